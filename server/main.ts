@@ -1,0 +1,38 @@
+/**
+ * Production entry: adapter-node's handler and socket.io on one HTTP server, one port.
+ * Bundled to build/server.js by scripts/build-server.mjs (Node 20 does not run TypeScript).
+ */
+import { createServer } from 'node:http';
+// @ts-expect-error: produced by adapter-node next to this file at build time.
+import { handler } from './handler.js';
+import { closeContext, getContext } from '../src/lib/server/context';
+import { attachRealtime } from '../src/lib/server/realtime/attach';
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+
+getContext(); // open and migrate the database before taking traffic
+const httpServer = createServer(handler);
+const io = attachRealtime(httpServer);
+
+httpServer.listen(port, host, () => {
+	console.log(`Rembuk listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
+});
+
+let stopping = false;
+function shutdown(signal: string) {
+	if (stopping) return;
+	stopping = true;
+	console.log(`${signal}: closing connections and the database`);
+	// Stop accepting; commits are synchronous, so closing the database is the flush.
+	io.close(() => {
+		closeContext();
+		process.exit(0);
+	});
+	setTimeout(() => {
+		closeContext();
+		process.exit(0);
+	}, 5000).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

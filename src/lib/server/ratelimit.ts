@@ -1,0 +1,35 @@
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+
+/**
+ * Limits sized for a ballroom: everyone may sit behind one venue NAT address, so per-address
+ * limits are generous and per-socket limits do the real work.
+ */
+export const limits = {
+	/** Join attempts and code look-ups per address: brute-forcing a code needs ~10^8 tries. */
+	join: new RateLimiterMemory({ points: 120, duration: 60 }),
+	/** Wrong codes or keys per address. */
+	badSecret: new RateLimiterMemory({ points: 20, duration: 60, blockDuration: 60 }),
+	/** Commands per socket: a burst of 20, then 5 a second. */
+	command: new RateLimiterMemory({ points: 20, duration: 4 }),
+	/** Session creation per address. */
+	create: new RateLimiterMemory({ points: 30, duration: 600 })
+};
+
+export type LimitName = keyof typeof limits;
+
+/** Spends one point; false when the caller is over the limit. */
+export async function allow(name: LimitName, key: string): Promise<boolean> {
+	try {
+		await limits[name].consume(key);
+		return true;
+	} catch (error) {
+		if (error instanceof Error) throw error;
+		return false;
+	}
+}
+
+/** True when the caller has already spent its allowance (no point is spent). */
+export async function isBlocked(name: LimitName, key: string): Promise<boolean> {
+	const res = await limits[name].get(key);
+	return res !== null && res.remainingPoints <= 0;
+}

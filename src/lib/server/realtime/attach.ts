@@ -1,0 +1,79 @@
+/**
+ * socket.io on the same HTTP server as SvelteKit. Handlers stay thin: validate, rate-limit,
+ * hand the command to the domain, acknowledge after commit, then broadcast the records.
+ */
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents, SocketIdentity } from '../../realtime/contract';
+import { envelopeSchema, syncSchema } from '../../realtime/schemas';
+import { execute } from '../commands';
+import { getContext } from '../context';
+import { allow } from '../ratelimit';
+import { sync } from '../sync';
+import { authenticate } from './authenticate';
+import { Presence } from './presence';
+
+type RembukServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketIdentity>;
+
+const room = (sessionId: string) => `s:${sessionId}`;
+const invalid = (message: string) => ({ ok: false as const, error: { code: 'invalid_input' as const, message } });
+
+export function attachRealtime(httpServer: HttpServer): RembukServer {
+	const context = getContext();
+	const io: RembukServer = new Server(httpServer, {
+		path: '/socket.io',
+		// Commands are at most a few KB; a small buffer keeps a hostile client from pinning memory.
+		maxHttpBufferSize: 16 * 1024,
+		pingInterval: 10_000,
+		pingTimeout: 10_000,
+		allowRequest: (req, callback) => callback(null, sameOrigin(req.headers.origin, req.headers.host))
+	});
+	const presence = new Presence((sessionId, online) => io.to(room(sessionId)).emit('presence', { online }));
+
+	context.publish = (sessionId, records) => {
+		for (const record of records) io.to(room(sessionId)).emit('record', record);
+	};
+
+	io.use(async (socket, next) => {
+		const outcome = await authenticate(context.db, socket.handshake.auth, socket.handshake.address);
+		if (!outcome.ok) return next(new Error(outcome.code));
+		socket.data = outcome.identity;
+		next();
+	});
+
+	io.on('connection', (socket) => {
+		const who = socket.data;
+		socket.join(room(who.sessionId));
+		presence.connected(who);
+		socket.emit('presence', { online: presence.online(who.sessionId) });
+		socket.on('disconnect', () => presence.disconnected(who));
+
+		socket.on('sync', (request, ack) => {
+			if (typeof ack !== 'function') return;
+			const parsed = syncSchema.safeParse(request);
+			ack(parsed.success ? sync(context.db, who, parsed.data.lastSeq) : invalid('lastSeq must be a whole number'));
+		});
+
+		socket.on('command', async (envelope, ack) => {
+			if (typeof ack !== 'function') return;
+			const parsed = envelopeSchema.safeParse(envelope);
+			if (!parsed.success) return ack(invalid(parsed.error.issues[0]?.message ?? 'invalid command'));
+			if (!(await allow('command', socket.id)))
+				return ack({ ok: false, error: { code: 'rate_limited', message: 'Too many commands; slow down' } });
+			const { result, records } = execute(context.db, who, parsed.data);
+			ack(result);
+			context.publish(who.sessionId, records);
+		});
+	});
+	return io;
+}
+
+/** Browsers always send Origin on cross-site requests; refuse those so other sites cannot drive a session. */
+function sameOrigin(origin: string | undefined, host: string | undefined): boolean {
+	if (!origin) return true;
+	try {
+		return new URL(origin).host === host;
+	} catch {
+		return false;
+	}
+}
