@@ -1,5 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig, type Plugin } from 'vite';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
 import { attachRealtime } from './src/lib/server/realtime/attach';
 
 /** In dev, socket.io shares Vite's HTTP server, as it shares adapter-node's in production. */

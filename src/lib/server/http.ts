@@ -1,0 +1,60 @@
+/** Small helpers shared by the JSON endpoints: one error shape, bounded bodies, schema validation. */
+import { json } from '@sveltejs/kit';
+import type { z } from 'zod';
+import type { ErrorCode } from '../realtime/contract';
+
+const MAX_BODY = 32 * 1024;
+
+export class HttpProblem extends Error {
+	constructor(
+		readonly status: number,
+		readonly code: ErrorCode,
+		message: string
+	) {
+		super(message);
+	}
+}
+
+export function problem(status: number, code: ErrorCode, message: string): Response {
+	return json({ error: { code, message } }, { status });
+}
+
+/** Reads a JSON body of bounded size and validates it; throws HttpProblem with a clear message. */
+export async function readBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+	const type = request.headers.get('content-type') ?? '';
+	if (!type.includes('application/json')) throw new HttpProblem(415, 'invalid_input', 'Send JSON (Content-Type: application/json)');
+	const text = await request.text();
+	if (text.length > MAX_BODY) throw new HttpProblem(413, 'invalid_input', 'Body too large');
+	let body: unknown;
+	try {
+		body = JSON.parse(text);
+	} catch {
+		throw new HttpProblem(400, 'invalid_input', 'Body is not valid JSON');
+	}
+	const parsed = schema.safeParse(body);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		const code: ErrorCode = issue?.message === 'consent_required' ? 'consent_required' : 'invalid_input';
+		throw new HttpProblem(400, code, `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
+	}
+	return parsed.data;
+}
+
+/** Runs an endpoint body, turning HttpProblem into its JSON response. */
+export async function handle(run: () => Promise<Response> | Response): Promise<Response> {
+	try {
+		return await run();
+	} catch (error) {
+		if (error instanceof HttpProblem) return problem(error.status, error.code, error.message);
+		throw error;
+	}
+}
+
+/** The address a request came from, for rate limits. */
+export function clientAddress(event: { getClientAddress: () => string }): string {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return 'unknown';
+	}
+}

@@ -1,0 +1,8 @@
+import { json } from '@sveltejs/kit';
+import { findSession } from '$lib/server/lookup';
+import { handle } from '$lib/server/http';
+import * as sessions from '$lib/server/sessions';
+import type { RequestHandler } from './$types';
+
+/** The public view of a session: what the join screen needs. */
+export const GET: RequestHandler = (event) => handle(async () => json(sessions.toView(await findSession(event))));
