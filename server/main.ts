@@ -2,17 +2,25 @@
  * Production entry: adapter-node's handler and socket.io on one HTTP server, one port.
  * Bundled to build/server.js by scripts/build-server.mjs (Node 20 does not run TypeScript).
  */
-import { createServer } from 'node:http';
-// @ts-expect-error: produced by adapter-node next to this file at build time.
-import { handler } from './handler.js';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { closeContext, getContext } from '../src/lib/server/context';
 import { attachRealtime } from '../src/lib/server/realtime/attach';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 
+// adapter-node assumes https unless told otherwise; a laptop on venue Wi-Fi serves plain http.
+// Without ORIGIN or a proxy's PROTOCOL_HEADER, take the protocol from the socket itself.
+const ownProtocolHeader = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+if (ownProtocolHeader) process.env.PROTOCOL_HEADER = 'x-rembuk-protocol';
+// @ts-expect-error: produced by adapter-node next to this file at build time.
+const { handler } = await import('./handler.js');
+
 getContext(); // open and migrate the database before taking traffic
-const httpServer = createServer(handler);
+const httpServer = createServer((req: IncomingMessage, res: ServerResponse) => {
+	if (ownProtocolHeader) req.headers['x-rembuk-protocol'] = 'encrypted' in req.socket ? 'https' : 'http';
+	handler(req, res);
+});
 const io = attachRealtime(httpServer);
 
 httpServer.listen(port, host, () => {

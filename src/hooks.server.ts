@@ -1,8 +1,12 @@
 import type { Handle } from '@sveltejs/kit';
+import { LOCALE_COOKIE, parseLocale } from '$lib/i18n/index.svelte';
 
 /** Security headers for every response; the CSP itself comes from svelte.config.js. */
 export const handle: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
+	const locale = parseLocale(event.cookies.get(LOCALE_COOKIE));
+	const response = await resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('<html lang="id">', `<html lang="${locale}">`)
+	});
 	response.headers.set('referrer-policy', 'no-referrer');
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('x-frame-options', 'DENY');

@@ -1,0 +1,168 @@
+/**
+ * One live connection to a session, for any role: keeps the board in step with the server's
+ * log by `seq`, asks for what it missed after every (re)connect, and drains the outbox.
+ */
+import { nanoid } from 'nanoid';
+import { io, type Socket } from 'socket.io-client';
+import { applyEvent, type Board } from '../board';
+import type {
+	ClientToServerEvents,
+	Command,
+	CommandResult,
+	ErrorCode,
+	ServerToClientEvents,
+	SessionRecord,
+	SocketAuth,
+	SyncResult
+} from '../realtime/contract';
+import { Outbox } from './outbox.svelte';
+
+type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type ConnectionState = 'connecting' | 'online' | 'offline';
+
+const ACK_TIMEOUT = 10_000;
+
+export class LiveSession {
+	board = $state<Board | null>(null);
+	connection = $state<ConnectionState>('connecting');
+	/** Set when the server refuses this connection for good (bad key, unknown token or code). */
+	refused = $state<ErrorCode | null>(null);
+	online = $state(0);
+	ownItemIds = $state<string[]>([]);
+	/** Item ids acknowledged during this visit, to show "saved" beside them. */
+	justSaved = $state<string[]>([]);
+	readonly outbox: Outbox;
+	#socket: LiveSocket;
+	#seq = 0;
+	#syncing = false;
+	#draining = false;
+
+	constructor(auth: SocketAuth, outboxKey: string) {
+		this.outbox = new Outbox(outboxKey);
+		this.#socket = io({ path: '/socket.io', auth, transports: ['websocket', 'polling'] });
+		this.#socket.on('connect', () => this.#sync());
+		this.#socket.on('disconnect', () => (this.connection = 'offline'));
+		this.#socket.on('connect_error', (error) => this.#refusedOrOffline(error.message));
+		this.#socket.on('record', (record) => this.#receive(record));
+		this.#socket.on('presence', ({ online }) => (this.online = online));
+		// A phone that loses its network often keeps a half-dead socket; drop it at once.
+		addEventListener('offline', this.#goOffline);
+		addEventListener('online', this.#goOnline);
+	}
+
+	get seq() {
+		return this.#seq;
+	}
+
+	/** Queues a participant's change in the outbox and sends it when it can. */
+	submit(command: Command) {
+		this.outbox.add(command);
+		void this.#drain();
+	}
+
+	retry(id: string) {
+		this.outbox.retry(id);
+		void this.#drain();
+	}
+
+	/** Sends a facilitator command directly and resolves with the server's answer. */
+	async send(command: Command): Promise<CommandResult> {
+		if (!this.#socket.connected) return { ok: false, error: { code: 'internal', message: 'offline' } };
+		try {
+			return await this.#socket.timeout(ACK_TIMEOUT).emitWithAck('command', { id: nanoid(), command });
+		} catch {
+			return { ok: false, error: { code: 'internal', message: 'no answer' } };
+		}
+	}
+
+	destroy() {
+		removeEventListener('offline', this.#goOffline);
+		removeEventListener('online', this.#goOnline);
+		this.#socket.disconnect();
+	}
+
+	#goOffline = () => {
+		this.#socket.disconnect();
+		this.connection = 'offline';
+	};
+
+	#goOnline = () => {
+		if (!this.refused) this.#socket.connect();
+	};
+
+	#refusedOrOffline(message: string) {
+		if (['unauthenticated', 'not_found', 'invalid_input'].includes(message)) {
+			this.refused = message as ErrorCode;
+			this.#socket.disconnect();
+		}
+		this.connection = 'offline';
+	}
+
+	#receive(record: SessionRecord) {
+		if (!this.board || this.#syncing || record.seq <= this.#seq) return;
+		if (record.seq > this.#seq + 1) return void this.#sync();
+		applyEvent(this.board, record.event);
+		this.#seq = record.seq;
+	}
+
+	async #sync() {
+		if (this.#syncing) return;
+		this.#syncing = true;
+		try {
+			const result: SyncResult = await this.#socket.timeout(ACK_TIMEOUT).emitWithAck('sync', { lastSeq: this.#seq });
+			if (result.ok) this.#applySync(result);
+		} catch {
+			// No answer: the next reconnect syncs again.
+		} finally {
+			this.#syncing = false;
+		}
+		if (this.#socket.connected) {
+			this.connection = 'online';
+			void this.#drain();
+		}
+	}
+
+	#applySync(result: Extract<SyncResult, { ok: true }>) {
+		if (result.mode === 'snapshot') {
+			const { seq: _, ...board } = result.snapshot;
+			this.board = board;
+		} else if (this.board) {
+			for (const record of result.records) if (record.seq > this.#seq) applyEvent(this.board, record.event);
+		}
+		this.#seq = result.mode === 'snapshot' ? result.snapshot.seq : Math.max(this.#seq, ...result.records.map((r) => r.seq));
+		this.ownItemIds = result.ownItemIds;
+		// More than one page of records missed: ask again until caught up.
+		if (result.mode === 'events' && this.#seq < result.seq) queueMicrotask(() => this.#sync());
+	}
+
+	/** Sends pending entries one at a time, in the order they were written. */
+	async #drain() {
+		if (this.#draining || !this.#socket.connected || this.#syncing) return;
+		this.#draining = true;
+		try {
+			for (let entry = this.outbox.pending[0]; entry && this.#socket.connected; entry = this.outbox.pending[0]) {
+				let result: CommandResult;
+				try {
+					result = await this.#socket.timeout(ACK_TIMEOUT).emitWithAck('command', { id: entry.id, command: entry.command });
+				} catch {
+					// No answer in time: keep it (same id, so no duplicate) and try again shortly.
+					setTimeout(() => void this.#drain(), 3000);
+					break;
+				}
+				if (result.ok) {
+					this.outbox.remove(entry.id);
+					if (result.itemId && entry.command.type === 'item.add') {
+						this.ownItemIds = [...this.ownItemIds, result.itemId];
+						this.justSaved = [...this.justSaved, result.itemId];
+					}
+				} else if (result.error.code === 'rate_limited') {
+					await new Promise((r) => setTimeout(r, 2000));
+				} else {
+					this.outbox.fail(entry.id, result.error.code);
+				}
+			}
+		} finally {
+			this.#draining = false;
+		}
+	}
+}

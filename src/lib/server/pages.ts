@@ -1,0 +1,21 @@
+/** Server load shared by the session pages: the public view, or a 404/429 page. */
+import { error } from '@sveltejs/kit';
+import type { SessionView } from '../domain/types';
+import { HttpProblem } from './http';
+import { publicOrigin, sessionLinks, type SessionLinks } from './links';
+import { findSession } from './lookup';
+import * as sessions from './sessions';
+
+export async function loadSessionPage(event: {
+	params: { code?: string };
+	url: URL;
+	getClientAddress: () => string;
+}): Promise<{ session: SessionView; links: SessionLinks }> {
+	try {
+		const row = await findSession(event);
+		return { session: sessions.toView(row), links: sessionLinks(publicOrigin(event.url), row.code, row.title) };
+	} catch (problem) {
+		if (problem instanceof HttpProblem) error(problem.status, { message: problem.code });
+		throw problem;
+	}
+}
