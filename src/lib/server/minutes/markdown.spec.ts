@@ -71,10 +71,10 @@ describe('renderMarkdown', () => {
 		const md = markdown('id');
 		const kendala = section(md, '### Kendala');
 		expect(kendala).toContain('1. Akses modal usaha sulit tanpa agunan\\');
-		expect(kendala).toContain('*(Siti Rahmawati – Dinas Koperasi dan UKM – Pemerintah (OPD / kecamatan / desa))*');
+		expect(kendala).toContain('*Oleh: Siti Rahmawati – Dinas Koperasi dan UKM – Pemerintah (OPD / kecamatan / desa)*');
 		expect(section(md, '### Peluang')).not.toContain('Akses modal');
 		expect(section(markdown('en'), '### Opportunities')).toContain(
-			'*(Dewi Lestari – Universitas Contoh – Academia)*'
+			'*By: Dewi Lestari – Universitas Contoh – Academia*'
 		);
 	});
 
@@ -82,9 +82,9 @@ describe('renderMarkdown', () => {
 		const fgd = sampleFgd();
 		const md = markdown('id', fgd);
 		expect(section(md, '### Kendala')).toContain(
-			'2. Program CSR dan program dinas berjalan sendiri-sendiri\\\n   *(anonim)*'
+			'2. Program CSR dan program dinas berjalan sendiri-sendiri\\\n   *Oleh: anonim*'
 		);
-		expect(section(markdown('en', fgd), '### Constraints')).toContain('*(anonymous)*');
+		expect(section(markdown('en', fgd), '### Constraints')).toContain('*By: anonymous*');
 		expect(count(md, 'Rini Anggraini')).toBe(1);
 		expect(section(md, '## Pokok Hasil Diskusi')).not.toContain('Rini');
 		expect(md).not.toContain('Kelompok Tani Sejahtera –');
