@@ -55,6 +55,14 @@ describe('renderMarkdown', () => {
 		expect(md).toContain('- **Jumlah peserta:** 5 orang');
 	});
 
+	it('marks minutes of an open session as provisional, and a closed one with its closing time', () => {
+		const fgd = sampleFgd();
+		expect(markdown('id', fgd)).toContain('- **Status:** Berlangsung (notulen sementara)');
+		fgd.run('facilitator', { type: 'session.close' });
+		expect(markdown('id', fgd)).toMatch(/- \*\*Status:\*\* Selesai, ditutup \d+ \w+ \d{4}, \d{2}\.\d{2} WITA\n/);
+		expect(markdown('en', fgd)).toMatch(/- \*\*Status:\*\* Closed at \d+ \w+ \d{4}, \d{2}:\d{2} WITA\n/);
+	});
+
 	it('counts attendance by stakeholder group, zero groups included', () => {
 		const id = section(markdown('id'), '## Daftar Hadir');
 		expect(id).toContain('| Pemerintah (OPD / kecamatan / desa) | 2 |');
