@@ -89,3 +89,9 @@ export const joinSchema = z.object({
 	consent: z.literal(true, { error: 'consent_required' })
 });
 export type JoinInput = z.infer<typeof joinSchema>;
+
+/** `GET …/minutes?format=md|json&lang=id|en`; without `lang` the session's minutes language is used. */
+export const minutesQuerySchema = z.object({
+	format: z.enum(['md', 'json']).default('md'),
+	lang: z.enum(['id', 'en']).optional()
+});

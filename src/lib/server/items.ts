@@ -40,7 +40,7 @@ export function find(db: Db, sessionId: string, itemId: string): ItemRow | undef
 }
 
 export function listRows(db: Db, sessionId: string): ItemRow[] {
-	return sql(db, 'SELECT * FROM items WHERE session_id = ? AND deleted_at IS NULL ORDER BY created_at, id').all(
+	return sql(db, 'SELECT * FROM items WHERE session_id = ? AND deleted_at IS NULL ORDER BY created_at, rowid').all(
 		sessionId
 	) as ItemRow[];
 }

@@ -73,7 +73,7 @@ export function join(
 
 /** With consent timestamps: for the organizer's minutes, never for broadcast. */
 export function listWithConsent(db: Db, sessionId: string): ParticipantRecord[] {
-	const rows = sql(db, 'SELECT * FROM participants WHERE session_id = ? ORDER BY joined_at, id').all(
+	const rows = sql(db, 'SELECT * FROM participants WHERE session_id = ? ORDER BY joined_at, rowid').all(
 		sessionId
 	) as ParticipantRow[];
 	return rows.map(toView);

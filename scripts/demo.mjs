@@ -1,0 +1,117 @@
+// `npm run demo`: fills a running Rembuk with the sample FGD in ./demo-data.mjs, through the
+// app's own HTTP API and socket.io, the way phones would. BASE_URL picks the app
+// (default http://localhost:3000). Progress goes to stderr; stdout gets exactly one JSON line
+// with the links and the facilitator key, so `npm run demo --silent | jq` works.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { io } from 'socket.io-client';
+import { items, participants, session } from './demo-data.mjs';
+
+const BASE_URL = (process.env.BASE_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
+const TIMEOUT_MS = 10_000;
+
+/** A failure with a message meant for the person running the demo (no stack trace needed). */
+class DemoError extends Error {}
+
+const progress = (message) => process.stderr.write(`${message}\n`);
+
+async function request(method, path, body) {
+	let response;
+	try {
+		response = await fetch(`${BASE_URL}${path}`, {
+			method,
+			headers: body ? { 'content-type': 'application/json' } : {},
+			body: body ? JSON.stringify(body) : undefined,
+			signal: AbortSignal.timeout(TIMEOUT_MS)
+		});
+	} catch (error) {
+		const reason = error.cause?.code ?? error.name ?? 'no answer';
+		throw new DemoError(
+			`Rembuk is not reachable at ${BASE_URL} (${reason}). Start it (npm start) or point BASE_URL at it.`
+		);
+	}
+	const text = await response.text();
+	let data;
+	try {
+		data = JSON.parse(text);
+	} catch {
+		data = undefined;
+	}
+	if (!response.ok) {
+		const reason = data?.error ? `${data.error.code}: ${data.error.message}` : text.slice(0, 200);
+		throw new DemoError(`${method} ${path} answered ${response.status} (${reason})`);
+	}
+	return data;
+}
+
+/** A participant's phone: connected and authenticated, or a clear reason why not. */
+function connect(code, token, name) {
+	return new Promise((resolve, reject) => {
+		const socket = io(BASE_URL, {
+			path: '/socket.io',
+			auth: { code, role: 'participant', token },
+			transports: ['websocket'],
+			reconnection: false,
+			timeout: TIMEOUT_MS
+		});
+		socket.once('connect', () => resolve(socket));
+		socket.once('connect_error', (error) => {
+			socket.close();
+			reject(new DemoError(`The socket for ${name} was refused: ${error.message}`));
+		});
+	});
+}
+
+async function addItem(socket, item) {
+	const command = { type: 'item.add', kind: item.kind, text: item.text, anonymous: item.anonymous };
+	let ack;
+	try {
+		ack = await socket.timeout(TIMEOUT_MS).emitWithAck('command', { id: randomUUID(), command });
+	} catch {
+		throw new DemoError(`No acknowledgement within ${TIMEOUT_MS / 1000} s for "${item.text}"`);
+	}
+	if (!ack?.ok) throw new DemoError(`item.add refused for "${item.text}": ${ack?.error?.code}: ${ack?.error?.message}`);
+}
+
+function checkData() {
+	const refs = new Set(participants.map((p) => p.ref));
+	const unknown = items.filter((item) => !refs.has(item.by));
+	if (unknown.length) throw new DemoError(`demo-data.mjs: items by unknown participants: ${unknown.map((i) => i.by).join(', ')}`);
+}
+
+async function main() {
+	checkData();
+	const health = await request('GET', '/healthz');
+	if (health?.service !== 'rembuk') throw new DemoError(`${BASE_URL} answers, but it is not Rembuk`);
+
+	const created = await request('POST', '/api/sessions', session);
+	progress(`Session ${created.code} created: ${session.title}`);
+
+	const tokens = new Map();
+	for (const person of participants) {
+		// A phone makes its own token: 24 random bytes, 32 base64url characters.
+		const token = randomBytes(24).toString('base64url');
+		const { ref, ...profile } = person;
+		await request('POST', `/api/sessions/${created.code}/participants`, { token, ...profile, consent: true });
+		tokens.set(ref, token);
+	}
+	progress(`${participants.length} participants joined`);
+
+	const sockets = new Map();
+	try {
+		for (const person of participants) {
+			sockets.set(person.ref, await connect(created.code, tokens.get(person.ref), person.name));
+		}
+		for (const item of items) await addItem(sockets.get(item.by), item);
+		progress(`${items.length} items posted (${items.filter((i) => i.anonymous).length} anonymous)`);
+	} finally {
+		for (const socket of sockets.values()) socket.close();
+	}
+
+	const { code, facilitatorKey, facilitatorUrl, participantUrl, presenterUrl } = created;
+	process.stdout.write(`${JSON.stringify({ code, facilitatorKey, facilitatorUrl, participantUrl, presenterUrl })}\n`);
+}
+
+main().catch((error) => {
+	progress(error instanceof DemoError ? `demo: ${error.message}` : error?.stack ?? String(error));
+	process.exitCode = 1;
+});

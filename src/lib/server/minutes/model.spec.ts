@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { sampleFgd } from './fixture';
+import { buildMinutes } from './model';
+
+const NOW = new Date('2025-10-24T04:30:00Z');
+
+describe('buildMinutes', () => {
+	it('describes the session with day, time and zone in the chosen language', () => {
+		const fgd = sampleFgd();
+		const id = buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
+		expect(id.session).toMatchObject({
+			code: fgd.session.code,
+			day: 'Jumat, 24 Oktober 2025',
+			time: '09.00 WITA',
+			zone: 'WITA',
+			organizers: ['DPMD Kutai Kartanegara', 'Yayasan Mitra Hijau'],
+			status: 'open',
+			closedAt: null,
+			closedAtText: null
+		});
+		expect(id.generatedAtText).toBe('24 Okt 2025, 12.30 WITA');
+		const en = buildMinutes(fgd.db, fgd.session.id, 'en', NOW);
+		expect(en.session).toMatchObject({ day: 'Friday, 24 October 2025', time: '09:00 WITA' });
+	});
+
+	it('records when a closed session ended', () => {
+		const fgd = sampleFgd();
+		fgd.run('facilitator', { type: 'session.close' });
+		const { session } = buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
+		expect(session.status).toBe('closed');
+		expect(session.closedAt).not.toBeNull();
+		expect(session.closedAtText).toMatch(/WITA$/);
+	});
+
+	it('counts every group of the session, in order, with its label', () => {
+		const fgd = sampleFgd();
+		const { attendance } = buildMinutes(fgd.db, fgd.session.id, 'en', NOW);
+		expect(attendance.total).toBe(5);
+		expect(attendance.byGroup.map((g) => [g.group, g.label, g.count])).toEqual([
+			['pemerintah', 'Government', 2],
+			['akademisi', 'Academia', 1],
+			['dunia_usaha', 'Business / MSMEs', 1],
+			['csr', 'Company CSR / community development', 0],
+			['komunitas', 'Community / civil society', 1],
+			['media', 'Media', 0],
+			['lainnya', 'Other', 0]
+		]);
+		expect(attendance.participants[0]).toEqual({
+			name: 'Siti Rahmawati',
+			institution: 'Dinas Koperasi dan UKM',
+			group: 'pemerintah',
+			groupLabel: 'Government'
+		});
+	});
+
+	it('groups items by kind in board order and keeps nothing of an anonymous author', () => {
+		const fgd = sampleFgd();
+		const { findings } = buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
+		expect(findings.map((f) => [f.kind, f.label, f.items.length])).toEqual([
+			['kendala', 'Kendala', 2],
+			['peluang', 'Peluang', 1],
+			['rekomendasi', 'Rekomendasi', 1]
+		]);
+		const anonymous = findings[0].items[1];
+		expect(anonymous).toEqual({
+			id: anonymous.id,
+			text: 'Program CSR dan program dinas berjalan sendiri-sendiri',
+			anonymous: true,
+			author: null,
+			attribution: 'anonim'
+		});
+		expect(findings[0].items[0].author?.name).toBe('Siti Rahmawati');
+	});
+
+	it('drops deleted items and shows an edited item as it now reads', () => {
+		const fgd = sampleFgd();
+		const itemId = fgd.post(fgd.people.dewi, 'peluang', 'Produk olahan lokal');
+		fgd.run(fgd.people.dewi, { type: 'item.edit', itemId, text: 'Produk olahan lokal punya pasar di Samarinda' });
+		const texts = buildMinutes(fgd.db, fgd.session.id, 'id', NOW).findings.flatMap((f) => f.items.map((i) => i.text));
+		expect(texts).toContain('Produk olahan lokal punya pasar di Samarinda');
+		expect(texts).not.toContain('Produk olahan lokal');
+		expect(texts).not.toContain('Teks yang kemudian dihapus');
+	});
+
+	it('masks phone numbers in names, institutions and item text', () => {
+		const fgd = sampleFgd();
+		fgd.join('Pak Budi 081345678901', 'media', 'Radio Contoh (0541) 741234');
+		const minutes = buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
+		const budi = minutes.attendance.participants[5];
+		expect(budi.name).toBe('Pak Budi 0813xxxxxx01');
+		expect(budi.institution).toBe('Radio Contoh (0541) xxxx34');
+		expect(minutes.findings[2].items[0].text).toBe('Hubungi pengurus di +62 81x xxxx xx78 untuk pelatihan');
+		expect(minutes.findings[2].items[0].author?.institution).toBe('Koperasi Amplang, WA 0812-xxxx-xx90');
+	});
+});

@@ -1,0 +1,67 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getContext } from '$lib/server/context';
+import * as sessions from '$lib/server/sessions';
+import { createSessionSchema } from '$lib/realtime/schemas';
+import { GET } from './+server';
+
+let code = '';
+let key = '';
+
+beforeAll(() => {
+	process.env.DATABASE_PATH = ':memory:';
+	const created = sessions.create(
+		getContext().db,
+		createSessionSchema.parse({ title: 'FGD Uji', startsAt: '2025-10-24T09:00', minutesLanguage: 'en' })
+	);
+	({ code, facilitatorKey: key } = created);
+});
+
+/** Calls the endpoint as SvelteKit would, with only the parts of the event it reads. */
+function get(query: string, authorization?: string, sessionCode = code) {
+	const url = new URL(`http://rembuk.test/api/sessions/${sessionCode}/minutes${query}`);
+	const headers = authorization ? { authorization } : undefined;
+	const event = { params: { code: sessionCode }, url, request: new Request(url, { headers }), getClientAddress: () => '192.0.2.1' };
+	return GET(event as unknown as Parameters<typeof GET>[0]);
+}
+
+const errorCode = async (response: Response) => ((await response.json()) as { error: { code: string } }).error.code;
+
+describe('GET /api/sessions/[code]/minutes', () => {
+	it('asks for the facilitator key', async () => {
+		const response = await get('');
+		expect(response.status).toBe(401);
+		expect(await errorCode(response)).toBe('unauthenticated');
+	});
+
+	it('refuses a wrong key', async () => {
+		const response = await get('', 'Bearer not-the-key');
+		expect(response.status).toBe(403);
+		expect(await errorCode(response)).toBe('forbidden');
+	});
+
+	it('answers 404 for an unknown session', async () => {
+		expect((await get('', `Bearer ${key}`, 'XXXXXX')).status).toBe(404);
+	});
+
+	it.each(['?format=pdf', '?lang=fr', '?format='])('refuses %s with 400', async (query) => {
+		const response = await get(query, `Bearer ${key}`);
+		expect(response.status).toBe(400);
+		expect(await errorCode(response)).toBe('invalid_input');
+	});
+
+	it("defaults to Markdown in the session's minutes language, as a download", async () => {
+		const response = await get('', `Bearer ${key}`);
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+		expect(response.headers.get('content-disposition')).toBe(`attachment; filename="notulen-${code}-en.md"`);
+		expect(response.headers.get('cache-control')).toBe('no-store');
+		expect(await response.text()).toMatch(/^# MINUTES OF THE FOCUS GROUP DISCUSSION\n/);
+	});
+
+	it('gives JSON in the asked language', async () => {
+		const response = await get('?format=json&lang=id', `Bearer ${key}`);
+		expect(response.headers.get('content-type')).toBe('application/json');
+		expect(response.headers.get('content-disposition')).toBe(`attachment; filename="notulen-${code}-id.json"`);
+		expect(await response.json()).toMatchObject({ schemaVersion: 1, lang: 'id', session: { code, title: 'FGD Uji' } });
+	});
+});
