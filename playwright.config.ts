@@ -9,7 +9,7 @@ export default defineConfig({
 	retries: 0,
 	timeout: 90_000,
 	expect: { timeout: 10_000 },
-	reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : [['list']],
+	reporter: [['list']],
 	use: {
 		...devices['Desktop Chrome'],
 		launchOptions: {

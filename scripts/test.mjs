@@ -16,13 +16,14 @@ if (!existsSync(chromium)) {
 	execSync('apt-get update -qq && apt-get install -y -qq chromium', { stdio: 'inherit' });
 }
 
-rmSync('test-results', { recursive: true, force: true });
-mkdirSync('test-results', { recursive: true });
-const unitStatus = run('npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json');
+// Not test-results/: Playwright empties that folder when it starts.
+rmSync('test-reports', { recursive: true, force: true });
+mkdirSync('test-reports', { recursive: true });
+const unitStatus = run('npx vitest run --reporter=default --reporter=json --outputFile.json=test-reports/unit.json');
 const buildStatus = run('npm run build --silent');
 const e2eStatus =
 	buildStatus === 0
-		? run('npx playwright test --reporter=list,json', { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json' })
+		? run('npx playwright test --reporter=list,json', { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-reports/e2e.json' })
 		: 1;
 
 function read(path) {
@@ -32,8 +33,8 @@ function read(path) {
 		return null;
 	}
 }
-const unit = read('test-results/unit.json');
-const e2e = read('test-results/e2e.json');
+const unit = read('test-reports/unit.json');
+const e2e = read('test-reports/e2e.json');
 const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
 let failed = (unit?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0);
 // A runner that crashed before reporting counts as one failure, never as silence.

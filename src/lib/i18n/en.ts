@@ -67,6 +67,7 @@ export const en: typeof id = {
 		charsLeft: '{{count}} characters left',
 		closed: 'The session is closed. Thank you for your input.',
 		offline: 'Offline. Your input is kept on this phone and sent when the connection returns.',
+		offlineShort: 'Offline',
 		connecting: 'Connecting…',
 		online: 'Connected',
 		participants: 'Participants',

@@ -65,6 +65,7 @@ export const id = {
 		charsLeft: '{{count}} karakter tersisa',
 		closed: 'Sesi sudah ditutup. Terima kasih atas masukan Anda.',
 		offline: 'Tidak tersambung. Masukan disimpan di HP dan dikirim saat sambungan kembali.',
+		offlineShort: 'Terputus',
 		connecting: 'Menyambung…',
 		online: 'Tersambung',
 		participants: 'Peserta',
