@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from './db/database';
 import { recordsSince } from './log';
 import { addItem, createSession, dumpTables, freshDb, joinParticipant, send, storedSeqs, type TestParticipant, type TestSession } from './testing';
@@ -119,5 +119,18 @@ describe('anonymous items', () => {
 	it('named items carry their author', () => {
 		const { records } = send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Pungli' });
 		expect(records[0].event).toMatchObject({ item: { authorId: siti.id, anonymous: false } });
+	});
+});
+
+describe('storage failures', () => {
+	it('answer internal and leave nothing half-written', () => {
+		db.exec("CREATE TRIGGER full_disk BEFORE INSERT ON items BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
+		const before = dumpTables(db);
+		const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+		const { result, records } = send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'hilang?' });
+		quiet.mockRestore();
+		expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+		expect(records).toEqual([]);
+		expect(dumpTables(db)).toEqual(before);
 	});
 });
