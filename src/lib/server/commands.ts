@@ -52,7 +52,10 @@ export function execute(db: Db, who: SocketIdentity, envelope: CommandEnvelope):
 		})();
 	} catch (error) {
 		if (error instanceof Rejected) return { result: { ok: false, error: { code: error.code, message: error.message } }, records: [] };
-		throw error;
+		// The transaction rolled back; answer the client (it will retry with the same id) instead
+		// of letting the error escape the socket handler, where it would stop the whole server.
+		console.error('command failed', envelope.command.type, error);
+		return { result: { ok: false, error: { code: 'internal', message: 'The server could not save this; try again' } }, records: [] };
 	}
 }
 

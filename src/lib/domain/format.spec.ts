@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatDay, formatInstant, formatTime } from './format';
+
+const originalTz = process.env.TZ;
+afterEach(() => {
+	if (originalTz === undefined) delete process.env.TZ;
+	else process.env.TZ = originalTz;
+});
+
+describe('formatDay', () => {
+	it('writes the Indonesian day and date of the minutes', () => {
+		expect(formatDay('2025-10-24T09:00', 'id')).toBe('Jumat, 24 Oktober 2025');
+		expect(formatDay('2026-01-01T00:00', 'id')).toBe('Kamis, 1 Januari 2026');
+	});
+
+	it('writes the English day and date', () => {
+		expect(formatDay('2025-10-24T09:00', 'en')).toBe('Friday, 24 October 2025');
+	});
+
+	it('accepts a bare date', () => {
+		expect(formatDay('2025-08-17', 'id')).toBe('Minggu, 17 Agustus 2025');
+	});
+
+	it('gives the same day whatever zone the server runs in', () => {
+		for (const tz of ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Makassar']) {
+			process.env.TZ = tz;
+			expect(formatDay('2025-10-24T23:30', 'id'), tz).toBe('Jumat, 24 Oktober 2025');
+			expect(formatDay('2025-10-24T00:10', 'id'), tz).toBe('Jumat, 24 Oktober 2025');
+		}
+	});
+});
+
+describe('formatTime', () => {
+	it('uses a dot in Indonesian and a colon in English, with the zone’s short name', () => {
+		expect(formatTime('2025-10-24T09:00', 'Asia/Makassar', 'id')).toBe('09.00 WITA');
+		expect(formatTime('2025-10-24T09:00', 'Asia/Makassar', 'en')).toBe('09:00 WITA');
+		expect(formatTime('2025-10-24T13:45', 'Asia/Jakarta', 'id')).toBe('13.45 WIB');
+		expect(formatTime('2025-10-24T07:05', 'Asia/Jayapura', 'id')).toBe('07.05 WIT');
+	});
+
+	it('falls back to midnight without a time, and to the zone’s own name outside Indonesia', () => {
+		expect(formatTime('2025-10-24', 'Asia/Jakarta', 'id')).toBe('00.00 WIB');
+		expect(formatTime('2025-10-24T14:30', 'Asia/Singapore', 'en')).toBe('14:30 Asia/Singapore');
+	});
+});
+
+describe('formatInstant', () => {
+	// ICU versions differ on the comma after the year, so it is optional here.
+	it('shows a UTC instant in the session’s zone', () => {
+		expect(formatInstant('2025-10-24T02:15:00.000Z', 'Asia/Makassar', 'id')).toMatch(/^24 Okt 2025,? 10\.15 WITA$/);
+		expect(formatInstant('2025-10-24T02:15:00.000Z', 'Asia/Jakarta', 'id')).toMatch(/^24 Okt 2025,? 09\.15 WIB$/);
+		expect(formatInstant('2025-10-24T02:15:00.000Z', 'Asia/Jayapura', 'en')).toMatch(/^24 Oct 2025,? 11:15 WIT$/);
+	});
+
+	it('moves to the next day when the zone has passed midnight', () => {
+		expect(formatInstant('2025-12-31T23:30:00.000Z', 'Asia/Jayapura', 'id')).toMatch(/^1 Jan 2026,? 08\.30 WIT$/);
+	});
+
+	it('does not depend on the server’s zone', () => {
+		process.env.TZ = 'America/New_York';
+		expect(formatInstant('2025-10-24T02:15:00.000Z', 'Asia/Makassar', 'id')).toMatch(/^24 Okt 2025,? 10\.15 WITA$/);
+	});
+});

@@ -1,0 +1,136 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Db } from './db/database';
+import { recordsSince } from './log';
+import { addItem, createSession, dumpTables, freshDb, joinParticipant, send, storedSeqs, type TestParticipant, type TestSession } from './testing';
+
+let db: Db;
+let session: TestSession;
+let siti: TestParticipant;
+
+beforeEach(() => {
+	db = freshDb();
+	session = createSession(db);
+	siti = joinParticipant(db, session); // seq 1: participant.joined
+});
+
+describe('sequence numbers', () => {
+	it('appends exactly one record per change, numbered after the last', () => {
+		const added = send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Jalan rusak' });
+		expect(added.result).toMatchObject({ ok: true, seq: 2 });
+		expect(added.records).toHaveLength(1);
+		expect(added.records[0]).toMatchObject({ seq: 2, event: { type: 'item.added' } });
+
+		const itemId = added.result.ok ? added.result.itemId! : '';
+		const edited = send(db, siti.identity, { type: 'item.edit', itemId, text: 'Jalan desa rusak parah' });
+		expect(edited.records.map((r) => [r.seq, r.event.type])).toEqual([[3, 'item.edited']]);
+		const deleted = send(db, siti.identity, { type: 'item.delete', itemId });
+		expect(deleted.records.map((r) => [r.seq, r.event.type])).toEqual([[4, 'item.deleted']]);
+		const settings = send(db, session.facilitator, { type: 'session.settings', allowAnonymous: false });
+		expect(settings.records.map((r) => [r.seq, r.event.type])).toEqual([[5, 'session.settings']]);
+		const closed = send(db, session.facilitator, { type: 'session.close' });
+		expect(closed.records.map((r) => [r.seq, r.event.type])).toEqual([[6, 'session.closed']]);
+
+		expect(storedSeqs(db, session.row.id)).toEqual([1, 2, 3, 4, 5, 6]);
+	});
+
+	it('stores what it broadcasts', () => {
+		const { records } = send(db, siti.identity, { type: 'item.add', kind: 'peluang', text: 'Dana CSR tambang' });
+		expect(recordsSince(db, session.row.id, 1, 10)).toEqual(records);
+	});
+
+	it('numbers each session on its own, even when interleaved', () => {
+		const other = createSession(db, { title: 'FGD Musrenbang Sangatta' });
+		const budi = joinParticipant(db, other, 'Budi');
+		for (let i = 0; i < 3; i++) {
+			addItem(db, siti.identity, `Kendala A${i}`);
+			addItem(db, budi.identity, `Kendala B${i}`);
+		}
+		expect(storedSeqs(db, session.row.id)).toEqual([1, 2, 3, 4]);
+		expect(storedSeqs(db, other.row.id)).toEqual([1, 2, 3, 4]);
+	});
+
+	it('a rejected command appends nothing and changes no table', () => {
+		const budi = joinParticipant(db, session, 'Budi');
+		const itemId = addItem(db, siti.identity);
+		const before = dumpTables(db);
+
+		const refusals: [TestParticipant['identity'], unknown][] = [
+			[budi.identity, { type: 'item.edit', itemId, text: 'diubah orang lain' }],
+			[budi.identity, { type: 'item.delete', itemId }],
+			[siti.identity, { type: 'item.add', kind: 'tidak_ada', text: 'jenis tak dikenal' }],
+			[session.presenter, { type: 'session.close' }],
+			[session.facilitator, { type: 'session.settings', kinds: [{ key: 'isu', label: 'Isu' }] }]
+		];
+		for (const [who, command] of refusals) {
+			const { result, records } = send(db, who, command);
+			expect(result.ok).toBe(false);
+			expect(records).toEqual([]);
+		}
+		expect(dumpTables(db)).toEqual(before);
+	});
+});
+
+describe('idempotency by client command id', () => {
+	it('a retried command returns the first result and acts once', () => {
+		const command = { type: 'item.add', kind: 'kendala', text: 'Sinyal 4G lemah' };
+		const first = send(db, siti.identity, command, 'retry-0001');
+		const again = send(db, siti.identity, command, 'retry-0001');
+
+		expect(again.result).toEqual(first.result);
+		expect(again.records).toEqual([]);
+		expect(storedSeqs(db, session.row.id)).toEqual([1, 2]);
+		expect(db.prepare('SELECT count(*) AS n FROM items').get()).toEqual({ n: 1 });
+	});
+
+	it('a retry is recognised by id even after the session has moved on', () => {
+		const first = send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Banjir musiman' }, 'late-retry-1');
+		send(db, session.facilitator, { type: 'session.close' });
+		const again = send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Banjir musiman' }, 'late-retry-1');
+		expect(again.result).toEqual(first.result);
+	});
+
+	it('the same id from two participants is two commands', () => {
+		const budi = joinParticipant(db, session, 'Budi');
+		const a = send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'dari Siti' }, 'same-id-01');
+		const b = send(db, budi.identity, { type: 'item.add', kind: 'kendala', text: 'dari Budi' }, 'same-id-01');
+
+		expect(a.result.ok && b.result.ok).toBe(true);
+		expect(a.result).not.toEqual(b.result);
+		expect(db.prepare('SELECT count(*) AS n FROM items').get()).toEqual({ n: 2 });
+	});
+
+	it('a refused command is not remembered, so a later retry is judged afresh', () => {
+		send(db, session.facilitator, { type: 'session.settings', allowAnonymous: false });
+		const command = { type: 'item.add', kind: 'kendala', text: 'rahasia', anonymous: true };
+		expect(send(db, siti.identity, command, 'anon-000001').result).toMatchObject({ ok: false });
+		send(db, session.facilitator, { type: 'session.settings', allowAnonymous: true });
+		expect(send(db, siti.identity, command, 'anon-000001').result).toMatchObject({ ok: true });
+	});
+});
+
+describe('anonymous items', () => {
+	it('are broadcast without an author', () => {
+		const { records } = send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Pungli', anonymous: true });
+		expect(records[0].event).toMatchObject({ type: 'item.added', item: { authorId: null, anonymous: true } });
+		expect(JSON.stringify(records)).not.toContain(siti.id);
+		expect(JSON.stringify(recordsSince(db, session.row.id, 1, 10))).not.toContain(siti.id);
+	});
+
+	it('named items carry their author', () => {
+		const { records } = send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Pungli' });
+		expect(records[0].event).toMatchObject({ item: { authorId: siti.id, anonymous: false } });
+	});
+});
+
+describe('storage failures', () => {
+	it('answer internal and leave nothing half-written', () => {
+		db.exec("CREATE TRIGGER full_disk BEFORE INSERT ON items BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
+		const before = dumpTables(db);
+		const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+		const { result, records } = send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'hilang?' });
+		quiet.mockRestore();
+		expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+		expect(records).toEqual([]);
+		expect(dumpTables(db)).toEqual(before);
+	});
+});

@@ -1,0 +1,126 @@
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appendEvent, recordsSince } from '../log';
+import * as sessions from '../sessions';
+import { sync } from '../sync';
+import { addItem, createSession, joinParticipant, send } from '../testing';
+import { migrate, migrationsDir, openDatabase, type Db } from './database';
+
+let dir: string;
+const open: Db[] = [];
+
+/** Opens a database and remembers it, so every test closes what it opened. */
+function track(db: Db): Db {
+	open.push(db);
+	return db;
+}
+
+beforeEach(() => {
+	dir = mkdtempSync(join(tmpdir(), 'rembuk-db-'));
+});
+
+afterEach(() => {
+	for (const db of open.splice(0)) if (db.open) db.close();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+const schemaOf = (db: Db) => db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all();
+const latestMigration = () => Math.max(...readdirSync(migrationsDir()).map((f) => Number.parseInt(f, 10)).filter(Number.isFinite));
+
+describe('migrations', () => {
+	it('bring a new database to the latest version', () => {
+		const db = track(openDatabase(':memory:'));
+		expect(db.pragma('user_version', { simple: true })).toBe(latestMigration());
+		const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+		expect(tables).toEqual(expect.arrayContaining(['sessions', 'participants', 'items', 'session_events', 'commands']));
+	});
+
+	it('applied again, change nothing', () => {
+		const db = track(openDatabase(':memory:'));
+		const session = createSession(db);
+		const before = schemaOf(db);
+		expect(migrate(db)).toBe(latestMigration());
+		expect(schemaOf(db)).toEqual(before);
+		expect(sessions.byId(db, session.row.id).code).toBe(session.row.code);
+	});
+
+	it('apply only the files above the stored version, once', () => {
+		const db = track(openDatabase(join(dir, 'rembuk.sqlite')));
+		const next = latestMigration() + 1;
+
+		const custom = mkdtempSync(join(dir, 'm-'));
+		for (const file of readdirSync(migrationsDir())) copyFileSync(join(migrationsDir(), file), join(custom, file));
+		writeFileSync(join(custom, `${String(next).padStart(3, '0')}_notes.sql`), 'CREATE TABLE notes (id TEXT PRIMARY KEY);');
+		writeFileSync(join(custom, 'README.txt'), 'not a migration');
+
+		expect(migrate(db, custom)).toBe(next);
+		expect(db.pragma('user_version', { simple: true })).toBe(next);
+		expect(migrate(db, custom)).toBe(next); // would fail with "table notes already exists" if re-run
+	});
+
+	it('roll back a failing migration completely', () => {
+		const db = track(openDatabase(':memory:'));
+		const version = latestMigration();
+		const custom = mkdtempSync(join(dir, 'm-'));
+		writeFileSync(
+			join(custom, `${String(version + 1).padStart(3, '0')}_broken.sql`),
+			'CREATE TABLE half (id TEXT); INSERT INTO no_such_table VALUES (1);'
+		);
+		expect(() => migrate(db, custom)).toThrow(/no_such_table/);
+		expect(db.pragma('user_version', { simple: true })).toBe(version);
+		expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
+	});
+});
+
+describe('pragmas', () => {
+	it('a file database uses WAL, synchronous FULL and foreign keys', () => {
+		const db = track(openDatabase(join(dir, 'nested', 'rembuk.sqlite')));
+		expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+		expect(db.pragma('synchronous', { simple: true })).toBe(2); // 2 = FULL
+		expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+	});
+
+	it('foreign keys are enforced', () => {
+		const db = track(openDatabase(':memory:'));
+		const insert = db.prepare(
+			"INSERT INTO items (id, session_id, kind, text, author_id, created_at, updated_at) VALUES ('i', 'nope', 'k', 't', 'nobody', '', '')"
+		);
+		expect(() => insert.run()).toThrow(/FOREIGN KEY/);
+	});
+});
+
+describe('the log', () => {
+	it('refuses to append outside a transaction, so seq and tables cannot drift apart', () => {
+		const db = track(openDatabase(':memory:'));
+		const session = createSession(db);
+		expect(() => appendEvent(db, session.row.id, 'facilitator', { type: 'item.deleted', itemId: 'x' })).toThrow(/transaction/);
+		expect(recordsSince(db, session.row.id, 0, 10)).toEqual([]);
+	});
+
+	it('survives closing and reopening the file (a restart)', () => {
+		const path = join(dir, 'rembuk.sqlite');
+		const first = track(openDatabase(path));
+		const session = createSession(first);
+		const siti = joinParticipant(first, session);
+		const itemId = addItem(first, siti.identity, 'Tetap ada setelah restart');
+		const retried = send(first, siti.identity, { type: 'item.edit', itemId, text: 'Sudah diubah' }, 'edit-before-restart');
+		const before = recordsSince(first, session.row.id, 0, 100);
+		first.close();
+
+		const second = track(openDatabase(path));
+		expect(recordsSince(second, session.row.id, 0, 100)).toEqual(before);
+		expect(before.map((r) => r.seq)).toEqual([1, 2, 3]);
+
+		// A retry that arrives after the restart is still recognised.
+		const again = send(second, siti.identity, { type: 'item.edit', itemId, text: 'Sudah diubah' }, 'edit-before-restart');
+		expect(again.result).toEqual(retried.result);
+		expect(again.records).toEqual([]);
+
+		// The numbering carries on where it stopped.
+		expect(send(second, siti.identity, { type: 'item.delete', itemId }).result).toMatchObject({ ok: true, seq: 4 });
+		const result = sync(second, siti.identity, 2);
+		expect(result.ok && result.mode === 'events' && result.records.map((r) => r.seq)).toEqual([3, 4]);
+	});
+});

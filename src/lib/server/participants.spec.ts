@@ -1,0 +1,75 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CONSENT_VERSION } from '../domain/defaults';
+import { joinSchema } from '../realtime/schemas';
+import type { Db } from './db/database';
+import * as participants from './participants';
+import * as sessions from './sessions';
+import { createSession, freshDb, newToken, storedSeqs, type TestSession } from './testing';
+
+let db: Db;
+let session: TestSession;
+
+beforeEach(() => {
+	db = freshDb();
+	session = createSession(db);
+});
+
+const joinAs = (token: string, name = 'Siti Aminah') =>
+	participants.join(
+		db,
+		sessions.byId(db, session.row.id),
+		joinSchema.parse({ token, name, group: 'pemerintah', institution: 'Bappeda', consent: true })
+	);
+
+describe('participants.join', () => {
+	it('creates a participant and logs participant.joined', () => {
+		const { participant, record } = joinAs(newToken());
+		expect(participant).toMatchObject({ name: 'Siti Aminah', group: 'pemerintah', institution: 'Bappeda' });
+		expect(record).toMatchObject({ seq: 1, event: { type: 'participant.joined', participant } });
+	});
+
+	it('repeated with the same token, returns the same participant and logs one join', () => {
+		const token = newToken();
+		const first = joinAs(token);
+		const again = joinAs(token, 'Nama lain di percobaan kedua');
+		expect(again.participant).toEqual(first.participant);
+		expect(again.record).toBeNull();
+		expect(storedSeqs(db, session.row.id)).toEqual([1]);
+		expect(participants.list(db, session.row.id)).toHaveLength(1);
+	});
+
+	it('different tokens are different people', () => {
+		const a = joinAs(newToken(), 'Siti');
+		const b = joinAs(newToken(), 'Siti');
+		expect(a.participant.id).not.toBe(b.participant.id);
+		expect(storedSeqs(db, session.row.id)).toEqual([1, 2]);
+	});
+
+	it('the same token in another session is another participant', () => {
+		const token = newToken();
+		const here = joinAs(token);
+		const other = createSession(db, { title: 'FGD lain' });
+		const input = joinSchema.parse({ token, name: 'Siti', group: 'media', consent: true });
+		const there = participants.join(db, sessions.byId(db, other.row.id), input);
+		expect(there.participant.id).not.toBe(here.participant.id);
+		expect(there.record?.seq).toBe(1);
+	});
+
+	it('finds a participant by token and stores only the token’s hash', () => {
+		const token = newToken();
+		const { participant } = joinAs(token);
+		expect(participants.byToken(db, session.row.id, token)).toEqual(participant);
+		expect(participants.byToken(db, session.row.id, newToken())).toBeUndefined();
+		expect(JSON.stringify(db.prepare('SELECT * FROM participants').all())).not.toContain(token);
+	});
+
+	it('records consent with its time and notice version, kept out of the public view', () => {
+		const { participant } = joinAs(newToken());
+		const [stored] = participants.listWithConsent(db, session.row.id);
+		expect(stored.consentAt).toBe(participant.joinedAt);
+		expect(participant).not.toHaveProperty('consentAt');
+		expect(participants.list(db, session.row.id)[0]).not.toHaveProperty('consentAt');
+		const row = db.prepare('SELECT consent_version FROM participants').get();
+		expect(row).toEqual({ consent_version: CONSENT_VERSION });
+	});
+});

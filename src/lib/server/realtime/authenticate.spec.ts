@@ -1,0 +1,104 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../db/database';
+import { limits } from '../ratelimit';
+import { createSession, freshDb, joinParticipant, newToken, type TestParticipant, type TestSession } from '../testing';
+import { authenticate } from './authenticate';
+
+let db: Db;
+let session: TestSession;
+let siti: TestParticipant;
+
+/** The wrong-secret limiter is module-global, so every test comes from its own address. */
+let addressCounter = 0;
+const freshAddress = () => `198.51.100.${++addressCounter}`;
+let address: string;
+
+beforeEach(() => {
+	db = freshDb();
+	session = createSession(db);
+	siti = joinParticipant(db, session);
+	address = freshAddress();
+});
+
+const code = () => session.row.code;
+
+describe('authenticate', () => {
+	it('admits the facilitator with the right key', async () => {
+		const outcome = await authenticate(db, { role: 'facilitator', code: code(), key: session.facilitatorKey }, address);
+		expect(outcome).toEqual({ ok: true, identity: session.facilitator });
+	});
+
+	it('refuses the facilitator role with a wrong key', async () => {
+		const outcome = await authenticate(db, { role: 'facilitator', code: code(), key: 'bukan-kunci-yang-benar' }, address);
+		expect(outcome).toEqual({ ok: false, code: 'unauthenticated' });
+	});
+
+	it('refuses a facilitator key of another session', async () => {
+		const other = createSession(db, { title: 'FGD lain' });
+		const outcome = await authenticate(db, { role: 'facilitator', code: code(), key: other.facilitatorKey }, address);
+		expect(outcome).toEqual({ ok: false, code: 'unauthenticated' });
+	});
+
+	it('admits a participant by token, as that participant', async () => {
+		const outcome = await authenticate(db, { role: 'participant', code: code(), token: siti.token }, address);
+		expect(outcome).toEqual({ ok: true, identity: siti.identity });
+	});
+
+	it('refuses an unknown participant token', async () => {
+		const outcome = await authenticate(db, { role: 'participant', code: code(), token: newToken() }, address);
+		expect(outcome).toEqual({ ok: false, code: 'unauthenticated' });
+	});
+
+	it('refuses a token that joined another session', async () => {
+		const other = createSession(db, { title: 'FGD lain' });
+		const outcome = await authenticate(db, { role: 'participant', code: other.row.code, token: siti.token }, address);
+		expect(outcome).toEqual({ ok: false, code: 'unauthenticated' });
+	});
+
+	it('admits the presenter with the code alone, as nobody in particular', async () => {
+		const outcome = await authenticate(db, { role: 'presenter', code: code().toLowerCase() }, address);
+		expect(outcome).toEqual({ ok: true, identity: session.presenter });
+	});
+
+	it('answers not_found for a code no session has', async () => {
+		const unused = code() === 'AAAAAA' ? 'CCCCCC' : 'AAAAAA';
+		expect(await authenticate(db, { role: 'presenter', code: unused }, address)).toEqual({ ok: false, code: 'not_found' });
+	});
+
+	it('answers invalid_input for malformed auth', async () => {
+		for (const auth of [undefined, null, 'K7HM3X', {}, { role: 'admin', code: code() }, { role: 'presenter', code: 'SALAH!' }]) {
+			expect(await authenticate(db, auth, address), JSON.stringify(auth)).toEqual({ ok: false, code: 'invalid_input' });
+		}
+	});
+});
+
+describe('wrong secrets from one address', () => {
+	const wrongKey = () => ({ role: 'facilitator', code: code(), key: 'tebakan' });
+	const allowance = limits.badSecret.points;
+
+	it(`are answered normally ${allowance} times, then rate_limited`, async () => {
+		for (let i = 0; i < allowance; i++) expect(await authenticate(db, wrongKey(), address)).toEqual({ ok: false, code: 'unauthenticated' });
+		expect(await authenticate(db, wrongKey(), address)).toEqual({ ok: false, code: 'rate_limited' });
+	});
+
+	it('then block even the right key from that address, but not from others', async () => {
+		for (let i = 0; i < allowance; i++) await authenticate(db, wrongKey(), address);
+		const right = { role: 'facilitator', code: code(), key: session.facilitatorKey };
+		expect(await authenticate(db, right, address)).toEqual({ ok: false, code: 'rate_limited' });
+		expect(await authenticate(db, right, freshAddress())).toMatchObject({ ok: true });
+	});
+
+	it('count unknown codes and unknown tokens alike', async () => {
+		for (let i = 0; i < allowance / 2; i++) {
+			await authenticate(db, { role: 'presenter', code: code() === 'AAAAAA' ? 'CCCCCC' : 'AAAAAA' }, address);
+			await authenticate(db, { role: 'participant', code: code(), token: newToken() }, address);
+		}
+		expect(await authenticate(db, { role: 'presenter', code: code() }, address)).toEqual({ ok: false, code: 'rate_limited' });
+	});
+
+	it('are not counted for successful connections', async () => {
+		for (let i = 0; i < allowance + 5; i++) {
+			expect(await authenticate(db, { role: 'participant', code: code(), token: siti.token }, address)).toMatchObject({ ok: true });
+		}
+	});
+});

@@ -1,0 +1,83 @@
+/**
+ * Test fixtures: a fresh database, a session with its roles, participants joined the way the
+ * HTTP route joins them, and commands sent the way the socket handler sends them (parsed first).
+ * Imported only by `*.spec.ts` files.
+ */
+import { randomBytes } from 'node:crypto';
+import type { CommandEnvelope, SocketIdentity } from '../realtime/contract';
+import { createSessionSchema, envelopeSchema, joinSchema } from '../realtime/schemas';
+import { execute } from './commands';
+import { openDatabase, type Db } from './db/database';
+import * as participants from './participants';
+import * as sessions from './sessions';
+
+export const freshDb = (): Db => openDatabase(':memory:');
+
+/** A phone-made participant token: 128 random bits, base64url (22 characters). */
+export const newToken = () => randomBytes(16).toString('base64url');
+
+let commandCounter = 0;
+/** A valid, unique client command id. */
+export const commandId = () => `cmd-${String(++commandCounter).padStart(6, '0')}`;
+
+export interface TestSession {
+	row: sessions.SessionRow;
+	facilitatorKey: string;
+	facilitator: SocketIdentity;
+	presenter: SocketIdentity;
+}
+
+/** Creates a session from the same input the HTTP API accepts; `overrides` change that input. */
+export function createSession(db: Db, overrides: Record<string, unknown> = {}): TestSession {
+	const input = createSessionSchema.parse({ title: 'FGD RPJMD Kutai Timur', startsAt: '2025-10-24T09:00', ...overrides });
+	const created = sessions.create(db, input);
+	const row = sessions.byId(db, created.id);
+	const base = { sessionId: row.id, code: row.code, participantId: null };
+	return {
+		row,
+		facilitatorKey: created.facilitatorKey,
+		facilitator: { ...base, role: 'facilitator' },
+		presenter: { ...base, role: 'presenter' }
+	};
+}
+
+export interface TestParticipant {
+	id: string;
+	token: string;
+	identity: SocketIdentity;
+}
+
+export function joinParticipant(db: Db, session: TestSession, name = 'Siti Aminah', token = newToken()): TestParticipant {
+	const input = joinSchema.parse({ token, name, group: 'akademisi', institution: 'Universitas Mulawarman', consent: true });
+	const { participant } = participants.join(db, sessions.byId(db, session.row.id), input);
+	return {
+		id: participant.id,
+		token,
+		identity: { sessionId: session.row.id, code: session.row.code, role: 'participant', participantId: participant.id }
+	};
+}
+
+/** Validates a raw command as the socket handler does, then executes it. */
+export function send(db: Db, who: SocketIdentity, command: unknown, id: string = commandId()) {
+	const envelope: CommandEnvelope = envelopeSchema.parse({ id, command });
+	return execute(db, who, envelope);
+}
+
+/** Adds an item and returns its id, failing loudly if the command was refused. */
+export function addItem(db: Db, who: SocketIdentity, text = 'Akses jalan desa rusak', extra: Record<string, unknown> = {}): string {
+	const { result } = send(db, who, { type: 'item.add', kind: 'kendala', text, ...extra });
+	if (!result.ok || !result.itemId) throw new Error(`item.add refused: ${JSON.stringify(result)}`);
+	return result.itemId;
+}
+
+/** Every row of every table, to prove that something changed nothing. */
+export function dumpTables(db: Db): Record<string, unknown[]> {
+	const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+	return Object.fromEntries(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all()]));
+}
+
+/** The log as stored, for asserting on seq numbers. */
+export function storedSeqs(db: Db, sessionId: string): number[] {
+	const rows = db.prepare('SELECT seq FROM session_events WHERE session_id = ? ORDER BY seq').all(sessionId) as { seq: number }[];
+	return rows.map((r) => r.seq);
+}
