@@ -1,13 +1,21 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { Server } from 'node:http';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { attachRealtime } from './src/lib/server/realtime/attach';
 
-/** In dev, socket.io shares Vite's HTTP server, as it shares adapter-node's in production. */
+/**
+ * In dev, socket.io shares Vite's HTTP server, as it shares adapter-node's in production.
+ * The realtime module goes through Vite's SSR loader, so it is the same module graph (and the
+ * same database connection) that the SvelteKit routes use.
+ */
 const realtime: Plugin = {
 	name: 'rembuk-realtime',
 	configureServer(server) {
-		if (server.httpServer) attachRealtime(server.httpServer as import('node:http').Server);
+		const httpServer = server.httpServer as Server | null;
+		httpServer?.once('listening', async () => {
+			const { attachRealtime } = await server.ssrLoadModule('/src/lib/server/realtime/attach.ts');
+			attachRealtime(httpServer);
+		});
 	}
 };
 

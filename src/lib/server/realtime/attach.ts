@@ -51,7 +51,14 @@ export function attachRealtime(httpServer: HttpServer): RembukServer {
 		socket.on('sync', (request, ack) => {
 			if (typeof ack !== 'function') return;
 			const parsed = syncSchema.safeParse(request);
-			ack(parsed.success ? sync(context.db, who, parsed.data.lastSeq) : invalid('lastSeq must be a whole number'));
+			if (!parsed.success) return ack(invalid('lastSeq must be a whole number'));
+			try {
+				ack(sync(context.db, who, parsed.data.lastSeq));
+			} catch (error) {
+				// A failing read must not take the process (and every other phone) down with it.
+				console.error('sync failed', error);
+				ack({ ok: false, error: { code: 'internal', message: 'Could not read the session' } });
+			}
 		});
 
 		socket.on('command', async (envelope, ack) => {
