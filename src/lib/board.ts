@@ -2,9 +2,23 @@
  * The board as every view holds it, and how a logged event changes it. Pure and mutating in
  * place, so a Svelte `$state` proxy can be passed in and stays reactive.
  */
+import type { ItemView } from './domain/types';
 import type { SessionEvent, Snapshot } from './realtime/contract';
 
 export type Board = Omit<Snapshot, 'seq'>;
+
+/** Events after which a view asks for a fresh snapshot: what it may see has changed wholesale. */
+export function needsSnapshot(event: SessionEvent): boolean {
+	return event.type === 'phase.changed' || (event.type === 'voting.settings' && event.voting.revealed);
+}
+
+function upsert<T extends { id: string }>(list: T[], value: T) {
+	const index = list.findIndex((x) => x.id === value.id);
+	if (index === -1) list.push(value);
+	else list[index] = value;
+}
+
+const itemById = (board: Board, id: string) => board.items.find((i) => i.id === id);
 
 export function applyEvent(board: Board, event: SessionEvent): void {
 	switch (event.type) {
@@ -12,31 +26,119 @@ export function applyEvent(board: Board, event: SessionEvent): void {
 			if (!board.participants.some((p) => p.id === event.participant.id)) board.participants.push(event.participant);
 			return;
 		case 'item.added':
-			if (!board.items.some((i) => i.id === event.item.id)) board.items.push(event.item);
-			return;
+		case 'item.shown':
+			return upsert(board.items, event.item);
 		case 'item.edited': {
-			const item = board.items.find((i) => i.id === event.itemId);
+			const item = itemById(board, event.itemId);
 			if (item) Object.assign(item, { text: event.text, updatedAt: event.updatedAt });
 			return;
 		}
 		case 'item.deleted':
 			board.items = board.items.filter((i) => i.id !== event.itemId);
+			board.votes = board.votes.filter((v) => v.targetId !== event.itemId);
 			return;
+		case 'item.hidden':
+			return hide(board, event.itemId, event.reason);
+		case 'item.merged':
+			return merge(board, event.item, event.sourceIds);
+		case 'item.themed': {
+			const item = itemById(board, event.itemId);
+			if (item) item.themeId = event.themeId;
+			return;
+		}
+		case 'theme.saved':
+			upsert(board.themes, event.theme);
+			board.themes.sort((a, b) => a.position - b.position);
+			return;
+		case 'theme.deleted':
+			board.themes = board.themes.filter((t) => t.id !== event.themeId);
+			for (const item of board.items) if (item.themeId === event.themeId) item.themeId = null;
+			return;
+		case 'themes.ordered':
+			for (const theme of board.themes) theme.position = event.themeIds.indexOf(theme.id);
+			board.themes.sort((a, b) => a.position - b.position);
+			return;
+		case 'vote.set': {
+			const { participantId, targetId, count } = event.vote;
+			board.votes = board.votes.filter((v) => !(v.participantId === participantId && v.targetId === targetId));
+			if (count > 0) board.votes.push(event.vote);
+			return;
+		}
+		case 'voting.settings':
+			board.session.voting = event.voting;
+			return;
+		case 'link.set': {
+			const { recommendationId, targetId } = event.link;
+			board.links = board.links.filter((l) => !(l.recommendationId === recommendationId && l.targetId === targetId));
+			if (event.linked) board.links.push(event.link);
+			return;
+		}
+		case 'action.saved':
+			upsert(board.actions, event.row);
+			board.actions.sort((a, b) => a.position - b.position);
+			return;
+		case 'action.deleted':
+			board.actions = board.actions.filter((r) => r.id !== event.rowId);
+			return;
+		case 'note.added':
+			return upsert(board.notes, event.note);
+		case 'note.deleted':
+			board.notes = board.notes.filter((n) => n.id !== event.noteId);
+			return;
+		default:
+			return applySessionEvent(board, event);
+	}
+}
+
+function applySessionEvent(board: Board, event: SessionEvent) {
+	const session = board.session;
+	switch (event.type) {
 		case 'session.settings':
-			board.session.allowAnonymous = event.allowAnonymous;
-			board.session.kinds = event.kinds;
+			Object.assign(session, { allowAnonymous: event.allowAnonymous, kinds: event.kinds, preModeration: event.preModeration });
 			return;
 		case 'session.closed':
-			board.session.status = 'closed';
-			board.session.closedAt = event.closedAt;
+			Object.assign(session, { status: 'closed', phase: 'closed', closedAt: event.closedAt });
+			return;
+		case 'session.details':
+			session.details = event.details;
+			return;
+		case 'phase.changed':
+			session.phase = event.phase;
+			return;
+		case 'phase.kinds':
+			session.phaseKinds = event.phaseKinds;
+			return;
+		case 'timer.changed':
+			session.timer = event.timer;
 			return;
 	}
 }
 
-/** Items per kind, in board order, plus items whose kind was removed under "other". */
-export function itemsByKind(board: Board): Map<string, Board['items']> {
-	const columns = new Map(board.session.kinds.map((k) => [k.key, [] as Board['items']]));
-	for (const item of board.items) columns.get(item.kind)?.push(item);
+/** Staff keep a hidden item (to restore it); everyone else drops it. */
+function hide(board: Board, itemId: string, reason: string) {
+	const item = itemById(board, itemId);
+	if (!item) return;
+	if (reason) Object.assign(item, { status: 'hidden', hiddenReason: reason });
+	else board.items = board.items.filter((i) => i.id !== itemId);
+}
+
+function merge(board: Board, target: ItemView, sourceIds: string[]) {
+	board.items = board.items.filter((i) => !sourceIds.includes(i.id));
+	upsert(board.items, target);
+	// Votes follow the merge; a participant who voted for several sources keeps the sum.
+	const moved = new Map<string, number>();
+	board.votes = board.votes.filter((v) => {
+		if (!sourceIds.includes(v.targetId) && v.targetId !== target.id) return true;
+		moved.set(v.participantId, (moved.get(v.participantId) ?? 0) + v.count);
+		return false;
+	});
+	for (const [participantId, count] of moved) board.votes.push({ participantId, targetId: target.id, count });
+}
+
+/** Visible items per kind, in board order. */
+export function itemsByKind(board: Board): Map<string, ItemView[]> {
+	const columns = new Map(board.session.kinds.map((k) => [k.key, [] as ItemView[]]));
+	for (const item of board.items) if (item.status === 'visible') columns.get(item.kind)?.push(item);
 	return columns;
 }
 

@@ -1,14 +1,72 @@
 /** Who may do what: the one place that authorizes commands. Pure, so it is tested alone. */
 import type { Role } from './types';
 
-export type CommandType = 'item.add' | 'item.edit' | 'item.delete' | 'session.settings' | 'session.close';
+export type CommandType =
+	| 'item.add'
+	| 'item.edit'
+	| 'item.delete'
+	| 'session.settings'
+	| 'session.close'
+	| 'session.details'
+	| 'phase.set'
+	| 'phase.kinds'
+	| 'timer.start'
+	| 'timer.pause'
+	| 'timer.resume'
+	| 'timer.extend'
+	| 'timer.clear'
+	| 'item.hide'
+	| 'item.restore'
+	| 'item.approve'
+	| 'item.merge'
+	| 'item.theme'
+	| 'theme.create'
+	| 'theme.rename'
+	| 'theme.delete'
+	| 'themes.order'
+	| 'vote.set'
+	| 'voting.settings'
+	| 'link.set'
+	| 'action.save'
+	| 'action.delete'
+	| 'note.add'
+	| 'note.delete';
 
-const ALLOWED: Record<CommandType, Role[]> = {
+const F: Role[] = ['facilitator'];
+const STAFF: Role[] = ['facilitator', 'minutetaker'];
+
+export const ALLOWED: Record<CommandType, Role[]> = {
 	'item.add': ['participant'],
-	'item.edit': ['participant'],
+	// A participant edits their own items; the facilitator moderates any (the original stays in the log).
+	'item.edit': ['participant', 'facilitator'],
 	'item.delete': ['participant'],
-	'session.settings': ['facilitator'],
-	'session.close': ['facilitator']
+	'session.settings': F,
+	'session.close': F,
+	'session.details': STAFF,
+	'phase.set': F,
+	'phase.kinds': F,
+	'timer.start': F,
+	'timer.pause': F,
+	'timer.resume': F,
+	'timer.extend': F,
+	'timer.clear': F,
+	'item.hide': F,
+	'item.restore': F,
+	'item.approve': F,
+	'item.merge': F,
+	'item.theme': F,
+	'theme.create': F,
+	'theme.rename': F,
+	'theme.delete': F,
+	'themes.order': F,
+	'vote.set': ['participant'],
+	'voting.settings': F,
+	// The author of a recommendation links it from the phone; the facilitator links any.
+	'link.set': ['participant', 'facilitator'],
+	'action.save': STAFF,
+	'action.delete': STAFF,
+	'note.add': STAFF,
+	'note.delete': STAFF
 };
 
 /** True when `role` may send `type`; for item commands the caller must also own the item. */
@@ -16,7 +74,11 @@ export function mayRun(role: Role, type: CommandType): boolean {
 	return ALLOWED[type].includes(role);
 }
 
-/** A participant touches only their own items. */
-export function mayTouchItem(participantId: string | null, authorId: string): boolean {
+/** A participant touches only their own items; the facilitator may moderate any. */
+export function mayTouchItem(role: Role, participantId: string | null, authorId: string): boolean {
+	if (role === 'facilitator') return true;
 	return participantId !== null && participantId === authorId;
 }
+
+/** Roles that see everything: hidden and pending items, every vote, the minute-taker's notes. */
+export const isStaff = (role: Role) => role === 'facilitator' || role === 'minutetaker';

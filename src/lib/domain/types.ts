@@ -1,7 +1,7 @@
 /** The product's nouns, shared by server and browser. No framework imports here. */
 
 export type Locale = 'id' | 'en';
-export type Role = 'facilitator' | 'participant' | 'presenter';
+export type Role = 'facilitator' | 'minutetaker' | 'participant' | 'presenter';
 export type SessionStatus = 'open' | 'closed';
 
 /** A column on the board: Kendala, Peluang, Rekomendasi by default; renamable before items exist. */
@@ -38,6 +38,108 @@ export interface SessionView {
 	status: SessionStatus;
 	createdAt: string;
 	closedAt: string | null;
+	phase: Phase;
+	/** Which kinds accept new items in each phase (keys of `kinds`). */
+	phaseKinds: Record<Phase, string[]>;
+	timer: Timer;
+	voting: VotingSettings;
+	/** New items wait for the facilitator's approval before others see them. */
+	preModeration: boolean;
+	details: SessionDetails;
+}
+
+export const PHASES = ['lobby', 'writing', 'reveal', 'grouping', 'voting', 'discussion', 'action', 'closed'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/**
+ * A countdown kept as server times so every screen shows the same figure after a reload:
+ * running when `endsAt` is set, paused when `remainingMs` is set, cleared when both are null.
+ */
+export interface Timer {
+	endsAt: string | null;
+	remainingMs: number | null;
+	/** When the countdown ends, the current phase stops accepting new items. */
+	lockOnEnd: boolean;
+}
+
+export interface VotingSettings {
+	/** Dots each participant may place in all. */
+	budget: number;
+	/** Most dots one participant may place on one target. */
+	cap: number;
+	target: 'items' | 'themes';
+	/** Tallies are hidden from participants (and the projector) until revealed. */
+	revealed: boolean;
+}
+
+/** Editable details for the minutes: agenda and the people who ran the meeting. */
+export interface SessionDetails {
+	agenda?: { time: string; activity: string }[];
+	chair?: string;
+	chairPosition?: string;
+	chairNip?: string;
+	facilitatorName?: string;
+	speakers?: string[];
+	minuteTaker?: string;
+	minuteTakerPosition?: string;
+	minuteTakerNip?: string;
+	basis?: string;
+	aims?: string;
+}
+
+export type ItemStatus = 'visible' | 'pending' | 'hidden' | 'merged';
+
+export interface Theme {
+	id: string;
+	name: string;
+	position: number;
+}
+
+export interface Vote {
+	participantId: string;
+	targetId: string;
+	count: number;
+}
+
+export interface Link {
+	recommendationId: string;
+	targetId: string;
+}
+
+export interface Speaker {
+	participantId: string | null;
+	name: string;
+	institution: string;
+	group: string;
+}
+
+export interface ActionRow {
+	id: string;
+	position: number;
+	/** Constraint items this row addresses. */
+	issueItemIds: string[];
+	recommendationId: string | null;
+	activity: string;
+	output: string;
+	indicator: string;
+	pic: { name: string; institution: string; group: string };
+	partners: string;
+	timeframe: string;
+	/** APBD, APBN, Dana Desa, CSR/PPM, swadaya, hibah, belum ditentukan. */
+	funding: string;
+	/** Estimated cost in Rupiah. */
+	cost: number | null;
+	status: 'rencana' | 'berjalan' | 'selesai' | 'tertunda';
+	remarks: string;
+}
+
+export interface Note {
+	id: string;
+	kind: 'note' | 'quote';
+	phase: Phase;
+	text: string;
+	speaker: Speaker | null;
+	at: string;
 }
 
 export interface ParticipantView {
@@ -57,4 +159,12 @@ export interface ItemView {
 	anonymous: boolean;
 	createdAt: string;
 	updatedAt: string;
+	status: ItemStatus;
+	themeId: string | null;
+	/** Ids of the items merged into this one (their votes and authors carry over). */
+	mergedFrom: string[];
+	/** Only the facilitator and minute-taker see why an item was hidden. */
+	hiddenReason?: string;
+	/** True when the text is withheld from this viewer (silent writing). */
+	redacted?: boolean;
 }

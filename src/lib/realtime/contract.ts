@@ -3,7 +3,21 @@
  * Both sides import these types; the server also validates every payload with ./schemas.ts.
  * Documented for humans in docs/protocol.md.
  */
-import type { ItemView, ParticipantView, Role, SessionView } from '../domain/types';
+import type {
+	ActionRow,
+	ItemView,
+	Link,
+	Note,
+	ParticipantView,
+	Phase,
+	Role,
+	SessionDetails,
+	SessionView,
+	Theme,
+	Timer,
+	Vote,
+	VotingSettings
+} from '../domain/types';
 import type { Command } from './schemas';
 
 export type { Command };
@@ -14,8 +28,28 @@ export type SessionEvent =
 	| { type: 'item.added'; item: ItemView }
 	| { type: 'item.edited'; itemId: string; text: string; updatedAt: string }
 	| { type: 'item.deleted'; itemId: string }
-	| { type: 'session.settings'; allowAnonymous: boolean; kinds: SessionView['kinds'] }
-	| { type: 'session.closed'; closedAt: string };
+	| { type: 'session.settings'; allowAnonymous: boolean; kinds: SessionView['kinds']; preModeration: boolean }
+	| { type: 'session.closed'; closedAt: string }
+	| { type: 'session.details'; details: SessionDetails }
+	| { type: 'phase.changed'; phase: Phase; from: Phase }
+	| { type: 'phase.kinds'; phaseKinds: Record<Phase, string[]> }
+	| { type: 'timer.changed'; timer: Timer }
+	| { type: 'item.hidden'; itemId: string; reason: string }
+	| { type: 'item.shown'; item: ItemView }
+	| { type: 'item.merged'; item: ItemView; sourceIds: string[] }
+	| { type: 'item.themed'; itemId: string; themeId: string | null }
+	| { type: 'theme.saved'; theme: Theme }
+	| { type: 'theme.deleted'; themeId: string }
+	| { type: 'themes.ordered'; themeIds: string[] }
+	| { type: 'vote.set'; vote: Vote }
+	| { type: 'voting.settings'; voting: VotingSettings }
+	| { type: 'link.set'; link: Link; linked: boolean }
+	| { type: 'action.saved'; row: ActionRow }
+	| { type: 'action.deleted'; rowId: string }
+	| { type: 'note.added'; note: Note }
+	| { type: 'note.deleted'; noteId: string }
+	/** A change this viewer may not see (someone's silent-writing edit, a vote before the reveal). */
+	| { type: 'private' };
 
 /** A logged event as broadcast and replayed. */
 export interface SessionRecord {
@@ -28,7 +62,15 @@ export interface SessionRecord {
 export interface Snapshot {
 	session: SessionView;
 	participants: ParticipantView[];
+	/** What this viewer may see: staff see hidden and pending items too. */
 	items: ItemView[];
+	themes: Theme[];
+	/** Staff see all; others their own until the facilitator reveals the tallies. */
+	votes: Vote[];
+	links: Link[];
+	actions: ActionRow[];
+	/** Staff only. */
+	notes: Note[];
 	seq: number;
 }
 
@@ -48,6 +90,9 @@ export type ErrorCode =
 	| 'kinds_locked'
 	| 'anonymous_not_allowed'
 	| 'consent_required'
+	| 'phase_closed'
+	| 'over_budget'
+	| 'over_cap'
 	| 'internal';
 
 export interface CommandError {
@@ -61,9 +106,10 @@ export type CommandResult =
 	| { ok: false; error: CommandError };
 
 /** The answer to `sync`: the missed records when the gap is small, a snapshot when it is not. */
+/** `serverTime` lets a client correct its clock, so the countdown matches on every screen. */
 export type SyncResult =
-	| { ok: true; mode: 'events'; records: SessionRecord[]; ownItemIds: string[]; seq: number }
-	| { ok: true; mode: 'snapshot'; snapshot: Snapshot; ownItemIds: string[]; seq: number }
+	| { ok: true; mode: 'events'; records: SessionRecord[]; ownItemIds: string[]; seq: number; serverTime: string }
+	| { ok: true; mode: 'snapshot'; snapshot: Snapshot; ownItemIds: string[]; seq: number; serverTime: string }
 	| { ok: false; error: CommandError };
 
 export interface ServerToClientEvents {
@@ -80,6 +126,7 @@ export interface ClientToServerEvents {
 /** What a socket presents when it connects (socket.io `auth`). */
 export type SocketAuth =
 	| { code: string; role: 'facilitator'; key: string }
+	| { code: string; role: 'minutetaker'; key: string }
 	| { code: string; role: 'participant'; token: string }
 	| { code: string; role: 'presenter' };
 

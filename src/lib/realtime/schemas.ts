@@ -38,6 +38,46 @@ export const kindsSchema = z
 	.max(LIMITS.kinds)
 	.refine((ks) => new Set(ks.map((k) => k.key)).size === ks.length, 'duplicate kind keys');
 
+const id = z.string().min(1).max(40);
+const phase = z.enum(['lobby', 'writing', 'reveal', 'grouping', 'voting', 'discussion', 'action', 'closed']);
+const optionalText = (max: number) => text(max, 0).default('');
+const speaker = z.object({
+	participantId: id.nullable().default(null),
+	name: text(LIMITS.name),
+	institution: optionalText(LIMITS.institution),
+	group: key.or(z.literal('')).default('')
+});
+export const actionRowSchema = z.object({
+	id: id.optional(),
+	issueItemIds: z.array(id).max(20).default([]),
+	recommendationId: id.nullable().default(null),
+	activity: text(LIMITS.shortText),
+	output: optionalText(LIMITS.shortText),
+	indicator: optionalText(LIMITS.shortText),
+	pic: z
+		.object({ name: optionalText(LIMITS.name), institution: optionalText(LIMITS.institution), group: key.or(z.literal('')).default('') })
+		.default({ name: '', institution: '', group: '' }),
+	partners: optionalText(LIMITS.shortText),
+	timeframe: optionalText(100),
+	funding: optionalText(100),
+	cost: z.number().int().min(0).max(1e15).nullable().default(null),
+	status: z.enum(['rencana', 'berjalan', 'selesai', 'tertunda']).default('rencana'),
+	remarks: optionalText(LIMITS.shortText)
+});
+export const detailsSchema = z.object({
+	agenda: z.array(z.object({ time: optionalText(20), activity: text(LIMITS.shortText) })).max(30).optional(),
+	chair: text(LIMITS.name, 0).optional(),
+	chairPosition: text(LIMITS.institution, 0).optional(),
+	chairNip: text(30, 0).optional(),
+	facilitatorName: text(LIMITS.name, 0).optional(),
+	speakers: z.array(text(LIMITS.institution)).max(20).optional(),
+	minuteTaker: text(LIMITS.name, 0).optional(),
+	minuteTakerPosition: text(LIMITS.institution, 0).optional(),
+	minuteTakerNip: text(30, 0).optional(),
+	basis: text(LIMITS.shortText, 0).optional(),
+	aims: text(1000, 0).optional()
+});
+
 export const commandSchema = z.discriminatedUnion('type', [
 	z.object({
 		type: z.literal('item.add'),
@@ -50,9 +90,40 @@ export const commandSchema = z.discriminatedUnion('type', [
 	z.object({
 		type: z.literal('session.settings'),
 		allowAnonymous: z.boolean().optional(),
-		kinds: kindsSchema.optional()
+		kinds: kindsSchema.optional(),
+		preModeration: z.boolean().optional()
 	}),
-	z.object({ type: z.literal('session.close') })
+	z.object({ type: z.literal('session.close') }),
+	z.object({ type: z.literal('session.details'), details: detailsSchema }),
+	z.object({ type: z.literal('phase.set'), phase }),
+	z.object({ type: z.literal('phase.kinds'), phase, kinds: z.array(key).max(LIMITS.kinds) }),
+	z.object({ type: z.literal('timer.start'), seconds: z.number().int().min(1).max(6 * 3600), lockOnEnd: z.boolean().default(false) }),
+	z.object({ type: z.literal('timer.pause') }),
+	z.object({ type: z.literal('timer.resume') }),
+	z.object({ type: z.literal('timer.extend'), seconds: z.number().int().min(-3600).max(3600) }),
+	z.object({ type: z.literal('timer.clear') }),
+	z.object({ type: z.literal('item.hide'), itemId: id, reason: text(LIMITS.shortText) }),
+	z.object({ type: z.literal('item.restore'), itemId: id }),
+	z.object({ type: z.literal('item.approve'), itemId: id }),
+	z.object({ type: z.literal('item.merge'), targetId: id, sourceIds: z.array(id).min(1).max(50) }),
+	z.object({ type: z.literal('item.theme'), itemId: id, themeId: id.nullable() }),
+	z.object({ type: z.literal('theme.create'), name: text(80) }),
+	z.object({ type: z.literal('theme.rename'), themeId: id, name: text(80) }),
+	z.object({ type: z.literal('theme.delete'), themeId: id }),
+	z.object({ type: z.literal('themes.order'), themeIds: z.array(id).max(100) }),
+	z.object({ type: z.literal('vote.set'), targetId: id, count: z.number().int().min(0).max(100) }),
+	z.object({
+		type: z.literal('voting.settings'),
+		budget: z.number().int().min(1).max(100).optional(),
+		cap: z.number().int().min(1).max(100).optional(),
+		target: z.enum(['items', 'themes']).optional(),
+		revealed: z.boolean().optional()
+	}),
+	z.object({ type: z.literal('link.set'), recommendationId: id, targetId: id, linked: z.boolean() }),
+	z.object({ type: z.literal('action.save'), row: actionRowSchema }),
+	z.object({ type: z.literal('action.delete'), rowId: id }),
+	z.object({ type: z.literal('note.add'), text: text(2000), speaker: speaker.nullable().default(null) }),
+	z.object({ type: z.literal('note.delete'), noteId: id })
 ]);
 export type Command = z.infer<typeof commandSchema>;
 
@@ -61,6 +132,7 @@ export const syncSchema = z.object({ lastSeq: z.number().int().min(0) });
 
 export const socketAuthSchema = z.discriminatedUnion('role', [
 	z.object({ role: z.literal('facilitator'), code: joinCode, key: z.string().max(100) }),
+	z.object({ role: z.literal('minutetaker'), code: joinCode, key: z.string().max(100) }),
 	z.object({ role: z.literal('participant'), code: joinCode, token: participantToken }),
 	z.object({ role: z.literal('presenter'), code: joinCode })
 ]);

@@ -1,0 +1,43 @@
+/** Dot-voting rules. Pure, so budgets and caps are tested without a database. */
+import type { VotingSettings } from './types';
+
+export type VoteCheck = { ok: true } | { ok: false; reason: 'over_cap' | 'over_budget' };
+
+/**
+ * Whether a participant may set `count` dots on `targetId`, given the dots they have placed
+ * now (target → count). Moving dots is lowering one target and raising another.
+ */
+export function checkVote(
+	placed: ReadonlyMap<string, number>,
+	targetId: string,
+	count: number,
+	settings: Pick<VotingSettings, 'budget' | 'cap'>
+): VoteCheck {
+	if (count > settings.cap) return { ok: false, reason: 'over_cap' };
+	let elsewhere = 0;
+	for (const [target, n] of placed) if (target !== targetId) elsewhere += n;
+	if (elsewhere + count > settings.budget) return { ok: false, reason: 'over_budget' };
+	return { ok: true };
+}
+
+export function dotsLeft(placed: ReadonlyMap<string, number>, budget: number): number {
+	let used = 0;
+	for (const n of placed.values()) used += n;
+	return Math.max(0, budget - used);
+}
+
+/** Totals per target and, per target, per stakeholder group. */
+export function tally(
+	votes: { participantId: string; targetId: string; count: number }[],
+	groupOf: (participantId: string) => string
+): Map<string, { total: number; byGroup: Map<string, number> }> {
+	const result = new Map<string, { total: number; byGroup: Map<string, number> }>();
+	for (const vote of votes) {
+		const entry = result.get(vote.targetId) ?? { total: 0, byGroup: new Map<string, number>() };
+		entry.total += vote.count;
+		const group = groupOf(vote.participantId);
+		entry.byGroup.set(group, (entry.byGroup.get(group) ?? 0) + vote.count);
+		result.set(vote.targetId, entry);
+	}
+	return result;
+}
