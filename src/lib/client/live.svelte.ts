@@ -4,7 +4,7 @@
  */
 import { nanoid } from 'nanoid';
 import { io, type Socket } from 'socket.io-client';
-import { applyEvent, type Board } from '../board';
+import { applyEvent, needsSnapshot, type Board } from '../board';
 import type {
 	ClientToServerEvents,
 	Command,
@@ -31,6 +31,11 @@ export class LiveSession {
 	ownItemIds = $state<string[]>([]);
 	/** Item ids acknowledged during this visit, to show "saved" beside them. */
 	justSaved = $state<string[]>([]);
+	/** Server clock minus this device's clock, so countdowns agree across screens. */
+	clockOffset = $state(0);
+	/** Ticks every second while a view shows a countdown (see `now`). */
+	#tick = $state(Date.now());
+	#ticker: ReturnType<typeof setInterval> | null = null;
 	readonly outbox: Outbox;
 	#socket: LiveSocket;
 	#seq = 0;
@@ -52,6 +57,12 @@ export class LiveSession {
 
 	get seq() {
 		return this.#seq;
+	}
+
+	/** The server's current time in ms, reactive once a second. */
+	get now(): number {
+		this.#ticker ??= setInterval(() => (this.#tick = Date.now()), 1000);
+		return this.#tick + this.clockOffset;
 	}
 
 	/** Queues a participant's change in the outbox and sends it when it can. */
@@ -76,6 +87,7 @@ export class LiveSession {
 	}
 
 	destroy() {
+		if (this.#ticker) clearInterval(this.#ticker);
 		removeEventListener('offline', this.#goOffline);
 		removeEventListener('online', this.#goOnline);
 		this.#socket.disconnect();
@@ -103,13 +115,16 @@ export class LiveSession {
 		if (record.seq > this.#seq + 1) return void this.#sync();
 		applyEvent(this.board, record.event);
 		this.#seq = record.seq;
+		// What this viewer may see changed wholesale (a phase, revealed tallies): start afresh.
+		if (needsSnapshot(record.event)) void this.#sync(true);
 	}
 
-	async #sync() {
+	async #sync(fresh = false) {
 		if (this.#syncing) return;
 		this.#syncing = true;
 		try {
-			const result: SyncResult = await this.#socket.timeout(ACK_TIMEOUT).emitWithAck('sync', { lastSeq: this.#seq });
+			const lastSeq = fresh ? 0 : this.#seq;
+			const result: SyncResult = await this.#socket.timeout(ACK_TIMEOUT).emitWithAck('sync', { lastSeq });
 			if (result.ok) this.#applySync(result);
 		} catch {
 			// No answer: the next reconnect syncs again.
@@ -123,11 +138,13 @@ export class LiveSession {
 	}
 
 	#applySync(result: Extract<SyncResult, { ok: true }>) {
+		this.clockOffset = Date.parse(result.serverTime) - Date.now();
 		if (result.mode === 'snapshot') {
 			const { seq: _, ...board } = result.snapshot;
 			this.board = board;
 		} else if (this.board) {
 			for (const record of result.records) if (record.seq > this.#seq) applyEvent(this.board, record.event);
+			if (result.records.some((r) => r.seq > this.#seq && needsSnapshot(r.event))) queueMicrotask(() => this.#sync(true));
 		}
 		this.#seq = result.mode === 'snapshot' ? result.snapshot.seq : Math.max(this.#seq, ...result.records.map((r) => r.seq));
 		this.ownItemIds = result.ownItemIds;
