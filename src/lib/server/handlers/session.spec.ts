@@ -123,6 +123,19 @@ describe('phase.kinds', () => {
 		expectRefused(siti.identity, { type: 'phase.kinds', phase: 'writing', kinds: [] }, 'forbidden');
 		expectRefused(session.minutetaker, { type: 'phase.kinds', phase: 'writing', kinds: [] }, 'forbidden');
 	});
+
+	it('overrides only the phase it names, so later kind changes still reach the others', () => {
+		must(db, session.facilitator, { type: 'phase.kinds', phase: 'writing', kinds: ['kendala'] });
+		must(db, session.facilitator, { type: 'phase.kinds', phase: 'voting', kinds: ['rekomendasi'] });
+		expect(viewOf(db, session).phaseKinds).toMatchObject({ writing: ['kendala'], voting: ['rekomendasi'] });
+		const kinds = [{ key: 'kekuatan', label: 'Kekuatan' }, { key: 'kelemahan', label: 'Kelemahan' }];
+		must(db, session.facilitator, { type: 'session.settings', kinds });
+		const view = viewOf(db, session);
+		expect(view.phaseKinds.lobby).toEqual(['kekuatan', 'kelemahan']);
+		expect(view.phaseKinds.discussion).toEqual(['kekuatan', 'kelemahan']);
+		expect(view.phaseKinds.writing).toEqual([]);
+		expect(addItem(db, siti.identity, 'SDM muda', { kind: 'kekuatan' })).toBeTruthy();
+	});
 });
 
 describe('session.details', () => {
