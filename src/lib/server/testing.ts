@@ -52,8 +52,14 @@ export interface TestParticipant {
 	identity: SocketIdentity;
 }
 
-export function joinParticipant(db: Db, session: TestSession, name = 'Siti Aminah', token = newToken()): TestParticipant {
-	const input = joinSchema.parse({ token, name, group: 'akademisi', institution: 'Universitas Mulawarman', consent: true });
+export function joinParticipant(
+	db: Db,
+	session: TestSession,
+	name = 'Siti Aminah',
+	token = newToken(),
+	group = 'akademisi'
+): TestParticipant {
+	const input = joinSchema.parse({ token, name, group, institution: 'Universitas Mulawarman', consent: true });
 	const { participant } = participants.join(db, sessions.byId(db, session.row.id), input);
 	return {
 		id: participant.id,
