@@ -1,4 +1,5 @@
 /** Which constraints a recommendation addresses and which opportunities it uses. */
+// The links table is WITHOUT ROWID: order by its key, there is no rowid to order by.
 import type { Link } from '../domain/types';
 import type { Db } from './db/database';
 import { sql } from './db/statements';

@@ -1,4 +1,5 @@
 /** Dots placed by participants on items or themes. */
+// The votes table is WITHOUT ROWID: order by its key, there is no rowid to order by.
 import type { Vote } from '../domain/types';
 import type { Db } from './db/database';
 import { sql } from './db/statements';
