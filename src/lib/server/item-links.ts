@@ -7,7 +7,7 @@ import { appendEvent } from './log';
 export function list(db: Db, sessionId: string): Link[] {
 	return sql(
 		db,
-		'SELECT recommendation_id AS recommendationId, target_id AS targetId FROM links WHERE session_id = ? ORDER BY rowid'
+		'SELECT recommendation_id AS recommendationId, target_id AS targetId FROM links WHERE session_id = ? ORDER BY recommendation_id, target_id'
 	).all(sessionId) as Link[];
 }
 

@@ -7,7 +7,7 @@ import { appendEvent } from './log';
 export function list(db: Db, sessionId: string): Vote[] {
 	return sql(
 		db,
-		'SELECT participant_id AS participantId, target_id AS targetId, count FROM votes WHERE session_id = ? ORDER BY rowid'
+		'SELECT participant_id AS participantId, target_id AS targetId, count FROM votes WHERE session_id = ? ORDER BY participant_id, target_id'
 	).all(sessionId) as Vote[];
 }
 
