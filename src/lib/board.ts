@@ -9,7 +9,10 @@ export type Board = Omit<Snapshot, 'seq'>;
 
 /** Events after which a view asks for a fresh snapshot: what it may see has changed wholesale. */
 export function needsSnapshot(event: SessionEvent): boolean {
-	return event.type === 'phase.changed' || (event.type === 'voting.settings' && event.voting.revealed);
+	// Changed kinds also change each phase's accepted kinds, which the settings record does not repeat.
+	return (
+		event.type === 'phase.changed' || event.type === 'session.settings' || (event.type === 'voting.settings' && event.voting.revealed)
+	);
 }
 
 function upsert<T extends { id: string }>(list: T[], value: T) {
@@ -52,6 +55,7 @@ export function applyEvent(board: Board, event: SessionEvent): void {
 			return;
 		case 'theme.deleted':
 			board.themes = board.themes.filter((t) => t.id !== event.themeId);
+			board.votes = board.votes.filter((v) => v.targetId !== event.themeId);
 			for (const item of board.items) if (item.themeId === event.themeId) item.themeId = null;
 			return;
 		case 'themes.ordered':
