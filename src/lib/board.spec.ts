@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { applyEvent, itemsByKind, needsSnapshot, type Board } from './board';
+import { DEFAULT_GROUPS, DEFAULT_KINDS } from './domain/defaults';
+import { defaultPhaseKinds } from './domain/phases';
+import type { ItemView } from './domain/types';
+
+function board(): Board {
+	return {
+		session: {
+			code: 'ABC234',
+			title: 'FGD',
+			theme: '',
+			startsAt: '2025-10-24T09:00',
+			timeZone: 'Asia/Makassar',
+			venue: '',
+			organizers: [],
+			region: '',
+			minutesLanguage: 'id',
+			kinds: DEFAULT_KINDS,
+			groups: DEFAULT_GROUPS,
+			allowAnonymous: true,
+			status: 'open',
+			createdAt: '2025-10-24T01:00:00.000Z',
+			closedAt: null,
+			phase: 'lobby',
+			phaseKinds: defaultPhaseKinds(DEFAULT_KINDS),
+			timer: { endsAt: null, remainingMs: null, lockOnEnd: false },
+			voting: { budget: 5, cap: 3, target: 'items', revealed: false },
+			preModeration: false,
+			details: {}
+		},
+		participants: [],
+		items: [],
+		themes: [],
+		votes: [],
+		links: [],
+		actions: [],
+		notes: []
+	};
+}
+
+const item = (id: string, extra: Partial<ItemView> = {}): ItemView => ({
+	id,
+	kind: 'kendala',
+	text: `teks ${id}`,
+	authorId: 'p1',
+	anonymous: false,
+	createdAt: '',
+	updatedAt: '',
+	status: 'visible',
+	themeId: null,
+	mergedFrom: [],
+	...extra
+});
+
+describe('applyEvent', () => {
+	it('adds an item once however often the record arrives', () => {
+		const b = board();
+		applyEvent(b, { type: 'item.added', item: item('a') });
+		applyEvent(b, { type: 'item.added', item: item('a') });
+		expect(b.items.map((i) => i.id)).toEqual(['a']);
+	});
+
+	it('moves dots to the merge target, summing per participant, and drops the sources', () => {
+		const b = board();
+		for (const id of ['a', 'b', 'c']) applyEvent(b, { type: 'item.added', item: item(id) });
+		b.votes = [
+			{ participantId: 'p1', targetId: 'a', count: 1 },
+			{ participantId: 'p1', targetId: 'b', count: 2 },
+			{ participantId: 'p2', targetId: 'c', count: 3 }
+		];
+		applyEvent(b, { type: 'item.merged', item: item('a', { mergedFrom: ['b'] }), sourceIds: ['b'] });
+		expect(b.items.map((i) => i.id)).toEqual(['a', 'c']);
+		expect(b.votes).toContainEqual({ participantId: 'p1', targetId: 'a', count: 3 });
+		expect(b.votes).toContainEqual({ participantId: 'p2', targetId: 'c', count: 3 });
+		expect(b.votes).toHaveLength(2);
+	});
+
+	it('keeps a hidden item for staff (who get the reason) and drops it for everyone else', () => {
+		const staff = board();
+		const phone = board();
+		for (const b of [staff, phone]) applyEvent(b, { type: 'item.added', item: item('a') });
+		applyEvent(staff, { type: 'item.hidden', itemId: 'a', reason: 'Di luar topik' });
+		applyEvent(phone, { type: 'item.hidden', itemId: 'a', reason: '' });
+		expect(staff.items[0]).toMatchObject({ status: 'hidden', hiddenReason: 'Di luar topik' });
+		expect(phone.items).toEqual([]);
+		expect(itemsByKind(staff).get('kendala')).toEqual([]);
+	});
+
+	it('sets, replaces and removes a vote by its absolute count', () => {
+		const b = board();
+		applyEvent(b, { type: 'vote.set', vote: { participantId: 'p1', targetId: 'a', count: 2 } });
+		applyEvent(b, { type: 'vote.set', vote: { participantId: 'p1', targetId: 'a', count: 3 } });
+		expect(b.votes).toEqual([{ participantId: 'p1', targetId: 'a', count: 3 }]);
+		applyEvent(b, { type: 'vote.set', vote: { participantId: 'p1', targetId: 'a', count: 0 } });
+		expect(b.votes).toEqual([]);
+	});
+
+	it('ungroups the items and drops the dots of a deleted theme', () => {
+		const b = board();
+		applyEvent(b, { type: 'theme.saved', theme: { id: 't1', name: 'Modal', position: 0 } });
+		applyEvent(b, { type: 'item.added', item: item('a', { themeId: 't1' }) });
+		b.votes = [{ participantId: 'p1', targetId: 't1', count: 2 }];
+		applyEvent(b, { type: 'theme.deleted', themeId: 't1' });
+		expect(b.themes).toEqual([]);
+		expect(b.items[0].themeId).toBeNull();
+		expect(b.votes).toEqual([]);
+	});
+
+	it('orders themes as told', () => {
+		const b = board();
+		applyEvent(b, { type: 'theme.saved', theme: { id: 't1', name: 'A', position: 0 } });
+		applyEvent(b, { type: 'theme.saved', theme: { id: 't2', name: 'B', position: 1 } });
+		applyEvent(b, { type: 'themes.ordered', themeIds: ['t2', 't1'] });
+		expect(b.themes.map((t) => t.id)).toEqual(['t2', 't1']);
+	});
+
+	it('closing also moves the phase to closed', () => {
+		const b = board();
+		applyEvent(b, { type: 'session.closed', closedAt: '2025-10-24T04:00:00.000Z' });
+		expect(b.session).toMatchObject({ status: 'closed', phase: 'closed' });
+	});
+
+	it('a private placeholder changes nothing', () => {
+		const b = board();
+		const before = structuredClone(b);
+		applyEvent(b, { type: 'private' });
+		expect(b).toEqual(before);
+	});
+});
+
+describe('needsSnapshot', () => {
+	it('asks for a fresh snapshot when what the viewer may see changes wholesale', () => {
+		expect(needsSnapshot({ type: 'phase.changed', phase: 'reveal', from: 'writing' })).toBe(true);
+		expect(needsSnapshot({ type: 'voting.settings', voting: { budget: 5, cap: 3, target: 'items', revealed: true } })).toBe(true);
+		expect(needsSnapshot({ type: 'voting.settings', voting: { budget: 5, cap: 3, target: 'items', revealed: false } })).toBe(false);
+		expect(needsSnapshot({ type: 'item.deleted', itemId: 'a' })).toBe(false);
+	});
+});
