@@ -7,33 +7,31 @@ const set = (words: string) => new Set(words.split(' '));
 
 /**
  * Words that say nothing about what an item is about: Indonesian function words, the fillers of
- * FGD cards ("perlu adanya", "harus"), phone shorthand (yg, dgn, utk) and a few English ones.
+ * FGD cards ("perlu adanya", "harus"), and phone shorthand (yg, dgn, utk).
  * Checked against the word as typed, before stemming, so "dapat" (can) goes but "mendapatkan"
  * (obtain) stays. "sudah"/"telah" go too: "already" changes no topic.
  */
 export const STOP = set(
 	'yang dan di ke dari untuk dengan pada dalam ini itu atau juga sudah telah akan masih ' +
-		'agar supaya bagi oleh karena karna sehingga namun tetapi tapi serta secara seperti ' +
-		'sebagai antara antar ada adanya bisa dapat boleh harus perlu perlunya diperlukan ' +
-		'dibutuhkan penting lebih sangat paling saat setelah sebelum selama sejak ketika jika ' +
-		'kalau bila apabila maka pun lagi hal para tersebut setiap tiap semua seluruh kami kita ' +
-		'saya mereka dia ia kamu anda bahwa yaitu yakni adalah ialah merupakan menjadi jadi ' +
-		'tentang terhadap melalui lewat hingga sampai mau ingin sedang pula saja hanya segera ' +
-		'tetap terus selalu sering lain lainnya berdasarkan pelaku berbagai beberapa sejumlah ' +
-		'salah satu banyak per si nya yg dgn dg utk dr dri dlm pd krn tsb jg sdh udh bs sbg thd ' +
-		'spt tp dll dsb dst the and of to for in on with is are a an be by or not'
+		'agar supaya bagi oleh karena sehingga namun tetapi tapi serta secara seperti sebagai ' +
+		'antara antar ada adanya bisa dapat boleh harus perlu perlunya diperlukan dibutuhkan ' +
+		'penting lebih sangat paling saat setelah sebelum selama ketika jika kalau maka pun lagi ' +
+		'hal para tersebut setiap semua seluruh kami kita saya mereka bahwa yaitu adalah ' +
+		'merupakan menjadi jadi tentang terhadap melalui lewat hingga sampai sedang saja hanya ' +
+		'lain lainnya berdasarkan pelaku berbagai beberapa sejumlah salah satu banyak per si nya ' +
+		'yg dgn utk dr dlm pd krn tsb jg sdh bs sbg thd spt tp dll'
 );
 
 /**
  * Words that state a lack (not yet, not, too little, hard, limited, weak). On a constraint
  * card they carry the complaint, not the topic, so they all become one token, LACK, weighed at
  * half: "belum memanfaatkan" and "kurang memakai" agree, yet two cards that share nothing but a
- * "sulit" stay apart. Checked as typed, so "mengurangi" (to reduce) is not a lack.
+ * "sulit" stay apart. Checked as typed (less any -nya), so "mengurangi" (to reduce) is not a
+ * lack.
  */
 export const LACK = set(
 	'belum tidak tak tanpa kurang minim sedikit sulit susah sukar terbatas rendah lemah blm ' +
-		'tdk gak ga gk nggak enggak ngga keterbatasan kesulitan kekurangan kurangnya minimnya ' +
-		'rendahnya lemahnya sulitnya'
+		'tdk gak ga nggak enggak keterbatasan kesulitan kekurangan'
 );
 
 /** The stem every LACK word becomes; no typed word can normalise to it. */
@@ -55,24 +53,16 @@ export const ROOTS = set(
 
 /**
  * Words FGD participants use for the same thing, joined under the first word of each group.
- * Looked up by the word as typed and by its stem.
+ * Looked up by the word as typed and by its stem. Social media count as online selling. A head
+ * may be several stems joined by "_": "pemda" is "pemerintah daerah".
  */
 export const SAME = new Map<string, string>();
 for (const group of (
-	'guna pakai manfaat|digital online daring marketplace|pasar jual marketing|' +
+	'guna pakai manfaat|digital online daring marketplace medsos sosmed|pasar jual marketing|' +
 	'akses dapat oleh jangkau|modal biaya kredit pinjam|' +
-	'sinergi koordinasi kolaborasi kerjasama|pendapatan penghasilan|masyarakat warga|umkm ukm'
+	'sinergi koordinasi kolaborasi kerjasama|pendapatan penghasilan|masyarakat warga|umkm ukm|' +
+	'perintah_daerah pemda|perintah_kabupaten pemkab|perintah_provinsi pemprov|perintah_desa pemdes'
 ).split('|')) {
 	const [head, ...rest] = group.split(' ');
 	for (const word of rest) SAME.set(word, head);
 }
-
-/** Short forms that stand for several words. */
-export const EXPAND = new Map(
-	(
-		'pemda:pemerintah daerah|pemkab:pemerintah kabupaten|pemprov:pemerintah provinsi|' +
-		'pemdes:pemerintah desa|medsos:media sosial|sosmed:media sosial'
-	)
-		.split('|')
-		.map((pair) => pair.split(':') as [string, string])
-);

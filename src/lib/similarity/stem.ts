@@ -24,17 +24,14 @@ const vowel = (c: string | undefined) => c !== undefined && 'aiueo'.includes(c);
  * "kerusakan" without a dictionary. A bare word may take -kan or -an but not -i: "industri"
  * stays whole.
  */
-const SUFFIXES: Record<string, string[]> = {
+const SUFFIXES: Record<string, string[] | undefined> = {
 	me: ['kan', 'i'],
 	di: ['kan', 'i'],
 	ter: ['kan', 'i'],
 	pe: ['an'],
 	per: ['an', 'i'],
 	ber: ['an', 'kan'],
-	ke: ['an'],
-	be: [],
-	se: [],
-	'': ['an', 'kan']
+	ke: ['an']
 };
 
 /** What is left after a prefix, which prefix it was, and whether the rest is surely a root. */
@@ -86,13 +83,13 @@ function unprefix(w: string, suffix: string, depth: number): string | undefined 
 	if (ROOTS.has(w)) return w;
 	const options = depth < 3 ? prefixOptions(w, suffix) : [];
 	if (options.length === 0) {
-		if (depth === 0 && !SUFFIXES[''].includes(suffix) && suffix) return undefined;
+		if (depth === 0 && suffix === 'i') return undefined;
 		return w;
 	}
 	let fallback: string | undefined;
 	for (const [rest, prefix, root] of options) {
 		if (rest.length < MIN) continue;
-		if (depth === 0 && suffix && !SUFFIXES[prefix].includes(suffix)) continue;
+		if (depth === 0 && suffix && !SUFFIXES[prefix]?.includes(suffix)) continue;
 		const stem = root ? rest : unprefix(rest, suffix, depth + 1);
 		if (stem === undefined) continue;
 		if (ROOTS.has(stem)) return stem;

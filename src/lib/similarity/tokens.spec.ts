@@ -56,8 +56,9 @@ describe('tokenize', () => {
 		expect(stems('penghasilan masyarakat')).toEqual(stems('pendapatan warga'));
 	});
 
-	it('spells out short forms', () => {
+	it('reads short forms and social media as the words they stand for', () => {
 		expect(stems('pemda')).toEqual(stems('pemerintah daerah'));
+		expect(stems('jualan lewat medsos')).toEqual(stems('penjualan online'));
 	});
 
 	it('keeps the spelling as typed beside the stem', () => {

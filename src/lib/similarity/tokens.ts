@@ -1,4 +1,4 @@
-import { EXPAND, LACK, LACK_STEM, SAME, STOP } from './lexicon';
+import { LACK, LACK_STEM, SAME, STOP } from './lexicon';
 import { stem } from './stem';
 
 /** One meaningful word of an item. */
@@ -30,7 +30,10 @@ export function normalize(text: string): string {
 
 const stems = new Map<string, string>();
 
-/** The root of a word as typed, with its synonym group applied; memoised, words repeat a lot. */
+/**
+ * The root of a word as typed, with its synonym group applied ("_" between several roots);
+ * memoised, words repeat a lot.
+ */
 function rootOf(word: string): string {
 	let root = stems.get(word);
 	if (root === undefined) {
@@ -44,10 +47,10 @@ function rootOf(word: string): string {
 /** The distinct meaningful words of a text, in order of first appearance. */
 export function tokenize(text: string): Token[] {
 	const seen = new Map<string, Token>();
-	for (const typed of normalize(text).split(' ')) {
-		for (const word of EXPAND.get(typed)?.split(' ') ?? [typed]) {
-			if (!word || STOP.has(word) || /^\d+$/.test(word)) continue;
-			const root = LACK.has(word) ? LACK_STEM : rootOf(word);
+	for (const word of normalize(text).split(' ')) {
+		if (!word || STOP.has(word) || /^\d+$/.test(word)) continue;
+		const roots = LACK.has(word.replace(/nya$/, '')) ? LACK_STEM : rootOf(word);
+		for (const root of roots.split('_')) {
 			if (!seen.has(root)) seen.set(root, { stem: root, form: word });
 		}
 	}
