@@ -6,24 +6,27 @@ const COMPOUND = 0.75;
  * or `max + 1` as soon as it is certain to exceed `max`.
  */
 export function distance(a: string, b: string, max: number): number {
-	let before: number[] = [];
-	let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-	let row: number[] = [];
+	const n = b.length;
+	let [before, prev, row] = [0, 0, 0].map(() => new Uint16Array(n + 1));
+	for (let j = 0; j <= n; j++) prev[j] = j;
 	for (let i = 1; i <= a.length; i++) {
 		row[0] = i;
 		let low = i;
-		for (let j = 1; j <= b.length; j++) {
+		for (let j = 1; j <= n; j++) {
 			let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
 			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
 				d = Math.min(d, before[j - 2] + 1);
 			}
 			row[j] = d;
-			low = Math.min(low, d);
+			if (d < low) low = d;
 		}
 		if (low > max) return max + 1;
-		[before, prev, row] = [prev, row, before];
+		const spare = before;
+		before = prev;
+		prev = row;
+		row = spare;
 	}
-	return prev[b.length];
+	return prev[n];
 }
 
 /**
@@ -39,7 +42,8 @@ export function distance(a: string, b: string, max: number): number {
  */
 export function closeness(a: string, b: string, typed = false): number {
 	if (a === b) return 1;
-	const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+	const short = a.length <= b.length ? a : b;
+	const long = short === a ? b : a;
 	if (short.length < 5) return 0;
 	const gap = long.length - short.length;
 	if (gap >= 3) return long.startsWith(short) || long.endsWith(short) ? COMPOUND : 0;
