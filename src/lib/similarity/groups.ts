@@ -1,25 +1,24 @@
 import { LACK_STEM } from './lexicon';
-import { duplicatePairs, GROUP, type Options, type Pair, type SimilarityIndex } from './search';
+import { duplicatePairs, GROUP, type Options, type SimilarityIndex } from './search';
 
+/** Items are numbered in the order they were added; a group goes by its earliest item. */
 interface Nearest {
-	to: string;
+	to: number;
 	mean: number;
 }
 
 /** Average-link agglomeration over a sparse set of pair scores; a missing pair counts as 0. */
 class Agglomeration {
-	/** Group (named by its earliest item) → its items. */
-	readonly members = new Map<string, string[]>();
+	/** Group → its items. */
+	readonly members = new Map<number, number[]>();
 	/** Group → other group → the sum of their items' pair scores. */
-	#links = new Map<string, Map<string, number>>();
+	#links = new Map<number, Map<number, number>>();
 	/** Group → the group it is most alike on average, so a merge only rescans what it touched. */
-	#nearest = new Map<string, Nearest>();
-	#rank: (id: string) => number;
+	#nearest = new Map<number, Nearest>();
 
-	constructor(pairs: Pair[], rank: (id: string) => number) {
-		this.#rank = rank;
-		for (const { a, b, score } of pairs) {
-			for (const id of [a, b]) if (!this.members.has(id)) this.members.set(id, [id]);
+	constructor(pairs: [number, number, number][]) {
+		for (const [a, b, score] of pairs) {
+			for (const x of [a, b]) if (!this.members.has(x)) this.members.set(x, [x]);
 			this.#link(a, b, score);
 		}
 		for (const g of this.#links.keys()) this.#rescan(g);
@@ -27,20 +26,18 @@ class Agglomeration {
 
 	/** Merges the two groups most alike on average, if they reach `threshold`. */
 	mergeBest(threshold: number): boolean {
-		let pick: [string, string] | undefined;
+		let pick: [number, number] | undefined;
 		let top = threshold;
 		for (const [g, { to, mean }] of this.#nearest) {
-			const pair: [string, string] = this.#rank(g) < this.#rank(to) ? [g, to] : [to, g];
+			const pair: [number, number] = g < to ? [g, to] : [to, g];
 			// On a tie the pair with the earlier item wins, so equal scores give one answer.
-			if (mean > top || (mean === top && (!pick || this.#rank(pair[0]) < this.#rank(pick[0])))) {
-				[pick, top] = [pair, mean];
-			}
+			if (mean > top || (mean === top && (!pick || pair[0] < pick[0]))) [pick, top] = [pair, mean];
 		}
 		if (pick) this.#merge(...pick);
 		return pick !== undefined;
 	}
 
-	#merge(keep: string, drop: string) {
+	#merge(keep: number, drop: number) {
 		this.members.get(keep)!.push(...this.members.get(drop)!);
 		for (const [h, sum] of this.#links.get(drop)!) {
 			this.#links.get(h)!.delete(drop);
@@ -57,22 +54,22 @@ class Agglomeration {
 		}
 	}
 
-	#link(g: string, h: string, sum: number) {
+	#link(g: number, h: number, sum: number) {
 		for (const [x, y] of [[g, h], [h, g]]) {
 			this.#links.get(x)?.set(y, sum) ?? this.#links.set(x, new Map([[y, sum]]));
 		}
 	}
 
 	/** Makes `to` the nearest group of `g` if it is more alike than `than`. */
-	#offer(g: string, to: string, than?: Nearest) {
-		const mean =
-			this.#links.get(g)!.get(to)! / (this.members.get(g)!.length * this.members.get(to)!.length);
-		if (!than || mean > than.mean || (mean === than.mean && this.#rank(to) < this.#rank(than.to))) {
+	#offer(g: number, to: number, than?: Nearest) {
+		const size = this.members.get(g)!.length * this.members.get(to)!.length;
+		const mean = this.#links.get(g)!.get(to)! / size;
+		if (!than || mean > than.mean || (mean === than.mean && to < than.to)) {
 			this.#nearest.set(g, { to, mean });
 		}
 	}
 
-	#rescan(g: string) {
+	#rescan(g: number) {
 		this.#nearest.delete(g);
 		for (const h of this.#links.get(g)!.keys()) this.#offer(g, h, this.#nearest.get(g));
 	}
@@ -91,14 +88,16 @@ export function suggestGroups(
 	index: SimilarityIndex,
 	{ threshold = GROUP, filter }: Options = {}
 ): string[][] {
-	const order = new Map([...index.items.keys()].map((id, i) => [id, i]));
-	const rank = (id: string) => order.get(id)!;
-	const groups = new Agglomeration(duplicatePairs(index, { threshold, filter }), rank);
+	const ids = [...index.items.keys()];
+	const order = new Map(ids.map((id, i) => [id, i]));
+	const pairs = duplicatePairs(index, { threshold, filter });
+	const groups = new Agglomeration(pairs.map((p) => [order.get(p.a)!, order.get(p.b)!, p.score]));
 	while (groups.mergeBest(threshold));
 	return [...groups.members.values()]
 		.filter((group) => group.length > 1)
-		.map((group) => group.sort((x, y) => rank(x) - rank(y)))
-		.sort((x, y) => y.length - x.length || rank(x[0]) - rank(y[0]));
+		.map((group) => group.sort((x, y) => x - y))
+		.sort((x, y) => y.length - x.length || x[0] - y[0])
+		.map((group) => group.map((i) => ids[i]));
 }
 
 /**

@@ -208,24 +208,33 @@ export function duplicatePairs(
 ): Pair[] {
 	const w = weights(index);
 	const items = [...index.items].filter(([id]) => !filter || filter(id));
-	// Which items hold each term, so that a pair sharing no word, not even nearly, costs nothing.
+	const total = items.map(([, item]) => item.terms.reduce((sum, t) => sum + w[t], 0));
 	const holders = new Map<number, number[]>();
 	items.forEach(([, item], i) => {
 		for (const t of item.terms) holders.get(t)?.push(i) ?? holders.set(t, [i]);
 	});
 	const pairs: Pair[] = [];
-	const seen = new Int32Array(items.length).fill(-1);
+	// Per later item, the most a pair with the current one could score (see below); 0 = unseen.
+	const bound = new Float64Array(items.length);
 	items.forEach(([a, item], i) => {
 		const probes = probesOf(index, item.terms, w);
 		const others: number[] = [];
+		// Only items that share a word, or nearly, can score. Counting every matching pair of
+		// words on both sides overestimates the score, so pairs that share only a common word
+		// ("umkm") are dropped before they are scored.
 		for (const p of probes) {
-			for (const t of [p.term, ...p.near.keys()]) {
-				for (const j of holders.get(t) ?? []) {
-					if (j > i && seen[j] !== i) others.push(j), (seen[j] = i);
+			for (const [u, s] of [[p.term, 1], ...p.near]) {
+				for (const j of holders.get(u) ?? []) {
+					if (j <= i) continue;
+					if (bound[j] === 0) others.push(j);
+					bound[j] += s * (p.weight + w[u]);
 				}
 			}
 		}
 		for (const j of others.sort((x, y) => x - y)) {
+			const hopeful = bound[j] / (total[i] + total[j]) >= threshold;
+			bound[j] = 0;
+			if (!hopeful) continue;
 			const s = score(probes, items[j][1].terms, w);
 			if (s >= threshold) pairs.push({ a, b: items[j][0], score: s });
 		}
