@@ -1,0 +1,68 @@
+/**
+ * The word lists behind similarity. They are space-separated strings rather than arrays because
+ * this module ships to phones: a string minifies to itself, an array of quoted words does not.
+ */
+
+const set = (words: string) => new Set(words.split(' '));
+
+/**
+ * Words that say nothing about what an item is about: Indonesian function words, the fillers of
+ * FGD cards ("perlu adanya", "harus"), and phone shorthand (yg, dgn, utk).
+ * Checked against the word as typed, before stemming, so "dapat" (can) goes but "mendapatkan"
+ * (obtain) stays. "sudah"/"telah" go too: "already" changes no topic.
+ */
+export const STOP = set(
+	'yang dan di ke dari untuk dengan pada dalam ini itu atau juga sudah telah akan masih ' +
+		'agar supaya bagi oleh karena sehingga namun tetapi tapi serta secara seperti sebagai ' +
+		'antara antar ada adanya bisa dapat boleh harus perlu perlunya diperlukan dibutuhkan ' +
+		'penting lebih sangat paling saat setelah sebelum selama ketika jika kalau maka pun lagi ' +
+		'hal para tersebut setiap semua seluruh kami kita saya mereka bahwa yaitu adalah ' +
+		'merupakan menjadi jadi tentang terhadap melalui lewat hingga sampai sedang saja hanya ' +
+		'lain lainnya berdasarkan pelaku berbagai beberapa sejumlah salah satu banyak per si nya ' +
+		'yg dgn utk dr dlm pd krn tsb jg sdh bs sbg thd spt tp dll'
+);
+
+/**
+ * Words that state a lack (not yet, not, too little, hard, limited, weak). On a constraint
+ * card they carry the complaint, not the topic, so they all become one token, LACK, weighed at
+ * half: "belum memanfaatkan" and "kurang memakai" agree, yet two cards that share nothing but a
+ * "sulit" stay apart. Checked as typed (less any -nya), so "mengurangi" (to reduce) is not a
+ * lack.
+ */
+export const LACK = set(
+	'belum tidak tak tanpa kurang minim sedikit sulit susah sukar terbatas rendah lemah blm ' +
+		'tdk gak ga nggak enggak keterbatasan kesulitan kekurangan'
+);
+
+/** The stem every LACK word becomes; no typed word can normalise to it. */
+export const LACK_STEM = '~';
+
+/**
+ * Roots the stemmer must keep, or must prefer when a prefix could hide two roots: "perlu" is
+ * not per+lu, "memanfaatkan" holds "manfaat" not "panfaat", "pengembangan" holds "kembang" not
+ * "embang", "pendapatan" (income) must not fall to "dapat" (obtain), nor "perusahaan" (company) to
+ * "usaha" (business): at an FGD on small business and mining companies these are two topics.
+ */
+export const ROOTS = set(
+	'perlu pernah pertama persen perempuan peran pendapatan perusahaan masalah sekolah ' +
+		'langkah digital diskusi distribusi dinas dialog manfaat milik minta mulai makan masak ' +
+		'nilai nikmat kelola kembang kelompok keluarga kerja kirim kumpul kenal kuat usaha pasar ' +
+		'jalan didik ternak gerak ajar olah tengah kuasa pakai capai sampai selesai pantai damai ' +
+		'ramai'
+);
+
+/**
+ * Words FGD participants use for the same thing, joined under the first word of each group.
+ * Looked up by the word as typed and by its stem. Social media count as online selling. A head
+ * may be several stems joined by "_": "pemda" is "pemerintah daerah".
+ */
+export const SAME = new Map<string, string>();
+for (const group of (
+	'guna pakai manfaat|digital online daring marketplace medsos sosmed|pasar jual marketing|' +
+	'akses dapat oleh jangkau|modal biaya kredit pinjam|' +
+	'sinergi koordinasi kolaborasi kerjasama|pendapatan penghasilan|masyarakat warga|umkm ukm|' +
+	'perintah_daerah pemda|perintah_kabupaten pemkab|perintah_provinsi pemprov|perintah_desa pemdes'
+).split('|')) {
+	const [head, ...rest] = group.split(' ');
+	for (const word of rest) SAME.set(word, head);
+}
