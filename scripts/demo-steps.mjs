@@ -19,7 +19,7 @@ export async function facilitate({ send, progress, staff, sockets, posted, parti
 	await phase('grouping');
 	for (const theme of themes) {
 		const created = await send(facilitator, { type: 'theme.create', name: theme.name });
-		const themeId = created.themeId ?? (await latestThemeId(facilitator, theme.name));
+		const themeId = created.id;
 		for (const item of posted.filter((i) => i.kind !== 'rekomendasi' && theme.words.some((w) => i.text.includes(w))))
 			await send(facilitator, { type: 'item.theme', itemId: item.id, themeId });
 	}
@@ -52,10 +52,4 @@ export async function facilitate({ send, progress, staff, sockets, posted, parti
 		await send(minutetaker, { type: 'action.save', row: { ...row, issueItemIds, recommendationId: find(recommendation).id } });
 	}
 	progress(`${actions.length} action-plan rows; the session waits in the action-plan phase`);
-}
-
-/** theme.create answers with the record's seq only; the theme's id comes from a fresh snapshot. */
-async function latestThemeId(socket, name) {
-	const sync = await socket.timeout(10_000).emitWithAck('sync', { lastSeq: 0 });
-	return sync.snapshot.themes.findLast((t) => t.name === name).id;
 }

@@ -104,7 +104,7 @@ export interface CommandError {
 }
 
 export type CommandResult =
-	| { ok: true; seq: number; itemId?: string }
+	| { ok: true; seq: number; itemId?: string; /** The new theme's, row's or note's id. */ id?: string }
 	| { ok: false; error: CommandError };
 
 /** The answer to `sync`: the missed records when the gap is small, a snapshot when it is not. */

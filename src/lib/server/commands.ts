@@ -36,9 +36,9 @@ export function execute(db: Db, who: SocketIdentity, envelope: CommandEnvelope):
 			) as { result: string } | undefined;
 			if (earlier) return { result: JSON.parse(earlier.result), records: [] };
 
-			const { records, itemId } = apply(db, who, envelope.command);
+			const { records, itemId, id } = apply(db, who, envelope.command);
 			const last = records[records.length - 1];
-			const result: CommandResult = { ok: true, seq: last.seq, ...(itemId ? { itemId } : {}) };
+			const result: CommandResult = { ok: true, seq: last.seq, ...(itemId ? { itemId } : {}), ...(id ? { id } : {}) };
 			sql(db, 'INSERT INTO commands (session_id, actor, command_id, result, at) VALUES (?, ?, ?, ?, ?)').run(
 				who.sessionId,
 				actor,

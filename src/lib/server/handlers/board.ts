@@ -7,7 +7,8 @@ import * as notes from '../notes';
 import * as sessions from '../sessions';
 import * as themes from '../themes';
 import * as votes from '../votes';
-import { Rejected, type CommandContext, type Handlers } from './context';
+import type { SessionRecord } from '../../realtime/contract';
+import { Rejected, type CommandContext, type Handlers, type Outcome } from './context';
 
 function mustTheme(context: CommandContext, themeId: string) {
 	const theme = themes.find(context.db, context.session.id, themeId);
@@ -27,8 +28,14 @@ function anyItem(context: CommandContext, itemId: string) {
 	return item;
 }
 
+/** The outcome of a command that made something, with its id for the sender. */
+function created(record: SessionRecord, field: 'theme' | 'row' | 'note'): Outcome {
+	const made = (record.event as unknown as Record<string, { id: string }>)[field];
+	return { records: [record], id: made.id };
+}
+
 export const boardHandlers: Handlers = {
-	'theme.create': (context, command) => ({ records: [themes.create(context.db, context.session.id, command.name)] }),
+	'theme.create': (context, command) => created(themes.create(context.db, context.session.id, command.name), 'theme'),
 	'theme.rename': (context, command) => ({
 		records: [themes.rename(context.db, context.session.id, mustTheme(context, command.themeId), command.name)]
 	}),
@@ -76,15 +83,14 @@ export const boardHandlers: Handlers = {
 	'action.save': (context, command) => {
 		if (command.row.id && !actions.exists(context.db, context.session.id, command.row.id))
 			throw new Rejected('not_found', 'No such action row');
-		return { records: [actions.save(context.db, context.session.id, context.actor, command.row)] };
+		return created(actions.save(context.db, context.session.id, context.actor, command.row), 'row');
 	},
 	'action.delete': (context, command) => {
 		if (!actions.exists(context.db, context.session.id, command.rowId)) throw new Rejected('not_found', 'No such action row');
 		return { records: [actions.remove(context.db, context.session.id, context.actor, command.rowId)] };
 	},
-	'note.add': (context, command) => ({
-		records: [notes.add(context.db, context.session.id, context.actor, context.view.phase, command.text, command.speaker)]
-	}),
+	'note.add': (context, command) =>
+		created(notes.add(context.db, context.session.id, context.actor, context.view.phase, command.text, command.speaker), 'note'),
 	'note.delete': (context, command) => {
 		if (!notes.exists(context.db, context.session.id, command.noteId)) throw new Rejected('not_found', 'No such note');
 		return { records: [notes.remove(context.db, context.session.id, context.actor, command.noteId)] };

@@ -27,6 +27,8 @@ export interface CommandContext {
 export interface Outcome {
 	records: SessionRecord[];
 	itemId?: string;
+	/** Id of what the command created (a theme, an action row, a note), for the sender. */
+	id?: string;
 }
 
 export type Handlers = {
