@@ -1,8 +1,11 @@
 /** The phase machine and what each phase accepts. Pure: the server and every view share it. */
 import { PHASES, type Kind, type Phase, type Timer } from './types';
 
-/** Phases in which new items are welcome unless the facilitator says otherwise. */
-const OPEN_BY_DEFAULT: Phase[] = ['writing', 'reveal', 'discussion'];
+/**
+ * Phases in which new items are welcome unless the facilitator says otherwise. The lobby is
+ * open too, so a facilitator who never touches the phases gets a plain live board.
+ */
+const OPEN_BY_DEFAULT: Phase[] = ['lobby', 'writing', 'reveal', 'discussion'];
 
 export function defaultPhaseKinds(kinds: Kind[]): Record<Phase, string[]> {
 	const keys = kinds.map((k) => k.key);

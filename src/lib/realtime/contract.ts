@@ -57,6 +57,8 @@ export interface SessionRecord {
 	/** ISO time the event was committed (server clock). */
 	at: string;
 	event: SessionEvent;
+	/** Server side only, never sent: the participant who may see this change in full. */
+	owner?: string | null;
 }
 
 export interface Snapshot {

@@ -2,22 +2,20 @@
  * Runs one client command: idempotent by its client id, authorized, validated against the
  * session's state, and committed together with its log records before anyone is told.
  */
-import { mayRun, mayTouchItem } from '../domain/authorize';
-import type { CommandEnvelope, CommandResult, ErrorCode, SessionRecord, SocketIdentity } from '../realtime/contract';
+import { mayRun } from '../domain/authorize';
+import type { CommandEnvelope, CommandResult, SessionRecord, SocketIdentity } from '../realtime/contract';
 import type { Command } from '../realtime/schemas';
 import type { Db } from './db/database';
 import { sql } from './db/statements';
-import * as items from './items';
+import { boardHandlers } from './handlers/board';
+import { Rejected, type CommandContext, type Handlers, type Outcome } from './handlers/context';
+import { itemHandlers } from './handlers/items';
+import { sessionHandlers } from './handlers/session';
 import * as sessions from './sessions';
 
-export class Rejected extends Error {
-	constructor(
-		readonly code: ErrorCode,
-		message: string
-	) {
-		super(message);
-	}
-}
+export { Rejected };
+
+const handlers: Handlers = { ...itemHandlers, ...sessionHandlers, ...boardHandlers };
 
 export interface Executed {
 	result: CommandResult;
@@ -59,37 +57,12 @@ export function execute(db: Db, who: SocketIdentity, envelope: CommandEnvelope):
 	}
 }
 
-function apply(db: Db, who: SocketIdentity, command: Command): { records: SessionRecord[]; itemId?: string } {
+function apply(db: Db, who: SocketIdentity, command: Command): Outcome {
 	if (!mayRun(who.role, command.type)) throw new Rejected('forbidden', `A ${who.role} may not ${command.type}`);
 	const session = sessions.byId(db, who.sessionId);
 	if (session.status === 'closed') throw new Rejected('session_closed', 'The session is closed');
-	const actor = actorOf(who);
-
-	switch (command.type) {
-		case 'item.add': {
-			const kinds = sessions.toView(session).kinds;
-			if (!kinds.some((k) => k.key === command.kind)) throw new Rejected('invalid_input', 'Unknown kind');
-			if (command.anonymous && session.allow_anonymous !== 1)
-				throw new Rejected('anonymous_not_allowed', 'Anonymous posting is off in this session');
-			const record = items.add(db, session.id, who.participantId!, command);
-			return { records: [record], itemId: (record.event as { item: { id: string } }).item.id };
-		}
-		case 'item.edit':
-		case 'item.delete': {
-			const item = items.find(db, session.id, command.itemId);
-			if (!item) throw new Rejected('not_found', 'No such item');
-			if (!mayTouchItem(who.participantId, item.author_id))
-				throw new Rejected('forbidden', 'Only the author may change this item');
-			const record =
-				command.type === 'item.edit' ? items.edit(db, item, actor, command.text) : items.remove(db, item, actor);
-			return { records: [record], itemId: item.id };
-		}
-		case 'session.settings': {
-			if (command.kinds && items.count(db, session.id) > 0)
-				throw new Rejected('kinds_locked', 'Kinds can change only before the first item');
-			return { records: [sessions.updateSettings(db, session, command)] };
-		}
-		case 'session.close':
-			return { records: [sessions.close(db, session)] };
-	}
+	const context: CommandContext = { db, who, actor: actorOf(who), session, view: sessions.toView(session), now: Date.now() };
+	const handler = handlers[command.type] as ((c: CommandContext, command: Command) => Outcome) | undefined;
+	if (!handler) throw new Rejected('invalid_input', `Unknown command ${command.type}`);
+	return handler(context, command);
 }

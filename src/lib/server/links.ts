@@ -26,3 +26,8 @@ export function sessionLinks(origin: string, code: string, title: string): Sessi
 export function facilitatorUrl(origin: string, code: string, key: string): string {
 	return `${origin}/f/${code}#key=${key}`;
 }
+
+/** The minute-taker's own secret link, to the notes page. */
+export function minutetakerUrl(origin: string, code: string, key: string): string {
+	return `${origin}/m/${code}#key=${key}`;
+}

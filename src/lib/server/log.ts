@@ -3,20 +3,28 @@ import type { SessionEvent, SessionRecord } from '../realtime/contract';
 import type { Db } from './db/database';
 import { sql } from './db/statements';
 
-export function appendEvent(db: Db, sessionId: string, actor: string, event: SessionEvent): SessionRecord {
+/** `owner` is the participant who may see this change in full besides staff (item author, voter). */
+export function appendEvent(
+	db: Db,
+	sessionId: string,
+	actor: string,
+	event: SessionEvent,
+	owner: string | null = null
+): SessionRecord {
 	if (!db.inTransaction) throw new Error('appendEvent must run inside a transaction');
 	const { last_seq } = sql(db, 'UPDATE sessions SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq').get(
 		sessionId
 	) as { last_seq: number };
 	const at = new Date().toISOString();
-	sql(db, 'INSERT INTO session_events (session_id, seq, at, actor, payload) VALUES (?, ?, ?, ?, ?)').run(
+	sql(db, 'INSERT INTO session_events (session_id, seq, at, actor, payload, owner) VALUES (?, ?, ?, ?, ?, ?)').run(
 		sessionId,
 		last_seq,
 		at,
 		actor,
-		JSON.stringify(event)
+		JSON.stringify(event),
+		owner
 	);
-	return { seq: last_seq, at, event };
+	return { seq: last_seq, at, event, owner };
 }
 
 export function lastSeq(db: Db, sessionId: string): number {
@@ -24,11 +32,11 @@ export function lastSeq(db: Db, sessionId: string): number {
 	return row?.last_seq ?? 0;
 }
 
-/** Records after `afterSeq`, in order, at most `limit`. */
+/** Records after `afterSeq`, in order, at most `limit`, with their owners (server side only). */
 export function recordsSince(db: Db, sessionId: string, afterSeq: number, limit: number): SessionRecord[] {
 	const rows = sql(
 		db,
-		'SELECT seq, at, payload FROM session_events WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?'
-	).all(sessionId, afterSeq, limit) as { seq: number; at: string; payload: string }[];
-	return rows.map((r) => ({ seq: r.seq, at: r.at, event: JSON.parse(r.payload) as SessionEvent }));
+		'SELECT seq, at, payload, owner FROM session_events WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?'
+	).all(sessionId, afterSeq, limit) as { seq: number; at: string; payload: string; owner: string | null }[];
+	return rows.map((r) => ({ seq: r.seq, at: r.at, event: JSON.parse(r.payload) as SessionEvent, owner: r.owner }));
 }

@@ -1,6 +1,7 @@
 /** Sessions: create, look up, and the public view every role may see. */
 import { DEFAULT_GROUPS, DEFAULT_KINDS } from '../domain/defaults';
-import type { SessionView } from '../domain/types';
+import { resolvePhaseKinds } from '../domain/phases';
+import type { Phase, SessionDetails, SessionView, Timer, VotingSettings } from '../domain/types';
 import type { CreateSessionInput } from '../realtime/schemas';
 import type { Db } from './db/database';
 import { sql } from './db/statements';
@@ -26,6 +27,13 @@ export interface SessionRow {
 	last_seq: number;
 	created_at: string;
 	closed_at: string | null;
+	phase: Phase;
+	phase_kinds: string;
+	timer: string;
+	voting: string;
+	pre_moderation: number;
+	details: string;
+	minutetaker_key_hash: string | null;
 }
 
 export interface CreatedSession {
@@ -33,19 +41,22 @@ export interface CreatedSession {
 	code: string;
 	/** Shown once to the facilitator; the server keeps only its hash. */
 	facilitatorKey: string;
+	/** The minute-taker's own secret, for the notes page. */
+	minutetakerKey: string;
 }
 
 export function create(db: Db, input: CreateSessionInput): CreatedSession {
 	const id = newId();
 	const facilitatorKey = newSecret();
+	const minutetakerKey = newSecret();
 	const now = new Date().toISOString();
 	return db.transaction(() => {
 		const code = unusedCode(db);
 		sql(
 			db,
 			`INSERT INTO sessions (id, code, facilitator_key_hash, title, theme, starts_at, time_zone, venue,
-			 organizers, region, minutes_language, kinds, groups, allow_anonymous, created_at)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+			 organizers, region, minutes_language, kinds, groups, allow_anonymous, created_at, minutetaker_key_hash)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 		).run(
 			id,
 			code,
@@ -61,9 +72,10 @@ export function create(db: Db, input: CreateSessionInput): CreatedSession {
 			JSON.stringify(input.kinds ?? DEFAULT_KINDS),
 			JSON.stringify(DEFAULT_GROUPS),
 			input.allowAnonymous ? 1 : 0,
-			now
+			now,
+			hashSecret(minutetakerKey)
 		);
-		return { id, code, facilitatorKey };
+		return { id, code, facilitatorKey, minutetakerKey };
 	})();
 }
 
@@ -83,6 +95,7 @@ export function byId(db: Db, id: string): SessionRow {
 }
 
 export function toView(row: SessionRow): SessionView {
+	const kinds = JSON.parse(row.kinds);
 	return {
 		code: row.code,
 		title: row.title,
@@ -93,32 +106,69 @@ export function toView(row: SessionRow): SessionView {
 		organizers: JSON.parse(row.organizers),
 		region: row.region,
 		minutesLanguage: row.minutes_language,
-		kinds: JSON.parse(row.kinds),
+		kinds,
 		groups: JSON.parse(row.groups),
 		allowAnonymous: row.allow_anonymous === 1,
 		status: row.status,
 		createdAt: row.created_at,
-		closedAt: row.closed_at
+		closedAt: row.closed_at,
+		phase: row.phase,
+		phaseKinds: resolvePhaseKinds(kinds, JSON.parse(row.phase_kinds)),
+		timer: JSON.parse(row.timer),
+		voting: JSON.parse(row.voting),
+		preModeration: row.pre_moderation === 1,
+		details: JSON.parse(row.details)
 	};
 }
 
 export function updateSettings(
 	db: Db,
 	row: SessionRow,
-	settings: { allowAnonymous?: boolean; kinds?: SessionView['kinds'] }
+	settings: { allowAnonymous?: boolean; kinds?: SessionView['kinds']; preModeration?: boolean }
 ) {
 	const allowAnonymous = settings.allowAnonymous ?? row.allow_anonymous === 1;
+	const preModeration = settings.preModeration ?? row.pre_moderation === 1;
 	const kinds = settings.kinds ?? JSON.parse(row.kinds);
-	sql(db, 'UPDATE sessions SET allow_anonymous = ?, kinds = ? WHERE id = ?').run(
+	sql(db, 'UPDATE sessions SET allow_anonymous = ?, kinds = ?, pre_moderation = ? WHERE id = ?').run(
 		allowAnonymous ? 1 : 0,
 		JSON.stringify(kinds),
+		preModeration ? 1 : 0,
 		row.id
 	);
-	return appendEvent(db, row.id, 'facilitator', { type: 'session.settings', allowAnonymous, kinds });
+	return appendEvent(db, row.id, 'facilitator', { type: 'session.settings', allowAnonymous, kinds, preModeration });
 }
 
 export function close(db: Db, row: SessionRow) {
 	const closedAt = new Date().toISOString();
-	sql(db, "UPDATE sessions SET status = 'closed', closed_at = ? WHERE id = ?").run(closedAt, row.id);
-	return appendEvent(db, row.id, 'facilitator', { type: 'session.closed', closedAt });
+	const from = row.phase;
+	sql(db, "UPDATE sessions SET status = 'closed', phase = 'closed', closed_at = ? WHERE id = ?").run(closedAt, row.id);
+	return [
+		appendEvent(db, row.id, 'facilitator', { type: 'phase.changed', phase: 'closed', from }),
+		appendEvent(db, row.id, 'facilitator', { type: 'session.closed', closedAt })
+	];
+}
+
+export function setPhase(db: Db, row: SessionRow, phase: Phase) {
+	sql(db, 'UPDATE sessions SET phase = ? WHERE id = ?').run(phase, row.id);
+	return appendEvent(db, row.id, 'facilitator', { type: 'phase.changed', phase, from: row.phase });
+}
+
+export function setPhaseKinds(db: Db, row: SessionRow, phaseKinds: Record<Phase, string[]>) {
+	sql(db, 'UPDATE sessions SET phase_kinds = ? WHERE id = ?').run(JSON.stringify(phaseKinds), row.id);
+	return appendEvent(db, row.id, 'facilitator', { type: 'phase.kinds', phaseKinds });
+}
+
+export function setTimer(db: Db, row: SessionRow, timer: Timer) {
+	sql(db, 'UPDATE sessions SET timer = ? WHERE id = ?').run(JSON.stringify(timer), row.id);
+	return appendEvent(db, row.id, 'facilitator', { type: 'timer.changed', timer });
+}
+
+export function setVoting(db: Db, row: SessionRow, voting: VotingSettings) {
+	sql(db, 'UPDATE sessions SET voting = ? WHERE id = ?').run(JSON.stringify(voting), row.id);
+	return appendEvent(db, row.id, 'facilitator', { type: 'voting.settings', voting });
+}
+
+export function setDetails(db: Db, row: SessionRow, actor: string, details: SessionDetails) {
+	sql(db, 'UPDATE sessions SET details = ? WHERE id = ?').run(JSON.stringify(details), row.id);
+	return appendEvent(db, row.id, actor, { type: 'session.details', details });
 }

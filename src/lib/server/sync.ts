@@ -1,28 +1,58 @@
 /** What a (re)connecting client receives: the records it missed, or a snapshot when the gap is large. */
 import { REPLAY_LIMIT, type Snapshot, type SocketIdentity, type SyncResult } from '../realtime/contract';
+import * as actions from './actions';
 import type { Db } from './db/database';
+import * as links from './item-links';
 import * as items from './items';
 import { lastSeq, recordsSince } from './log';
+import * as notes from './notes';
 import * as participants from './participants';
 import * as sessions from './sessions';
+import * as themes from './themes';
+import { projectRecord, projectSnapshot, type BoardState, type Viewer } from './visibility';
+import * as votes from './votes';
 
+/** The whole board as staff see it. */
 export function snapshot(db: Db, sessionId: string): Snapshot {
 	return db.transaction(() => ({
 		session: sessions.toView(sessions.byId(db, sessionId)),
 		participants: participants.list(db, sessionId),
-		items: items.listRows(db, sessionId).map(items.toView),
+		items: items.listViews(db, sessionId),
+		themes: themes.list(db, sessionId),
+		votes: votes.list(db, sessionId),
+		links: links.list(db, sessionId),
+		actions: actions.list(db, sessionId),
+		notes: notes.list(db, sessionId),
 		seq: lastSeq(db, sessionId)
 	}))();
+}
+
+/** The state that decides visibility, read now. */
+export function boardState(db: Db, sessionId: string): BoardState {
+	const view = sessions.toView(sessions.byId(db, sessionId));
+	return {
+		phase: view.phase,
+		revealed: view.voting.revealed,
+		statusOf: (itemId) => items.find(db, sessionId, itemId)?.status
+	};
+}
+
+export function snapshotFor(db: Db, sessionId: string, viewer: Viewer): Snapshot {
+	const authors = new Map(items.listRows(db, sessionId).map((r) => [r.id, r.author_id]));
+	return projectSnapshot(snapshot(db, sessionId), authors, viewer);
 }
 
 export function sync(db: Db, who: SocketIdentity, fromSeq: number): SyncResult {
 	return db.transaction((): SyncResult => {
 		const seq = lastSeq(db, who.sessionId);
 		const ownItemIds = who.participantId ? items.ownIds(db, who.sessionId, who.participantId) : [];
+		const serverTime = new Date().toISOString();
 		const gap = seq - fromSeq;
 		if (fromSeq === 0 || gap > REPLAY_LIMIT || gap < 0) {
-			return { ok: true, mode: 'snapshot', snapshot: snapshot(db, who.sessionId), ownItemIds, seq };
+			return { ok: true, mode: 'snapshot', snapshot: snapshotFor(db, who.sessionId, who), ownItemIds, seq, serverTime };
 		}
-		return { ok: true, mode: 'events', records: recordsSince(db, who.sessionId, fromSeq, REPLAY_LIMIT), ownItemIds, seq };
+		const state = boardState(db, who.sessionId);
+		const records = recordsSince(db, who.sessionId, fromSeq, REPLAY_LIMIT).map((r) => projectRecord(r, who, state));
+		return { ok: true, mode: 'events', records, ownItemIds, seq, serverTime };
 	})();
 }

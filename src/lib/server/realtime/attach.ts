@@ -9,13 +9,20 @@ import { envelopeSchema, syncSchema } from '../../realtime/schemas';
 import { execute } from '../commands';
 import { getContext } from '../context';
 import { allow } from '../ratelimit';
-import { sync } from '../sync';
+import { isStaff } from '../../domain/authorize';
+import { boardState, sync } from '../sync';
+import { projectRecord, PUBLIC_VIEWER } from '../visibility';
 import { authenticate } from './authenticate';
 import { Presence } from './presence';
 
 type RembukServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketIdentity>;
 
-const room = (sessionId: string) => `s:${sessionId}`;
+/** Staff see every change in full; the public room (projector, phones) gets projected copies. */
+const rooms = {
+	staff: (sessionId: string) => `staff:${sessionId}`,
+	public: (sessionId: string) => `public:${sessionId}`,
+	participant: (participantId: string) => `p:${participantId}`
+};
 const invalid = (message: string) => ({ ok: false as const, error: { code: 'invalid_input' as const, message } });
 
 export function attachRealtime(httpServer: HttpServer): RembukServer {
@@ -28,10 +35,26 @@ export function attachRealtime(httpServer: HttpServer): RembukServer {
 		pingTimeout: 10_000,
 		allowRequest: (req, callback) => callback(null, sameOrigin(req.headers.origin, req.headers.host))
 	});
-	const presence = new Presence((sessionId, online) => io.to(room(sessionId)).emit('presence', { online }));
+	const presence = new Presence((sessionId, online) =>
+		io.to([rooms.staff(sessionId), rooms.public(sessionId)]).emit('presence', { online })
+	);
 
 	context.publish = (sessionId, records) => {
-		for (const record of records) io.to(room(sessionId)).emit('record', record);
+		if (records.length === 0) return;
+		const state = boardState(context.db, sessionId);
+		for (const record of records) {
+			const { owner = null, ...full } = record;
+			io.to(rooms.staff(sessionId)).emit('record', full);
+			const everyone = projectRecord(record, PUBLIC_VIEWER, state);
+			if (!owner) {
+				io.to(rooms.public(sessionId)).emit('record', everyone);
+				continue;
+			}
+			// The owner (author, voter) sees their own change in full; the rest see the public copy.
+			io.to(rooms.public(sessionId)).except(rooms.participant(owner)).emit('record', everyone);
+			const ownerView = projectRecord(record, { role: 'participant', participantId: owner }, state);
+			io.to(rooms.participant(owner)).emit('record', ownerView);
+		}
 	};
 
 	io.use(async (socket, next) => {
@@ -43,7 +66,8 @@ export function attachRealtime(httpServer: HttpServer): RembukServer {
 
 	io.on('connection', (socket) => {
 		const who = socket.data;
-		socket.join(room(who.sessionId));
+		socket.join(isStaff(who.role) ? rooms.staff(who.sessionId) : rooms.public(who.sessionId));
+		if (who.participantId) socket.join(rooms.participant(who.participantId));
 		presence.connected(who);
 		socket.emit('presence', { online: presence.online(who.sessionId) });
 		socket.on('disconnect', () => presence.disconnected(who));

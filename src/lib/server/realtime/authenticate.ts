@@ -19,6 +19,8 @@ export async function authenticate(db: Db, auth: unknown, address: string): Prom
 	const identity: SocketIdentity = { sessionId: session.id, code: session.code, role: request.role, participantId: null };
 	if (request.role === 'facilitator' && !secretMatches(request.key, session.facilitator_key_hash))
 		return refuse(address, 'unauthenticated');
+	if (request.role === 'minutetaker' && !(session.minutetaker_key_hash && secretMatches(request.key, session.minutetaker_key_hash)))
+		return refuse(address, 'unauthenticated');
 	if (request.role === 'participant') {
 		const participant = participants.byToken(db, session.id, request.token);
 		if (!participant) return refuse(address, 'unauthenticated');

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { getContext } from '$lib/server/context';
 import { clientAddress, handle, problem, readBody } from '$lib/server/http';
-import { facilitatorUrl, publicOrigin, sessionLinks } from '$lib/server/links';
+import { facilitatorUrl, minutetakerUrl, publicOrigin, sessionLinks } from '$lib/server/links';
 import { allow } from '$lib/server/ratelimit';
 import * as sessions from '$lib/server/sessions';
 import { createSessionSchema } from '$lib/realtime/schemas';
@@ -18,6 +18,8 @@ export const POST: RequestHandler = (event) =>
 				code: created.code,
 				facilitatorKey: created.facilitatorKey,
 				facilitatorUrl: facilitatorUrl(origin, created.code, created.facilitatorKey),
+				minutetakerKey: created.minutetakerKey,
+				minutetakerUrl: minutetakerUrl(origin, created.code, created.minutetakerKey),
 				...sessionLinks(origin, created.code, input.title)
 			},
 			{ status: 201 }

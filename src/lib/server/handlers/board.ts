@@ -1,0 +1,84 @@
+/** Themes, dot votes, links, the action plan and the minute-taker's notes. */
+import { checkVote } from '../../domain/votes';
+import * as actions from '../actions';
+import * as items from '../items';
+import * as links from '../item-links';
+import * as notes from '../notes';
+import * as sessions from '../sessions';
+import * as themes from '../themes';
+import * as votes from '../votes';
+import { Rejected, type CommandContext, type Handlers } from './context';
+
+function mustTheme(context: CommandContext, themeId: string) {
+	const theme = themes.find(context.db, context.session.id, themeId);
+	if (!theme) throw new Rejected('not_found', 'No such theme');
+	return theme;
+}
+
+function visibleItem(context: CommandContext, itemId: string) {
+	const item = items.find(context.db, context.session.id, itemId);
+	if (!item || item.status !== 'visible') throw new Rejected('not_found', 'No such item');
+	return item;
+}
+
+export const boardHandlers: Handlers = {
+	'theme.create': (context, command) => ({ records: [themes.create(context.db, context.session.id, command.name)] }),
+	'theme.rename': (context, command) => ({
+		records: [themes.rename(context.db, context.session.id, mustTheme(context, command.themeId), command.name)]
+	}),
+	'theme.delete': (context, command) => {
+		mustTheme(context, command.themeId);
+		return { records: [themes.remove(context.db, context.session.id, command.themeId)] };
+	},
+	'themes.order': (context, command) => {
+		const current = themes.list(context.db, context.session.id).map((t) => t.id);
+		const same = command.themeIds.length === current.length && current.every((id) => command.themeIds.includes(id));
+		if (!same) throw new Rejected('invalid_input', 'List every theme exactly once');
+		return { records: [themes.order(context.db, context.session.id, command.themeIds)] };
+	},
+	'vote.set': (context, command) => {
+		const { view, db, session, who } = context;
+		if (view.phase !== 'voting') throw new Rejected('phase_closed', 'Voting is not open');
+		if (view.voting.target === 'themes') mustTheme(context, command.targetId);
+		else visibleItem(context, command.targetId);
+		// Read and written in one transaction: two tabs of one phone cannot overspend together.
+		const placed = votes.placedBy(db, session.id, who.participantId!);
+		const check = checkVote(placed, command.targetId, command.count, view.voting);
+		if (!check.ok) throw new Rejected(check.reason, check.reason === 'over_cap' ? 'Too many dots on one choice' : 'No dots left');
+		const vote = { participantId: who.participantId!, targetId: command.targetId, count: command.count };
+		return { records: [votes.set(db, session.id, vote)] };
+	},
+	'voting.settings': (context, command) => {
+		const { revealed, ...rest } = command;
+		const voting = { ...context.view.voting, ...rest, ...(revealed === undefined ? {} : { revealed }) };
+		return { records: [sessions.setVoting(context.db, context.session, voting)] };
+	},
+	'link.set': (context, command) => {
+		const recommendation = visibleItem(context, command.recommendationId);
+		const target = visibleItem(context, command.targetId);
+		const kinds = context.view.kinds.map((k) => k.key);
+		// The last kind answers the others (by default: recommendations answer constraints and use opportunities).
+		if (recommendation.kind !== kinds[kinds.length - 1] || target.kind === recommendation.kind)
+			throw new Rejected('invalid_input', 'Link a recommendation to a constraint or an opportunity');
+		if (context.who.role === 'participant' && recommendation.author_id !== context.who.participantId)
+			throw new Rejected('forbidden', 'Only the author of the recommendation may link it');
+		const link = { recommendationId: recommendation.id, targetId: target.id };
+		return { records: [links.set(context.db, context.session.id, context.actor, link, command.linked)] };
+	},
+	'action.save': (context, command) => {
+		if (command.row.id && !actions.exists(context.db, context.session.id, command.row.id))
+			throw new Rejected('not_found', 'No such action row');
+		return { records: [actions.save(context.db, context.session.id, context.actor, command.row)] };
+	},
+	'action.delete': (context, command) => {
+		if (!actions.exists(context.db, context.session.id, command.rowId)) throw new Rejected('not_found', 'No such action row');
+		return { records: [actions.remove(context.db, context.session.id, context.actor, command.rowId)] };
+	},
+	'note.add': (context, command) => ({
+		records: [notes.add(context.db, context.session.id, context.actor, context.view.phase, command.text, command.speaker)]
+	}),
+	'note.delete': (context, command) => {
+		if (!notes.exists(context.db, context.session.id, command.noteId)) throw new Rejected('not_found', 'No such note');
+		return { records: [notes.remove(context.db, context.session.id, context.actor, command.noteId)] };
+	}
+};

@@ -1,0 +1,68 @@
+/** Item commands: participants post and change their own; the facilitator moderates and groups. */
+import { accepts } from '../../domain/phases';
+import * as items from '../items';
+import * as themes from '../themes';
+import { Rejected, type CommandContext, type Handlers } from './context';
+
+function mustFind(context: CommandContext, itemId: string) {
+	const item = items.find(context.db, context.session.id, itemId);
+	if (!item || item.status === 'merged') throw new Rejected('not_found', 'No such item');
+	return item;
+}
+
+/** The author, or the facilitator moderating; a merged or hidden item is the facilitator's alone. */
+function mustOwn(context: CommandContext, itemId: string) {
+	const item = mustFind(context, itemId);
+	if (context.who.role === 'facilitator') return item;
+	if (item.author_id !== context.who.participantId) throw new Rejected('forbidden', 'Only the author may change this item');
+	if (item.status === 'hidden') throw new Rejected('forbidden', 'The facilitator has hidden this item');
+	return item;
+}
+
+export const itemHandlers: Handlers = {
+	'item.add': (context, command) => {
+		const { view, db, session, who } = context;
+		if (!view.kinds.some((k) => k.key === command.kind)) throw new Rejected('invalid_input', 'Unknown kind');
+		if (!accepts(view, command.kind, context.now))
+			throw new Rejected('phase_closed', 'This phase does not accept new items of this kind');
+		if (command.anonymous && !view.allowAnonymous)
+			throw new Rejected('anonymous_not_allowed', 'Anonymous posting is off in this session');
+		const record = items.add(db, session.id, who.participantId!, { ...command, pending: view.preModeration });
+		return { records: [record], itemId: (record.event as { item: { id: string } }).item.id };
+	},
+	'item.edit': (context, command) => {
+		const item = mustOwn(context, command.itemId);
+		return { records: [items.edit(context.db, item, context.actor, command.text)], itemId: item.id };
+	},
+	'item.delete': (context, command) => {
+		const item = mustOwn(context, command.itemId);
+		return { records: [items.remove(context.db, item, context.actor)], itemId: item.id };
+	},
+	'item.hide': (context, command) => {
+		const item = mustFind(context, command.itemId);
+		return { records: [items.hide(context.db, item, command.reason)], itemId: item.id };
+	},
+	'item.restore': (context, command) => {
+		const item = mustFind(context, command.itemId);
+		if (item.status !== 'hidden') throw new Rejected('invalid_input', 'The item is not hidden');
+		return { records: [items.show(context.db, item)], itemId: item.id };
+	},
+	'item.approve': (context, command) => {
+		const item = mustFind(context, command.itemId);
+		if (item.status !== 'pending') throw new Rejected('invalid_input', 'The item is not waiting for approval');
+		return { records: [items.show(context.db, item)], itemId: item.id };
+	},
+	'item.merge': (context, command) => {
+		const target = mustFind(context, command.targetId);
+		const sourceIds = [...new Set(command.sourceIds)];
+		if (sourceIds.includes(target.id)) throw new Rejected('invalid_input', 'An item cannot be merged into itself');
+		const sources = sourceIds.map((id) => mustFind(context, id));
+		return { records: [items.merge(context.db, target, sources)], itemId: target.id };
+	},
+	'item.theme': (context, command) => {
+		const item = mustFind(context, command.itemId);
+		if (command.themeId && !themes.find(context.db, context.session.id, command.themeId))
+			throw new Rejected('not_found', 'No such theme');
+		return { records: [items.setTheme(context.db, item, command.themeId)], itemId: item.id };
+	}
+};

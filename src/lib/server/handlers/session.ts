@@ -1,0 +1,57 @@
+/** Session commands: settings, details, phases and the countdown; the facilitator's alone. */
+import { mayMove } from '../../domain/phases';
+import type { Timer } from '../../domain/types';
+import * as items from '../items';
+import * as sessions from '../sessions';
+import { Rejected, type CommandContext, type Handlers } from './context';
+
+const cleared: Timer = { endsAt: null, remainingMs: null, lockOnEnd: false };
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function timer(context: CommandContext, next: Timer) {
+	return { records: [sessions.setTimer(context.db, context.session, next)] };
+}
+
+export const sessionHandlers: Handlers = {
+	'session.settings': (context, command) => {
+		if (command.kinds && items.count(context.db, context.session.id) > 0)
+			throw new Rejected('kinds_locked', 'Kinds can change only before the first item');
+		return { records: [sessions.updateSettings(context.db, context.session, command)] };
+	},
+	'session.close': (context) => ({ records: sessions.close(context.db, context.session) }),
+	'session.details': (context, command) => ({
+		records: [sessions.setDetails(context.db, context.session, context.actor, { ...context.view.details, ...command.details })]
+	}),
+	'phase.set': (context, command) => {
+		if (command.phase === 'closed') return { records: sessions.close(context.db, context.session) };
+		if (!mayMove(context.view.phase, command.phase)) throw new Rejected('invalid_input', 'Already in this phase');
+		return { records: [sessions.setPhase(context.db, context.session, command.phase)] };
+	},
+	'phase.kinds': (context, command) => {
+		const known = new Set(context.view.kinds.map((k) => k.key));
+		if (command.kinds.some((k) => !known.has(k))) throw new Rejected('invalid_input', 'Unknown kind');
+		const phaseKinds = { ...context.view.phaseKinds, [command.phase]: command.kinds };
+		return { records: [sessions.setPhaseKinds(context.db, context.session, phaseKinds)] };
+	},
+	'timer.start': (context, command) =>
+		timer(context, { endsAt: iso(context.now + command.seconds * 1000), remainingMs: null, lockOnEnd: command.lockOnEnd }),
+	'timer.pause': (context) => {
+		const { endsAt, lockOnEnd } = context.view.timer;
+		if (!endsAt) throw new Rejected('invalid_input', 'The timer is not running');
+		return timer(context, { endsAt: null, remainingMs: Math.max(0, Date.parse(endsAt) - context.now), lockOnEnd });
+	},
+	'timer.resume': (context) => {
+		const { remainingMs, lockOnEnd } = context.view.timer;
+		if (remainingMs === null) throw new Rejected('invalid_input', 'The timer is not paused');
+		return timer(context, { endsAt: iso(context.now + remainingMs), remainingMs: null, lockOnEnd });
+	},
+	'timer.extend': (context, command) => {
+		const current = context.view.timer;
+		const delta = command.seconds * 1000;
+		if (current.endsAt)
+			return timer(context, { ...current, endsAt: iso(Math.max(context.now, Date.parse(current.endsAt)) + delta) });
+		if (current.remainingMs !== null) return timer(context, { ...current, remainingMs: Math.max(0, current.remainingMs + delta) });
+		throw new Rejected('invalid_input', 'Start the timer first');
+	},
+	'timer.clear': (context) => timer(context, cleared)
+};

@@ -1,0 +1,81 @@
+/**
+ * What each viewer may see of a change or of the board. Staff (facilitator, minute-taker) see
+ * everything; a participant sees their own items and votes in full; everyone else sees the
+ * public board: no text during silent writing, no pending or hidden items, no one else's dots
+ * before the reveal, no minute-taker notes.
+ */
+import { isStaff } from '../domain/authorize';
+import type { ItemStatus, ItemView, Phase, Role } from '../domain/types';
+import type { SessionEvent, SessionRecord, Snapshot } from '../realtime/contract';
+
+export interface Viewer {
+	role: Role;
+	participantId: string | null;
+}
+
+export interface BoardState {
+	phase: Phase;
+	revealed: boolean;
+	/** The item's status now (records are projected with today's rules, not those of their time). */
+	statusOf: (itemId: string) => ItemStatus | undefined;
+}
+
+export const PUBLIC_VIEWER: Viewer = { role: 'presenter', participantId: null };
+
+function withoutReason({ hiddenReason: _, ...item }: ItemView): ItemView {
+	return item;
+}
+
+/** The item as this viewer may see it, or null when they may not see it at all. */
+export function itemFor(item: ItemView, authorId: string | null, viewer: Viewer, phase: Phase): ItemView | null {
+	if (isStaff(viewer.role)) return item;
+	if (item.status === 'hidden' || item.status === 'merged') return null;
+	if (viewer.participantId !== null && viewer.participantId === authorId) return withoutReason(item);
+	if (item.status !== 'visible') return null;
+	return phase === 'writing' ? { ...withoutReason(item), text: '', redacted: true } : withoutReason(item);
+}
+
+function projectEvent(event: SessionEvent, owner: string | null, viewer: Viewer, state: BoardState): SessionEvent | null {
+	const mine = viewer.participantId !== null && viewer.participantId === owner;
+	switch (event.type) {
+		case 'item.added':
+		case 'item.shown':
+		case 'item.merged': {
+			const item = itemFor(event.item, owner, viewer, state.phase);
+			return item ? { ...event, item } : null;
+		}
+		case 'item.edited':
+			if (mine) return event;
+			return state.statusOf(event.itemId) === 'visible' && state.phase !== 'writing' ? event : null;
+		case 'item.hidden':
+			return { ...event, reason: '' };
+		case 'vote.set':
+			return mine || state.revealed ? event : null;
+		case 'note.added':
+		case 'note.deleted':
+			return null;
+		default:
+			return event;
+	}
+}
+
+/** The record as sent to this viewer: never its owner, and a `private` placeholder keeps seq gap-free. */
+export function projectRecord(record: SessionRecord, viewer: Viewer, state: BoardState): SessionRecord {
+	const { seq, at, event, owner = null } = record;
+	if (isStaff(viewer.role)) return { seq, at, event };
+	return { seq, at, event: projectEvent(event, owner, viewer, state) ?? { type: 'private' } };
+}
+
+/** Trims a full snapshot (plus each item's author) down to what this viewer may see. */
+export function projectSnapshot(full: Snapshot, authors: Map<string, string>, viewer: Viewer): Snapshot {
+	if (isStaff(viewer.role)) return full;
+	const phase = full.session.phase;
+	const items: ItemView[] = [];
+	for (const item of full.items) {
+		const seen = itemFor(item, authors.get(item.id) ?? null, viewer, phase);
+		if (seen) items.push(seen);
+	}
+	const revealed = full.session.voting.revealed;
+	const votes = full.votes.filter((v) => revealed || v.participantId === viewer.participantId);
+	return { ...full, items, votes, notes: [] };
+}

@@ -1,0 +1,33 @@
+/** Dots placed by participants on items or themes. */
+import type { Vote } from '../domain/types';
+import type { Db } from './db/database';
+import { sql } from './db/statements';
+import { appendEvent } from './log';
+
+export function list(db: Db, sessionId: string): Vote[] {
+	return sql(
+		db,
+		'SELECT participant_id AS participantId, target_id AS targetId, count FROM votes WHERE session_id = ? ORDER BY rowid'
+	).all(sessionId) as Vote[];
+}
+
+/** What one participant has placed now: target → dots. Read inside the voting transaction. */
+export function placedBy(db: Db, sessionId: string, participantId: string): Map<string, number> {
+	const rows = sql(db, 'SELECT target_id, count FROM votes WHERE session_id = ? AND participant_id = ?').all(
+		sessionId,
+		participantId
+	) as { target_id: string; count: number }[];
+	return new Map(rows.map((r) => [r.target_id, r.count]));
+}
+
+export function set(db: Db, sessionId: string, vote: Vote) {
+	if (vote.count === 0)
+		sql(db, 'DELETE FROM votes WHERE session_id = ? AND participant_id = ? AND target_id = ?').run(sessionId, vote.participantId, vote.targetId);
+	else
+		sql(
+			db,
+			`INSERT INTO votes (session_id, participant_id, target_id, count) VALUES (?, ?, ?, ?)
+			 ON CONFLICT (session_id, participant_id, target_id) DO UPDATE SET count = excluded.count`
+		).run(sessionId, vote.participantId, vote.targetId, vote.count);
+	return appendEvent(db, sessionId, `p:${vote.participantId}`, { type: 'vote.set', vote }, vote.participantId);
+}
