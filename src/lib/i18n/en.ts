@@ -122,6 +122,7 @@ export const en: typeof id = {
 		},
 		hint: {
 			lobby: 'Please wait; the discussion starts shortly.',
+			lobbyOpen: 'Go ahead and post your input; everyone can see it.',
 			writing: 'Write your own ideas. Other people’s input stays hidden for now.',
 			reveal: 'All input is now open. Read it, then add what is missing.',
 			grouping: 'The facilitator is sorting the input into themes.',

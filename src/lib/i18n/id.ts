@@ -120,6 +120,7 @@ export const id = {
 		},
 		hint: {
 			lobby: 'Tunggu sebentar, diskusi segera dimulai.',
+			lobbyOpen: 'Silakan tulis masukan Anda; semua peserta dapat melihatnya.',
 			writing: 'Tulis gagasan Anda sendiri. Masukan peserta lain belum terlihat.',
 			reveal: 'Semua masukan kini terbuka. Baca, lalu tambahkan yang terlewat.',
 			grouping: 'Fasilitator mengelompokkan masukan ke dalam tema.',

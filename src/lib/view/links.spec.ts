@@ -7,7 +7,7 @@ describe('linkKinds', () => {
 		expect(linkKinds(DEFAULT_KINDS)).toEqual({ recommendation: 'rekomendasi', targets: ['kendala', 'peluang'] });
 	});
 
-	it('takes the last kind when no kind is called rekomendasi', () => {
+	it('takes the last kind, whatever it is called', () => {
 		const kinds = [
 			{ key: 'masalah', label: 'Masalah' },
 			{ key: 'potensi', label: 'Potensi' },

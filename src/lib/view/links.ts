@@ -3,7 +3,7 @@ import type { Kind, Link } from '../domain/types';
 import type { Command } from '../realtime/contract';
 
 export interface LinkKinds {
-	/** The kind whose items link out: `rekomendasi`, or else the last kind on the board. */
+	/** The kind whose items link out: the last kind on the board (`rekomendasi` by default), as the server rules. */
 	recommendation: string;
 	/** The kinds they link to: the first two on the board (constraints, then opportunities). */
 	targets: string[];
@@ -11,7 +11,7 @@ export interface LinkKinds {
 
 export function linkKinds(kinds: Kind[]): LinkKinds | null {
 	if (kinds.length < 2) return null;
-	const recommendation = kinds.find((k) => k.key === 'rekomendasi')?.key ?? kinds[kinds.length - 1].key;
+	const recommendation = kinds[kinds.length - 1].key;
 	const targets = kinds
 		.slice(0, 2)
 		.map((k) => k.key)
