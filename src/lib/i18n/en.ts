@@ -125,7 +125,7 @@ export const en: typeof id = {
 			lobbyOpen: 'Go ahead and post your input; everyone can see it.',
 			writing: 'Write your own ideas. Other people’s input stays hidden for now.',
 			reveal: 'All input is now open. Read it, then add what is missing.',
-			grouping: 'The facilitator is sorting the input into themes.',
+			grouping: 'Watch the input being sorted into themes; speak up if something is misplaced.',
 			voting: 'Place your dots on the ideas that matter most.',
 			discussion: 'Discuss the top themes together.',
 			action: 'Follow the agreed action plan.',
@@ -201,6 +201,7 @@ export const en: typeof id = {
 		anonymous: 'Anonymous',
 		textLater: 'The text opens at the reveal.',
 		voted: '{{voters}} of {{total}} participants have voted',
+		canVote: 'Participants who can vote: {{total}}',
 		options: 'Choices',
 		results: 'Results',
 		dots: 'Dots: {{count}}',
@@ -209,7 +210,6 @@ export const en: typeof id = {
 		participantsByGroup: 'Participants by group',
 		summary: 'Summary',
 		themes: 'Themes',
-		top: 'Most votes',
-		thanks: 'Thank you for taking part'
+		top: 'Most votes'
 	}
 };

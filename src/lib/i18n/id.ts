@@ -123,7 +123,7 @@ export const id = {
 			lobbyOpen: 'Silakan tulis masukan Anda; semua peserta dapat melihatnya.',
 			writing: 'Tulis gagasan Anda sendiri. Masukan peserta lain belum terlihat.',
 			reveal: 'Semua masukan kini terbuka. Baca, lalu tambahkan yang terlewat.',
-			grouping: 'Fasilitator mengelompokkan masukan ke dalam tema.',
+			grouping: 'Lihat masukan disusun ke dalam tema; usulkan lewat diskusi bila ada yang keliru.',
 			voting: 'Tempelkan titik Anda pada gagasan yang paling penting.',
 			discussion: 'Bahas tema teratas bersama peserta lain.',
 			action: 'Simak rencana tindak lanjut yang disepakati.',
@@ -199,6 +199,7 @@ export const id = {
 		anonymous: 'Tanpa nama',
 		textLater: 'Isi masukan dibuka pada tahap Ungkap.',
 		voted: '{{voters}} dari {{total}} peserta sudah memilih',
+		canVote: '{{total}} peserta dapat memilih',
 		options: 'Pilihan',
 		results: 'Hasil pemilihan',
 		dots: '{{count}} titik',
@@ -207,7 +208,6 @@ export const id = {
 		participantsByGroup: 'Peserta per unsur',
 		summary: 'Ringkasan diskusi',
 		themes: 'Tema',
-		top: 'Paling banyak dipilih',
-		thanks: 'Terima kasih atas partisipasi Anda'
+		top: 'Paling banyak dipilih'
 	}
 };
