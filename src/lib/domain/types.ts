@@ -85,6 +85,8 @@ export interface SessionDetails {
 	minuteTakerNip?: string;
 	basis?: string;
 	aims?: string;
+	/** Kesimpulan / kesepakatan: what the meeting agreed, one point per line. */
+	conclusions?: string;
 }
 
 export type ItemStatus = 'visible' | 'pending' | 'hidden' | 'merged';

@@ -75,7 +75,8 @@ export const detailsSchema = z.object({
 	minuteTakerPosition: text(LIMITS.institution, 0).optional(),
 	minuteTakerNip: text(30, 0).optional(),
 	basis: text(LIMITS.shortText, 0).optional(),
-	aims: text(1000, 0).optional()
+	aims: text(1000, 0).optional(),
+	conclusions: text(2000, 0).optional()
 });
 
 export const commandSchema = z.discriminatedUnion('type', [

@@ -42,11 +42,25 @@ describe('roles', () => {
 		expectRefused(session.presenter, { type: 'session.close' }, 'forbidden');
 	});
 
-	it('the facilitator may not add, edit or delete items', () => {
+	it('the facilitator may not add or delete items', () => {
 		const itemId = addItem(db, siti.identity);
 		expectRefused(session.facilitator, { type: 'item.add', kind: 'kendala', text: 'dari fasilitator' }, 'forbidden');
-		expectRefused(session.facilitator, { type: 'item.edit', itemId, text: 'diubah' }, 'forbidden');
 		expectRefused(session.facilitator, { type: 'item.delete', itemId }, 'forbidden');
+		expect(items.find(db, session.row.id, itemId)).toBeDefined();
+	});
+
+	it('the facilitator may edit (moderate) any item, which stays its author’s', () => {
+		const itemId = addItem(db, siti.identity, 'Tulisan Siti');
+		expect(send(db, session.facilitator, { type: 'item.edit', itemId, text: 'Tulisan Siti, dirapikan' }).result).toMatchObject({ ok: true, itemId });
+		const row = items.find(db, session.row.id, itemId);
+		expect(row).toMatchObject({ text: 'Tulisan Siti, dirapikan', author_id: siti.id });
+	});
+
+	it('the minute-taker may not add, edit or delete items', () => {
+		const itemId = addItem(db, siti.identity);
+		expectRefused(session.minutetaker, { type: 'item.add', kind: 'kendala', text: 'dari notulis' }, 'forbidden');
+		expectRefused(session.minutetaker, { type: 'item.edit', itemId, text: 'diubah' }, 'forbidden');
+		expectRefused(session.minutetaker, { type: 'item.delete', itemId }, 'forbidden');
 	});
 
 	it('a participant may not edit or delete another participant’s item', () => {
@@ -107,7 +121,11 @@ describe('session state', () => {
 		const { records } = send(db, session.facilitator, { type: 'session.close' });
 		const row = sessions.byId(db, session.row.id);
 		expect(row.status).toBe('closed');
-		expect(records[0].event).toEqual({ type: 'session.closed', closedAt: row.closed_at });
+		// Closing ends the phase machine too: the phase change comes first, then the close.
+		expect(records.map((r) => r.event)).toEqual([
+			{ type: 'phase.changed', phase: 'closed', from: 'lobby' },
+			{ type: 'session.closed', closedAt: row.closed_at }
+		]);
 	});
 
 	it('anonymous posting is refused when the facilitator turned it off', () => {
@@ -126,7 +144,7 @@ describe('session state', () => {
 		const kinds = [{ key: 'kekuatan', label: 'Kekuatan', labelEn: 'Strengths' }, { key: 'kelemahan', label: 'Kelemahan' }];
 		const { result, records } = send(db, session.facilitator, { type: 'session.settings', kinds });
 		expect(result.ok).toBe(true);
-		expect(records[0].event).toEqual({ type: 'session.settings', allowAnonymous: true, kinds });
+		expect(records[0].event).toEqual({ type: 'session.settings', allowAnonymous: true, kinds, preModeration: false });
 		expect(sessions.toView(sessions.byId(db, session.row.id)).kinds).toEqual(kinds);
 		expectRefused(siti.identity, { type: 'item.add', kind: 'kendala', text: 'jenis lama' }, 'invalid_input');
 		expect(send(db, siti.identity, { type: 'item.add', kind: 'kekuatan', text: 'SDM muda' }).result.ok).toBe(true);

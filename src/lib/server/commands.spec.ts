@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from './db/database';
 import { recordsSince } from './log';
+import { boardState } from './sync';
 import { addItem, createSession, dumpTables, freshDb, joinParticipant, send, storedSeqs, type TestParticipant, type TestSession } from './testing';
+import { projectRecord } from './visibility';
 
 let db: Db;
 let session: TestSession;
@@ -27,10 +29,15 @@ describe('sequence numbers', () => {
 		expect(deleted.records.map((r) => [r.seq, r.event.type])).toEqual([[4, 'item.deleted']]);
 		const settings = send(db, session.facilitator, { type: 'session.settings', allowAnonymous: false });
 		expect(settings.records.map((r) => [r.seq, r.event.type])).toEqual([[5, 'session.settings']]);
+		// Closing is the one command that appends two records: the phase ends, then the session.
 		const closed = send(db, session.facilitator, { type: 'session.close' });
-		expect(closed.records.map((r) => [r.seq, r.event.type])).toEqual([[6, 'session.closed']]);
+		expect(closed.records.map((r) => [r.seq, r.event.type])).toEqual([
+			[6, 'phase.changed'],
+			[7, 'session.closed']
+		]);
+		expect(closed.result).toMatchObject({ ok: true, seq: 7 });
 
-		expect(storedSeqs(db, session.row.id)).toEqual([1, 2, 3, 4, 5, 6]);
+		expect(storedSeqs(db, session.row.id)).toEqual([1, 2, 3, 4, 5, 6, 7]);
 	});
 
 	it('stores what it broadcasts', () => {
@@ -112,8 +119,18 @@ describe('anonymous items', () => {
 	it('are broadcast without an author', () => {
 		const { records } = send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Pungli', anonymous: true });
 		expect(records[0].event).toMatchObject({ type: 'item.added', item: { authorId: null, anonymous: true } });
-		expect(JSON.stringify(records)).not.toContain(siti.id);
-		expect(JSON.stringify(recordsSince(db, session.row.id, 1, 10))).not.toContain(siti.id);
+		// The record keeps its owner on the server (so the author can be sent their own copy) …
+		expect(records[0].owner).toBe(siti.id);
+		expect(JSON.stringify(records.map((r) => r.event))).not.toContain(siti.id);
+		expect(JSON.stringify(recordsSince(db, session.row.id, 1, 10).map((r) => r.event))).not.toContain(siti.id);
+		// … but what any viewer is sent, the author included, never names them.
+		const budi = joinParticipant(db, session, 'Budi');
+		const state = boardState(db, session.row.id);
+		for (const viewer of [session.facilitator, session.minutetaker, session.presenter, budi.identity, siti.identity]) {
+			const sent = projectRecord(records[0], viewer, state);
+			expect(sent, viewer.role).not.toHaveProperty('owner');
+			expect(JSON.stringify(sent), viewer.role).not.toContain(siti.id);
+		}
 	});
 
 	it('named items carry their author', () => {

@@ -1,4 +1,5 @@
 /** Which constraints a recommendation addresses and which opportunities it uses. */
+// The links table is WITHOUT ROWID: order by its key, there is no rowid to order by.
 import type { Link } from '../domain/types';
 import type { Db } from './db/database';
 import { sql } from './db/statements';
@@ -7,7 +8,7 @@ import { appendEvent } from './log';
 export function list(db: Db, sessionId: string): Link[] {
 	return sql(
 		db,
-		'SELECT recommendation_id AS recommendationId, target_id AS targetId FROM links WHERE session_id = ? ORDER BY rowid'
+		'SELECT recommendation_id AS recommendationId, target_id AS targetId FROM links WHERE session_id = ? ORDER BY recommendation_id, target_id'
 	).all(sessionId) as Link[];
 }
 

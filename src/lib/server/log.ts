@@ -40,3 +40,16 @@ export function recordsSince(db: Db, sessionId: string, afterSeq: number, limit:
 	).all(sessionId, afterSeq, limit) as { seq: number; at: string; payload: string; owner: string | null }[];
 	return rows.map((r) => ({ seq: r.seq, at: r.at, event: JSON.parse(r.payload) as SessionEvent, owner: r.owner }));
 }
+
+/** Every record of one event type, in order: e.g. the phase changes the minutes print as a timeline. */
+export function recordsOfType<T extends SessionEvent['type']>(
+	db: Db,
+	sessionId: string,
+	type: T
+): { seq: number; at: string; event: Extract<SessionEvent, { type: T }> }[] {
+	const rows = sql(
+		db,
+		"SELECT seq, at, payload FROM session_events WHERE session_id = ? AND json_extract(payload, '$.type') = ? ORDER BY seq"
+	).all(sessionId, type) as { seq: number; at: string; payload: string }[];
+	return rows.map((r) => ({ seq: r.seq, at: r.at, event: JSON.parse(r.payload) as Extract<SessionEvent, { type: T }> }));
+}

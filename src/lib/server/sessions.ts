@@ -153,8 +153,10 @@ export function setPhase(db: Db, row: SessionRow, phase: Phase) {
 	return appendEvent(db, row.id, 'facilitator', { type: 'phase.changed', phase, from: row.phase });
 }
 
-export function setPhaseKinds(db: Db, row: SessionRow, phaseKinds: Record<Phase, string[]>) {
-	sql(db, 'UPDATE sessions SET phase_kinds = ? WHERE id = ?').run(JSON.stringify(phaseKinds), row.id);
+/** Stores the overrides only (see resolvePhaseKinds); the event carries the resolved map. */
+export function setPhaseKinds(db: Db, row: SessionRow, overrides: Partial<Record<Phase, string[]>>) {
+	sql(db, 'UPDATE sessions SET phase_kinds = ? WHERE id = ?').run(JSON.stringify(overrides), row.id);
+	const phaseKinds = resolvePhaseKinds(JSON.parse(row.kinds), overrides);
 	return appendEvent(db, row.id, 'facilitator', { type: 'phase.kinds', phaseKinds });
 }
 

@@ -4,6 +4,7 @@
  * Imported only by `*.spec.ts` files.
  */
 import { randomBytes } from 'node:crypto';
+import type { Phase } from '../domain/types';
 import type { CommandEnvelope, SocketIdentity } from '../realtime/contract';
 import { createSessionSchema, envelopeSchema, joinSchema } from '../realtime/schemas';
 import { execute } from './commands';
@@ -23,7 +24,9 @@ export const commandId = () => `cmd-${String(++commandCounter).padStart(6, '0')}
 export interface TestSession {
 	row: sessions.SessionRow;
 	facilitatorKey: string;
+	minutetakerKey: string;
 	facilitator: SocketIdentity;
+	minutetaker: SocketIdentity;
 	presenter: SocketIdentity;
 }
 
@@ -36,7 +39,9 @@ export function createSession(db: Db, overrides: Record<string, unknown> = {}): 
 	return {
 		row,
 		facilitatorKey: created.facilitatorKey,
+		minutetakerKey: created.minutetakerKey,
 		facilitator: { ...base, role: 'facilitator' },
+		minutetaker: { ...base, role: 'minutetaker' },
 		presenter: { ...base, role: 'presenter' }
 	};
 }
@@ -47,8 +52,14 @@ export interface TestParticipant {
 	identity: SocketIdentity;
 }
 
-export function joinParticipant(db: Db, session: TestSession, name = 'Siti Aminah', token = newToken()): TestParticipant {
-	const input = joinSchema.parse({ token, name, group: 'akademisi', institution: 'Universitas Mulawarman', consent: true });
+export function joinParticipant(
+	db: Db,
+	session: TestSession,
+	name = 'Siti Aminah',
+	token = newToken(),
+	group = 'akademisi'
+): TestParticipant {
+	const input = joinSchema.parse({ token, name, group, institution: 'Universitas Mulawarman', consent: true });
 	const { participant } = participants.join(db, sessions.byId(db, session.row.id), input);
 	return {
 		id: participant.id,
@@ -62,6 +73,22 @@ export function send(db: Db, who: SocketIdentity, command: unknown, id: string =
 	const envelope: CommandEnvelope = envelopeSchema.parse({ id, command });
 	return execute(db, who, envelope);
 }
+
+/** Sends a command that must succeed, failing loudly (with the refusal) if it did not. */
+export function must(db: Db, who: SocketIdentity, command: unknown, id?: string) {
+	const executed = send(db, who, command, id);
+	if (!executed.result.ok) throw new Error(`${(command as { type: string }).type} refused: ${JSON.stringify(executed.result)}`);
+	return executed;
+}
+
+/** Moves the session to `phase` as the facilitator would; no-op when it is there already. */
+export function setPhase(db: Db, session: TestSession, phase: Phase) {
+	if (sessions.byId(db, session.row.id).phase === phase) return;
+	must(db, session.facilitator, { type: 'phase.set', phase });
+}
+
+/** The session as every role sees it now. */
+export const viewOf = (db: Db, session: TestSession) => sessions.toView(sessions.byId(db, session.row.id));
 
 /** Adds an item and returns its id, failing loudly if the command was refused. */
 export function addItem(db: Db, who: SocketIdentity, text = 'Akses jalan desa rusak', extra: Record<string, unknown> = {}): string {

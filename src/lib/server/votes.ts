@@ -1,4 +1,5 @@
 /** Dots placed by participants on items or themes. */
+// The votes table is WITHOUT ROWID: order by its key, there is no rowid to order by.
 import type { Vote } from '../domain/types';
 import type { Db } from './db/database';
 import { sql } from './db/statements';
@@ -7,7 +8,7 @@ import { appendEvent } from './log';
 export function list(db: Db, sessionId: string): Vote[] {
 	return sql(
 		db,
-		'SELECT participant_id AS participantId, target_id AS targetId, count FROM votes WHERE session_id = ? ORDER BY rowid'
+		'SELECT participant_id AS participantId, target_id AS targetId, count FROM votes WHERE session_id = ? ORDER BY participant_id, target_id'
 	).all(sessionId) as Vote[];
 }
 

@@ -34,7 +34,9 @@ describe('migrations', () => {
 		const db = track(openDatabase(':memory:'));
 		expect(db.pragma('user_version', { simple: true })).toBe(latestMigration());
 		const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
-		expect(tables).toEqual(expect.arrayContaining(['sessions', 'participants', 'items', 'session_events', 'commands']));
+		expect(tables).toEqual(
+			expect.arrayContaining(['sessions', 'participants', 'items', 'session_events', 'commands', 'themes', 'votes', 'links', 'action_rows', 'notes'])
+		);
 	});
 
 	it('applied again, change nothing', () => {
@@ -52,12 +54,12 @@ describe('migrations', () => {
 
 		const custom = mkdtempSync(join(dir, 'm-'));
 		for (const file of readdirSync(migrationsDir())) copyFileSync(join(migrationsDir(), file), join(custom, file));
-		writeFileSync(join(custom, `${String(next).padStart(3, '0')}_notes.sql`), 'CREATE TABLE notes (id TEXT PRIMARY KEY);');
+		writeFileSync(join(custom, `${String(next).padStart(3, '0')}_scratch.sql`), 'CREATE TABLE scratch (id TEXT PRIMARY KEY);');
 		writeFileSync(join(custom, 'README.txt'), 'not a migration');
 
 		expect(migrate(db, custom)).toBe(next);
 		expect(db.pragma('user_version', { simple: true })).toBe(next);
-		expect(migrate(db, custom)).toBe(next); // would fail with "table notes already exists" if re-run
+		expect(migrate(db, custom)).toBe(next); // would fail with "table scratch already exists" if re-run
 	});
 
 	it('roll back a failing migration completely', () => {

@@ -30,8 +30,9 @@ export const sessionHandlers: Handlers = {
 	'phase.kinds': (context, command) => {
 		const known = new Set(context.view.kinds.map((k) => k.key));
 		if (command.kinds.some((k) => !known.has(k))) throw new Rejected('invalid_input', 'Unknown kind');
-		const phaseKinds = { ...context.view.phaseKinds, [command.phase]: command.kinds };
-		return { records: [sessions.setPhaseKinds(context.db, context.session, phaseKinds)] };
+		// Store only what the facilitator chose; the other phases keep following the defaults.
+		const overrides = { ...JSON.parse(context.session.phase_kinds), [command.phase]: command.kinds };
+		return { records: [sessions.setPhaseKinds(context.db, context.session, overrides)] };
 	},
 	'timer.start': (context, command) =>
 		timer(context, { endsAt: iso(context.now + command.seconds * 1000), remainingMs: null, lockOnEnd: command.lockOnEnd }),

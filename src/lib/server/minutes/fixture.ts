@@ -1,11 +1,13 @@
 /**
  * A small FGD for the minutes specs, built through the same verbs the app uses
  * (sessions.create, participants.join, commands.execute) on an in-memory database.
+ * Commands are parsed first, as the socket handler does, so schema defaults apply.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { vi } from 'vitest';
+import type { z } from 'zod';
 import type { ParticipantView } from '../../domain/types';
-import type { Command } from '../../realtime/contract';
-import { createSessionSchema, joinSchema } from '../../realtime/schemas';
+import { commandSchema, createSessionSchema, joinSchema } from '../../realtime/schemas';
 import * as commands from '../commands';
 import { openDatabase } from '../db/database';
 import * as participants from '../participants';
@@ -35,14 +37,15 @@ export function newFgd(minutesLanguage: 'id' | 'en' = 'id') {
 			joinSchema.parse({ token: randomBytes(24).toString('base64url'), name, group, institution, consent: true })
 		).participant;
 
-	const run = (who: ParticipantView | 'facilitator', command: Command): string | undefined => {
+	const run = (who: ParticipantView | 'facilitator' | 'minutetaker', command: z.input<typeof commandSchema>): string | undefined => {
+		const staff = who === 'facilitator' || who === 'minutetaker';
 		const identity = {
 			sessionId: session.id,
 			code: session.code,
-			role: who === 'facilitator' ? ('facilitator' as const) : ('participant' as const),
-			participantId: who === 'facilitator' ? null : who.id
+			role: staff ? who : ('participant' as const),
+			participantId: staff ? null : who.id
 		};
-		const { result } = commands.execute(db, identity, { id: randomUUID(), command });
+		const { result } = commands.execute(db, identity, { id: randomUUID(), command: commandSchema.parse(command) });
 		if (!result.ok) throw new Error(`${command.type} refused: ${result.error.message}`);
 		return result.itemId;
 	};
@@ -70,3 +73,112 @@ export function sampleFgd(minutesLanguage: 'id' | 'en' = 'id') {
 	fgd.run(yusuf, { type: 'item.delete', itemId: removed });
 	return { ...fgd, people: { siti, yusuf, dewi, hendra, rini } };
 }
+
+/** Sets the clock to a time of the session's day (WITA), e.g. `at('10:15')`, so logged times are known. */
+const at = (time: string) => vi.setSystemTime(new Date(`2025-10-24T${time}:00+08:00`));
+
+/**
+ * The sample FGD run through every phase, from 09.05 to 12.15 WITA: details filled in, two
+ * themes, a duplicate merged, an off-topic item hidden after it drew dots, a vote, linked
+ * recommendations (one anonymous), a note and a quote, an action row, and the close.
+ */
+export function facilitatedFgd(minutesLanguage: 'id' | 'en' = 'id') {
+	vi.useFakeTimers({ toFake: ['Date'] });
+	try {
+		at('09:05');
+		const fgd = sampleFgd(minutesLanguage);
+		const { siti, yusuf, dewi, hendra, rini } = fgd.people;
+		const [modal, lahan, , pelatihan] = fgd.db
+			.prepare("SELECT id FROM items WHERE session_id = ? AND status = 'visible' ORDER BY rowid")
+			.all(fgd.session.id)
+			.map((r) => (r as { id: string }).id);
+		fgd.run('facilitator', { type: 'session.details', details: DETAILS });
+
+		at('10:15');
+		fgd.run('facilitator', { type: 'phase.set', phase: 'writing' });
+		const duplicate = fgd.post(yusuf, 'kendala', 'Modal usaha sulit diakses pelaku UMKM');
+		const pemasaran = fgd.post(hendra, 'kendala', 'Pemasaran produk masih terbatas di pasar lokal');
+		const kredit = fgd.post(dewi, 'rekomendasi', 'Skema kredit lunak berbasis kelompok dengan pendampingan kampus');
+		const forum = fgd.post(rini, 'rekomendasi', 'Forum koordinasi CSR dan OPD setiap triwulan', true);
+		const spam = fgd.post(yusuf, 'peluang', 'Jual pulsa murah, hubungi saya');
+
+		at('10:40');
+		fgd.run('facilitator', { type: 'phase.set', phase: 'grouping' });
+		const permodalan = themeId(fgd, 'Permodalan');
+		const pasar = themeId(fgd, 'Pemasaran');
+		fgd.run('facilitator', { type: 'item.merge', targetId: modal, sourceIds: [duplicate] });
+		fgd.run('facilitator', { type: 'item.theme', itemId: modal, themeId: permodalan });
+		fgd.run('facilitator', { type: 'item.theme', itemId: pemasaran, themeId: pasar });
+		at('10:45');
+		fgd.run('minutetaker', { type: 'note.add', text: 'Dua masukan tentang akses modal digabung.' });
+
+		at('11:00');
+		fgd.run('facilitator', { type: 'phase.set', phase: 'voting' });
+		const dots: [ParticipantView, string, number][] = [
+			[siti, kredit, 3], [siti, modal, 2], [dewi, kredit, 2], [dewi, pemasaran, 1], [dewi, forum, 2],
+			[hendra, pelatihan, 2], [hendra, modal, 1], [hendra, pemasaran, 2], [rini, kredit, 2], [rini, modal, 1],
+			// Yusuf's dots all go to the item hidden afterwards: he must not count as a voter.
+			[yusuf, spam, 3]
+		];
+		for (const [who, targetId, count] of dots) fgd.run(who, { type: 'vote.set', targetId, count });
+		at('11:10');
+		fgd.run('facilitator', { type: 'item.hide', itemId: spam, reason: 'Di luar topik' });
+
+		at('11:20');
+		fgd.run('facilitator', { type: 'phase.set', phase: 'discussion' });
+		fgd.run('facilitator', { type: 'link.set', recommendationId: kredit, targetId: modal, linked: true });
+		fgd.run('facilitator', { type: 'link.set', recommendationId: kredit, targetId: lahan, linked: true });
+		fgd.run('facilitator', { type: 'link.set', recommendationId: forum, targetId: pemasaran, linked: true });
+		at('11:25');
+		const speaker = { participantId: siti.id, name: siti.name, institution: siti.institution, group: siti.group };
+		fgd.run('minutetaker', { type: 'note.add', text: 'Kami siap memfasilitasi akses KUR bagi kelompok usaha.', speaker });
+
+		at('11:45');
+		fgd.run('facilitator', { type: 'phase.set', phase: 'action' });
+		fgd.run('minutetaker', { type: 'action.save', row: { ...ACTION, issueItemIds: [modal, duplicate], recommendationId: kredit } });
+
+		at('12:15');
+		fgd.run('facilitator', { type: 'phase.set', phase: 'closed' });
+		return { ...fgd, ids: { modal, duplicate, lahan, pelatihan, pemasaran, kredit, forum, spam, permodalan, pasar } };
+	} finally {
+		vi.useRealTimers();
+	}
+}
+
+function themeId(fgd: ReturnType<typeof newFgd>, name: string): string {
+	fgd.run('facilitator', { type: 'theme.create', name });
+	const row = fgd.db.prepare('SELECT id FROM themes WHERE session_id = ? AND name = ?').get(fgd.session.id, name);
+	return (row as { id: string }).id;
+}
+
+const DETAILS = {
+	chair: 'Ir. Bambang Sutrisno, M.Si.',
+	chairPosition: 'Kepala DPMD Kutai Kartanegara',
+	chairNip: '19700512 199803 1 004',
+	facilitatorName: 'Nur Aini',
+	speakers: ['Dr. Andi Pratama (Universitas Contoh)', 'Kepala Bidang UMKM Dinas Koperasi'],
+	minuteTaker: 'Rudi Hartono',
+	minuteTakerPosition: 'Staf Bidang Ekonomi',
+	minuteTakerNip: '19900303 201503 1 002',
+	basis: 'Surat undangan Nomor 005/123/DPMD/2025',
+	aims: 'Menghimpun kendala, peluang dan rekomendasi penguatan UMKM pascatambang.',
+	agenda: [
+		{ time: '09.00–09.15', activity: 'Pembukaan dan sambutan' },
+		{ time: '09.15–12.00', activity: 'Diskusi kelompok terarah' },
+		{ time: '12.00–12.15', activity: 'Penutupan' }
+	],
+	conclusions: '1. Akses permodalan menjadi prioritas.\n2. Forum koordinasi CSR dan OPD dibentuk.'
+};
+
+const ACTION = {
+	activity: 'Pelatihan dan pendampingan akses KUR',
+	output: '40 pelaku UMKM terdampingi',
+	indicator: '30 UMKM memperoleh KUR pada 2026',
+	pic: { name: 'Siti Rahmawati', institution: 'Dinas Koperasi dan UKM', group: 'pemerintah' },
+	partners: 'Bank daerah; Universitas Contoh',
+	timeframe: 'Triwulan I–II 2026',
+	funding: 'APBD',
+	cost: 150_000_000,
+	status: 'berjalan' as const,
+	remarks: 'Kontak bank 0812-9876-5432'
+};

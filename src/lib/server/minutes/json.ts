@@ -1,30 +1,74 @@
 /**
  * The minutes as JSON, for spreadsheets, archives and dashboards. The field names are a
  * contract documented on the model's types: a renamed, removed or re-meant field bumps
- * `schemaVersion`; a new field (a later section such as votes) does not.
+ * `schemaVersion`; a new field alone does not.
+ *
+ * Version 2 (facilitation): `findings[]` lost its flat `items` (each kind now holds `groups`
+ * by theme, and the answering kind moved to `recommendations`), and items gained `kind`,
+ * `themeId`, `mergedCount` and `votes`. A reader of version 1 would misread findings, hence
+ * the bump. Added: details, proceedings, themes, matrix, votes, recommendations, links,
+ * actionPlan, signOff and the flat `items` list. Only aggregates of votes are given, never
+ * who placed which dot, and no participant id appears anywhere.
  */
-import type { Locale } from '../../domain/types';
-import type { KindFindings, Minutes, MinutesAttendance, MinutesSession } from './model';
+import type { Link, Locale } from '../../domain/types';
+import type {
+	GroupMatrix,
+	KindFindings,
+	Minutes,
+	MinutesAction,
+	MinutesAttendance,
+	MinutesDetails,
+	MinutesItem,
+	MinutesProceedings,
+	MinutesRecommendations,
+	MinutesSession,
+	MinutesSignOff,
+	MinutesTheme,
+	VoteResults
+} from './model';
+
+export const SCHEMA_VERSION = 2;
 
 export interface MinutesDocument {
-	schemaVersion: 1;
+	schemaVersion: typeof SCHEMA_VERSION;
 	/** ISO instant the minutes were built. */
 	generatedAt: string;
-	/** Language of every label in the document (group, kind and date texts). */
+	/** Language of every label in the document (group, kind, phase, status and date texts). */
 	lang: Locale;
 	session: MinutesSession;
+	details: MinutesDetails;
 	attendance: MinutesAttendance;
+	proceedings: MinutesProceedings;
+	themes: MinutesTheme[];
 	findings: KindFindings[];
+	matrix: GroupMatrix;
+	votes: VoteResults;
+	recommendations: MinutesRecommendations | null;
+	links: Link[];
+	actionPlan: MinutesAction[];
+	signOff: MinutesSignOff;
+	items: MinutesItem[];
 }
 
+/** Fields in the order of the notulen, after the three that say what the document is. */
 export function toDocument(minutes: Minutes): MinutesDocument {
 	return {
-		schemaVersion: 1,
+		schemaVersion: SCHEMA_VERSION,
 		generatedAt: minutes.generatedAt,
 		lang: minutes.lang,
 		session: minutes.session,
+		details: minutes.details,
 		attendance: minutes.attendance,
-		findings: minutes.findings
+		proceedings: minutes.proceedings,
+		themes: minutes.themes,
+		findings: minutes.findings,
+		matrix: minutes.matrix,
+		votes: minutes.votes,
+		recommendations: minutes.recommendations,
+		links: minutes.links,
+		actionPlan: minutes.actionPlan,
+		signOff: minutes.signOff,
+		items: minutes.items
 	};
 }
 

@@ -11,40 +11,78 @@ function markdown(lang: 'id' | 'en', fgd = sampleFgd()) {
 
 const headings = (md: string) => md.split('\n').filter((line) => line.startsWith('#'));
 
-/** The lines under `### <label>` up to the next heading. */
+/** The lines under `heading` up to the next heading of the same or a higher level (its subsections included). */
 function section(md: string, heading: string): string {
 	const lines = md.split('\n');
 	const start = lines.indexOf(heading);
 	expect(start, `heading ${heading}`).toBeGreaterThanOrEqual(0);
-	const end = lines.findIndex((line, i) => i > start && line.startsWith('#'));
+	const level = heading.indexOf(' ');
+	const end = lines.findIndex((line, i) => i > start && /^#+ /.test(line) && line.indexOf(' ') <= level);
 	return lines.slice(start + 1, end === -1 ? undefined : end).join('\n');
 }
 
 const count = (text: string, part: string) => text.split(part).length - 1;
 
 describe('renderMarkdown', () => {
-	it('prints the notulen headings in order, in Bahasa Indonesia', () => {
+	it('prints every section of the notulen in the official order, in Bahasa Indonesia', () => {
 		expect(headings(markdown('id'))).toEqual([
 			'# NOTULEN FOCUS GROUP DISCUSSION',
 			'## Identitas Kegiatan',
-			'## Daftar Hadir',
+			'## Dasar dan Tujuan',
+			'## Susunan Acara',
+			'## Jalannya Diskusi',
+			'### Linimasa',
+			'### Catatan dan Kutipan',
 			'## Pokok Hasil Diskusi',
 			'### Kendala',
 			'### Peluang',
-			'### Rekomendasi'
+			'### Masukan per Kelompok Pemangku Kepentingan',
+			'### Suara per Kelompok Pemangku Kepentingan',
+			'## Kesimpulan dan Kesepakatan',
+			'## Rekomendasi',
+			'## Rencana Tindak Lanjut',
+			'## Penutup',
+			'## Pengesahan',
+			'## Lampiran',
+			'### Daftar Hadir',
+			'### Daftar Masukan dan Hasil Pemungutan Suara'
 		]);
 	});
 
-	it('prints the same headings in English', () => {
+	it('prints the same sections in English', () => {
 		expect(headings(markdown('en'))).toEqual([
 			'# MINUTES OF THE FOCUS GROUP DISCUSSION',
 			'## Event Details',
-			'## Attendance',
+			'## Basis and Aims',
+			'## Agenda',
+			'## Proceedings',
+			'### Timeline',
+			'### Notes and Quotes',
 			'## Key Findings',
 			'### Constraints',
 			'### Opportunities',
-			'### Recommendations'
+			'### Contributions by Stakeholder Group',
+			'### Votes by Stakeholder Group',
+			'## Conclusions and Agreements',
+			'## Recommendations',
+			'## Follow-up Action Plan',
+			'## Closing',
+			'## Sign-off',
+			'## Attachments',
+			'### Attendance List',
+			'### Contributions and Vote Results'
 		]);
+	});
+
+	it('keeps the outline of an empty session, saying what was not filled in', () => {
+		const md = markdown('id');
+		expect(section(md, '## Dasar dan Tujuan')).toBe('\n*Belum diisi.*\n');
+		expect(section(md, '## Susunan Acara')).toBe('\n*Belum diisi.*\n');
+		expect(section(md, '### Linimasa')).toContain('*Perpindahan tahap diskusi tidak tercatat.*');
+		expect(section(md, '### Suara per Kelompok Pemangku Kepentingan')).toContain('*Tidak ada pemungutan suara.*');
+		expect(section(md, '## Rencana Tindak Lanjut')).toContain('*Belum ada rencana tindak lanjut.*');
+		expect(section(md, '## Penutup')).toContain('Diskusi masih berlangsung saat notulen ini dibuat.');
+		expect(section(md, '## Pengesahan')).toContain('(..............................)');
 	});
 
 	it('gives the event details with an Indonesian date and the time zone', () => {
@@ -63,16 +101,22 @@ describe('renderMarkdown', () => {
 		expect(markdown('en', fgd)).toMatch(/- \*\*Status:\*\* Closed at \d+ \w+ \d{4}, \d{2}:\d{2} WITA\n/);
 	});
 
-	it('counts attendance by stakeholder group, zero groups included', () => {
-		const id = section(markdown('id'), '## Daftar Hadir');
+	it('counts participants by stakeholder group in the event details, zero groups included', () => {
+		const id = section(markdown('id'), '## Identitas Kegiatan');
 		expect(id).toContain('| Pemerintah (OPD / kecamatan / desa) | 2 |');
 		expect(id).toContain('| Akademisi / Perguruan Tinggi | 1 |');
 		expect(id).toContain('| Media | 0 |');
 		expect(id).toContain('| **Total** | **5** |');
-		expect(id).toContain('| 3 | Dewi Lestari | Universitas Contoh | Akademisi / Perguruan Tinggi |');
-		const en = section(markdown('en'), '## Attendance');
+		const en = section(markdown('en'), '## Event Details');
 		expect(en).toContain('| Government | 2 |');
 		expect(en).toContain('| Business / MSMEs | 1 |');
+	});
+
+	it('attaches the attendance list with an empty signature column', () => {
+		const id = section(markdown('id'), '### Daftar Hadir');
+		expect(id).toContain('| No | Nama | Instansi | Kelompok | Tanda tangan |');
+		expect(id).toContain('| 3 | Dewi Lestari | Universitas Contoh | Akademisi / Perguruan Tinggi |  |');
+		expect(section(markdown('en'), '### Attendance List')).toContain('| No | Name | Institution | Group | Signature |');
 	});
 
 	it('lists an item under its kind with name – institution – group', () => {
@@ -114,10 +158,10 @@ describe('renderMarkdown', () => {
 		const mallory = fgd.join('<b>Mallory</b> [x](http://evil.example)', 'lainnya', '| a | b |');
 		fgd.post(mallory, 'rekomendasi', '# Judul palsu\n1. daftar\n- butir\n[klik](http://evil.example) <script>x</script> ~~coret~~ **tebal** `kode` &amp;');
 		const md = markdown('id', fgd);
-		expect(headings(md)).toHaveLength(7);
+		expect(headings(md)).toEqual(headings(markdown('id')));
 		expect(md).not.toMatch(/(?<!\\)[<[]/);
 		expect(md).toContain('| \\<b\\>Mallory\\</b\\> \\[x\\](http://evil.example) | \\| a \\| b \\| | Lainnya |');
-		expect(section(md, '### Rekomendasi')).toContain(
+		expect(section(md, '## Rekomendasi')).toContain(
 			[
 				'2. \\# Judul palsu\\',
 				'   1\\. daftar\\',

@@ -53,33 +53,44 @@ describe('buildMinutes', () => {
 		});
 	});
 
-	it('groups items by kind in board order and keeps nothing of an anonymous author', () => {
+	it('reports constraints and opportunities as findings and keeps nothing of an anonymous author', () => {
 		const fgd = sampleFgd();
-		const { findings } = buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
-		expect(findings.map((f) => [f.kind, f.label, f.items.length])).toEqual([
+		const minutes = buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
+		expect(minutes.findings.map((f) => [f.kind, f.label, f.count])).toEqual([
 			['kendala', 'Kendala', 2],
-			['peluang', 'Peluang', 1],
-			['rekomendasi', 'Rekomendasi', 1]
+			['peluang', 'Peluang', 1]
 		]);
-		const anonymous = findings[0].items[1];
+		expect(minutes.recommendations).toMatchObject({ kind: 'rekomendasi', label: 'Rekomendasi' });
+		const anonymous = minutes.findings[0].groups[0].items[1];
 		expect(anonymous).toEqual({
 			id: anonymous.id,
+			kind: 'kendala',
 			text: 'Program CSR dan program dinas berjalan sendiri-sendiri',
 			anonymous: true,
 			author: null,
-			attribution: 'anonim'
+			attribution: 'anonim',
+			themeId: null,
+			mergedCount: 0,
+			votes: null
 		});
-		expect(findings[0].items[0].author?.name).toBe('Siti Rahmawati');
+		expect(minutes.findings[0].groups[0].items[0].author?.name).toBe('Siti Rahmawati');
 	});
 
 	it('drops deleted items and shows an edited item as it now reads', () => {
 		const fgd = sampleFgd();
 		const itemId = fgd.post(fgd.people.dewi, 'peluang', 'Produk olahan lokal');
 		fgd.run(fgd.people.dewi, { type: 'item.edit', itemId, text: 'Produk olahan lokal punya pasar di Samarinda' });
-		const texts = buildMinutes(fgd.db, fgd.session.id, 'id', NOW).findings.flatMap((f) => f.items.map((i) => i.text));
+		const texts = buildMinutes(fgd.db, fgd.session.id, 'id', NOW).items.map((i) => i.text);
 		expect(texts).toContain('Produk olahan lokal punya pasar di Samarinda');
 		expect(texts).not.toContain('Produk olahan lokal');
 		expect(texts).not.toContain('Teks yang kemudian dihapus');
+	});
+
+	it('leaves out items still waiting for approval', () => {
+		const fgd = sampleFgd();
+		fgd.run('facilitator', { type: 'session.settings', preModeration: true });
+		fgd.post(fgd.people.dewi, 'peluang', 'Belum disetujui fasilitator');
+		expect(JSON.stringify(buildMinutes(fgd.db, fgd.session.id, 'id', NOW))).not.toContain('Belum disetujui');
 	});
 
 	it('masks phone numbers in names, institutions and item text', () => {
@@ -89,7 +100,8 @@ describe('buildMinutes', () => {
 		const budi = minutes.attendance.participants[5];
 		expect(budi.name).toBe('Pak Budi 0813xxxxxx01');
 		expect(budi.institution).toBe('Radio Contoh (0541) xxxx34');
-		expect(minutes.findings[2].items[0].text).toBe('Hubungi pengurus di +62 81x xxxx xx78 untuk pelatihan');
-		expect(minutes.findings[2].items[0].author?.institution).toBe('Koperasi Amplang, WA 0812-xxxx-xx90');
+		const recommendation = minutes.recommendations!.ranked[0].item;
+		expect(recommendation.text).toBe('Hubungi pengurus di +62 81x xxxx xx78 untuk pelatihan');
+		expect(recommendation.author?.institution).toBe('Koperasi Amplang, WA 0812-xxxx-xx90');
 	});
 });

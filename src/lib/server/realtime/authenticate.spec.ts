@@ -39,6 +39,34 @@ describe('authenticate', () => {
 		expect(outcome).toEqual({ ok: false, code: 'unauthenticated' });
 	});
 
+	it('admits the minute-taker with their own key', async () => {
+		const outcome = await authenticate(db, { role: 'minutetaker', code: code(), key: session.minutetakerKey }, address);
+		expect(outcome).toEqual({ ok: true, identity: session.minutetaker });
+	});
+
+	it('refuses the minute-taker role with the facilitator’s key, and the reverse', async () => {
+		const asMinutetaker = { role: 'minutetaker', code: code(), key: session.facilitatorKey };
+		const asFacilitator = { role: 'facilitator', code: code(), key: session.minutetakerKey };
+		expect(await authenticate(db, asMinutetaker, address)).toEqual({ ok: false, code: 'unauthenticated' });
+		expect(await authenticate(db, asFacilitator, address)).toEqual({ ok: false, code: 'unauthenticated' });
+	});
+
+	it('refuses a minute-taker key that is wrong or of another session', async () => {
+		const other = createSession(db, { title: 'FGD lain' });
+		for (const key of ['bukan-kunci-yang-benar', other.minutetakerKey]) {
+			expect(await authenticate(db, { role: 'minutetaker', code: code(), key }, address)).toEqual({ ok: false, code: 'unauthenticated' });
+		}
+	});
+
+	it('refuses every minute-taker key for a session made before minute-takers had one', async () => {
+		db.prepare('UPDATE sessions SET minutetaker_key_hash = NULL WHERE id = ?').run(session.row.id);
+		for (const key of [session.minutetakerKey, '']) {
+			expect(await authenticate(db, { role: 'minutetaker', code: code(), key }, address)).toEqual({ ok: false, code: 'unauthenticated' });
+		}
+		const facilitator = await authenticate(db, { role: 'facilitator', code: code(), key: session.facilitatorKey }, address);
+		expect(facilitator).toMatchObject({ ok: true });
+	});
+
 	it('admits a participant by token, as that participant', async () => {
 		const outcome = await authenticate(db, { role: 'participant', code: code(), token: siti.token }, address);
 		expect(outcome).toEqual({ ok: true, identity: siti.identity });

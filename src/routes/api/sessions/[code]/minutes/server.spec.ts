@@ -62,6 +62,6 @@ describe('GET /api/sessions/[code]/minutes', () => {
 		const response = await get('?format=json&lang=id', `Bearer ${key}`);
 		expect(response.headers.get('content-type')).toBe('application/json');
 		expect(response.headers.get('content-disposition')).toBe(`attachment; filename="notulen-${code}-id.json"`);
-		expect(await response.json()).toMatchObject({ schemaVersion: 1, lang: 'id', session: { code, title: 'FGD Uji' } });
+		expect(await response.json()).toMatchObject({ schemaVersion: 2, lang: 'id', session: { code, title: 'FGD Uji' } });
 	});
 });

@@ -1,0 +1,108 @@
+/** The action plan: staff create, update and delete rows; participants only read them. */
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SocketIdentity } from '../realtime/contract';
+import * as actions from './actions';
+import type { Db } from './db/database';
+import { snapshotFor } from './sync';
+import { createSession, dumpTables, freshDb, joinParticipant, must, send, type TestParticipant, type TestSession } from './testing';
+
+let db: Db;
+let session: TestSession;
+let siti: TestParticipant;
+
+beforeEach(() => {
+	db = freshDb();
+	session = createSession(db);
+	siti = joinParticipant(db, session, 'Siti');
+});
+
+function save(row: Record<string, unknown>, who: SocketIdentity = session.minutetaker) {
+	const { records } = must(db, who, { type: 'action.save', row });
+	const event = records[0].event;
+	if (event.type !== 'action.saved') throw new Error(`unexpected ${event.type}`);
+	return event.row;
+}
+const rows = () => actions.list(db, session.row.id);
+
+function expectRefused(who: SocketIdentity, command: unknown, code: string) {
+	const before = dumpTables(db);
+	expect(send(db, who, command).result).toMatchObject({ ok: false, error: { code } });
+	expect(dumpTables(db)).toEqual(before);
+}
+
+describe('action rows', () => {
+	it('are created by the minute-taker with defaults for what was left out', () => {
+		const row = save({ activity: 'Perbaikan jalan desa', pic: { name: 'Dinas PU' }, funding: 'APBD', cost: 750_000_000 });
+		expect(row).toEqual({
+			id: expect.any(String),
+			position: 0,
+			issueItemIds: [],
+			recommendationId: null,
+			activity: 'Perbaikan jalan desa',
+			output: '',
+			indicator: '',
+			pic: { name: 'Dinas PU', institution: '', group: '' },
+			partners: '',
+			timeframe: '',
+			funding: 'APBD',
+			cost: 750_000_000,
+			status: 'rencana',
+			remarks: ''
+		});
+		expect(rows()).toEqual([row]);
+	});
+
+	it('are numbered in the order they are added', () => {
+		save({ activity: 'Satu' });
+		save({ activity: 'Dua' }, session.facilitator);
+		expect(rows().map((r) => [r.activity, r.position])).toEqual([
+			['Satu', 0],
+			['Dua', 1]
+		]);
+	});
+
+	it('are updated by id, in place, replacing their fields', () => {
+		const first = save({ activity: 'Perbaikan jalan', funding: 'APBD' });
+		save({ activity: 'Pelatihan UMKM' });
+		const updated = save({ id: first.id, activity: 'Perbaikan jalan desa', status: 'berjalan' });
+		expect(updated).toMatchObject({ id: first.id, position: 0, activity: 'Perbaikan jalan desa', status: 'berjalan', funding: '' });
+		expect(rows().map((r) => [r.id, r.activity])).toEqual([
+			[first.id, 'Perbaikan jalan desa'],
+			[rows()[1].id, 'Pelatihan UMKM']
+		]);
+	});
+
+	it('are deleted by id', () => {
+		const first = save({ activity: 'Perbaikan jalan' });
+		const second = save({ activity: 'Pelatihan UMKM' });
+		const { records } = must(db, session.minutetaker, { type: 'action.delete', rowId: first.id });
+		expect(records[0].event).toEqual({ type: 'action.deleted', rowId: first.id });
+		expect(rows().map((r) => r.id)).toEqual([second.id]);
+	});
+
+	it('refuse an unknown or deleted id', () => {
+		const row = save({ activity: 'Perbaikan jalan' });
+		must(db, session.minutetaker, { type: 'action.delete', rowId: row.id });
+		expectRefused(session.minutetaker, { type: 'action.delete', rowId: row.id }, 'not_found');
+		expectRefused(session.minutetaker, { type: 'action.save', row: { id: row.id, activity: 'kembali' } }, 'not_found');
+		expectRefused(session.facilitator, { type: 'action.save', row: { id: 'no-such-row', activity: 'x' } }, 'not_found');
+	});
+
+	it('refuse a row of another session', () => {
+		const other = createSession(db, { title: 'FGD lain' });
+		const { records } = must(db, other.minutetaker, { type: 'action.save', row: { activity: 'Di sesi lain' } });
+		const foreign = records[0].event.type === 'action.saved' ? records[0].event.row.id : '';
+		expectRefused(session.minutetaker, { type: 'action.save', row: { id: foreign, activity: 'dibajak' } }, 'not_found');
+		expectRefused(session.minutetaker, { type: 'action.delete', rowId: foreign }, 'not_found');
+	});
+
+	it('may not be written by participants or the projector, who still see them', () => {
+		const row = save({ activity: 'Perbaikan jalan' });
+		for (const who of [siti.identity, session.presenter]) {
+			expectRefused(who, { type: 'action.save', row: { activity: 'usulan saya' } }, 'forbidden');
+			expectRefused(who, { type: 'action.save', row: { id: row.id, activity: 'diubah' } }, 'forbidden');
+			expectRefused(who, { type: 'action.delete', rowId: row.id }, 'forbidden');
+			expect(snapshotFor(db, session.row.id, who).actions).toEqual([row]);
+		}
+	});
+});

@@ -1,0 +1,94 @@
+/** link.set: a recommendation (the last kind) answers constraints and uses opportunities. */
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SocketIdentity } from '../realtime/contract';
+import type { Db } from './db/database';
+import * as links from './item-links';
+import { addItem, createSession, dumpTables, freshDb, joinParticipant, must, send, type TestParticipant, type TestSession } from './testing';
+
+let db: Db;
+let session: TestSession;
+let siti: TestParticipant;
+let budi: TestParticipant;
+let rec: string;
+let constraint: string;
+let opportunity: string;
+
+beforeEach(() => {
+	db = freshDb();
+	session = createSession(db);
+	siti = joinParticipant(db, session, 'Siti');
+	budi = joinParticipant(db, session, 'Budi');
+	rec = addItem(db, siti.identity, 'Alokasikan DAK untuk jalan desa', { kind: 'rekomendasi' });
+	constraint = addItem(db, budi.identity, 'Jalan desa rusak', { kind: 'kendala' });
+	opportunity = addItem(db, budi.identity, 'Dana CSR tambang', { kind: 'peluang' });
+});
+
+const link = (who: SocketIdentity, recommendationId: string, targetId: string, linked = true) =>
+	send(db, who, { type: 'link.set', recommendationId, targetId, linked });
+const stored = () => links.list(db, session.row.id);
+
+function expectRefused(who: SocketIdentity, recommendationId: string, targetId: string, code: string) {
+	const before = dumpTables(db);
+	expect(link(who, recommendationId, targetId).result).toMatchObject({ ok: false, error: { code } });
+	expect(dumpTables(db)).toEqual(before);
+}
+
+describe('link.set', () => {
+	it('lets the recommendation’s author link it to a constraint and an opportunity', () => {
+		const { records } = link(siti.identity, rec, constraint);
+		expect(records[0].event).toEqual({ type: 'link.set', link: { recommendationId: rec, targetId: constraint }, linked: true });
+		link(siti.identity, rec, opportunity);
+		expect(stored()).toHaveLength(2);
+		expect(stored()).toEqual(
+			expect.arrayContaining([
+				{ recommendationId: rec, targetId: constraint },
+				{ recommendationId: rec, targetId: opportunity }
+			])
+		);
+	});
+
+	it('lets the facilitator link any recommendation', () => {
+		expect(link(session.facilitator, rec, constraint).result.ok).toBe(true);
+		expect(stored()).toEqual([{ recommendationId: rec, targetId: constraint }]);
+	});
+
+	it('refuses another participant, the minute-taker and the projector', () => {
+		expectRefused(budi.identity, rec, constraint, 'forbidden');
+		expectRefused(session.minutetaker, rec, constraint, 'forbidden');
+		expectRefused(session.presenter, rec, constraint, 'forbidden');
+	});
+
+	it('goes only from the last kind to the other kinds', () => {
+		const other = addItem(db, siti.identity, 'Bentuk BUMDes', { kind: 'rekomendasi' });
+		const ownConstraint = addItem(db, siti.identity, 'Sinyal lemah', { kind: 'kendala' });
+		expectRefused(siti.identity, ownConstraint, opportunity, 'invalid_input');
+		expectRefused(siti.identity, ownConstraint, rec, 'invalid_input');
+		expectRefused(siti.identity, rec, other, 'invalid_input');
+		expectRefused(session.facilitator, constraint, opportunity, 'invalid_input');
+	});
+
+	it('follows the session’s own kinds: the last one is the answer', () => {
+		const custom = createSession(db, { kinds: [{ key: 'isu', label: 'Isu' }, { key: 'solusi', label: 'Solusi' }] });
+		const ani = joinParticipant(db, custom, 'Ani');
+		const issue = addItem(db, ani.identity, 'Banjir', { kind: 'isu' });
+		const answer = addItem(db, ani.identity, 'Normalisasi sungai', { kind: 'solusi' });
+		expect(link(ani.identity, answer, issue).result.ok).toBe(true);
+		expect(link(ani.identity, issue, answer).result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+	});
+
+	it('unlinks, and linking twice keeps one link', () => {
+		link(siti.identity, rec, constraint);
+		link(siti.identity, rec, constraint);
+		expect(stored()).toHaveLength(1);
+		const { records } = link(siti.identity, rec, constraint, false);
+		expect(records[0].event).toMatchObject({ type: 'link.set', linked: false });
+		expect(stored()).toEqual([]);
+	});
+
+	it('needs both items on the board', () => {
+		expectRefused(siti.identity, rec, 'no-such-item', 'not_found');
+		expectRefused(siti.identity, 'no-such-item', constraint, 'not_found');
+		must(db, session.facilitator, { type: 'item.hide', itemId: constraint, reason: 'duplikat' });
+		expectRefused(siti.identity, rec, constraint, 'not_found');
+	});
+});

@@ -1,0 +1,155 @@
+/** Moderation: the facilitator edits, hides, restores and approves; the log keeps what was said. */
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SessionRecord, SocketIdentity } from '../realtime/contract';
+import type { Db } from './db/database';
+import * as items from './items';
+import { recordsSince } from './log';
+import { boardState, snapshotFor, sync } from './sync';
+import { addItem, createSession, freshDb, joinParticipant, must, send, type TestParticipant, type TestSession } from './testing';
+import { projectRecord } from './visibility';
+
+let db: Db;
+let session: TestSession;
+let siti: TestParticipant;
+let budi: TestParticipant;
+
+beforeEach(() => {
+	db = freshDb();
+	session = createSession(db);
+	siti = joinParticipant(db, session, 'Siti');
+	budi = joinParticipant(db, session, 'Budi');
+});
+
+const as = (record: SessionRecord, who: SocketIdentity) => projectRecord(record, who, boardState(db, session.row.id)).event;
+const boardOf = (who: SocketIdentity) => snapshotFor(db, session.row.id, who).items;
+const refused = (who: SocketIdentity, command: unknown) => send(db, who, command).result;
+
+describe('a facilitator’s edit', () => {
+	it('changes the item but keeps the original text in the log', () => {
+		const itemId = addItem(db, siti.identity, 'jalan rusak bgt');
+		must(db, session.facilitator, { type: 'item.edit', itemId, text: 'Jalan desa rusak berat' });
+		const log = recordsSince(db, session.row.id, 0, 100).map((r) => r.event);
+		expect(log).toContainEqual(expect.objectContaining({ type: 'item.added', item: expect.objectContaining({ id: itemId, text: 'jalan rusak bgt' }) }));
+		expect(log.at(-1)).toMatchObject({ type: 'item.edited', itemId, text: 'Jalan desa rusak berat' });
+		expect(items.find(db, session.row.id, itemId)?.text).toBe('Jalan desa rusak berat');
+		const actors = db.prepare('SELECT actor FROM session_events WHERE session_id = ? ORDER BY seq').all(session.row.id) as { actor: string }[];
+		expect(actors.at(-1)?.actor).toBe('facilitator');
+	});
+
+	it('reaches the author in full', () => {
+		const itemId = addItem(db, siti.identity, 'draf');
+		const { records } = must(db, session.facilitator, { type: 'item.edit', itemId, text: 'rapi' });
+		expect(as(records[0], siti.identity)).toMatchObject({ type: 'item.edited', text: 'rapi' });
+		expect(as(records[0], budi.identity)).toMatchObject({ type: 'item.edited', text: 'rapi' });
+	});
+});
+
+describe('hiding and restoring', () => {
+	let itemId: string;
+	let hidden: SessionRecord;
+
+	beforeEach(() => {
+		itemId = addItem(db, siti.identity, 'Ujaran kebencian');
+		hidden = must(db, session.facilitator, { type: 'item.hide', itemId, reason: 'Melanggar aturan diskusi' }).records[0];
+	});
+
+	it('staff see the reason; everyone else, the author too, gets an empty one', () => {
+		const full = { type: 'item.hidden', itemId, reason: 'Melanggar aturan diskusi' };
+		expect(as(hidden, session.facilitator)).toEqual(full);
+		expect(as(hidden, session.minutetaker)).toEqual(full);
+		for (const who of [session.presenter, budi.identity, siti.identity]) expect(as(hidden, who)).toEqual({ ...full, reason: '' });
+	});
+
+	it('takes the item off every board but the staff’s, where it carries its reason', () => {
+		expect(boardOf(session.facilitator).find((i) => i.id === itemId)).toMatchObject({ status: 'hidden', hiddenReason: 'Melanggar aturan diskusi' });
+		expect(boardOf(session.minutetaker).map((i) => i.id)).toContain(itemId);
+		for (const who of [session.presenter, budi.identity, siti.identity]) expect(boardOf(who).map((i) => i.id)).not.toContain(itemId);
+		expect(JSON.stringify(snapshotFor(db, session.row.id, siti.identity))).not.toContain('Melanggar');
+	});
+
+	it('leaves the author unable to change it', () => {
+		expect(refused(siti.identity, { type: 'item.edit', itemId, text: 'diubah' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+		expect(refused(siti.identity, { type: 'item.delete', itemId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+	});
+
+	it('restore brings it back to everyone, without the reason', () => {
+		const { records } = must(db, session.facilitator, { type: 'item.restore', itemId });
+		for (const who of [session.facilitator, session.presenter, budi.identity, siti.identity]) {
+			const event = as(records[0], who);
+			expect(event).toMatchObject({ type: 'item.shown', item: { id: itemId, text: 'Ujaran kebencian', status: 'visible' } });
+			expect(event.type === 'item.shown' && event.item).not.toHaveProperty('hiddenReason');
+		}
+		expect(boardOf(budi.identity).map((i) => i.id)).toContain(itemId);
+		expect(items.find(db, session.row.id, itemId)?.hidden_reason).toBeNull();
+	});
+
+	it('restore refuses an item that is not hidden', () => {
+		must(db, session.facilitator, { type: 'item.restore', itemId });
+		expect(refused(session.facilitator, { type: 'item.restore', itemId })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+	});
+});
+
+describe('pre-moderation', () => {
+	let added: SessionRecord;
+	let itemId: string;
+
+	beforeEach(() => {
+		must(db, session.facilitator, { type: 'session.settings', preModeration: true });
+		const executed = must(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Pungutan liar di pasar' });
+		added = executed.records[0];
+		itemId = executed.result.ok ? executed.result.itemId! : '';
+	});
+
+	it('holds a new item as pending', () => {
+		expect(items.find(db, session.row.id, itemId)?.status).toBe('pending');
+	});
+
+	it('shows it to its author and to staff, and a private placeholder to everyone else', () => {
+		for (const who of [siti.identity, session.facilitator, session.minutetaker])
+			expect(as(added, who)).toMatchObject({ type: 'item.added', item: { id: itemId, text: 'Pungutan liar di pasar', status: 'pending' } });
+		for (const who of [budi.identity, session.presenter]) expect(as(added, who)).toEqual({ type: 'private' });
+	});
+
+	it('keeps it off the others’ boards and out of their replay, with seq still gap-free', () => {
+		expect(boardOf(siti.identity).map((i) => i.id)).toEqual([itemId]);
+		expect(boardOf(budi.identity)).toEqual([]);
+		expect(boardOf(session.presenter)).toEqual([]);
+		const replay = sync(db, budi.identity, 1);
+		if (!replay.ok || replay.mode !== 'events') throw new Error('expected events');
+		expect(replay.records.map((r) => r.seq)).toEqual([2, 3, 4]);
+		expect(replay.records.at(-1)?.event).toEqual({ type: 'private' });
+		expect(JSON.stringify(replay)).not.toContain('Pungutan');
+	});
+
+	it('approve shows it to everyone with item.shown', () => {
+		const { records } = must(db, session.facilitator, { type: 'item.approve', itemId });
+		for (const who of [budi.identity, session.presenter, siti.identity, session.facilitator])
+			expect(as(records[0], who)).toMatchObject({ type: 'item.shown', item: { id: itemId, text: 'Pungutan liar di pasar', status: 'visible' } });
+		expect(boardOf(budi.identity).map((i) => i.id)).toEqual([itemId]);
+	});
+
+	it('approve refuses an item that is not pending', () => {
+		must(db, session.facilitator, { type: 'item.approve', itemId });
+		expect(refused(session.facilitator, { type: 'item.approve', itemId })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+	});
+
+	it('does not hold items when it is off', () => {
+		must(db, session.facilitator, { type: 'session.settings', preModeration: false });
+		const later = addItem(db, budi.identity, 'Langsung tampil');
+		expect(items.find(db, session.row.id, later)?.status).toBe('visible');
+	});
+});
+
+describe('who moderates', () => {
+	it('only the facilitator hides, restores and approves', () => {
+		const itemId = addItem(db, siti.identity);
+		for (const who of [siti.identity, budi.identity, session.minutetaker, session.presenter]) {
+			for (const command of [
+				{ type: 'item.hide', itemId, reason: 'x' },
+				{ type: 'item.restore', itemId },
+				{ type: 'item.approve', itemId }
+			])
+				expect(refused(who, command)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+		}
+	});
+});

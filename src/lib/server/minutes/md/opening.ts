@@ -1,0 +1,67 @@
+/** The opening sections: identitas kegiatan, dasar dan tujuan, susunan acara, jalannya diskusi. */
+import type { Minutes, MinutesNote } from '../model';
+import { escapeMarkdown, field, multiline, placeholder, row, tableHead } from './blocks';
+import type { Words } from './words';
+
+export function eventSection({ session, details, attendance }: Minutes, words: Words): string[] {
+	const f = words.fields;
+	const status = session.closedAtText ? words.closed(session.closedAtText) : words.open;
+	const { name, position } = details.chair;
+	// Parentheses, not a comma: names carry titles with commas ("Ir. Bambang, M.Si.").
+	const chair = name && position ? `${name} (${position})` : name || position;
+	const fields = [
+		field(f.title, session.title),
+		field(f.theme, session.theme),
+		field(f.day, session.day),
+		field(f.time, session.time),
+		field(f.venue, session.venue),
+		field(f.organizers, session.organizers.join('; ')),
+		field(f.region, session.region),
+		field(f.chair, chair),
+		field(f.facilitator, details.facilitator),
+		field(f.speakers, details.speakers.join('; ')),
+		field(f.minuteTaker, details.minuteTaker.name),
+		field(f.status, status),
+		field(f.count, words.people(attendance.total))
+	];
+	const groups = [
+		...tableHead(words.groupTable, 'lr'),
+		...attendance.byGroup.map((g) => row([escapeMarkdown(g.label), String(g.count)])),
+		row([`**${words.total}**`, `**${attendance.total}**`])
+	];
+	return [`## ${words.headings.event}`, '', ...fields, '', ...groups];
+}
+
+/** Only the filled-in lines print; the heading stays, with a placeholder, so every notulen has the same outline. */
+export function basisSection({ details }: Minutes, words: Words): string[] {
+	const lines: string[] = [];
+	if (details.basis) lines.push(`- **${words.fields.basis}:** ${multiline(details.basis, '  ')}`);
+	if (details.aims) lines.push(`- **${words.fields.aims}:** ${multiline(details.aims, '  ')}`);
+	return [`## ${words.headings.basis}`, '', ...(lines.length ? lines : [placeholder(words.notFilled)])];
+}
+
+export function agendaSection({ details }: Minutes, words: Words): string[] {
+	const body = details.agenda.length
+		? [...tableHead(words.agendaTable, 'll'), ...details.agenda.map((a) => row([escapeMarkdown(a.time) || '–', escapeMarkdown(a.activity)]))]
+		: [placeholder(words.notFilled)];
+	return [`## ${words.headings.agenda}`, '', ...body];
+}
+
+export function proceedingsSection({ proceedings }: Minutes, words: Words): string[] {
+	const timeline = proceedings.timeline.length
+		? proceedings.timeline.map((t) => `- ${escapeMarkdown(t.time)} — ${escapeMarkdown(t.label)}`)
+		: [placeholder(words.noTimeline)];
+	const notes = proceedings.phases.length
+		? proceedings.phases.flatMap((p, i) => [...(i ? [''] : []), `**${escapeMarkdown(p.label)}**`, '', ...p.notes.map(noteLine)])
+		: [placeholder(words.noNotes)];
+	const h = words.headings;
+	return [`## ${h.proceedings}`, '', `### ${h.timeline}`, '', ...timeline, '', `### ${h.notes}`, '', ...notes];
+}
+
+/** "- 10.20 WITA — text", and for a quote "- 11.25 WITA — “text” — *name – institution – group*". */
+function noteLine(note: MinutesNote): string {
+	const text = multiline(note.text, '  ');
+	const said = note.kind === 'quote' ? `“${text}”` : text;
+	const who = note.attribution ? ` — *${escapeMarkdown(note.attribution)}*` : '';
+	return `- ${escapeMarkdown(note.time)} — ${said}${who}`;
+}

@@ -1,0 +1,77 @@
+/** The board's items as the minutes print them: attributed, masked, with their dots. */
+import { kindLabel } from '../../../domain/defaults';
+import type { Kind, Locale, SessionView } from '../../../domain/types';
+import type { ItemRow } from '../../items';
+import { maskPhones } from '../mask';
+import { attribute, votesOn, type MinutesPerson, type Source } from './source';
+
+export interface MinutesItem {
+	id: string;
+	/** Board kind key, e.g. `kendala`. */
+	kind: string;
+	text: string;
+	anonymous: boolean;
+	/** Null for an anonymous item: nothing about its author, not even the group, reaches the minutes. */
+	author: MinutesPerson | null;
+	/** "name – institution – group", or "anonim" / "anonymous". */
+	attribution: string;
+	/** Null when the item is in no theme. */
+	themeId: string | null;
+	/** How many duplicates were merged into this item (their dots count here). */
+	mergedCount: number;
+	/** Dots on this item; null when no item of the session received any (no vote, or a vote on themes). */
+	votes: number | null;
+}
+
+/** A kind of the board with its label in the minutes' language. */
+export interface KindRef {
+	kind: string;
+	label: string;
+}
+
+const ANONYMOUS: Record<Locale, string> = { id: 'anonim', en: 'anonymous' };
+
+/** Every reported item, in posting order. */
+export function listItems(source: Source): MinutesItem[] {
+	const anyVotes = source.rows.some((r) => source.tallies.has(r.id));
+	return source.rows.map((row) => toItem(source, row, anyVotes));
+}
+
+function toItem(source: Source, row: ItemRow, anyVotes: boolean): MinutesItem {
+	const text = maskPhones(row.text);
+	// Decide on the flag before touching the author: an anonymous row's author_id is never read.
+	const anonymous = row.anonymous === 1;
+	const author = anonymous ? null : (source.people.get(row.author_id) ?? null);
+	const attribution = anonymous ? ANONYMOUS[source.lang] : author ? attribute(author) : '–';
+	return {
+		id: row.id,
+		kind: row.kind,
+		text,
+		anonymous,
+		author,
+		attribution,
+		themeId: row.theme_id,
+		mergedCount: source.mergedCount.get(row.id) ?? 0,
+		votes: votesOn(source, row.id, anyVotes)
+	};
+}
+
+/**
+ * The kind that answers the others: the last one (Rekomendasi on the default board), as the
+ * link command has it. A board of one kind has none: its items are all findings.
+ */
+export function recommendationKind(session: SessionView): string | null {
+	return session.kinds.length >= 2 ? session.kinds[session.kinds.length - 1].key : null;
+}
+
+/** The session's kinds in board order, then any kind an item has that the board no longer lists. */
+export function kindsOf(session: SessionView, items: MinutesItem[], lang: Locale): KindRef[] {
+	const refs = session.kinds.map((k: Kind) => ({ kind: k.key, label: kindLabel(k, lang) }));
+	for (const item of items) if (!refs.some((r) => r.kind === item.kind)) refs.push({ kind: item.kind, label: item.kind });
+	return refs;
+}
+
+/** Most dots first; ties keep posting order (the sort is stable and the input is in posting order). */
+export function byVotes<T extends { votes: number | null }>(list: T[]): T[] {
+	return [...list].sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0));
+}

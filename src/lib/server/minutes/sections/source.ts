@@ -1,0 +1,150 @@
+/**
+ * What every section of the minutes reads, loaded once inside the build's transaction and
+ * already cleared for sharing: people with phones masked, and only the items that stay on the
+ * board. Sections take what they need from here and never query the database for items again,
+ * so no section can let a hidden item or an anonymous author back in.
+ */
+import { groupLabel } from '../../../domain/defaults';
+import { formatInstant, formatTime } from '../../../domain/format';
+import type { Link, Locale, SessionView, Theme } from '../../../domain/types';
+import { tally } from '../../../domain/votes';
+import type { Db } from '../../db/database';
+import * as itemLinks from '../../item-links';
+import * as items from '../../items';
+import * as participants from '../../participants';
+import * as sessions from '../../sessions';
+import * as themes from '../../themes';
+import * as votes from '../../votes';
+import { maskPhones } from '../mask';
+
+/** A person as the minutes name them. */
+export interface MinutesPerson {
+	name: string;
+	institution: string;
+	/** Stakeholder group key, e.g. `pemerintah`. */
+	group: string;
+	/** The group's label in the minutes' language. */
+	groupLabel: string;
+}
+
+export interface GroupCount {
+	group: string;
+	label: string;
+	count: number;
+}
+
+export interface Tally {
+	total: number;
+	/** Dots by the voter's stakeholder group key. */
+	byGroup: Map<string, number>;
+}
+
+export interface Source {
+	db: Db;
+	sessionId: string;
+	lang: Locale;
+	session: SessionView;
+	/** Every participant by id, in order of joining. */
+	people: Map<string, MinutesPerson>;
+	/**
+	 * The items the minutes report: visible ones, in posting order. Pending items were never
+	 * approved, hidden ones were moderated away and merged ones live on in their target.
+	 */
+	rows: items.ItemRow[];
+	/** Merged item id → the item it was merged into (merging keeps this pointing at the final target). */
+	mergedInto: Map<string, string>;
+	/** Item id → how many items were merged into it. */
+	mergedCount: Map<string, number>;
+	themes: Theme[];
+	/** Dots per target, for reported items and live themes only. */
+	tallies: Map<string, Tally>;
+	/** Participants with at least one counted dot. */
+	voters: number;
+	/** Links whose two ends are both reported. */
+	links: Link[];
+}
+
+export function loadSource(db: Db, sessionId: string, lang: Locale): Source {
+	const session = sessions.toView(sessions.byId(db, sessionId));
+	const people = new Map(
+		participants.listWithConsent(db, sessionId).map((p): [string, MinutesPerson] => [
+			p.id,
+			person(session, lang, p.name, p.institution, p.group)
+		])
+	);
+	const all = items.listRows(db, sessionId);
+	const rows = all.filter((r) => r.status === 'visible');
+	const mergedInto = new Map<string, string>();
+	const mergedCount = new Map<string, number>();
+	for (const row of all) {
+		if (!row.merged_into) continue;
+		mergedInto.set(row.id, row.merged_into);
+		mergedCount.set(row.merged_into, (mergedCount.get(row.merged_into) ?? 0) + 1);
+	}
+	const liveThemes = themes.list(db, sessionId);
+	const reported = new Set([...rows.map((r) => r.id), ...liveThemes.map((t) => t.id)]);
+	const counted = votes.list(db, sessionId).filter((v) => reported.has(v.targetId));
+	const tallies = tally(counted, (id) => people.get(id)?.group ?? '');
+	const voters = new Set(counted.map((v) => v.participantId)).size;
+	const links = itemLinks.list(db, sessionId).filter((l) => reported.has(l.recommendationId) && reported.has(l.targetId));
+	return { db, sessionId, lang, session, people, rows, mergedInto, mergedCount, themes: liveThemes, tallies, voters, links };
+}
+
+/** A person cleared for sharing: phones masked, the group labelled in the minutes' language. */
+export function person(session: SessionView, lang: Locale, name: string, institution: string, group: string): MinutesPerson {
+	return {
+		name: maskPhones(name),
+		institution: maskPhones(institution),
+		group,
+		groupLabel: group ? groupLabel(session.groups, group, lang) : ''
+	};
+}
+
+/** "name – institution – group", skipping what is empty. */
+export function attribute(p: MinutesPerson): string {
+	return [p.name, p.institution, p.groupLabel].filter(Boolean).join(' – ') || '–';
+}
+
+/**
+ * Counts per stakeholder group: every group of the session in its configured order (zeros
+ * included, so a missing voice shows), then any group removed from the session after use.
+ */
+export function groupCounts(source: Source, counts: ReadonlyMap<string, number>): GroupCount[] {
+	const keys = [...source.session.groups.map((g) => g.key)];
+	for (const key of counts.keys()) if (!keys.includes(key)) keys.push(key);
+	return keys.map((group) => ({
+		group,
+		label: groupLabel(source.session.groups, group, source.lang),
+		count: counts.get(group) ?? 0
+	}));
+}
+
+/** Dots on a target; null when no target of that type received any, so "0" is never printed for a vote that did not happen. */
+export function votesOn(source: Source, targetId: string, anyVotes: boolean): number | null {
+	return anyVotes ? (source.tallies.get(targetId)?.total ?? 0) : null;
+}
+
+/** The session-local wall clock of an instant, `YYYY-MM-DDTHH:mm`. */
+function localDateTime(iso: string, timeZone: string): string {
+	const parts = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' } as const;
+	const text = new Intl.DateTimeFormat('sv-SE', { ...parts, hourCycle: 'h23', timeZone }).format(new Date(iso));
+	return text.replace(' ', 'T');
+}
+
+/**
+ * An instant as the minutes print a time of the day: "10.15 WITA" on the session's own day,
+ * with the date as well ("25 Okt 2025, 08.30 WITA") when it fell on another day.
+ */
+export function clock(source: Source, iso: string): string {
+	const { startsAt, timeZone } = source.session;
+	const local = localDateTime(iso, timeZone);
+	if (local.slice(0, 10) !== startsAt.slice(0, 10)) return formatInstant(iso, timeZone, source.lang);
+	return formatTime(local, timeZone, source.lang);
+}
+
+/** "24 Oktober 2025" from a local `YYYY-MM-DD…` string, for the place-and-date line of the sign-off. */
+export function longDate(localDateTime: string, lang: Locale): string {
+	const [y, m, d] = localDateTime.slice(0, 10).split('-').map(Number);
+	const options = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } as const;
+	return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', options).format(new Date(Date.UTC(y, m - 1, d, 12)));
+}

@@ -1,0 +1,99 @@
+/** The minute-taker's notes and quotes: tagged with the phase they were said in. */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SocketIdentity } from '../realtime/contract';
+import type { Db } from './db/database';
+import * as notes from './notes';
+import { createSession, dumpTables, freshDb, joinParticipant, must, send, setPhase, type TestParticipant, type TestSession } from './testing';
+
+const T0 = Date.parse('2025-10-24T02:15:00.000Z');
+
+let db: Db;
+let session: TestSession;
+let siti: TestParticipant;
+
+beforeEach(() => {
+	vi.useFakeTimers({ toFake: ['Date'] });
+	vi.setSystemTime(T0);
+	db = freshDb();
+	session = createSession(db);
+	siti = joinParticipant(db, session, 'Siti');
+});
+
+afterEach(() => {
+	vi.useRealTimers();
+});
+
+function add(command: Record<string, unknown>, who: SocketIdentity = session.minutetaker) {
+	const { records } = must(db, who, { type: 'note.add', ...command });
+	const event = records[0].event;
+	if (event.type !== 'note.added') throw new Error(`unexpected ${event.type}`);
+	return event.note;
+}
+
+function expectRefused(who: SocketIdentity, command: unknown, code: string) {
+	const before = dumpTables(db);
+	expect(send(db, who, command).result).toMatchObject({ ok: false, error: { code } });
+	expect(dumpTables(db)).toEqual(before);
+}
+
+describe('note.add', () => {
+	it('records a quote with its speaker, the phase and the server time', () => {
+		setPhase(db, session, 'discussion');
+		const speaker = { participantId: siti.id, name: 'Siti', institution: 'Universitas Mulawarman', group: 'akademisi' };
+		const note = add({ text: 'Jalan desa harus jadi prioritas', speaker });
+		expect(note).toEqual({
+			id: expect.any(String),
+			kind: 'quote',
+			phase: 'discussion',
+			text: 'Jalan desa harus jadi prioritas',
+			speaker,
+			at: new Date(T0).toISOString()
+		});
+		expect(notes.list(db, session.row.id)).toEqual([note]);
+	});
+
+	it('fills in a speaker who did not join from a phone', () => {
+		const note = add({ text: 'Anggaran terbatas', speaker: { name: 'Pak Camat' } });
+		expect(note.speaker).toEqual({ participantId: null, name: 'Pak Camat', institution: '', group: '' });
+	});
+
+	it('records a note without a speaker as a plain note', () => {
+		const note = add({ text: 'Peserta sepakat soal jalan' });
+		expect(note).toMatchObject({ kind: 'note', speaker: null, phase: 'lobby' });
+	});
+
+	it('tags each note with the phase it was taken in', () => {
+		setPhase(db, session, 'writing');
+		add({ text: 'Peserta menulis' });
+		setPhase(db, session, 'voting');
+		add({ text: 'Peserta memilih' });
+		expect(notes.list(db, session.row.id).map((n) => [n.text, n.phase])).toEqual([
+			['Peserta menulis', 'writing'],
+			['Peserta memilih', 'voting']
+		]);
+	});
+
+	it('is open to the facilitator too, but not to participants or the projector', () => {
+		expect(add({ text: 'Catatan fasilitator' }, session.facilitator).kind).toBe('note');
+		expectRefused(siti.identity, { type: 'note.add', text: 'Catatan saya' }, 'forbidden');
+		expectRefused(session.presenter, { type: 'note.add', text: 'Catatan layar' }, 'forbidden');
+	});
+});
+
+describe('note.delete', () => {
+	it('removes the note from the list', () => {
+		const kept = add({ text: 'Tetap' });
+		const gone = add({ text: 'Salah ketik' });
+		const { records } = must(db, session.minutetaker, { type: 'note.delete', noteId: gone.id });
+		expect(records[0].event).toEqual({ type: 'note.deleted', noteId: gone.id });
+		expect(notes.list(db, session.row.id).map((n) => n.id)).toEqual([kept.id]);
+	});
+
+	it('refuses an unknown or deleted note, and participants', () => {
+		const note = add({ text: 'Catatan' });
+		expectRefused(siti.identity, { type: 'note.delete', noteId: note.id }, 'forbidden');
+		must(db, session.minutetaker, { type: 'note.delete', noteId: note.id });
+		expectRefused(session.minutetaker, { type: 'note.delete', noteId: note.id }, 'not_found');
+		expectRefused(session.minutetaker, { type: 'note.delete', noteId: 'no-such-note' }, 'not_found');
+	});
+});

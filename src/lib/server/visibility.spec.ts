@@ -1,0 +1,179 @@
+/** What each viewer is sent: silent writing, hidden tallies, staff-only notes, and never the owner. */
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ItemView } from '../domain/types';
+import type { SessionRecord, SocketIdentity, SyncResult } from '../realtime/contract';
+import type { Db } from './db/database';
+import { boardState, snapshotFor, sync } from './sync';
+import { addItem, createSession, freshDb, joinParticipant, must, setPhase, type TestParticipant, type TestSession } from './testing';
+import { itemFor, projectRecord, PUBLIC_VIEWER } from './visibility';
+
+let db: Db;
+let session: TestSession;
+let siti: TestParticipant;
+let budi: TestParticipant;
+let everyone: SocketIdentity[];
+
+beforeEach(() => {
+	db = freshDb();
+	session = createSession(db);
+	siti = joinParticipant(db, session, 'Siti');
+	budi = joinParticipant(db, session, 'Budi');
+	everyone = [session.facilitator, session.minutetaker, session.presenter, siti.identity, budi.identity];
+});
+
+const as = (record: SessionRecord, who: SocketIdentity) => projectRecord(record, who, boardState(db, session.row.id)).event;
+const snap = (who: SocketIdentity) => snapshotFor(db, session.row.id, who);
+const itemOf = (who: SocketIdentity, itemId: string) => snap(who).items.find((i) => i.id === itemId);
+
+function events(result: SyncResult) {
+	if (!result.ok || result.mode !== 'events') throw new Error('expected events');
+	return result.records;
+}
+
+describe('silent writing', () => {
+	let itemId: string;
+	let added: SessionRecord;
+
+	beforeEach(() => {
+		setPhase(db, session, 'writing');
+		const executed = must(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Sinyal lemah di hulu' });
+		added = executed.records[0];
+		itemId = executed.result.ok ? executed.result.itemId! : '';
+	});
+
+	it('sends others and the projector the item without its text', () => {
+		for (const who of [budi.identity, session.presenter]) {
+			expect(as(added, who)).toMatchObject({ type: 'item.added', item: { id: itemId, text: '', redacted: true } });
+			expect(itemOf(who, itemId)).toMatchObject({ text: '', redacted: true });
+			expect(JSON.stringify(snap(who))).not.toContain('Sinyal lemah');
+		}
+	});
+
+	it('sends the author and staff the text', () => {
+		for (const who of [siti.identity, session.facilitator, session.minutetaker]) {
+			expect(as(added, who)).toMatchObject({ item: { text: 'Sinyal lemah di hulu' } });
+			expect(itemOf(who, itemId)?.text).toBe('Sinyal lemah di hulu');
+			expect(itemOf(who, itemId)).not.toHaveProperty('redacted');
+		}
+	});
+
+	it('sends others a private placeholder for the author’s edit', () => {
+		const { records } = must(db, siti.identity, { type: 'item.edit', itemId, text: 'Sinyal 4G lemah di hulu' });
+		expect(as(records[0], budi.identity)).toEqual({ type: 'private' });
+		expect(as(records[0], session.presenter)).toEqual({ type: 'private' });
+		expect(as(records[0], siti.identity)).toMatchObject({ type: 'item.edited', text: 'Sinyal 4G lemah di hulu' });
+	});
+
+	it('after the reveal, a fresh snapshot shows the text to everyone', () => {
+		must(db, siti.identity, { type: 'item.edit', itemId, text: 'Sinyal 4G lemah di hulu' });
+		setPhase(db, session, 'reveal');
+		for (const who of everyone) {
+			const item = itemOf(who, itemId);
+			expect(item?.text, who.role).toBe('Sinyal 4G lemah di hulu');
+			expect(item, who.role).not.toHaveProperty('redacted');
+		}
+	});
+});
+
+describe('dot votes', () => {
+	let a: string;
+
+	beforeEach(() => {
+		a = addItem(db, siti.identity, 'Jalan rusak');
+		setPhase(db, session, 'voting');
+		must(db, siti.identity, { type: 'vote.set', targetId: a, count: 2 });
+	});
+
+	it('before the reveal, each participant sees only their own', () => {
+		const { records } = must(db, budi.identity, { type: 'vote.set', targetId: a, count: 3 });
+		expect(as(records[0], siti.identity)).toEqual({ type: 'private' });
+		expect(as(records[0], session.presenter)).toEqual({ type: 'private' });
+		expect(as(records[0], budi.identity)).toMatchObject({ type: 'vote.set', vote: { participantId: budi.id, count: 3 } });
+		expect(snap(siti.identity).votes).toEqual([{ participantId: siti.id, targetId: a, count: 2 }]);
+		expect(snap(budi.identity).votes).toEqual([{ participantId: budi.id, targetId: a, count: 3 }]);
+		expect(snap(session.presenter).votes).toEqual([]);
+	});
+
+	it('staff see every vote all along', () => {
+		must(db, budi.identity, { type: 'vote.set', targetId: a, count: 3 });
+		expect(snap(session.facilitator).votes).toHaveLength(2);
+		expect(snap(session.minutetaker).votes).toHaveLength(2);
+	});
+
+	it('after the reveal, everyone sees every vote, in snapshots and replays', () => {
+		const seqBefore = snap(siti.identity).seq;
+		must(db, budi.identity, { type: 'vote.set', targetId: a, count: 3 });
+		must(db, session.facilitator, { type: 'voting.settings', revealed: true });
+		for (const who of [siti.identity, session.presenter]) expect(snap(who).votes).toHaveLength(2);
+		const replay = events(sync(db, siti.identity, seqBefore));
+		expect(replay[0].event).toMatchObject({ type: 'vote.set', vote: { participantId: budi.id, count: 3 } });
+	});
+});
+
+describe('minute-taker notes', () => {
+	it('reach staff only', () => {
+		const { records } = must(db, session.minutetaker, { type: 'note.add', text: 'Peserta sepakat soal jalan' });
+		for (const who of [session.facilitator, session.minutetaker]) {
+			expect(as(records[0], who)).toMatchObject({ type: 'note.added', note: { text: 'Peserta sepakat soal jalan' } });
+			expect(snap(who).notes).toHaveLength(1);
+		}
+		for (const who of [session.presenter, siti.identity, budi.identity]) {
+			expect(as(records[0], who)).toEqual({ type: 'private' });
+			expect(snap(who).notes).toEqual([]);
+		}
+	});
+});
+
+describe('the owner', () => {
+	it('never appears in what any viewer is sent, live, replayed or in a snapshot', () => {
+		setPhase(db, session, 'writing');
+		const itemId = addItem(db, siti.identity, 'Rahasia', { anonymous: true });
+		must(db, siti.identity, { type: 'item.edit', itemId, text: 'Rahasia sekali' });
+		setPhase(db, session, 'voting');
+		must(db, budi.identity, { type: 'vote.set', targetId: itemId, count: 1 });
+		const owned = db.prepare('SELECT seq FROM session_events WHERE session_id = ? AND owner IS NOT NULL').all(session.row.id);
+		expect(owned.length).toBeGreaterThanOrEqual(3);
+
+		for (const who of everyone) {
+			const snapshot = sync(db, who, 0);
+			const replay = events(sync(db, who, 1));
+			expect(JSON.stringify(snapshot), who.role).not.toContain('"owner"');
+			expect(JSON.stringify(replay), who.role).not.toContain('"owner"');
+			for (const record of replay) expect(Object.keys(record).sort(), who.role).toEqual(['at', 'event', 'seq']);
+			// The anonymous author is not named in anything about the item.
+			const aboutItem = replay.filter((r) => JSON.stringify(r.event).includes(itemId));
+			expect(aboutItem.length, who.role).toBeGreaterThan(0);
+			expect(JSON.stringify(aboutItem), who.role).not.toContain(siti.id);
+		}
+	});
+});
+
+describe('itemFor', () => {
+	const item: ItemView = {
+		id: 'i1',
+		kind: 'kendala',
+		text: 'Teks',
+		authorId: 'p1',
+		anonymous: false,
+		createdAt: '',
+		updatedAt: '',
+		status: 'hidden',
+		themeId: null,
+		mergedFrom: [],
+		hiddenReason: 'SARA'
+	};
+	const author = { role: 'participant' as const, participantId: 'p1' };
+
+	it('keeps hidden and merged items from everyone but staff, the author included', () => {
+		for (const status of ['hidden', 'merged'] as const) {
+			expect(itemFor({ ...item, status }, 'p1', author, 'discussion')).toBeNull();
+			expect(itemFor({ ...item, status }, 'p1', PUBLIC_VIEWER, 'discussion')).toBeNull();
+			expect(itemFor({ ...item, status }, 'p1', { role: 'facilitator', participantId: null }, 'discussion')).toEqual({ ...item, status });
+		}
+	});
+
+	it('never gives a participant the hidden reason', () => {
+		expect(itemFor({ ...item, status: 'pending' }, 'p1', author, 'discussion')).not.toHaveProperty('hiddenReason');
+		expect(itemFor({ ...item, status: 'visible' }, 'p1', PUBLIC_VIEWER, 'discussion')).not.toHaveProperty('hiddenReason');
+	});
+});
