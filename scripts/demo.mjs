@@ -5,6 +5,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
 import { items, participants, session } from './demo-data.mjs';
+import { facilitate } from './demo-steps.mjs';
 
 const BASE_URL = (process.env.BASE_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
 const TIMEOUT_MS = 10_000;
@@ -44,11 +45,12 @@ async function request(method, path, body) {
 }
 
 /** A participant's phone: connected and authenticated, or a clear reason why not. */
-function connect(code, token, name) {
+function connect(code, token, name, role = 'participant') {
+	const auth = role === 'participant' ? { code, role, token } : { code, role, key: token };
 	return new Promise((resolve, reject) => {
 		const socket = io(BASE_URL, {
 			path: '/socket.io',
-			auth: { code, role: 'participant', token },
+			auth,
 			transports: ['websocket'],
 			reconnection: false,
 			timeout: TIMEOUT_MS
@@ -61,15 +63,27 @@ function connect(code, token, name) {
 	});
 }
 
-async function addItem(socket, item) {
-	const command = { type: 'item.add', kind: item.kind, text: item.text, anonymous: item.anonymous };
+/** Sends one command and waits for its acknowledgement; a refusal stops the demo loudly. */
+async function send(socket, command) {
+	const id = randomUUID();
 	let ack;
-	try {
-		ack = await socket.timeout(TIMEOUT_MS).emitWithAck('command', { id: randomUUID(), command });
-	} catch {
-		throw new DemoError(`No acknowledgement within ${TIMEOUT_MS / 1000} s for "${item.text}"`);
+	for (;;) {
+		try {
+			ack = await socket.timeout(TIMEOUT_MS).emitWithAck('command', { id, command });
+		} catch {
+			throw new DemoError(`No acknowledgement within ${TIMEOUT_MS / 1000} s for ${command.type}`);
+		}
+		// The server allows each socket a burst, then a few commands a second: wait, resend the same id.
+		if (ack?.error?.code !== 'rate_limited') break;
+		await new Promise((resolve) => setTimeout(resolve, 1000));
 	}
-	if (!ack?.ok) throw new DemoError(`item.add refused for "${item.text}": ${ack?.error?.code}: ${ack?.error?.message}`);
+	if (!ack?.ok) throw new DemoError(`${command.type} refused: ${ack?.error?.code}: ${ack?.error?.message}`);
+	return ack;
+}
+
+async function addItem(socket, item) {
+	const ack = await send(socket, { type: 'item.add', kind: item.kind, text: item.text, anonymous: item.anonymous });
+	return ack.itemId;
 }
 
 function checkData() {
@@ -101,8 +115,16 @@ async function main() {
 		for (const person of participants) {
 			sockets.set(person.ref, await connect(created.code, tokens.get(person.ref), person.name));
 		}
-		for (const item of items) await addItem(sockets.get(item.by), item);
+		const staff = {
+			facilitator: await connect(created.code, created.facilitatorKey, 'the facilitator', 'facilitator'),
+			minutetaker: await connect(created.code, created.minutetakerKey, 'the minute-taker', 'minutetaker')
+		};
+		sockets.set('facilitator', staff.facilitator).set('minutetaker', staff.minutetaker);
+		await send(staff.facilitator, { type: 'phase.set', phase: 'writing' });
+		const posted = [];
+		for (const item of items) posted.push({ ...item, id: await addItem(sockets.get(item.by), item) });
 		progress(`${items.length} items posted (${items.filter((i) => i.anonymous).length} anonymous)`);
+		await facilitate({ send, progress, staff, sockets, posted, participants });
 	} finally {
 		for (const socket of sockets.values()) socket.close();
 	}

@@ -22,6 +22,13 @@ describe('checkVote', () => {
 		expect(checkVote(placed([['a', 3], ['b', 2]]), 'a', 1, settings)).toEqual({ ok: true });
 	});
 
+	it('always lets a participant take dots back, even after the budget and cap were lowered', () => {
+		const tight = { budget: 2, cap: 1 };
+		expect(checkVote(placed([['a', 3], ['b', 2]]), 'a', 2, tight)).toEqual({ ok: true });
+		expect(checkVote(placed([['a', 3], ['b', 2]]), 'b', 2, tight)).toEqual({ ok: true });
+		expect(checkVote(placed([['a', 3], ['b', 2]]), 'b', 3, tight)).toMatchObject({ ok: false });
+	});
+
 	it('moves dots: lowering one target frees them for another', () => {
 		const before = placed([['a', 3], ['b', 2]]);
 		expect(checkVote(before, 'c', 2, settings)).toMatchObject({ ok: false });

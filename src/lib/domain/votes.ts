@@ -13,6 +13,8 @@ export function checkVote(
 	count: number,
 	settings: Pick<VotingSettings, 'budget' | 'cap'>
 ): VoteCheck {
+	// Taking dots back is always allowed, even after the facilitator lowered the budget or cap.
+	if (count <= (placed.get(targetId) ?? 0)) return { ok: true };
 	if (count > settings.cap) return { ok: false, reason: 'over_cap' };
 	let elsewhere = 0;
 	for (const [target, n] of placed) if (target !== targetId) elsewhere += n;

@@ -92,3 +92,17 @@ describe('link.set', () => {
 		expectRefused(siti.identity, rec, constraint, 'not_found');
 	});
 });
+
+describe('unlinking', () => {
+	it('works even after one of the items was hidden', () => {
+		must(db, session.facilitator, { type: 'link.set', recommendationId: rec, targetId: constraint, linked: true });
+		must(db, session.facilitator, { type: 'item.hide', itemId: constraint, reason: 'Di luar topik' });
+		expect(link(session.facilitator, rec, constraint, false).result).toMatchObject({ ok: true });
+		expect(stored()).toEqual([]);
+	});
+
+	it('but a new link to a hidden item is refused', () => {
+		must(db, session.facilitator, { type: 'item.hide', itemId: constraint, reason: 'Di luar topik' });
+		expectRefused(session.facilitator, rec, constraint, 'not_found');
+	});
+});

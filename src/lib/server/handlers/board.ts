@@ -21,6 +21,12 @@ function visibleItem(context: CommandContext, itemId: string) {
 	return item;
 }
 
+function anyItem(context: CommandContext, itemId: string) {
+	const item = items.find(context.db, context.session.id, itemId);
+	if (!item) throw new Rejected('not_found', 'No such item');
+	return item;
+}
+
 export const boardHandlers: Handlers = {
 	'theme.create': (context, command) => ({ records: [themes.create(context.db, context.session.id, command.name)] }),
 	'theme.rename': (context, command) => ({
@@ -54,8 +60,10 @@ export const boardHandlers: Handlers = {
 		return { records: [sessions.setVoting(context.db, context.session, voting)] };
 	},
 	'link.set': (context, command) => {
-		const recommendation = visibleItem(context, command.recommendationId);
-		const target = visibleItem(context, command.targetId);
+		// Unlinking works whatever became of the items; a new link needs both on the board.
+		const find = command.linked ? visibleItem : anyItem;
+		const recommendation = find(context, command.recommendationId);
+		const target = find(context, command.targetId);
 		const kinds = context.view.kinds.map((k) => k.key);
 		// The last kind answers the others (by default: recommendations answer constraints and use opportunities).
 		if (recommendation.kind !== kinds[kinds.length - 1] || target.kind === recommendation.kind)

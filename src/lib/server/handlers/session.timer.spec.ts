@@ -157,3 +157,24 @@ describe('lockOnEnd', () => {
 		expect(add('tanpa kunci').result.ok).toBe(true);
 	});
 });
+
+describe('the countdown and the phases', () => {
+	it('is cleared when the facilitator moves on, so its lock does not follow into the next phase', () => {
+		setPhase(db, session, 'writing');
+		run({ type: 'timer.start', seconds: 60, lockOnEnd: true });
+		after(61_000);
+		expect(send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Terlambat' }).result).toMatchObject({
+			ok: false,
+			error: { code: 'phase_closed' }
+		});
+		setPhase(db, session, 'discussion');
+		expect(timer()).toEqual({ endsAt: null, remainingMs: null, lockOnEnd: false });
+		expect(addItem(db, siti.identity, 'Masih bisa di diskusi')).toBeTruthy();
+	});
+
+	it('refuses to pause a countdown that has already ended (its lock stays)', () => {
+		run({ type: 'timer.start', seconds: 30, lockOnEnd: true });
+		after(31_000);
+		expectRefused({ type: 'timer.pause' }, 'invalid_input');
+	});
+});

@@ -25,7 +25,11 @@ export const sessionHandlers: Handlers = {
 	'phase.set': (context, command) => {
 		if (command.phase === 'closed') return { records: sessions.close(context.db, context.session) };
 		if (!mayMove(context.view.phase, command.phase)) throw new Rejected('invalid_input', 'Already in this phase');
-		return { records: [sessions.setPhase(context.db, context.session, command.phase)] };
+		const records = [sessions.setPhase(context.db, context.session, command.phase)];
+		// A countdown belongs to the phase it was started in; its lock must not follow into the next.
+		const { endsAt, remainingMs } = context.view.timer;
+		if (endsAt !== null || remainingMs !== null) records.push(sessions.setTimer(context.db, context.session, cleared));
+		return { records };
 	},
 	'phase.kinds': (context, command) => {
 		const known = new Set(context.view.kinds.map((k) => k.key));
@@ -39,6 +43,7 @@ export const sessionHandlers: Handlers = {
 	'timer.pause': (context) => {
 		const { endsAt, lockOnEnd } = context.view.timer;
 		if (!endsAt) throw new Rejected('invalid_input', 'The timer is not running');
+		if (Date.parse(endsAt) <= context.now) throw new Rejected('invalid_input', 'The countdown has already ended');
 		return timer(context, { endsAt: null, remainingMs: Math.max(0, Date.parse(endsAt) - context.now), lockOnEnd });
 	},
 	'timer.resume': (context) => {

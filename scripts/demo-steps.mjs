@@ -1,0 +1,61 @@
+// Runs the sample FGD's phases after the silent writing: reveal, grouping into themes, dot
+// voting, discussion with links and quotes, and the action plan. Leaves the session in the
+// action-plan phase, open, so whoever tries the demo can carry on.
+import { actions, details, favourites, links, notes, themes } from './demo-facilitation.mjs';
+
+export async function facilitate({ send, progress, staff, sockets, posted, participants }) {
+	const { facilitator, minutetaker } = staff;
+	const find = (start) => {
+		const item = posted.find((i) => i.text.startsWith(start));
+		if (!item) throw new Error(`demo-facilitation.mjs names an item that does not exist: "${start}"`);
+		return item;
+	};
+	const phase = (name) => send(facilitator, { type: 'phase.set', phase: name });
+
+	await send(minutetaker, { type: 'session.details', details });
+	await phase('reveal');
+	for (const text of notes.reveal) await send(minutetaker, { type: 'note.add', text, speaker: null });
+
+	await phase('grouping');
+	for (const theme of themes) {
+		const created = await send(facilitator, { type: 'theme.create', name: theme.name });
+		const themeId = created.themeId ?? (await latestThemeId(facilitator, theme.name));
+		for (const item of posted.filter((i) => i.kind !== 'rekomendasi' && theme.words.some((w) => i.text.includes(w))))
+			await send(facilitator, { type: 'item.theme', itemId: item.id, themeId });
+	}
+	progress(`${themes.length} themes`);
+
+	await phase('voting');
+	const choices = favourites.map((start) => find(start).id);
+	for (const [index, person] of participants.entries()) {
+		const socket = sockets.get(person.ref);
+		await send(socket, { type: 'vote.set', targetId: choices[index % choices.length], count: 3 });
+		await send(socket, { type: 'vote.set', targetId: choices[(index + 1 + (index % 3)) % choices.length], count: 2 });
+	}
+	await send(facilitator, { type: 'voting.settings', revealed: true });
+	progress(`${participants.length * 5} dots placed and revealed`);
+
+	await phase('discussion');
+	for (const [recommendation, targets] of links)
+		for (const target of targets)
+			await send(facilitator, { type: 'link.set', recommendationId: find(recommendation).id, targetId: find(target).id, linked: true });
+	for (const text of notes.discussion) await send(minutetaker, { type: 'note.add', text, speaker: null });
+	for (const quote of notes.quotes) {
+		const person = participants.find((p) => p.ref === quote.by);
+		const speaker = { participantId: null, name: person.name, institution: person.institution, group: person.group };
+		await send(minutetaker, { type: 'note.add', text: quote.text, speaker });
+	}
+
+	await phase('action');
+	for (const { issues, recommendation, ...row } of actions) {
+		const issueItemIds = issues.map((start) => find(start).id);
+		await send(minutetaker, { type: 'action.save', row: { ...row, issueItemIds, recommendationId: find(recommendation).id } });
+	}
+	progress(`${actions.length} action-plan rows; the session waits in the action-plan phase`);
+}
+
+/** theme.create answers with the record's seq only; the theme's id comes from a fresh snapshot. */
+async function latestThemeId(socket, name) {
+	const sync = await socket.timeout(10_000).emitWithAck('sync', { lastSeq: 0 });
+	return sync.snapshot.themes.findLast((t) => t.name === name).id;
+}
