@@ -176,5 +176,108 @@ export const en: typeof id = {
 		consent_required: 'Tick the personal-data consent to continue.',
 		internal: 'Something went wrong on the server. Try again.',
 		network: 'Cannot reach the server. Check the connection and try again.'
+	},
+	phase: {
+		name: {
+			lobby: 'Lobby',
+			writing: 'Silent writing',
+			reveal: 'Reveal',
+			grouping: 'Grouping',
+			voting: 'Voting',
+			discussion: 'Discussion',
+			action: 'Action plan',
+			closed: 'Closed'
+		},
+		hint: {
+			lobby: 'Please wait; the discussion starts shortly.',
+			lobbyOpen: 'Go ahead and post your input; everyone can see it.',
+			writing: 'Write your own ideas. Other people’s input stays hidden for now.',
+			reveal: 'All input is now open. Read it, then add what is missing.',
+			grouping: 'Watch the input being sorted into themes; speak up if something is misplaced.',
+			voting: 'Place your dots on the ideas that matter most.',
+			discussion: 'Discuss the top themes together.',
+			action: 'Follow the agreed action plan.',
+			closed: 'The discussion is over. Thank you for your input.'
+		},
+		label: 'Stage',
+		timeLeft: 'Time left',
+		timeUp: 'Time is up',
+		paused: 'Paused',
+		minutesLeft: 'Time left: {{count}} min',
+		underMinute: 'Less than a minute left',
+		closedFor: {
+			grouping: 'The facilitator is grouping the input.',
+			timeUp: 'Time for this stage is up; new input is closed.',
+			other: '{{kind}} is not open at this stage.'
+		}
+	},
+	phone: {
+		welcome: 'Welcome, {{name}}',
+		waiting: 'The session has not started yet. This screen changes by itself when it does.',
+		othersSent: 'Sent by other participants: {{count}}',
+		ownOnly: 'Only you can read your input until the reveal.',
+		ungrouped: 'Not grouped yet',
+		pendingApproval: 'Waiting for the facilitator’s approval',
+		thanks: 'Thank you!',
+		errors: {
+			phase_closed: 'This stage does not accept that change.',
+			over_budget: 'You have no dots left. Take one off another choice first.',
+			over_cap: 'This choice already has as many of your dots as allowed.'
+		}
+	},
+	vote: {
+		left: 'Your dots left: {{left}} of {{budget}}',
+		cap: 'At most {{cap}} dots on one choice.',
+		add: 'Add a dot',
+		remove: 'Take a dot off',
+		yours: 'Your dots: {{count}}',
+		hidden: 'Results appear when the facilitator opens them.',
+		results: 'Results',
+		total: 'Dots: {{count}}',
+		none: 'Nothing to vote on here yet.',
+		noResults: 'No dots yet.',
+		items: 'Items: {{count}}'
+	},
+	similar: {
+		title: 'Something similar is already here:',
+		support: 'Support this',
+		supportVote: 'Give a dot'
+	},
+	links: {
+		open: 'Link',
+		title: 'Link this recommendation',
+		hint: 'Tick the input this recommendation answers or builds on.',
+		done: 'Done',
+		none: 'Nothing to link yet.',
+		linked: 'Linked',
+		notYetOpen: 'Linked items not yet revealed: {{count}}'
+	},
+	actionPlan: {
+		title: 'Action plan',
+		number: 'No',
+		activity: 'Activity',
+		output: 'Output',
+		pic: 'Responsible',
+		timeframe: 'When',
+		status: 'Status',
+		empty: 'The action plan has not been drafted yet.',
+		statuses: { rencana: 'Planned', berjalan: 'Under way', selesai: 'Done', tertunda: 'On hold' }
+	},
+	projector: {
+		itemsSent: 'Input sent',
+		byGroup: 'Input by stakeholder group',
+		anonymous: 'Anonymous',
+		textLater: 'The text opens at the reveal.',
+		voted: '{{voters}} of {{total}} participants have voted',
+		canVote: 'Participants who can vote: {{total}}',
+		options: 'Choices',
+		results: 'Results',
+		dots: 'Dots: {{count}}',
+		legend: 'Group',
+		more: '+{{count}} more',
+		participantsByGroup: 'Participants by group',
+		summary: 'Summary',
+		themes: 'Themes',
+		top: 'Most votes'
 	}
 };

@@ -174,5 +174,108 @@ export const id = {
 		consent_required: 'Centang persetujuan data pribadi untuk melanjutkan.',
 		internal: 'Terjadi kesalahan di server. Coba lagi.',
 		network: 'Tidak dapat menghubungi server. Periksa sambungan lalu coba lagi.'
+	},
+	phase: {
+		name: {
+			lobby: 'Persiapan',
+			writing: 'Menulis',
+			reveal: 'Ungkap',
+			grouping: 'Kelompokkan',
+			voting: 'Pilih',
+			discussion: 'Diskusi',
+			action: 'Rencana tindak lanjut',
+			closed: 'Selesai'
+		},
+		hint: {
+			lobby: 'Tunggu sebentar, diskusi segera dimulai.',
+			lobbyOpen: 'Silakan tulis masukan Anda; semua peserta dapat melihatnya.',
+			writing: 'Tulis gagasan Anda sendiri. Masukan peserta lain belum terlihat.',
+			reveal: 'Semua masukan kini terbuka. Baca, lalu tambahkan yang terlewat.',
+			grouping: 'Lihat masukan disusun ke dalam tema; usulkan lewat diskusi bila ada yang keliru.',
+			voting: 'Tempelkan titik Anda pada gagasan yang paling penting.',
+			discussion: 'Bahas tema teratas bersama peserta lain.',
+			action: 'Simak rencana tindak lanjut yang disepakati.',
+			closed: 'Diskusi selesai. Terima kasih atas masukan Anda.'
+		},
+		label: 'Tahap',
+		timeLeft: 'Sisa waktu',
+		timeUp: 'Waktu habis',
+		paused: 'Dijeda',
+		minutesLeft: 'Sisa waktu {{count}} menit',
+		underMinute: 'Sisa waktu kurang dari satu menit',
+		closedFor: {
+			grouping: 'Fasilitator sedang mengelompokkan masukan.',
+			timeUp: 'Waktu tahap ini sudah habis; masukan baru ditutup.',
+			other: '{{kind}} tidak dibuka pada tahap ini.'
+		}
+	},
+	phone: {
+		welcome: 'Selamat datang, {{name}}',
+		waiting: 'Sesi belum dimulai. Layar ini berganti sendiri saat fasilitator memulai.',
+		othersSent: '{{count}} masukan terkirim dari peserta lain',
+		ownOnly: 'Hanya Anda yang melihat isi masukan Anda sampai tahap Ungkap.',
+		ungrouped: 'Belum dikelompokkan',
+		pendingApproval: 'Menunggu persetujuan fasilitator',
+		thanks: 'Terima kasih!',
+		errors: {
+			phase_closed: 'Tahap ini tidak menerima perubahan itu.',
+			over_budget: 'Titik Anda sudah habis. Kurangi titik di pilihan lain dulu.',
+			over_cap: 'Pilihan ini sudah mendapat titik terbanyak yang dibolehkan dari Anda.'
+		}
+	},
+	vote: {
+		left: 'Sisa titik Anda: {{left}} dari {{budget}}',
+		cap: 'Paling banyak {{cap}} titik untuk satu pilihan.',
+		add: 'Tambah titik',
+		remove: 'Kurangi titik',
+		yours: 'Titik Anda: {{count}}',
+		hidden: 'Hasil tampil setelah fasilitator membukanya.',
+		results: 'Hasil pemilihan',
+		total: '{{count}} titik',
+		none: 'Belum ada yang bisa dipilih di sini.',
+		noResults: 'Belum ada titik.',
+		items: '{{count}} masukan'
+	},
+	similar: {
+		title: 'Sudah ada yang mirip:',
+		support: 'Dukung ini',
+		supportVote: 'Beri titik'
+	},
+	links: {
+		open: 'Kaitkan',
+		title: 'Kaitkan rekomendasi ini',
+		hint: 'Centang masukan yang dijawab atau dimanfaatkan rekomendasi ini.',
+		done: 'Selesai',
+		none: 'Belum ada masukan yang bisa dikaitkan.',
+		linked: 'Terkait',
+		notYetOpen: '{{count}} masukan terkait belum terbuka'
+	},
+	actionPlan: {
+		title: 'Rencana tindak lanjut',
+		number: 'No',
+		activity: 'Kegiatan',
+		output: 'Keluaran',
+		pic: 'Penanggung jawab',
+		timeframe: 'Waktu',
+		status: 'Status',
+		empty: 'Rencana tindak lanjut belum disusun.',
+		statuses: { rencana: 'Rencana', berjalan: 'Berjalan', selesai: 'Selesai', tertunda: 'Tertunda' }
+	},
+	projector: {
+		itemsSent: 'Masukan terkirim',
+		byGroup: 'Masukan per unsur',
+		anonymous: 'Tanpa nama',
+		textLater: 'Isi masukan dibuka pada tahap Ungkap.',
+		voted: '{{voters}} dari {{total}} peserta sudah memilih',
+		canVote: '{{total}} peserta dapat memilih',
+		options: 'Pilihan',
+		results: 'Hasil pemilihan',
+		dots: '{{count}} titik',
+		legend: 'Unsur',
+		more: '+{{count}} pilihan lain',
+		participantsByGroup: 'Peserta per unsur',
+		summary: 'Ringkasan diskusi',
+		themes: 'Tema',
+		top: 'Paling banyak dipilih'
 	}
 };

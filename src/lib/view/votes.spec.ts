@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { onTargets, placement, standings, voterCount } from './votes';
+
+const votes = [
+	{ participantId: 'me', targetId: 'a', count: 2 },
+	{ participantId: 'me', targetId: 'b', count: 1 },
+	{ participantId: 'you', targetId: 'a', count: 3 },
+	{ participantId: 'they', targetId: 'c', count: 1 }
+];
+
+describe('placement', () => {
+	it('is my dots with my unsent commands on top', () => {
+		const placed = placement(votes, 'me', [
+			{ type: 'vote.set', targetId: 'a', count: 3 },
+			{ type: 'vote.set', targetId: 'b', count: 0 },
+			{ type: 'vote.set', targetId: 'd', count: 1 }
+		]);
+		expect(Object.fromEntries(placed)).toEqual({ a: 3, d: 1 });
+	});
+
+	it('forgets dots on targets that left the board', () => {
+		expect(Object.fromEntries(onTargets(placement(votes, 'me', []), new Set(['a'])))).toEqual({ a: 2 });
+	});
+});
+
+describe('standings', () => {
+	const groupOf = (id: string) => (id === 'you' ? 'akademisi' : 'pemerintah');
+
+	it('ranks targets by total with a breakdown by group, leaving out empty ones', () => {
+		const result = standings(votes, ['c', 'b', 'a', 'z'], groupOf);
+		expect(result.map((s) => [s.targetId, s.total])).toEqual([
+			['a', 5],
+			['c', 1],
+			['b', 1]
+		]);
+		expect(Object.fromEntries(result[0].byGroup)).toEqual({ pemerintah: 2, akademisi: 3 });
+	});
+
+	it('counts voters, not dots', () => {
+		expect(voterCount(votes)).toBe(3);
+		expect(voterCount([{ participantId: 'x', targetId: 'a', count: 0 }])).toBe(0);
+	});
+});

@@ -1,0 +1,45 @@
+/** Dot voting as the phone and the projector show it. Pure; the rules themselves are domain/votes.ts. */
+import { tally } from '../domain/votes';
+import type { Vote } from '../domain/types';
+import type { Command } from '../realtime/contract';
+
+/**
+ * This participant's dots (target → count): the board's votes, then their unsent `vote.set`
+ * commands in order, so a quick second tap counts from the first one.
+ */
+export function placement(votes: Vote[], participantId: string, pending: Command[]): Map<string, number> {
+	const placed = new Map<string, number>();
+	for (const vote of votes) if (vote.participantId === participantId && vote.count > 0) placed.set(vote.targetId, vote.count);
+	for (const command of pending) {
+		if (command.type !== 'vote.set') continue;
+		if (command.count > 0) placed.set(command.targetId, command.count);
+		else placed.delete(command.targetId);
+	}
+	return placed;
+}
+
+/** Only dots on targets still on the board count (a merged or deleted item takes its dots away). */
+export function onTargets(placed: Map<string, number>, targetIds: Set<string>): Map<string, number> {
+	return new Map([...placed].filter(([id]) => targetIds.has(id)));
+}
+
+/** Participants who placed at least one dot that this viewer can see. */
+export function voterCount(votes: Vote[]): number {
+	return new Set(votes.filter((v) => v.count > 0).map((v) => v.participantId)).size;
+}
+
+export interface Standing {
+	targetId: string;
+	total: number;
+	/** Stakeholder group key → dots. */
+	byGroup: Map<string, number>;
+}
+
+/** Totals for the given targets, most dots first; ties keep the targets' board order. Zero totals are left out. */
+export function standings(votes: Vote[], targetIds: string[], groupOf: (participantId: string) => string): Standing[] {
+	const totals = tally(votes, groupOf);
+	return targetIds
+		.map((targetId) => ({ targetId, ...(totals.get(targetId) ?? { total: 0, byGroup: new Map<string, number>() }) }))
+		.filter((s) => s.total > 0)
+		.sort((a, b) => b.total - a.total);
+}
