@@ -62,7 +62,8 @@ export class LiveSession {
 	/** The server's current time in ms, reactive once a second. */
 	get now(): number {
 		this.#ticker ??= setInterval(() => (this.#tick = Date.now()), 1000);
-		return this.#tick + this.clockOffset;
+		void this.#tick; // read for reactivity; the figure itself is always current
+		return Date.now() + this.clockOffset;
 	}
 
 	/** Queues a participant's change in the outbox and sends it when it can. */

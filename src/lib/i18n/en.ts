@@ -175,6 +175,9 @@ export const en: typeof id = {
 		anonymous_not_allowed: 'The facilitator does not allow anonymous input.',
 		consent_required: 'Tick the personal-data consent to continue.',
 		internal: 'Something went wrong on the server. Try again.',
+		phase_closed: 'This stage does not accept that change.',
+		over_budget: 'You have no dots left. Take one off another choice first.',
+		over_cap: 'This choice already has as many of your dots as allowed.',
 		network: 'Cannot reach the server. Check the connection and try again.'
 	},
 	phase: {
@@ -219,11 +222,6 @@ export const en: typeof id = {
 		ungrouped: 'Not grouped yet',
 		pendingApproval: 'Waiting for the facilitator’s approval',
 		thanks: 'Thank you!',
-		errors: {
-			phase_closed: 'This stage does not accept that change.',
-			over_budget: 'You have no dots left. Take one off another choice first.',
-			over_cap: 'This choice already has as many of your dots as allowed.'
-		}
 	},
 	vote: {
 		left: 'Your dots left: {{left}} of {{budget}}',

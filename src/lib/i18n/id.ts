@@ -173,6 +173,9 @@ export const id = {
 		anonymous_not_allowed: 'Fasilitator tidak mengizinkan masukan tanpa nama.',
 		consent_required: 'Centang persetujuan data pribadi untuk melanjutkan.',
 		internal: 'Terjadi kesalahan di server. Coba lagi.',
+		phase_closed: 'Tahap ini tidak menerima perubahan itu.',
+		over_budget: 'Titik Anda sudah habis. Kurangi titik di pilihan lain dulu.',
+		over_cap: 'Pilihan ini sudah mendapat titik terbanyak yang dibolehkan dari Anda.',
 		network: 'Tidak dapat menghubungi server. Periksa sambungan lalu coba lagi.'
 	},
 	phase: {
@@ -217,11 +220,6 @@ export const id = {
 		ungrouped: 'Belum dikelompokkan',
 		pendingApproval: 'Menunggu persetujuan fasilitator',
 		thanks: 'Terima kasih!',
-		errors: {
-			phase_closed: 'Tahap ini tidak menerima perubahan itu.',
-			over_budget: 'Titik Anda sudah habis. Kurangi titik di pilihan lain dulu.',
-			over_cap: 'Pilihan ini sudah mendapat titik terbanyak yang dibolehkan dari Anda.'
-		}
 	},
 	vote: {
 		left: 'Sisa titik Anda: {{left}} dari {{budget}}',
