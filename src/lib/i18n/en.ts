@@ -156,5 +156,32 @@ export const en: typeof id = {
 		delete: 'Delete',
 		confirmDelete: 'Delete row {{n}} from the action plan?',
 		total: 'Total estimated cost: {{total}}'
+	},
+	details: {
+		title: 'Minutes details',
+		hint: 'Used in the event details, basis and aims, agenda and sign-off of the minutes.',
+		basis: 'Basis (e.g. invitation letter number)',
+		aims: 'Aims',
+		agenda: 'Agenda',
+		agendaTime: 'Time of agenda item {{n}}',
+		agendaActivity: 'Agenda item {{n}}',
+		agendaEmpty: 'No agenda items yet.',
+		agendaMissing: 'Fill in the agenda item in row {{n}}.',
+		addAgenda: 'Add agenda item',
+		moveUp: 'Move agenda item {{n}} up',
+		moveDown: 'Move agenda item {{n}} down',
+		removeAgenda: 'Remove agenda item {{n}}',
+		chair: 'Chair',
+		minuteTaker: 'Minute-taker',
+		name: 'Name',
+		position: 'Position',
+		nip: 'NIP (civil-servant number)',
+		facilitator: 'Facilitator / moderator',
+		speakers: 'Speakers (one per line)',
+		save: 'Save minutes details',
+		saving: 'Saving…',
+		saved: 'Saved',
+		unsaved: 'Not saved',
+		undo: 'Discard changes'
 	}
 };

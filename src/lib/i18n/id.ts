@@ -154,5 +154,32 @@ export const id = {
 		delete: 'Hapus',
 		confirmDelete: 'Hapus baris {{n}} dari rencana tindak lanjut?',
 		total: 'Total perkiraan biaya: {{total}}'
+	},
+	details: {
+		title: 'Data notulen',
+		hint: 'Dipakai di identitas kegiatan, dasar dan tujuan, susunan acara dan pengesahan notulen.',
+		basis: 'Dasar (mis. nomor surat undangan)',
+		aims: 'Tujuan',
+		agenda: 'Susunan acara',
+		agendaTime: 'Waktu acara {{n}}',
+		agendaActivity: 'Nama acara {{n}}',
+		agendaEmpty: 'Belum ada acara.',
+		agendaMissing: 'Isi nama acara pada baris {{n}}.',
+		addAgenda: 'Tambah acara',
+		moveUp: 'Naikkan acara {{n}}',
+		moveDown: 'Turunkan acara {{n}}',
+		removeAgenda: 'Hapus acara {{n}}',
+		chair: 'Pimpinan rapat',
+		minuteTaker: 'Notulis',
+		name: 'Nama',
+		position: 'Jabatan',
+		nip: 'NIP',
+		facilitator: 'Fasilitator / moderator',
+		speakers: 'Narasumber (satu per baris)',
+		save: 'Simpan data notulen',
+		saving: 'Menyimpan…',
+		saved: 'Tersimpan',
+		unsaved: 'Belum disimpan',
+		undo: 'Batalkan perubahan'
 	}
 };
