@@ -183,5 +183,42 @@ export const en: typeof id = {
 		saved: 'Saved',
 		unsaved: 'Not saved',
 		undo: 'Discard changes'
+	},
+	notes: {
+		title: 'Minute-taker’s notes',
+		phaseNow: 'Notes are tagged with the current phase: {{phase}}',
+		note: 'Note',
+		notePlaceholder: 'How the discussion went, views, agreements…',
+		saveNote: 'Save note',
+		shortcut: 'Ctrl+Enter saves',
+		quote: 'Quote',
+		quoteText: 'What was said',
+		speaker: 'Speaker',
+		participant: 'Participant',
+		fromParticipants: 'Registered participant',
+		otherSpeaker: 'Someone else',
+		chooseParticipant: '— choose a participant —',
+		name: 'Speaker’s name',
+		institution: 'Institution',
+		group: 'Stakeholder group',
+		chooseGroup: '— choose a group —',
+		saveQuote: 'Save quote',
+		needSpeaker: 'Choose a participant or type the speaker’s name.',
+		list: 'Saved notes',
+		empty: 'No notes yet.',
+		quoteBadge: 'Quote',
+		delete: 'Delete',
+		deleteLabel: 'Delete the note of {{time}}',
+		confirmDelete: 'Delete this note?',
+		phase: {
+			lobby: 'Lobby',
+			writing: 'Silent writing',
+			reveal: 'Reveal',
+			grouping: 'Grouping',
+			voting: 'Voting',
+			discussion: 'Discussion',
+			action: 'Action plan',
+			closed: 'Closed'
+		}
 	}
 };

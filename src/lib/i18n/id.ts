@@ -181,5 +181,42 @@ export const id = {
 		saved: 'Tersimpan',
 		unsaved: 'Belum disimpan',
 		undo: 'Batalkan perubahan'
+	},
+	notes: {
+		title: 'Catatan notulis',
+		phaseNow: 'Catatan ditandai dengan tahap sekarang: {{phase}}',
+		note: 'Catatan',
+		notePlaceholder: 'Jalannya diskusi, pendapat, kesepakatan…',
+		saveNote: 'Simpan catatan',
+		shortcut: 'Ctrl+Enter untuk menyimpan',
+		quote: 'Kutipan',
+		quoteText: 'Isi kutipan',
+		speaker: 'Pembicara',
+		participant: 'Peserta',
+		fromParticipants: 'Peserta terdaftar',
+		otherSpeaker: 'Nama lain',
+		chooseParticipant: '— pilih peserta —',
+		name: 'Nama pembicara',
+		institution: 'Instansi',
+		group: 'Unsur',
+		chooseGroup: '— pilih unsur —',
+		saveQuote: 'Simpan kutipan',
+		needSpeaker: 'Pilih peserta atau tulis nama pembicara.',
+		list: 'Catatan tersimpan',
+		empty: 'Belum ada catatan.',
+		quoteBadge: 'Kutipan',
+		delete: 'Hapus',
+		deleteLabel: 'Hapus catatan {{time}}',
+		confirmDelete: 'Hapus catatan ini?',
+		phase: {
+			lobby: 'Persiapan',
+			writing: 'Menulis',
+			reveal: 'Ungkap',
+			grouping: 'Kelompokkan',
+			voting: 'Pilih',
+			discussion: 'Diskusi',
+			action: 'Rencana tindak lanjut',
+			closed: 'Selesai'
+		}
 	}
 };
