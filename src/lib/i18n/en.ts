@@ -220,5 +220,14 @@ export const en: typeof id = {
 			action: 'Action plan',
 			closed: 'Closed'
 		}
+	},
+	matrix: {
+		title: 'Recommendation links',
+		hint: 'Tick the constraints and opportunities each recommendation answers. Point at a column code for its full text.',
+		unanswered: 'no recommendation yet',
+		unansweredCount: '{{count}} {{kind}} without a recommendation yet',
+		answers: 'answers {{count}} {{kind}}',
+		cell: 'Link {{rec}} to {{target}}',
+		noRecommendations: 'No {{kind}} on the board yet.'
 	}
 };

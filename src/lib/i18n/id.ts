@@ -218,5 +218,14 @@ export const id = {
 			action: 'Rencana tindak lanjut',
 			closed: 'Selesai'
 		}
+	},
+	matrix: {
+		title: 'Keterkaitan rekomendasi',
+		hint: 'Centang kendala dan peluang yang dijawab setiap rekomendasi. Arahkan penunjuk ke kode kolom untuk teks lengkapnya.',
+		unanswered: 'belum ada rekomendasi',
+		unansweredCount: '{{count}} {{kind}} belum ada rekomendasi',
+		answers: 'menjawab {{count}} {{kind}}',
+		cell: 'Hubungkan {{rec}} dengan {{target}}',
+		noRecommendations: 'Belum ada {{kind}} yang tampil di papan.'
 	}
 };
