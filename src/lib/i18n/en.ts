@@ -229,5 +229,12 @@ export const en: typeof id = {
 		answers: 'answers {{count}} {{kind}}',
 		cell: 'Link {{rec}} to {{target}}',
 		noRecommendations: 'No {{kind}} on the board yet.'
+	},
+	minutetaker: {
+		title: 'Minute-taker',
+		phase: 'Phase',
+		noKey: 'This link carries no minute-taker key. Open the minute-taker link the facilitator gave you.',
+		refused: 'Ask the facilitator for a valid minute-taker link.',
+		closed: 'The session is closed: notes, minutes details and the action plan can no longer change.'
 	}
 };

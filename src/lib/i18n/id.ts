@@ -227,5 +227,12 @@ export const id = {
 		answers: 'menjawab {{count}} {{kind}}',
 		cell: 'Hubungkan {{rec}} dengan {{target}}',
 		noRecommendations: 'Belum ada {{kind}} yang tampil di papan.'
+	},
+	minutetaker: {
+		title: 'Notulis',
+		phase: 'Tahap',
+		noKey: 'Tautan ini tidak membawa kunci notulis. Buka tautan notulis yang diberikan fasilitator.',
+		refused: 'Minta tautan notulis yang berlaku kepada fasilitator.',
+		closed: 'Sesi sudah ditutup: catatan, data notulen dan rencana tindak lanjut tidak bisa diubah lagi.'
 	}
 };
