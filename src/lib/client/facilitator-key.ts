@@ -1,15 +1,19 @@
 /**
- * The facilitator key arrives in the link's fragment (#key=…), is kept in this browser, and is
- * removed from the address bar at once so it never shows on a shared screen.
+ * A staff key (facilitator or minute-taker) arrives in the link's fragment (#key=…), is kept in
+ * this browser, and is removed from the address bar at once so it never shows on a shared screen.
  */
-const storageKey = (code: string) => `rembuk:facilitator:${code}`;
+export type StaffRole = 'facilitator' | 'minutetaker';
 
-export function takeFacilitatorKey(code: string): string | null {
+const storageKey = (code: string, role: StaffRole) => `rembuk:${role}:${code}`;
+
+export function takeKey(code: string, role: StaffRole): string | null {
 	const fromLink = new URLSearchParams(location.hash.slice(1)).get('key');
 	if (fromLink) {
-		localStorage.setItem(storageKey(code), fromLink);
+		localStorage.setItem(storageKey(code, role), fromLink);
 		history.replaceState(history.state, '', location.pathname + location.search);
 		return fromLink;
 	}
-	return localStorage.getItem(storageKey(code));
+	return localStorage.getItem(storageKey(code, role));
 }
+
+export const takeFacilitatorKey = (code: string) => takeKey(code, 'facilitator');
