@@ -33,6 +33,7 @@ function board(): Board {
 		items: [],
 		themes: [],
 		votes: [],
+		voters: 0,
 		links: [],
 		actions: [],
 		notes: []
@@ -119,6 +120,13 @@ describe('applyEvent', () => {
 		const b = board();
 		applyEvent(b, { type: 'session.closed', closedAt: '2025-10-24T04:00:00.000Z' });
 		expect(b.session).toMatchObject({ status: 'closed', phase: 'closed' });
+	});
+
+	it('learns how many have voted, without whose dots', () => {
+		const b = board();
+		applyEvent(b, { type: 'vote.progress', voters: 4 });
+		expect(b.voters).toBe(4);
+		expect(b.votes).toEqual([]);
 	});
 
 	it('a private placeholder changes nothing', () => {

@@ -68,6 +68,9 @@ export function applyEvent(board: Board, event: SessionEvent): void {
 			if (count > 0) board.votes.push(event.vote);
 			return;
 		}
+		case 'vote.progress':
+			board.voters = event.voters;
+			return;
 		case 'voting.settings':
 			board.session.voting = event.voting;
 			return;

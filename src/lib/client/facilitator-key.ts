@@ -7,12 +7,21 @@ export type StaffRole = 'facilitator' | 'minutetaker';
 const storageKey = (code: string, role: StaffRole) => `rembuk:${role}:${code}`;
 
 export function takeKey(code: string, role: StaffRole): string | null {
-	const fromLink = new URLSearchParams(location.hash.slice(1)).get('key');
+	const fragment = new URLSearchParams(location.hash.slice(1));
+	const fromLink = fragment.get('key');
 	if (fromLink) {
 		localStorage.setItem(storageKey(code, role), fromLink);
+		// The console is also handed the minute-taker's key once, to pass on.
+		const minutetaker = fragment.get('minutetaker');
+		if (role === 'facilitator' && minutetaker) localStorage.setItem(storageKey(code, 'minutetaker'), minutetaker);
 		history.replaceState(history.state, '', location.pathname + location.search);
 		return fromLink;
 	}
+	return localStorage.getItem(storageKey(code, role));
+}
+
+/** A key this browser holds without taking one from the address bar. */
+export function storedKey(code: string, role: StaffRole): string | null {
 	return localStorage.getItem(storageKey(code, role));
 }
 

@@ -84,6 +84,7 @@ export const en: typeof id = {
 		copied: 'Copied',
 		whatsapp: 'Share on WhatsApp',
 		facilitatorLink: 'Facilitator link (secret — keep it, do not share)',
+		minutetakerLink: 'Minute-taker link (secret — give it only to the minute-taker)',
 		presenter: 'Open the projector view',
 		close: 'Close session',
 		confirmClose: 'Close the session? Once closed, nobody can add or change input.',
@@ -405,6 +406,6 @@ export const en: typeof id = {
 		phase: 'Phase',
 		noKey: 'This link carries no minute-taker key. Open the minute-taker link the facilitator gave you.',
 		refused: 'Ask the facilitator for a valid minute-taker link.',
-		closed: 'The session is closed: notes, minutes details and the action plan can no longer change.'
+		closed: 'The session is closed. Notes, minutes details and the action plan can still be completed.'
 	}
 };

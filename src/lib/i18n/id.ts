@@ -82,6 +82,7 @@ export const id = {
 		copied: 'Tersalin',
 		whatsapp: 'Bagikan lewat WhatsApp',
 		facilitatorLink: 'Tautan fasilitator (rahasia — simpan, jangan dibagikan)',
+		minutetakerLink: 'Tautan notulis (rahasia — berikan hanya kepada notulis)',
 		presenter: 'Buka tampilan proyektor',
 		close: 'Tutup sesi',
 		confirmClose: 'Tutup sesi? Setelah ditutup, tidak ada yang bisa menambah atau mengubah masukan.',
@@ -403,6 +404,6 @@ export const id = {
 		phase: 'Tahap',
 		noKey: 'Tautan ini tidak membawa kunci notulis. Buka tautan notulis yang diberikan fasilitator.',
 		refused: 'Minta tautan notulis yang berlaku kepada fasilitator.',
-		closed: 'Sesi sudah ditutup: catatan, data notulen dan rencana tindak lanjut tidak bisa diubah lagi.'
+		closed: 'Sesi sudah ditutup. Catatan, data notulen dan rencana tindak lanjut masih bisa dilengkapi.'
 	}
 };

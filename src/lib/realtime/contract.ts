@@ -42,6 +42,8 @@ export type SessionEvent =
 	| { type: 'theme.deleted'; themeId: string }
 	| { type: 'themes.ordered'; themeIds: string[] }
 	| { type: 'vote.set'; vote: Vote }
+	/** What others learn of a vote before the reveal: only how many people have voted. */
+	| { type: 'vote.progress'; voters: number }
 	| { type: 'voting.settings'; voting: VotingSettings }
 	| { type: 'link.set'; link: Link; linked: boolean }
 	| { type: 'action.saved'; row: ActionRow }
@@ -69,6 +71,8 @@ export interface Snapshot {
 	themes: Theme[];
 	/** Staff see all; others their own until the facilitator reveals the tallies. */
 	votes: Vote[];
+	/** How many participants have placed at least one dot (shown on the projector before the reveal). */
+	voters: number;
 	links: Link[];
 	actions: ActionRow[];
 	/** Staff only. */

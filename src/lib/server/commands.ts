@@ -17,6 +17,9 @@ export { Rejected };
 
 const handlers: Handlers = { ...itemHandlers, ...sessionHandlers, ...boardHandlers };
 
+/** The minutes are often finished after the meeting: staff may still complete these once closed. */
+const AFTER_CLOSE = new Set<Command['type']>(['session.details', 'note.add', 'note.delete', 'action.save', 'action.delete']);
+
 export interface Executed {
 	result: CommandResult;
 	/** New records to broadcast; empty for a rejected command or a recognised retry. */
@@ -60,7 +63,7 @@ export function execute(db: Db, who: SocketIdentity, envelope: CommandEnvelope):
 function apply(db: Db, who: SocketIdentity, command: Command): Outcome {
 	if (!mayRun(who.role, command.type)) throw new Rejected('forbidden', `A ${who.role} may not ${command.type}`);
 	const session = sessions.byId(db, who.sessionId);
-	if (session.status === 'closed') throw new Rejected('session_closed', 'The session is closed');
+	if (session.status === 'closed' && !AFTER_CLOSE.has(command.type)) throw new Rejected('session_closed', 'The session is closed');
 	const context: CommandContext = { db, who, actor: actorOf(who), session, view: sessions.toView(session), now: Date.now() };
 	const handler = handlers[command.type] as ((c: CommandContext, command: Command) => Outcome) | undefined;
 	if (!handler) throw new Rejected('invalid_input', `Unknown command ${command.type}`);

@@ -20,6 +20,7 @@ export function snapshot(db: Db, sessionId: string): Snapshot {
 		items: items.listViews(db, sessionId),
 		themes: themes.list(db, sessionId),
 		votes: votes.list(db, sessionId),
+		voters: votes.voterCount(db, sessionId),
 		links: links.list(db, sessionId),
 		actions: actions.list(db, sessionId),
 		notes: notes.list(db, sessionId),
@@ -33,7 +34,8 @@ export function boardState(db: Db, sessionId: string): BoardState {
 	return {
 		phase: view.phase,
 		revealed: view.voting.revealed,
-		statusOf: (itemId) => items.find(db, sessionId, itemId)?.status
+		statusOf: (itemId) => items.find(db, sessionId, itemId)?.status,
+		voters: () => votes.voterCount(db, sessionId)
 	};
 }
 

@@ -84,10 +84,11 @@ describe('dot votes', () => {
 		must(db, siti.identity, { type: 'vote.set', targetId: a, count: 2 });
 	});
 
-	it('before the reveal, each participant sees only their own', () => {
+	it('before the reveal, each participant sees only their own; others learn only how many have voted', () => {
 		const { records } = must(db, budi.identity, { type: 'vote.set', targetId: a, count: 3 });
-		expect(as(records[0], siti.identity)).toEqual({ type: 'private' });
-		expect(as(records[0], session.presenter)).toEqual({ type: 'private' });
+		expect(as(records[0], siti.identity)).toEqual({ type: 'vote.progress', voters: 2 });
+		expect(as(records[0], session.presenter)).toEqual({ type: 'vote.progress', voters: 2 });
+		expect(snap(session.presenter).voters).toBe(2);
 		expect(as(records[0], budi.identity)).toMatchObject({ type: 'vote.set', vote: { participantId: budi.id, count: 3 } });
 		expect(snap(siti.identity).votes).toEqual([{ participantId: siti.id, targetId: a, count: 2 }]);
 		expect(snap(budi.identity).votes).toEqual([{ participantId: budi.id, targetId: a, count: 3 }]);

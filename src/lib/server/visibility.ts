@@ -18,6 +18,8 @@ export interface BoardState {
 	revealed: boolean;
 	/** The item's status now (records are projected with today's rules, not those of their time). */
 	statusOf: (itemId: string) => ItemStatus | undefined;
+	/** Participants with at least one dot placed, now. */
+	voters: () => number;
 }
 
 export const PUBLIC_VIEWER: Viewer = { role: 'presenter', participantId: null };
@@ -50,7 +52,7 @@ function projectEvent(event: SessionEvent, owner: string | null, viewer: Viewer,
 		case 'item.hidden':
 			return { ...event, reason: '' };
 		case 'vote.set':
-			return mine || state.revealed ? event : null;
+			return mine || state.revealed ? event : { type: 'vote.progress', voters: state.voters() };
 		case 'note.added':
 		case 'note.deleted':
 			return null;

@@ -12,6 +12,10 @@ export function list(db: Db, sessionId: string): Vote[] {
 	).all(sessionId) as Vote[];
 }
 
+export function voterCount(db: Db, sessionId: string): number {
+	return (sql(db, 'SELECT count(DISTINCT participant_id) AS n FROM votes WHERE session_id = ?').get(sessionId) as { n: number }).n;
+}
+
 /** What one participant has placed now: target → dots. Read inside the voting transaction. */
 export function placedBy(db: Db, sessionId: string, participantId: string): Map<string, number> {
 	const rows = sql(db, 'SELECT target_id, count FROM votes WHERE session_id = ? AND participant_id = ?').all(

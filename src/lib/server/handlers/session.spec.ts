@@ -76,7 +76,7 @@ describe('closing through phase.set', () => {
 		]);
 	});
 
-	it('makes everything read-only, for every role, for good', () => {
+	it('makes the board read-only, for every role, for good', () => {
 		const itemId = addItem(db, siti.identity);
 		must(db, session.facilitator, { type: 'phase.set', phase: 'closed' });
 		const attempts: [SocketIdentity, unknown][] = [
@@ -90,10 +90,18 @@ describe('closing through phase.set', () => {
 			[session.facilitator, { type: 'timer.start', seconds: 60 }],
 			[session.facilitator, { type: 'item.hide', itemId, reason: 'x' }],
 			[session.facilitator, { type: 'theme.create', name: 'Infrastruktur' }],
-			[session.minutetaker, { type: 'note.add', text: 'catatan terlambat' }],
-			[session.minutetaker, { type: 'session.details', details: { chair: 'Bupati' } }]
+			[session.facilitator, { type: 'link.set', recommendationId: itemId, targetId: itemId, linked: true }]
 		];
 		for (const [who, command] of attempts) expectRefused(who, command, 'session_closed');
+	});
+
+	it('still lets staff finish the minutes: notes, details and the action plan', () => {
+		must(db, session.facilitator, { type: 'phase.set', phase: 'closed' });
+		must(db, session.minutetaker, { type: 'note.add', text: 'Catatan dilengkapi setelah rapat' });
+		must(db, session.minutetaker, { type: 'session.details', details: { chair: 'Kepala DPMD' } });
+		must(db, session.facilitator, { type: 'action.save', row: { activity: 'Forum koordinasi CSR' } });
+		expect(viewOf(db, session).details.chair).toBe('Kepala DPMD');
+		expectRefused(siti.identity, { type: 'note.add', text: 'peserta' }, 'forbidden');
 	});
 });
 
