@@ -98,16 +98,6 @@ export const en: typeof id = {
 	},
 	console: {
 		phases: 'Phase',
-		phase: {
-			lobby: 'Lobby',
-			writing: 'Silent writing',
-			reveal: 'Reveal',
-			grouping: 'Grouping',
-			voting: 'Voting',
-			discussion: 'Discussion',
-			action: 'Action plan',
-			closed: 'Closed'
-		},
 		accepting: 'Kinds accepted in this phase',
 		confirmPhase: 'Move to the {{phase}} phase?',
 		timer: 'Timer',
@@ -380,17 +370,7 @@ export const en: typeof id = {
 		quoteBadge: 'Quote',
 		delete: 'Delete',
 		deleteLabel: 'Delete the note of {{time}}',
-		confirmDelete: 'Delete this note?',
-		phase: {
-			lobby: 'Lobby',
-			writing: 'Silent writing',
-			reveal: 'Reveal',
-			grouping: 'Grouping',
-			voting: 'Voting',
-			discussion: 'Discussion',
-			action: 'Action plan',
-			closed: 'Closed'
-		}
+		confirmDelete: 'Delete this note?'
 	},
 	matrix: {
 		title: 'Recommendation links',

@@ -96,16 +96,6 @@ export const id = {
 	},
 	console: {
 		phases: 'Tahap',
-		phase: {
-			lobby: 'Persiapan',
-			writing: 'Menulis',
-			reveal: 'Ungkap',
-			grouping: 'Kelompokkan',
-			voting: 'Pilih',
-			discussion: 'Diskusi',
-			action: 'Rencana tindak lanjut',
-			closed: 'Selesai'
-		},
 		accepting: 'Jenis yang diterima di tahap ini',
 		confirmPhase: 'Pindah ke tahap {{phase}}?',
 		timer: 'Pengatur waktu',
@@ -378,17 +368,7 @@ export const id = {
 		quoteBadge: 'Kutipan',
 		delete: 'Hapus',
 		deleteLabel: 'Hapus catatan {{time}}',
-		confirmDelete: 'Hapus catatan ini?',
-		phase: {
-			lobby: 'Persiapan',
-			writing: 'Menulis',
-			reveal: 'Ungkap',
-			grouping: 'Kelompokkan',
-			voting: 'Pilih',
-			discussion: 'Diskusi',
-			action: 'Rencana tindak lanjut',
-			closed: 'Selesai'
-		}
+		confirmDelete: 'Hapus catatan ini?'
 	},
 	matrix: {
 		title: 'Keterkaitan rekomendasi',
