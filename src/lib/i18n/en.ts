@@ -107,7 +107,6 @@ export const en: typeof id = {
 		resume: 'Resume',
 		clear: 'Clear',
 		lockOnEnd: 'Stop accepting input when time is up',
-		timeUp: 'Time is up',
 		tabs: { board: 'Board', themes: 'Themes', votes: 'Votes', links: 'Links', plan: 'Action plan', minutes: 'Minutes' },
 		moderation: 'Moderation',
 		preModeration: 'New input waits for the facilitator’s approval',

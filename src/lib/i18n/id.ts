@@ -105,7 +105,6 @@ export const id = {
 		resume: 'Lanjut',
 		clear: 'Hapus',
 		lockOnEnd: 'Tutup pengiriman saat waktu habis',
-		timeUp: 'Waktu habis',
 		tabs: { board: 'Papan', themes: 'Tema', votes: 'Suara', links: 'Tautan', plan: 'Rencana', minutes: 'Notulen' },
 		moderation: 'Moderasi',
 		preModeration: 'Masukan baru menunggu persetujuan fasilitator',
