@@ -27,10 +27,15 @@ export async function facilitate({ send, progress, staff, sockets, posted, parti
 
 	await phase('voting');
 	const choices = favourites.map((start) => find(start).id);
+	// An uneven spread, as in a real room: favourites first, second choices scattered.
+	const FIRST = [0, 0, 1, 0, 2, 1, 3];
 	for (const [index, person] of participants.entries()) {
 		const socket = sockets.get(person.ref);
-		await send(socket, { type: 'vote.set', targetId: choices[index % choices.length], count: 3 });
-		await send(socket, { type: 'vote.set', targetId: choices[(index + 1 + (index % 3)) % choices.length], count: 2 });
+		const first = FIRST[index % FIRST.length];
+		let second = (index * 5 + 3) % choices.length;
+		if (second === first) second = (second + 1) % choices.length;
+		await send(socket, { type: 'vote.set', targetId: choices[first], count: 3 });
+		await send(socket, { type: 'vote.set', targetId: choices[second], count: 2 });
 	}
 	await send(facilitator, { type: 'voting.settings', revealed: true });
 	progress(`${participants.length * 5} dots placed and revealed`);
