@@ -1,6 +1,6 @@
 import { getContext } from '$lib/server/context';
 import { handle, problem } from '$lib/server/http';
-import { findSession, requireFacilitator } from '$lib/server/lookup';
+import { findSession, requireMinutesAccess } from '$lib/server/lookup';
 import * as minutes from '$lib/server/minutes';
 import { minutesQuerySchema } from '$lib/realtime/schemas';
 import type { RequestHandler } from './$types';
@@ -9,7 +9,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = (event) =>
 	handle(async () => {
 		const session = await findSession(event);
-		await requireFacilitator(event, session);
+		await requireMinutesAccess(event, session);
 		const query = minutesQuerySchema.safeParse(Object.fromEntries(event.url.searchParams));
 		if (!query.success) return problem(400, 'invalid_input', 'Use ?format=md|json|pdf, ?lang=id|en and ?paper=a4|f4');
 		const { format, lang = session.minutes_language, paper } = query.data;
