@@ -5,6 +5,7 @@ import { renderJson } from './json';
 import { renderMarkdown } from './markdown';
 import { buildMinutes, type Minutes } from './model';
 import { renderPdf, type Paper } from './pdf';
+import { summarize } from './summary';
 
 export type MinutesFormat = 'md' | 'json' | 'pdf';
 export type { Paper } from './pdf';
@@ -39,4 +40,9 @@ export async function render(
 	const minutes = buildMinutes(db, sessionId, lang);
 	const { contentType, render } = FORMATS[format];
 	return { body: await render(minutes, options), contentType, filename: `notulen-${minutes.session.code}-${lang}.${format}` };
+}
+
+/** minutes.summary: the top-line text for a chat message, in the asked language. */
+export function summary(db: Db, sessionId: string, lang: Locale): string {
+	return summarize(buildMinutes(db, sessionId, lang));
 }
