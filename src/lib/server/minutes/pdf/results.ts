@@ -19,6 +19,9 @@ export function facts(item: MinutesItem, words: Words): string {
  */
 export const shortLabel = (label: string) => label.split(/ \(| \/ /)[0];
 
+/** The most recommendations the votes chart shows. */
+const CHART_BARS = 15;
+
 const countIn = (cells: GroupCount[], group: string) => String(cells.find((c) => c.group === group)?.count ?? 0);
 
 export function findingsSection(layout: Layout, minutes: Minutes, words: Words) {
@@ -81,7 +84,8 @@ export function votesSection(layout: Layout, { votes, findings, recommendations,
 		{ size: 6.5, condensed: true }
 	);
 	if (recommendations) {
-		const ranked = votes.targets.filter((t) => t.kind === recommendations.kind);
+		// A chart of hundreds of bars says nothing; the tables above hold every count.
+		const ranked = votes.targets.filter((t) => t.kind === recommendations.kind).slice(0, CHART_BARS);
 		votesChart(layout, ranked, attendance.byGroup, pdf);
 	}
 }
