@@ -26,7 +26,7 @@ export function participationChart(layout: Layout, people: GroupCount[], contrib
 		const length = (g.count / max) * barWidth;
 		if (length > 0) doc.rect(layout.left + labelWidth, y, length, BAR).fill(colourOf(i));
 		doc.fillColor('black');
-		layout.font('regular', 7.5).text(`${g.count} ${words.people} · ${made} ${words.contributions}`, layout.left + labelWidth + length + 4, y + 1.5, {
+		layout.font('regular', 7.5).text(words.participation(g.count, made), layout.left + labelWidth + length + 4, y + 1.5, {
 			lineBreak: false
 		});
 		doc.x = layout.left;

@@ -4,7 +4,7 @@ import type { Words } from '../md/words';
 import type { Layout } from './layout';
 
 /** Twelve columns on a portrait page: the condensed face at 6.5 pt keeps every field readable. */
-const ACTION_WIDTHS = [0.5, 1.7, 1.8, 1.5, 1.5, 1.9, 1.6, 1.2, 1.2, 1.7, 1.2, 1.5];
+const ACTION_WIDTHS = [0.5, 1.6, 1.8, 1.5, 1.5, 1.9, 1.5, 1.45, 1.2, 1.7, 1.2, 1.5];
 
 export function actionPlanSection(layout: Layout, { actionPlan }: Minutes, words: Words) {
 	layout.heading(words.headings.actionPlan);

@@ -23,7 +23,8 @@ let en: Rendered;
 
 beforeAll(async () => {
 	[id, en] = await Promise.all([pdfOf('id'), pdfOf('en')]);
-	writeFileSync('/tmp/h-pdf-sample.pdf', id.bytes);
+	// PDF_SAMPLE=/tmp/sample.pdf keeps the rendered fixture, to look at the layout by eye.
+	if (process.env.PDF_SAMPLE) writeFileSync(process.env.PDF_SAMPLE, id.bytes);
 });
 
 /** Where each text first appears, after the previous one. */

@@ -52,7 +52,7 @@ function matrixTable(layout: Layout, { matrix }: Minutes, words: Words) {
 		[
 			{ header: words.kindColumn, width: 2 },
 			...columns.map((g) => ({ header: shortLabel(g.label), width: 1.3, align: 'right' as const })),
-			{ header: words.anonymousColumn, width: 1, align: 'right' },
+			{ header: words.anonymousColumn, width: 1.3, align: 'right' },
 			{ header: words.total, width: 0.8, align: 'right' }
 		],
 		[...matrix.rows.map((r) => row(r.label, r)), row(words.total, matrix.totals)],
@@ -70,9 +70,9 @@ export function votesSection(layout: Layout, { votes, findings, recommendations,
 	const [choice, kind] = words.choiceColumns;
 	layout.table(
 		[
-			{ header: choice, width: 3.2 },
-			{ header: kind, width: 1.5 },
-			...columns.map((g) => ({ header: shortLabel(g.label), width: 1.2, align: 'right' as const })),
+			{ header: choice, width: 2.5 },
+			{ header: kind, width: 1.9 },
+			...columns.map((g) => ({ header: shortLabel(g.label), width: 1.3, align: 'right' as const })),
 			{ header: words.total, width: 0.8, align: 'right' }
 		],
 		votes.targets.map((t) => [
@@ -104,6 +104,8 @@ export function recommendationsSection(layout: Layout, { recommendations }: Minu
 	layout.heading(words.headings.recommendations);
 	if (!recommendations?.ranked.length) return layout.paragraph(words.noRecommendations, { italic: true });
 	for (const { rank, item, links } of recommendations.ranked) {
+		// A recommendation and the constraints it answers stay on one page.
+		layout.ensure(30 + 14 * links.length);
 		layout.hanging(`${rank}.`, item.text, facts(item, words));
 		for (const link of links) {
 			const label = link.relation === 'addresses' ? words.addresses(link.label) : words.uses(link.label);

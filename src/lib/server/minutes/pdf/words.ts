@@ -5,8 +5,8 @@ export interface PdfWords {
 	page: (n: number, of: number) => string;
 	participationChart: string;
 	votesChart: string;
-	people: string;
-	contributions: string;
+	/** "2 peserta · 1 masukan" beside a group's bar. */
+	participation: (people: number, contributions: number) => string;
 	signature: string;
 	number: string;
 }
@@ -16,8 +16,7 @@ export const PDF_WORDS: Record<Locale, PdfWords> = {
 		page: (n, of) => `Halaman ${n} dari ${of}`,
 		participationChart: 'Partisipasi per kelompok pemangku kepentingan',
 		votesChart: 'Suara per rekomendasi, menurut kelompok pemilih',
-		people: 'peserta',
-		contributions: 'masukan',
+		participation: (people, contributions) => `${people} peserta · ${contributions} masukan`,
 		signature: 'Tanda tangan',
 		number: 'Nomor'
 	},
@@ -25,8 +24,8 @@ export const PDF_WORDS: Record<Locale, PdfWords> = {
 		page: (n, of) => `Page ${n} of ${of}`,
 		participationChart: 'Participation by stakeholder group',
 		votesChart: 'Votes per recommendation, by the voters’ group',
-		people: 'participants',
-		contributions: 'contributions',
+		participation: (people, contributions) =>
+			`${people} ${people === 1 ? 'participant' : 'participants'} · ${contributions} ${contributions === 1 ? 'contribution' : 'contributions'}`,
 		signature: 'Signature',
 		number: 'Number'
 	}
