@@ -2,7 +2,8 @@
  * A staff key (facilitator or minute-taker) arrives in the link's fragment (#key=…), is kept in
  * this browser, and is removed from the address bar at once so it never shows on a shared screen.
  */
-export type StaffRole = 'facilitator' | 'minutetaker';
+/** `report` is an organizer's read-only key for the minutes (a report link). */
+export type StaffRole = 'facilitator' | 'minutetaker' | 'report';
 
 const storageKey = (code: string, role: StaffRole) => `rembuk:${role}:${code}`;
 

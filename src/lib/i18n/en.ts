@@ -386,5 +386,33 @@ export const en: typeof id = {
 		noKey: 'This link carries no minute-taker key. Open the minute-taker link the facilitator gave you.',
 		refused: 'Ask the facilitator for a valid minute-taker link.',
 		closed: 'The session is closed. Notes, minutes details and the action plan can still be completed.'
+	},
+	report: {
+		title: 'Report',
+		intro: 'Download the official minutes of this session. This link is read-only: it cannot change anything in the session.',
+		noKey: 'This link carries no report key. Ask the facilitator for a report link.',
+		refused: 'This report link no longer works (revoked or wrong). Ask the facilitator for a new one.',
+		downloads: 'Download the minutes',
+		format: 'Format',
+		indonesian: 'Indonesian',
+		english: 'English',
+		paperHint: 'A4 or F4 (folio) for printed documents.',
+		linksTitle: 'Report links',
+		linksHint: 'Read-only links for organizers: they can download the minutes and the summary without the facilitator key.',
+		create: 'Create a report link',
+		newLink: 'New link (copy it now, it is shown only once)',
+		created: 'Created {{when}}',
+		revokedAt: 'Revoked {{when}}',
+		revoke: 'Revoke',
+		confirmRevoke: 'Revoke this link? Whoever holds it can no longer download.',
+		none: 'No report links yet.'
+	},
+	summary: {
+		title: 'Top-line summary',
+		hint: 'The main results in a few lines, for the organizers’ WhatsApp group.',
+		loading: 'Loading the summary…',
+		copy: 'Copy',
+		copied: 'Copied',
+		whatsapp: 'Share on WhatsApp'
 	}
 };

@@ -384,5 +384,33 @@ export const id = {
 		noKey: 'Tautan ini tidak membawa kunci notulis. Buka tautan notulis yang diberikan fasilitator.',
 		refused: 'Minta tautan notulis yang berlaku kepada fasilitator.',
 		closed: 'Sesi sudah ditutup. Catatan, data notulen dan rencana tindak lanjut masih bisa dilengkapi.'
+	},
+	report: {
+		title: 'Laporan',
+		intro: 'Unduh notulen resmi sesi ini. Tautan ini hanya untuk membaca: tidak bisa mengubah apa pun di sesi.',
+		noKey: 'Tautan ini tidak membawa kunci laporan. Minta tautan laporan kepada fasilitator.',
+		refused: 'Tautan laporan ini tidak berlaku (sudah dicabut atau salah). Minta tautan baru kepada fasilitator.',
+		downloads: 'Unduh notulen',
+		format: 'Format',
+		indonesian: 'Bahasa Indonesia',
+		english: 'Inggris',
+		paperHint: 'A4 atau F4 (folio) untuk dokumen cetak.',
+		linksTitle: 'Tautan laporan',
+		linksHint: 'Tautan hanya-baca untuk penyelenggara: dapat mengunduh notulen dan ringkasan tanpa kunci fasilitator.',
+		create: 'Buat tautan laporan',
+		newLink: 'Tautan baru (salin sekarang, hanya ditampilkan sekali)',
+		created: 'Dibuat {{when}}',
+		revokedAt: 'Dicabut {{when}}',
+		revoke: 'Cabut',
+		confirmRevoke: 'Cabut tautan ini? Pemegangnya tidak bisa mengunduh lagi.',
+		none: 'Belum ada tautan laporan.'
+	},
+	summary: {
+		title: 'Ringkasan singkat',
+		hint: 'Hasil utama dalam beberapa baris, untuk grup WhatsApp penyelenggara.',
+		loading: 'Memuat ringkasan…',
+		copy: 'Salin',
+		copied: 'Tersalin',
+		whatsapp: 'Bagikan ke WhatsApp'
 	}
 };

@@ -163,8 +163,9 @@ export const joinSchema = z.object({
 });
 export type JoinInput = z.infer<typeof joinSchema>;
 
-/** `GET …/minutes?format=md|json&lang=id|en`; without `lang` the session's minutes language is used. */
+/** `GET …/minutes?format=md|json|pdf&lang=id|en&paper=a4|f4`; without `lang` the session's minutes language is used. */
 export const minutesQuerySchema = z.object({
-	format: z.enum(['md', 'json']).default('md'),
-	lang: z.enum(['id', 'en']).optional()
+	format: z.enum(['md', 'json', 'pdf']).default('md'),
+	lang: z.enum(['id', 'en']).optional(),
+	paper: z.enum(['a4', 'f4']).default('a4')
 });

@@ -3,6 +3,7 @@ import { joinCode } from '../realtime/schemas';
 import { getContext } from './context';
 import { clientAddress, HttpProblem } from './http';
 import { allow, isBlocked } from './ratelimit';
+import * as reports from './reports';
 import { secretMatches } from './secrets';
 import * as sessions from './sessions';
 
@@ -23,11 +24,31 @@ export async function requireFacilitator(
 	event: { request: Request; getClientAddress: () => string },
 	session: sessions.SessionRow
 ): Promise<void> {
-	const header = event.request.headers.get('authorization') ?? '';
-	const match = /^Bearer\s+(\S+)$/i.exec(header);
-	if (!match) throw new HttpProblem(401, 'unauthenticated', 'Send the facilitator key as Authorization: Bearer …');
-	if (!secretMatches(match[1], session.facilitator_key_hash)) {
-		await allow('badSecret', clientAddress(event));
-		throw new HttpProblem(403, 'forbidden', 'This key does not open this session');
-	}
+	const key = bearer(event, 'Send the facilitator key as Authorization: Bearer …');
+	if (!secretMatches(key, session.facilitator_key_hash)) await refuse(event);
+}
+
+/**
+ * Who may read the minutes and the summary: the facilitator, or an organizer holding a live
+ * report link. 401 without a key, 403 with a wrong or revoked one (counted as a bad secret).
+ */
+export async function requireMinutesAccess(
+	event: { request: Request; getClientAddress: () => string },
+	session: sessions.SessionRow
+): Promise<'facilitator' | 'report'> {
+	const key = bearer(event, 'Send the facilitator key or a report key as Authorization: Bearer …');
+	if (secretMatches(key, session.facilitator_key_hash)) return 'facilitator';
+	if (reports.check(getContext().db, session.id, key)) return 'report';
+	return refuse(event);
+}
+
+function bearer(event: { request: Request }, message: string): string {
+	const match = /^Bearer\s+(\S+)$/i.exec(event.request.headers.get('authorization') ?? '');
+	if (!match) throw new HttpProblem(401, 'unauthenticated', message);
+	return match[1];
+}
+
+async function refuse(event: { getClientAddress: () => string }): Promise<never> {
+	await allow('badSecret', clientAddress(event));
+	throw new HttpProblem(403, 'forbidden', 'This key does not open this session');
 }

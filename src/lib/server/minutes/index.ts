@@ -4,23 +4,45 @@ import type { Db } from '../db/database';
 import { renderJson } from './json';
 import { renderMarkdown } from './markdown';
 import { buildMinutes, type Minutes } from './model';
+import { renderPdf, type Paper } from './pdf';
+import { summarize } from './summary';
 
-export type MinutesFormat = 'md' | 'json';
+export type MinutesFormat = 'md' | 'json' | 'pdf';
+export type { Paper } from './pdf';
 
-const FORMATS: Record<MinutesFormat, { contentType: string; render: (minutes: Minutes) => string }> = {
+export interface RenderOptions {
+	/** Paper for the printable formats; the text formats ignore it. */
+	paper?: Paper;
+}
+
+type Renderer = (minutes: Minutes, options: RenderOptions) => string | Uint8Array | Promise<string | Uint8Array>;
+
+const FORMATS: Record<MinutesFormat, { contentType: string; render: Renderer }> = {
 	md: { contentType: 'text/markdown; charset=utf-8', render: renderMarkdown },
-	json: { contentType: 'application/json', render: renderJson }
+	json: { contentType: 'application/json', render: renderJson },
+	pdf: { contentType: 'application/pdf', render: (minutes, { paper }) => renderPdf(minutes, paper) }
 };
 
 export interface RenderedMinutes {
-	body: string;
+	body: string | Uint8Array;
 	contentType: string;
 	/** notulen-<code>-<lang>.<format>: the code tells sessions apart in a downloads folder. */
 	filename: string;
 }
 
-export function render(db: Db, sessionId: string, format: MinutesFormat, lang: Locale): RenderedMinutes {
+export async function render(
+	db: Db,
+	sessionId: string,
+	format: MinutesFormat,
+	lang: Locale,
+	options: RenderOptions = {}
+): Promise<RenderedMinutes> {
 	const minutes = buildMinutes(db, sessionId, lang);
 	const { contentType, render } = FORMATS[format];
-	return { body: render(minutes), contentType, filename: `notulen-${minutes.session.code}-${lang}.${format}` };
+	return { body: await render(minutes, options), contentType, filename: `notulen-${minutes.session.code}-${lang}.${format}` };
+}
+
+/** minutes.summary: the top-line text for a chat message, in the asked language. */
+export function summary(db: Db, sessionId: string, lang: Locale): string {
+	return summarize(buildMinutes(db, sessionId, lang));
 }

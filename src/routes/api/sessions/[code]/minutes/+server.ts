@@ -1,20 +1,20 @@
 import { getContext } from '$lib/server/context';
 import { handle, problem } from '$lib/server/http';
-import { findSession, requireFacilitator } from '$lib/server/lookup';
+import { findSession, requireMinutesAccess } from '$lib/server/lookup';
 import * as minutes from '$lib/server/minutes';
 import { minutesQuerySchema } from '$lib/realtime/schemas';
 import type { RequestHandler } from './$types';
 
-/** The minutes as a download, for the facilitator only: they name people and institutions. */
+/** The minutes as a download, for the facilitator and report links only: they name people and institutions. */
 export const GET: RequestHandler = (event) =>
 	handle(async () => {
 		const session = await findSession(event);
-		await requireFacilitator(event, session);
+		await requireMinutesAccess(event, session);
 		const query = minutesQuerySchema.safeParse(Object.fromEntries(event.url.searchParams));
-		if (!query.success) return problem(400, 'invalid_input', 'Use ?format=md|json and ?lang=id|en');
-		const { format, lang = session.minutes_language } = query.data;
-		const file = minutes.render(getContext().db, session.id, format, lang);
-		return new Response(file.body, {
+		if (!query.success) return problem(400, 'invalid_input', 'Use ?format=md|json|pdf, ?lang=id|en and ?paper=a4|f4');
+		const { format, lang = session.minutes_language, paper } = query.data;
+		const file = await minutes.render(getContext().db, session.id, format, lang, { paper });
+		return new Response(file.body as BodyInit, {
 			headers: {
 				'content-type': file.contentType,
 				'content-disposition': `attachment; filename="${file.filename}"`,

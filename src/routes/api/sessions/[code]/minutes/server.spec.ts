@@ -43,7 +43,7 @@ describe('GET /api/sessions/[code]/minutes', () => {
 		expect((await get('', `Bearer ${key}`, 'XXXXXX')).status).toBe(404);
 	});
 
-	it.each(['?format=pdf', '?lang=fr', '?format='])('refuses %s with 400', async (query) => {
+	it.each(['?format=exe', '?lang=fr', '?format=', '?format=pdf&paper=a3'])('refuses %s with 400', async (query) => {
 		const response = await get(query, `Bearer ${key}`);
 		expect(response.status).toBe(400);
 		expect(await errorCode(response)).toBe('invalid_input');

@@ -1,0 +1,56 @@
+import { extractText, getDocumentProxy } from 'unpdf';
+import { describe, expect, it } from 'vitest';
+import { newFgd } from '../fixture';
+import { buildMinutes } from '../model';
+import { renderPdf } from '.';
+
+const GROUPS = ['pemerintah', 'akademisi', 'dunia_usaha', 'csr', 'komunitas', 'media', 'lainnya'];
+const KINDS = ['kendala', 'peluang', 'rekomendasi'];
+
+/** A ballroom-sized FGD: 300 people, 1,000 cards, 30 action rows. */
+function largeFgd() {
+	const fgd = newFgd();
+	const people = Array.from({ length: 300 }, (_, i) => fgd.join(`Peserta ${i + 1}`, GROUPS[i % GROUPS.length], `Instansi ${i % 40}`));
+	const items = Array.from({ length: 1000 }, (_, i) =>
+		fgd.post(people[i % 300], KINDS[i % 3], `Masukan nomor ${i + 1} tentang penguatan UMKM di desa lingkar tambang`, i % 10 === 0)
+	);
+	for (let i = 0; i < 30; i++) {
+		const row = {
+			activity: `Kegiatan tindak lanjut ${i + 1}`,
+			output: 'Keluaran',
+			indicator: 'Indikator',
+			pic: { name: `Penanggung Jawab ${i + 1}`, institution: 'Dinas', group: 'pemerintah' },
+			partners: 'Mitra',
+			timeframe: '2026',
+			funding: 'APBD',
+			cost: 1_000_000 * (i + 1),
+			status: 'rencana' as const,
+			remarks: '',
+			issueItemIds: [items[i * 3]],
+			recommendationId: items[i * 3 + 2]
+		};
+		fgd.run('minutetaker', { type: 'action.save', row });
+	}
+	return fgd;
+}
+
+describe('a large session', () => {
+	it('renders every participant, item and action row', { timeout: 120_000 }, async () => {
+		const fgd = largeFgd();
+		const started = performance.now();
+		const minutes = buildMinutes(fgd.db, fgd.session.id, 'id');
+		const built = performance.now();
+		const bytes = await renderPdf(minutes, 'a4');
+		const rendered = performance.now();
+		console.log(
+			`PDF of 1,000 items, 300 participants, 30 action rows: build ${Math.round(built - started)} ms, render ${Math.round(rendered - built)} ms, ${Math.round(bytes.length / 1024)} KiB`
+		);
+		const { totalPages, text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
+		const all = text.replace(/\s+/g, ' ');
+		expect(all).toContain('Masukan nomor 1000 tentang');
+		expect(all).toContain('Peserta 300');
+		expect(all).toContain('Kegiatan tindak lanjut 30');
+		expect(all).toContain(`Halaman ${totalPages} dari ${totalPages}`);
+		expect(totalPages).toBeGreaterThan(20);
+	});
+});

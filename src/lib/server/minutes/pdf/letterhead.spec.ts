@@ -1,0 +1,45 @@
+import { extractText, getDocumentProxy } from 'unpdf';
+import { describe, expect, it } from 'vitest';
+import { sampleFgd } from '../fixture';
+import { buildMinutes } from '../model';
+import { renderPdf } from '.';
+import { letterheadOf, type Letterhead } from './letterhead';
+
+/** A 1 × 1 PNG, enough to prove the logo is placed without failing the document. */
+const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+async function textOf(bytes: Buffer) {
+	const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
+	return text.replace(/\s+/g, ' ');
+}
+
+describe('letterhead', () => {
+	const fgd = sampleFgd();
+	const minutes = () => buildMinutes(fgd.db, fgd.session.id, 'id');
+
+	it('falls back to the organizers when the model has none', async () => {
+		expect(letterheadOf(minutes()).office).toEqual(['DPMD KUTAI KARTANEGARA', 'YAYASAN MITRA HIJAU']);
+		expect(await textOf(await renderPdf(minutes()))).toMatch(/^DPMD KUTAI KARTANEGARA YAYASAN MITRA HIJAU NOTULEN/);
+	});
+
+	it('prints the office, address and contacts the model carries, with its logo', async () => {
+		const letterhead: Letterhead = {
+			office: ['PEMERINTAH KABUPATEN KUTAI KARTANEGARA', 'DINAS PEMBERDAYAAN MASYARAKAT DAN DESA'],
+			address: 'Jl. Contoh No. 1, Tenggarong',
+			phone: '(0541) 000000',
+			email: 'dpmd@contoh.go.id',
+			logo: PNG
+		};
+		const withHead = minutes();
+		Object.assign(withHead.details, { letterhead });
+		const text = await textOf(await renderPdf(withHead));
+		expect(text).toMatch(/^PEMERINTAH KABUPATEN KUTAI KARTANEGARA DINAS PEMBERDAYAAN MASYARAKAT DAN DESA Jl\. Contoh No\. 1, Tenggarong/);
+		expect(text).toContain('Telp. (0541) 000000 · dpmd@contoh.go.id');
+	});
+
+	it('survives an unreadable logo', async () => {
+		const broken = minutes();
+		Object.assign(broken.details, { letterhead: { office: 'DINAS CONTOH', logo: 'data:image/png;base64,AAAA' } });
+		expect(await textOf(await renderPdf(broken))).toMatch(/^DINAS CONTOH NOTULEN/);
+	});
+});

@@ -1,0 +1,78 @@
+/** The opening of the PDF notulen: title, identitas kegiatan, dasar dan tujuan, agenda, jalannya diskusi. */
+import type { Minutes } from '../model';
+import type { Words } from '../md/words';
+import { participationChart } from './bars';
+import type { Layout } from './layout';
+import type { PdfWords } from './words';
+
+export function titleBlock(layout: Layout, minutes: Minutes, words: Words) {
+	layout.font('bold', 13).text(words.title, layout.left, layout.doc.y, { width: layout.width, align: 'center' });
+	layout.font('regular', 10).text(minutes.session.title, { width: layout.width, align: 'center' });
+	layout.doc.moveDown(0.4);
+}
+
+export function eventSection(layout: Layout, { session, details, attendance, matrix }: Minutes, words: Words, pdf: PdfWords) {
+	const f = words.fields;
+	const { name, position } = details.chair;
+	const chair = name && position ? `${name} (${position})` : name || position;
+	layout.heading(words.headings.event);
+	layout.fields([
+		[f.title, session.title],
+		[f.theme, session.theme],
+		[f.day, session.day],
+		[f.time, session.time],
+		[f.venue, session.venue],
+		[f.organizers, session.organizers.join('; ')],
+		[f.region, session.region],
+		[f.chair, chair],
+		[f.facilitator, details.facilitator],
+		[f.speakers, details.speakers.join('; ')],
+		[f.minuteTaker, details.minuteTaker.name],
+		[f.status, session.closedAtText ? words.closed(session.closedAtText) : words.open],
+		[f.count, words.people(attendance.total)]
+	]);
+	layout.doc.moveDown(0.4);
+	const [group, count] = words.groupTable;
+	layout.table(
+		[{ header: group, width: 4 }, { header: count, width: 1, align: 'right' }],
+		[...attendance.byGroup.map((g) => [g.label, String(g.count)]), [words.total, String(attendance.total)]],
+		{ totals: true }
+	);
+	participationChart(layout, attendance.byGroup, matrix.totals.byGroup, pdf);
+}
+
+export function basisSection(layout: Layout, { details }: Minutes, words: Words) {
+	layout.heading(words.headings.basis);
+	const rows: [string, string][] = [];
+	if (details.basis) rows.push([words.fields.basis, details.basis]);
+	if (details.aims) rows.push([words.fields.aims, details.aims]);
+	if (rows.length) layout.fields(rows);
+	else layout.paragraph(words.notFilled, { italic: true });
+}
+
+export function agendaSection(layout: Layout, { details }: Minutes, words: Words) {
+	layout.heading(words.headings.agenda);
+	if (!details.agenda.length) return layout.paragraph(words.notFilled, { italic: true });
+	const [time, activity] = words.agendaTable;
+	layout.table(
+		[{ header: time, width: 1 }, { header: activity, width: 4 }],
+		details.agenda.map((a) => [a.time || '–', a.activity])
+	);
+}
+
+export function proceedingsSection(layout: Layout, { proceedings }: Minutes, words: Words) {
+	const h = words.headings;
+	layout.heading(h.proceedings);
+	layout.heading(h.timeline, 2);
+	if (!proceedings.timeline.length) layout.paragraph(words.noTimeline, { italic: true });
+	for (const t of proceedings.timeline) layout.paragraph(`${t.time} — ${t.label}`, { indent: 8 });
+	layout.heading(h.notes, 2);
+	if (!proceedings.phases.length) layout.paragraph(words.noNotes, { italic: true });
+	for (const phase of proceedings.phases) {
+		layout.heading(phase.label, 3);
+		for (const note of phase.notes) {
+			const said = note.kind === 'quote' ? `“${note.text}”` : note.text;
+			layout.hanging(note.time, said, note.attribution ?? '', 8, 62);
+		}
+	}
+}

@@ -1,0 +1,24 @@
+import { json } from '@sveltejs/kit';
+import { getContext } from '$lib/server/context';
+import { handle } from '$lib/server/http';
+import { findSession, requireFacilitator } from '$lib/server/lookup';
+import * as reports from '$lib/server/reports';
+import type { RequestHandler } from './$types';
+
+/** The session's report links, revoked ones included, without their keys. */
+export const GET: RequestHandler = (event) =>
+	handle(async () => {
+		const session = await findSession(event);
+		await requireFacilitator(event, session);
+		return json({ links: reports.list(getContext().db, session.id) }, { headers: { 'cache-control': 'no-store' } });
+	});
+
+/** A new read-only link; the key is in the URL's fragment, so it never reaches a server log. */
+export const POST: RequestHandler = (event) =>
+	handle(async () => {
+		const session = await findSession(event);
+		await requireFacilitator(event, session);
+		const { key, ...link } = reports.create(getContext().db, session.id);
+		const url = `${event.url.origin}/r/${session.code}#key=${key}`;
+		return json({ link, key, url }, { status: 201, headers: { 'cache-control': 'no-store' } });
+	});

@@ -1,0 +1,14 @@
+import { getContext } from '$lib/server/context';
+import { handle, problem } from '$lib/server/http';
+import { findSession, requireFacilitator } from '$lib/server/lookup';
+import * as reports from '$lib/server/reports';
+import type { RequestHandler } from './$types';
+
+/** Revokes a report link at once: its key stops opening the minutes on the next request. */
+export const DELETE: RequestHandler = (event) =>
+	handle(async () => {
+		const session = await findSession(event);
+		await requireFacilitator(event, session);
+		if (!reports.revoke(getContext().db, session.id, event.params.id)) return problem(404, 'not_found', 'No report link has this id');
+		return new Response(null, { status: 204 });
+	});

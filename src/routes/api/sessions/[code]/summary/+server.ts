@@ -1,0 +1,17 @@
+import { getContext } from '$lib/server/context';
+import { handle, problem } from '$lib/server/http';
+import { findSession, requireMinutesAccess } from '$lib/server/lookup';
+import * as minutes from '$lib/server/minutes';
+import { minutesQuerySchema } from '$lib/realtime/schemas';
+import type { RequestHandler } from './$types';
+
+/** The top-line summary as plain text, for whoever may read the minutes. */
+export const GET: RequestHandler = (event) =>
+	handle(async () => {
+		const session = await findSession(event);
+		await requireMinutesAccess(event, session);
+		const query = minutesQuerySchema.pick({ lang: true }).safeParse(Object.fromEntries(event.url.searchParams));
+		if (!query.success) return problem(400, 'invalid_input', 'Use ?lang=id|en');
+		const text = minutes.summary(getContext().db, session.id, query.data.lang ?? session.minutes_language);
+		return new Response(text, { headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+	});
