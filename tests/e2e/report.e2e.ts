@@ -4,8 +4,6 @@ import { createSession, LAPTOP } from './helpers';
 import { TestServer } from './server';
 
 const server = new TestServer();
-// The port range this worktree's browser tests may use.
-server.port = 3811;
 test.beforeAll(() => server.start());
 test.afterAll(() => server.dispose());
 
