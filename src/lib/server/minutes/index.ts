@@ -1,26 +1,47 @@
 /** minutes.render: the one call an endpoint needs to hand out the minutes in a format and language. */
 import type { Locale } from '../../domain/types';
 import type { Db } from '../db/database';
+import { renderCsv } from './csv';
 import { renderJson } from './json';
 import { renderMarkdown } from './markdown';
 import { buildMinutes, type Minutes } from './model';
+import { renderXlsx } from './xlsx';
 
-export type MinutesFormat = 'md' | 'json';
+export type MinutesFormat = 'md' | 'json' | 'csv' | 'xlsx';
 
-const FORMATS: Record<MinutesFormat, { contentType: string; render: (minutes: Minutes) => string }> = {
+/** Paper for the printable formats: A4, or F4/folio (215 × 330 mm) used by many regional offices. */
+export type Paper = 'a4' | 'f4';
+
+export interface RenderOptions {
+	paper?: Paper;
+}
+
+type Renderer = (minutes: Minutes, options: RenderOptions) => string | Buffer | Promise<Buffer>;
+
+const FORMATS: Record<MinutesFormat, { contentType: string; render: Renderer }> = {
 	md: { contentType: 'text/markdown; charset=utf-8', render: renderMarkdown },
-	json: { contentType: 'application/json', render: renderJson }
+	json: { contentType: 'application/json', render: renderJson },
+	csv: { contentType: 'text/csv; charset=utf-8', render: renderCsv },
+	xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', render: renderXlsx }
 };
 
 export interface RenderedMinutes {
-	body: string;
+	/** Text for md, json and csv; bytes for the office formats. */
+	body: string | Buffer;
 	contentType: string;
 	/** notulen-<code>-<lang>.<format>: the code tells sessions apart in a downloads folder. */
 	filename: string;
 }
 
-export function render(db: Db, sessionId: string, format: MinutesFormat, lang: Locale): RenderedMinutes {
+export async function render(
+	db: Db,
+	sessionId: string,
+	format: MinutesFormat,
+	lang: Locale,
+	options: RenderOptions = {}
+): Promise<RenderedMinutes> {
 	const minutes = buildMinutes(db, sessionId, lang);
 	const { contentType, render } = FORMATS[format];
-	return { body: render(minutes), contentType, filename: `notulen-${minutes.session.code}-${lang}.${format}` };
+	const body = await render(minutes, options);
+	return { body, contentType, filename: `notulen-${minutes.session.code}-${lang}.${format}` };
 }
