@@ -186,7 +186,7 @@ export type JoinInput = z.infer<typeof joinSchema>;
 
 /** `GET …/minutes?format=md|json&lang=id|en`; without `lang` the session's minutes language is used. */
 export const minutesQuerySchema = z.object({
-	format: z.enum(['md', 'json', 'csv', 'xlsx']).default('md'),
+	format: z.enum(['md', 'json', 'csv', 'xlsx', 'docx']).default('md'),
 	lang: z.enum(['id', 'en']).optional(),
 	/** Paper of the printable formats; A4 unless F4/folio is asked for. */
 	paper: z.enum(['a4', 'f4']).default('a4')

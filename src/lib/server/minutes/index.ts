@@ -2,15 +2,16 @@
 import type { Locale } from '../../domain/types';
 import type { Db } from '../db/database';
 import { renderCsv } from './csv';
+import { renderDocx } from './docx';
 import { renderJson } from './json';
 import { renderMarkdown } from './markdown';
 import { buildMinutes, type Minutes } from './model';
+import type { Paper } from './paper';
 import { renderXlsx } from './xlsx';
 
-export type MinutesFormat = 'md' | 'json' | 'csv' | 'xlsx';
+export type MinutesFormat = 'md' | 'json' | 'csv' | 'xlsx' | 'docx';
 
-/** Paper for the printable formats: A4, or F4/folio (215 × 330 mm) used by many regional offices. */
-export type Paper = 'a4' | 'f4';
+export type { Paper } from './paper';
 
 export interface RenderOptions {
 	paper?: Paper;
@@ -22,7 +23,8 @@ const FORMATS: Record<MinutesFormat, { contentType: string; render: Renderer }> 
 	md: { contentType: 'text/markdown; charset=utf-8', render: renderMarkdown },
 	json: { contentType: 'application/json', render: renderJson },
 	csv: { contentType: 'text/csv; charset=utf-8', render: renderCsv },
-	xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', render: renderXlsx }
+	xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', render: renderXlsx },
+	docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: renderDocx }
 };
 
 export interface RenderedMinutes {

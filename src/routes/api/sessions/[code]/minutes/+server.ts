@@ -11,7 +11,7 @@ export const GET: RequestHandler = (event) =>
 		const session = await findSession(event);
 		await requireFacilitator(event, session);
 		const query = minutesQuerySchema.safeParse(Object.fromEntries(event.url.searchParams));
-		if (!query.success) return problem(400, 'invalid_input', 'Use ?format=md|json|csv|xlsx, ?lang=id|en and ?paper=a4|f4');
+		if (!query.success) return problem(400, 'invalid_input', 'Use ?format=md|json|csv|xlsx|docx, ?lang=id|en and ?paper=a4|f4');
 		const { format, lang = session.minutes_language, paper } = query.data;
 		const file = await minutes.render(getContext().db, session.id, format, lang, { paper });
 		const body = typeof file.body === 'string' ? file.body : new Uint8Array(file.body);

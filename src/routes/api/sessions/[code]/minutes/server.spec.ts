@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getContext } from '$lib/server/context';
 import * as sessions from '$lib/server/sessions';
@@ -74,5 +75,13 @@ describe('GET /api/sessions/[code]/minutes', () => {
 		expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 		expect(xlsx.headers.get('content-disposition')).toBe(`attachment; filename="notulen-${code}-id.xlsx"`);
 		expect(new TextDecoder().decode(new Uint8Array(await xlsx.arrayBuffer()).slice(0, 2))).toBe('PK');
+	});
+
+	it('gives an editable Word document on F4 paper when asked', async () => {
+		const response = await get('?format=docx&paper=f4', `Bearer ${key}`);
+		expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+		expect(response.headers.get('content-disposition')).toBe(`attachment; filename="notulen-${code}-en.docx"`);
+		const zip = await JSZip.loadAsync(await response.arrayBuffer());
+		expect(await zip.file('word/document.xml')!.async('string')).toMatch(/<w:pgSz w:w="12189" w:h="18709"/);
 	});
 });
