@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getContext } from '$lib/server/context';
 import * as sessions from '$lib/server/sessions';
+import { snapshot } from '$lib/server/sync';
 import { createSessionSchema } from '$lib/realtime/schemas';
 import { GET, PUT } from './+server';
 
@@ -55,5 +56,15 @@ describe('/api/sessions/[code]/letterhead', () => {
 		const from = (key: string) => call(GET, b.code, { query: `?from=${a.code}`, headers: { authorization: `Bearer ${b.key}`, 'x-from-key': key } });
 		expect((await from(b.key)).status).toBe(403);
 		expect(await (await from(a.key)).json()).toEqual(LETTERHEAD);
+	});
+
+	it('keeps the logo off the screens: snapshots and the logged record carry the letterhead without it', async () => {
+		const row = sessions.byCode(getContext().db, a.code)!;
+		const { logo: _logo, ...rest } = LETTERHEAD;
+		expect(snapshot(getContext().db, row.id).session.details.letterhead).toEqual(rest);
+		const events = getContext().db.prepare('SELECT payload FROM session_events WHERE session_id = ?').all(row.id) as { payload: string }[];
+		expect(events.some((e) => e.payload.includes('DINAS PEMBERDAYAAN'))).toBe(true);
+		expect(events.every((e) => !e.payload.includes('iVBORw0KGgo'))).toBe(true);
+		expect(sessions.toView(row).details.letterhead?.logo).toBe(BIG);
 	});
 });
