@@ -113,5 +113,6 @@ export function appendixSection(frame: Frame, minutes: Minutes): FileChild[] {
 				)
 			]
 		: [placeholder(words.noItems)];
-	return [heading(1, h.appendix), heading(2, h.attendance), ...people, gap(), heading(2, h.items), ...list];
+	// A closing paragraph: Word expects one between a final table and the section properties.
+	return [heading(1, h.appendix), heading(2, h.attendance), ...people, gap(), heading(2, h.items), ...list, gap()];
 }
