@@ -184,7 +184,7 @@ export const joinSchema = z.object({
 });
 export type JoinInput = z.infer<typeof joinSchema>;
 
-/** `GET …/minutes?format=md|json&lang=id|en`; without `lang` the session's minutes language is used. */
+/** `GET …/minutes?format=md|json|docx|xlsx|csv&lang=id|en&paper=a4|f4`; without `lang` the session's minutes language is used. */
 export const minutesQuerySchema = z.object({
 	format: z.enum(['md', 'json', 'csv', 'xlsx', 'docx']).default('md'),
 	lang: z.enum(['id', 'en']).optional(),
