@@ -10,7 +10,8 @@ import { PAPER_MM, type Paper } from '../paper';
 import { WORDS } from '../md/words';
 import type { Frame } from './blocks';
 import { actionPlanSection, appendixSection, closingSection, signOffSection } from './closing';
-import { agendaSection, basisSection, eventSection, letterhead, proceedingsSection, title } from './opening';
+import { letterhead } from './letterhead';
+import { agendaSection, basisSection, eventSection, proceedingsSection, title } from './opening';
 import { conclusionsSection, findingsSection, recommendationsSection } from './results';
 
 /** Page size in twips (1/1440 inch). */

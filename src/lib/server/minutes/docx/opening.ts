@@ -1,29 +1,8 @@
-/** The opening of the DOCX notulen: kop surat, title, identitas kegiatan, dasar dan tujuan, susunan acara, jalannya diskusi. */
-import { AlignmentType, BorderStyle, ImageRun, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
+/** The opening of the DOCX notulen: title, identitas kegiatan, dasar dan tujuan, susunan acara, jalannya diskusi. */
+import { AlignmentType, Paragraph, TextRun, type FileChild } from 'docx';
 import { participationChart } from '../charts';
-import type { Minutes, MinutesLetterhead } from '../model';
+import type { Minutes } from '../model';
 import { chart, gap, heading, para, placeholder, runs, table, type Frame } from './blocks';
-
-/** Logo on the left, the office centred beside it, and a double rule under both, as on a government letter. */
-export function letterhead(frame: Frame, head: MinutesLetterhead | null): FileChild[] {
-	if (!head) return [];
-	const contact = [head.phone && `Telp. ${head.phone}`, head.email && `E-mail: ${head.email}`, head.website].filter(Boolean).join(' · ');
-	const lines = [
-		...head.office.map((line, i) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: line, bold: true, size: i ? 26 : 28 })] })),
-		...[head.address, contact].filter(Boolean).map((line) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: line, size: 18 })] }))
-	];
-	const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-	const rule = { style: BorderStyle.THICK_THIN_SMALL_GAP, size: 18, color: '000000' };
-	const logoWidth = head.logo ? 1600 : 0;
-	const cells = [new TableCell({ width: { size: frame.width - logoWidth, type: WidthType.DXA }, borders: { bottom: rule, top: none, left: none, right: none }, children: lines })];
-	if (head.logo) {
-		const image = new ImageRun({ type: head.logo.type, data: Buffer.from(head.logo.base64, 'base64'), transformation: { width: 80, height: 80 } });
-		cells.unshift(new TableCell({ width: { size: logoWidth, type: WidthType.DXA }, borders: { bottom: rule, top: none, left: none, right: none }, children: [new Paragraph({ children: [image] })] }));
-	}
-	const widths = head.logo ? [logoWidth, frame.width - logoWidth] : [frame.width];
-	const border = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
-	return [new Table({ width: { size: frame.width, type: WidthType.DXA }, columnWidths: widths, borders: border, rows: [new TableRow({ children: cells })] }), gap()];
-}
 
 export function title(frame: Frame): FileChild[] {
 	return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: frame.words.title, bold: true, size: 30 })] })];
