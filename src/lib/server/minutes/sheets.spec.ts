@@ -88,10 +88,17 @@ describe('XLSX', () => {
 		expect([...english.keys()]).toEqual(['Details', 'Attendance', 'Contributions', 'Votes by group', 'Themes', 'Links', 'Action plan']);
 	});
 
-	it('freezes a bold header row on every sheet', () => {
+	it('freezes a bold header row on every sheet and sets column widths', async () => {
+		const styles = await JSZip.loadAsync(await renderXlsx(id)).then((z) => z.file('xl/styles.xml')!.async('string'));
+		const fonts = [...styles.match(/<fonts[\s\S]*?<\/fonts>/)![0].matchAll(/<font>([\s\S]*?)<\/font>/g)].map((f) => f[1].includes('<b/>'));
+		const xfs = [...styles.match(/<cellXfs[\s\S]*?<\/cellXfs>/)![0].matchAll(/<xf [^>]*fontId="(\d+)"/g)].map((x) => Number(x[1]));
 		for (const xml of book.values()) {
 			expect(xml).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
-			expect(xml).toMatch(/<cols>/);
+			expect(xml).toMatch(/<cols><col [^>]*width="\d+/);
+			const head = xml.match(/<row r="1"[\s\S]*?<\/row>/)![0];
+			const styleIds = [...head.matchAll(/<c [^>]*s="(\d+)"/g)].map((m) => Number(m[1]));
+			expect(styleIds.length).toBeGreaterThan(1);
+			expect(styleIds.every((s) => fonts[xfs[s]])).toBe(true);
 		}
 	});
 
