@@ -1,8 +1,10 @@
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { facilitatedFgd, sampleFgd } from '../fixture';
+import { renderCsv } from '../csv';
+import { facilitatedFgd, newFgd, sampleFgd } from '../fixture';
 import { renderMarkdown } from '../markdown';
 import { buildMinutes, type Minutes } from '../model';
+import { renderXlsx } from '../xlsx';
 import { renderDocx } from './index';
 
 const NOW = new Date('2025-10-24T04:30:00Z');
@@ -155,5 +157,16 @@ describe('DOCX minutes', () => {
 		const images = await Promise.all(media.map((f) => doc.zip.file(f)!.async('base64')));
 		expect(images).toHaveLength(2);
 		expect(images).toContain(LOGO);
+	});
+
+	it('renders a session nobody has joined yet, with every heading and its placeholders', async () => {
+		const fresh = newFgd();
+		const minutes = buildMinutes(fresh.db, fresh.session.id, 'id', NOW);
+		expect(minutes.items).toHaveLength(0);
+		const doc = await open(await renderDocx(minutes));
+		expect(doc.paragraphs.filter((p) => p.style === 'Heading1').map((p) => p.text)).toContain('Lampiran');
+		expect(section(doc, 'Daftar Hadir')).toBe('Belum ada peserta.');
+		expect((await renderXlsx(minutes)).subarray(0, 2).toString()).toBe('PK');
+		expect(renderCsv(minutes)).toBe('\uFEFFNo,Jenis,Tema,Masukan,Oleh,Kelompok,Suara\r\n');
 	});
 });
