@@ -4,6 +4,7 @@
  * and every cell guarded against formula injection.
  */
 import { neutralise } from './cells';
+import { kindLabels } from './labels';
 import type { Minutes } from './model';
 import { SHEET_WORDS } from './sheets/words';
 
@@ -30,10 +31,4 @@ export function renderCsv(minutes: Minutes): string {
 function csvCell(value: string): string {
 	const safe = neutralise(value);
 	return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** Kind key → label in the minutes' language, from the sections that carry the labels. */
-export function kindLabels(minutes: Minutes): Map<string, string> {
-	const refs = [...minutes.matrix.rows, ...minutes.findings, ...(minutes.recommendations ? [minutes.recommendations] : [])];
-	return new Map(refs.map((k) => [k.kind, k.label]));
 }

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { neutralise } from './cells';
-import { kindLabels } from './csv';
+import { kindLabels } from './labels';
 import type { Minutes } from './model';
 import { SHEET_WORDS, type SheetWords } from './sheets/words';
 

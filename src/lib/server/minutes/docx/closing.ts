@@ -1,6 +1,6 @@
 /** The closing of the DOCX notulen: rencana tindak lanjut, penutup, pengesahan, lampiran. */
 import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
-import { kindLabels } from '../csv';
+import { kindLabels } from '../labels';
 import type { Minutes, MinutesOfficial } from '../model';
 import { gap, heading, para, placeholder, table, type Frame } from './blocks';
 

@@ -1,7 +1,7 @@
 /** The results in the DOCX notulen: pokok hasil diskusi (with the group tables and the vote chart), kesimpulan, rekomendasi. */
 import { Paragraph, TextRun, type FileChild } from 'docx';
 import { votesChart } from '../charts';
-import { kindLabels } from '../csv';
+import { kindLabels } from '../labels';
 import type { GroupCount, Minutes, MinutesItem } from '../model';
 import { chart, gap, heading, numbered, placeholder, table, type Frame } from './blocks';
 
