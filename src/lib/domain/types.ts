@@ -87,6 +87,20 @@ export interface SessionDetails {
 	aims?: string;
 	/** Kesimpulan / kesepakatan: what the meeting agreed, one point per line. */
 	conclusions?: string;
+	/** Kop surat printed at the top of the office formats; set over HTTP because the logo is too big for the socket. */
+	letterhead?: Letterhead;
+}
+
+/** The issuing office's letterhead (kop surat). */
+export interface Letterhead {
+	/** e.g. "PEMERINTAH KABUPATEN KUTAI KARTANEGARA\nDINAS …", one line per line printed. */
+	office?: string;
+	address?: string;
+	phone?: string;
+	email?: string;
+	website?: string;
+	/** `data:image/png;base64,…` or `data:image/jpeg;base64,…`, at most about 200 KB. */
+	logo?: string;
 }
 
 export type ItemStatus = 'visible' | 'pending' | 'hidden' | 'merged';

@@ -64,6 +64,26 @@ export const actionRowSchema = z.object({
 	status: z.enum(['rencana', 'berjalan', 'selesai', 'tertunda']).default('rencana'),
 	remarks: optionalText(LIMITS.shortText)
 });
+/** A logo as a PNG or JPEG data URL of at most ~200 KB of image (base64 takes 4 characters per 3 bytes). */
+const logo = z
+	.string()
+	.max(270_000)
+	.regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/, 'a PNG or JPEG data URL')
+	.refine((url) => {
+		const start = url.indexOf(',') + 1;
+		const head = atob(url.slice(start, start + 8));
+		return url.startsWith('data:image/png') ? head.startsWith('\x89PNG') : head.startsWith('\xff\xd8\xff');
+	}, 'the image does not match its type');
+
+export const letterheadSchema = z.object({
+	office: text(300, 0).optional(),
+	address: text(300, 0).optional(),
+	phone: text(60, 0).optional(),
+	email: text(120, 0).optional(),
+	website: text(200, 0).optional(),
+	logo: logo.optional()
+});
+
 export const detailsSchema = z.object({
 	agenda: z.array(z.object({ time: optionalText(20), activity: text(LIMITS.shortText) })).max(30).optional(),
 	chair: text(LIMITS.name, 0).optional(),
@@ -76,7 +96,8 @@ export const detailsSchema = z.object({
 	minuteTakerNip: text(30, 0).optional(),
 	basis: text(LIMITS.shortText, 0).optional(),
 	aims: text(1000, 0).optional(),
-	conclusions: text(2000, 0).optional()
+	conclusions: text(2000, 0).optional(),
+	letterhead: letterheadSchema.optional()
 });
 
 export const commandSchema = z.discriminatedUnion('type', [
@@ -163,9 +184,10 @@ export const joinSchema = z.object({
 });
 export type JoinInput = z.infer<typeof joinSchema>;
 
-/** `GET …/minutes?format=md|json|pdf&lang=id|en&paper=a4|f4`; without `lang` the session's minutes language is used. */
+/** `GET …/minutes?format=md|json|pdf|docx|xlsx|csv&lang=id|en&paper=a4|f4`; without `lang` the session's minutes language is used. */
 export const minutesQuerySchema = z.object({
-	format: z.enum(['md', 'json', 'pdf']).default('md'),
+	format: z.enum(['md', 'json', 'pdf', 'docx', 'xlsx', 'csv']).default('md'),
 	lang: z.enum(['id', 'en']).optional(),
+	/** Paper of the printable formats; A4 unless F4/folio is asked for. */
 	paper: z.enum(['a4', 'f4']).default('a4')
 });

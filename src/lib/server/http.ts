@@ -19,12 +19,15 @@ export function problem(status: number, code: ErrorCode, message: string): Respo
 	return json({ error: { code, message } }, { status });
 }
 
-/** Reads a JSON body of bounded size and validates it; throws HttpProblem with a clear message. */
-export async function readBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+/**
+ * Reads a JSON body of bounded size and validates it; throws HttpProblem with a clear message.
+ * `max` (characters) is raised only by a route that takes an image, such as the letterhead's logo.
+ */
+export async function readBody<S extends z.ZodType>(request: Request, schema: S, max = MAX_BODY): Promise<z.infer<S>> {
 	const type = request.headers.get('content-type') ?? '';
 	if (!type.includes('application/json')) throw new HttpProblem(415, 'invalid_input', 'Send JSON (Content-Type: application/json)');
 	const text = await request.text();
-	if (text.length > MAX_BODY) throw new HttpProblem(413, 'invalid_input', 'Body too large');
+	if (text.length > max) throw new HttpProblem(413, 'invalid_input', 'Body too large');
 	let body: unknown;
 	try {
 		body = JSON.parse(text);

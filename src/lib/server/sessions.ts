@@ -172,5 +172,15 @@ export function setVoting(db: Db, row: SessionRow, voting: VotingSettings) {
 
 export function setDetails(db: Db, row: SessionRow, actor: string, details: SessionDetails) {
 	sql(db, 'UPDATE sessions SET details = ? WHERE id = ?').run(JSON.stringify(details), row.id);
-	return appendEvent(db, row.id, actor, { type: 'session.details', details });
+	return appendEvent(db, row.id, actor, { type: 'session.details', details: withoutLogo(details) });
+}
+
+/**
+ * The details as screens get them: without the letterhead's logo (up to ~270 KB), which only
+ * the minutes print. Phones on 3G would otherwise download it with every snapshot and replay.
+ */
+export function withoutLogo(details: SessionDetails): SessionDetails {
+	if (!details.letterhead?.logo) return details;
+	const { logo: _logo, ...letterhead } = details.letterhead;
+	return { ...details, letterhead };
 }

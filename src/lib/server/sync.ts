@@ -1,4 +1,5 @@
 /** What a (re)connecting client receives: the records it missed, or a snapshot when the gap is large. */
+import type { SessionView } from '../domain/types';
 import { REPLAY_LIMIT, type Snapshot, type SocketIdentity, type SyncResult } from '../realtime/contract';
 import * as actions from './actions';
 import type { Db } from './db/database';
@@ -12,10 +13,10 @@ import * as themes from './themes';
 import { projectRecord, projectSnapshot, type BoardState, type Viewer } from './visibility';
 import * as votes from './votes';
 
-/** The whole board as staff see it. */
+/** The whole board as staff see it (the letterhead's logo aside: only the minutes print it). */
 export function snapshot(db: Db, sessionId: string): Snapshot {
 	return db.transaction(() => ({
-		session: sessions.toView(sessions.byId(db, sessionId)),
+		session: screenView(sessions.toView(sessions.byId(db, sessionId))),
 		participants: participants.list(db, sessionId),
 		items: items.listViews(db, sessionId),
 		themes: themes.list(db, sessionId),
@@ -57,4 +58,8 @@ export function sync(db: Db, who: SocketIdentity, fromSeq: number): SyncResult {
 		const records = recordsSince(db, who.sessionId, fromSeq, REPLAY_LIMIT).map((r) => projectRecord(r, who, state));
 		return { ok: true, mode: 'events', records, ownItemIds, seq, serverTime };
 	})();
+}
+
+function screenView(view: SessionView): SessionView {
+	return { ...view, details: sessions.withoutLogo(view.details) };
 }

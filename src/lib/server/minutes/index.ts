@@ -1,14 +1,18 @@
 /** minutes.render: the one call an endpoint needs to hand out the minutes in a format and language. */
 import type { Locale } from '../../domain/types';
 import type { Db } from '../db/database';
+import { renderCsv } from './csv';
+import { renderDocx } from './docx';
 import { renderJson } from './json';
 import { renderMarkdown } from './markdown';
 import { buildMinutes, type Minutes } from './model';
-import { renderPdf, type Paper } from './pdf';
+import { renderPdf } from './pdf';
+import type { Paper } from './paper';
 import { summarize } from './summary';
+import { renderXlsx } from './xlsx';
 
-export type MinutesFormat = 'md' | 'json' | 'pdf';
-export type { Paper } from './pdf';
+export type MinutesFormat = 'md' | 'json' | 'pdf' | 'docx' | 'xlsx' | 'csv';
+export type { Paper } from './paper';
 
 export interface RenderOptions {
 	/** Paper for the printable formats; the text formats ignore it. */
@@ -20,10 +24,14 @@ type Renderer = (minutes: Minutes, options: RenderOptions) => string | Uint8Arra
 const FORMATS: Record<MinutesFormat, { contentType: string; render: Renderer }> = {
 	md: { contentType: 'text/markdown; charset=utf-8', render: renderMarkdown },
 	json: { contentType: 'application/json', render: renderJson },
-	pdf: { contentType: 'application/pdf', render: (minutes, { paper }) => renderPdf(minutes, paper) }
+	pdf: { contentType: 'application/pdf', render: (minutes, { paper }) => renderPdf(minutes, paper) },
+	csv: { contentType: 'text/csv; charset=utf-8', render: renderCsv },
+	xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', render: renderXlsx },
+	docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: renderDocx }
 };
 
 export interface RenderedMinutes {
+	/** Text for md, json and csv; bytes for pdf and the office formats. */
 	body: string | Uint8Array;
 	contentType: string;
 	/** notulen-<code>-<lang>.<format>: the code tells sessions apart in a downloads folder. */

@@ -24,6 +24,7 @@ import {
 	type MinutesSignOff
 } from './sections/identity';
 import { listItems, type MinutesItem } from './sections/items';
+import { letterheadOf, type MinutesLetterhead } from './sections/letterhead';
 import { proceedingsOf, type MinutesProceedings } from './sections/proceedings';
 import { recommendationsOf, type MinutesRecommendations } from './sections/recommendations';
 import { loadSource } from './sections/source';
@@ -33,6 +34,7 @@ export type * from './sections/findings';
 export type * from './sections/groups';
 export type * from './sections/identity';
 export type * from './sections/items';
+export type * from './sections/letterhead';
 export type * from './sections/proceedings';
 export type * from './sections/recommendations';
 export type { GroupCount, MinutesPerson } from './sections/source';
@@ -43,6 +45,8 @@ export interface Minutes {
 	generatedAt: string;
 	/** `generatedAt` in the session's zone. */
 	generatedAtText: string;
+	/** Kop surat; null when the organizer set none. */
+	letterhead: MinutesLetterhead | null;
 	/** Identitas kegiatan; the closing time too (penutup). */
 	session: MinutesSession;
 	/** Who ran the meeting, dasar dan tujuan, susunan acara, kesimpulan. */
@@ -81,6 +85,7 @@ export function buildMinutes(db: Db, sessionId: string, lang: Locale, now = new 
 			lang,
 			generatedAt,
 			generatedAtText: formatInstant(generatedAt, source.session.timeZone, lang),
+			letterhead: letterheadOf(source),
 			session: sessionOf(source),
 			details: detailsOf(source),
 			attendance: attendanceOf(source),

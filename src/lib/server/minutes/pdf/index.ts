@@ -12,16 +12,14 @@ import { Layout } from './layout';
 import { drawLetterhead } from './letterhead';
 import { agendaSection, basisSection, eventSection, proceedingsSection, titleBlock } from './opening';
 import { conclusionsSection, findingsSection, recommendationsSection, votesSection } from './results';
+import { PAPER_MM, type Paper } from '../paper';
 import { PDF_WORDS } from './words';
-
-export type Paper = 'a4' | 'f4';
 
 const MM = 72 / 25.4;
 /** Width × height in points. */
-export const PAPER_SIZES: Record<Paper, [number, number]> = {
-	a4: [210 * MM, 297 * MM],
-	f4: [215 * MM, 330 * MM]
-};
+const PAPER_SIZES = Object.fromEntries(
+	Object.entries(PAPER_MM).map(([paper, { width, height }]) => [paper, [width * MM, height * MM]])
+) as Record<Paper, [number, number]>;
 
 const MARGIN = { top: 56, bottom: 50, left: 50, right: 45 };
 

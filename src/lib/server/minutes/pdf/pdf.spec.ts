@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { facilitatedFgd } from '../fixture';
 import { WORDS } from '../md/words';
 import { buildMinutes } from '../model';
-import { renderPdf, type Paper } from '.';
+import { renderPdf } from '.';
+import type { Paper } from '../paper';
 
 const NOW = new Date('2025-10-24T04:30:00Z');
 

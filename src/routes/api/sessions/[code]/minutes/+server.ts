@@ -11,10 +11,11 @@ export const GET: RequestHandler = (event) =>
 		const session = await findSession(event);
 		await requireMinutesAccess(event, session);
 		const query = minutesQuerySchema.safeParse(Object.fromEntries(event.url.searchParams));
-		if (!query.success) return problem(400, 'invalid_input', 'Use ?format=md|json|pdf, ?lang=id|en and ?paper=a4|f4');
+		if (!query.success) return problem(400, 'invalid_input', 'Use ?format=md|json|pdf|docx|xlsx|csv, ?lang=id|en and ?paper=a4|f4');
 		const { format, lang = session.minutes_language, paper } = query.data;
 		const file = await minutes.render(getContext().db, session.id, format, lang, { paper });
-		return new Response(file.body as BodyInit, {
+		const body = typeof file.body === 'string' ? file.body : new Uint8Array(file.body);
+		return new Response(body, {
 			headers: {
 				'content-type': file.contentType,
 				'content-disposition': `attachment; filename="${file.filename}"`,

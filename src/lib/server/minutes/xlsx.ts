@@ -1,0 +1,168 @@
+/**
+ * The minutes as a workbook, one sheet per part, for organizers who tabulate and re-sort:
+ * typed cells (counts as numbers, cost as Rupiah numbers, the session start as a date), bold
+ * frozen header rows, and every text cell guarded against formula injection.
+ */
+import ExcelJS from 'exceljs';
+import { neutralise } from './cells';
+import { kindLabels } from './labels';
+import type { Minutes } from './model';
+import { SHEET_WORDS, type SheetWords } from './sheets/words';
+
+type Cell = string | number | Date | null;
+
+interface Table {
+	name: string;
+	header: string[];
+	/** Column widths in characters, one per header. */
+	widths: number[];
+	rows: Cell[][];
+	/** Number formats by column index. */
+	formats?: Record<number, string>;
+}
+
+export async function renderXlsx(minutes: Minutes): Promise<Buffer> {
+	const words = SHEET_WORDS[minutes.lang];
+	const book = new ExcelJS.Workbook();
+	book.creator = 'Rembuk';
+	book.created = new Date(minutes.generatedAt);
+	for (const table of tables(minutes, words)) addSheet(book, table);
+	return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+function tables(minutes: Minutes, words: SheetWords): Table[] {
+	return [details, attendance, items, votes, themes, links, actions].map((table) => table(minutes, words));
+}
+
+function addSheet(book: ExcelJS.Workbook, table: Table): void {
+	const sheet = book.addWorksheet(table.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+	sheet.columns = table.header.map((header, i) => ({ header: neutralise(header), width: table.widths[i] ?? 14 }));
+	sheet.getRow(1).font = { bold: true };
+	for (const cells of table.rows) {
+		const row = sheet.addRow(cells.map((c) => (typeof c === 'string' ? neutralise(c) : c)));
+		cells.forEach((c, i) => {
+			if (c instanceof Date) row.getCell(i + 1).numFmt = 'dd/mm/yyyy hh:mm';
+		});
+	}
+	for (const [index, format] of Object.entries(table.formats ?? {})) sheet.getColumn(Number(index) + 1).numFmt = format;
+	sheet.getRow(1).alignment = { vertical: 'middle', wrapText: true };
+}
+
+/** A local wall-clock `YYYY-MM-DDTHH:mm` as a Date whose UTC fields are that wall clock: Excel has no zones. */
+function wallClock(local: string): Date | null {
+	const date = new Date(`${local}:00Z`);
+	return Number.isNaN(date.getTime()) ? null : date;
+}
+
+function details({ session, details: d, attendance }: Minutes, words: SheetWords): Table {
+	const w = words.details;
+	const official = (o: { name: string; position: string; nip: string }) =>
+		[o.name, o.position, o.nip && `NIP ${o.nip}`].filter(Boolean).join(', ');
+	const rows: Cell[][] = [
+		[w.title, session.title],
+		[w.theme, session.theme],
+		[w.date, wallClock(session.startsAt)],
+		[w.day, session.day],
+		[w.time, session.time],
+		[w.venue, session.venue],
+		[w.organizers, session.organizers.join('; ')],
+		[w.region, session.region],
+		[w.chair, official(d.chair)],
+		[w.facilitator, d.facilitator],
+		[w.speakers, d.speakers.join('; ')],
+		[w.minuteTaker, official(d.minuteTaker)],
+		[w.basis, d.basis],
+		[w.aims, d.aims],
+		[w.conclusions, d.conclusions],
+		[w.participants, attendance.total],
+		[w.closed, session.closedAtText ?? '']
+	];
+	return { name: words.sheets.details, header: [words.field, words.value], widths: [22, 80], rows };
+}
+
+function attendance({ attendance }: Minutes, words: SheetWords): Table {
+	return {
+		name: words.sheets.attendance,
+		header: words.people,
+		widths: [6, 30, 36, 30, 20],
+		rows: attendance.participants.map((p, i) => [i + 1, p.name, p.institution, p.groupLabel, ''])
+	};
+}
+
+function items(minutes: Minutes, words: SheetWords): Table {
+	const kinds = kindLabels(minutes);
+	const themes = new Map(minutes.themes.map((t) => [t.id, t.name]));
+	return {
+		name: words.sheets.items,
+		header: words.items,
+		widths: [6, 16, 20, 70, 30, 28, 8, 12],
+		rows: minutes.items.map((item, i) => [
+			i + 1,
+			kinds.get(item.kind) ?? item.kind,
+			(item.themeId && themes.get(item.themeId)) || '',
+			item.text,
+			item.author ? `${item.author.name} – ${item.author.institution}` : words.anonymous,
+			item.author?.groupLabel ?? '',
+			item.votes,
+			item.mergedCount
+		])
+	};
+}
+
+function votes(minutes: Minutes, words: SheetWords): Table {
+	const kinds = kindLabels(minutes);
+	const columns = minutes.attendance.byGroup;
+	return {
+		name: words.sheets.votes,
+		header: [...words.votes, ...columns.map((g) => g.label), words.total],
+		widths: [60, 16, ...columns.map(() => 14), 10],
+		rows: minutes.votes.targets.map((t) => [
+			t.text,
+			t.kind === null ? words.themeKind : (kinds.get(t.kind) ?? t.kind),
+			...columns.map((c) => t.byGroup.find((g) => g.group === c.group)?.count ?? 0),
+			t.total
+		])
+	};
+}
+
+function themes({ themes }: Minutes, words: SheetWords): Table {
+	return {
+		name: words.sheets.themes,
+		header: words.themes,
+		widths: [6, 40, 16, 10],
+		rows: themes.map((t, i) => [i + 1, t.name, t.items, t.votes])
+	};
+}
+
+function links(minutes: Minutes, words: SheetWords): Table {
+	const rows: Cell[][] = [];
+	for (const r of minutes.recommendations?.ranked ?? [])
+		for (const l of r.links) for (const item of l.items) rows.push([r.item.text, words.relation[l.relation], l.label, item.text]);
+	return { name: words.sheets.links, header: words.links, widths: [60, 14, 16, 60], rows };
+}
+
+function actions({ actionPlan }: Minutes, words: SheetWords): Table {
+	return {
+		name: words.sheets.actions,
+		header: words.actions,
+		widths: [6, 40, 40, 36, 28, 28, 24, 28, 24, 28, 18, 16, 18, 14, 30],
+		formats: { 12: '"Rp" #,##0' },
+		rows: actionPlan.map((a) => [
+			a.no,
+			a.issues.map((i) => i.text).join('; '),
+			a.recommendation?.text ?? '',
+			a.activity,
+			a.output,
+			a.indicator,
+			a.pic.name,
+			a.pic.institution,
+			a.pic.groupLabel,
+			a.partners,
+			a.timeframe,
+			a.funding,
+			a.cost,
+			a.statusLabel,
+			a.remarks
+		])
+	};
+}
