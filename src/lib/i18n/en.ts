@@ -414,5 +414,27 @@ export const en: typeof id = {
 		copy: 'Copy',
 		copied: 'Copied',
 		whatsapp: 'Share on WhatsApp'
+	},
+	letterhead: {
+		title: 'Letterhead for the minutes',
+		hint: 'Printed at the top of the official minutes (PDF and Word). Nothing is kept until you press Save.',
+		office: 'Office name (one line per printed line)',
+		officePlaceholder: 'PEMERINTAH KABUPATEN …\nDINAS …',
+		address: 'Address',
+		phone: 'Phone',
+		email: 'E-mail',
+		website: 'Website',
+		logo: 'Logo (PNG or JPEG)',
+		logoHint: 'At most 200 KB.',
+		logoPreview: 'Logo preview',
+		logoTooLarge: 'The logo file is too large ({{size}} KB). Choose an image of at most 200 KB.',
+		logoType: 'The logo must be a PNG or JPEG image.',
+		logoUnreadable: 'The logo file could not be read. Try another file.',
+		removeLogo: 'Remove logo',
+		save: 'Save letterhead',
+		saved: 'Letterhead saved.',
+		reuse: 'Use the letterhead of a previous session',
+		reused: 'Letterhead from session {{code}} loaded. Press Save to use it.',
+		noPrevious: 'No other session created in this browser has a letterhead.'
 	}
 };

@@ -412,5 +412,27 @@ export const id = {
 		copy: 'Salin',
 		copied: 'Tersalin',
 		whatsapp: 'Bagikan ke WhatsApp'
+	},
+	letterhead: {
+		title: 'Kop surat notulen',
+		hint: 'Dicetak di bagian atas notulen resmi (PDF dan Word). Belum tersimpan sebelum Anda menekan Simpan.',
+		office: 'Nama instansi (satu baris per baris cetak)',
+		officePlaceholder: 'PEMERINTAH KABUPATEN …\nDINAS …',
+		address: 'Alamat',
+		phone: 'Telepon',
+		email: 'Surel',
+		website: 'Situs web',
+		logo: 'Logo (PNG atau JPEG)',
+		logoHint: 'Paling besar 200 KB.',
+		logoPreview: 'Pratinjau logo',
+		logoTooLarge: 'Berkas logo terlalu besar ({{size}} KB). Pilih gambar paling besar 200 KB.',
+		logoType: 'Logo harus berupa gambar PNG atau JPEG.',
+		logoUnreadable: 'Berkas logo tidak dapat dibaca. Coba berkas lain.',
+		removeLogo: 'Hapus logo',
+		save: 'Simpan kop surat',
+		saved: 'Kop surat tersimpan.',
+		reuse: 'Pakai kop surat sesi sebelumnya',
+		reused: 'Kop surat dari sesi {{code}} dimuat. Tekan Simpan untuk memakainya.',
+		noPrevious: 'Tidak ada kop surat dari sesi lain yang dibuat di peramban ini.'
 	}
 };
