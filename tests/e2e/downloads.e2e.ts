@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
+import { expect, test, type Page } from '@playwright/test';
+import JSZip from 'jszip';
+import { createSession, joinOnPhone, LAPTOP, newPhone, post } from './helpers';
+import { TestServer } from './server';
+
+const server = new TestServer();
+test.beforeAll(() => server.start());
+test.afterAll(() => server.dispose());
+
+const OFFICE = 'PEMERINTAH KABUPATEN KUTAI KARTANEGARA\nDINAS PEMBERDAYAAN MASYARAKAT DAN DESA';
+const ITEM = 'Jalan usaha tani rusak setiap musim hujan';
+/** Every button of the report page, in both languages: format and paper. */
+const FORMATS = [['pdf', 'a4'], ['pdf', 'f4'], ['docx', 'a4'], ['docx', 'f4'], ['xlsx', null], ['csv', null], ['md', null], ['json', null]] as const;
+
+function crc32(bytes: Buffer): number {
+	let crc = ~0;
+	for (const byte of bytes) {
+		crc ^= byte;
+		for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+	}
+	return ~crc >>> 0;
+}
+
+/** A real 1×1 PNG (one green pixel): signature, IHDR, IDAT, IEND, each chunk with its CRC. */
+function tinyPng(): Buffer {
+	const chunk = (type: string, data: Buffer) => {
+		const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+		const length = Buffer.alloc(4);
+		length.writeUInt32BE(data.length);
+		const crc = Buffer.alloc(4);
+		crc.writeUInt32BE(crc32(body));
+		return Buffer.concat([length, body, crc]);
+	};
+	const header = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]); // 1×1, 8-bit RGB
+	const pixels = deflateSync(Buffer.from([0, 0x0f, 0x51, 0x32])); // filter byte, then R G B
+	return Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+}
+
+async function downloadFrom(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+	return { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) };
+}
+
+test('the letterhead set on the console reaches every minutes format downloaded from a report link', async ({ browser }) => {
+	const context = await browser.newContext(LAPTOP);
+	const facilitator = await context.newPage();
+	const code = await createSession(facilitator, server.url);
+
+	const phone = await newPhone(browser);
+	await phone.page.goto(`${server.url}/j/${code}`);
+	await joinOnPhone(phone.page, 'Siti Rahma', 'dunia_usaha', 'UMKM Amplang Tenggarong');
+	await post(phone.page, 'Kendala', ITEM);
+	await expect(facilitator.getByText(ITEM)).toBeVisible();
+
+	const letterhead = facilitator.getByTestId('letterhead');
+	// Too large a logo is refused in the browser, before anything is sent.
+	await letterhead.getByLabel('Logo (PNG atau JPEG)').setInputFiles({ name: 'besar.png', mimeType: 'image/png', buffer: Buffer.alloc(210_000) });
+	await expect(letterhead.getByRole('alert')).toContainText('terlalu besar (210 KB)');
+	await expect(letterhead.getByTestId('letterhead-logo')).toHaveCount(0);
+
+	await letterhead.getByLabel('Nama instansi').fill(OFFICE);
+	await letterhead.getByLabel('Alamat').fill('Jl. Wolter Monginsidi No. 1, Tenggarong');
+	await letterhead.getByLabel('Telepon').fill('(0541) 661234');
+	await letterhead.getByLabel('Surel').fill('dpmd@kukarkab.go.id');
+	await letterhead.getByLabel('Situs web').fill('dpmd.kukarkab.go.id');
+	await letterhead.getByLabel('Logo (PNG atau JPEG)').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: tinyPng() });
+	await expect(letterhead.getByTestId('letterhead-logo')).toHaveAttribute('src', /^data:image\/png;base64,iVBORw0KGgo/);
+	await expect(letterhead.getByRole('alert')).toHaveCount(0);
+	await letterhead.getByRole('button', { name: 'Simpan kop surat' }).click();
+	await expect(letterhead.getByText('Kop surat tersimpan.')).toBeVisible();
+
+	await facilitator.reload();
+	await expect(letterhead.getByLabel('Nama instansi')).toHaveValue(OFFICE);
+	await expect(letterhead.getByLabel('Situs web')).toHaveValue('dpmd.kukarkab.go.id');
+	await expect(letterhead.getByTestId('letterhead-logo')).toHaveAttribute('src', /^data:image\/png;base64,/);
+
+	const links = facilitator.getByTestId('report-links');
+	await links.getByRole('button', { name: 'Buat tautan laporan' }).click();
+	const url = await links.getByLabel(/Tautan baru/).inputValue();
+	const organizer = await (await browser.newContext(LAPTOP)).newPage();
+	await organizer.goto(url);
+	await expect(organizer.getByTestId('report-downloads')).toBeVisible();
+
+	const files = new Map<string, { name: string; bytes: Buffer }>();
+	for (const lang of ['id', 'en']) {
+		for (const [format, paper] of FORMATS) {
+			const file = await downloadFrom(organizer, `download-${format}-${lang}${paper ? `-${paper}` : ''}`);
+			expect(file.name).toBe(`notulen-${code}-${lang}.${format}`);
+			files.set(`${format}${paper ? `-${paper}` : ''}-${lang}`, file);
+		}
+	}
+
+	const zip = Buffer.from('PK\x03\x04', 'latin1');
+	for (const lang of ['id', 'en']) {
+		const file = (id: string) => files.get(`${id}-${lang}`)!.bytes;
+		for (const paper of ['a4', 'f4']) {
+			expect(file(`pdf-${paper}`).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+			expect(file(`docx-${paper}`).subarray(0, 4)).toEqual(zip);
+		}
+		// F4 is 215 × 330 mm: 609.4 × 935.4 pt in the PDF, 18709 twips high in Word; A4 is 841.9 pt, 16838 twips.
+		expect(file('pdf-f4').toString('latin1')).toMatch(/\/MediaBox \[0 0 609\.\d+ 935\.\d+\]/);
+		expect(file('pdf-a4').toString('latin1')).toMatch(/\/MediaBox \[0 0 595\.\d+ 841\.\d+\]/);
+		expect(file('xlsx').subarray(0, 4)).toEqual(zip);
+		expect(file('csv').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+		expect(file('csv').toString('utf8')).toContain(ITEM);
+		const json = JSON.parse(file('json').toString('utf8'));
+		expect(json).toMatchObject({ schemaVersion: 2, lang });
+		expect(JSON.stringify(json)).toContain(ITEM);
+
+		for (const paper of ['a4', 'f4']) {
+			const docx = await JSZip.loadAsync(file(`docx-${paper}`));
+			const xml = await docx.file('word/document.xml')!.async('string');
+			expect(xml).toContain('PEMERINTAH KABUPATEN KUTAI KARTANEGARA');
+			expect(xml).toContain('DINAS PEMBERDAYAAN MASYARAKAT DAN DESA');
+			expect(xml).toContain(ITEM);
+			expect(xml).toMatch(paper === 'f4' ? /w:h="1870\d"/ : /w:h="1683\d"/);
+			expect(Object.keys(docx.files).some((name) => name.startsWith('word/media/'))).toBe(true);
+		}
+	}
+	expect(files.get('md-id')!.bytes.toString('utf8')).toMatch(/^# NOTULEN/);
+	expect(files.get('md-en')!.bytes.toString('utf8')).toContain(ITEM);
+
+	// A second session from the same browser picks the first one's letterhead up, unsaved until Save.
+	const second = await context.newPage();
+	await createSession(second, server.url, 'FGD Desa Wisata');
+	const next = second.getByTestId('letterhead');
+	await expect(next.getByLabel('Nama instansi')).toHaveValue('');
+	await next.getByRole('button', { name: 'Pakai kop surat sesi sebelumnya' }).click();
+	await expect(next.getByLabel('Nama instansi')).toHaveValue(OFFICE);
+	await expect(next.getByTestId('letterhead-logo')).toBeVisible();
+	await expect(next.getByText(`Kop surat dari sesi ${code} dimuat.`)).toBeVisible();
+});
