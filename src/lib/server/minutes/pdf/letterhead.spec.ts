@@ -37,6 +37,16 @@ describe('letterhead', () => {
 		expect(text).toContain('Telp. (0541) 000000 · dpmd@contoh.go.id');
 	});
 
+	it('prints the letterhead the facilitator saved on the session, as the DOCX does', async () => {
+		const fgd = sampleFgd();
+		const office = 'PEMERINTAH KABUPATEN KUTAI KARTANEGARA\nDINAS PEMBERDAYAAN MASYARAKAT DAN DESA';
+		fgd.run('facilitator', { type: 'session.details', details: { letterhead: { office, website: 'dpmd.example.go.id', logo: PNG } } });
+		const saved = buildMinutes(fgd.db, fgd.session.id, 'id');
+		expect(letterheadOf(saved)).toMatchObject({ office: office.split('\n'), logo: PNG });
+		const text = await textOf(await renderPdf(saved));
+		expect(text).toMatch(/^PEMERINTAH KABUPATEN KUTAI KARTANEGARA DINAS PEMBERDAYAAN MASYARAKAT DAN DESA dpmd\.example\.go\.id NOTULEN/);
+	});
+
 	it('survives an unreadable logo', async () => {
 		const broken = minutes();
 		Object.assign(broken.details, { letterhead: { office: 'DINAS CONTOH', logo: 'data:image/png;base64,AAAA' } });

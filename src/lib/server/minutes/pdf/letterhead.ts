@@ -1,7 +1,7 @@
 /**
- * Kop surat. The model may carry the organizer's letterhead (office, address, contacts, logo);
- * until it does, or when it is left empty, the organizers stand in as the issuing offices so
- * the first page still says who issued the minutes.
+ * Kop surat. The model carries the letterhead the facilitator set (office, address, contacts,
+ * logo); when none was set, or its office is left empty, the organizers stand in as the issuing
+ * offices so the first page still says who issued the minutes.
  */
 import type { Minutes } from '../model';
 import type { Layout } from './layout';
@@ -17,10 +17,16 @@ export interface Letterhead {
 	logo?: string | Uint8Array | null;
 }
 
-/** The letterhead, read defensively: the field is optional and may not exist in this model version. */
+/**
+ * The model's letterhead (`minutes.letterhead`, which the DOCX prints too). A letterhead placed on
+ * `details` by hand is still read, for callers that build the model themselves.
+ */
 export function letterheadOf(minutes: Minutes): Letterhead {
+	const set = minutes.letterhead;
 	const details = minutes.details as unknown as { letterhead?: Letterhead | null };
-	const given = details.letterhead ?? {};
+	const given: Letterhead = set
+		? { ...set, logo: set.logo && `data:image/${set.logo.type === 'png' ? 'png' : 'jpeg'};base64,${set.logo.base64}` }
+		: (details.letterhead ?? {});
 	const office = [given.office ?? []].flat().filter(Boolean);
 	return { ...given, office: office.length ? office : minutes.session.organizers.map((o) => o.toUpperCase()) };
 }
