@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import JSZip from 'jszip';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { createSession, joinOnPhone, LAPTOP, newPhone, post } from './helpers';
 import { TestServer } from './server';
 
@@ -116,8 +117,13 @@ test('the letterhead set on the console reaches every minutes format downloaded 
 			expect(xml).toContain('DINAS PEMBERDAYAAN MASYARAKAT DAN DESA');
 			expect(xml).toContain(ITEM);
 			expect(xml).toMatch(paper === 'f4' ? /w:h="1870\d"/ : /w:h="1683\d"/);
-			expect(Object.keys(docx.files).some((name) => name.startsWith('word/media/'))).toBe(true);
+			const media = Object.keys(docx.files).filter((name) => name.startsWith('word/media/'));
+			const images = await Promise.all(media.map((name) => docx.file(name)!.async('base64')));
+			expect(images).toContain(tinyPng().toString('base64'));
 		}
+		// The PDF opens with the kop surat, not the organizers standing in for it.
+		const { text } = await extractText(await getDocumentProxy(new Uint8Array(file('pdf-a4'))), { mergePages: true });
+		expect(text.replace(/\s+/g, ' ')).toMatch(/^PEMERINTAH KABUPATEN KUTAI KARTANEGARA DINAS PEMBERDAYAAN MASYARAKAT DAN DESA Jl\. Wolter/);
 	}
 	expect(files.get('md-id')!.bytes.toString('utf8')).toMatch(/^# NOTULEN/);
 	expect(files.get('md-en')!.bytes.toString('utf8')).toContain(ITEM);
