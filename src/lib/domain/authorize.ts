@@ -3,7 +3,8 @@ import type { Role } from './types';
 
 export type CommandType = 'item.add' | 'item.edit' | 'item.delete' | 'session.settings' | 'session.close';
 
-const ALLOWED: Record<CommandType, Role[]> = {
+/** Who may send each command. Exported so the authorization matrix test covers every command listed here. */
+export const ALLOWED: Record<CommandType, Role[]> = {
 	'item.add': ['participant'],
 	'item.edit': ['participant'],
 	'item.delete': ['participant'],
