@@ -190,4 +190,10 @@ describe('random HTTP bodies', () => {
 		}
 	});
 
+	it('a body cut off by the server’s size limit is a 413 in the API’s own error shape', async () => {
+		const tooBig = Object.assign(new Error('Payload Too Large'), { status: 413 });
+		const stream = new ReadableStream({ start: (controller) => controller.error(tooBig) });
+		const cut = new Request('http://rembuk.test/api', { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+		await expect(readBody(cut, joinSchema)).rejects.toMatchObject({ status: 413, code: 'invalid_input', message: 'Body too large' });
+	});
 });
