@@ -29,7 +29,11 @@ export class ServerProcess {
 	 * @param {boolean} [options.probe] preload probe.mjs, so memory() can read the heap
 	 */
 	constructor({ script, port, env = {}, nodeFlags = [], probe = true }) {
-		Object.assign(this, { script, port, env, nodeFlags, probe });
+		this.script = script;
+		this.port = port;
+		this.env = env;
+		this.nodeFlags = nodeFlags;
+		this.probe = probe;
 	}
 
 	get url() {
@@ -113,26 +117,38 @@ export class ServerProcess {
 	}
 }
 
-/** The production build on a fresh database in a temporary folder; `dispose()` removes both. */
-export function rembuk({ port, env = {}, nodeFlags, probe, script = 'build/server.js', dir = mkdtempSync(join(tmpdir(), 'rembuk-bench-')) }) {
-	const server = new ServerProcess({
-		script,
-		port,
-		env: { DATABASE_PATH: join(dir, 'rembuk.sqlite'), ...env },
-		nodeFlags,
-		probe
-	});
-	server.dir = dir;
-	server.dispose = async () => {
-		await server.stop('SIGTERM');
-		rmSync(dir, { recursive: true, force: true });
-	};
-	return server;
+/** The production build on a database in a temporary folder of its own; `dispose()` removes both. */
+export class RembukProcess extends ServerProcess {
+	/** @param {{ port: number, env?: Record<string, string>, nodeFlags?: string[], probe?: boolean, script?: string, dir?: string }} options */
+	constructor({ port, env = {}, nodeFlags, probe, script = 'build/server.js', dir = mkdtempSync(join(tmpdir(), 'rembuk-bench-')) }) {
+		super({ script, port, env: { DATABASE_PATH: join(dir, 'rembuk.sqlite'), ...env }, nodeFlags, probe });
+		this.dir = dir;
+	}
+
+	get databasePath() {
+		return join(this.dir, 'rembuk.sqlite');
+	}
+
+	async dispose() {
+		await this.stop('SIGTERM');
+		rmSync(this.dir, { recursive: true, force: true });
+	}
 }
 
+/** @param {ConstructorParameters<typeof RembukProcess>[0]} options */
+export const rembuk = (options) => new RembukProcess(options);
+
 /** The bare socket.io relay: the floor any socket.io app reaches on this machine. */
-export function relay({ port, nodeFlags }) {
-	const server = new ServerProcess({ script: RELAY, port, nodeFlags });
-	server.dispose = () => server.stop('SIGTERM');
-	return server;
+export class RelayProcess extends ServerProcess {
+	/** @param {{ port: number, nodeFlags?: string[] }} options */
+	constructor({ port, nodeFlags }) {
+		super({ script: RELAY, port, nodeFlags });
+	}
+
+	dispose() {
+		return this.stop('SIGTERM');
+	}
 }
+
+/** @param {ConstructorParameters<typeof RelayProcess>[0]} options */
+export const relay = (options) => new RelayProcess(options);
