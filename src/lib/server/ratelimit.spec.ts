@@ -18,9 +18,10 @@ async function load(value: string | undefined) {
 describe('rate limits', () => {
 	it.each([undefined, '', 'on', 'OFF', '0', 'false'])('hold when RATE_LIMITS is %s', async (value) => {
 		const { allow, isBlocked, limits } = await load(value);
-		for (let i = 0; i < limits.command.points; i++) expect(await allow('command', 'socket-a')).toBe(true);
-		expect(await allow('command', 'socket-a')).toBe(false);
-		expect(await isBlocked('command', 'socket-a')).toBe(true);
+		const socket = `socket-${value ?? 'unset'}`;
+		for (let i = 0; i < limits.command.points; i++) expect(await allow('command', socket)).toBe(true);
+		expect(await allow('command', socket)).toBe(false);
+		expect(await isBlocked('command', socket)).toBe(true);
 		expect(console.warn).not.toHaveBeenCalled();
 	});
 
@@ -29,5 +30,13 @@ describe('rate limits', () => {
 		expect(console.warn).toHaveBeenCalledWith(expect.stringContaining('RATE_LIMITS=off'));
 		for (let i = 0; i < limits.badSecret.points * 5; i++) expect(await allow('badSecret', '192.0.2.1')).toBe(true);
 		expect(await isBlocked('badSecret', '192.0.2.1')).toBe(false);
+	});
+
+	it('are one set per process, however many copies of the module are loaded', async () => {
+		const first = await load(undefined);
+		const second = await load(undefined);
+		expect(second.limits).toBe(first.limits);
+		for (let i = 0; i < first.limits.badSecret.points; i++) await first.allow('badSecret', '192.0.2.77');
+		expect(await second.isBlocked('badSecret', '192.0.2.77')).toBe(true);
 	});
 });
