@@ -35,6 +35,7 @@ export type CommandType =
 const F: Role[] = ['facilitator'];
 const STAFF: Role[] = ['facilitator', 'minutetaker'];
 
+/** Who may send each command. Exported so the authorization matrix test covers every command listed here. */
 export const ALLOWED: Record<CommandType, Role[]> = {
 	'item.add': ['participant'],
 	// A participant edits their own items; the facilitator moderates any (the original stays in the log).

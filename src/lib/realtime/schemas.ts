@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../domain/defaults';
 
-/** Trims, normalises Unicode and refuses control characters other than newline and tab. */
+/** Trims, normalises Unicode and refuses control characters other than newline and tab, and lone surrogates. */
 const text = (max: number, min = 1) =>
 	z
 		.string()
@@ -16,6 +16,9 @@ const text = (max: number, min = 1) =>
 				.min(min)
 				.max(max)
 				.refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'control characters')
+				// A lone surrogate reaches SQLite as invalid UTF-8 and reads back as U+FFFD: the stored
+				// text would differ from the text that was acknowledged and broadcast.
+				.refine((s) => s.isWellFormed(), 'invalid Unicode (lone surrogate)')
 		);
 
 const key = z.string().regex(/^[a-z0-9_]{1,32}$/);

@@ -26,7 +26,14 @@ export function problem(status: number, code: ErrorCode, message: string): Respo
 export async function readBody<S extends z.ZodType>(request: Request, schema: S, max = MAX_BODY): Promise<z.infer<S>> {
 	const type = request.headers.get('content-type') ?? '';
 	if (!type.includes('application/json')) throw new HttpProblem(415, 'invalid_input', 'Send JSON (Content-Type: application/json)');
-	const text = await request.text();
+	let text: string;
+	try {
+		text = await request.text();
+	} catch (error) {
+		// adapter-node stops reading past BODY_SIZE_LIMIT (512 KB) with its own error shape; answer in ours.
+		if ((error as { status?: number } | null)?.status === 413) throw new HttpProblem(413, 'invalid_input', 'Body too large');
+		throw error;
+	}
 	if (text.length > max) throw new HttpProblem(413, 'invalid_input', 'Body too large');
 	let body: unknown;
 	try {

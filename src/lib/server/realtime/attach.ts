@@ -6,8 +6,8 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, SocketIdentity } from '../../realtime/contract';
 import { envelopeSchema, syncSchema } from '../../realtime/schemas';
-import { execute } from '../commands';
 import { getContext } from '../context';
+import { GroupCommit } from '../group-commit';
 import { allow } from '../ratelimit';
 import { isStaff } from '../../domain/authorize';
 import { boardState, sync } from '../sync';
@@ -35,6 +35,7 @@ export function attachRealtime(httpServer: HttpServer): RembukServer {
 		pingTimeout: 10_000,
 		allowRequest: (req, callback) => callback(null, sameOrigin(req.headers.origin, req.headers.host))
 	});
+	const commits = new GroupCommit(context.db);
 	const presence = new Presence((sessionId, online) =>
 		io.to([rooms.staff(sessionId), rooms.public(sessionId)]).emit('presence', { online })
 	);
@@ -91,7 +92,7 @@ export function attachRealtime(httpServer: HttpServer): RembukServer {
 			if (!parsed.success) return ack(invalid(parsed.error.issues[0]?.message ?? 'invalid command'));
 			if (!(await allow('command', socket.id)))
 				return ack({ ok: false, error: { code: 'rate_limited', message: 'Too many commands; slow down' } });
-			const { result, records } = execute(context.db, who, parsed.data);
+			const { result, records } = await commits.execute(who, parsed.data);
 			ack(result);
 			context.publish(who.sessionId, records);
 		});

@@ -1,0 +1,166 @@
+// The load process: N simulated phones in one Node process of their own, away from the server
+// under test, driven over IPC by run.mjs. Phones join through the real join flow (HTTP, then
+// socket.io auth and sync) or, against the bare relay, just connect.
+import { connect, command, join, sync } from './phone.mjs';
+import { pool, sleep } from './stats.mjs';
+
+/** One phone: its socket and what it has seen of the session's `seq`. */
+class Phone {
+	lastSeq = 0;
+	duplicated = 0;
+	gaps = 0;
+	constructor(socket) {
+		this.socket = socket;
+		socket.on('record', (record) => this.#receive(record));
+	}
+
+	#receive(record) {
+		if (record.seq <= this.lastSeq) this.duplicated++;
+		else {
+			if (record.seq > this.lastSeq + 1) this.gaps += record.seq - this.lastSeq - 1;
+			this.lastSeq = record.seq;
+		}
+		if (probe) probe(this, record);
+	}
+}
+
+let phones = [];
+/** The fan-out phase's receive hook, or null between phases. */
+let probe = null;
+
+const filler = ' Akses modal usaha sulit tanpa agunan; pelatihan pemasaran digital belum menjangkau desa.';
+
+const handlers = {
+	/** Joins (Rembuk) and connects every phone; returns how long that took. */
+	async setup({ url, code, clients, target }) {
+		const started = performance.now();
+		let auths;
+		if (target === 'rembuk') {
+			const joined = await pool(
+				Array.from({ length: clients }, (_, i) => i),
+				16,
+				(i) => join(url, code, i)
+			);
+			auths = joined.map(({ token }) => ({ code, role: 'participant', token }));
+		} else auths = Array.from({ length: clients }, () => ({}));
+		const joinedAt = performance.now();
+		phones = await pool(auths, 32, async (auth) => {
+			const socket = await connect(url, auth);
+			const phone = new Phone(socket);
+			const result = await sync(socket, 0);
+			if (!result.ok) throw new Error(`sync refused: ${JSON.stringify(result.error)}`);
+			phone.lastSeq = result.seq;
+			return phone;
+		});
+		return { joinMs: joinedAt - started, connectMs: performance.now() - joinedAt };
+	},
+
+	/** One phone posts `posts` items at `rate` per second; every other phone times their arrival. */
+	async fanout({ posts, rate, tag }) {
+		const [sender, ...receivers] = phones;
+		const prefix = `${tag}:`;
+		const sentAt = new Float64Array(posts);
+		const seen = receivers.map(() => new Uint8Array(posts));
+		const index = new Map(receivers.map((phone, i) => [phone, i]));
+		const latencies = [];
+		let duplicated = 0;
+		probe = (phone, record) => {
+			const text = record.event?.item?.text;
+			const r = index.get(phone);
+			if (r === undefined || typeof text !== 'string' || !text.startsWith(prefix)) return;
+			const n = Number.parseInt(text.slice(prefix.length), 10);
+			if (seen[r][n]) return void duplicated++;
+			seen[r][n] = 1;
+			latencies.push(performance.now() - sentAt[n]);
+		};
+		const cpu = process.cpuUsage();
+		let acked = 0;
+		let refused = 0;
+		let finalSeq = 0;
+		const acks = [];
+		const start = performance.now();
+		for (let n = 0; n < posts; n++) {
+			const due = start + (n * 1000) / rate;
+			const wait = due - performance.now();
+			if (wait > 0) await sleep(wait);
+			sentAt[n] = performance.now();
+			acks.push(
+				command(sender.socket, { type: 'item.add', kind: 'kendala', text: `${prefix}${n}${filler}` })
+					.then((ack) => (ack.ok ? (acked++, (finalSeq = Math.max(finalSeq, ack.seq))) : refused++))
+					.catch(() => refused++)
+			);
+		}
+		await Promise.all(acks);
+		await settle(finalSeq);
+		probe = null;
+		const lost = receivers.length * posts - latencies.length;
+		const wallMs = performance.now() - start;
+		return { latencies, lost, duplicated, acked, refused, wallMs, loadCpuMs: cpuMs(cpu), ...seqHealth(finalSeq) };
+	},
+
+	/** `writers` phones post back to back (one command in flight each, as a phone's outbox does) for `seconds`. */
+	async writes({ writers, seconds, tag }) {
+		const cpu = process.cpuUsage();
+		const start = performance.now();
+		const end = start + seconds * 1000;
+		let acked = 0;
+		let refused = 0;
+		let finalSeq = 0;
+		await Promise.all(
+			phones.slice(0, writers).map(async (phone, w) => {
+				for (let k = 0; performance.now() < end; k++) {
+					try {
+						const ack = await command(phone.socket, { type: 'item.add', kind: 'peluang', text: `${tag}:${w}:${k}${filler}` });
+						if (!ack.ok) refused++;
+						else if (performance.now() <= end) acked++;
+						if (ack.ok) finalSeq = Math.max(finalSeq, ack.seq);
+					} catch {
+						refused++;
+					}
+				}
+			})
+		);
+		const elapsed = Math.min(performance.now(), end) - start;
+		await settle(finalSeq);
+		const wallMs = performance.now() - start;
+		return { elapsedMs: elapsed, acked, refused, wallMs, loadCpuMs: cpuMs(cpu), ...seqHealth(finalSeq) };
+	},
+
+	async close() {
+		for (const phone of phones) phone.socket.close();
+		phones = [];
+		return {};
+	}
+};
+
+const cpuMs = (since) => {
+	const { user, system } = process.cpuUsage(since);
+	return (user + system) / 1000;
+};
+
+/** Waits (at most 15 s) until every phone has seen `finalSeq`. */
+async function settle(finalSeq) {
+	const deadline = performance.now() + 15_000;
+	while (performance.now() < deadline && phones.some((p) => p.lastSeq < finalSeq)) await sleep(20);
+}
+
+/** Deliveries missing or repeated by `seq` over every phone since the last call (a phase). */
+function seqHealth(finalSeq) {
+	let missing = 0;
+	let duplicated = 0;
+	for (const phone of phones) {
+		missing += phone.gaps + Math.max(0, finalSeq - phone.lastSeq);
+		duplicated += phone.duplicated;
+		phone.gaps = phone.duplicated = 0;
+	}
+	return { seqMissing: missing, seqDuplicated: duplicated };
+}
+
+process.on('message', async ({ id, type, ...args }) => {
+	try {
+		process.send({ id, ok: true, result: await handlers[type](args) });
+	} catch (error) {
+		process.send({ id, ok: false, error: error?.stack ?? String(error) });
+	}
+});
+process.on('disconnect', () => process.exit(0));

@@ -1,0 +1,406 @@
+// `npm run bench`: measures Rembuk's production build on this machine against the targets of
+// docs/performance.md, beside a bare socket.io relay run in the same invocation. Prints a table;
+// with --json, also one JSON line, last. Everything runs on 127.0.0.1 (ports 3400-3499), in child
+// processes that this script stops, and the whole run gives up after --deadline minutes.
+//
+//   npm run bench -- [--clients 300] [--posts 200] [--rate 10] [--writers 100] [--seconds 3] [--rounds 4]
+//                    [--only startup,fanout,writes,memory,phonePage,export] [--db-dir DIR] [--wait-idle SECONDS]
+//                    [--server build/server.js] [--cpu-prof] [--browser] [--json]
+import { fork } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { weighInBrowser, weighPage } from './page.mjs';
+import { command, connect, createSession, join as joinSession } from './phone.mjs';
+import { freePort } from './ports.mjs';
+import { summarizeProfile } from './profile.mjs';
+import { relay, rembuk, ROOT } from './server.mjs';
+import { median, pool, round, sleep, summarize, table } from './stats.mjs';
+
+const { values: opts } = parseArgs({
+	options: {
+		clients: { type: 'string', default: '300' },
+		posts: { type: 'string', default: '200' },
+		rate: { type: 'string', default: '10' },
+		writers: { type: 'string', default: '100' },
+		seconds: { type: 'string', default: '3' },
+		rounds: { type: 'string', default: '4' },
+		'db-dir': { type: 'string' },
+		'wait-idle': { type: 'string', default: '0' },
+		server: { type: 'string', default: 'build/server.js' },
+		'export-items': { type: 'string', default: '1000' },
+		only: { type: 'string', default: 'startup,fanout,writes,memory,phonePage,export' },
+		deadline: { type: 'string', default: '20' },
+		'cpu-prof': { type: 'boolean', default: false },
+		browser: { type: 'boolean', default: false },
+		json: { type: 'boolean', default: false }
+	}
+});
+const clients = Number(opts.clients);
+const posts = Number(opts.posts);
+const rate = Number(opts.rate);
+const writers = Math.min(Number(opts.writers), clients);
+const seconds = Number(opts.seconds);
+const rounds = Number(opts.rounds);
+const only = new Set(opts.only.split(','));
+const wants = (phase) => only.has(phase);
+if (!(clients >= 2 && posts >= 1 && rate > 0 && writers >= 1 && seconds > 0 && rounds >= 1)) {
+	console.error('bench: --clients ≥ 2, --posts ≥ 1, --rate > 0, --writers ≥ 1, --seconds > 0 and --rounds ≥ 1, please');
+	process.exit(2);
+}
+if (!existsSync(join(ROOT, opts.server)) || !existsSync(join(ROOT, opts.server, '../handler.js'))) {
+	console.error('bench: no production build; run `npm run build` first');
+	process.exit(2);
+}
+
+const LOAD = fileURLToPath(new URL('./load.mjs', import.meta.url));
+const say = (message) => process.stderr.write(`bench: ${message}\n`);
+const cleanups = [];
+const deadline = setTimeout(async () => {
+	say(`gave up after ${opts.deadline} minutes`);
+	await Promise.allSettled(cleanups.map((c) => c()));
+	process.exit(1);
+}, Number(opts.deadline) * 60_000);
+deadline.unref();
+
+/** The load process, and a way to call it over IPC with a time limit per call. */
+function startLoad() {
+	const child = fork(LOAD, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+	const pending = new Map();
+	let calls = 0;
+	child.on('message', (message) => pending.get(message.id)?.(message));
+	child.on('exit', (code) => {
+		for (const settle of pending.values()) settle({ ok: false, error: `load process exited (${code})` });
+	});
+	const kill = () => child.exitCode === null && child.kill('SIGKILL');
+	cleanups.push(kill);
+	return {
+		call(type, args = {}, timeoutMs = 300_000) {
+			const id = ++calls;
+			return new Promise((resolve, reject) => {
+				const timer = setTimeout(() => (pending.delete(id), reject(new Error(`load ${type} took over ${timeoutMs} ms`))), timeoutMs);
+				pending.set(id, (message) => {
+					clearTimeout(timer);
+					pending.delete(id);
+					if (message.ok) resolve(message.result);
+					else reject(new Error(`load ${type}: ${message.error}`));
+				});
+				child.send({ id, type, ...args });
+			});
+		},
+		async close() {
+			await this.call('close', {}, 30_000).catch(() => undefined);
+			child.disconnect();
+			kill();
+		}
+	};
+}
+
+/** CPU milliseconds the whole machine has been busy so far (all cores, every process), from /proc/stat. */
+function machineCpuMs() {
+	const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1).map(Number);
+	return ((user + nice + system + irq + softirq + steal) * 1000) / 100;
+}
+
+/** How busy the machine is while this script waits: % of all cores, over `ms`. */
+async function machineBusy(ms = 1000) {
+	const before = machineCpuMs();
+	await sleep(ms);
+	return (100 * (machineCpuMs() - before)) / ms / cpus().length;
+}
+
+/** User plus system CPU milliseconds a process has used so far, from /proc. */
+function cpuMsOf(server) {
+	if (server.crash) throw new Error(server.crash);
+	const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+	return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in USER_HZ (100)
+}
+
+/**
+ * Fan-out and writes against both servers at once: each has its own load process and phones,
+ * and the rounds alternate between them (relay first in even rounds, Rembuk first in odd ones),
+ * so a noisy neighbour on the machine hits both alike.
+ */
+async function compare(targets) {
+	for (const t of targets) {
+		say(`${t.name}: ${clients} phones ${t.name === 'rembuk' ? 'joining and ' : ''}connecting`);
+		t.load = startLoad();
+		t.out = { setup: await t.load.call('setup', { url: t.server.url, code: t.code, clients, target: t.name }) };
+		await sleep(1500); // let presence announcements settle
+		Object.assign(t.out, await t.afterSetup());
+	}
+	const inTurn = (round) => (round % 2 ? [...targets].reverse() : targets);
+	try {
+		if (wants('fanout')) {
+			const perRound = Math.ceil(posts / rounds);
+			say(`fan-out: ${rounds} rounds of ${perRound} posts at ${rate}/s to ${clients - 1} phones, alternating`);
+			for (let round = 0; round < rounds; round++)
+				for (const t of inTurn(round)) {
+					const cpu = cpuMsOf(t.server);
+					const machine = machineCpuMs();
+					const result = await t.load.call('fanout', { posts: perRound, rate, tag: `F${round}` }, (perRound / rate) * 1000 + 120_000);
+					result.serverCpuMs = cpuMsOf(t.server) - cpu;
+					result.othersCpuMs = machineCpuMs() - machine - result.serverCpuMs - result.loadCpuMs;
+					t.out.fanout = merge(t.out.fanout, result);
+				}
+			for (const t of targets) t.out.fanout.latency = summarize(t.out.fanout.latencies);
+		}
+		if (wants('writes')) {
+			say(`writes: ${rounds} rounds of ${seconds} s with ${writers} phones posting, alternating`);
+			for (let round = 0; round < rounds; round++)
+				for (const t of inTurn(round)) {
+					const cpu = cpuMsOf(t.server);
+					const machine = machineCpuMs();
+					const result = await t.load.call('writes', { writers, seconds, tag: `W${round}` }, seconds * 1000 + 120_000);
+					result.serverCpuMs = cpuMsOf(t.server) - cpu;
+					result.othersCpuMs = machineCpuMs() - machine - result.serverCpuMs - result.loadCpuMs;
+					t.out.writes = merge(t.out.writes, result);
+				}
+			for (const t of targets) t.out.writes.perSecond = (t.out.writes.acked * 1000) / t.out.writes.elapsedMs;
+		}
+	} finally {
+		for (const t of targets) await t.load.close();
+	}
+	return Object.fromEntries(targets.map((t) => [t.name, t.out]));
+}
+
+/** Adds up two rounds' results: numbers are summed and latency lists joined. */
+function merge(total, round) {
+	if (!total) return round;
+	for (const [key, value] of Object.entries(round)) total[key] = Array.isArray(value) ? total[key].concat(value) : total[key] + value;
+	return total;
+}
+
+async function measureStartup(runs = 5) {
+	const times = [];
+	for (let i = 0; i < runs; i++) {
+		// A fresh database each time: the first start also creates and migrates it.
+		const server = rembuk({ port: await freePort(), probe: false, script: opts.server });
+		cleanups.push(() => server.dispose());
+		await server.start();
+		times.push(server.startupMs);
+		await server.dispose();
+	}
+	return { medianMs: median(times), maxMs: Math.max(...times), runs: times.map((t) => round(t)) };
+}
+
+async function measureExport(server, items) {
+	const session = await createSession(server.url, { title: 'FGD ekspor 1.000 masukan' });
+	const phones = await pool(Array.from({ length: 10 }, (_, i) => i), 10, async (i) => {
+		const { token } = await joinSession(server.url, session.code, i);
+		return connect(server.url, { code: session.code, role: 'participant', token });
+	});
+	try {
+		await Promise.all(
+			phones.map(async (socket, p) => {
+				for (let k = p; k < items; k += phones.length) {
+					const kind = ['kendala', 'peluang', 'rekomendasi'][k % 3];
+					const ack = await command(socket, { type: 'item.add', kind, text: `Masukan ${k}: pelatihan pemasaran digital untuk UMKM desa lingkar tambang, dengan pendampingan.` });
+					if (!ack.ok) throw new Error(`export setup: ${JSON.stringify(ack)}`);
+				}
+			})
+		);
+	} finally {
+		for (const socket of phones) socket.close();
+	}
+	const out = {};
+	for (const format of ['md', 'json']) {
+		const times = [];
+		let bytes = 0;
+		for (let i = 0; i < 7; i++) {
+			const started = performance.now();
+			const response = await fetch(`${server.url}/api/sessions/${session.code}/minutes?format=${format}`, {
+				headers: { authorization: `Bearer ${session.facilitatorKey}` }
+			});
+			const body = await response.text();
+			times.push(performance.now() - started);
+			if (!response.ok) throw new Error(`minutes ${format}: ${response.status} ${body.slice(0, 200)}`);
+			bytes = body.length;
+		}
+		out[format] = { medianMs: median(times.slice(2)), bytes }; // the first two warm the JIT
+	}
+	return { items, ...out };
+}
+
+async function main() {
+	const report = {
+		date: new Date().toISOString(),
+		machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryGB: round(totalmem() / 2 ** 30), node: process.version },
+		command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+		clients
+	};
+
+	for (let waited = 0; waited < Number(opts['wait-idle']); waited += 2) {
+		if ((await machineBusy(2000)) < 10) break;
+		if (waited === 0) say(`the machine is busy; waiting up to ${opts['wait-idle']} s for it to calm down`);
+	}
+	report.machine.busyBefore = round(await machineBusy());
+	if (report.machine.busyBefore > 10) say(`warning: other processes keep ${report.machine.busyBefore}% of the CPUs busy; figures will be noisy`);
+
+	if (wants('startup')) {
+		say('startup, 5 cold starts');
+		report.startup = await measureStartup();
+	}
+
+	const profileDir = opts['cpu-prof'] ? mkdtempSync(join(tmpdir(), 'rembuk-cpu-prof-')) : null;
+	const app = rembuk({
+		port: await freePort(),
+		script: opts.server,
+		env: { RATE_LIMITS: 'off' },
+		nodeFlags: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+		...(opts['db-dir'] ? { dir: mkdtempSync(join(opts['db-dir'], 'rembuk-bench-')) } : {})
+	});
+	const bare = relay({ port: await freePort() });
+	cleanups.push(() => app.dispose(), () => bare.dispose());
+	try {
+		await app.start();
+		const session = await createSession(app.url);
+		if (wants('phonePage')) {
+			say('phone page weight');
+			report.phonePage = await weighPage(`${app.url}/j/${session.code}`);
+			if (opts.browser) report.phonePage.browser = await weighInBrowser(`${app.url}/j/${session.code}`);
+		}
+		if (wants('fanout') || wants('writes') || wants('memory')) {
+			const targets = [{ name: 'rembuk', server: app, code: session.code, afterSetup: async () => ({}) }];
+			if (wants('memory')) {
+				const before = await app.memory();
+				targets[0].afterSetup = async () => ({ memory: { before, after: await app.memory() } });
+			}
+			if (wants('fanout') || wants('writes')) {
+				await bare.start();
+				targets.unshift({ name: 'relay', server: bare, code: '', afterSetup: async () => ({}) });
+			}
+			Object.assign(report, await compare(targets));
+		}
+		await bare.dispose();
+		if (wants('export')) {
+			say(`export, ${opts['export-items']} items`);
+			report.export = await measureExport(app, Number(opts['export-items']));
+		}
+	} finally {
+		await bare.dispose();
+		await app.dispose();
+	}
+	if (profileDir) {
+		const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
+		if (file) report.profile = { path: join(profileDir, file), ...summarizeProfile(join(profileDir, file)) };
+	}
+	return finish(report);
+}
+
+/** How busy the server, the load process and everything else were during a phase, in % of one core. */
+const busy = (phase) => [phase.serverCpuMs, phase.loadCpuMs, phase.othersCpuMs].map((ms) => Math.max(0, Math.round((100 * ms) / phase.wallMs))).join(' / ');
+
+const TARGETS = { fanoutRatio: 1.5, writesRatio: 0.5, memoryKB: 50, phoneJsKB: 60, startupMs: 1000 };
+
+function finish(report) {
+	const r = report.rembuk ?? {};
+	const b = report.relay ?? {};
+	const rows = [['metric', 'rembuk', 'bare relay', 'ratio', 'target', 'met']];
+	const met = (ok) => (ok === undefined ? '' : ok ? 'yes' : 'NO');
+	const summary = { date: report.date, machine: report.machine, command: report.command, clients };
+
+	if (r.fanout && b.fanout) {
+		const ratio = r.fanout.latency.p95 / b.fanout.latency.p95;
+		const clean = r.fanout.lost === 0 && r.fanout.duplicated === 0 && r.fanout.seqMissing === 0 && r.fanout.seqDuplicated === 0;
+		for (const p of ['p50', 'p95', 'p99', 'max'])
+			rows.push([`fanout ${p} ms`, round(r.fanout.latency[p]), round(b.fanout.latency[p]), p === 'p95' ? round(ratio, 2) : '', p === 'p95' ? `≤ ${TARGETS.fanoutRatio}×` : '', p === 'p95' ? met(ratio <= TARGETS.fanoutRatio) : '']);
+		rows.push(['fanout lost / duplicated', `${r.fanout.lost} / ${r.fanout.duplicated}`, `${b.fanout.lost} / ${b.fanout.duplicated}`, '', '0 / 0', met(clean)]);
+		rows.push(['fanout CPU % server/load/other', busy(r.fanout), busy(b.fanout), '', '', '']);
+		summary.fanout = {
+			p50: round(r.fanout.latency.p50),
+			p95: round(r.fanout.latency.p95),
+			p99: round(r.fanout.latency.p99),
+			max: round(r.fanout.latency.max),
+			lost: r.fanout.lost + r.fanout.seqMissing,
+			duplicated: r.fanout.duplicated + r.fanout.seqDuplicated,
+			deliveries: r.fanout.latency.count,
+			baseline: { p50: round(b.fanout.latency.p50), p95: round(b.fanout.latency.p95), p99: round(b.fanout.latency.p99), lost: b.fanout.lost, duplicated: b.fanout.duplicated },
+			ratio: round(ratio, 2),
+			met: ratio <= TARGETS.fanoutRatio && clean
+		};
+	}
+	if (r.writes && b.writes) {
+		const ratio = r.writes.perSecond / b.writes.perSecond;
+		rows.push([`writes acked/s (${writers} posting)`, round(r.writes.perSecond), round(b.writes.perSecond), round(ratio, 2), `≥ ${TARGETS.writesRatio}×`, met(ratio >= TARGETS.writesRatio)]);
+		rows.push(['writes lost / duplicated', `${r.writes.seqMissing} / ${r.writes.seqDuplicated}`, `${b.writes.seqMissing} / ${b.writes.seqDuplicated}`, '', '0 / 0', met(r.writes.seqMissing === 0 && r.writes.seqDuplicated === 0)]);
+		rows.push(['writes CPU % server/load/other', busy(r.writes), busy(b.writes), '', '', '']);
+		summary.writes = {
+			perSecond: round(r.writes.perSecond),
+			writers,
+			lost: r.writes.seqMissing,
+			duplicated: r.writes.seqDuplicated,
+			baseline: { perSecond: round(b.writes.perSecond) },
+			ratio: round(ratio, 2),
+			met: ratio >= TARGETS.writesRatio
+		};
+	}
+	if (r.memory) {
+		const { before, after } = r.memory;
+		const per = (key) => (after[key] - before[key]) / clients / 1024;
+		rows.push(['memory heap at 0 / N MB', `${round(before.heapUsed / 2 ** 20)} / ${round(after.heapUsed / 2 ** 20)}`, '', '', '', '']);
+		rows.push(['memory RSS at 0 / N MB', `${round(before.rss / 2 ** 20)} / ${round(after.rss / 2 ** 20)}`, '', '', '', '']);
+		rows.push(['memory heap KB/participant', round(per('heapUsed')), '', '', `≤ ${TARGETS.memoryKB}`, met(per('heapUsed') <= TARGETS.memoryKB)]);
+		rows.push(['memory RSS KB/participant', round(per('rss')), '', '', `≤ ${TARGETS.memoryKB}`, met(per('rss') <= TARGETS.memoryKB)]);
+		summary.memory = {
+			at0: { heapMB: round(before.heapUsed / 2 ** 20), rssMB: round(before.rss / 2 ** 20) },
+			atN: { heapMB: round(after.heapUsed / 2 ** 20), rssMB: round(after.rss / 2 ** 20) },
+			heapKBPerParticipant: round(per('heapUsed')),
+			rssKBPerParticipant: round(per('rss')),
+			met: Math.max(per('heapUsed'), per('rss')) <= TARGETS.memoryKB
+		};
+	}
+	if (report.phonePage) {
+		const p = report.phonePage;
+		rows.push(['phonePage JS KB gzip', round(p.jsGzipKB), '', '', `≤ ${TARGETS.phoneJsKB}`, met(p.jsGzipKB <= TARGETS.phoneJsKB)]);
+		rows.push(['phonePage CSS KB gzip', round(p.cssGzipKB), '', '', '', '']);
+		if (p.browser) rows.push(['phonePage JS KB gzip (Chromium)', round(p.browser.jsGzipKB), '', '', '', '']);
+		summary.phonePage = {
+			jsGzipKB: round(p.jsGzipKB),
+			cssGzipKB: round(p.cssGzipKB),
+			files: p.files.length,
+			...(p.browser ? { browserJsGzipKB: round(p.browser.jsGzipKB), browserCssGzipKB: round(p.browser.cssGzipKB) } : {}),
+			met: p.jsGzipKB <= TARGETS.phoneJsKB
+		};
+	}
+	if (report.startup) {
+		rows.push(['startup ms (median of 5)', round(report.startup.medianMs), '', '', `< ${TARGETS.startupMs}`, met(report.startup.medianMs < TARGETS.startupMs)]);
+		summary.startup = { ms: round(report.startup.medianMs), maxMs: round(report.startup.maxMs), met: report.startup.medianMs < TARGETS.startupMs };
+	}
+	if (report.export) {
+		for (const format of ['md', 'json'])
+			rows.push([`export ${format} ms (${report.export.items} items)`, round(report.export[format].medianMs), '', '', '', '']);
+		summary.export = { items: report.export.items, mdMs: round(report.export.md.medianMs), jsonMs: round(report.export.json.medianMs) };
+	}
+	if (r.setup) summary.setup = { joinMs: round(r.setup.joinMs), connectMs: round(r.setup.connectMs) };
+
+	const m = report.machine;
+	console.log(`Rembuk bench, ${report.date}, ${m.cpus} × ${m.model}, ${m.memoryGB} GB, Node ${m.node}; others kept the CPUs ${m.busyBefore}% busy before the run`);
+	console.log(
+		`${report.command}: ${clients} phones; fan-out ${posts} posts at ${rate}/s; writes ${writers} phones, ${rounds} × ${seconds} s; rounds alternate with the relay\n`
+	);
+	console.log(table(rows));
+	if (r.setup) console.log(`\nsetup: joins ${round(r.setup.joinMs / 1000)} s, connect + sync ${round(r.setup.connectMs / 1000)} s`);
+	if (report.phonePage) {
+		console.log('\nphone page files (gzip bytes):');
+		for (const f of report.phonePage.files) console.log(`  ${String(f.gzipBytes).padStart(7)}  ${f.path}${f.servedGzip ? '' : ' (not served gzipped; gzipped here)'}`);
+	}
+	if (report.profile) {
+		summary.profile = report.profile;
+		console.log(`\nCPU profile of the Rembuk server: ${report.profile.path} (${report.profile.totalMs} ms sampled)`);
+		for (const p of report.profile.places.slice(0, 12)) console.log(`  ${String(p.share).padStart(5)}%  ${p.key}`);
+		console.log('  top functions (self):');
+		for (const f of report.profile.functions.slice(0, 12)) console.log(`  ${String(f.share).padStart(5)}%  ${f.key}`);
+	}
+	if (opts.json) console.log(JSON.stringify(summary));
+}
+
+main()
+	.then(() => process.exit(0))
+	.catch(async (error) => {
+		say(error?.stack ?? String(error));
+		await Promise.allSettled(cleanups.map((c) => c()));
+		process.exit(1);
+	});

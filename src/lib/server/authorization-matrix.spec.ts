@@ -1,0 +1,155 @@
+/**
+ * The authorization matrix, driven by the ALLOWED table: every command that a participant or the
+ * presenter may not send is sent with their credentials, and every participant command aimed at
+ * an item is sent by someone who does not own the item. All must be refused as `forbidden` and
+ * change nothing. A command added to ALLOWED (and to the command schema) is covered without
+ * touching this file, as long as a valid sample of it can be built from its schema.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ALLOWED, type CommandType } from '../domain/authorize';
+import type { Role } from '../domain/types';
+import type { SocketIdentity } from '../realtime/contract';
+import { commandSchema, envelopeSchema } from '../realtime/schemas';
+import type { Db } from './db/database';
+import { addItem, commandId, createSession, dumpTables, freshDb, joinParticipant, send, type TestParticipant, type TestSession } from './testing';
+
+/** Roles whose credentials every phone and projector holds: the ones an attacker has. */
+const LOW_ROLES: Role[] = ['participant', 'presenter'];
+
+/**
+ * Participant commands with an `itemId` that any participant may aim at anyone's item (a vote,
+ * say). Empty today: item.edit and item.delete are the author's alone. Adding a command here is
+ * a decision about who may touch whose items, so it is made here, by hand.
+ */
+const OPEN_TO_ALL_PARTICIPANTS: string[] = [];
+
+/** Hand-written samples for commands whose schema the generator below cannot satisfy. */
+/** Commands whose fields the generic sampler cannot guess; built when the test's items exist. */
+const SAMPLES: Record<string, () => Record<string, unknown>> = {
+	'item.merge': () => ({ type: 'item.merge', targetId: itemId, sourceIds: [anonymousItemId] }),
+	'action.save': () => ({ type: 'action.save', row: { activity: 'Uji otorisasi' } })
+};
+
+type Shape = Record<string, { safeParse: (v: unknown) => { success: boolean }; options?: unknown[]; value?: unknown }>;
+const schemas = new Map(
+	(commandSchema.options as unknown as { shape: Shape }[]).map((option) => [option.shape.type.value as string, option.shape])
+);
+
+let db: Db;
+let session: TestSession;
+let author: TestParticipant;
+let other: TestParticipant;
+let itemId: string;
+let anonymousItemId: string;
+
+beforeEach(() => {
+	db = freshDb();
+	session = createSession(db);
+	author = joinParticipant(db, session, 'Pemilik');
+	other = joinParticipant(db, session, 'Orang Lain');
+	itemId = addItem(db, author.identity, 'Milik pemilik');
+	anonymousItemId = addItem(db, author.identity, 'Milik pemilik, tanpa nama', { anonymous: true });
+});
+
+/** A value for one field that its schema accepts: a hint by name first, then common shapes. */
+function sampleField(type: string, name: string, schema: Shape[string], target: string): unknown {
+	const hints: Record<string, unknown> = { itemId: target, kind: 'kendala', text: 'Uji otorisasi', label: 'Uji' };
+	const candidates = [
+		...(name in hints ? [hints[name]] : []),
+		...(Array.isArray(schema.options) ? schema.options : []),
+		...(schema.value !== undefined ? [schema.value] : []),
+		'kendala',
+		'Uji otorisasi',
+		'abcd1234',
+		1,
+		0,
+		true,
+		false,
+		[{ key: 'kendala', label: 'Kendala' }],
+		[],
+		{},
+		undefined
+	];
+	for (const candidate of candidates) if (schema.safeParse(candidate).success) return candidate;
+	throw new Error(`cannot build a valid ${type}.${name}; add a sample for ${type} to SAMPLES`);
+}
+
+/** A command of `type` that passes validation, aimed at `target` if it names an item. */
+function sample(type: string, target = itemId): Record<string, unknown> {
+	if (SAMPLES[type]) return SAMPLES[type]();
+	const shape = schemas.get(type);
+	if (!shape) throw new Error(`${type} is in ALLOWED but not in the command schema`);
+	const command: Record<string, unknown> = {};
+	for (const [name, field] of Object.entries(shape)) {
+		const value = name === 'type' ? type : sampleField(type, name, field, target);
+		if (value !== undefined) command[name] = value;
+	}
+	expect(envelopeSchema.safeParse({ id: commandId(), command }).success, `sample ${JSON.stringify(command)}`).toBe(true);
+	return command;
+}
+
+function identity(role: Role): SocketIdentity {
+	if (role === 'participant') return other.identity;
+	return { sessionId: session.row.id, code: session.row.code, role, participantId: null };
+}
+
+/** Sends and expects `forbidden`, no records, and every table exactly as before. */
+function expectForbidden(who: SocketIdentity, command: Record<string, unknown>) {
+	const before = dumpTables(db);
+	const { result, records } = send(db, who, command);
+	expect(result, `${who.role} sending ${JSON.stringify(command)}`).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+	expect(records).toEqual([]);
+	expect(dumpTables(db)).toEqual(before);
+}
+
+const types = Object.keys(ALLOWED) as CommandType[];
+const refusals = types.flatMap((type) => LOW_ROLES.filter((role) => !ALLOWED[type].includes(role)).map((role) => ({ type, role })));
+const itemCommands = types.filter((type) => ALLOWED[type].includes('participant') && schemas.get(type)?.itemId && !OPEN_TO_ALL_PARTICIPANTS.includes(type));
+
+describe('the command list', () => {
+	it('is the same in ALLOWED and in the command schema', () => {
+		expect([...schemas.keys()].sort()).toEqual([...types].sort());
+	});
+
+	it('has commands only the facilitator (or another privileged role) may send, and each is in the matrix', () => {
+		const privileged = types.filter((type) => !ALLOWED[type].some((role) => LOW_ROLES.includes(role)));
+		expect(privileged.length).toBeGreaterThan(0);
+		for (const type of privileged) for (const role of LOW_ROLES) expect(refusals).toContainEqual({ type, role });
+	});
+});
+
+describe('a role may not send what ALLOWED does not give it', () => {
+	it.each(refusals)('$role: $type is forbidden and changes nothing', ({ type, role }) => {
+		expectForbidden(identity(role), sample(type));
+	});
+
+	it.each(refusals)('$role: $type is forbidden even as a retry of an id the facilitator used', ({ type, role }) => {
+		const id = commandId();
+		send(db, session.facilitator, { type: 'session.settings', allowAnonymous: true }, id);
+		const before = dumpTables(db);
+		const { result } = send(db, identity(role), sample(type), id);
+		expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+		expect(dumpTables(db)).toEqual(before);
+	});
+});
+
+describe('a participant may not touch someone else’s item', () => {
+	it('there are item commands to check', () => expect(itemCommands.length).toBeGreaterThan(0));
+
+	it.each(itemCommands)('%s on another participant’s item is forbidden and changes nothing', (type) => {
+		expectForbidden(other.identity, sample(type, itemId));
+	});
+
+	it.each(itemCommands)('%s on another participant’s anonymous item is forbidden and changes nothing', (type) => {
+		expectForbidden(other.identity, sample(type, anonymousItemId));
+	});
+});
+
+describe('the samples are real: each allowed role gets past authorization with them', () => {
+	const allowedPairs = types.flatMap((type) => ALLOWED[type].map((role) => ({ type, role })));
+	it.each(allowedPairs)('$role: $type is not forbidden', ({ type, role }) => {
+		const who = role === 'participant' ? author.identity : identity(role);
+		const { result } = send(db, who, sample(type));
+		if (!result.ok) expect(result.error.code).not.toBe('forbidden');
+	});
+});

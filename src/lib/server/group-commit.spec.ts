@@ -1,0 +1,103 @@
+/** Group commit: many commands, one transaction, and still each command's own answer. */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CommandEnvelope } from '../realtime/contract';
+import { envelopeSchema } from '../realtime/schemas';
+import { execute } from './commands';
+import type { Db } from './db/database';
+import { GroupCommit } from './group-commit';
+import { commandId, createSession, dumpTables, freshDb, joinParticipant, storedSeqs, type TestParticipant, type TestSession } from './testing';
+
+let db: Db;
+let session: TestSession;
+let siti: TestParticipant;
+let budi: TestParticipant;
+
+beforeEach(() => {
+	db = freshDb();
+	session = createSession(db);
+	siti = joinParticipant(db, session, 'Siti');
+	budi = joinParticipant(db, session, 'Budi');
+});
+
+const envelope = (command: unknown, id = commandId()): CommandEnvelope => envelopeSchema.parse({ id, command });
+const add = (text: string, id?: string) => envelope({ type: 'item.add', kind: 'kendala', text }, id);
+const itemTexts = () => (db.prepare('SELECT text FROM items ORDER BY rowid').all() as { text: string }[]).map((r) => r.text);
+
+describe('GroupCommit', () => {
+	it('runs a burst in one transaction, answering each command with its own seq', async () => {
+		const commits = new GroupCommit(db);
+		const first = storedSeqs(db, session.row.id).at(-1)!;
+		const outcomes = await Promise.all([
+			commits.execute(siti.identity, add('satu')),
+			commits.execute(budi.identity, add('dua')),
+			commits.execute(siti.identity, add('tiga'))
+		]);
+		expect(outcomes.map((o) => o.result)).toMatchObject([
+			{ ok: true, seq: first + 1 },
+			{ ok: true, seq: first + 2 },
+			{ ok: true, seq: first + 3 }
+		]);
+		expect(outcomes.map((o) => o.records.map((r) => r.seq))).toEqual([[first + 1], [first + 2], [first + 3]]);
+		expect(itemTexts()).toEqual(['satu', 'dua', 'tiga']);
+		expect(storedSeqs(db, session.row.id)).toEqual(Array.from({ length: first + 3 }, (_, i) => i + 1));
+	});
+
+	it('a refused command in the group changes nothing and does not stop the others', async () => {
+		const commits = new GroupCommit(db);
+		const itemId = (await commits.execute(siti.identity, add('milik Siti'))).result;
+		expect(itemId.ok).toBe(true);
+		const [ok, forbidden, closed] = await Promise.all([
+			commits.execute(budi.identity, add('milik Budi')),
+			commits.execute(budi.identity, envelope({ type: 'item.delete', itemId: (itemId as { itemId: string }).itemId })),
+			commits.execute(siti.identity, envelope({ type: 'session.close' }))
+		]);
+		expect(ok.result.ok).toBe(true);
+		expect(forbidden).toEqual({ result: { ok: false, error: { code: 'forbidden', message: expect.any(String) } }, records: [] });
+		expect(closed.result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+		expect(itemTexts()).toEqual(['milik Siti', 'milik Budi']);
+	});
+
+	it('the same id twice in one group acts once and answers twice alike', async () => {
+		const commits = new GroupCommit(db);
+		const [a, b] = await Promise.all([commits.execute(siti.identity, add('sekali', 'retry-0001')), commits.execute(siti.identity, add('sekali', 'retry-0001'))]);
+		expect(b.result).toEqual(a.result);
+		expect(a.records).toHaveLength(1);
+		expect(b.records).toEqual([]);
+		expect(itemTexts()).toEqual(['sekali']);
+	});
+
+	it('commands sent in different turns of the event loop still all commit, in order', async () => {
+		const commits = new GroupCommit(db);
+		const first = commits.execute(siti.identity, add('pertama'));
+		await new Promise((resolve) => setImmediate(resolve));
+		const second = commits.execute(siti.identity, add('kedua'));
+		const [a, b] = await Promise.all([first, second]);
+		expect((b.result as { seq: number }).seq).toBe((a.result as { seq: number }).seq + 1);
+		expect(itemTexts()).toEqual(['pertama', 'kedua']);
+	});
+
+	it('when the commit fails, every command of the group is answered internal, unsaved and unbroadcast', async () => {
+		// The last command leaves a deferred foreign-key violation behind, so COMMIT itself fails.
+		const failAtCommit: typeof execute = (db, who, env) => {
+			const executed = execute(db, who, env);
+			if (env.id === 'poison-0001') {
+				db.pragma('defer_foreign_keys = ON');
+				db.prepare(
+					"INSERT INTO items (id, session_id, kind, text, author_id, created_at, updated_at) VALUES ('x', ?, 'kendala', 'x', 'nobody', '', '')"
+				).run(session.row.id);
+			}
+			return executed;
+		};
+		const before = dumpTables(db);
+		const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+		const commits = new GroupCommit(db, failAtCommit);
+		const outcomes = await Promise.all([commits.execute(siti.identity, add('hilang')), commits.execute(budi.identity, add('racun', 'poison-0001'))]);
+		for (const outcome of outcomes) expect(outcome).toEqual({ result: { ok: false, error: { code: 'internal', message: expect.any(String) } }, records: [] });
+		expect(dumpTables(db)).toEqual(before);
+		expect(logged).toHaveBeenCalledOnce();
+		logged.mockRestore();
+		// The group is over: the next command commits normally, with the next seq.
+		const next = await commits.execute(siti.identity, add('berikutnya'));
+		expect(next.result).toMatchObject({ ok: true, seq: storedSeqs(db, session.row.id).at(-1) });
+	});
+});
