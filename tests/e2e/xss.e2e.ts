@@ -125,7 +125,7 @@ test('both minutes formats carry every payload unchanged', async () => {
 	const get = (format: string) =>
 		fetch(`${server.url}/api/sessions/${code}/minutes?format=${format}`, { headers: { authorization: `Bearer ${facilitatorKey}` } });
 	const json = await (await get('json')).json();
-	const texts = json.findings.flatMap((f: { items: { text: string }[] }) => f.items.map((i) => i.text));
+	const texts = json.items.map((i: { text: string }) => i.text);
 	expect(texts.sort()).toEqual(ITEMS.map((t) => t.normalize('NFC').trim()).sort());
 	const attendance = json.attendance.participants.map((p: { name: string; institution: string }) => [p.name, p.institution]);
 	for (const person of people) expect(attendance).toContainEqual([person.name.trim(), person.institution.trim()]);
