@@ -1,7 +1,9 @@
-// A simulated phone that follows the client rules of docs/protocol.md as the real one does
+// A simulated phone that follows the client rules of docs/protocol.md, like the real one
 // (src/lib/client/live.svelte.ts): sync on every (re)connect, apply records in seq order, sync on
-// a gap, and an outbox that resends every unacknowledged command with the same id. It keeps what
-// the torture script checks: its view of the board, every seq it applied, and every ack.
+// a gap, and an outbox that resends every unacknowledged command with the same id. Two things it
+// does more carefully than live.svelte.ts today: records arriving during a sync are held, not
+// dropped, and a sync left unanswered on a live connection is asked again. It keeps what the
+// torture script checks: its view of the board, every seq it applied, and every ack.
 import { io } from 'socket.io-client';
 import { newCommandId } from './phone.mjs';
 
@@ -29,6 +31,8 @@ export class LivePhone {
 	/** Called with (phone, record) for each record as it arrives; for latency probes. */
 	onRecord = null;
 	#socket;
+	/** Records that arrived while a sync was in flight, judged once it is answered. */
+	#held = [];
 	#syncing = false;
 	#draining = false;
 	#closed = false;
@@ -71,7 +75,18 @@ export class LivePhone {
 
 	#receive(record) {
 		this.onRecord?.(this, record);
-		if (this.firstSnapshotSeq === null || this.#syncing) return;
+		this.#judge(record);
+	}
+
+	/**
+	 * The protocol's rule for a record. While a sync is in flight the record is held, not dropped:
+	 * in Node (and on the polling transport) a record can be dispatched in the same tick as the
+	 * sync's answer, before that answer is applied, and dropping it would leave this phone one
+	 * record behind until the next one arrives.
+	 */
+	#judge(record) {
+		if (this.#syncing) return void this.#held.push(record);
+		if (this.firstSnapshotSeq === null) return;
 		if (record.seq <= this.seq) return void this.repeatedRecords++;
 		if (record.seq > this.seq + 1) return void this.#sync();
 		this.#apply(record);
@@ -90,6 +105,7 @@ export class LivePhone {
 		if (this.#syncing || this.#closed) return;
 		this.#syncing = true;
 		let again = false;
+		let unanswered = false;
 		try {
 			const result = await this.#socket.timeout(ACK_TIMEOUT).emitWithAck('sync', { lastSeq: this.seq });
 			if (result.ok && result.mode === 'snapshot') {
@@ -102,11 +118,15 @@ export class LivePhone {
 				again = this.seq < result.seq;
 			}
 		} catch {
-			// No answer: the next connect syncs again.
+			unanswered = true;
 		} finally {
 			this.#syncing = false;
 		}
 		if (again) return void this.#sync();
+		// No answer while still connected (a busy server): ask again rather than wait for a record
+		// that may never come. Over a dead link the next connect syncs anyway.
+		if (unanswered && this.#socket.connected) return void setTimeout(() => void this.#sync(), 500);
+		for (const record of this.#held.splice(0)) this.#judge(record);
 		void this.#drain();
 	}
 

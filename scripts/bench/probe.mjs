@@ -4,9 +4,9 @@
 if (process.send) {
 	process.on('message', (message) => {
 		if (message?.type !== 'memory') return;
-		// Collect twice: the first pass can leave objects that only a second pass frees.
+		// A full collection, then V8's last-resort one, which also hands freed pages back.
 		globalThis.gc?.();
-		globalThis.gc?.();
+		globalThis.gc?.({ type: 'major', execution: 'sync', flavor: 'last-resort' });
 		process.send({ type: 'memory', id: message.id, usage: process.memoryUsage() });
 	});
 	// Listening on the channel must not keep a server alive that is trying to exit.

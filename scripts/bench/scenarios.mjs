@@ -35,6 +35,14 @@ export async function serverView(server, code) {
 	}
 }
 
+/** Why each diverged phone differs, for the failure message. */
+function describeDiverged(phones, view) {
+	return diverged(phones, view)
+		.slice(0, 5)
+		.map((p) => `phone ${phones.indexOf(p)} at seq ${p.seq} of ${view.seq}, ${p.items.size} of ${view.items.size} items, ${p.connects} connects, ${p.snapshots} snapshots, ${p.outbox.length} unsent`)
+		.join('; ');
+}
+
 /** Phones whose board and seq are not the server's. */
 function diverged(phones, view) {
 	return phones.filter((p) => p.seq !== view.seq || p.items.size !== view.items.size || [...view.items].some(([id, text]) => p.items.get(id) !== text));
@@ -84,7 +92,7 @@ export async function crashScenario({ server, phones: count = 200, posts = 10, k
 		if (lostAcked) failures.push(`${lostAcked} acknowledged items missing`);
 		if (missing) failures.push(`${missing} posted items never stored`);
 		if (refused) failures.push(`${refused} commands refused`);
-		if (differing) failures.push(`${differing} phones differ from the server`);
+		if (differing) failures.push(`${differing} phones differ from the server: ${describeDiverged(phones, view)}`);
 		// Commands in flight at the kill that had committed: their retry must be answered from memory.
 		let retriesAlreadyDone = 0;
 		for (const phone of phones) for (const [id, result] of phone.acked) if (inFlight.has(id) && result.seq <= committedAtKill) retriesAlreadyDone++;
@@ -152,7 +160,7 @@ export async function blockScenario({ server, phones: count = 200, blocked = 20,
 		if (extraSnapshots) failures.push(`${extraSnapshots} phones needed a snapshot to catch up`);
 		if (own.some((n) => n !== 1)) failures.push(`own posts from the blocked phones stored ${own.join(',')} times`);
 		if (duplicates) failures.push(`${duplicates} duplicated items`);
-		if (differing) failures.push(`${differing} phones differ from the server`);
+		if (differing) failures.push(`${differing} phones differ from the server: ${describeDiverged(phones, view)}`);
 		return {
 			phones: count,
 			blocked,
