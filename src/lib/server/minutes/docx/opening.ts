@@ -1,6 +1,7 @@
 /** The opening of the DOCX notulen: title, identitas kegiatan, dasar dan tujuan, susunan acara, jalannya diskusi. */
 import { AlignmentType, Paragraph, TextRun, type FileChild } from 'docx';
 import { participationChart } from '../charts';
+import { eventFields } from '../event-fields';
 import type { Minutes } from '../model';
 import { chart, gap, heading, para, placeholder, runs, table, type Frame } from './blocks';
 
@@ -9,27 +10,9 @@ export function title(frame: Frame): FileChild[] {
 }
 
 export function eventSection(frame: Frame, minutes: Minutes): FileChild[] {
-	const { session, details, attendance } = minutes;
+	const { attendance } = minutes;
 	const { words } = frame;
-	const f = words.fields;
-	const { name, position } = details.chair;
-	const chair = name && position ? `${name} (${position})` : name || position;
-	const fields: [string, string][] = [
-		[f.title, session.title],
-		[f.theme, session.theme],
-		[f.day, session.day],
-		[f.time, session.time],
-		[f.venue, session.venue],
-		[f.organizers, session.organizers.join('; ')],
-		[f.region, session.region],
-		[f.chair, chair],
-		[f.facilitator, details.facilitator],
-		[f.speakers, details.speakers.join('; ')],
-		[f.minuteTaker, details.minuteTaker.name],
-		[f.status, session.closedAtText ? words.closed(session.closedAtText) : words.open],
-		[f.count, words.people(attendance.total)]
-	];
-	const rows = fields.map(([label, value]) => [label, `: ${value || '–'}`]);
+	const rows = eventFields(minutes, words).map(([label, value]) => [label, `: ${value || '–'}`]);
 	const groups = attendance.byGroup.map((g) => [g.label, String(g.count)]);
 	return [
 		heading(1, words.headings.event),

@@ -2,28 +2,11 @@
 import type { Minutes, MinutesNote } from '../model';
 import { escapeMarkdown, field, multiline, placeholder, row, tableHead } from './blocks';
 import type { Words } from './words';
+import { eventFields } from '../event-fields';
 
-export function eventSection({ session, details, attendance }: Minutes, words: Words): string[] {
-	const f = words.fields;
-	const status = session.closedAtText ? words.closed(session.closedAtText) : words.open;
-	const { name, position } = details.chair;
-	// Parentheses, not a comma: names carry titles with commas ("Ir. Bambang, M.Si.").
-	const chair = name && position ? `${name} (${position})` : name || position;
-	const fields = [
-		field(f.title, session.title),
-		field(f.theme, session.theme),
-		field(f.day, session.day),
-		field(f.time, session.time),
-		field(f.venue, session.venue),
-		field(f.organizers, session.organizers.join('; ')),
-		field(f.region, session.region),
-		field(f.chair, chair),
-		field(f.facilitator, details.facilitator),
-		field(f.speakers, details.speakers.join('; ')),
-		field(f.minuteTaker, details.minuteTaker.name),
-		field(f.status, status),
-		field(f.count, words.people(attendance.total))
-	];
+export function eventSection(minutes: Minutes, words: Words): string[] {
+	const { attendance } = minutes;
+	const fields = eventFields(minutes, words).map(([label, value]) => field(label, value));
 	const groups = [
 		...tableHead(words.groupTable, 'lr'),
 		...attendance.byGroup.map((g) => row([escapeMarkdown(g.label), String(g.count)])),

@@ -1,4 +1,5 @@
 /** The opening of the PDF notulen: title, identitas kegiatan, dasar dan tujuan, agenda, jalannya diskusi. */
+import { eventFields } from '../event-fields';
 import type { Minutes } from '../model';
 import type { Words } from '../md/words';
 import { participationChart } from './bars';
@@ -11,26 +12,10 @@ export function titleBlock(layout: Layout, minutes: Minutes, words: Words) {
 	layout.doc.moveDown(0.4);
 }
 
-export function eventSection(layout: Layout, { session, details, attendance, matrix }: Minutes, words: Words, pdf: PdfWords) {
-	const f = words.fields;
-	const { name, position } = details.chair;
-	const chair = name && position ? `${name} (${position})` : name || position;
+export function eventSection(layout: Layout, minutes: Minutes, words: Words, pdf: PdfWords) {
+	const { matrix, attendance } = minutes;
 	layout.heading(words.headings.event);
-	layout.fields([
-		[f.title, session.title],
-		[f.theme, session.theme],
-		[f.day, session.day],
-		[f.time, session.time],
-		[f.venue, session.venue],
-		[f.organizers, session.organizers.join('; ')],
-		[f.region, session.region],
-		[f.chair, chair],
-		[f.facilitator, details.facilitator],
-		[f.speakers, details.speakers.join('; ')],
-		[f.minuteTaker, details.minuteTaker.name],
-		[f.status, session.closedAtText ? words.closed(session.closedAtText) : words.open],
-		[f.count, words.people(attendance.total)]
-	]);
+	layout.fields(eventFields(minutes, words));
 	layout.doc.moveDown(0.4);
 	const [group, count] = words.groupTable;
 	layout.table(
