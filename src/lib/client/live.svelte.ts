@@ -21,6 +21,7 @@ type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type ConnectionState = 'connecting' | 'online' | 'offline';
 
 const ACK_TIMEOUT = 10_000;
+const RESYNC_DELAY = 2_000;
 
 export class LiveSession {
 	board = $state<Board | null>(null);
@@ -40,6 +41,7 @@ export class LiveSession {
 	#socket: LiveSocket;
 	#seq = 0;
 	#syncing = false;
+	#held: SessionRecord[] = [];
 	#draining = false;
 
 	constructor(auth: SocketAuth, outboxKey: string) {
@@ -112,7 +114,10 @@ export class LiveSession {
 	}
 
 	#receive(record: SessionRecord) {
-		if (!this.board || this.#syncing || record.seq <= this.#seq) return;
+		// Records that arrive during a sync are kept and applied after it, not dropped: at the end
+		// of a session no later record would reveal the gap.
+		if (!this.board || this.#syncing) return void this.#held.push(record);
+		if (record.seq <= this.#seq) return;
 		if (record.seq > this.#seq + 1) return void this.#sync();
 		applyEvent(this.board, record.event);
 		this.#seq = record.seq;
@@ -123,15 +128,21 @@ export class LiveSession {
 	async #sync(fresh = false) {
 		if (this.#syncing) return;
 		this.#syncing = true;
+		let answered = false;
 		try {
 			const lastSeq = fresh ? 0 : this.#seq;
 			const result: SyncResult = await this.#socket.timeout(ACK_TIMEOUT).emitWithAck('sync', { lastSeq });
 			if (result.ok) this.#applySync(result);
+			answered = result.ok;
 		} catch {
-			// No answer: the next reconnect syncs again.
+			// No answer in time: asked again below while the socket is up, else on reconnect.
 		} finally {
 			this.#syncing = false;
 		}
+		if (!answered && this.#socket.connected) setTimeout(() => void this.#sync(fresh), RESYNC_DELAY);
+		const held = this.#held.sort((a, b) => a.seq - b.seq);
+		this.#held = [];
+		for (const record of held) this.#receive(record);
 		if (this.#socket.connected) {
 			this.connection = 'online';
 			void this.#drain();
