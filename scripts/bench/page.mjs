@@ -57,10 +57,23 @@ export function nodeLoadsOf(entrySource, nodeIds) {
 	return loads.filter(Boolean);
 }
 
+/** Fetches `url` plain and gzipped; the file's sizes and, for JS, its imports. */
+async function fetchFile(url) {
+	const plain = await fetchRaw(url);
+	if (plain.status !== 200) throw new Error(`${url} answered ${plain.status}`);
+	const zipped = await fetchRaw(url, { 'accept-encoding': 'gzip' });
+	const servedGzip = zipped.headers['content-encoding'] === 'gzip';
+	const gzipBytes = servedGzip ? zipped.body.length : gzipSync(plain.body, { level: 9 }).length;
+	const type = url.endsWith('.css') ? 'css' : 'js';
+	return { url, type, bytes: plain.body.length, gzipBytes, servedGzip, source: type === 'js' ? plain.body.toString() : '' };
+}
+
 /**
- * Weighs the page at `pageUrl`. The app entry's dynamic imports are SvelteKit's table of every
- * route; only the nodes this page loads (nodeLoadsOf) are followed there. Other files' static
- * and dynamic imports are all followed.
+ * Weighs the page at `pageUrl` in two parts. `start`: what the phone loads to show the page —
+ * the files the HTML names, their static imports, and (from the app entry's table of every route)
+ * the nodes this page loads. `later`: what a dynamic `import()` elsewhere may fetch on demand (the
+ * other language's text, for instance), with everything that pulls in. `--browser` checks `start`
+ * against what Chromium really fetches.
  */
 export async function weighPage(pageUrl) {
 	const page = await fetchRaw(pageUrl, { 'accept-encoding': 'gzip' });
@@ -68,32 +81,31 @@ export async function weighPage(pageUrl) {
 	const html = (page.headers['content-encoding'] === 'gzip' ? gunzipSync(page.body) : page.body).toString();
 	const nodeIds = (/node_ids:\s*\[([\d,\s]+)\]/.exec(html)?.[1] ?? '').split(',').filter((n) => n.trim()).map(Number);
 	if (!nodeIds.length) throw new Error(`${pageUrl}: no node_ids in the boot script; SvelteKit changed its output`);
-	const queue = referencesOf(html, page.headers.link ?? '').map((ref) => new URL(ref, pageUrl).href);
 	const files = new Map();
-	while (queue.length) {
-		const url = queue.shift();
-		if (files.has(url) || !/\.(js|css)$/.test(new URL(url).pathname)) continue;
-		const plain = await fetchRaw(url);
-		if (plain.status !== 200) throw new Error(`${url} answered ${plain.status}`);
-		const zipped = await fetchRaw(url, { 'accept-encoding': 'gzip' });
-		const served = zipped.headers['content-encoding'] === 'gzip';
-		const gzipBytes = served ? zipped.body.length : gzipSync(plain.body, { level: 9 }).length;
-		files.set(url, { url, type: url.endsWith('.css') ? 'css' : 'js', bytes: plain.body.length, gzipBytes, servedGzip: served });
-		if (url.endsWith('.js')) {
-			const source = plain.body.toString();
-			const { static: statics, dynamic } = importsOf(source);
+	const onDemand = [];
+	const walk = async (queue, when) => {
+		while (queue.length) {
+			const url = queue.shift();
+			if (files.has(url) || !/\.(js|css)$/.test(new URL(url).pathname)) continue;
+			const file = { ...(await fetchFile(url)), when };
+			files.set(url, file);
+			if (file.type !== 'js') continue;
+			const { static: statics, dynamic } = importsOf(file.source);
 			const isEntry = /\/entry\/app\.[^/]+\.js$/.test(url);
-			const next = isEntry ? [...statics, ...nodeLoadsOf(source, nodeIds)] : [...statics, ...dynamic];
-			for (const spec of next) if (spec.startsWith('.') || spec.startsWith('/')) queue.push(new URL(spec, url).href);
+			const resolve = (specs) => specs.filter((s) => s.startsWith('.') || s.startsWith('/')).map((s) => new URL(s, url).href);
+			queue.push(...resolve(isEntry ? [...statics, ...nodeLoadsOf(file.source, nodeIds)] : statics));
+			if (!isEntry) (when === 'start' ? onDemand : queue).push(...resolve(dynamic));
 		}
-	}
+	};
+	await walk(referencesOf(html, page.headers.link ?? '').map((ref) => new URL(ref, pageUrl).href), 'start');
+	await walk(onDemand, 'later');
 	const list = [...files.values()].sort((a, b) => b.gzipBytes - a.gzipBytes);
-	const sum = (type, key) => list.filter((f) => f.type === type).reduce((n, f) => n + f[key], 0);
+	const sum = (type, when) => list.filter((f) => f.type === type && f.when === when).reduce((n, f) => n + f.gzipBytes, 0) / 1024;
 	return {
-		jsGzipKB: sum('js', 'gzipBytes') / 1024,
-		cssGzipKB: sum('css', 'gzipBytes') / 1024,
-		jsKB: sum('js', 'bytes') / 1024,
-		files: list.map(({ url, type, bytes, gzipBytes, servedGzip }) => ({ path: new URL(url).pathname, type, bytes, gzipBytes, servedGzip }))
+		jsGzipKB: sum('js', 'start'),
+		cssGzipKB: sum('css', 'start'),
+		laterJsGzipKB: sum('js', 'later'),
+		files: list.map(({ url, type, bytes, gzipBytes, servedGzip, when }) => ({ path: new URL(url).pathname, type, bytes, gzipBytes, servedGzip, when }))
 	};
 }
 

@@ -410,10 +410,12 @@ function finish(report) {
 		const p = report.phonePage;
 		rows.push(['phonePage JS KB gzip', round(p.jsGzipKB), '', '', `≤ ${TARGETS.phoneJsKB}`, met(p.jsGzipKB <= TARGETS.phoneJsKB)]);
 		rows.push(['phonePage CSS KB gzip', round(p.cssGzipKB), '', '', '', '']);
+		rows.push(['phonePage JS KB gzip, on demand', round(p.laterJsGzipKB), '', '', '', '']);
 		if (p.browser) rows.push(['phonePage JS KB gzip (Chromium)', round(p.browser.jsGzipKB), '', '', '', '']);
 		summary.phonePage = {
 			jsGzipKB: round(p.jsGzipKB),
 			cssGzipKB: round(p.cssGzipKB),
+			laterJsGzipKB: round(p.laterJsGzipKB),
 			files: p.files.length,
 			...(p.browser ? { browserJsGzipKB: round(p.browser.jsGzipKB), browserCssGzipKB: round(p.browser.cssGzipKB) } : {}),
 			met: p.jsGzipKB <= TARGETS.phoneJsKB
@@ -438,8 +440,15 @@ function finish(report) {
 	console.log(table(rows));
 	if (r.setup) console.log(`\nsetup: joins ${round(r.setup.joinMs / 1000)} s, connect + sync ${round(r.setup.connectMs / 1000)} s`);
 	if (report.phonePage) {
-		console.log('\nphone page files (gzip bytes):');
-		for (const f of report.phonePage.files) console.log(`  ${String(f.gzipBytes).padStart(7)}  ${f.path}${f.servedGzip ? '' : ' (not served gzipped; gzipped here)'}`);
+		console.log('\nphone page files (gzip bytes; "later" = fetched only on demand):');
+		for (const f of report.phonePage.files)
+			console.log(`  ${String(f.gzipBytes).padStart(7)}  ${f.when === 'later' ? 'later' : '     '}  ${f.path}${f.servedGzip ? '' : ' (not served gzipped; gzipped here)'}`);
+		const browser = report.phonePage.browser;
+		if (browser) {
+			const start = report.phonePage.files.filter((f) => f.when === 'start').map((f) => f.path).sort();
+			const same = start.length === browser.paths.length && start.every((path, i) => path === browser.paths[i]);
+			console.log(same ? 'Chromium fetched exactly the "start" files.' : `Chromium fetched: ${browser.paths.join(' ')}`);
+		}
 	}
 	if (report.profile) {
 		summary.profile = report.profile;

@@ -20,6 +20,26 @@ test('Indonesian by default; English when chosen, and remembered after a reload'
 	await expect(page.getByRole('heading', { name: 'Buat sesi FGD' })).toBeVisible();
 });
 
+test('a phone downloads the English text only when English is chosen, and keeps it after a reload', async ({ browser }) => {
+	const laptop = await (await browser.newContext(LAPTOP)).newPage();
+	const code = await createSession(laptop, server.url);
+	const { page } = await newPhone(browser);
+	const scripts: string[] = [];
+	page.on('response', (response) => {
+		if (response.url().endsWith('.js')) scripts.push(response.url());
+	});
+	await page.goto(`${server.url}/j/${code}`);
+	await expect(page.getByRole('heading', { name: 'Bergabung ke FGD' })).toBeVisible();
+	const before = scripts.length;
+	await page.getByRole('button', { name: 'EN', exact: true }).click();
+	await expect(page.getByRole('heading', { name: 'Join the FGD' })).toBeVisible();
+	expect(scripts.length).toBeGreaterThan(before);
+	await page.reload();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page.getByRole('heading', { name: 'Join the FGD' })).toBeVisible();
+	await expect(page.getByRole('checkbox', { name: /I have read/ })).toBeVisible();
+});
+
 test('dates in Indonesian format, and user text shown as text, never as HTML', async ({ browser }) => {
 	const facilitator = await (await browser.newContext(LAPTOP)).newPage();
 	await facilitator.goto(server.url);

@@ -1,35 +1,54 @@
 /**
- * UI text through i18next, Indonesian first. The chosen language is remembered in a cookie
- * (so the server renders the same language) and is reactive through `locale`.
+ * UI text, Indonesian first. The text is split by who reads it: the participant's phone (small,
+ * Indonesian bundled with the page) and the staff screens (loaded by their routes), and each
+ * language other than the default is fetched only when someone uses it, so a phone on 3G downloads
+ * only what it shows. Lookup and `{{name}}` interpolation are rosetta's (a few hundred bytes).
+ * The chosen language is remembered in a cookie (so the server renders the same language) and is
+ * reactive through `i18n.locale`.
  */
-import i18next from 'i18next';
+import rosetta from 'rosetta';
 import type { Locale } from '../domain/types';
-import { en } from './en';
-import { id } from './id';
+import { phone } from './id/phone';
 
 export const LOCALES: Locale[] = ['id', 'en'];
 export const LOCALE_COOKIE = 'rembuk_lang';
 
-i18next.init({
-	lng: 'id',
-	fallbackLng: 'id',
-	resources: { id: { translation: id }, en: { translation: en } },
-	initAsync: false,
-	// Svelte escapes text itself; i18next must not escape it a second time.
-	interpolation: { escapeValue: false }
-} as Parameters<typeof i18next.init>[0]);
+/** Whose screens the text is for: every page has the phone's; staff routes load theirs. */
+export type MessageArea = 'phone' | 'staff';
 
+type Table = Record<string, unknown>;
+const loaders: Record<`${Locale}.${MessageArea}`, () => Promise<Table>> = {
+	'id.phone': async () => phone,
+	'en.phone': async () => (await import('./en/phone')).phone,
+	'id.staff': async () => (await import('./id/staff')).staff,
+	'en.staff': async () => (await import('./en/staff')).staff
+};
+
+const tables = rosetta<Table>({ id: { ...phone } });
+const loaded = new Set<string>(['id.phone']);
+const areasInUse = new Set<MessageArea>(['phone']);
 let current = $state<Locale>('id');
+
+/** Makes sure `area`'s text in `locale` is there; routes await it in `load`, before rendering. */
+export async function loadMessages(locale: Locale, area: MessageArea): Promise<void> {
+	areasInUse.add(area);
+	const key = `${locale}.${area}` as const;
+	if (loaded.has(key)) return;
+	tables.set(locale, await loaders[key]());
+	loaded.add(key);
+}
 
 export const i18n = {
 	get locale(): Locale {
 		return current;
 	},
-	/** Sets the language for this render (server) or for good (browser, remembered). */
+	/** Sets the language for this render (server) or the first one (browser); its text must be loaded. */
 	use(locale: Locale) {
 		current = locale;
 	},
-	choose(locale: Locale) {
+	/** Switches language for good: fetches its text for the areas on screen, then remembers it. */
+	async choose(locale: Locale) {
+		await Promise.all([...areasInUse].map((area) => loadMessages(locale, area)));
 		current = locale;
 		document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=31536000; samesite=lax`;
 		document.documentElement.lang = locale;
@@ -40,7 +59,17 @@ export function parseLocale(value: string | null | undefined): Locale {
 	return value === 'en' ? 'en' : 'id';
 }
 
-/** Translates a key such as `board.send` in the current language. */
-export function t(key: string, options?: Record<string, unknown>): string {
-	return i18next.getFixedT(current)(key, options) as string;
+/**
+ * Translates a key such as `board.send` in the current language, falling back to Indonesian,
+ * then to `defaultValue`, then to the key itself (so a missing text shows up, never a blank).
+ */
+export function t(key: string, options?: Record<string, unknown> & { defaultValue?: string }): string {
+	return tables.t(key, options, current) || tables.t(key, options, 'id') || options?.defaultValue || key;
+}
+
+/** A staff page's universal `load`: its server data, once the staff screens' text is loaded. */
+export async function withStaffMessages<T>(event: { data: T; parent: () => Promise<{ locale: Locale }> }): Promise<T> {
+	const { locale } = await event.parent();
+	await loadMessages(locale, 'staff');
+	return event.data;
 }

@@ -1,0 +1,150 @@
+import type { PhoneMessages } from '../id/phone';
+
+/** English for the participant's phone; loaded only when someone chooses English. */
+export const phone: PhoneMessages = {
+	app: { tagline: 'Focus group discussions, live from participants’ phones', language: 'Language' },
+	join: {
+		title: 'Join the FGD',
+		name: 'Name',
+		group: 'Stakeholder group',
+		chooseGroup: 'Choose a group',
+		institution: 'Institution (optional)',
+		noticeTitle: 'Personal data notice',
+		notice1: 'Your name, group and institution are recorded for this FGD’s attendance list and minutes, under Indonesia’s Personal Data Protection Law (UU No. 27/2022).',
+		notice2: 'Only the organizer uses them, for this event, and keeps them for the session’s retention period; then they are deleted or anonymised.',
+		notice3: 'You may see, correct and ask the organizer to delete your data (answered within 3×24 hours). Input you post anonymously never shows your name anywhere.',
+		consent: 'I have read this and agree to my data being processed for this FGD.',
+		submit: 'Join',
+		joining: 'Joining…',
+		closed: 'This session is closed.',
+		notFound: 'No session has this code.'
+	},
+	board: {
+		you: 'You',
+		write: 'Write your input',
+		placeholder: 'Write one short idea…',
+		send: 'Send',
+		anonymous: 'Post without my name',
+		mine: 'Mine',
+		all: 'All input',
+		empty: 'No input yet.',
+		edit: 'Edit',
+		delete: 'Delete',
+		save: 'Save',
+		cancel: 'Cancel',
+		confirmDelete: 'Delete this item?',
+		sending: 'Sending…',
+		saved: 'Saved',
+		failed: 'Failed',
+		retry: 'Send again',
+		discard: 'Discard',
+		anonymousAuthor: 'Anonymous',
+		charsLeft: '{{count}} characters left',
+		closed: 'The session is closed. Thank you for your input.',
+		offline: 'Offline. Your input is kept on this phone and sent when the connection returns.',
+		offlineShort: 'Offline',
+		connecting: 'Connecting…',
+		online: 'Connected',
+		participants: 'Participants',
+		onlineNow: '{{count}} connected',
+		items: 'Items',
+		leave: 'Leave the session on this phone'
+	},
+	errors: {
+		invalid_input: 'That input is not valid. Check it and send again.',
+		unauthenticated: 'Access refused: key or token not recognised.',
+		forbidden: 'You may not do this.',
+		not_found: 'Not found.',
+		session_closed: 'The session is closed.',
+		rate_limited: 'Too many attempts. Wait a moment and try again.',
+		kinds_locked: 'Kinds cannot change once there is input.',
+		anonymous_not_allowed: 'The facilitator does not allow anonymous input.',
+		consent_required: 'Tick the personal-data consent to continue.',
+		internal: 'Something went wrong on the server. Try again.',
+		phase_closed: 'This stage does not accept that change.',
+		over_budget: 'You have no dots left. Take one off another choice first.',
+		over_cap: 'This choice already has as many of your dots as allowed.',
+		network: 'Cannot reach the server. Check the connection and try again.'
+	},
+	phase: {
+		name: {
+			lobby: 'Lobby',
+			writing: 'Silent writing',
+			reveal: 'Reveal',
+			grouping: 'Grouping',
+			voting: 'Voting',
+			discussion: 'Discussion',
+			action: 'Action plan',
+			closed: 'Closed'
+		},
+		hint: {
+			lobby: 'Please wait; the discussion starts shortly.',
+			lobbyOpen: 'Go ahead and post your input; everyone can see it.',
+			writing: 'Write your own ideas. Other people’s input stays hidden for now.',
+			reveal: 'All input is now open. Read it, then add what is missing.',
+			grouping: 'Watch the input being sorted into themes; speak up if something is misplaced.',
+			voting: 'Place your dots on the ideas that matter most.',
+			discussion: 'Discuss the top themes together.',
+			action: 'Follow the agreed action plan.',
+			closed: 'The discussion is over. Thank you for your input.'
+		},
+		label: 'Stage',
+		timeLeft: 'Time left',
+		timeUp: 'Time is up',
+		paused: 'Paused',
+		minutesLeft: 'Time left: {{count}} min',
+		underMinute: 'Less than a minute left',
+		closedFor: {
+			grouping: 'The facilitator is grouping the input.',
+			timeUp: 'Time for this stage is up; new input is closed.',
+			other: '{{kind}} is not open at this stage.'
+		}
+	},
+	phone: {
+		welcome: 'Welcome, {{name}}',
+		waiting: 'The session has not started yet. This screen changes by itself when it does.',
+		othersSent: 'Sent by other participants: {{count}}',
+		ownOnly: 'Only you can read your input until the reveal.',
+		ungrouped: 'Not grouped yet',
+		pendingApproval: 'Waiting for the facilitator’s approval',
+		thanks: 'Thank you!',
+	},
+	vote: {
+		left: 'Your dots left: {{left}} of {{budget}}',
+		cap: 'At most {{cap}} dots on one choice.',
+		add: 'Add a dot',
+		remove: 'Take a dot off',
+		yours: 'Your dots: {{count}}',
+		hidden: 'Results appear when the facilitator opens them.',
+		results: 'Results',
+		total: 'Dots: {{count}}',
+		none: 'Nothing to vote on here yet.',
+		noResults: 'No dots yet.',
+		items: 'Items: {{count}}'
+	},
+	similar: {
+		title: 'Something similar is already here:',
+		support: 'Support this',
+		supportVote: 'Give a dot'
+	},
+	links: {
+		open: 'Link',
+		title: 'Link this recommendation',
+		hint: 'Tick the input this recommendation answers or builds on.',
+		done: 'Done',
+		none: 'Nothing to link yet.',
+		linked: 'Linked',
+		notYetOpen: 'Linked items not yet revealed: {{count}}'
+	},
+	actionPlan: {
+		title: 'Action plan',
+		number: 'No',
+		activity: 'Activity',
+		output: 'Output',
+		pic: 'Responsible',
+		timeframe: 'When',
+		status: 'Status',
+		empty: 'The action plan has not been drafted yet.',
+		statuses: { rencana: 'Planned', berjalan: 'Under way', selesai: 'Done', tertunda: 'On hold' }
+	}
+};

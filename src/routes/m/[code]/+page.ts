@@ -1,0 +1,4 @@
+import { withStaffMessages } from '$lib/i18n/index.svelte';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = (event) => withStaffMessages(event);
