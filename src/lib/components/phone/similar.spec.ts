@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { item } from '$lib/view/testing';
-import { similarFinder } from './similar';
+import { loadSimilarity, similarFinder } from './similar.svelte';
 
 const items = [
 	item('a', 'kendala', { text: 'Akses modal usaha sulit tanpa agunan' }),
@@ -9,6 +9,14 @@ const items = [
 ];
 
 describe('similarFinder', () => {
+	it('finds nothing until the matcher has arrived, and a typed draft fetches it', async () => {
+		const before = similarFinder(items);
+		expect(before('modal usaha susah didapat')).toEqual([]);
+		await loadSimilarity();
+		expect(before('modal usaha susah didapat')).toEqual([]);
+		expect(similarFinder(items)('modal usaha susah didapat').map((i) => i.id)).toEqual(['a']);
+	});
+
 	it('finds an item that shares the draft’s main words', () => {
 		const find = similarFinder(items);
 		expect(find('modal usaha susah didapat').map((i) => i.id)).toEqual(['a']);
