@@ -37,7 +37,7 @@ describe('renderJson', () => {
 
 	it('labels groups and kinds in the chosen language', () => {
 		const { document } = json('id');
-		expect(document.attendance.byGroup[0]).toEqual({ group: 'pemerintah', label: 'Pemerintah (OPD / kecamatan / desa)', count: 2 });
+		expect(document.attendance.byGroup[0]).toEqual({ group: 'pemerintah', label: 'Pemerintah (OPD / kecamatan / desa)', shortLabel: 'Pemerintah', count: 2 });
 		expect(document.findings.map((f) => f.label)).toEqual(['Kendala', 'Peluang']);
 		expect(document.recommendations?.label).toBe('Rekomendasi');
 		expect(document.findings[0].groups[0].items[0].attribution).toBe(
@@ -71,7 +71,7 @@ describe('renderJson', () => {
 		expect(document.proceedings.timeline.map((t) => t.phase)).toEqual(['writing', 'grouping', 'voting', 'discussion', 'action', 'closed']);
 		expect(document.proceedings.phases.flatMap((p) => p.notes.map((n) => n.kind))).toEqual(['note', 'quote']);
 		expect(document.themes.map((t) => t.name)).toEqual(['Permodalan', 'Pemasaran']);
-		expect(document.votes.targets[0].byGroup.find((g) => g.group === 'pemerintah')).toEqual({ group: 'pemerintah', label: 'Government', count: 3 });
+		expect(document.votes.targets[0].byGroup.find((g) => g.group === 'pemerintah')).toEqual({ group: 'pemerintah', label: 'Government', shortLabel: 'Government', count: 3 });
 		expect(document.links).toContainEqual({ recommendationId: fgd.ids.kredit, targetId: fgd.ids.modal });
 		expect(document.actionPlan[0]).toMatchObject({ cost: 150000000, costText: 'Rp 150,000,000', status: 'berjalan' });
 		expect(document.signOff).toEqual({ place: 'Kutai Kartanegara', date: '24 October 2025' });

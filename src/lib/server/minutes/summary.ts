@@ -6,7 +6,6 @@
 import type { Locale } from '../../domain/types';
 import type { Minutes, MinutesItem } from './model';
 import { byVotes } from './sections/items';
-import { shortLabel } from './pdf/results';
 
 const WORDS = {
 	id: {
@@ -41,7 +40,7 @@ export function summarize(minutes: Minutes): string {
 	const w = WORDS[minutes.lang];
 	const { session, attendance, findings, recommendations, actionPlan } = minutes;
 	const when = [session.day, session.time, session.venue].filter(Boolean).join(' · ');
-	const groups = attendance.byGroup.filter((g) => g.count > 0).map((g) => `${shortLabel(g.label)} ${g.count}`);
+	const groups = attendance.byGroup.filter((g) => g.count > 0).map((g) => `${g.shortLabel} ${g.count}`);
 	const lines = [`*${w.heading}: ${session.title}*`];
 	if (!session.closedAt) lines.push(w.provisional);
 	if (session.theme) lines.push(`${w.theme}: ${session.theme}`);

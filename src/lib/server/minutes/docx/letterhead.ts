@@ -1,6 +1,7 @@
 /** Kop surat: the logo on the left, the office centred beside it, a thick-thin rule under both, as on a government letter. */
 import { AlignmentType, BorderStyle, ImageRun, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
 import type { MinutesLetterhead } from '../model';
+import { contactLine } from '../sections/letterhead';
 import { gap, type Frame } from './blocks';
 
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
@@ -28,6 +29,6 @@ function logoParagraph(logo: NonNullable<MinutesLetterhead['logo']>): Paragraph[
 function textParagraphs(head: MinutesLetterhead): Paragraph[] {
 	const centred = (text: string, size: number, bold = false) =>
 		new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, size, bold })] });
-	const contact = [head.phone && `Telp. ${head.phone}`, head.email && `E-mail: ${head.email}`, head.website].filter(Boolean).join(' · ');
+	const contact = contactLine(head);
 	return [...head.office.map((line, i) => centred(line, i ? 26 : 28, true)), ...[head.address, contact].filter(Boolean).map((line) => centred(line, 18))];
 }

@@ -35,7 +35,7 @@ const counts = (columns: GroupCount[], cells: GroupCount[]) => columns.map((c) =
 function matrix(frame: Frame, { matrix }: Minutes): FileChild[] {
 	const { words } = frame;
 	const columns = matrix.totals.byGroup;
-	const header = [words.kindColumn, ...columns.map((g) => g.label), words.anonymousColumn, words.total];
+	const header = [words.kindColumn, ...columns.map((g) => g.shortLabel), words.anonymousColumn, words.total];
 	const rows = [
 		...matrix.rows.map((r) => [r.label, ...counts(columns, r.byGroup), String(r.anonymous), String(r.total)]),
 		[words.total, ...counts(columns, columns), String(matrix.totals.anonymous), String(matrix.totals.total)]
@@ -53,7 +53,7 @@ function votes(frame: Frame, minutes: Minutes): FileChild[] {
 	const seen = new Map<string, GroupCount>();
 	for (const t of votes.targets) for (const g of t.byGroup) if (!seen.has(g.group)) seen.set(g.group, g);
 	const columns = [...seen.values()];
-	const header = [...words.choiceColumns, ...columns.map((g) => g.label), words.total];
+	const header = [...words.choiceColumns, ...columns.map((g) => g.shortLabel), words.total];
 	const rows = votes.targets.map((t) => [t.text, t.kind === null ? words.themeKind : (kinds.get(t.kind) ?? t.kind), ...counts(columns, t.byGroup), String(t.total)]);
 	const right = header.map((_, i) => i).slice(2);
 	return [

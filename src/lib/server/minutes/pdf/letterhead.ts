@@ -1,51 +1,19 @@
 /**
- * Kop surat. The model carries the letterhead the facilitator set (office, address, contacts,
- * logo); when none was set, or its office is left empty, the organizers stand in as the issuing
- * offices so the first page still says who issued the minutes.
+ * Kop surat as the model carries it (when no office was set, the organizers stand in: see
+ * sections/letterhead.ts): the logo on the left, the office centred beside it, a double rule.
  */
 import type { Minutes } from '../model';
+import { contactLine } from '../sections/letterhead';
 import type { Layout } from './layout';
-
-export interface Letterhead {
-	/** Issuing office lines, e.g. "PEMERINTAH KABUPATEN KUTAI KARTANEGARA", "DINAS …". */
-	office?: string | string[];
-	address?: string;
-	phone?: string;
-	email?: string;
-	website?: string;
-	/** PNG or JPEG, as a data URL or raw bytes. */
-	logo?: string | Uint8Array | null;
-}
-
-/**
- * The model's letterhead (`minutes.letterhead`, which the DOCX prints too). A letterhead placed on
- * `details` by hand is still read, for callers that build the model themselves.
- */
-export function letterheadOf(minutes: Minutes): Letterhead {
-	const set = minutes.letterhead;
-	const details = minutes.details as unknown as { letterhead?: Letterhead | null };
-	const given: Letterhead = set
-		? { ...set, logo: set.logo && `data:image/${set.logo.type === 'png' ? 'png' : 'jpeg'};base64,${set.logo.base64}` }
-		: (details.letterhead ?? {});
-	const office = [given.office ?? []].flat().filter(Boolean);
-	return { ...given, office: office.length ? office : minutes.session.organizers.map((o) => o.toUpperCase()) };
-}
-
-function logoBuffer(logo: Letterhead['logo']): Buffer | null {
-	if (!logo) return null;
-	if (typeof logo !== 'string') return Buffer.from(logo);
-	const match = /^data:image\/(?:png|jpeg);base64,(.+)$/.exec(logo);
-	return match ? Buffer.from(match[1], 'base64') : null;
-}
 
 export function drawLetterhead(layout: Layout, minutes: Minutes) {
 	const { doc } = layout;
-	const head = letterheadOf(minutes);
-	const offices = [head.office ?? []].flat();
-	const contacts = [head.phone && `Telp. ${head.phone}`, head.email, head.website].filter(Boolean).join(' · ');
-	if (offices.length === 0 && !head.address && !contacts) return;
+	const head = minutes.letterhead;
+	if (!head) return;
+	const offices = head.office;
+	const contacts = contactLine(head);
 	const top = doc.y;
-	const logo = logoBuffer(head.logo);
+	const logo = head.logo && Buffer.from(head.logo.base64, 'base64');
 	const logoSize = 56;
 	let textLeft = layout.left;
 	if (logo) {

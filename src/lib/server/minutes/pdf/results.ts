@@ -17,7 +17,6 @@ export function facts(item: MinutesItem, words: Words): string {
  * "Pemerintah (OPD / kecamatan / desa)" → "Pemerintah": the group columns of the wide tables are
  * too narrow for the full label, which the attendance table above prints in full.
  */
-export const shortLabel = (label: string) => label.split(/ \(| \/ /)[0];
 
 /** The most recommendations the votes chart shows. */
 const CHART_BARS = 15;
@@ -51,7 +50,7 @@ function matrixTable(layout: Layout, { matrix }: Minutes, words: Words) {
 	layout.table(
 		[
 			{ header: words.kindColumn, width: 2 },
-			...columns.map((g) => ({ header: shortLabel(g.label), width: 1.3, align: 'right' as const })),
+			...columns.map((g) => ({ header: g.shortLabel, width: 1.3, align: 'right' as const })),
 			{ header: words.anonymousColumn, width: 1.3, align: 'right' },
 			{ header: words.total, width: 0.8, align: 'right' }
 		],
@@ -72,7 +71,7 @@ export function votesSection(layout: Layout, { votes, findings, recommendations,
 		[
 			{ header: choice, width: 2.5 },
 			{ header: kind, width: 1.9 },
-			...columns.map((g) => ({ header: shortLabel(g.label), width: 1.3, align: 'right' as const })),
+			...columns.map((g) => ({ header: g.shortLabel, width: 1.3, align: 'right' as const })),
 			{ header: words.total, width: 0.8, align: 'right' }
 		],
 		votes.targets.map((t) => [

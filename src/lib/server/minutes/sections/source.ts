@@ -30,8 +30,13 @@ export interface MinutesPerson {
 export interface GroupCount {
 	group: string;
 	label: string;
+	/** The label up to its first " (" or " / " ("Pemerintah", "Dunia Usaha"): for narrow table columns. */
+	shortLabel: string;
 	count: number;
 }
+
+/** "Pemerintah (OPD / kecamatan / desa)" → "Pemerintah"; "Dunia Usaha / UMKM / Asosiasi" → "Dunia Usaha". */
+export const shortLabel = (label: string) => label.split(/ \(| \/ /)[0];
 
 export interface Tally {
 	total: number;
@@ -112,11 +117,10 @@ export function attribute(p: MinutesPerson): string {
 export function groupCounts(source: Source, counts: ReadonlyMap<string, number>): GroupCount[] {
 	const keys = [...source.session.groups.map((g) => g.key)];
 	for (const key of counts.keys()) if (!keys.includes(key)) keys.push(key);
-	return keys.map((group) => ({
-		group,
-		label: groupLabel(source.session.groups, group, source.lang),
-		count: counts.get(group) ?? 0
-	}));
+	return keys.map((group) => {
+		const label = groupLabel(source.session.groups, group, source.lang);
+		return { group, label, shortLabel: shortLabel(label), count: counts.get(group) ?? 0 };
+	});
 }
 
 /** Dots on a target; null when no target of that type received any, so "0" is never printed for a vote that did not happen. */
