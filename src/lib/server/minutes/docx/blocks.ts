@@ -7,13 +7,16 @@ import {
 	AlignmentType,
 	BorderStyle,
 	HeadingLevel,
+	HeightRule,
 	ImageRun,
 	Paragraph,
 	ShadingType,
 	Table,
 	TableCell,
 	TableRow,
+	TextDirection,
 	TextRun,
+	VerticalAlign,
 	WidthType,
 	type IBorderOptions
 } from 'docx';
@@ -69,6 +72,8 @@ export interface TableOptions {
 	plain?: boolean;
 	/** Bold last row (totals). */
 	totals?: boolean;
+	/** Columns (by index) whose header reads bottom to top: many narrow count columns. */
+	upright?: number[];
 }
 
 /** A full-width table whose first row repeats on every page it runs across. */
@@ -77,9 +82,11 @@ export function table(frame: Frame, header: string[], rows: string[][], options:
 	const sum = weights.reduce((a, b) => a + b, 0);
 	const widths = weights.map((w) => Math.floor((frame.width * w) / sum));
 	const border = options.plain ? NONE : LINE;
+	const upright = (col: number, head: boolean) => head && !!options.upright?.includes(col);
 	const cell = (text: string, col: number, head: boolean, bold: boolean) =>
 		new TableCell({
 			width: { size: widths[col], type: WidthType.DXA },
+			...(upright(col, head) ? { textDirection: TextDirection.BOTTOM_TO_TOP_LEFT_TO_RIGHT, verticalAlign: VerticalAlign.BOTTOM } : {}),
 			shading: head ? { type: ShadingType.CLEAR, color: 'auto', fill: 'D9E2F3' } : undefined,
 			margins: { top: 40, bottom: 40, left: 80, right: 80 },
 			children: [
@@ -90,7 +97,10 @@ export function table(frame: Frame, header: string[], rows: string[][], options:
 			]
 		});
 	const body = rows.map((r, i) => new TableRow({ children: r.map((text, col) => cell(text, col, false, !!options.totals && i === rows.length - 1)) }));
-	const head = options.plain ? [] : [new TableRow({ tableHeader: true, children: header.map((text, col) => cell(text, col, true, true)) })];
+	// Turned text does not make a row taller by itself: leave room for the longest turned header.
+	const longest = Math.max(0, ...header.filter((_, col) => upright(col, true)).map((text) => text.length));
+	const height = longest ? { value: 200 + longest * 6 * (options.size ?? 20), rule: HeightRule.ATLEAST } : undefined;
+	const head = options.plain ? [] : [new TableRow({ tableHeader: true, height, children: header.map((text, col) => cell(text, col, true, true)) })];
 	return new Table({
 		width: { size: frame.width, type: WidthType.DXA },
 		columnWidths: widths,

@@ -22,9 +22,9 @@ export function actionPlanSection(frame: Frame, { actionPlan }: Minutes): FileCh
 		a.statusLabel,
 		a.remarks || '–'
 	]);
-	// Twelve columns on a portrait page: small type, and the wordy columns get the room.
+	// Twelve columns (on a landscape page): the wordy ones get the room.
 	const weights = [2, 6, 6, 5, 5, 6, 5, 4, 4, 5, 4, 5];
-	return [head, table(frame, words.actionTable, rows, { weights, right: [0, 9], size: 14 })];
+	return [head, table(frame, words.actionTable, rows, { weights, right: [0, 9], size: 16 })];
 }
 
 export function closingSection(frame: Frame, { session }: Minutes): FileChild[] {
@@ -109,7 +109,7 @@ export function appendixSection(frame: Frame, minutes: Minutes): FileChild[] {
 						item.attribution,
 						item.votes === null ? '–' : String(item.votes)
 					]),
-					{ weights: [1, 3, 3, 9, 6, 2], right: [0, 5], size: 18 }
+					{ weights: [2, 5, 3, 11, 7, 2], right: [0, 5], size: 18 }
 				)
 			]
 		: [placeholder(words.noItems)];

@@ -127,6 +127,27 @@ describe('DOCX minutes', () => {
 		expect(en.xml).toMatch(/<w:pgSz w:w="12189" w:h="18709"/);
 	});
 
+	it('gives the action plan a landscape page of its own, between portrait ones', () => {
+		// Word closes a section with its properties (w:sectPr): the plan lies between the first and the second.
+		const ends = [...id.xml.matchAll(/<w:sectPr\b/g)].map((m) => m.index);
+		const orientations = [...id.xml.matchAll(/<w:pgSz [^>]*>/g)].map((m) => (m[0].includes('landscape') ? 'landscape' : 'portrait'));
+		expect(orientations).toEqual(['portrait', 'landscape', 'portrait']);
+		expect(id.xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/);
+		const at = (text: string) => id.xml.indexOf(`>${text}</w:t>`);
+		expect(at('Rekomendasi')).toBeLessThan(ends[0]);
+		expect(at('Rencana Tindak Lanjut')).toBeGreaterThan(ends[0]);
+		expect(at('Rencana Tindak Lanjut')).toBeLessThan(ends[1]);
+		expect(at('Penutup')).toBeGreaterThan(ends[1]);
+	});
+
+	it('heads the narrow group columns with short labels turned upright, so no word breaks', () => {
+		const matrix = id.xml.slice(id.xml.indexOf('>Masukan per Kelompok Pemangku Kepentingan<'), id.xml.indexOf('>Suara per Kelompok Pemangku Kepentingan<'));
+		const turned = [...matrix.matchAll(/<w:tc>(?:(?!<\/w:tc>)[\s\S])*?<w:textDirection w:val="btLr"\/>[\s\S]*?<\/w:tc>/g)].map((m) => textOf(m[0]));
+		expect(turned.slice(0, 3)).toEqual(['Pemerintah', 'Akademisi', 'Dunia Usaha']);
+		expect(turned.at(-1)).toBe('Total');
+		expect(matrix).not.toContain('Pemerintah (OPD');
+	});
+
 	it('embeds the two charts as PNG images', async () => {
 		const media = Object.keys(id.zip.files).filter((f) => f.startsWith('word/media/'));
 		expect(media).toHaveLength(2);
@@ -166,6 +187,7 @@ describe('DOCX minutes', () => {
 		const doc = await open(await renderDocx(minutes));
 		expect(doc.paragraphs.filter((p) => p.style === 'Heading1').map((p) => p.text)).toContain('Lampiran');
 		expect(section(doc, 'Daftar Hadir')).toBe('Belum ada peserta.');
+		expect(doc.xml).not.toContain('landscape');
 		expect((await renderXlsx(minutes)).subarray(0, 2).toString()).toBe('PK');
 		expect(renderCsv(minutes)).toBe('\uFEFFNo,Jenis,Tema,Masukan,Oleh,Kelompok,Suara\r\n');
 	});

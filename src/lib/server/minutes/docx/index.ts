@@ -3,7 +3,7 @@
  * the Markdown (shared/domain/fgd-minutes.md), with Word's own heading and body styles, tables
  * whose header row repeats, the two charts as images, and "Halaman X dari Y" in the footer.
  */
-import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun, type FileChild } from 'docx';
+import { AlignmentType, Document, Footer, Packer, PageNumber, PageOrientation, Paragraph, TextRun, type FileChild, type ISectionOptions } from 'docx';
 import type { Locale } from '../../../domain/types';
 import type { Minutes } from '../model';
 import { PAPER_MM, type Paper } from '../paper';
@@ -28,35 +28,45 @@ function mm(value: number): number {
 
 const PAGE_OF: Record<Locale, [string, string]> = { id: ['Halaman ', ' dari '], en: ['Page ', ' of '] };
 
-/** The sections in print order, as in the Markdown minutes. */
-const SECTIONS: ((frame: Frame, minutes: Minutes) => FileChild[])[] = [
-	eventSection,
-	basisSection,
-	agendaSection,
-	proceedingsSection,
-	findingsSection,
-	conclusionsSection,
-	recommendationsSection,
-	actionPlanSection,
-	closingSection,
-	signOffSection,
-	appendixSection
-];
+type Section = (frame: Frame, minutes: Minutes) => FileChild[];
+
+/** The sections in print order, as in the Markdown minutes; the action plan comes between these two runs. */
+const BEFORE_PLAN: Section[] = [eventSection, basisSection, agendaSection, proceedingsSection, findingsSection, conclusionsSection, recommendationsSection];
+const AFTER_PLAN: Section[] = [closingSection, signOffSection, appendixSection];
 
 export async function renderDocx(minutes: Minutes, options: { paper?: Paper } = {}): Promise<Buffer> {
 	const page = pageSize(options.paper ?? 'a4');
 	const words = WORDS[minutes.lang];
 	const frame: Frame = { words, width: page.width - MARGIN.left - MARGIN.right };
 	const [pageWord, ofWord] = PAGE_OF[minutes.lang];
-	const footer = new Footer({
-		children: [
-			new Paragraph({
-				alignment: AlignmentType.CENTER,
-				children: [new TextRun({ children: [pageWord, PageNumber.CURRENT, ofWord, PageNumber.TOTAL_PAGES], size: 16 })]
-			}),
-			new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: words.footer(minutes.generatedAtText), size: 14, color: '666666' })] })
-		]
-	});
+	// Each Word section has its own footer; the page numbers run on through all of them.
+	const footer = () =>
+		new Footer({
+			children: [
+				new Paragraph({
+					alignment: AlignmentType.CENTER,
+					children: [new TextRun({ children: [pageWord, PageNumber.CURRENT, ofWord, PageNumber.TOTAL_PAGES], size: 16 })]
+				}),
+				new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: words.footer(minutes.generatedAtText), size: 14, color: '666666' })] })
+			]
+		});
+	const portrait = (children: FileChild[]): ISectionOptions => ({ properties: { page: { size: page, margin: MARGIN } }, footers: { default: footer() }, children });
+	const run = (sections: Section[]) => sections.flatMap((section) => section(frame, minutes));
+	const opening = [...letterhead(frame, minutes.letterhead), ...title(frame), ...run(BEFORE_PLAN)];
+	// The action plan's twelve columns get a landscape page of their own, as offices print it;
+	// with no rows there is only a sentence, which stays in the portrait flow.
+	const wide: Frame = { words, width: page.height - MARGIN.left - MARGIN.right };
+	const sections: ISectionOptions[] = minutes.actionPlan.length
+		? [
+				portrait(opening),
+				{
+					properties: { page: { size: { ...page, orientation: PageOrientation.LANDSCAPE }, margin: MARGIN } },
+					footers: { default: footer() },
+					children: actionPlanSection(wide, minutes)
+				},
+				portrait(run(AFTER_PLAN))
+			]
+		: [portrait([...opening, ...actionPlanSection(frame, minutes), ...run(AFTER_PLAN)])];
 	const doc = new Document({
 		creator: 'Rembuk',
 		title: `${words.title} — ${minutes.session.title}`,
@@ -68,13 +78,7 @@ export async function renderDocx(minutes: Minutes, options: { paper?: Paper } = 
 				heading3: { run: { font: 'Arial', size: 22, bold: true, italics: true, color: '000000' }, paragraph: { spacing: { before: 160, after: 60 }, keepNext: true } }
 			}
 		},
-		sections: [
-			{
-				properties: { page: { size: page, margin: MARGIN } },
-				footers: { default: footer },
-				children: [...letterhead(frame, minutes.letterhead), ...title(frame), ...SECTIONS.flatMap((section) => section(frame, minutes))]
-			}
-		]
+		sections
 	});
 	return Packer.toBuffer(doc);
 }

@@ -41,7 +41,8 @@ function matrix(frame: Frame, { matrix }: Minutes): FileChild[] {
 		[words.total, ...counts(columns, columns), String(matrix.totals.anonymous), String(matrix.totals.total)]
 	];
 	const right = header.map((_, i) => i).slice(1);
-	return [heading(2, words.headings.matrix), table(frame, header, rows, { weights: [2, ...right.map(() => 1)], right, size: 16, totals: true })];
+	const options = { weights: [2, ...right.map(() => 1)], right, upright: right, size: 16, totals: true };
+	return [heading(2, words.headings.matrix), table(frame, header, rows, options)];
 }
 
 function votes(frame: Frame, minutes: Minutes): FileChild[] {
@@ -59,7 +60,7 @@ function votes(frame: Frame, minutes: Minutes): FileChild[] {
 	return [
 		head,
 		new Paragraph({ children: [new TextRun(words.voteSummary(votes.dots, votes.voters, votes.budget))] }),
-		table(frame, header, rows, { weights: [5, 2, ...right.map(() => 1)], right, size: 16 }),
+		table(frame, header, rows, { weights: [5, 2, ...right.map(() => 1)], right, upright: right, size: 16 }),
 		chart(frame, votesChart(minutes), words.headings.votes),
 		gap()
 	];
