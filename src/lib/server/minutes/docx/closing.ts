@@ -109,7 +109,7 @@ export function appendixSection(frame: Frame, minutes: Minutes): FileChild[] {
 						item.attribution,
 						item.votes === null ? '–' : String(item.votes)
 					]),
-					{ weights: [2, 5, 3, 11, 7, 2], right: [0, 5], size: 18 }
+					{ weights: [2, 4, 5, 10, 7, 3], right: [0, 5], size: 16 }
 				)
 			]
 		: [placeholder(words.noItems)];
