@@ -2,6 +2,9 @@ import adapter from '@sveltejs/adapter-node';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
+	// Every component in runes mode, even one that needs no runes (LanguageSwitch): a single
+	// legacy-mode component switches on Svelte's legacy code paths for the whole phone page.
+	compilerOptions: { runes: true },
 	kit: {
 		adapter: adapter({ out: 'build' }),
 		csp: {
