@@ -29,7 +29,25 @@ export const BODY = 9.5;
 const PAD = 3;
 const LINE = '#444444';
 
+/**
+ * Text made only of these can break only after a space or next to punctuation: printable ASCII,
+ * Latin-1 and Latin Extended-A/B (no soft hyphen), and the dashes, quotes and ellipsis of
+ * U+2010–U+2027. No control characters, so no forced breaks; no scripts that break between letters.
+ */
+const PREDICTABLE = /^[\x20-\x7e\xa0-\xac\xae-\u024f\u2010-\u2027]*$/;
+/** Characters next to which pdfkit's line breaker may split a run of text that has no space. */
+const SPLITTABLE = /[^\p{L}\p{N} ]/gu;
+/**
+ * The most a split can widen such a run, per splittable character, as a share of the font size:
+ * the kerning pdfkit loses when it measures the two halves apart. The largest pair adjustment in
+ * the four DejaVu faces is 0.263 em ("L" and a closing quote).
+ */
+const SPLIT_ALLOWANCE = 0.3;
+
 export class Layout {
+	/** The font size last set through `font()`. */
+	private size = BODY;
+
 	constructor(readonly doc: Doc) {}
 
 	get left() {
@@ -45,7 +63,54 @@ export class Layout {
 	}
 
 	font(name: FontName, size = BODY) {
+		this.size = size;
 		return this.doc.font(FONTS[name]).fontSize(size);
+	}
+
+	/**
+	 * Whether pdfkit would set `text` on one line at `width` in the current font, known without
+	 * running its line wrapper: the whole text is narrower than the line by more than anything
+	 * splitting it into words could add. False means "measure it", not "it wraps".
+	 */
+	private fitsOnOneLine(text: string, width: number): boolean {
+		if (!PREDICTABLE.test(text)) return false;
+		const splittable = text.match(SPLITTABLE)?.length ?? 0;
+		return this.doc.widthOfString(text) + splittable * SPLIT_ALLOWANCE * this.size + 0.01 <= width;
+	}
+
+	/**
+	 * `doc.heightOfString(text, { width })` in the current font, and how many lines that is; a text
+	 * that plainly fits is not wrapped to find out. The height is worked out as pdfkit does (from
+	 * `doc.y` down), to the last bit, so rows and page breaks fall where they did.
+	 */
+	private measure(text: string, width: number): { lines: number; height: number } {
+		const { doc } = this;
+		const line = doc.currentLineHeight(true);
+		if (this.fitsOnOneLine(text, width)) return { lines: 1, height: doc.y + line - doc.y };
+		const height = doc.heightOfString(text, { width });
+		return { lines: Math.round(height / line), height };
+	}
+
+	/**
+	 * `doc.text(text, x, y, { width, align })` for a text known to take one line: the same glyphs at
+	 * the same place, without running the line wrapper again. Leaves `doc.y` below the line, as
+	 * `doc.text` does. Falls back to `doc.text` where it would start a new page.
+	 */
+	private oneLine(text: string, x: number, y: number, width: number, align: 'left' | 'right' | 'center' = 'left') {
+		const { doc } = this;
+		const height = doc.currentLineHeight(true);
+		// pdfkit compares with the bottom rounded down to single precision; a hundredth of a point is ample.
+		if (/[\n\r\u000b\u000c\u0085\u2028\u2029]/.test(text) || align === 'center' || y + height > this.bottom - 0.01) {
+			doc.text(text, x, y, { width, align });
+			return;
+		}
+		if (text.length) {
+			// As pdfkit's own right alignment: the line's width less the text without trailing spaces.
+			const left = align === 'right' ? x + (width - doc.widthOfString(text.replace(/\s+$/, ''))) : x;
+			doc.text(text, left, y, { lineBreak: false });
+			doc.y = y + height;
+		} else doc.y = y;
+		doc.x = x;
 	}
 
 	/** Starts a new page when fewer than `height` points are left. */
@@ -77,16 +142,26 @@ export class Layout {
 	/** "1. text" with the text hanging after `label`, and an optional smaller line of facts below it. */
 	hanging(label: string, text: string, facts = '', indent = 0, hang = 18) {
 		const x = this.left + indent;
+		const width = this.width - indent - hang;
 		this.font('regular');
-		this.ensure(this.doc.heightOfString(text, { width: this.width - indent - hang }) + 14);
+		const { lines, height } = this.measure(text, width);
+		this.ensure(height + 14);
 		const y = this.doc.y;
-		this.doc.text(label, x, y, { width: hang });
-		this.doc.text(text, x + hang, y, { width: this.width - indent - hang });
+		this.write(label, x, y, hang);
+		if (lines === 1) this.oneLine(text, x + hang, y, width);
+		else this.doc.text(text, x + hang, y, { width });
 		if (facts) {
-			this.font('regular', 8).fillColor('#555555').text(facts, x + hang, this.doc.y, { width: this.width - indent - hang });
+			this.font('regular', 8).fillColor('#555555');
+			this.write(facts, x + hang, this.doc.y, width);
 			this.doc.fillColor('black');
 		}
 		this.doc.moveDown(0.25);
+	}
+
+	/** `doc.text(text, x, y, { width, align })`, without the line wrapper when the text plainly fits on one line. */
+	private write(text: string, x: number, y: number, width: number, align: 'left' | 'right' | 'center' = 'left') {
+		if (this.fitsOnOneLine(text, width)) this.oneLine(text, x, y, width, align);
+		else this.doc.text(text, x, y, { width, align });
 	}
 
 	/** Label, colon and value in two columns, as the identitas kegiatan of a printed notulen. */
@@ -112,36 +187,41 @@ export class Layout {
 		const bold: FontName = options.condensed ? 'condensedBold' : 'bold';
 		const share = columns.reduce((sum, c) => sum + c.width, 0);
 		const widths = columns.map((c) => (c.width / share) * this.width);
+		/** Each cell's line count, and the row's height. */
 		const measure = (cells: string[], font: FontName) => {
 			this.font(font, size);
-			const heights = cells.map((text, i) => this.doc.heightOfString(text || ' ', { width: widths[i] - 2 * PAD }));
-			return Math.max(...heights) + 2 * PAD;
+			const measured = cells.map((text, i) => this.measure(text || ' ', widths[i] - 2 * PAD));
+			return { lines: measured.map((m) => m.lines), height: Math.max(...measured.map((m) => m.height)) + 2 * PAD };
 		};
-		const draw = (cells: string[], font: FontName, height: number, fill?: string) => {
+		const draw = (cells: string[], font: FontName, lines: number[], height: number, fill?: string) => {
 			const y = this.doc.y;
 			let x = this.left;
 			cells.forEach((text, i) => {
 				if (fill) this.doc.rect(x, y, widths[i], height).fill(fill);
 				this.doc.rect(x, y, widths[i], height).lineWidth(0.5).strokeColor(LINE).stroke();
 				this.font(font, size).fillColor('black');
-				this.doc.text(text, x + PAD, y + PAD, { width: widths[i] - 2 * PAD, align: columns[i].align ?? 'left' });
+				const width = widths[i] - 2 * PAD;
+				const align = columns[i].align ?? 'left';
+				if (lines[i] === 1) this.oneLine(text, x + PAD, y + PAD, width, align);
+				else this.doc.text(text, x + PAD, y + PAD, { width, align });
 				x += widths[i];
 			});
 			this.doc.x = this.left;
 			this.doc.y = y + height;
 		};
 		const headers = columns.map((c) => c.header);
-		const headerHeight = measure(headers, bold);
-		this.ensure(headerHeight + 2 * size);
-		draw(headers, bold, headerHeight, '#e8edf3');
+		const header = measure(headers, bold);
+		this.ensure(header.height + 2 * size);
+		draw(headers, bold, header.lines, header.height, '#e8edf3');
 		rows.forEach((cells, index) => {
 			const font = options.totals && index === rows.length - 1 ? bold : regular;
-			const height = Math.max(measure(cells, font), options.minRowHeight ?? 0);
+			const row = measure(cells, font);
+			const height = Math.max(row.height, options.minRowHeight ?? 0);
 			if (this.doc.y + height > this.bottom) {
 				this.doc.addPage();
-				draw(headers, bold, headerHeight, '#e8edf3');
+				draw(headers, bold, header.lines, header.height, '#e8edf3');
 			}
-			draw(cells, font, height);
+			draw(cells, font, row.lines, height);
 		});
 		this.doc.moveDown(0.5);
 	}
