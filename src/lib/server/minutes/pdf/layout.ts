@@ -4,7 +4,7 @@
  * bottom on `doc.y`; nothing here knows what the minutes say.
  */
 import type PDFDocument from 'pdfkit';
-import { FONTS, type FontName } from './fonts';
+import { trimFontCaches, useFont, widthOf, type FontName } from './fonts';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -45,10 +45,13 @@ const SPLITTABLE = /[^\p{L}\p{N} ]/gu;
 const SPLIT_ALLOWANCE = 0.3;
 
 export class Layout {
-	/** The font size last set through `font()`. */
+	/** The face and size last set through `font()`. */
+	private face: FontName = 'regular';
 	private size = BODY;
 
-	constructor(readonly doc: Doc) {}
+	constructor(readonly doc: Doc) {
+		trimFontCaches();
+	}
 
 	get left() {
 		return this.doc.page.margins.left;
@@ -63,8 +66,9 @@ export class Layout {
 	}
 
 	font(name: FontName, size = BODY) {
+		this.face = name;
 		this.size = size;
-		return this.doc.font(FONTS[name]).fontSize(size);
+		return useFont(this.doc, name, size);
 	}
 
 	/**
@@ -75,7 +79,7 @@ export class Layout {
 	private fitsOnOneLine(text: string, width: number): boolean {
 		if (!PREDICTABLE.test(text)) return false;
 		const splittable = text.match(SPLITTABLE)?.length ?? 0;
-		return this.doc.widthOfString(text) + splittable * SPLIT_ALLOWANCE * this.size + 0.01 <= width;
+		return widthOf(this.doc, this.face, this.size, text) + splittable * SPLIT_ALLOWANCE * this.size + 0.01 <= width;
 	}
 
 	/**
@@ -107,7 +111,9 @@ export class Layout {
 		if (text.length) {
 			// As pdfkit's own right alignment: the line's width less the text without trailing spaces.
 			const left = align === 'right' ? x + (width - doc.widthOfString(text.replace(/\s+$/, ''))) : x;
-			doc.text(text, left, y, { lineBreak: false });
+			// textWidth and wordCount are what pdfkit's wrapper would hand on; only underlines and
+			// links use them, which the minutes never draw, so pdfkit need not measure the line again.
+			doc.text(text, left, y, { lineBreak: false, textWidth: 0, wordCount: 0 } as PDFKit.Mixins.TextOptions);
 			doc.y = y + height;
 		} else doc.y = y;
 		doc.x = x;
