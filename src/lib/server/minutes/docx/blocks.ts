@@ -3,23 +3,7 @@
  * navigation pane and a table of contents work), body paragraphs, tables with a repeating
  * header row, and chart images. Everything a person typed stays editable text.
  */
-import {
-	AlignmentType,
-	BorderStyle,
-	HeadingLevel,
-	HeightRule,
-	ImageRun,
-	Paragraph,
-	ShadingType,
-	Table,
-	TableCell,
-	TableRow,
-	TextDirection,
-	TextRun,
-	VerticalAlign,
-	WidthType,
-	type IBorderOptions
-} from 'docx';
+import { AlignmentType, FileChild, HeadingLevel, ImageRun, Paragraph, TextRun, type IXmlableObject } from 'docx';
 import type { Chart } from '../charts';
 import type { Words } from '../md/words';
 
@@ -58,9 +42,6 @@ export function numbered(n: number, text: string, facts: string | null = null): 
 	return new Paragraph({ indent: { left: 360, hanging: 360 }, spacing: { after: 80 }, children: lines });
 }
 
-const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
-const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-
 export interface TableOptions {
 	/** Relative column widths; equal when left out. */
 	weights?: number[];
@@ -76,37 +57,77 @@ export interface TableOptions {
 	upright?: number[];
 }
 
+/**
+ * A table of text, written as docx's XML objects directly. The appendix alone has thousands of
+ * cells, and as Table, TableRow, TableCell, Paragraph and TextRun components each cell became a
+ * dozen objects that docx then walked and merged attribute by attribute: most of a large
+ * notulen's time. This writes the same WordprocessingML, element for element and attribute for
+ * attribute, as those components do for such a table (blocks.spec.ts compares the two), and
+ * docx still escapes and serialises it. Overriding `prepForXml` is how docx's documentation has a
+ * component give its own XML.
+ */
+class TextTable extends FileChild {
+	constructor(private readonly xml: IXmlableObject) {
+		super('w:tbl');
+	}
+
+	override prepForXml(): IXmlableObject {
+		return this.xml;
+	}
+}
+
+type Xml = IXmlableObject;
+
+const border = (val: string, color: string, sz: number): Xml => ({ _attr: { 'w:val': val, 'w:color': color, 'w:sz': sz } });
+const LINE = border('single', '808080', 4);
+const NONE = border('none', 'FFFFFF', 0);
+const dxa = (w: number): Xml => ({ _attr: { 'w:type': 'dxa', 'w:w': w } });
+const MARGINS: Xml = { 'w:tcMar': [{ 'w:top': dxa(40) }, { 'w:left': dxa(80) }, { 'w:bottom': dxa(40) }, { 'w:right': dxa(80) }] };
+const HEADER_FILL: Xml = { 'w:shd': { _attr: { 'w:fill': 'D9E2F3', 'w:color': 'auto', 'w:val': 'clear' } } };
+/** Turned header text, read bottom to top and standing on the cell's bottom edge. */
+const UPRIGHT: Xml[] = [{ 'w:textDirection': { _attr: { 'w:val': 'btLr' } } }, { 'w:vAlign': { _attr: { 'w:val': 'bottom' } } }];
+const ALIGN = { left: { 'w:pPr': [{ 'w:jc': { _attr: { 'w:val': 'left' } } }] }, right: { 'w:pPr': [{ 'w:jc': { _attr: { 'w:val': 'right' } } }] } };
+
+/** Run properties as TextRun writes `{ bold, size }`: an explicit "not bold" when bold is false. */
+function runProperties(bold: boolean, size: number): Xml {
+	const b = bold ? {} : { _attr: { 'w:val': false } };
+	return { 'w:rPr': [{ 'w:b': b }, { 'w:bCs': b }, { 'w:sz': { _attr: { 'w:val': size } } }, { 'w:szCs': { _attr: { 'w:val': size } } }] };
+}
+
 /** A full-width table whose first row repeats on every page it runs across. */
-export function table(frame: Frame, header: string[], rows: string[][], options: TableOptions = {}): Table {
+export function table(frame: Frame, header: string[], rows: string[][], options: TableOptions = {}): FileChild {
 	const weights = options.weights ?? header.map(() => 1);
 	const sum = weights.reduce((a, b) => a + b, 0);
 	const widths = weights.map((w) => Math.floor((frame.width * w) / sum));
-	const border = options.plain ? NONE : LINE;
+	const size = options.size ?? 20;
+	const line = options.plain ? NONE : LINE;
 	const upright = (col: number, head: boolean) => head && !!options.upright?.includes(col);
-	const cell = (text: string, col: number, head: boolean, bold: boolean) =>
-		new TableCell({
-			width: { size: widths[col], type: WidthType.DXA },
-			...(upright(col, head) ? { textDirection: TextDirection.BOTTOM_TO_TOP_LEFT_TO_RIGHT, verticalAlign: VerticalAlign.BOTTOM } : {}),
-			shading: head ? { type: ShadingType.CLEAR, color: 'auto', fill: 'D9E2F3' } : undefined,
-			margins: { top: 40, bottom: 40, left: 80, right: 80 },
-			children: [
-				new Paragraph({
-					alignment: options.right?.includes(col) && !head ? AlignmentType.RIGHT : AlignmentType.LEFT,
-					children: runs(text, { bold: head || bold, size: options.size ?? 20 })
-				})
-			]
-		});
-	const body = rows.map((r, i) => new TableRow({ children: r.map((text, col) => cell(text, col, false, !!options.totals && i === rows.length - 1)) }));
+	const cellWidths = widths.map((w) => ({ 'w:tcW': dxa(w) }));
+	const properties = { regular: runProperties(false, size), bold: runProperties(true, size) };
+	const cell = (text: string, col: number, head: boolean, bold: boolean): Xml => {
+		const rPr = head || bold ? properties.bold : properties.regular;
+		// As runs(): one run per line, each after the first starting with a break.
+		const lines = text.split(/\r?\n/).map((part, i): Xml => ({
+			'w:r': i ? [rPr, { 'w:br': {} }, { 'w:t': [{ _attr: { 'xml:space': 'preserve' } }, part] }] : [rPr, { 'w:t': [{ _attr: { 'xml:space': 'preserve' } }, part] }]
+		}));
+		const tcPr = { 'w:tcPr': head ? [cellWidths[col], HEADER_FILL, MARGINS, ...(upright(col, head) ? UPRIGHT : [])] : [cellWidths[col], MARGINS] };
+		const align = options.right?.includes(col) && !head ? ALIGN.right : ALIGN.left;
+		return { 'w:tc': [tcPr, { 'w:p': [align, ...lines] }] };
+	};
+	const body = rows.map((r, i): Xml => ({ 'w:tr': r.map((text, col) => cell(text, col, false, !!options.totals && i === rows.length - 1)) }));
 	// Turned text does not make a row taller by itself: leave room for the longest turned header.
 	const longest = Math.max(0, ...header.filter((_, col) => upright(col, true)).map((text) => text.length));
-	const height = longest ? { value: 200 + longest * 6 * (options.size ?? 20), rule: HeightRule.ATLEAST } : undefined;
-	const head = options.plain ? [] : [new TableRow({ tableHeader: true, height, children: header.map((text, col) => cell(text, col, true, true)) })];
-	return new Table({
-		width: { size: frame.width, type: WidthType.DXA },
-		columnWidths: widths,
-		borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-		rows: [...head, ...body]
-	});
+	const height = longest ? [{ 'w:trHeight': { _attr: { 'w:val': 200 + longest * 6 * size, 'w:hRule': 'atLeast' } } }] : [];
+	const headerRow = { 'w:trPr': [{ 'w:tblHeader': {} }, ...height] };
+	const head: Xml[] = options.plain ? [] : [{ 'w:tr': [headerRow, ...header.map((text, col) => cell(text, col, true, true))] }];
+	const tblPr = {
+		'w:tblPr': [
+			{ 'w:tblW': dxa(frame.width) },
+			{ 'w:tblBorders': [{ 'w:top': line }, { 'w:left': line }, { 'w:bottom': line }, { 'w:right': line }, { 'w:insideH': line }, { 'w:insideV': line }] }
+		]
+	};
+	const grid = { 'w:tblGrid': widths.map((w) => ({ 'w:gridCol': { _attr: { 'w:w': w } } })) };
+	return new TextTable({ 'w:tbl': [tblPr, grid, ...head, ...body] });
 }
 
 /** A chart at its drawn size, scaled down to the text width when wider. */
