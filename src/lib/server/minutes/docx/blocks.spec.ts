@@ -27,7 +27,7 @@ import { runs, table, type Frame, type TableOptions } from './blocks';
 
 const frame: Frame = { words: WORDS.id, width: 8788 };
 
-/** The same table built from docx's own components, as table() did before. */
+/** The same table built from docx's own components. */
 function componentTable(header: string[], rows: string[][], options: TableOptions = {}): Table {
 	const line: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
 	const none: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
@@ -41,11 +41,10 @@ function componentTable(header: string[], rows: string[][], options: TableOption
 			width: { size: widths[col], type: WidthType.DXA },
 			...(upright(col, head) ? { textDirection: TextDirection.BOTTOM_TO_TOP_LEFT_TO_RIGHT, verticalAlign: VerticalAlign.BOTTOM } : {}),
 			shading: head ? { type: ShadingType.CLEAR, color: 'auto', fill: 'D9E2F3' } : undefined,
-			margins: { top: 40, bottom: 40, left: 80, right: 80 },
 			children: [
 				new Paragraph({
-					alignment: options.right?.includes(col) && !head ? AlignmentType.RIGHT : AlignmentType.LEFT,
-					children: runs(text, { bold: head || bold, size: options.size ?? 20 })
+					alignment: options.right?.includes(col) && !head ? AlignmentType.RIGHT : undefined,
+					children: runs(text, { bold: head || bold || undefined, size: options.size ?? 20 })
 				})
 			]
 		});
@@ -57,6 +56,7 @@ function componentTable(header: string[], rows: string[][], options: TableOption
 		width: { size: frame.width, type: WidthType.DXA },
 		columnWidths: widths,
 		borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+		margins: { top: 40, bottom: 40, left: 80, right: 80 },
 		rows: [...head, ...body]
 	});
 }

@@ -82,19 +82,23 @@ const border = (val: string, color: string, sz: number): Xml => ({ _attr: { 'w:v
 const LINE = border('single', '808080', 4);
 const NONE = border('none', 'FFFFFF', 0);
 const dxa = (w: number): Xml => ({ _attr: { 'w:type': 'dxa', 'w:w': w } });
-const MARGINS: Xml = { 'w:tcMar': [{ 'w:top': dxa(40) }, { 'w:left': dxa(80) }, { 'w:bottom': dxa(40) }, { 'w:right': dxa(80) }] };
+/** The cells' padding, once for the table rather than on each of its thousands of cells. */
+const CELL_MARGINS: Xml = { 'w:tblCellMar': [{ 'w:top': dxa(40) }, { 'w:left': dxa(80) }, { 'w:bottom': dxa(40) }, { 'w:right': dxa(80) }] };
 const HEADER_FILL: Xml = { 'w:shd': { _attr: { 'w:fill': 'D9E2F3', 'w:color': 'auto', 'w:val': 'clear' } } };
 /** Turned header text, read bottom to top and standing on the cell's bottom edge. */
 const UPRIGHT: Xml[] = [{ 'w:textDirection': { _attr: { 'w:val': 'btLr' } } }, { 'w:vAlign': { _attr: { 'w:val': 'bottom' } } }];
-const ALIGN = { left: { 'w:pPr': [{ 'w:jc': { _attr: { 'w:val': 'left' } } }] }, right: { 'w:pPr': [{ 'w:jc': { _attr: { 'w:val': 'right' } } }] } };
+const RIGHT: Xml = { 'w:pPr': [{ 'w:jc': { _attr: { 'w:val': 'right' } } }] };
 
-/** Run properties as TextRun writes `{ bold, size }`: an explicit "not bold" when bold is false. */
+/** Run properties as TextRun writes `{ bold, size }`. */
 function runProperties(bold: boolean, size: number): Xml {
-	const b = bold ? {} : { _attr: { 'w:val': false } };
-	return { 'w:rPr': [{ 'w:b': b }, { 'w:bCs': b }, { 'w:sz': { _attr: { 'w:val': size } } }, { 'w:szCs': { _attr: { 'w:val': size } } }] };
+	const sz = [{ 'w:sz': { _attr: { 'w:val': size } } }, { 'w:szCs': { _attr: { 'w:val': size } } }];
+	return { 'w:rPr': bold ? [{ 'w:b': {} }, { 'w:bCs': {} }, ...sz] : sz };
 }
 
-/** A full-width table whose first row repeats on every page it runs across. */
+/**
+ * A full-width table whose first row repeats on every page it runs across. Cells are left-aligned
+ * and not bold unless asked, by default rather than by saying so on each cell.
+ */
 export function table(frame: Frame, header: string[], rows: string[][], options: TableOptions = {}): FileChild {
 	const weights = options.weights ?? header.map(() => 1);
 	const sum = weights.reduce((a, b) => a + b, 0);
@@ -110,9 +114,9 @@ export function table(frame: Frame, header: string[], rows: string[][], options:
 		const lines = text.split(/\r?\n/).map((part, i): Xml => ({
 			'w:r': i ? [rPr, { 'w:br': {} }, { 'w:t': [{ _attr: { 'xml:space': 'preserve' } }, part] }] : [rPr, { 'w:t': [{ _attr: { 'xml:space': 'preserve' } }, part] }]
 		}));
-		const tcPr = { 'w:tcPr': head ? [cellWidths[col], HEADER_FILL, MARGINS, ...(upright(col, head) ? UPRIGHT : [])] : [cellWidths[col], MARGINS] };
-		const align = options.right?.includes(col) && !head ? ALIGN.right : ALIGN.left;
-		return { 'w:tc': [tcPr, { 'w:p': [align, ...lines] }] };
+		const tcPr = { 'w:tcPr': head ? [cellWidths[col], HEADER_FILL, ...(upright(col, head) ? UPRIGHT : [])] : [cellWidths[col]] };
+		const paragraph = options.right?.includes(col) && !head ? [RIGHT, ...lines] : lines;
+		return { 'w:tc': [tcPr, { 'w:p': paragraph }] };
 	};
 	const body = rows.map((r, i): Xml => ({ 'w:tr': r.map((text, col) => cell(text, col, false, !!options.totals && i === rows.length - 1)) }));
 	// Turned text does not make a row taller by itself: leave room for the longest turned header.
@@ -123,7 +127,8 @@ export function table(frame: Frame, header: string[], rows: string[][], options:
 	const tblPr = {
 		'w:tblPr': [
 			{ 'w:tblW': dxa(frame.width) },
-			{ 'w:tblBorders': [{ 'w:top': line }, { 'w:left': line }, { 'w:bottom': line }, { 'w:right': line }, { 'w:insideH': line }, { 'w:insideV': line }] }
+			{ 'w:tblBorders': [{ 'w:top': line }, { 'w:left': line }, { 'w:bottom': line }, { 'w:right': line }, { 'w:insideH': line }, { 'w:insideV': line }] },
+			CELL_MARGINS
 		]
 	};
 	const grid = { 'w:tblGrid': widths.map((w) => ({ 'w:gridCol': { _attr: { 'w:w': w } } })) };
