@@ -7,7 +7,7 @@
  * drawing's size in CSS pixels (96 dpi) — place it at that size; the PNG has twice as many
  * pixels each way so it stays sharp in print.
  */
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { createRequire } from 'node:module';
 import type { Locale } from '../../domain/types';
 import type { GroupCount, Minutes } from './model';
@@ -120,10 +120,22 @@ export function escapeXml(value: string): string {
 	return value.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+const RASTER: ResvgRenderOptions = { fitTo: { mode: 'zoom', value: 2 }, font: { fontFiles: [FONT], loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' } };
+
+/**
+ * The charts drawn last, by their SVG, which settles every pixel. Drawing one takes 40–70 ms
+ * (resvg loads the font again for each label), and a notulen is often downloaded again before
+ * the votes or the attendance change, or in the other paper size. Most recent last; a handful
+ * of sessions' worth.
+ */
+const drawn = new Map<string, Buffer>();
+const DRAWN_LIMIT = 16;
+
 function rasterise(svg: string): Buffer {
-	const resvg = new Resvg(svg, {
-		fitTo: { mode: 'zoom', value: 2 },
-		font: { fontFiles: [FONT], loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' }
-	});
-	return resvg.render().asPng();
+	let png = drawn.get(svg);
+	if (png) drawn.delete(svg);
+	else png = new Resvg(svg, RASTER).render().asPng();
+	drawn.set(svg, png);
+	if (drawn.size > DRAWN_LIMIT) drawn.delete(drawn.keys().next().value!);
+	return png;
 }
