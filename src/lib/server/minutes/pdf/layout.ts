@@ -25,6 +25,18 @@ export interface TableOptions {
 	totals?: boolean;
 }
 
+/** What `Layout.measure` found out about a text: pdfkit's lines (null: unknown) and their height. */
+interface Measured {
+	lines: string[] | null;
+	height: number;
+}
+
+/** An empty text: no lines to set. */
+const NOTHING: Measured = { lines: [], height: 0 };
+
+/** pdfkit's `_text`: lays out `text` with its line wrapper and hands each line to `line`. */
+type WrapText = (text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions, line: (text: string) => void) => void;
+
 export const BODY = 9.5;
 const PAD = 3;
 const LINE = '#444444';
@@ -83,40 +95,66 @@ export class Layout {
 	}
 
 	/**
-	 * `doc.heightOfString(text, { width })` in the current font, and how many lines that is; a text
-	 * that plainly fits is not wrapped to find out. The height is worked out as pdfkit does (from
-	 * `doc.y` down), to the last bit, so rows and page breaks fall where they did.
+	 * The lines pdfkit's wrapper makes of `text` at `width` in the current font, and their height
+	 * as `doc.heightOfString` gives it (added up line by line from `doc.y`, to the last bit, so rows
+	 * and page breaks fall where they did). A text that plainly fits is one line without wrapping
+	 * it; any other is wrapped once here, by pdfkit, and `draw` sets the lines it made instead of
+	 * wrapping it again. Without pdfkit's `_text` (another pdfkit version), no lines: `draw` then
+	 * leaves the text to `doc.text`.
 	 */
-	private measure(text: string, width: number): { lines: number; height: number } {
+	private measure(text: string, width: number): Measured {
+		if (!text) return NOTHING;
 		const { doc } = this;
 		const line = doc.currentLineHeight(true);
-		if (this.fitsOnOneLine(text, width)) return { lines: 1, height: doc.y + line - doc.y };
-		const height = doc.heightOfString(text, { width });
-		return { lines: Math.round(height / line), height };
+		let lines: string[] | null = [text];
+		if (!this.fitsOnOneLine(text, width)) {
+			const wrap = (doc as unknown as { _text?: WrapText })._text;
+			if (typeof wrap !== 'function') return { lines: null, height: doc.heightOfString(text, { width }) };
+			lines = [];
+			const { x, y } = doc;
+			// What heightOfString does, keeping the lines.
+			wrap.call(doc, text, x, y, { width, height: Infinity }, (made: string) => lines!.push(made));
+			doc.x = x;
+			doc.y = y;
+		}
+		let bottom = doc.y;
+		for (let i = 0; i < lines.length; i++) bottom += line;
+		return { lines, height: bottom - doc.y };
 	}
 
 	/**
-	 * `doc.text(text, x, y, { width, align })` for a text known to take one line: the same glyphs at
-	 * the same place, without running the line wrapper again. Leaves `doc.y` below the line, as
-	 * `doc.text` does. Falls back to `doc.text` where it would start a new page.
+	 * `doc.text(text, x, y, { width, align })` with the lines `measure` made of `text`: each set
+	 * where pdfkit's wrapper would set it (`lineBreak: false`, right alignment worked out as pdfkit
+	 * does), so the page gets the same content. Leaves `doc.x` and `doc.y` as `doc.text` does. Where
+	 * the lines would run past the bottom of the page (pdfkit would go on on a new one) or are
+	 * centred, `doc.text` sets the text itself.
 	 */
-	private oneLine(text: string, x: number, y: number, width: number, align: 'left' | 'right' | 'center' = 'left') {
+	private draw(text: string, { lines }: Measured, x: number, y: number, width: number, align: 'left' | 'right' | 'center' = 'left') {
 		const { doc } = this;
-		const height = doc.currentLineHeight(true);
+		const line = doc.currentLineHeight(true);
+		let last = y;
+		for (let i = 1; i < (lines?.length ?? 0); i++) last += line;
 		// pdfkit compares with the bottom rounded down to single precision; a hundredth of a point is ample.
-		if (/[\n\r\u000b\u000c\u0085\u2028\u2029]/.test(text) || align === 'center' || y + height > this.bottom - 0.01) {
+		if (!lines || align === 'center' || last + line > this.bottom - 0.01) {
 			doc.text(text, x, y, { width, align });
 			return;
 		}
-		if (text.length) {
+		let top = y;
+		for (const made of lines) {
 			// As pdfkit's own right alignment: the line's width less the text without trailing spaces.
-			const left = align === 'right' ? x + (width - doc.widthOfString(text.replace(/\s+$/, ''))) : x;
+			const left = align === 'right' ? x + (width - doc.widthOfString(made.replace(/\n/g, '').replace(/\s+$/, ''))) : x;
 			// textWidth and wordCount are what pdfkit's wrapper would hand on; only underlines and
 			// links use them, which the minutes never draw, so pdfkit need not measure the line again.
-			doc.text(text, left, y, { lineBreak: false, textWidth: 0, wordCount: 0 } as PDFKit.Mixins.TextOptions);
-			doc.y = y + height;
-		} else doc.y = y;
+			if (made.length) doc.text(made, left, top, { lineBreak: false, textWidth: 0, wordCount: 0 } as PDFKit.Mixins.TextOptions);
+			top += line;
+		}
 		doc.x = x;
+		doc.y = top;
+	}
+
+	/** `doc.text(text, x, y, { width, align })`, wrapping the text at most once. */
+	private write(text: string, x: number, y: number, width: number, align: 'left' | 'right' | 'center' = 'left') {
+		this.draw(text, this.measure(text, width), x, y, width, align);
 	}
 
 	/** Starts a new page when fewer than `height` points are left. */
@@ -150,24 +188,17 @@ export class Layout {
 		const x = this.left + indent;
 		const width = this.width - indent - hang;
 		this.font('regular');
-		const { lines, height } = this.measure(text, width);
-		this.ensure(height + 14);
+		const measured = this.measure(text, width);
+		this.ensure(measured.height + 14);
 		const y = this.doc.y;
 		this.write(label, x, y, hang);
-		if (lines === 1) this.oneLine(text, x + hang, y, width);
-		else this.doc.text(text, x + hang, y, { width });
+		this.draw(text, measured, x + hang, y, width);
 		if (facts) {
 			this.font('regular', 8).fillColor('#555555');
 			this.write(facts, x + hang, this.doc.y, width);
 			this.doc.fillColor('black');
 		}
 		this.doc.moveDown(0.25);
-	}
-
-	/** `doc.text(text, x, y, { width, align })`, without the line wrapper when the text plainly fits on one line. */
-	private write(text: string, x: number, y: number, width: number, align: 'left' | 'right' | 'center' = 'left') {
-		if (this.fitsOnOneLine(text, width)) this.oneLine(text, x, y, width, align);
-		else this.doc.text(text, x, y, { width, align });
 	}
 
 	/** Label, colon and value in two columns, as the identitas kegiatan of a printed notulen. */
@@ -193,23 +224,21 @@ export class Layout {
 		const bold: FontName = options.condensed ? 'condensedBold' : 'bold';
 		const share = columns.reduce((sum, c) => sum + c.width, 0);
 		const widths = columns.map((c) => (c.width / share) * this.width);
-		/** Each cell's line count, and the row's height. */
+		/** Each cell's lines, and the row's height (an empty cell counts as one line). */
 		const measure = (cells: string[], font: FontName) => {
 			this.font(font, size);
-			const measured = cells.map((text, i) => this.measure(text || ' ', widths[i] - 2 * PAD));
-			return { lines: measured.map((m) => m.lines), height: Math.max(...measured.map((m) => m.height)) + 2 * PAD };
+			const lines = cells.map((text, i) => this.measure(text, widths[i] - 2 * PAD));
+			const heights = cells.map((text, i) => (text ? lines[i].height : this.measure(' ', widths[i] - 2 * PAD).height));
+			return { lines, height: Math.max(...heights) + 2 * PAD };
 		};
-		const draw = (cells: string[], font: FontName, lines: number[], height: number, fill?: string) => {
+		const draw = (cells: string[], font: FontName, lines: Measured[], height: number, fill?: string) => {
 			const y = this.doc.y;
 			let x = this.left;
 			cells.forEach((text, i) => {
 				if (fill) this.doc.rect(x, y, widths[i], height).fill(fill);
 				this.doc.rect(x, y, widths[i], height).lineWidth(0.5).strokeColor(LINE).stroke();
 				this.font(font, size).fillColor('black');
-				const width = widths[i] - 2 * PAD;
-				const align = columns[i].align ?? 'left';
-				if (lines[i] === 1) this.oneLine(text, x + PAD, y + PAD, width, align);
-				else this.doc.text(text, x + PAD, y + PAD, { width, align });
+				this.draw(text, lines[i], x + PAD, y + PAD, widths[i] - 2 * PAD, columns[i].align ?? 'left');
 				x += widths[i];
 			});
 			this.doc.x = this.left;
