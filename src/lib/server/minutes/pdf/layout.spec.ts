@@ -22,7 +22,7 @@ function pdf(draw: (doc: Doc) => void): Promise<string> {
 	return done;
 }
 
-/** Layout's table and hanging lines as they were, every text measured and set by pdfkit. */
+/** Layout's table and hanging lines with every text measured and set by pdfkit (heightOfString, then text). */
 const reference = {
 	font: (doc: Doc, name: FontName, size = 9.5) => doc.font(FONTS[name]).fontSize(size),
 	width: (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right,
@@ -53,14 +53,21 @@ const reference = {
 		};
 		const draw = (cells: string[], font: FontName, height: number, fill?: string) => {
 			const y = doc.y;
-			let x = doc.page.margins.left;
-			cells.forEach((text, i) => {
-				if (fill) doc.rect(x, y, widths[i], height).fill(fill);
-				doc.rect(x, y, widths[i], height).lineWidth(0.5).strokeColor('#444444').stroke();
-				this.font(doc, font, size).fillColor('black');
-				doc.text(text, x + PAD, y + PAD, { width: widths[i] - 2 * PAD, align: columns[i].align ?? 'left' });
-				x += widths[i];
-			});
+			const each = (cell: (x: number, i: number) => void) => {
+				let x = doc.page.margins.left;
+				widths.forEach((width, i) => {
+					cell(x, i);
+					x += width;
+				});
+			};
+			if (fill) {
+				doc.fillColor(fill);
+				each((x, i) => doc.rect(x, y, widths[i], height).fill());
+			}
+			doc.lineWidth(0.5).strokeColor('#444444');
+			each((x, i) => doc.rect(x, y, widths[i], height).stroke());
+			this.font(doc, font, size).fillColor('black');
+			each((x, i) => doc.text(cells[i], x + PAD, y + PAD, { width: widths[i] - 2 * PAD, align: columns[i].align ?? 'left' }));
 			doc.x = doc.page.margins.left;
 			doc.y = y + height;
 		};

@@ -231,18 +231,28 @@ export class Layout {
 			const heights = cells.map((text, i) => (text ? lines[i].height : this.measure(' ', widths[i] - 2 * PAD).height));
 			return { lines, height: Math.max(...heights) + 2 * PAD };
 		};
+		/** Fills (a header), then rules, then the text of each cell: colours and line width set once a row. */
 		const draw = (cells: string[], font: FontName, lines: Measured[], height: number, fill?: string) => {
-			const y = this.doc.y;
-			let x = this.left;
-			cells.forEach((text, i) => {
-				if (fill) this.doc.rect(x, y, widths[i], height).fill(fill);
-				this.doc.rect(x, y, widths[i], height).lineWidth(0.5).strokeColor(LINE).stroke();
-				this.font(font, size).fillColor('black');
-				this.draw(text, lines[i], x + PAD, y + PAD, widths[i] - 2 * PAD, columns[i].align ?? 'left');
-				x += widths[i];
-			});
-			this.doc.x = this.left;
-			this.doc.y = y + height;
+			const { doc } = this;
+			const y = doc.y;
+			const each = (cell: (x: number, i: number) => void) => {
+				let x = this.left;
+				widths.forEach((width, i) => {
+					cell(x, i);
+					x += width;
+				});
+			};
+			if (fill) {
+				doc.fillColor(fill);
+				each((x, i) => doc.rect(x, y, widths[i], height).fill());
+			}
+			// Each cell stroked on its own, as before, so shared edges are drawn as they were.
+			doc.lineWidth(0.5).strokeColor(LINE);
+			each((x, i) => doc.rect(x, y, widths[i], height).stroke());
+			this.font(font, size).fillColor('black');
+			each((x, i) => this.draw(cells[i], lines[i], x + PAD, y + PAD, widths[i] - 2 * PAD, columns[i].align ?? 'left'));
+			doc.x = this.left;
+			doc.y = y + height;
 		};
 		const headers = columns.map((c) => c.header);
 		const header = measure(headers, bold);
