@@ -40,9 +40,15 @@ const STATUS: Record<Locale, Record<ActionRow['status'], string>> = {
 	en: { rencana: 'Planned', berjalan: 'In progress', selesai: 'Done', tertunda: 'Postponed' }
 };
 
+/** Made once: building an Intl.NumberFormat costs far more than using one. */
+const GROUPED: Record<Locale, Intl.NumberFormat> = {
+	id: new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 }),
+	en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 })
+};
+
 export function rupiah(amount: number | null, lang: Locale): string {
 	if (amount === null) return '–';
-	return `Rp ${new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 0 }).format(amount)}`;
+	return `Rp ${GROUPED[lang].format(amount)}`;
 }
 
 export function actionPlanOf(source: Source, items: MinutesItem[]): MinutesAction[] {

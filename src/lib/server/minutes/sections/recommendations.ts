@@ -42,12 +42,22 @@ export function recommendationsOf(source: Source, items: MinutesItem[]): Minutes
 	const answering = recommendationKind(source.session);
 	if (!answering) return null;
 	const kinds = kindsOf(source.session, items, source.lang);
+	// Looked up once, not per recommendation: with a thousand items and hundreds of recommendations,
+	// scanning every item and link for each one was most of building the minutes.
+	const place = new Map(items.map((item, i) => [item.id, i]));
+	const targetsOf = new Map<string, string[]>();
+	for (const l of source.links) {
+		const targets = targetsOf.get(l.recommendationId);
+		if (targets) targets.push(l.targetId);
+		else targetsOf.set(l.recommendationId, [l.targetId]);
+	}
 	const ranked = byVotes(items.filter((i) => i.kind === answering)).map((item, index) => {
-		const targets = new Set(source.links.filter((l) => l.recommendationId === item.id).map((l) => l.targetId));
+		// In posting order, as everywhere else in the minutes, not in the order the links were made.
+		const places = [...new Set(targetsOf.get(item.id))].map((id) => place.get(id)).filter((i) => i !== undefined);
+		const targets = places.sort((a, b) => a - b).map((i) => items[i]);
 		const links: LinkedKind[] = [];
 		kinds.forEach((ref, position) => {
-			// In posting order, as everywhere else in the minutes, not in the order the links were made.
-			const linked = items.filter((t) => t.kind === ref.kind && targets.has(t.id)).map((t) => ({ id: t.id, text: t.text }));
+			const linked = targets.filter((t) => t.kind === ref.kind).map((t) => ({ id: t.id, text: t.text }));
 			if (ref.kind !== answering && linked.length > 0)
 				links.push({ ...ref, relation: position === 0 ? 'addresses' : 'uses', items: linked });
 		});
@@ -56,9 +66,13 @@ export function recommendationsOf(source: Source, items: MinutesItem[]): Minutes
 	return { kind: answering, label: kinds.find((k) => k.kind === answering)!.label, ranked };
 }
 
+/** Each list of items by id, made once per list (the action plan resolves a few ids per row). */
+const indexes = new WeakMap<MinutesItem[], Map<string, MinutesItem>>();
+
 /** Items by id, resolving a merged item to the one it lives on in; unknown or unreported ids drop out. */
 export function resolveItems(source: Source, items: MinutesItem[], ids: string[]): LinkedItem[] {
-	const byId = new Map(items.map((i) => [i.id, i]));
+	let byId = indexes.get(items);
+	if (!byId) indexes.set(items, (byId = new Map(items.map((i) => [i.id, i]))));
 	const seen = new Set<string>();
 	const result: LinkedItem[] = [];
 	for (const id of ids) {
