@@ -5,6 +5,7 @@
 //
 //   npm run bench -- [--clients 300] [--posts 200] [--rate 10] [--writers 100] [--seconds 2] [--rounds 8]
 //                    [--only startup,fanout,writes,memory,phonePage,export] [--db-dir DIR]
+//                    [--export-items 1000] [--export-participants 300] [--export-actions 30]
 //                    [--wait-idle SECONDS] [--max-others PERCENT]
 //                    [--server build/server.js] [--cpu-prof] [--browser] [--json]
 import { fork } from 'node:child_process';
@@ -13,12 +14,13 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { FORMATS, measureExport } from './export.mjs';
 import { weighInBrowser, weighPage } from './page.mjs';
-import { command, connect, createSession, join as joinSession } from './phone.mjs';
+import { createSession } from './phone.mjs';
 import { freePort } from './ports.mjs';
 import { summarizeProfile } from './profile.mjs';
 import { relay, rembuk, ROOT } from './server.mjs';
-import { median, pool, round, sleep, summarize, table } from './stats.mjs';
+import { median, round, sleep, summarize, table } from './stats.mjs';
 
 const { values: opts } = parseArgs({
 	options: {
@@ -33,6 +35,8 @@ const { values: opts } = parseArgs({
 		'max-others': { type: 'string', default: '50' },
 		server: { type: 'string', default: 'build/server.js' },
 		'export-items': { type: 'string', default: '1000' },
+		'export-participants': { type: 'string', default: '300' },
+		'export-actions': { type: 'string', default: '30' },
 		only: { type: 'string', default: 'startup,fanout,writes,memory,phonePage,export' },
 		deadline: { type: 'string', default: '30' },
 		'cpu-prof': { type: 'boolean', default: false },
@@ -232,44 +236,6 @@ async function measureStartup(runs = 5) {
 	return { medianMs: median(times), maxMs: Math.max(...times), runs: times.map((t) => round(t)) };
 }
 
-async function measureExport(server, items) {
-	const session = await createSession(server.url, { title: 'FGD ekspor 1.000 masukan' });
-	const phones = await pool(Array.from({ length: 10 }, (_, i) => i), 10, async (i) => {
-		const { token } = await joinSession(server.url, session.code, i);
-		return connect(server.url, { code: session.code, role: 'participant', token });
-	});
-	try {
-		await Promise.all(
-			phones.map(async (socket, p) => {
-				for (let k = p; k < items; k += phones.length) {
-					const kind = ['kendala', 'peluang', 'rekomendasi'][k % 3];
-					const ack = await command(socket, { type: 'item.add', kind, text: `Masukan ${k}: pelatihan pemasaran digital untuk UMKM desa lingkar tambang, dengan pendampingan.` });
-					if (!ack.ok) throw new Error(`export setup: ${JSON.stringify(ack)}`);
-				}
-			})
-		);
-	} finally {
-		for (const socket of phones) socket.close();
-	}
-	const out = {};
-	for (const format of ['md', 'json']) {
-		const times = [];
-		let bytes = 0;
-		for (let i = 0; i < 7; i++) {
-			const started = performance.now();
-			const response = await fetch(`${server.url}/api/sessions/${session.code}/minutes?format=${format}`, {
-				headers: { authorization: `Bearer ${session.facilitatorKey}` }
-			});
-			const body = await response.text();
-			times.push(performance.now() - started);
-			if (!response.ok) throw new Error(`minutes ${format}: ${response.status} ${body.slice(0, 200)}`);
-			bytes = body.length;
-		}
-		out[format] = { medianMs: median(times.slice(2)), bytes }; // the first two warm the JIT
-	}
-	return { items, ...out };
-}
-
 async function main() {
 	const report = {
 		date: new Date().toISOString(),
@@ -318,8 +284,9 @@ async function main() {
 		}
 		await bare.dispose();
 		if (wants('export')) {
-			say(`export, ${opts['export-items']} items`);
-			report.export = await measureExport(app, Number(opts['export-items']));
+			const size = { items: Number(opts['export-items']), participants: Number(opts['export-participants']), actions: Number(opts['export-actions']) };
+			say(`export: ${size.items} items, ${size.participants} participants voting, ${size.actions} action rows; then every format`);
+			report.export = await measureExport(app, size);
 		}
 	} finally {
 		await bare.dispose();
@@ -335,7 +302,7 @@ async function main() {
 /** How busy the server, the load process and everything else were during a phase, in % of one core. */
 const busy = (phase) => [phase.serverCpuMs, phase.loadCpuMs, phase.othersCpuMs].map((ms) => Math.max(0, Math.round((100 * ms) / phase.wallMs))).join(' / ');
 
-const TARGETS = { fanoutRatio: 1.5, writesRatio: 0.5, memoryKB: 50, phoneJsKB: 60, startupMs: 1000 };
+const TARGETS = { fanoutRatio: 1.5, writesRatio: 0.5, memoryKB: 50, phoneJsKB: 60, startupMs: 1000, exportMs: 1000 };
 
 function finish(report) {
 	const r = report.rembuk ?? {};
@@ -426,9 +393,20 @@ function finish(report) {
 		summary.startup = { ms: round(report.startup.medianMs), maxMs: round(report.startup.maxMs), met: report.startup.medianMs < TARGETS.startupMs };
 	}
 	if (report.export) {
-		for (const format of ['md', 'json'])
-			rows.push([`export ${format} ms (${report.export.items} items)`, round(report.export[format].medianMs), '', '', '', '']);
-		summary.export = { items: report.export.items, mdMs: round(report.export.md.medianMs), jsonMs: round(report.export.json.medianMs) };
+		const e = report.export;
+		for (const format of FORMATS)
+			rows.push([`export ${format} ms (${e.items} items)`, round(e.formats[format].medianMs), '', '', `< ${TARGETS.exportMs}`, met(e.formats[format].medianMs < TARGETS.exportMs)]);
+		summary.export = {
+			items: e.items,
+			participants: e.participants,
+			votes: e.votes,
+			actionRows: e.actionRows,
+			setupMs: round(e.setupMs),
+			ms: Object.fromEntries(FORMATS.map((f) => [f, round(e.formats[f].medianMs)])),
+			bytes: Object.fromEntries(FORMATS.map((f) => [f, e.formats[f].bytes])),
+			targetMs: TARGETS.exportMs,
+			met: FORMATS.every((f) => e.formats[f].medianMs < TARGETS.exportMs)
+		};
 	}
 	if (r.setup) summary.setup = { joinMs: round(r.setup.joinMs), connectMs: round(r.setup.connectMs) };
 
@@ -439,6 +417,11 @@ function finish(report) {
 	);
 	console.log(table(rows));
 	if (r.setup) console.log(`\nsetup: joins ${round(r.setup.joinMs / 1000)} s, connect + sync ${round(r.setup.connectMs / 1000)} s`);
+	if (report.export) {
+		const e = report.export;
+		console.log(`\nexport: ${e.items} items, ${e.participants} participants, ${e.votes} votes, ${e.actionRows} action rows (filled in ${round(e.setupMs / 1000)} s); each format the median of 5 downloads after 2 warm-ups`);
+		console.log(`  ${FORMATS.map((f) => `${f} ${Math.round(e.formats[f].bytes / 1024)} KB`).join(', ')}`);
+	}
 	if (report.phonePage) {
 		console.log('\nphone page files (gzip bytes; "later" = fetched only on demand):');
 		for (const f of report.phonePage.files)
