@@ -34,6 +34,15 @@ interface Measured {
 /** An empty text: no lines to set. */
 const NOTHING: Measured = { lines: [], height: 0 };
 
+/** pdfkit's `_fragment`: sets one line of text, its top left corner at x, y. */
+type SetLine = (text: string, x: number, y: number, options: object) => void;
+/**
+ * The textWidth and wordCount pdfkit's wrapper would hand `_fragment` with a line: only
+ * underlines and links use them, which the minutes never draw, so pdfkit need not measure the
+ * line again to find them.
+ */
+const SET_LINE = { textWidth: 0, wordCount: 0 };
+
 /** pdfkit's `_text`: lays out `text` with its line wrapper and hands each line to `line`. */
 type WrapText = (text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions, line: (text: string) => void) => void;
 
@@ -124,8 +133,8 @@ export class Layout {
 
 	/**
 	 * `doc.text(text, x, y, { width, align })` with the lines `measure` made of `text`: each set
-	 * where pdfkit's wrapper would set it (`lineBreak: false`, right alignment worked out as pdfkit
-	 * does), so the page gets the same content. Leaves `doc.x` and `doc.y` as `doc.text` does. Where
+	 * where and as pdfkit's wrapper would set it (right alignment worked out as pdfkit does), so
+	 * the page gets the same content. Leaves `doc.x` and `doc.y` as `doc.text` does. Where
 	 * the lines would run past the bottom of the page (pdfkit would go on on a new one) or are
 	 * centred, `doc.text` sets the text itself.
 	 */
@@ -139,13 +148,15 @@ export class Layout {
 			doc.text(text, x, y, { width, align });
 			return;
 		}
+		// pdfkit's wrapper hands each line to _fragment; doing the same skips doc.text's option
+		// copying and the width it measures after each line to move doc.x along.
+		const fragment = (doc as unknown as { _fragment?: SetLine })._fragment;
 		let top = y;
 		for (const made of lines) {
 			// As pdfkit's own right alignment: the line's width less the text without trailing spaces.
 			const left = align === 'right' ? x + (width - doc.widthOfString(made.replace(/\n/g, '').replace(/\s+$/, ''))) : x;
-			// textWidth and wordCount are what pdfkit's wrapper would hand on; only underlines and
-			// links use them, which the minutes never draw, so pdfkit need not measure the line again.
-			if (made.length) doc.text(made, left, top, { lineBreak: false, textWidth: 0, wordCount: 0 } as PDFKit.Mixins.TextOptions);
+			if (typeof fragment === 'function') fragment.call(doc, made, left, top, SET_LINE);
+			else if (made.length) doc.text(made, left, top, { lineBreak: false, ...SET_LINE } as PDFKit.Mixins.TextOptions);
 			top += line;
 		}
 		doc.x = x;
