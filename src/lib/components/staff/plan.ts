@@ -1,5 +1,7 @@
 /** Choices and formats for the follow-up action plan (rencana tindak lanjut). */
+import { addressedKind, answeringKind } from '../../domain/links';
 import type { ActionRow } from '../../domain/types';
+import type { LabelledItem, LabelledKind } from './labels';
 import { tidy } from './send';
 
 /** Stored as the Indonesian term the minutes print; the UI labels them per language. */
@@ -54,4 +56,12 @@ export function tidyRow(fields: RowFields): RowFields {
 		remarks: tidy(fields.remarks),
 		cost
 	};
+}
+
+/**
+ * What a row may point at, by the link rule of `domain/links`: its issues come from the kind
+ * recommendations address (constraints), its recommendation from the answering kind.
+ */
+export function planChoices(kinds: LabelledKind[]): { issues: LabelledItem[]; recommendations: LabelledItem[] } {
+	return { issues: addressedKind(kinds)?.items ?? [], recommendations: answeringKind(kinds)?.items ?? [] };
 }

@@ -1,4 +1,5 @@
 /** Themes, dot votes, links, the action plan and the minute-taker's notes. */
+import { mayLink } from '../../domain/links';
 import { checkVote } from '../../domain/votes';
 import * as actions from '../actions';
 import * as items from '../items';
@@ -71,9 +72,7 @@ export const boardHandlers: Handlers = {
 		const find = command.linked ? visibleItem : anyItem;
 		const recommendation = find(context, command.recommendationId);
 		const target = find(context, command.targetId);
-		const kinds = context.view.kinds.map((k) => k.key);
-		// The last kind answers the others (by default: recommendations answer constraints and use opportunities).
-		if (recommendation.kind !== kinds[kinds.length - 1] || target.kind === recommendation.kind)
+		if (!mayLink(context.view.kinds, recommendation.kind, target.kind))
 			throw new Rejected('invalid_input', 'Link a recommendation to a constraint or an opportunity');
 		if (context.who.role === 'participant' && recommendation.author_id !== context.who.participantId)
 			throw new Rejected('forbidden', 'Only the author of the recommendation may link it');

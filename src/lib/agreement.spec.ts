@@ -1,0 +1,117 @@
+/**
+ * The rules every side applies, checked side by side: what the server accepts is what the phone,
+ * the console, the action-plan form and the minutes offer or print. One board per kinds layout,
+ * because the copies these rules once had agreed on the default board and drifted on the others.
+ */
+import { describe, expect, it } from 'vitest';
+import { labelledKinds } from './components/staff/labels';
+import { linkMatrix } from './components/staff/matrix';
+import { planChoices } from './components/staff/plan';
+import type { Kind } from './domain/types';
+import { buildMinutes } from './server/minutes/model';
+import { snapshot } from './server/sync';
+import { addItem, createSession, freshDb, joinParticipant, send } from './server/testing';
+import { linkKinds } from './view/links';
+
+const LAYOUTS: Record<string, Kind[]> = {
+	'two kinds': [
+		{ key: 'kendala', label: 'Kendala' },
+		{ key: 'usulan', label: 'Usulan' }
+	],
+	'three kinds (the default)': [
+		{ key: 'kendala', label: 'Kendala' },
+		{ key: 'peluang', label: 'Peluang' },
+		{ key: 'rekomendasi', label: 'Rekomendasi' }
+	],
+	'four kinds': [
+		{ key: 'kendala', label: 'Kendala' },
+		{ key: 'peluang', label: 'Peluang' },
+		{ key: 'ancaman', label: 'Ancaman' },
+		{ key: 'rekomendasi', label: 'Rekomendasi' }
+	],
+	'five kinds': [
+		{ key: 'kekuatan', label: 'Kekuatan' },
+		{ key: 'kelemahan', label: 'Kelemahan' },
+		{ key: 'peluang', label: 'Peluang' },
+		{ key: 'ancaman', label: 'Ancaman' },
+		{ key: 'strategi', label: 'Strategi' }
+	]
+};
+
+/** "from→to" for a link between kinds, so sets of them compare as sorted lists. */
+const pair = (from: string, to: string) => `${from}→${to}`;
+const sorted = (pairs: Iterable<string>) => [...new Set(pairs)].sort();
+
+/** A board of `kinds` with one item of each, posted by one participant. */
+function boardOf(kinds: Kind[]) {
+	const db = freshDb();
+	const session = createSession(db, { kinds });
+	const siti = joinParticipant(db, session);
+	const items = kinds.map((k) => ({ kind: k.key, id: addItem(db, siti.identity, `Butir ${k.label}`, { kind: k.key }) }));
+	return { db, session, items };
+}
+
+/** Every link the server accepts from the facilitator, by kind: each item to each item, itself included. */
+function serverPairs({ db, session, items }: ReturnType<typeof boardOf>): string[] {
+	const accepted: string[] = [];
+	for (const from of items)
+		for (const to of items) {
+			const { result } = send(db, session.facilitator, { type: 'link.set', recommendationId: from.id, targetId: to.id, linked: true });
+			if (result.ok) accepted.push(pair(from.kind, to.kind));
+		}
+	return sorted(accepted);
+}
+
+describe.each(Object.entries(LAYOUTS))('links on a board of %s', (_, kinds) => {
+	const board = boardOf(kinds);
+	const accepted = serverPairs(board);
+	const answering = kinds[kinds.length - 1].key;
+
+	it('the server lets the last kind answer every other kind, and nothing else', () => {
+		expect(accepted).toEqual(sorted(kinds.slice(0, -1).map((k) => pair(answering, k.key))));
+	});
+
+	it('the phone offers exactly the links the server accepts', () => {
+		const offered = linkKinds(kinds);
+		expect(sorted(offered!.targets.map((to) => pair(offered!.recommendation, to)))).toEqual(accepted);
+	});
+
+	it('the console’s matrix has a box for exactly the links the server accepts', () => {
+		const matrix = linkMatrix(labelledKinds(snapshot(board.db, board.session.row.id), 'id'), []);
+		const columns = matrix.recommendations!.items.map((r) => r.item.kind);
+		const rows = matrix.targets.flatMap((k) => k.items.map((i) => i.item.kind));
+		expect(sorted(columns.flatMap((from) => rows.map((to) => pair(from, to))))).toEqual(accepted);
+	});
+
+	it('the console, the action plan and the minutes agree on the kind a recommendation addresses', () => {
+		const kindsOnConsole = labelledKinds(snapshot(board.db, board.session.row.id), 'id');
+		const choices = planChoices(kindsOnConsole);
+		const minutes = buildMinutes(board.db, board.session.row.id, 'id');
+		const addressedInMinutes = minutes.recommendations!.ranked.flatMap((r) => r.links.filter((l) => l.relation === 'addresses').map((l) => l.kind));
+		expect(choices.recommendations.map((r) => r.item.kind)).toEqual([answering]);
+		expect(choices.issues.map((i) => i.item.kind)).toEqual([kinds[0].key]);
+		expect(linkMatrix(kindsOnConsole, []).addressed?.kind.key).toBe(kinds[0].key);
+		expect(addressedInMinutes).toEqual([kinds[0].key]);
+	});
+
+	it('the minutes print every accepted link under the answering kind, and the rest as findings', () => {
+		const minutes = buildMinutes(board.db, board.session.row.id, 'id');
+		expect(minutes.recommendations?.kind).toBe(answering);
+		const printed = minutes.recommendations!.ranked.flatMap((r) => r.links.map((l) => pair(r.item.kind, l.kind)));
+		expect(sorted(printed)).toEqual(accepted);
+		expect(minutes.findings.map((f) => f.kind)).toEqual(kinds.slice(0, -1).map((k) => k.key));
+	});
+});
+
+describe('links on a board of one kind', () => {
+	it('the server accepts none; the phone, the console and the minutes offer and print none', () => {
+		const kinds = [{ key: 'masukan', label: 'Masukan' }];
+		const board = boardOf(kinds);
+		expect(serverPairs(board)).toEqual([]);
+		expect(linkKinds(kinds)).toBeNull();
+		const onConsole = labelledKinds(snapshot(board.db, board.session.row.id), 'id');
+		expect(linkMatrix(onConsole, [])).toMatchObject({ recommendations: null, targets: [], unanswered: [] });
+		expect(planChoices(onConsole).recommendations).toEqual([]);
+		expect(buildMinutes(board.db, board.session.row.id, 'id').recommendations).toBeNull();
+	});
+});
