@@ -1,13 +1,17 @@
 /**
  * The rules every side applies, checked side by side: what the server accepts is what the phone,
- * the console, the action-plan form and the minutes offer or print. One board per kinds layout,
- * because the copies these rules once had agreed on the default board and drifted on the others.
+ * the console, the action-plan form and the minutes offer, send or print. Links are checked on one
+ * board per kinds layout, because the copies that rule once had agreed on the default board and
+ * drifted on the others.
  */
 import { describe, expect, it } from 'vitest';
 import { labelledKinds } from './components/staff/labels';
 import { linkMatrix } from './components/staff/matrix';
-import { planChoices } from './components/staff/plan';
+import { planChoices, rowFields, tidyRow } from './components/staff/plan';
+import { LIMITS } from './domain/defaults';
+import { hasControlCharacters, isBlank, isWellFormed, tidyText } from './domain/text';
 import type { Kind } from './domain/types';
+import { commandSchema } from './realtime/schemas';
 import { buildMinutes } from './server/minutes/model';
 import { snapshot } from './server/sync';
 import { addItem, createSession, freshDb, joinParticipant, send } from './server/testing';
@@ -113,5 +117,37 @@ describe('links on a board of one kind', () => {
 		expect(linkMatrix(onConsole, [])).toMatchObject({ recommendations: null, targets: [], unanswered: [] });
 		expect(planChoices(onConsole).recommendations).toEqual([]);
 		expect(buildMinutes(board.db, board.session.row.id, 'id').recommendations).toBeNull();
+	});
+});
+
+describe('readable text', () => {
+	const SAMPLES = [
+		'Jalan desa rusak',
+		'  Kafe\u0301 tutup  ',
+		'Baris satu\r\nBaris\tdua',
+		'',
+		' \n\t ',
+		'awal\u0007akhir',
+		'a\ud800b',
+		`  ${'a'.repeat(LIMITS.itemText)}  `,
+		'a'.repeat(LIMITS.itemText + 1)
+	];
+	/** The rule as `domain/text` states it, for text already tidied. */
+	const readable = (text: string, max: number, min = 1) =>
+		text.length >= min && text.length <= max && !hasControlCharacters(text) && isWellFormed(text);
+
+	it.each(SAMPLES)('the server stores %j exactly as the phone sends it, or refuses what the rule refuses', (sample) => {
+		// The phone's composer sends nothing blank, and sends the tidied text.
+		const sent = isBlank(sample) ? null : tidyText(sample);
+		const parsed = commandSchema.safeParse({ type: 'item.add', kind: 'kendala', text: sample });
+		expect(parsed.success).toBe(sent !== null && readable(sent, LIMITS.itemText));
+		if (parsed.success) expect(parsed.data).toMatchObject({ text: sent });
+	});
+
+	it.each(SAMPLES)('a staff form shows %j after saving as the server stores it, or the server refuses it', (sample) => {
+		const shown = tidyRow({ ...rowFields(null), activity: 'Forum CSR', remarks: sample }).remarks;
+		const parsed = commandSchema.safeParse({ type: 'action.save', row: { activity: 'Forum CSR', remarks: sample } });
+		expect(parsed.success).toBe(readable(shown, LIMITS.shortText, 0));
+		if (parsed.success) expect(parsed.data).toMatchObject({ row: { remarks: shown } });
 	});
 });
