@@ -10,12 +10,14 @@ import { linkMatrix } from './components/staff/matrix';
 import { planChoices, rowFields, tidyRow } from './components/staff/plan';
 import { LIMITS } from './domain/defaults';
 import { hasControlCharacters, isBlank, isWellFormed, tidyText } from './domain/text';
+import { checkVote } from './domain/votes';
 import type { Kind } from './domain/types';
 import { commandSchema } from './realtime/schemas';
 import { buildMinutes } from './server/minutes/model';
-import { snapshot } from './server/sync';
-import { addItem, createSession, freshDb, joinParticipant, send } from './server/testing';
+import { snapshot, snapshotFor } from './server/sync';
+import { addItem, createSession, freshDb, joinParticipant, must, send, setPhase } from './server/testing';
 import { linkKinds } from './view/links';
+import { onTargets, placement, voteTargets } from './view/votes';
 
 const LAYOUTS: Record<string, Kind[]> = {
 	'two kinds': [
@@ -149,5 +151,71 @@ describe('readable text', () => {
 		const parsed = commandSchema.safeParse({ type: 'action.save', row: { activity: 'Forum CSR', remarks: sample } });
 		expect(parsed.success).toBe(readable(shown, LIMITS.shortText, 0));
 		if (parsed.success) expect(parsed.data).toMatchObject({ row: { remarks: shown } });
+	});
+});
+
+describe('dots', () => {
+	/**
+	 * A participant with every dot placed (3 on one item, 2 on another), then a change of the
+	 * facilitator's: after it, each vote the phone would send is one the server accepts.
+	 */
+	function voting() {
+		const db = freshDb();
+		const session = createSession(db);
+		const siti = joinParticipant(db, session);
+		const [a, b, c] = ['Jalan rusak', 'Air bersih', 'Sinyal lemah'].map((text) => addItem(db, siti.identity, text));
+		setPhase(db, session, 'voting');
+		must(db, siti.identity, { type: 'vote.set', targetId: a, count: 3 });
+		must(db, siti.identity, { type: 'vote.set', targetId: b, count: 2 });
+		const created = must(db, session.facilitator, { type: 'theme.create', name: 'Infrastruktur' }).result;
+		const theme = created.ok ? created.id! : '';
+
+		/** Whether the phone lets Siti set `count` dots on `targetId`, judged on the board her phone receives. */
+		const phoneAllows = (targetId: string, count: number) => {
+			const board = snapshotFor(db, session.row.id, siti.identity);
+			// As the phone's Dots does: its targets, its counted dots, then the domain's check.
+			const targets = voteTargets(board);
+			const placed = onTargets(placement(board.votes, siti.id, []), targets);
+			return targets.has(targetId) && checkVote(placed, targetId, count, board.session.voting).ok;
+		};
+		const serverAccepts = (targetId: string, count: number) => send(db, siti.identity, { type: 'vote.set', targetId, count }).result.ok;
+		/** The phone's answer, then the server's, for each attempt in turn. */
+		const attempts = (...tries: [string, number][]) =>
+			tries.map(([targetId, count]) => {
+				const phone = phoneAllows(targetId, count);
+				return { targetId, count, phone, server: serverAccepts(targetId, count) };
+			});
+		return { db, session, a, b, c, theme, attempts };
+	}
+
+	const agree = (results: { phone: boolean; server: boolean }[]) => {
+		for (const r of results) expect(r, JSON.stringify(r)).toMatchObject({ server: r.phone });
+	};
+
+	it('agree on the budget and the cap', () => {
+		const { a, b, c, attempts } = voting();
+		const results = attempts([c, 1], [a, 4], [a, 2], [c, 1], [c, 2], [b, 0], [c, 3]);
+		agree(results);
+		expect(results.map((r) => r.server)).toEqual([false, false, true, true, false, true, true]);
+	});
+
+	it('agree after the facilitator lowers the budget: dots can come off, none go on', () => {
+		const { db, session, a, c, attempts } = voting();
+		must(db, session.facilitator, { type: 'voting.settings', budget: 3 });
+		const results = attempts([c, 1], [a, 2], [a, 1], [c, 1]);
+		agree(results);
+		expect(results.map((r) => r.server)).toEqual([false, true, true, false]);
+	});
+
+	it('agree after the facilitator hides an item that holds dots', () => {
+		const { db, session, a, c, attempts } = voting();
+		must(db, session.facilitator, { type: 'item.hide', itemId: a, reason: 'Di luar topik' });
+		agree(attempts([c, 2], [c, 3], [a, 0]));
+	});
+
+	it('agree after the room moves from voting on items to voting on themes', () => {
+		const { db, session, a, theme, attempts } = voting();
+		must(db, session.facilitator, { type: 'voting.settings', target: 'themes' });
+		agree(attempts([theme, 3], [a, 0], [theme, 4]));
 	});
 });

@@ -56,7 +56,7 @@ export const boardHandlers: Handlers = {
 		if (view.voting.target === 'themes') mustTheme(context, command.targetId);
 		else visibleItem(context, command.targetId);
 		// Read and written in one transaction: two tabs of one phone cannot overspend together.
-		const placed = votes.placedBy(db, session.id, who.participantId!);
+		const placed = votes.countedBy(db, session.id, who.participantId!, view.voting.target);
 		const check = checkVote(placed, command.targetId, command.count, view.voting);
 		if (!check.ok) throw new Rejected(check.reason, check.reason === 'over_cap' ? 'Too many dots on one choice' : 'No dots left');
 		const vote = { participantId: who.participantId!, targetId: command.targetId, count: command.count };
