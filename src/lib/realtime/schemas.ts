@@ -4,21 +4,20 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../domain/defaults';
+import { hasControlCharacters, isWellFormed, tidyText } from '../domain/text';
 
-/** Trims, normalises Unicode and refuses control characters other than newline and tab, and lone surrogates. */
+/** User text by the rule of `domain/text`: tidied, then measured, and refused if unreadable. */
 const text = (max: number, min = 1) =>
 	z
 		.string()
-		.transform((s) => s.normalize('NFC').trim())
+		.transform(tidyText)
 		.pipe(
 			z
 				.string()
 				.min(min)
 				.max(max)
-				.refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'control characters')
-				// A lone surrogate reaches SQLite as invalid UTF-8 and reads back as U+FFFD: the stored
-				// text would differ from the text that was acknowledged and broadcast.
-				.refine((s) => s.isWellFormed(), 'invalid Unicode (lone surrogate)')
+				.refine((s) => !hasControlCharacters(s), 'control characters')
+				.refine(isWellFormed, 'invalid Unicode (lone surrogate)')
 		);
 
 const key = z.string().regex(/^[a-z0-9_]{1,32}$/);

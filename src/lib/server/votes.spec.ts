@@ -137,6 +137,29 @@ describe('what may be voted on', () => {
 	});
 });
 
+describe('dots that no longer count', () => {
+	it('a hidden item’s dots free the budget, stay stored, and count again when the item comes back', () => {
+		vote(siti.identity, a, 3);
+		vote(siti.identity, b, 2);
+		must(db, session.facilitator, { type: 'item.hide', itemId: a, reason: 'Di luar topik' });
+		expect(vote(siti.identity, c, 3).result.ok).toBe(true);
+		expect(placed(siti)).toEqual({ [a]: 3, [b]: 2, [c]: 3 });
+		must(db, session.facilitator, { type: 'item.restore', itemId: a });
+		// Over budget now: dots may come off, not go on.
+		expectRefused(siti.identity, b, 3, 'over_budget');
+		expect(vote(siti.identity, b, 1).result.ok).toBe(true);
+	});
+
+	it('dots on items do not block a vote on themes', () => {
+		vote(siti.identity, a, 3);
+		vote(siti.identity, b, 2);
+		const created = must(db, session.facilitator, { type: 'theme.create', name: 'Infrastruktur' }).result;
+		const themeId = created.ok ? created.id! : '';
+		must(db, session.facilitator, { type: 'voting.settings', target: 'themes' });
+		expect(vote(siti.identity, themeId, 3).result.ok).toBe(true);
+	});
+});
+
 describe('two tabs of one participant', () => {
 	it('cannot overspend together: the second vote that would is refused', () => {
 		const tab1: SocketIdentity = { ...siti.identity };

@@ -1,7 +1,15 @@
 /** Dot voting as the phone and the projector show it. Pure; the rules themselves are domain/votes.ts. */
-import { tally } from '../domain/votes';
+import type { Board } from '../board';
+import { countedDots, tally } from '../domain/votes';
 import type { Vote } from '../domain/types';
 import type { Command } from '../realtime/contract';
+import { readable } from './themes';
+
+/** What this viewer can put dots on now: the themes, or the items it can read. */
+export function voteTargets(board: Pick<Board, 'session' | 'themes' | 'items'>): Set<string> {
+	const ids = board.session.voting.target === 'themes' ? board.themes.map((t) => t.id) : board.items.filter(readable).map((i) => i.id);
+	return new Set(ids);
+}
 
 /**
  * This participant's dots (target → count): the board's votes, then their unsent `vote.set`
@@ -18,9 +26,9 @@ export function placement(votes: Vote[], participantId: string, pending: Command
 	return placed;
 }
 
-/** Only dots on targets still on the board count (a merged or deleted item takes its dots away). */
+/** Only dots on targets this phone can vote on count, by the rule of `countedDots` in domain/votes. */
 export function onTargets(placed: Map<string, number>, targetIds: Set<string>): Map<string, number> {
-	return new Map([...placed].filter(([id]) => targetIds.has(id)));
+	return countedDots(placed, (id) => targetIds.has(id));
 }
 
 /** Participants who placed at least one dot that this viewer can see. */

@@ -1,4 +1,5 @@
 /** Themes, dot votes, links, the action plan and the minute-taker's notes. */
+import { mayLink } from '../../domain/links';
 import { checkVote } from '../../domain/votes';
 import * as actions from '../actions';
 import * as items from '../items';
@@ -55,7 +56,7 @@ export const boardHandlers: Handlers = {
 		if (view.voting.target === 'themes') mustTheme(context, command.targetId);
 		else visibleItem(context, command.targetId);
 		// Read and written in one transaction: two tabs of one phone cannot overspend together.
-		const placed = votes.placedBy(db, session.id, who.participantId!);
+		const placed = votes.countedBy(db, session.id, who.participantId!, view.voting.target);
 		const check = checkVote(placed, command.targetId, command.count, view.voting);
 		if (!check.ok) throw new Rejected(check.reason, check.reason === 'over_cap' ? 'Too many dots on one choice' : 'No dots left');
 		const vote = { participantId: who.participantId!, targetId: command.targetId, count: command.count };
@@ -71,9 +72,7 @@ export const boardHandlers: Handlers = {
 		const find = command.linked ? visibleItem : anyItem;
 		const recommendation = find(context, command.recommendationId);
 		const target = find(context, command.targetId);
-		const kinds = context.view.kinds.map((k) => k.key);
-		// The last kind answers the others (by default: recommendations answer constraints and use opportunities).
-		if (recommendation.kind !== kinds[kinds.length - 1] || target.kind === recommendation.kind)
+		if (!mayLink(context.view.kinds, recommendation.kind, target.kind))
 			throw new Rejected('invalid_input', 'Link a recommendation to a constraint or an opportunity');
 		if (context.who.role === 'participant' && recommendation.author_id !== context.who.participantId)
 			throw new Rejected('forbidden', 'Only the author of the recommendation may link it');
