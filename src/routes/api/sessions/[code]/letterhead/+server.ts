@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { getContext } from '$lib/server/context';
-import { handle, readBody } from '$lib/server/http';
-import { findSession, requireFacilitator } from '$lib/server/lookup';
+import { handle, readBody } from '$lib/http/endpoint.server';
+import { findSession, requireFacilitator } from '$lib/http/lookup.server';
 import * as sessions from '$lib/server/sessions';
 import { letterheadSchema } from '$lib/realtime/schemas';
 import type { RequestHandler } from './$types';

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { getContext } from '$lib/server/context';
-import { clientAddress, handle, problem, readBody } from '$lib/server/http';
-import { findSession } from '$lib/server/lookup';
+import { clientAddress, handle, problem, readBody } from '$lib/http/endpoint.server';
+import { findSession } from '$lib/http/lookup.server';
 import * as participants from '$lib/server/participants';
 import * as sessions from '$lib/server/sessions';
 import { allow } from '$lib/server/ratelimit';

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { getContext } from '$lib/server/context';
-import { handle } from '$lib/server/http';
-import { findSession, requireFacilitator } from '$lib/server/lookup';
+import { handle } from '$lib/http/endpoint.server';
+import { findSession, requireFacilitator } from '$lib/http/lookup.server';
 import * as reports from '$lib/server/reports';
 import type { RequestHandler } from './$types';
 

@@ -1,6 +1,6 @@
 import { getContext } from '$lib/server/context';
-import { handle, problem } from '$lib/server/http';
-import { findSession, requireFacilitator } from '$lib/server/lookup';
+import { handle, problem } from '$lib/http/endpoint.server';
+import { findSession, requireFacilitator } from '$lib/http/lookup.server';
 import * as reports from '$lib/server/reports';
 import type { RequestHandler } from './$types';
 
