@@ -3,8 +3,10 @@ import { deflateSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import JSZip from 'jszip';
 import { extractText, getDocumentProxy } from 'unpdf';
+import type { SessionRecord } from '../../src/lib/realtime/contract';
 import { createSession, joinOnPhone, LAPTOP, newPhone, post } from './helpers';
 import { TestServer } from './server';
+import { connect } from './socket';
 
 const server = new TestServer();
 test.beforeAll(() => server.start());
@@ -69,8 +71,19 @@ test('the letterhead set on the console reaches every minutes format downloaded 
 	await letterhead.getByLabel('Logo (PNG atau JPEG)').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: tinyPng() });
 	await expect(letterhead.getByTestId('letterhead-logo')).toHaveAttribute('src', /^data:image\/png;base64,iVBORw0KGgo/);
 	await expect(letterhead.getByRole('alert')).toHaveCount(0);
+	// A staff screen that is already open hears of the new letterhead at once, not at its next resync.
+	const key = await facilitator.evaluate((c) => localStorage.getItem(`rembuk:facilitator:${c}`)!, code);
+	const openScreen = await connect(server.url, { code, role: 'facilitator', key });
+	const heard: SessionRecord[] = [];
+	openScreen.on('record', (record: SessionRecord) => heard.push(record));
 	await letterhead.getByRole('button', { name: 'Simpan kop surat' }).click();
 	await expect(letterhead.getByText('Kop surat tersimpan.')).toBeVisible();
+	await expect
+		.poll(() => heard.map((r) => r.event).find((e) => e.type === 'session.details'))
+		.toMatchObject({ details: { letterhead: { office: OFFICE, website: 'dpmd.kukarkab.go.id' } } });
+	// The logo stays off the wire to screens; only the minutes print it.
+	expect(JSON.stringify(heard)).not.toContain('iVBORw0KGgo');
+	openScreen.disconnect();
 
 	await facilitator.reload();
 	await expect(letterhead.getByLabel('Nama instansi')).toHaveValue(OFFICE);

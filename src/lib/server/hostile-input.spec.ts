@@ -9,7 +9,7 @@ import type { ErrorCode } from '../realtime/contract';
 import { createSessionSchema, envelopeSchema, joinSchema, syncSchema } from '../realtime/schemas';
 import { execute } from './commands';
 import type { Db } from './db/database';
-import { HttpProblem, readBody } from './http';
+import { HttpProblem, readBody } from '../http/endpoint.server';
 import { sync } from './sync';
 import { addItem, createSession, dumpTables, freshDb, joinParticipant, storedSeqs, type TestParticipant, type TestSession } from './testing';
 

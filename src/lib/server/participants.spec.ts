@@ -23,9 +23,9 @@ const joinAs = (token: string, name = 'Siti Aminah') =>
 
 describe('participants.join', () => {
 	it('creates a participant and logs participant.joined', () => {
-		const { participant, record } = joinAs(newToken());
+		const { participant, records } = joinAs(newToken());
 		expect(participant).toMatchObject({ name: 'Siti Aminah', group: 'pemerintah', institution: 'Bappeda' });
-		expect(record).toMatchObject({ seq: 1, event: { type: 'participant.joined', participant } });
+		expect(records).toMatchObject([{ seq: 1, event: { type: 'participant.joined', participant } }]);
 	});
 
 	it('repeated with the same token, returns the same participant and logs one join', () => {
@@ -33,7 +33,7 @@ describe('participants.join', () => {
 		const first = joinAs(token);
 		const again = joinAs(token, 'Nama lain di percobaan kedua');
 		expect(again.participant).toEqual(first.participant);
-		expect(again.record).toBeNull();
+		expect(again.records).toEqual([]);
 		expect(storedSeqs(db, session.row.id)).toEqual([1]);
 		expect(participants.list(db, session.row.id)).toHaveLength(1);
 	});
@@ -52,7 +52,7 @@ describe('participants.join', () => {
 		const input = joinSchema.parse({ token, name: 'Siti', group: 'media', consent: true });
 		const there = participants.join(db, sessions.byId(db, other.row.id), input);
 		expect(there.participant.id).not.toBe(here.participant.id);
-		expect(there.record?.seq).toBe(1);
+		expect(there.records.map((r) => r.seq)).toEqual([1]);
 	});
 
 	it('finds a participant by token and stores only the token’s hash', () => {

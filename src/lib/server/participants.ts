@@ -47,10 +47,10 @@ export function join(
 	db: Db,
 	session: SessionRow,
 	input: JoinInput
-): { participant: ParticipantView; record: SessionRecord | null } {
+): { participant: ParticipantView; records: SessionRecord[] } {
 	return db.transaction(() => {
 		const existing = byToken(db, session.id, input.token);
-		if (existing) return { participant: existing, record: null };
+		if (existing) return { participant: existing, records: [] };
 		const now = new Date().toISOString();
 		const row: ParticipantRow = {
 			id: newId(),
@@ -67,7 +67,7 @@ export function join(
 		).run(row.id, session.id, hashSecret(input.token), row.name, row.stakeholder_group, row.institution, now, CONSENT_VERSION, now);
 		const participant = publicView(toView(row));
 		const record = appendEvent(db, session.id, `p:${row.id}`, { type: 'participant.joined', participant });
-		return { participant, record };
+		return { participant, records: [record] };
 	})();
 }
 

@@ -1,7 +1,7 @@
 /** Sessions: create, look up, and the public view every role may see. */
 import { DEFAULT_GROUPS, DEFAULT_KINDS } from '../domain/defaults';
 import { resolvePhaseKinds } from '../domain/phases';
-import type { Phase, SessionDetails, SessionView, Timer, VotingSettings } from '../domain/types';
+import type { Letterhead, Phase, SessionDetails, SessionView, Timer, VotingSettings } from '../domain/types';
 import type { CreateSessionInput } from '../realtime/schemas';
 import type { Db } from './db/database';
 import { sql } from './db/statements';
@@ -173,6 +173,16 @@ export function setVoting(db: Db, row: SessionRow, voting: VotingSettings) {
 export function setDetails(db: Db, row: SessionRow, actor: string, details: SessionDetails) {
 	sql(db, 'UPDATE sessions SET details = ? WHERE id = ?').run(JSON.stringify(details), row.id);
 	return appendEvent(db, row.id, actor, { type: 'session.details', details: withoutLogo(details) });
+}
+
+/**
+ * Replaces the letterhead and keeps every other detail as the session holds it now: the row is
+ * read here, in the caller's transaction, so an edit committed a moment ago is not overwritten.
+ */
+export function setLetterhead(db: Db, sessionId: string, actor: string, letterhead: Letterhead) {
+	const row = byId(db, sessionId);
+	const details: SessionDetails = JSON.parse(row.details);
+	return setDetails(db, row, actor, { ...details, letterhead });
 }
 
 /**

@@ -35,7 +35,7 @@ function created(record: SessionRecord, field: 'theme' | 'row' | 'note'): Outcom
 	return { records: [record], id: made.id };
 }
 
-export const boardHandlers: Handlers = {
+export const boardHandlers = {
 	'theme.create': (context, command) => created(themes.create(context.db, context.session.id, command.name), 'theme'),
 	'theme.rename': (context, command) => ({
 		records: [themes.rename(context.db, context.session.id, mustTheme(context, command.themeId), command.name)]
@@ -94,4 +94,4 @@ export const boardHandlers: Handlers = {
 		if (!notes.exists(context.db, context.session.id, command.noteId)) throw new Rejected('not_found', 'No such note');
 		return { records: [notes.remove(context.db, context.session.id, context.actor, command.noteId)] };
 	}
-};
+} satisfies Handlers;

@@ -31,6 +31,11 @@ export interface Outcome {
 	id?: string;
 }
 
-export type Handlers = {
-	[T in Command['type']]?: (context: CommandContext, command: Extract<Command, { type: T }>) => Outcome;
-};
+/** What one command does, given its validated payload; authorization has already passed. */
+export type Handler<T extends Command['type']> = (context: CommandContext, command: Extract<Command, { type: T }>) => Outcome;
+
+/** Part of the handler table: each handler file covers some commands (declare it with `satisfies`). */
+export type Handlers = { [T in Command['type']]?: Handler<T> };
+
+/** Every command's handler: a command of the schema without one fails `npm run check`. */
+export type HandlerTable = { [T in Command['type']]: Handler<T> };

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { findSession } from '$lib/server/lookup';
-import { handle } from '$lib/server/http';
+import { findSession } from '$lib/http/lookup.server';
+import { handle } from '$lib/http/endpoint.server';
 import * as sessions from '$lib/server/sessions';
 import type { RequestHandler } from './$types';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeContext, getContext } from './context';
-import { HttpProblem } from './http';
-import { findSession, requireFacilitator } from './lookup';
-import { limits } from './ratelimit';
-import { createSession, type TestSession } from './testing';
+import { closeContext, getContext } from '../server/context';
+import { limits } from '../server/ratelimit';
+import { createSession, type TestSession } from '../server/testing';
+import { HttpProblem } from './endpoint.server';
+import { findSession, requireFacilitator } from './lookup.server';
 
 let session: TestSession;
 let addressCounter = 0;

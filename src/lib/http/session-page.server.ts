@@ -1,10 +1,10 @@
 /** Server load shared by the session pages: the public view, or a 404/429 page. */
 import { error } from '@sveltejs/kit';
 import type { SessionView } from '../domain/types';
-import { HttpProblem } from './http';
-import { publicOrigin, sessionLinks, type SessionLinks } from './links';
-import { findSession } from './lookup';
-import * as sessions from './sessions';
+import { HttpProblem } from './endpoint.server';
+import { publicOrigin, sessionLinks, type SessionLinks } from '../server/links';
+import { findSession } from './lookup.server';
+import * as sessions from '../server/sessions';
 
 export async function loadSessionPage(event: {
 	params: { code?: string };
