@@ -1,4 +1,5 @@
 /** Themes, dot votes, links, the action plan and the minute-taker's notes. */
+import { mayTouchItem } from '../../domain/authorize';
 import { mayLink } from '../../domain/links';
 import { checkVote } from '../../domain/votes';
 import * as actions from '../actions';
@@ -74,7 +75,7 @@ export const boardHandlers = {
 		const target = find(context, command.targetId);
 		if (!mayLink(context.view.kinds, recommendation.kind, target.kind))
 			throw new Rejected('invalid_input', 'Link a recommendation to a constraint or an opportunity');
-		if (context.who.role === 'participant' && recommendation.author_id !== context.who.participantId)
+		if (!mayTouchItem(context.who.role, context.who.participantId, recommendation.author_id))
 			throw new Rejected('forbidden', 'Only the author of the recommendation may link it');
 		const link = { recommendationId: recommendation.id, targetId: target.id };
 		return { records: [links.set(context.db, context.session.id, context.actor, link, command.linked)] };
