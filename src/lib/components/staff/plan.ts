@@ -1,6 +1,6 @@
 /** Choices and formats for the follow-up action plan (rencana tindak lanjut). */
 import type { ActionRow } from '../../domain/types';
-import { tidy } from './send';
+import { tidy } from './tidy';
 
 /** Stored as the Indonesian term the minutes print; the UI labels them per language. */
 export const FUNDING = [
