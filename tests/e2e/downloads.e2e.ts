@@ -101,7 +101,7 @@ test('the letterhead set on the console reaches every minutes format downloaded 
 	for (const lang of ['id', 'en']) {
 		for (const [format, paper] of FORMATS) {
 			const file = await downloadFrom(organizer, `download-${format}-${lang}${paper ? `-${paper}` : ''}`);
-			expect(file.name).toBe(`notulen-${code}-${lang}.${format}`);
+			expect(file.name).toBe(`notulen-${code}-${lang}${paper ? `-${paper}` : ''}.${format}`);
 			files.set(`${format}${paper ? `-${paper}` : ''}-${lang}`, file);
 		}
 	}
@@ -150,4 +150,41 @@ test('the letterhead set on the console reaches every minutes format downloaded 
 	await expect(next.getByLabel('Nama instansi')).toHaveValue(OFFICE);
 	await expect(next.getByTestId('letterhead-logo')).toBeVisible();
 	await expect(next.getByText(`Kop surat dari sesi ${code} dimuat.`)).toBeVisible();
+});
+
+test('the console downloads every format the report page offers, PDF included, each named by language and paper', async ({ browser }) => {
+	const facilitator = await (await browser.newContext(LAPTOP)).newPage();
+	const code = await createSession(facilitator, server.url);
+	const area = facilitator.getByTestId('minutes-download');
+	const format = area.getByLabel('Format');
+	const language = area.getByLabel('Bahasa');
+	const paper = area.getByLabel('Kertas');
+	await expect(format.locator('option')).toHaveText(['PDF', 'Word (DOCX)', 'Excel (XLSX)', 'CSV', 'Markdown', 'JSON']);
+	await expect(language.locator('option')).toHaveText(['Indonesia', 'Inggris']);
+	await expect(paper.locator('option')).toHaveText(['A4', 'F4 (folio)']);
+
+	async function download(choice: { format: string; lang: string; paper?: string }) {
+		await format.selectOption(choice.format);
+		await language.selectOption(choice.lang);
+		if (choice.paper) await paper.selectOption(choice.paper);
+		const [file] = await Promise.all([facilitator.waitForEvent('download'), area.getByRole('button', { name: 'Unduh' }).click()]);
+		return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
+	}
+
+	const pdf = await download({ format: 'pdf', lang: 'id', paper: 'f4' });
+	expect(pdf.name).toBe(`notulen-${code}-id-f4.pdf`);
+	expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+	expect(pdf.bytes.toString('latin1')).toMatch(/\/MediaBox \[0 0 609\.\d+ 935\.\d+\]/);
+
+	const a4 = await download({ format: 'docx', lang: 'id', paper: 'a4' });
+	const f4 = await download({ format: 'docx', lang: 'id', paper: 'f4' });
+	const english = await download({ format: 'docx', lang: 'en', paper: 'f4' });
+	expect([a4.name, f4.name, english.name]).toEqual([`notulen-${code}-id-a4.docx`, `notulen-${code}-id-f4.docx`, `notulen-${code}-en-f4.docx`]);
+	expect(a4.bytes.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+
+	// Paper means nothing to a spreadsheet: the choice is set aside, and the name leaves it out.
+	await format.selectOption('xlsx');
+	await expect(paper).toBeDisabled();
+	const xlsx = await download({ format: 'xlsx', lang: 'en' });
+	expect(xlsx.name).toBe(`notulen-${code}-en.xlsx`);
 });

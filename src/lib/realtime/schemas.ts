@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../domain/defaults';
+import { MINUTES_FORMAT_NAMES, MINUTES_LANGUAGES, PAPERS } from '../domain/minutes-formats';
 import { hasControlCharacters, isWellFormed, tidyText } from '../domain/text';
 
 /** User text by the rule of `domain/text`: tidied, then measured, and refused if unreadable. */
@@ -186,10 +187,10 @@ export const joinSchema = z.object({
 });
 export type JoinInput = z.infer<typeof joinSchema>;
 
-/** `GET …/minutes?format=md|json|pdf|docx|xlsx|csv&lang=id|en&paper=a4|f4`; without `lang` the session's minutes language is used. */
+/** `GET …/minutes?format=pdf|docx|xlsx|csv|md|json&lang=id|en&paper=a4|f4`; without `lang` the session's minutes language is used. */
 export const minutesQuerySchema = z.object({
-	format: z.enum(['md', 'json', 'pdf', 'docx', 'xlsx', 'csv']).default('md'),
-	lang: z.enum(['id', 'en']).optional(),
+	format: z.enum(MINUTES_FORMAT_NAMES).default('md'),
+	lang: z.enum(MINUTES_LANGUAGES).optional(),
 	/** Paper of the printable formats; A4 unless F4/folio is asked for. */
-	paper: z.enum(['a4', 'f4']).default('a4')
+	paper: z.enum(PAPERS).default('a4')
 });

@@ -248,9 +248,6 @@ export const staff: StaffMessages = {
 		noKey: 'This link carries no report key. Ask the facilitator for a report link.',
 		refused: 'This report link no longer works (revoked or wrong). Ask the facilitator for a new one.',
 		downloads: 'Download the minutes',
-		format: 'Format',
-		indonesian: 'Indonesian',
-		english: 'English',
 		paperHint: 'A4 or F4 (folio) for printed documents.',
 		linksTitle: 'Report links',
 		linksHint: 'Read-only links for organizers: they can download the minutes and the summary without the facilitator key.',
@@ -261,6 +258,13 @@ export const staff: StaffMessages = {
 		revoke: 'Revoke',
 		confirmRevoke: 'Revoke this link? Whoever holds it can no longer download.',
 		none: 'No report links yet.'
+	},
+	minutesFiles: {
+		format: { pdf: 'PDF', docx: 'Word (DOCX)', xlsx: 'Excel (XLSX)', csv: 'CSV', md: 'Markdown', json: 'JSON' },
+		language: { id: 'Indonesian', en: 'English' },
+		paper: { a4: 'A4', f4: 'F4 (folio)' },
+		choose: { format: 'Format', language: 'Language', paper: 'Paper' },
+		download: 'Download'
 	},
 	summary: {
 		title: 'Top-line summary',

@@ -248,9 +248,6 @@ export const staff = {
 		noKey: 'Tautan ini tidak membawa kunci laporan. Minta tautan laporan kepada fasilitator.',
 		refused: 'Tautan laporan ini tidak berlaku (sudah dicabut atau salah). Minta tautan baru kepada fasilitator.',
 		downloads: 'Unduh notulen',
-		format: 'Format',
-		indonesian: 'Bahasa Indonesia',
-		english: 'Inggris',
 		paperHint: 'A4 atau F4 (folio) untuk dokumen cetak.',
 		linksTitle: 'Tautan laporan',
 		linksHint: 'Tautan hanya-baca untuk penyelenggara: dapat mengunduh notulen dan ringkasan tanpa kunci fasilitator.',
@@ -261,6 +258,13 @@ export const staff = {
 		revoke: 'Cabut',
 		confirmRevoke: 'Cabut tautan ini? Pemegangnya tidak bisa mengunduh lagi.',
 		none: 'Belum ada tautan laporan.'
+	},
+	minutesFiles: {
+		format: { pdf: 'PDF', docx: 'Word (DOCX)', xlsx: 'Excel (XLSX)', csv: 'CSV', md: 'Markdown', json: 'JSON' },
+		language: { id: 'Indonesia', en: 'Inggris' },
+		paper: { a4: 'A4', f4: 'F4 (folio)' },
+		choose: { format: 'Format', language: 'Bahasa', paper: 'Kertas' },
+		download: 'Unduh'
 	},
 	summary: {
 		title: 'Ringkasan singkat',

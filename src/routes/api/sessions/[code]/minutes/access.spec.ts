@@ -29,7 +29,7 @@ describe('minutes through a report link', () => {
 		const response = await get('?format=pdf&lang=id&paper=f4', key);
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toBe('application/pdf');
-		expect(response.headers.get('content-disposition')).toBe(`attachment; filename="notulen-${code}-id.pdf"`);
+		expect(response.headers.get('content-disposition')).toBe(`attachment; filename="notulen-${code}-id-f4.pdf"`);
 		const bytes = new Uint8Array(await response.arrayBuffer());
 		expect(new TextDecoder().decode(bytes.subarray(0, 5))).toBe('%PDF-');
 	});

@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { everyMinutesFile, MINUTES_FORMATS, minutesFilename, minutesPath } from '$lib/domain/minutes-formats';
 import { getContext } from '$lib/server/context';
 import * as sessions from '$lib/server/sessions';
 import { createSessionSchema } from '$lib/realtime/schemas';
@@ -80,8 +81,17 @@ describe('GET /api/sessions/[code]/minutes', () => {
 	it('gives an editable Word document on F4 paper when asked', async () => {
 		const response = await get('?format=docx&paper=f4', `Bearer ${key}`);
 		expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-		expect(response.headers.get('content-disposition')).toBe(`attachment; filename="notulen-${code}-en.docx"`);
+		expect(response.headers.get('content-disposition')).toBe(`attachment; filename="notulen-${code}-en-f4.docx"`);
 		const zip = await JSZip.loadAsync(await response.arrayBuffer());
 		expect(await zip.file('word/document.xml')!.async('string')).toMatch(/<w:pgSz w:w="12189" w:h="18709"/);
+	});
+});
+
+describe('every file the download screens offer', () => {
+	it.each(everyMinutesFile())('$format in $lang on $paper answers with its type and its own name', async (file) => {
+		const response = await get(minutesPath(code, file).replace(/^[^?]*/, ''), `Bearer ${key}`);
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toBe(MINUTES_FORMATS[file.format].contentType);
+		expect(response.headers.get('content-disposition')).toBe(`attachment; filename="${minutesFilename(code, file)}"`);
 	});
 });
