@@ -12,8 +12,12 @@ test.afterAll(() => server.dispose());
 
 const OFFICE = 'PEMERINTAH KABUPATEN KUTAI KARTANEGARA\nDINAS PEMBERDAYAAN MASYARAKAT DAN DESA';
 const ITEM = 'Jalan usaha tani rusak setiap musim hujan';
-/** Every button of the report page, in both languages: format and paper. */
-const FORMATS = [['pdf', 'a4'], ['pdf', 'f4'], ['docx', 'a4'], ['docx', 'f4'], ['xlsx', null], ['csv', null], ['md', null], ['json', null]] as const;
+/** Every button of the report page, in both languages: format (with the CSV's dialect) and paper. */
+const FORMATS = [
+	['pdf', 'a4'], ['pdf', 'f4'], ['docx', 'a4'], ['docx', 'f4'], ['xlsx', null], ['csv-excel', null], ['csv-rfc4180', null], ['md', null], ['json', null]
+] as const;
+/** `csv-excel` → `-excel.csv`: the file name tells the two CSVs apart. */
+const fileName = (code: string, lang: string, key: string) => `notulen-${code}-${lang}${key.replace(/^[a-z]+/, '')}.${key.split('-')[0]}`;
 
 function crc32(bytes: Buffer): number {
 	let crc = ~0;
@@ -88,7 +92,7 @@ test('the letterhead set on the console reaches every minutes format downloaded 
 	for (const lang of ['id', 'en']) {
 		for (const [format, paper] of FORMATS) {
 			const file = await downloadFrom(organizer, `download-${format}-${lang}${paper ? `-${paper}` : ''}`);
-			expect(file.name).toBe(`notulen-${code}-${lang}.${format}`);
+			expect(file.name).toBe(fileName(code, lang, format));
 			files.set(`${format}${paper ? `-${paper}` : ''}-${lang}`, file);
 		}
 	}
@@ -104,8 +108,10 @@ test('the letterhead set on the console reaches every minutes format downloaded 
 		expect(file('pdf-f4').toString('latin1')).toMatch(/\/MediaBox \[0 0 609\.\d+ 935\.\d+\]/);
 		expect(file('pdf-a4').toString('latin1')).toMatch(/\/MediaBox \[0 0 595\.\d+ 841\.\d+\]/);
 		expect(file('xlsx').subarray(0, 4)).toEqual(zip);
-		expect(file('csv').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-		expect(file('csv').toString('utf8')).toContain(ITEM);
+		// Excel set to Indonesian gets `;` and a BOM; tools get plain RFC 4180.
+		expect(file('csv-excel').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+		expect(file('csv-excel').toString('utf8')).toMatch(new RegExp(`^\uFEFFNo;.*\r\n1;.*;${ITEM};Siti Rahma;`));
+		expect(file('csv-rfc4180').toString('utf8')).toMatch(new RegExp(`^No,.*\r\n1,.*,${ITEM},Siti Rahma,`));
 		const json = JSON.parse(file('json').toString('utf8'));
 		expect(json).toMatchObject({ schemaVersion: 2, lang });
 		expect(JSON.stringify(json)).toContain(ITEM);

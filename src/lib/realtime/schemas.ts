@@ -187,10 +187,19 @@ export const joinSchema = z.object({
 });
 export type JoinInput = z.infer<typeof joinSchema>;
 
-/** `GET …/minutes?format=md|json|pdf|docx|xlsx|csv&lang=id|en&paper=a4|f4`; without `lang` the session's minutes language is used. */
+/**
+ * The CSV's dialects: `excel` (`;`, with a BOM) opens as columns in Excel set to Indonesian,
+ * `rfc4180` (`,`, plain UTF-8) is the standard for tools.
+ */
+export const CSV_DIALECTS = ['excel', 'rfc4180'] as const;
+export type CsvDialect = (typeof CSV_DIALECTS)[number];
+
+/** `GET …/minutes?format=md|json|pdf|docx|xlsx|csv&lang=id|en&paper=a4|f4&csv=excel|rfc4180`; without `lang` the session's minutes language is used. */
 export const minutesQuerySchema = z.object({
 	format: z.enum(['md', 'json', 'pdf', 'docx', 'xlsx', 'csv']).default('md'),
 	lang: z.enum(['id', 'en']).optional(),
 	/** Paper of the printable formats; A4 unless F4/folio is asked for. */
-	paper: z.enum(['a4', 'f4']).default('a4')
+	paper: z.enum(['a4', 'f4']).default('a4'),
+	/** Dialect of the CSV; Excel's Indonesian one unless a tool asks for the standard. */
+	csv: z.enum(CSV_DIALECTS).default('excel')
 });

@@ -252,6 +252,8 @@ export const staff: StaffMessages = {
 		indonesian: 'Indonesian',
 		english: 'English',
 		paperHint: 'A4 or F4 (folio) for printed documents.',
+		csvExcel: 'for Excel set to Indonesian (semicolon-separated)',
+		csvStandard: 'standard, comma-separated (RFC 4180), for other tools',
 		linksTitle: 'Report links',
 		linksHint: 'Read-only links for organizers: they can download the minutes and the summary without the facilitator key.',
 		create: 'Create a report link',

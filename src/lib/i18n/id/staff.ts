@@ -252,6 +252,8 @@ export const staff = {
 		indonesian: 'Bahasa Indonesia',
 		english: 'Inggris',
 		paperHint: 'A4 atau F4 (folio) untuk dokumen cetak.',
+		csvExcel: 'untuk Excel berbahasa Indonesia (dipisah titik koma)',
+		csvStandard: 'standar, dipisah koma (RFC 4180), untuk aplikasi lain',
 		linksTitle: 'Tautan laporan',
 		linksHint: 'Tautan hanya-baca untuk penyelenggara: dapat mengunduh notulen dan ringkasan tanpa kunci fasilitator.',
 		create: 'Buat tautan laporan',

@@ -1,5 +1,6 @@
 /** minutes.render: the one call an endpoint needs to hand out the minutes in a format and language. */
 import type { Locale } from '../../domain/types';
+import type { CsvDialect } from '../../realtime/schemas';
 import type { Db } from '../db/database';
 import { renderCsv } from './csv';
 import { renderDocx } from './docx';
@@ -17,15 +18,28 @@ export type { Paper } from './paper';
 export interface RenderOptions {
 	/** Paper for the printable formats; the text formats ignore it. */
 	paper?: Paper;
+	/** Dialect of the CSV (`excel` unless asked); the other formats ignore it. */
+	csv?: CsvDialect;
 }
 
 type Renderer = (minutes: Minutes, options: RenderOptions) => string | Uint8Array | Promise<string | Uint8Array>;
 
-const FORMATS: Record<MinutesFormat, { contentType: string; render: Renderer }> = {
+interface Format {
+	contentType: string;
+	render: Renderer;
+	/** Added to the file name when the options make another file of the same format, e.g. `-excel`. */
+	variant?: (options: RenderOptions) => string;
+}
+
+const FORMATS: Record<MinutesFormat, Format> = {
 	md: { contentType: 'text/markdown; charset=utf-8', render: renderMarkdown },
 	json: { contentType: 'application/json', render: renderJson },
 	pdf: { contentType: 'application/pdf', render: (minutes, { paper }) => renderPdf(minutes, paper) },
-	csv: { contentType: 'text/csv; charset=utf-8', render: renderCsv },
+	csv: {
+		contentType: 'text/csv; charset=utf-8',
+		render: (minutes, { csv }) => renderCsv(minutes, csv),
+		variant: ({ csv = 'excel' }) => `-${csv}`
+	},
 	xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', render: renderXlsx },
 	docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: renderDocx }
 };
@@ -34,7 +48,7 @@ export interface RenderedMinutes {
 	/** Text for md, json and csv; bytes for pdf and the office formats. */
 	body: string | Uint8Array;
 	contentType: string;
-	/** notulen-<code>-<lang>.<format>: the code tells sessions apart in a downloads folder. */
+	/** notulen-<code>-<lang>[-<variant>].<format>: the code tells sessions apart in a downloads folder. */
 	filename: string;
 }
 
@@ -46,8 +60,9 @@ export async function render(
 	options: RenderOptions = {}
 ): Promise<RenderedMinutes> {
 	const minutes = buildMinutes(db, sessionId, lang);
-	const { contentType, render } = FORMATS[format];
-	return { body: await render(minutes, options), contentType, filename: `notulen-${minutes.session.code}-${lang}.${format}` };
+	const { contentType, render, variant } = FORMATS[format];
+	const filename = `notulen-${minutes.session.code}-${lang}${variant?.(options) ?? ''}.${format}`;
+	return { body: await render(minutes, options), contentType, filename };
 }
 
 /** minutes.summary: the top-line text for a chat message, in the asked language. */

@@ -11,9 +11,9 @@ export const GET: RequestHandler = (event) =>
 		const session = await findSession(event);
 		await requireMinutesAccess(event, session);
 		const query = minutesQuerySchema.safeParse(Object.fromEntries(event.url.searchParams));
-		if (!query.success) return problem(400, 'invalid_input', 'Use ?format=md|json|pdf|docx|xlsx|csv, ?lang=id|en and ?paper=a4|f4');
-		const { format, lang = session.minutes_language, paper } = query.data;
-		const file = await minutes.render(getContext().db, session.id, format, lang, { paper });
+		if (!query.success) return problem(400, 'invalid_input', 'Use ?format=md|json|pdf|docx|xlsx|csv, ?lang=id|en, ?paper=a4|f4 and ?csv=excel|rfc4180');
+		const { format, lang = session.minutes_language, paper, csv } = query.data;
+		const file = await minutes.render(getContext().db, session.id, format, lang, { paper, csv });
 		const body = typeof file.body === 'string' ? file.body : new Uint8Array(file.body);
 		return new Response(body, {
 			headers: {
