@@ -64,7 +64,8 @@ export interface SessionRecord {
 }
 
 export interface Snapshot {
-	session: SessionView;
+	/** Staff get the details too (StaffSessionView); everyone else the public view without them. */
+	session: SessionView & { details?: SessionDetails };
 	participants: ParticipantView[];
 	/** What this viewer may see: staff see hidden and pending items too. */
 	items: ItemView[];

@@ -1,7 +1,7 @@
-/** Sessions: create, look up, and the public view every role may see. */
+/** Sessions: create, look up, and the view staff see (visibility.publicSession trims it for everyone else). */
 import { DEFAULT_GROUPS, DEFAULT_KINDS } from '../domain/defaults';
 import { resolvePhaseKinds } from '../domain/phases';
-import type { Phase, SessionDetails, SessionView, Timer, VotingSettings } from '../domain/types';
+import type { Phase, SessionDetails, SessionView, StaffSessionView, Timer, VotingSettings } from '../domain/types';
 import type { CreateSessionInput } from '../realtime/schemas';
 import type { Db } from './db/database';
 import { sql } from './db/statements';
@@ -94,7 +94,7 @@ export function byId(db: Db, id: string): SessionRow {
 	return sql(db, 'SELECT * FROM sessions WHERE id = ?').get(id) as SessionRow;
 }
 
-export function toView(row: SessionRow): SessionView {
+export function toView(row: SessionRow): StaffSessionView {
 	const kinds = JSON.parse(row.kinds);
 	return {
 		code: row.code,
