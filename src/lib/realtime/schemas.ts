@@ -174,9 +174,14 @@ export const createSessionSchema = z.object({
 	region: text(LIMITS.institution, 0).default(''),
 	minutesLanguage: z.enum(['id', 'en']).default('id'),
 	kinds: kindsSchema.optional(),
-	allowAnonymous: z.boolean().default(true)
+	allowAnonymous: z.boolean().default(true),
+	/** Sample data (`npm run demo`): the facilitator may set its clock, so it reads as held on its event day. */
+	sample: z.boolean().default(false)
 });
 export type CreateSessionInput = z.infer<typeof createSessionSchema>;
+
+/** `PUT …/clock`: a sample session's time from now on, e.g. `2025-10-24T10:15:00+08:00`. */
+export const sampleClockSchema = z.object({ at: z.iso.datetime({ offset: true }) });
 
 export const joinSchema = z.object({
 	token: participantToken,

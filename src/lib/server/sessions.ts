@@ -5,6 +5,7 @@ import type { Phase, SessionDetails, SessionView, StaffSessionView, Timer, Votin
 import type { CreateSessionInput } from '../realtime/schemas';
 import type { Db } from './db/database';
 import { sql } from './db/statements';
+import * as clock from './clock';
 import { appendEvent } from './log';
 import { hashSecret, newId, newJoinCode, newSecret } from './secrets';
 
@@ -34,6 +35,8 @@ export interface SessionRow {
 	pre_moderation: number;
 	details: string;
 	minutetaker_key_hash: string | null;
+	/** Null for a real session; a sample session's clock offset (see ./clock). */
+	sample_clock_offset_ms: number | null;
 }
 
 export interface CreatedSession {
@@ -55,8 +58,9 @@ export function create(db: Db, input: CreateSessionInput): CreatedSession {
 		sql(
 			db,
 			`INSERT INTO sessions (id, code, facilitator_key_hash, title, theme, starts_at, time_zone, venue,
-			 organizers, region, minutes_language, kinds, groups, allow_anonymous, created_at, minutetaker_key_hash)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+			 organizers, region, minutes_language, kinds, groups, allow_anonymous, created_at, minutetaker_key_hash,
+			 sample_clock_offset_ms)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 		).run(
 			id,
 			code,
@@ -73,7 +77,8 @@ export function create(db: Db, input: CreateSessionInput): CreatedSession {
 			JSON.stringify(DEFAULT_GROUPS),
 			input.allowAnonymous ? 1 : 0,
 			now,
-			hashSecret(minutetakerKey)
+			hashSecret(minutetakerKey),
+			input.sample ? 0 : null
 		);
 		return { id, code, facilitatorKey, minutetakerKey };
 	})();
@@ -139,7 +144,7 @@ export function updateSettings(
 }
 
 export function close(db: Db, row: SessionRow) {
-	const closedAt = new Date().toISOString();
+	const closedAt = clock.now(db, row.id);
 	const from = row.phase;
 	sql(db, "UPDATE sessions SET status = 'closed', phase = 'closed', closed_at = ? WHERE id = ?").run(closedAt, row.id);
 	return [
