@@ -14,8 +14,13 @@ test.afterAll(() => server.dispose());
 
 const OFFICE = 'PEMERINTAH KABUPATEN KUTAI KARTANEGARA\nDINAS PEMBERDAYAAN MASYARAKAT DAN DESA';
 const ITEM = 'Jalan usaha tani rusak setiap musim hujan';
-/** Every button of the report page, in both languages: format and paper. */
-const FORMATS = [['pdf', 'a4'], ['pdf', 'f4'], ['docx', 'a4'], ['docx', 'f4'], ['xlsx', null], ['csv', null], ['md', null], ['json', null]] as const;
+/** Every button of the report page, in both languages: format (with the CSV's dialect) and paper. */
+const FORMATS = [
+	['pdf', 'a4'], ['pdf', 'f4'], ['docx', 'a4'], ['docx', 'f4'], ['xlsx', null], ['csv-excel', null], ['csv-rfc4180', null], ['md', null], ['json', null]
+] as const;
+/** `csv-excel` → `-excel.csv`, `pdf` on F4 → `-f4.pdf`: the file name tells the files of one language apart. */
+const fileName = (code: string, lang: string, key: string, paper: string | null) =>
+	`notulen-${code}-${lang}${paper ? `-${paper}` : ''}${key.replace(/^[a-z]+/, '')}.${key.split('-')[0]}`;
 
 function crc32(bytes: Buffer): number {
 	let crc = ~0;
@@ -101,7 +106,7 @@ test('the letterhead set on the console reaches every minutes format downloaded 
 	for (const lang of ['id', 'en']) {
 		for (const [format, paper] of FORMATS) {
 			const file = await downloadFrom(organizer, `download-${format}-${lang}${paper ? `-${paper}` : ''}`);
-			expect(file.name).toBe(`notulen-${code}-${lang}${paper ? `-${paper}` : ''}.${format}`);
+			expect(file.name).toBe(fileName(code, lang, format, paper));
 			files.set(`${format}${paper ? `-${paper}` : ''}-${lang}`, file);
 		}
 	}
@@ -117,8 +122,10 @@ test('the letterhead set on the console reaches every minutes format downloaded 
 		expect(file('pdf-f4').toString('latin1')).toMatch(/\/MediaBox \[0 0 609\.\d+ 935\.\d+\]/);
 		expect(file('pdf-a4').toString('latin1')).toMatch(/\/MediaBox \[0 0 595\.\d+ 841\.\d+\]/);
 		expect(file('xlsx').subarray(0, 4)).toEqual(zip);
-		expect(file('csv').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-		expect(file('csv').toString('utf8')).toContain(ITEM);
+		// Excel set to Indonesian gets `;` and a BOM; tools get plain RFC 4180.
+		expect(file('csv-excel').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+		expect(file('csv-excel').toString('utf8')).toMatch(new RegExp(`^\uFEFFNo;.*\r\n1;.*;${ITEM};Siti Rahma;`));
+		expect(file('csv-rfc4180').toString('utf8')).toMatch(new RegExp(`^No,.*\r\n1,.*,${ITEM},Siti Rahma,`));
 		const json = JSON.parse(file('json').toString('utf8'));
 		expect(json).toMatchObject({ schemaVersion: 2, lang });
 		expect(JSON.stringify(json)).toContain(ITEM);
@@ -187,4 +194,17 @@ test('the console downloads every format the report page offers, PDF included, e
 	await expect(paper).toBeDisabled();
 	const xlsx = await download({ format: 'xlsx', lang: 'en' });
 	expect(xlsx.name).toBe(`notulen-${code}-en.xlsx`);
+
+	// The CSV's choice is its separator, said beside it: Excel's by default, the standard on request.
+	await format.selectOption('csv');
+	const dialect = area.getByLabel('CSV untuk');
+	await expect(dialect.locator('option')).toHaveText(['Excel (Indonesia)', 'Standar (koma)']);
+	await expect(area.getByText('untuk Excel berbahasa Indonesia (dipisah titik koma)')).toBeVisible();
+	const excel = await download({ format: 'csv', lang: 'id' });
+	expect(excel.name).toBe(`notulen-${code}-id-excel.csv`);
+	expect(excel.bytes.toString('utf8')).toMatch(/^\uFEFFNo;/);
+	await dialect.selectOption('rfc4180');
+	const standard = await download({ format: 'csv', lang: 'id' });
+	expect(standard.name).toBe(`notulen-${code}-id-rfc4180.csv`);
+	expect(standard.bytes.toString('utf8')).toMatch(/^No,/);
 });

@@ -19,7 +19,11 @@ export interface StakeholderGroup {
 	labelEn: string;
 }
 
-/** What every role may see of a session. Secrets never appear here. */
+/**
+ * What every role may see of a session, anyone with the join code included: what the room
+ * needs (title, date, venue, organizers, phase, the rules of input and voting). Secrets and
+ * the minutes' details never appear here.
+ */
 export interface SessionView {
 	code: string;
 	title: string;
@@ -45,6 +49,14 @@ export interface SessionView {
 	voting: VotingSettings;
 	/** New items wait for the facilitator's approval before others see them. */
 	preModeration: boolean;
+}
+
+/**
+ * The session as staff see it. The details name the chair and the minute-taker with their NIP
+ * (which encodes date of birth and sex), hold draft conclusions and the letterhead's contacts:
+ * only staff, on their sockets, and report-link holders, in the minutes, ever get them.
+ */
+export interface StaffSessionView extends SessionView {
 	details: SessionDetails;
 }
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../domain/defaults';
-import { MINUTES_FORMAT_NAMES, MINUTES_LANGUAGES, PAPERS } from '../domain/minutes-formats';
+import { CSV_DIALECTS, MINUTES_FORMAT_NAMES, MINUTES_LANGUAGES, PAPERS } from '../domain/minutes-formats';
 import { hasControlCharacters, isWellFormed, tidyText } from '../domain/text';
 
 /** User text by the rule of `domain/text`: tidied, then measured, and refused if unreadable. */
@@ -174,9 +174,14 @@ export const createSessionSchema = z.object({
 	region: text(LIMITS.institution, 0).default(''),
 	minutesLanguage: z.enum(['id', 'en']).default('id'),
 	kinds: kindsSchema.optional(),
-	allowAnonymous: z.boolean().default(true)
+	allowAnonymous: z.boolean().default(true),
+	/** Sample data (`npm run demo`): the facilitator may set its clock, so it reads as held on its event day. */
+	sample: z.boolean().default(false)
 });
 export type CreateSessionInput = z.infer<typeof createSessionSchema>;
+
+/** `PUT …/clock`: a sample session's time from now on, e.g. `2025-10-24T10:15:00+08:00`. */
+export const sampleClockSchema = z.object({ at: z.iso.datetime({ offset: true }) });
 
 export const joinSchema = z.object({
 	token: participantToken,
@@ -187,10 +192,12 @@ export const joinSchema = z.object({
 });
 export type JoinInput = z.infer<typeof joinSchema>;
 
-/** `GET …/minutes?format=pdf|docx|xlsx|csv|md|json&lang=id|en&paper=a4|f4`; without `lang` the session's minutes language is used. */
+/** `GET …/minutes?format=pdf|docx|xlsx|csv|md|json&lang=id|en&paper=a4|f4&csv=excel|rfc4180`; without `lang` the session's minutes language is used. */
 export const minutesQuerySchema = z.object({
 	format: z.enum(MINUTES_FORMAT_NAMES).default('md'),
 	lang: z.enum(MINUTES_LANGUAGES).optional(),
 	/** Paper of the printable formats; A4 unless F4/folio is asked for. */
-	paper: z.enum(PAPERS).default('a4')
+	paper: z.enum(PAPERS).default('a4'),
+	/** Dialect of the CSV; Excel's Indonesian one unless a tool asks for the standard. */
+	csv: z.enum(CSV_DIALECTS).default('excel')
 });

@@ -5,6 +5,7 @@ import type { SessionRecord } from '../realtime/contract';
 import type { JoinInput } from '../realtime/schemas';
 import type { Db } from './db/database';
 import { sql } from './db/statements';
+import * as clock from './clock';
 import { appendEvent } from './log';
 import { hashSecret, newId } from './secrets';
 import type { SessionRow } from './sessions';
@@ -51,20 +52,22 @@ export function join(
 	return db.transaction(() => {
 		const existing = byToken(db, session.id, input.token);
 		if (existing) return { participant: existing, records: [] };
+		// Consent is evidence and keeps the real time; the join follows the session's clock (./clock).
 		const now = new Date().toISOString();
+		const joinedAt = clock.now(db, session.id);
 		const row: ParticipantRow = {
 			id: newId(),
 			name: input.name,
 			stakeholder_group: input.group,
 			institution: input.institution,
-			joined_at: now,
+			joined_at: joinedAt,
 			consent_at: now
 		};
 		sql(
 			db,
 			`INSERT INTO participants (id, session_id, token_hash, name, stakeholder_group, institution,
 			 consent_at, consent_version, joined_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
-		).run(row.id, session.id, hashSecret(input.token), row.name, row.stakeholder_group, row.institution, now, CONSENT_VERSION, now);
+		).run(row.id, session.id, hashSecret(input.token), row.name, row.stakeholder_group, row.institution, now, CONSENT_VERSION, joinedAt);
 		const participant = publicView(toView(row));
 		const record = appendEvent(db, session.id, `p:${row.id}`, { type: 'participant.joined', participant });
 		return { participant, records: [record] };

@@ -2,10 +2,10 @@
  * What each viewer may see of a change or of the board. Staff (facilitator, minute-taker) see
  * everything; a participant sees their own items and votes in full; everyone else sees the
  * public board: no text during silent writing, no pending or hidden items, no one else's dots
- * before the reveal, no minute-taker notes.
+ * before the reveal, no minute-taker notes, and no details of the minutes.
  */
 import { isStaff } from '../domain/authorize';
-import type { ItemStatus, ItemView, Phase, Role } from '../domain/types';
+import type { ItemStatus, ItemView, Phase, Role, SessionDetails, SessionView } from '../domain/types';
 import type { SessionEvent, SessionRecord, Snapshot } from '../realtime/contract';
 
 export interface Viewer {
@@ -23,6 +23,15 @@ export interface BoardState {
 }
 
 export const PUBLIC_VIEWER: Viewer = { role: 'presenter', participantId: null };
+
+/**
+ * The session as anyone with the join code may see it (the join page, the phones, the
+ * projector, `GET /api/sessions/{code}`): without the minutes' details, which name officials
+ * with their NIP, hold draft conclusions and the letterhead's contacts.
+ */
+export function publicSession({ details: _, ...view }: SessionView & { details?: SessionDetails }): SessionView {
+	return view;
+}
 
 function withoutReason({ hiddenReason: _, ...item }: ItemView): ItemView {
 	return item;
@@ -55,6 +64,7 @@ function projectEvent(event: SessionEvent, owner: string | null, viewer: Viewer,
 			return mine || state.revealed ? event : { type: 'vote.progress', voters: state.voters() };
 		case 'note.added':
 		case 'note.deleted':
+		case 'session.details':
 			return null;
 		default:
 			return event;
@@ -79,5 +89,5 @@ export function projectSnapshot(full: Snapshot, authors: Map<string, string>, vi
 	}
 	const revealed = full.session.voting.revealed;
 	const votes = full.votes.filter((v) => revealed || v.participantId === viewer.participantId);
-	return { ...full, items, votes, notes: [] };
+	return { ...full, session: publicSession(full.session), items, votes, notes: [] };
 }

@@ -263,7 +263,9 @@ export const staff: StaffMessages = {
 		format: { pdf: 'PDF', docx: 'Word (DOCX)', xlsx: 'Excel (XLSX)', csv: 'CSV', md: 'Markdown', json: 'JSON' },
 		language: { id: 'Indonesian', en: 'English' },
 		paper: { a4: 'A4', f4: 'F4 (folio)' },
-		choose: { format: 'Format', language: 'Language', paper: 'Paper' },
+		choose: { format: 'Format', language: 'Language', paper: 'Paper', csv: 'CSV for' },
+		csv: { excel: 'Excel (Indonesian)', rfc4180: 'Standard (comma)' },
+		csvHint: { excel: 'for Excel set to Indonesian (semicolon-separated)', rfc4180: 'standard, comma-separated (RFC 4180), for other tools' },
 		download: 'Download'
 	},
 	summary: {

@@ -263,7 +263,9 @@ export const staff = {
 		format: { pdf: 'PDF', docx: 'Word (DOCX)', xlsx: 'Excel (XLSX)', csv: 'CSV', md: 'Markdown', json: 'JSON' },
 		language: { id: 'Indonesia', en: 'Inggris' },
 		paper: { a4: 'A4', f4: 'F4 (folio)' },
-		choose: { format: 'Format', language: 'Bahasa', paper: 'Kertas' },
+		choose: { format: 'Format', language: 'Bahasa', paper: 'Kertas', csv: 'CSV untuk' },
+		csv: { excel: 'Excel (Indonesia)', rfc4180: 'Standar (koma)' },
+		csvHint: { excel: 'untuk Excel berbahasa Indonesia (dipisah titik koma)', rfc4180: 'standar, dipisah koma (RFC 4180), untuk aplikasi lain' },
 		download: 'Unduh'
 	},
 	summary: {

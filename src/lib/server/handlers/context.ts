@@ -1,5 +1,5 @@
 /** What every command handler receives, and the one way a handler refuses. */
-import type { SessionView } from '../../domain/types';
+import type { StaffSessionView } from '../../domain/types';
 import type { Command, ErrorCode, SessionRecord, SocketIdentity } from '../../realtime/contract';
 import type { Db } from '../db/database';
 import type { SessionRow } from '../sessions';
@@ -19,7 +19,7 @@ export interface CommandContext {
 	/** `facilitator`, `minutetaker`, or `p:<participantId>`, as stored in the log. */
 	actor: string;
 	session: SessionRow;
-	view: SessionView;
+	view: StaffSessionView;
 	/** Server time in ms, read once per command. */
 	now: number;
 }

@@ -1,5 +1,5 @@
 /** minutes.render: the one call an endpoint needs to hand out the minutes in a format and language. */
-import { MINUTES_FORMATS, minutesFilename, type MinutesFormat, type Paper } from '../../domain/minutes-formats';
+import { MINUTES_FORMATS, minutesFilename, type CsvDialect, type MinutesFormat, type Paper } from '../../domain/minutes-formats';
 import type { Locale } from '../../domain/types';
 import type { Db } from '../db/database';
 import { renderCsv } from './csv';
@@ -16,6 +16,8 @@ export type { MinutesFormat, Paper } from '../../domain/minutes-formats';
 export interface RenderOptions {
 	/** Paper for the printable formats; the text formats ignore it. */
 	paper?: Paper;
+	/** Dialect of the CSV (`excel` unless asked); the other formats ignore it. */
+	csv?: CsvDialect;
 }
 
 type Renderer = (minutes: Minutes, options: RenderOptions) => string | Uint8Array | Promise<string | Uint8Array>;
@@ -25,7 +27,7 @@ const RENDERERS: Record<MinutesFormat, Renderer> = {
 	md: renderMarkdown,
 	json: renderJson,
 	pdf: (minutes, { paper }) => renderPdf(minutes, paper),
-	csv: renderCsv,
+	csv: (minutes, { csv }) => renderCsv(minutes, csv),
 	xlsx: renderXlsx,
 	docx: renderDocx
 };
@@ -49,7 +51,7 @@ export async function render(
 	return {
 		body: await RENDERERS[format](minutes, options),
 		contentType: MINUTES_FORMATS[format].contentType,
-		filename: minutesFilename(minutes.session.code, { format, lang, paper: options.paper })
+		filename: minutesFilename(minutes.session.code, { format, lang, paper: options.paper, csv: options.csv })
 	};
 }
 

@@ -6,7 +6,7 @@
  */
 import { groupLabel } from '../../../domain/defaults';
 import { formatInstant, formatTime } from '../../../domain/format';
-import type { Link, Locale, SessionView, Theme } from '../../../domain/types';
+import type { Link, Locale, SessionView, StaffSessionView, Theme } from '../../../domain/types';
 import { tally } from '../../../domain/votes';
 import type { Db } from '../../db/database';
 import * as itemLinks from '../../item-links';
@@ -48,7 +48,7 @@ export interface Source {
 	db: Db;
 	sessionId: string;
 	lang: Locale;
-	session: SessionView;
+	session: StaffSessionView;
 	/** Every participant by id, in order of joining. */
 	people: Map<string, MinutesPerson>;
 	/**

@@ -35,7 +35,9 @@ const id = {
 	people: ['No', 'Nama', 'Instansi', 'Kelompok', 'Tanda tangan'],
 	items: ['No', 'Jenis', 'Tema', 'Masukan', 'Oleh', 'Kelompok', 'Suara', 'Digabung dari'],
 	votes: ['Pilihan', 'Jenis'],
-	themes: ['No', 'Tema', 'Jumlah masukan', 'Suara'],
+	themes: ['No', 'Tema', 'Jumlah masukan'],
+	themeVotes: 'Suara',
+	itemVotes: 'Suara pada masukan',
 	links: ['Rekomendasi', 'Hubungan', 'Jenis', 'Masukan terkait'],
 	relation: { addresses: 'menjawab', uses: 'memanfaatkan' },
 	actions: [
@@ -96,7 +98,9 @@ const en: SheetWords = {
 	people: ['No', 'Name', 'Institution', 'Group', 'Signature'],
 	items: ['No', 'Kind', 'Theme', 'Contribution', 'By', 'Group', 'Votes', 'Merged from'],
 	votes: ['Choice', 'Kind'],
-	themes: ['No', 'Theme', 'Contributions', 'Votes'],
+	themes: ['No', 'Theme', 'Contributions'],
+	themeVotes: 'Votes',
+	itemVotes: 'Votes on its contributions',
 	links: ['Recommendation', 'Relation', 'Kind', 'Linked contribution'],
 	relation: { addresses: 'addresses', uses: 'builds on' },
 	actions: [

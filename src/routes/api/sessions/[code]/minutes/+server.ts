@@ -3,10 +3,10 @@ import { handle, problem } from '$lib/http/endpoint.server';
 import { findSession, requireMinutesAccess } from '$lib/http/lookup.server';
 import * as minutes from '$lib/server/minutes';
 import { minutesQuerySchema } from '$lib/realtime/schemas';
-import { MINUTES_FORMAT_NAMES, MINUTES_LANGUAGES, PAPERS } from '$lib/domain/minutes-formats';
+import { CSV_DIALECTS, MINUTES_FORMAT_NAMES, MINUTES_LANGUAGES, PAPERS } from '$lib/domain/minutes-formats';
 import type { RequestHandler } from './$types';
 
-const QUERY_HELP = `Use ?format=${MINUTES_FORMAT_NAMES.join('|')}, ?lang=${MINUTES_LANGUAGES.join('|')} and ?paper=${PAPERS.join('|')}`;
+const QUERY_HELP = `Use ?format=${MINUTES_FORMAT_NAMES.join('|')}, ?lang=${MINUTES_LANGUAGES.join('|')}, ?paper=${PAPERS.join('|')} and ?csv=${CSV_DIALECTS.join('|')}`;
 
 /** The minutes as a download, for the facilitator and report links only: they name people and institutions. */
 export const GET: RequestHandler = (event) =>
@@ -15,8 +15,8 @@ export const GET: RequestHandler = (event) =>
 		await requireMinutesAccess(event, session);
 		const query = minutesQuerySchema.safeParse(Object.fromEntries(event.url.searchParams));
 		if (!query.success) return problem(400, 'invalid_input', QUERY_HELP);
-		const { format, lang = session.minutes_language, paper } = query.data;
-		const file = await minutes.render(getContext().db, session.id, format, lang, { paper });
+		const { format, lang = session.minutes_language, paper, csv } = query.data;
+		const file = await minutes.render(getContext().db, session.id, format, lang, { paper, csv });
 		const body = typeof file.body === 'string' ? file.body : new Uint8Array(file.body);
 		return new Response(body, {
 			headers: {

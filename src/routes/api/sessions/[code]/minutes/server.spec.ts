@@ -45,7 +45,7 @@ describe('GET /api/sessions/[code]/minutes', () => {
 		expect((await get('', `Bearer ${key}`, 'XXXXXX')).status).toBe(404);
 	});
 
-	it.each(['?format=odt', '?format=exe', '?lang=fr', '?format=', '?paper=a3', '?format=pdf&paper=a3'])('refuses %s with 400', async (query) => {
+	it.each(['?format=odt', '?format=exe', '?lang=fr', '?format=', '?paper=a3', '?format=pdf&paper=a3', '?format=csv&csv=tab'])('refuses %s with 400', async (query) => {
 		const response = await get(query, `Bearer ${key}`);
 		expect(response.status).toBe(400);
 		expect(await errorCode(response)).toBe('invalid_input');
@@ -70,8 +70,11 @@ describe('GET /api/sessions/[code]/minutes', () => {
 	it('gives the contributions as CSV and the workbook as XLSX', async () => {
 		const csv = await get('?format=csv', `Bearer ${key}`);
 		expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-		expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="notulen-${code}-en.csv"`);
-		expect(new Uint8Array(await csv.arrayBuffer()).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
+		expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="notulen-${code}-en-excel.csv"`);
+		expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.arrayBuffer())).toBe('\uFEFFNo;Kind;Theme;Contribution;By;Group;Votes\r\n');
+		const standard = await get('?format=csv&csv=rfc4180', `Bearer ${key}`);
+		expect(standard.headers.get('content-disposition')).toBe(`attachment; filename="notulen-${code}-en-rfc4180.csv"`);
+		expect(await standard.text()).toBe('No,Kind,Theme,Contribution,By,Group,Votes\r\n');
 		const xlsx = await get('?format=xlsx&lang=id', `Bearer ${key}`);
 		expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 		expect(xlsx.headers.get('content-disposition')).toBe(`attachment; filename="notulen-${code}-id.xlsx"`);
