@@ -1,10 +1,10 @@
 /** What each viewer is sent: silent writing, hidden tallies, staff-only notes, and never the owner. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ItemView } from '../domain/types';
 import type { SessionRecord, SocketIdentity, SyncResult } from '../realtime/contract';
 import type { Db } from './db/database';
 import { boardState, snapshotFor, sync } from './sync';
-import { addItem, createSession, freshDb, joinParticipant, must, setPhase, type TestParticipant, type TestSession } from './testing';
+import { item as baseItem } from '$lib/testing/board';
+import { addItem, must, sessionWith, setPhase, type TestParticipant, type TestSession } from '$lib/testing/server';
 import { itemFor, projectRecord, PUBLIC_VIEWER } from './visibility';
 
 let db: Db;
@@ -14,10 +14,7 @@ let budi: TestParticipant;
 let everyone: SocketIdentity[];
 
 beforeEach(() => {
-	db = freshDb();
-	session = createSession(db);
-	siti = joinParticipant(db, session, 'Siti');
-	budi = joinParticipant(db, session, 'Budi');
+	({ db, session, people: [siti, budi] } = sessionWith(['Siti', 'Budi']));
 	everyone = [session.facilitator, session.minutetaker, session.presenter, siti.identity, budi.identity];
 });
 
@@ -150,19 +147,7 @@ describe('the owner', () => {
 });
 
 describe('itemFor', () => {
-	const item: ItemView = {
-		id: 'i1',
-		kind: 'kendala',
-		text: 'Teks',
-		authorId: 'p1',
-		anonymous: false,
-		createdAt: '',
-		updatedAt: '',
-		status: 'hidden',
-		themeId: null,
-		mergedFrom: [],
-		hiddenReason: 'SARA'
-	};
+	const item = baseItem('i1', 'kendala', { text: 'Teks', createdAt: '', updatedAt: '', status: 'hidden', hiddenReason: 'SARA' });
 	const author = { role: 'participant' as const, participantId: 'p1' };
 
 	it('keeps hidden and merged items from everyone but staff, the author included', () => {

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { SAMPLE_ITEMS } from './sample.fixture';
+import { SAMPLE_ITEMS } from '$lib/testing/sample-cards';
 import { createIndex, duplicatePairs, similarTo } from './search';
 import { suggestGroups } from './groups';
 

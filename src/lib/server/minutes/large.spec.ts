@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderCsv } from './csv';
 import { renderDocx } from './docx';
-import { newFgd } from './fixture';
+import { newFgd } from '$lib/testing/fgd';
 import { renderJson } from './json';
 import { renderMarkdown } from './markdown';
 import { buildMinutes, type Minutes } from './model';

@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { neutralise } from './cells';
 import { renderCsv } from './csv';
-import { facilitatedFgd, sampleFgd } from './fixture';
+import { facilitatedFgd, sampleFgd } from '$lib/testing/fgd';
 import { buildMinutes, type Minutes } from './model';
 import { renderXlsx } from './xlsx';
 

@@ -1,6 +1,6 @@
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import { newFgd } from '../fixture';
+import { newFgd } from '$lib/testing/fgd';
 import { buildMinutes } from '../model';
 import { renderPdf } from '.';
 
