@@ -25,6 +25,31 @@ describe('applyEvent', () => {
 		expect(b.votes).toHaveLength(2);
 	});
 
+	it('moves the sources’ links to the merge target, once each, as the server does', () => {
+		const b = board();
+		for (const id of ['a', 'b', 'r']) applyEvent(b, { type: 'item.added', item: item(id) });
+		b.links = [
+			{ recommendationId: 'r', targetId: 'a' },
+			{ recommendationId: 'r', targetId: 'b' },
+			{ recommendationId: 'b', targetId: 'x' }
+		];
+		applyEvent(b, { type: 'item.merged', item: item('a', 'kendala', { mergedFrom: ['b'] }), sourceIds: ['b'] });
+		expect(b.links).toEqual([
+			{ recommendationId: 'r', targetId: 'a' },
+			{ recommendationId: 'a', targetId: 'x' }
+		]);
+	});
+
+	it('puts an item that arrives late (approved, restored) where it was posted, as a snapshot lists it', () => {
+		const b = board();
+		const at = (minute: number) => `2025-10-24T01:0${minute}:00.000Z`;
+		for (const [id, minute] of [['a', 1], ['c', 3]] as const) applyEvent(b, { type: 'item.added', item: item(id, 'kendala', { createdAt: at(minute) }) });
+		applyEvent(b, { type: 'item.shown', item: item('b', 'kendala', { createdAt: at(2) }) });
+		applyEvent(b, { type: 'item.shown', item: item('d', 'kendala', { createdAt: at(4) }) });
+		applyEvent(b, { type: 'item.shown', item: item('b', 'kendala', { createdAt: at(2), text: 'sama' }) });
+		expect(b.items.map((i) => [i.id, i.text])).toEqual([['a', 'text a'], ['b', 'sama'], ['c', 'text c'], ['d', 'text d']]);
+	});
+
 	it('keeps a hidden item for staff (who get the reason) and drops it for everyone else', () => {
 		const staff = board();
 		const phone = board();
@@ -89,7 +114,9 @@ describe('needsSnapshot', () => {
 	it('asks for a fresh snapshot when what the viewer may see changes wholesale', () => {
 		expect(needsSnapshot({ type: 'phase.changed', phase: 'reveal', from: 'writing' })).toBe(true);
 		expect(needsSnapshot({ type: 'voting.settings', voting: { budget: 5, cap: 3, target: 'items', revealed: true } })).toBe(true);
-		expect(needsSnapshot({ type: 'voting.settings', voting: { budget: 5, cap: 3, target: 'items', revealed: false } })).toBe(false);
+		// Hiding the tallies again takes others' dots away from phones and the projector.
+		expect(needsSnapshot({ type: 'voting.settings', voting: { budget: 5, cap: 3, target: 'items', revealed: false } })).toBe(true);
+		expect(needsSnapshot({ type: 'vote.set', vote: { participantId: 'p1', targetId: 'a', count: 1 } })).toBe(false);
 		expect(needsSnapshot({ type: 'item.deleted', itemId: 'a' })).toBe(false);
 	});
 });

@@ -1,5 +1,5 @@
 /** What each viewer is sent: silent writing, hidden tallies, staff-only notes, and never the owner. */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionRecord, SocketIdentity, SyncResult } from '../realtime/contract';
 import type { Db } from './db/database';
 import { boardState, snapshotFor, sync } from './sync';
@@ -59,6 +59,18 @@ describe('silent writing', () => {
 		expect(as(records[0], budi.identity)).toEqual({ type: 'private' });
 		expect(as(records[0], session.presenter)).toEqual({ type: 'private' });
 		expect(as(records[0], siti.identity)).toMatchObject({ type: 'item.edited', text: 'Sinyal 4G lemah di hulu' });
+	});
+
+	it('does not tell others through a snapshot that the author edited', () => {
+		const before = itemOf(budi.identity, itemId);
+		vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 60_000 });
+		try {
+			must(db, siti.identity, { type: 'item.edit', itemId, text: 'Sinyal 4G lemah di hulu' });
+		} finally {
+			vi.useRealTimers();
+		}
+		expect(itemOf(siti.identity, itemId)?.updatedAt).not.toBe(before?.updatedAt);
+		for (const who of [budi.identity, session.presenter]) expect(itemOf(who, itemId)).toEqual(before);
 	});
 
 	it('after the reveal, a fresh snapshot shows the text to everyone', () => {
