@@ -40,7 +40,7 @@ beforeAll(() => {
 	minutes = buildMinutes(fgd.db, fgd.session.id, 'id');
 }, 120_000);
 
-describe('a large session', () => {
+describe('a large session', { timeout: 60_000 }, () => {
 	it('builds the model', () => {
 		const model = buildMinutes(fgd.db, fgd.session.id, 'id');
 		expect(model.items).toHaveLength(1000);
