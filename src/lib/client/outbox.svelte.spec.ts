@@ -5,7 +5,7 @@ import { memoryStorage } from '$lib/testing/fake-socket';
 import { Outbox } from './outbox.svelte';
 
 const KEY = 'rembuk:outbox:ABC234';
-const ADD: Command = { type: 'item.add', kind: 'kendala', text: 'Jalan desa rusak', anonymous: false };
+const ADD: Extract<Command, { type: 'item.add' }> = { type: 'item.add', kind: 'kendala', text: 'Jalan desa rusak', anonymous: false };
 const stored = () => JSON.parse(storage.getItem(KEY) ?? 'null');
 
 let storage: ReturnType<typeof memoryStorage>;

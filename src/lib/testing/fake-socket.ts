@@ -20,7 +20,17 @@ export interface Request {
 	settled: boolean;
 }
 
+/** Stands in for socket.io-client's `io`: `vi.mock('socket.io-client', () => ({ io: fakeIo }))`. */
+export function fakeIo(options: { auth?: unknown }): FakeSocket {
+	const socket = new FakeSocket(options);
+	FakeSocket.made.push(socket);
+	return socket;
+}
+
 export class FakeSocket {
+	/** Every socket `fakeIo` made, oldest first; a spec empties it before each test. */
+	static readonly made: FakeSocket[] = [];
+
 	connected = false;
 	/** Every request sent, oldest first, answered or not. */
 	readonly sent: Request[] = [];
