@@ -15,7 +15,7 @@ import type { Kind } from './domain/types';
 import { commandSchema } from './realtime/schemas';
 import { buildMinutes } from './server/minutes/model';
 import { snapshot, snapshotFor } from './server/sync';
-import { addItem, createSession, freshDb, joinParticipant, must, send, setPhase } from './server/testing';
+import { addItem, createSession, freshDb, joinParticipant, must, send, setPhase } from '$lib/testing/server';
 import { linkKinds } from './view/links';
 import { onTargets, placement, voteTargets } from './view/votes';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeContext, getContext } from '../server/context';
+import { closeContext } from '../server/context';
 import { limits } from '../server/ratelimit';
-import { createSession, type TestSession } from '../server/testing';
+import { sessionInContext, type TestSession } from '$lib/testing/server';
 import { HttpProblem } from './endpoint.server';
 import { findSession, requireFacilitator } from './lookup.server';
 
@@ -10,8 +10,7 @@ let addressCounter = 0;
 const freshAddress = () => `203.0.113.${++addressCounter}`;
 
 beforeAll(() => {
-	process.env.DATABASE_PATH = ':memory:';
-	session = createSession(getContext().db);
+	session = sessionInContext();
 });
 
 afterAll(() => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { getContext } from '../server/context';
 import * as sessions from '../server/sessions';
-import { createSession, must } from '../server/testing';
+import { createSession, must } from '$lib/testing/server';
 import { loadSessionPage } from './session-page.server';
 
 describe('the session pages', () => {

@@ -17,7 +17,7 @@ import { HANDLERS } from './handlers';
 import { boardHandlers } from './handlers/board';
 import { itemHandlers } from './handlers/items';
 import { sessionHandlers } from './handlers/session';
-import { addItem, commandId, createSession, dumpTables, freshDb, joinParticipant, send, type TestParticipant, type TestSession } from './testing';
+import { addItem, commandId, dumpTables, send, sessionWith, type TestParticipant, type TestSession } from '$lib/testing/server';
 
 /** Roles whose credentials every phone and projector holds: the ones an attacker has. */
 const LOW_ROLES: Role[] = ['participant', 'presenter'];
@@ -50,10 +50,7 @@ let itemId: string;
 let anonymousItemId: string;
 
 beforeEach(() => {
-	db = freshDb();
-	session = createSession(db);
-	author = joinParticipant(db, session, 'Pemilik');
-	other = joinParticipant(db, session, 'Orang Lain');
+	({ db, session, people: [author, other] } = sessionWith(['Pemilik', 'Orang Lain']));
 	itemId = addItem(db, author.identity, 'Milik pemilik');
 	anonymousItemId = addItem(db, author.identity, 'Milik pemilik, tanpa nama', { anonymous: true });
 });

@@ -3,7 +3,7 @@ import type { Db } from './db/database';
 import * as clock from './clock';
 import { buildMinutes } from './minutes/model';
 import * as participants from './participants';
-import { viewOf, createSession, freshDb, joinParticipant, must, setPhase, addItem, type TestSession } from './testing';
+import { viewOf, createSession, freshDb, joinParticipant, must, setPhase, addItem, type TestSession } from '$lib/testing/server';
 
 /** 10.15 WITA on the event day. */
 const EVENT = new Date('2025-10-24T10:15:00+08:00');

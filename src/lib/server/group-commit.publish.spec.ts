@@ -6,7 +6,7 @@ import { execute } from './commands';
 import type { Db } from './db/database';
 import { GroupCommit, type Publish } from './group-commit';
 import * as sessions from './sessions';
-import { commandId, createSession, freshDb, joinParticipant, storedSeqs, type TestParticipant, type TestSession } from './testing';
+import { commandId, createSession, freshDb, joinParticipant, storedSeqs, type TestParticipant, type TestSession } from '$lib/testing/server';
 
 let db: Db;
 let session: TestSession;

@@ -5,7 +5,7 @@ import { envelopeSchema } from '../realtime/schemas';
 import { execute } from './commands';
 import type { Db } from './db/database';
 import { GroupCommit } from './group-commit';
-import { commandId, createSession, dumpTables, freshDb, joinParticipant, storedSeqs, type TestParticipant, type TestSession } from './testing';
+import { commandId, dumpTables, sessionWith, storedSeqs, type TestParticipant, type TestSession } from '$lib/testing/server';
 
 let db: Db;
 let session: TestSession;
@@ -13,10 +13,7 @@ let siti: TestParticipant;
 let budi: TestParticipant;
 
 beforeEach(() => {
-	db = freshDb();
-	session = createSession(db);
-	siti = joinParticipant(db, session, 'Siti');
-	budi = joinParticipant(db, session, 'Budi');
+	({ db, session, people: [siti, budi] } = sessionWith(['Siti', 'Budi']));
 });
 
 const envelope = (command: unknown, id = commandId()): CommandEnvelope => envelopeSchema.parse({ id, command });

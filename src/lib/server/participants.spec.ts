@@ -4,14 +4,13 @@ import { joinSchema } from '../realtime/schemas';
 import type { Db } from './db/database';
 import * as participants from './participants';
 import * as sessions from './sessions';
-import { createSession, freshDb, newToken, storedSeqs, type TestSession } from './testing';
+import { createSession, newToken, sessionWith, storedSeqs, type TestSession } from '$lib/testing/server';
 
 let db: Db;
 let session: TestSession;
 
 beforeEach(() => {
-	db = freshDb();
-	session = createSession(db);
+	({ db, session } = sessionWith());
 });
 
 const joinAs = (token: string, name = 'Siti Aminah') =>

@@ -8,7 +8,7 @@ import type { SessionRecord, SocketIdentity, SyncResult } from '../realtime/cont
 import type { Db } from './db/database';
 import * as sessions from './sessions';
 import { boardState, sync } from './sync';
-import { createSession, freshDb, joinParticipant, must, type TestParticipant, type TestSession } from './testing';
+import { createSession, freshDb, joinParticipant, must, type TestParticipant, type TestSession } from '$lib/testing/server';
 import { projectRecord, PUBLIC_VIEWER, publicSession } from './visibility';
 
 const NIP = '19750312 200003 1 004';

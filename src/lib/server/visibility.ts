@@ -43,7 +43,8 @@ export function itemFor(item: ItemView, authorId: string | null, viewer: Viewer,
 	if (item.status === 'hidden' || item.status === 'merged') return null;
 	if (viewer.participantId !== null && viewer.participantId === authorId) return withoutReason(item);
 	if (item.status !== 'visible') return null;
-	return phase === 'writing' ? { ...withoutReason(item), text: '', redacted: true } : withoutReason(item);
+	// Others' edits are private during silent writing, so a redacted item does not show when it changed either.
+	return phase === 'writing' ? { ...withoutReason(item), text: '', updatedAt: item.createdAt, redacted: true } : withoutReason(item);
 }
 
 function projectEvent(event: SessionEvent, owner: string | null, viewer: Viewer, state: BoardState): SessionEvent | null {

@@ -4,7 +4,7 @@ import { tally } from '../domain/votes';
 import type { SocketIdentity } from '../realtime/contract';
 import type { Db } from './db/database';
 import * as participants from './participants';
-import { addItem, createSession, dumpTables, freshDb, joinParticipant, must, newToken, send, setPhase, type TestParticipant, type TestSession } from './testing';
+import { addItem, dumpTables, joinParticipant, must, newToken, send, sessionWith, setPhase, type TestParticipant, type TestSession } from '$lib/testing/server';
 import * as votes from './votes';
 
 let db: Db;
@@ -16,10 +16,7 @@ let b: string;
 let c: string;
 
 beforeEach(() => {
-	db = freshDb();
-	session = createSession(db);
-	siti = joinParticipant(db, session, 'Siti', newToken(), 'akademisi');
-	budi = joinParticipant(db, session, 'Budi', newToken(), 'pemerintah');
+	({ db, session, people: [siti, budi] } = sessionWith([{ name: 'Siti', group: 'akademisi' }, { name: 'Budi', group: 'pemerintah' }]));
 	a = addItem(db, siti.identity, 'Jalan rusak');
 	b = addItem(db, siti.identity, 'Sinyal lemah');
 	c = addItem(db, budi.identity, 'Air bersih');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Board } from '../board';
-import { item } from './testing';
+import { item } from '$lib/testing/board';
 import { onTargets, placement, standings, voteTargets, voterCount } from './votes';
 
 const votes = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_KINDS } from '../../domain/defaults';
-import { item } from '../../view/testing';
+import { item } from '$lib/testing/board';
 import type { LabelledKind } from './labels';
 import { linkMatrix } from './matrix';
 

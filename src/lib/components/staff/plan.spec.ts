@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_KINDS } from '../../domain/defaults';
 import type { ActionRow } from '../../domain/types';
-import { item } from '../../view/testing';
+import { item } from '$lib/testing/board';
 import { formatRupiah, planChoices, rowFields, tidyRow } from './plan';
 
 describe('formatRupiah', () => {

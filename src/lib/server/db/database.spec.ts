@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendEvent, recordsSince } from '../log';
 import * as sessions from '../sessions';
 import { sync } from '../sync';
-import { addItem, createSession, joinParticipant, send } from '../testing';
+import { addItem, createSession, joinParticipant, send } from '$lib/testing/server';
 import { migrate, migrationsDir, openDatabase, type Db } from './database';
 
 let dir: string;

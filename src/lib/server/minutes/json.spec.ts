@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { facilitatedFgd, sampleFgd } from './fixture';
+import { facilitatedFgd, sampleFgd } from '$lib/testing/fgd';
 import { renderJson, type MinutesDocument } from './json';
 import { buildMinutes } from './model';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleFgd } from './fixture';
+import { sampleFgd } from '$lib/testing/fgd';
 import { escapeLine, escapeMarkdown, renderMarkdown } from './markdown';
 import { buildMinutes } from './model';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleFgd } from './fixture';
+import { sampleFgd } from '$lib/testing/fgd';
 import { buildMinutes } from './model';
 
 const NOW = new Date('2025-10-24T04:30:00Z');

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../domain/types';
-import { facilitatedFgd, newFgd } from './fixture';
+import { facilitatedFgd, newFgd } from '$lib/testing/fgd';
 import { render } from './index';
 import { SCHEMA_VERSION } from './json';
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { facilitatedFgd, newFgd, sampleFgd } from './fixture';
+import { facilitatedFgd, newFgd, sampleFgd } from '$lib/testing/fgd';
 import { buildMinutes, type Minutes } from './model';
 import { renderXlsx } from './xlsx';
 

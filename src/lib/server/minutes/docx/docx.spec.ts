@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderCsv } from '../csv';
-import { facilitatedFgd, newFgd, sampleFgd } from '../fixture';
+import { facilitatedFgd, newFgd, sampleFgd } from '$lib/testing/fgd';
 import { renderMarkdown } from '../markdown';
 import { buildMinutes, type Minutes } from '../model';
 import { renderXlsx } from '../xlsx';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { facilitatedFgd } from '../fixture';
+import { facilitatedFgd } from '$lib/testing/fgd';
 import { renderMarkdown } from '../markdown';
 import { buildMinutes } from '../model';
 

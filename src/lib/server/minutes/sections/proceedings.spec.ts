@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { facilitatedFgd, sampleFgd } from '../fixture';
+import { facilitatedFgd, sampleFgd } from '$lib/testing/fgd';
 import { buildMinutes, type Minutes } from '../model';
 import { rupiah } from './actions';
 

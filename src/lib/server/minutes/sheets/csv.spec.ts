@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { renderCsv } from '../csv';
-import { sampleFgd } from '../fixture';
+import { sampleFgd } from '$lib/testing/fgd';
 import { buildMinutes } from '../model';
 import { csvField, guardText } from './csv-field';
-import { readCsv } from './testing';
+import { readCsv } from '$lib/testing/csv';
 
 const NOW = new Date('2025-10-24T04:30:00Z');
 const SEPARATORS = [';', ','] as const;

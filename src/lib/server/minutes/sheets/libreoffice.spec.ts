@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderCsv } from '../csv';
-import { sampleFgd } from '../fixture';
+import { sampleFgd } from '$lib/testing/fgd';
 import { buildMinutes } from '../model';
 
 const hasSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;

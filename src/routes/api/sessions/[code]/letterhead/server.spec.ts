@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getContext } from '$lib/server/context';
 import * as sessions from '$lib/server/sessions';
 import { snapshot } from '$lib/server/sync';
-import { createSessionSchema } from '$lib/realtime/schemas';
+import { sessionInContext } from '$lib/testing/server';
 import { GET, PUT } from './+server';
 
 /** A 1×1 PNG, and the same bytes padded to ~150 KB (too big for the 32 KB default body). */
@@ -14,10 +14,9 @@ let a = { code: '', key: '' };
 let b = { code: '', key: '' };
 
 beforeAll(() => {
-	process.env.DATABASE_PATH = ':memory:';
 	const create = () => {
-		const s = sessions.create(getContext().db, createSessionSchema.parse({ title: 'FGD Uji', startsAt: '2025-10-24T09:00' }));
-		return { code: s.code, key: s.facilitatorKey };
+		const s = sessionInContext({ title: 'FGD Uji' });
+		return { code: s.row.code, key: s.facilitatorKey };
 	};
 	a = create();
 	b = create();

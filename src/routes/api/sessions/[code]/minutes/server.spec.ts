@@ -1,21 +1,16 @@
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { everyMinutesFile, MINUTES_FORMATS, minutesFilename, minutesPath } from '$lib/domain/minutes-formats';
-import { getContext } from '$lib/server/context';
 import * as sessions from '$lib/server/sessions';
-import { createSessionSchema } from '$lib/realtime/schemas';
+import { sessionInContext } from '$lib/testing/server';
 import { GET } from './+server';
 
 let code = '';
 let key = '';
 
 beforeAll(() => {
-	process.env.DATABASE_PATH = ':memory:';
-	const created = sessions.create(
-		getContext().db,
-		createSessionSchema.parse({ title: 'FGD Uji', startsAt: '2025-10-24T09:00', minutesLanguage: 'en' })
-	);
-	({ code, facilitatorKey: key } = created);
+	const created = sessionInContext({ title: 'FGD Uji', minutesLanguage: 'en' });
+	({ row: { code }, facilitatorKey: key } = created);
 });
 
 /** Calls the endpoint as SvelteKit would, with only the parts of the event it reads. */

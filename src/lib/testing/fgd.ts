@@ -3,51 +3,36 @@
  * (sessions.create, participants.join, commands.execute) on an in-memory database.
  * Commands are parsed first, as the socket handler does, so schema defaults apply.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
 import { vi } from 'vitest';
 import type { z } from 'zod';
-import type { ParticipantView } from '../../domain/types';
-import { commandSchema, createSessionSchema, joinSchema } from '../../realtime/schemas';
-import * as commands from '../commands';
-import { openDatabase } from '../db/database';
-import * as participants from '../participants';
-import * as sessions from '../sessions';
+import type { ParticipantView } from '../domain/types';
+import type { commandSchema } from '../realtime/schemas';
+import { createSession, freshDb, joinParticipant, must, newToken } from './server';
 
 export function newFgd(minutesLanguage: 'id' | 'en' = 'id') {
-	const db = openDatabase(':memory:');
-	const created = sessions.create(
-		db,
-		createSessionSchema.parse({
-			title: 'FGD Penguatan UMKM Pascatambang',
-			theme: 'UMKM di wilayah terdampak tambang',
-			startsAt: '2025-10-24T09:00',
-			timeZone: 'Asia/Makassar',
-			venue: 'Hotel Contoh, Samarinda',
-			organizers: ['DPMD Kutai Kartanegara', 'Yayasan Mitra Hijau'],
-			region: 'Kutai Kartanegara',
-			minutesLanguage
-		})
-	);
-	const session = sessions.byCode(db, created.code)!;
+	const db = freshDb();
+	const created = createSession(db, {
+		title: 'FGD Penguatan UMKM Pascatambang',
+		theme: 'UMKM di wilayah terdampak tambang',
+		startsAt: '2025-10-24T09:00',
+		timeZone: 'Asia/Makassar',
+		venue: 'Hotel Contoh, Samarinda',
+		organizers: ['DPMD Kutai Kartanegara', 'Yayasan Mitra Hijau'],
+		region: 'Kutai Kartanegara',
+		minutesLanguage
+	});
+	const session = created.row;
 
 	const join = (name: string, group: string, institution = ''): ParticipantView =>
-		participants.join(
-			db,
-			session,
-			joinSchema.parse({ token: randomBytes(24).toString('base64url'), name, group, institution, consent: true })
-		).participant;
+		joinParticipant(db, created, name, newToken(), group, institution).view;
 
 	const run = (who: ParticipantView | 'facilitator' | 'minutetaker', command: z.input<typeof commandSchema>): string | undefined => {
-		const staff = who === 'facilitator' || who === 'minutetaker';
-		const identity = {
-			sessionId: session.id,
-			code: session.code,
-			role: staff ? who : ('participant' as const),
-			participantId: staff ? null : who.id
-		};
-		const { result } = commands.execute(db, identity, { id: randomUUID(), command: commandSchema.parse(command) });
-		if (!result.ok) throw new Error(`${command.type} refused: ${result.error.message}`);
-		return result.itemId;
+		const identity =
+			who === 'facilitator' || who === 'minutetaker'
+				? created[who]
+				: { sessionId: session.id, code: session.code, role: 'participant' as const, participantId: who.id };
+		const { result } = must(db, identity, command);
+		return result.ok ? result.itemId : undefined;
 	};
 
 	const post = (who: ParticipantView, kind: string, text: string, anonymous = false): string =>
