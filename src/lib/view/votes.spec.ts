@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Board } from '../board';
 import { item } from '$lib/testing/board';
-import { onTargets, placement, standings, voteTargets, voterCount } from './votes';
+import { labelledVoteTargets, onTargets, placement, standings, voteTargets, voterCount } from './votes';
 
 const votes = [
 	{ participantId: 'me', targetId: 'a', count: 2 },
@@ -55,5 +55,16 @@ describe('voteTargets', () => {
 	it('is the readable items when the room votes on items, and the themes when it votes on themes', () => {
 		expect([...voteTargets(board('items'))]).toEqual(['a']);
 		expect([...voteTargets(board('themes'))]).toEqual(['t1']);
+	});
+
+	it('labels the same targets for the room: the text, and the kind of an item', () => {
+		const labelled = (target: 'items' | 'themes') => {
+			const b = board(target);
+			b.session.kinds = [{ key: 'kendala', label: 'Kendala', labelEn: 'Constraints' }];
+			b.themes[0].name = 'Akses modal';
+			return labelledVoteTargets(b, 'id');
+		};
+		expect(labelled('items').map((t) => [t.id, t.kind])).toEqual([['a', 'Kendala']]);
+		expect(labelled('themes')).toEqual([{ id: 't1', text: 'Akses modal' }]);
 	});
 });

@@ -1,7 +1,8 @@
 /** Dot voting as the phone and the projector show it. Pure; the rules themselves are domain/votes.ts. */
 import type { Board } from '../board';
 import { countedDots, tally } from '../domain/votes';
-import type { Vote } from '../domain/types';
+import { kindLabel } from '../domain/defaults';
+import type { Locale, Vote } from '../domain/types';
 import type { Command } from '../realtime/contract';
 import { readable } from './themes';
 
@@ -9,6 +10,21 @@ import { readable } from './themes';
 export function voteTargets(board: Pick<Board, 'session' | 'themes' | 'items'>): Set<string> {
 	const ids = board.session.voting.target === 'themes' ? board.themes.map((t) => t.id) : board.items.filter(readable).map((i) => i.id);
 	return new Set(ids);
+}
+
+export interface VoteTarget {
+	id: string;
+	text: string;
+	/** The item's kind label; absent for themes. */
+	kind?: string;
+}
+
+/** The same targets as `voteTargets`, in board order, each with the text the room reads. */
+export function labelledVoteTargets(board: Board, locale: Locale): VoteTarget[] {
+	const ids = voteTargets(board);
+	if (board.session.voting.target === 'themes') return board.themes.filter((t) => ids.has(t.id)).map((theme) => ({ id: theme.id, text: theme.name }));
+	const kinds = new Map(board.session.kinds.map((k) => [k.key, kindLabel(k, locale)]));
+	return board.items.filter((i) => ids.has(i.id)).map((item) => ({ id: item.id, text: item.text, kind: kinds.get(item.kind) }));
 }
 
 /**
