@@ -15,7 +15,7 @@ export function draftHeader(words: Words): Header {
 				alignment: AlignmentType.CENTER,
 				children: [
 					new TextRun({ text: words.draftNotice, bold: true, size: 18, color: '9A1B1B' }),
-					new TextWatermark({ text: words.draftMark, font: 'Arial', color: 'A6A6A6', opacity: 0.35 })
+					new TextWatermark({ text: words.draftMark, font: 'Arial', color: 'D0D0D0', opacity: 0.3 })
 				]
 			})
 		]

@@ -6,6 +6,8 @@ import { buildMinutes } from '../model';
 import { renderDocx } from './index';
 
 const NOW = new Date('2025-10-24T04:30:00Z');
+/** Each test renders whole documents; on a busy machine that takes seconds. */
+const SLOW = 30_000;
 
 /** The package's parts by name, as text. */
 async function partsOf(fgd: ReturnType<typeof sampleFgd>, lang: 'id' | 'en'): Promise<Map<string, string>> {
@@ -23,7 +25,7 @@ const textOf = (xml: string) =>
 
 const partsNamed = (parts: Map<string, string>, pattern: RegExp) => [...parts].filter(([name]) => pattern.test(name)).map(([, xml]) => xml);
 
-describe('DOCX language', () => {
+describe('DOCX language', { timeout: SLOW }, () => {
 	it('declares Indonesian or British English as the document language, so Word checks the right spelling', async () => {
 		const fgd = sampleFgd();
 		expect((await partsOf(fgd, 'id')).get('word/styles.xml')).toMatch(/<w:rPrDefault>[\s\S]*<w:lang w:val="id-ID"/);
@@ -31,7 +33,7 @@ describe('DOCX language', () => {
 	});
 });
 
-describe('DOCX of provisional minutes', () => {
+describe('DOCX of provisional minutes', { timeout: SLOW }, () => {
 	it('puts the draft notice and a DRAF watermark in the header of every section', async () => {
 		const parts = await partsOf(withOfficeDetails(facilitatedFgd('id', { close: false })), 'id');
 		const document = parts.get('word/document.xml')!;
@@ -49,7 +51,7 @@ describe('DOCX of provisional minutes', () => {
 	});
 });
 
-describe('DOCX of closed minutes', () => {
+describe('DOCX of closed minutes', { timeout: SLOW }, () => {
 	it('has no draft header', async () => {
 		const parts = await partsOf(facilitatedFgd(), 'en');
 		expect(parts.get('word/document.xml')).not.toMatch(/<w:headerReference/);

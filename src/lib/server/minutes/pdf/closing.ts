@@ -5,14 +5,27 @@ import type { Words } from '../md/words';
 import { closingLines, nameLines, nipNote, placeAndDate, roleLines } from '../sign-off';
 import type { Layout } from './layout';
 
-/** Thirteen columns on a portrait page: the condensed face at 6.5 pt keeps every field readable. */
-const ACTION_WIDTHS = [0.4, 1.6, 1.7, 2, 1.5, 1.5, 1.9, 1.4, 1.3, 1, 1.6, 1.1, 1.4];
+/**
+ * Thirteen columns: on a landscape page of their own, as the DOCX and offices print the plan, so
+ * every header word and most content words fit their column at a readable size.
+ */
+const ACTION_WIDTHS = [0.5, 1.6, 1.8, 1.8, 1.5, 1.5, 1.9, 1.5, 1.4, 1.2, 1.6, 1.1, 1.5];
 /** Columns of numbers: No and the cost. */
 const ACTION_RIGHT = [0, 10];
 
 export function actionPlanSection(layout: Layout, { actionPlan }: Minutes, words: Words) {
+	const { doc } = layout;
+	// With no rows there is only a sentence, which stays in the portrait flow.
+	if (!actionPlan.length) {
+		layout.heading(words.headings.actionPlan);
+		return layout.paragraph(words.noActions, { italic: true });
+	}
+	// pdfkit makes every new page from the document's options, the pages a long table adds as
+	// well: turned for the plan, then back.
+	const portrait = doc.options;
+	doc.options = { ...portrait, layout: 'landscape' };
+	doc.addPage();
 	layout.heading(words.headings.actionPlan);
-	if (!actionPlan.length) return layout.paragraph(words.noActions, { italic: true });
 	const columns = words.actionTable.map((header, i) => ({
 		header,
 		width: ACTION_WIDTHS[i],
@@ -33,7 +46,9 @@ export function actionPlanSection(layout: Layout, { actionPlan }: Minutes, words
 		a.statusLabel,
 		a.remarks
 	]);
-	layout.table(columns, rows, { size: 6.5, condensed: true });
+	layout.table(columns, rows, { size: 7, condensed: true });
+	doc.options = portrait;
+	doc.addPage();
 }
 
 export function closingSection(layout: Layout, minutes: Minutes, words: Words) {

@@ -7,6 +7,8 @@ import type { Paper } from '../paper';
 import { renderPdf } from '.';
 
 const NOW = new Date('2025-10-24T04:30:00Z');
+/** Each test renders whole documents; on a busy machine that takes seconds. */
+const SLOW = 30_000;
 
 /** Each page's text, whitespace collapsed (extraction may break a line wherever a run ends). */
 async function pagesOf(fgd: ReturnType<typeof sampleFgd>, lang: 'id' | 'en', paper: Paper = 'a4'): Promise<string[]> {
@@ -15,7 +17,7 @@ async function pagesOf(fgd: ReturnType<typeof sampleFgd>, lang: 'id' | 'en', pap
 	return text.map((t) => t.replace(/\s+/g, ' '));
 }
 
-describe('a PDF of provisional minutes', () => {
+describe('a PDF of provisional minutes', { timeout: SLOW }, () => {
 	for (const paper of ['a4', 'f4'] as const)
 		it(`marks every page DRAF, the pages the tables added included (${paper})`, async () => {
 			const pages = await pagesOf(withOfficeDetails(facilitatedFgd('id', { close: false })), 'id', paper);
@@ -31,7 +33,7 @@ describe('a PDF of provisional minutes', () => {
 	});
 });
 
-describe('a PDF of closed minutes', () => {
+describe('a PDF of closed minutes', { timeout: SLOW }, () => {
 	it('carries no draft mark', async () => {
 		for (const lang of ['id', 'en'] as const) {
 			const pages = await pagesOf(facilitatedFgd(), lang);
@@ -55,6 +57,35 @@ describe('a PDF of closed minutes', () => {
 		const pages = await pagesOf(withOfficeDetails(facilitatedFgd()), 'id');
 		pages.forEach((page, i) => expect(page, `page ${i + 1}`).toMatch(/Paraf.*Kasubbag Umum.*Kabid PEM/));
 		for (const page of await pagesOf(facilitatedFgd(), 'id')) expect(page).not.toContain('Paraf');
+	});
+
+	it('gives the action plan a landscape page of its own, with the recommendation each row carries out', async () => {
+		const fgd = facilitatedFgd();
+		const bytes = await renderPdf(buildMinutes(fgd.db, fgd.session.id, 'id', NOW));
+		const proxy = await getDocumentProxy(new Uint8Array(bytes));
+		const { text } = await extractText(proxy, { mergePages: false });
+		const pages = text.map((t) => t.replace(/\s+/g, ' '));
+		const plan = pages.findIndex((page) => page.includes('Rencana Tindak Lanjut No Isu/masalah Rekomendasi Kegiatan'));
+		expect(plan).toBeGreaterThan(0);
+		expect(pages[plan]).toContain('Skema kredit lunak berbasis kelompok dengan pendampingan kampus Pelatihan dan pendampingan akses KUR');
+		const views = await Promise.all(pages.map((_, i) => proxy.getPage(i + 1).then((page) => page.view)));
+		expect(views.flatMap(([, , width, height], i) => (width > height ? [i] : []))).toEqual([plan]);
+		expect(pages[plan + 1]).toMatch(/^.*Penutup/);
+	});
+
+	it('keeps a plan that runs over several pages on landscape pages, and returns to portrait after it', async () => {
+		const fgd = facilitatedFgd();
+		const row = { activity: 'Pendampingan usaha', pic: { name: 'Siti Rahmawati', institution: 'Dinas Koperasi dan UKM', group: 'pemerintah' } };
+		for (let i = 0; i < 40; i++) fgd.run('minutetaker', { type: 'action.save', row: { ...row, remarks: `Baris ${i + 1}: ${'catatan '.repeat(20)}` } });
+		const bytes = await renderPdf(buildMinutes(fgd.db, fgd.session.id, 'id', NOW));
+		const proxy = await getDocumentProxy(new Uint8Array(bytes));
+		const { text } = await extractText(proxy, { mergePages: false });
+		const views = await Promise.all(text.map((_, i) => proxy.getPage(i + 1).then((page) => page.view)));
+		const wide = views.map(([, , width, height]) => width > height);
+		// The table's header row repeats on every page it runs across.
+		const plan = text.map((page) => page.replace(/\s+/g, ' ').includes('Isu/masalah Rekomendasi Kegiatan'));
+		expect(plan.filter(Boolean).length).toBeGreaterThan(1);
+		expect(wide).toEqual(plan);
 	});
 
 	it('explains NIP once in English', async () => {
