@@ -44,8 +44,10 @@ test('the office details typed on the console and the minute-taker page reach ev
 	// The facilitator fills the header and the chair's block on the console.
 	const details = facilitator.getByTestId('details');
 	await details.getByLabel('Nomor notulen (opsional)').fill('005/231/DPMD/X/2025');
-	await details.getByLabel('Mulai', { exact: true }).fill('09:05');
-	await details.getByLabel('Selesai', { exact: true }).fill('12:30');
+	// Prefilled with the scheduled start; times typed the Indonesian way or the other.
+	await expect(details.getByLabel('Mulai', { exact: true })).toHaveValue('09.00');
+	await details.getByLabel('Mulai', { exact: true }).fill('9.05');
+	await details.getByLabel('Selesai', { exact: true }).fill('25.30');
 	const chair = details.getByRole('group', { name: 'Pimpinan rapat' });
 	await chair.getByLabel('Nama').fill('Ir. Hendra Wijaya, M.Si.');
 	await chair.getByLabel('Pangkat/golongan').fill('Pembina (IV/a)');
@@ -54,7 +56,13 @@ test('the office details typed on the console and the minute-taker page reach ev
 	await details.getByLabel('Tembusan (satu per baris)').fill('Bupati Kutai Kartanegara (sebagai laporan)');
 	await details.getByLabel(/^Paraf di setiap halaman/).fill('Sekretaris DPMD\nKabid PEM');
 	await details.getByRole('button', { name: 'Simpan data notulen' }).click();
+	// An impossible time is caught in the browser, and nothing is sent.
+	await expect(details.getByRole('alert')).toHaveText('Tulis jam mulai dan selesai seperti 09.00 atau 13.30.');
+	await expect(details.getByRole('status')).toHaveText('Belum disimpan');
+	await details.getByLabel('Selesai', { exact: true }).fill('12:30');
+	await details.getByRole('button', { name: 'Simpan data notulen' }).click();
 	await expect(details.getByRole('status')).toHaveText('Tersimpan');
+	await expect(details.getByLabel('Selesai', { exact: true })).toHaveValue('12.30');
 
 	// The minute-taker sees them on their own page and completes their block and the tembusan.
 	const minutetakerKey = await facilitator.evaluate((c) => localStorage.getItem(`rembuk:minutetaker:${c}`), code);
@@ -62,7 +70,7 @@ test('the office details typed on the console and the minute-taker page reach ev
 	await minuteTaker.goto(`${server.url}/m/${code}#key=${minutetakerKey}`);
 	const own = minuteTaker.getByTestId('details');
 	await expect(own.getByLabel('Nomor notulen (opsional)')).toHaveValue('005/231/DPMD/X/2025');
-	await expect(own.getByLabel('Selesai', { exact: true })).toHaveValue('12:30');
+	await expect(own.getByLabel('Selesai', { exact: true })).toHaveValue('12.30');
 	await expect(own.getByLabel(/^Paraf di setiap halaman/)).toHaveValue('Sekretaris DPMD\nKabid PEM');
 	const notulis = own.getByRole('group', { name: 'Notulis' });
 	await notulis.getByLabel('Nama').fill('Rina Oktaviani, S.E.');

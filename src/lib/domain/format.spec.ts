@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatClock, formatDate, formatDay, formatInstant, formatMoment, formatTime, formatTimeRange, localizeTimes } from './format';
+import { formatClock, formatDate, formatDay, formatInstant, formatMoment, formatTime, formatTimeRange, localizeTimes, parseClock } from './format';
 
 const originalTz = process.env.TZ;
 afterEach(() => {
@@ -67,6 +67,12 @@ describe('one time format per language', () => {
 		expect(formatClock('09:00', 'id')).toBe('09.00');
 		expect(formatClock('09.00', 'en')).toBe('09:00');
 		expect(formatTime('2025-10-24T09:00', 'Asia/Makassar', 'en')).toBe('09:00 WITA');
+	});
+
+	it('reads a typed time of the day, with a dot or a colon, as HH:mm', () => {
+		expect(parseClock('9.05')).toBe('09:05');
+		expect(parseClock(' 12:30 ')).toBe('12:30');
+		for (const text of ['24:00', '12:60', '12', '12:3', 'pukul 12.00', '']) expect(parseClock(text), text).toBeNull();
 	});
 
 	it('rewrites the times inside typed text and leaves other numbers alone', () => {

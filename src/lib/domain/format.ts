@@ -25,6 +25,12 @@ export function formatClock(hhmm: string, locale: Locale): string {
 	return locale === 'id' ? hhmm.replace(':', '.') : hhmm.replace('.', ':');
 }
 
+/** A time of the day as people type it ("9.05", "09:05") in the stored form `HH:mm`; null when it is not one. */
+export function parseClock(text: string): string | null {
+	const match = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/.exec(text.trim());
+	return match ? `${match[1].padStart(2, '0')}:${match[2]}` : null;
+}
+
 /** A clock time anywhere in a typed text ("08.30", "9:15–10:00"), hours and minutes joined as `formatClock` joins them. */
 export function localizeTimes(text: string, locale: Locale): string {
 	const separator = locale === 'id' ? '.' : ':';

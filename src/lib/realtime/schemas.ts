@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../domain/defaults';
+import { parseClock } from '../domain/format';
 
 /** Trims, normalises Unicode and refuses control characters other than newline and tab, and lone surrogates. */
 const text = (max: number, min = 1) =>
@@ -93,9 +94,9 @@ export const letterheadSchema = z.object({
  */
 const clockTime = z
 	.string()
-	.trim()
-	.regex(/^(?:([01]?\d|2[0-3])[:.]([0-5]\d))?$/, 'a time such as 09:00')
-	.transform((s) => (s ? s.replace('.', ':').padStart(5, '0') : ''));
+	.max(10)
+	.refine((s) => !s.trim() || parseClock(s) !== null, 'a time such as 09:00')
+	.transform((s) => (s.trim() ? parseClock(s)! : ''));
 
 export const detailsSchema = z.object({
 	number: text(100, 0).optional(),

@@ -195,6 +195,7 @@ export const staff: StaffMessages = {
 		number: 'Minutes reference number (optional)',
 		startTime: 'Start',
 		endTime: 'End',
+		timeInvalid: 'Write the start and end as times such as 09:00 or 13:30.',
 		endHint: 'Leave the end empty when the meeting runs until finished ("09:00 WITA until close").',
 		signOff: 'Sign-off',
 		signingPlace: 'Place of signing (e.g. Tenggarong)',

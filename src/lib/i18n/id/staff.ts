@@ -195,6 +195,7 @@ export const staff = {
 		number: 'Nomor notulen (opsional)',
 		startTime: 'Mulai',
 		endTime: 'Selesai',
+		timeInvalid: 'Tulis jam mulai dan selesai seperti 09.00 atau 13.30.',
 		endHint: 'Kosongkan jam selesai bila acara berlangsung sampai selesai ("pukul 09.00 WITA – selesai").',
 		signOff: 'Pengesahan',
 		signingPlace: 'Tempat penandatanganan (mis. Tenggarong)',

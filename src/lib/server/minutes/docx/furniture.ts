@@ -23,8 +23,8 @@ export function draftHeader(words: Words): Header {
 }
 
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '444444' };
-/** A box's width in twips (about 1.9 cm), and the room to initial in (about 0.9 cm). */
-const BOX_WIDTH = 1080;
+/** A box's width in twips (about 2.3 cm), and the room to initial in (about 0.9 cm). */
+const BOX_WIDTH = 1300;
 const BOX_HEIGHT = 500;
 
 /** "Paraf" and a small table at the right of the footer: one column per role, its name over an empty box. */
