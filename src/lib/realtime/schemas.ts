@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { LIMITS } from '../domain/defaults';
 import { CSV_DIALECTS, MINUTES_FORMAT_NAMES, MINUTES_LANGUAGES, PAPERS } from '../domain/minutes-formats';
 import { hasControlCharacters, isWellFormed, tidyText } from '../domain/text';
+import { parseClock } from '../domain/format';
 
 /** User text by the rule of `domain/text`: tidied, then measured, and refused if unreadable. */
 const text = (max: number, min = 1) =>
@@ -87,16 +88,35 @@ export const letterheadSchema = z.object({
 	logo: logo.optional()
 });
 
+/**
+ * A time of the day, "09:00" or "09.00" (as Indonesians type it), stored as `HH:mm`; empty clears
+ * it (details are merged into what is saved, so an absent field would keep the old value).
+ */
+const clockTime = z
+	.string()
+	.max(10)
+	.refine((s) => !s.trim() || parseClock(s) !== null, 'a time such as 09:00')
+	.transform((s) => (s.trim() ? parseClock(s)! : ''));
+
 export const detailsSchema = z.object({
+	number: text(100, 0).optional(),
+	startTime: clockTime.optional(),
+	endTime: clockTime.optional(),
 	agenda: z.array(z.object({ time: optionalText(20), activity: text(LIMITS.shortText) })).max(30).optional(),
 	chair: text(LIMITS.name, 0).optional(),
 	chairPosition: text(LIMITS.institution, 0).optional(),
+	chairRank: text(LIMITS.name, 0).optional(),
 	chairNip: text(30, 0).optional(),
 	facilitatorName: text(LIMITS.name, 0).optional(),
 	speakers: z.array(text(LIMITS.institution)).max(20).optional(),
 	minuteTaker: text(LIMITS.name, 0).optional(),
 	minuteTakerPosition: text(LIMITS.institution, 0).optional(),
+	minuteTakerRank: text(LIMITS.name, 0).optional(),
 	minuteTakerNip: text(30, 0).optional(),
+	signingPlace: text(LIMITS.name, 0).optional(),
+	copies: z.array(text(LIMITS.institution)).max(20).optional(),
+	/** At most five: the boxes share the footer with the page number. */
+	paraf: z.array(text(40)).max(5).optional(),
 	basis: text(LIMITS.shortText, 0).optional(),
 	aims: text(1000, 0).optional(),
 	conclusions: text(2000, 0).optional(),

@@ -65,9 +65,10 @@ const at = (time: string) => vi.setSystemTime(new Date(`2025-10-24T${time}:00+08
 /**
  * The sample FGD run through every phase, from 09.05 to 12.15 WITA: details filled in, two
  * themes, a duplicate merged, an off-topic item hidden after it drew dots, a vote, linked
- * recommendations (one anonymous), a note and a quote, an action row, and the close.
+ * recommendations (one anonymous), a note and a quote, an action row, and the close
+ * (left out with `close: false`, for provisional minutes with everything in them).
  */
-export function facilitatedFgd(minutesLanguage: 'id' | 'en' = 'id') {
+export function facilitatedFgd(minutesLanguage: 'id' | 'en' = 'id', { close = true } = {}) {
 	vi.useFakeTimers({ toFake: ['Date'] });
 	try {
 		at('09:05');
@@ -123,7 +124,7 @@ export function facilitatedFgd(minutesLanguage: 'id' | 'en' = 'id') {
 		fgd.run('minutetaker', { type: 'action.save', row: { ...ACTION, issueItemIds: [modal, duplicate], recommendationId: kredit } });
 
 		at('12:15');
-		fgd.run('facilitator', { type: 'phase.set', phase: 'closed' });
+		if (close) fgd.run('facilitator', { type: 'phase.set', phase: 'closed' });
 		return { ...fgd, ids: { modal, duplicate, lahan, pelatihan, pemasaran, kredit, forum, spam, permodalan, pasar } };
 	} finally {
 		vi.useRealTimers();
@@ -167,3 +168,24 @@ const ACTION = {
 	status: 'berjalan' as const,
 	remarks: 'Kontak bank 0812-9876-5432'
 };
+
+/**
+ * What an office adds for filing the minutes: a document number, the actual start and end, each
+ * signer's pangkat/golongan, the place of signing, the tembusan and the paraf boxes. Sent as the
+ * minute-taker's page sends it (times typed the Indonesian way and the other).
+ */
+export const OFFICE_DETAILS = {
+	number: '005/214/DPMD/X/2025',
+	startTime: '09.05',
+	endTime: '12:30',
+	chairRank: 'Pembina Tk. I (IV/b)',
+	minuteTakerRank: 'Penata Muda (III/a)',
+	signingPlace: 'Tenggarong',
+	copies: ['Bupati Kutai Kartanegara (sebagai laporan)', 'Kepala Bappeda Kutai Kartanegara'],
+	paraf: ['Kasubbag Umum', 'Kabid PEM']
+};
+
+export function withOfficeDetails<T extends ReturnType<typeof newFgd>>(fgd: T): T {
+	fgd.run('minutetaker', { type: 'session.details', details: OFFICE_DETAILS });
+	return fgd;
+}

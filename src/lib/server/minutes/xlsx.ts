@@ -8,7 +8,9 @@
  */
 import ExcelJS from 'exceljs';
 import { kindLabels } from './labels';
-import type { Minutes, MinutesTheme } from './model';
+import { singularKindLabel } from '../../domain/defaults';
+import type { Minutes, MinutesOfficial, MinutesTheme } from './model';
+import { isDraft } from './sign-off';
 import { SHEET_WORDS, type SheetWords } from './sheets/words';
 
 type Cell = string | number | Date | null;
@@ -70,16 +72,16 @@ function wallClock(local: string): Date | null {
 	return Number.isNaN(date.getTime()) ? null : date;
 }
 
-function details({ session, details: d, attendance }: Minutes, words: SheetWords): Table {
+function details(minutes: Minutes, words: SheetWords): Table {
+	const { session, details: d, attendance, signOff } = minutes;
 	const w = words.details;
-	const official = (o: { name: string; position: string; nip: string }) =>
-		[o.name, o.position, o.nip && `NIP ${o.nip}`].filter(Boolean).join(', ');
+	const official = (o: MinutesOfficial) => [o.name, o.position, o.rank, o.nip && `NIP ${o.nip}`].filter(Boolean).join(', ');
 	const rows: Cell[][] = [
 		[w.title, session.title],
 		[w.theme, session.theme],
 		[w.date, wallClock(session.startsAt)],
 		[w.day, session.day],
-		[w.time, session.time],
+		[w.time, session.timeRange],
 		[w.venue, session.venue],
 		[w.organizers, session.organizers.join('; ')],
 		[w.region, session.region],
@@ -91,7 +93,11 @@ function details({ session, details: d, attendance }: Minutes, words: SheetWords
 		[w.aims, d.aims],
 		[w.conclusions, d.conclusions],
 		[w.participants, attendance.total],
-		[w.closed, session.closedAtText ?? '']
+		[w.closed, session.closedAtText ?? ''],
+		[w.signingPlace, signOff.place],
+		[w.copies, d.copies.join('; ')],
+		[w.number, d.number],
+		[w.status, isDraft(minutes) ? w.draft : w.final]
 	];
 	return { name: words.sheets.details, header: [words.field, words.value], widths: [22, 80], rows };
 }
@@ -161,7 +167,8 @@ function themes({ themes, items }: Minutes, words: SheetWords): Table {
 function links(minutes: Minutes, words: SheetWords): Table {
 	const rows: Cell[][] = [];
 	for (const r of minutes.recommendations?.ranked ?? [])
-		for (const l of r.links) for (const item of l.items) rows.push([r.item.text, words.relation[l.relation], l.label, item.text]);
+		for (const l of r.links)
+			for (const item of l.items) rows.push([r.item.text, words.relation[l.relation], singularKindLabel(l.label, minutes.lang), item.text]);
 	return { name: words.sheets.links, header: words.links, widths: [60, 14, 16, 60], rows };
 }
 

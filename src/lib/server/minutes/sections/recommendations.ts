@@ -3,7 +3,8 @@
  * the minutes useful to a planner is the link: this recommendation, for that constraint.
  */
 import { addressedKind, answeringKind, mayLink } from '../../../domain/links';
-import { byVotes, kindsOf, type MinutesItem } from './items';
+import { singularKindLabel } from '../../../domain/defaults';
+import { byVotes, kindsOf, type KindRef, type MinutesItem } from './items';
 import type { Source } from './source';
 
 /** An item another part of the minutes points at, by its text. */
@@ -35,6 +36,11 @@ export interface MinutesRecommendation {
 export interface MinutesRecommendations {
 	kind: string;
 	label: string;
+	/**
+	 * The kind recommendations answer (the board's first, Kendala by default), its label for one
+	 * item: a recommendation linked to none of it says "belum dikaitkan dengan kendala".
+	 */
+	answers: KindRef;
 	ranked: MinutesRecommendation[];
 }
 
@@ -66,7 +72,8 @@ export function recommendationsOf(source: Source, items: MinutesItem[]): Minutes
 		}
 		return { rank: index + 1, item, links };
 	});
-	return { kind: answering, label: kinds.find((k) => k.kind === answering)!.label, ranked };
+	const answers = { kind: kinds[0].kind, label: singularKindLabel(kinds[0].label, source.lang) };
+	return { kind: answering, label: kinds.find((k) => k.kind === answering)!.label, answers, ranked };
 }
 
 /** Each list of items by id, made once per list (the action plan resolves a few ids per row). */

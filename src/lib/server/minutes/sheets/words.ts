@@ -30,7 +30,13 @@ const id = {
 		aims: 'Tujuan',
 		conclusions: 'Kesimpulan',
 		participants: 'Jumlah peserta',
-		closed: 'Ditutup'
+		closed: 'Ditutup',
+		number: 'Nomor',
+		signingPlace: 'Tempat penandatanganan',
+		copies: 'Tembusan',
+		status: 'Status notulen',
+		draft: 'Draf (belum final)',
+		final: 'Final'
 	},
 	people: ['No', 'Nama', 'Instansi', 'Kelompok', 'Tanda tangan'],
 	items: ['No', 'Jenis', 'Tema', 'Masukan', 'Oleh', 'Kelompok', 'Suara', 'Digabung dari'],
@@ -93,7 +99,13 @@ const en: SheetWords = {
 		aims: 'Aims',
 		conclusions: 'Conclusions',
 		participants: 'Participants',
-		closed: 'Closed'
+		closed: 'Closed',
+		number: 'Ref. No.',
+		signingPlace: 'Place of signing',
+		copies: 'Copies to',
+		status: 'Minutes status',
+		draft: 'Draft (not final)',
+		final: 'Final'
 	},
 	people: ['No', 'Name', 'Institution', 'Group', 'Signature'],
 	items: ['No', 'Kind', 'Theme', 'Contribution', 'By', 'Group', 'Votes', 'Merged from'],
