@@ -206,7 +206,7 @@ describe('the spreadsheets', () => {
 	});
 
 	it('name each item’s kind in the singular in the English CSV', () => {
-		const csv = renderCsv(minutesOf(facilitatedFgd(), 'en'));
+		const csv = renderCsv(minutesOf(facilitatedFgd(), 'en'), 'rfc4180');
 		expect(csv).toContain('\r\n1,Constraint,Permodalan,');
 		expect(csv).not.toContain(',Constraints,');
 	});
