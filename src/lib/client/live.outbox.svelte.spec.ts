@@ -94,9 +94,8 @@ describe('the outbox', () => {
 		expect(socket.waiting('command').payload).toMatchObject({ id: live.outbox.pending[0].id });
 	});
 
-	// docs/protocol.md, client rule 7: "call sync if an acked seq does not arrive". LiveSession does
-	// not yet: the record is only fetched when a later one shows the gap, or on a reconnect.
-	it.fails('after an ack whose record never comes, asks the server for it', async () => {
+	// docs/protocol.md, client rule 7: "call sync if an acked seq does not arrive".
+	it('after an ack whose record never comes, asks the server for it', async () => {
 		const { live, socket } = await online(5);
 		live.submit(ADD);
 		socket.waiting('command').answer({ ok: true, seq: 6, itemId: 'item-1' });
@@ -105,5 +104,21 @@ describe('the outbox', () => {
 		expect(live.seq).toBe(5);
 		await after(ACK_TIMEOUT);
 		expect(socket.waiting('sync').payload).toEqual({ lastSeq: 5 });
+	});
+
+	it('counts an acknowledged command as unsettled until its record reaches the board', async () => {
+		const { live, socket } = await online(5);
+		const vote = { type: 'vote.set', targetId: 'item-9', count: 2 } as const;
+		live.submit(vote);
+		expect(live.unsettled).toEqual([vote]);
+		socket.waiting('command').answer({ ok: true, seq: 6 });
+		await after();
+		// Acknowledged, not yet on the board: a tap now must still count these two dots.
+		expect(live.outbox.entries).toEqual([]);
+		expect(live.unsettled).toEqual([vote]);
+		socket.deliver({ seq: 6, at: '2025-10-24T01:00:00.000Z', event: { type: 'vote.set', vote: { targetId: 'item-9', participantId: 'me', count: 2 } } });
+		await after();
+		expect(live.seq).toBe(6);
+		expect(live.unsettled).toEqual([]);
 	});
 });

@@ -42,6 +42,11 @@ export class LiveSession {
 	#seq = 0;
 	#syncing = false;
 	#held: SessionRecord[] = [];
+	/**
+	 * Commands acknowledged before their record reached this board. The ack comes first, so for a
+	 * moment the board does not show what was saved; a tap in that moment must still count it.
+	 */
+	#acked = $state<{ seq: number; command: Command }[]>([]);
 	#draining = false;
 
 	constructor(auth: SocketAuth, outboxKey: string) {
@@ -69,6 +74,11 @@ export class LiveSession {
 	}
 
 	/** Queues a participant's change in the outbox and sends it when it can. */
+	/** What this phone has sent that its board does not show yet: acknowledged, then pending. */
+	get unsettled(): Command[] {
+		return [...this.#acked.map((a) => a.command), ...this.outbox.pending.map((e) => e.command)];
+	}
+
 	submit(command: Command) {
 		this.outbox.add(command);
 		void this.#drain();
@@ -121,6 +131,7 @@ export class LiveSession {
 		if (record.seq > this.#seq + 1) return void this.#sync();
 		applyEvent(this.board, record.event);
 		this.#seq = record.seq;
+		this.#settle();
 		// What this viewer may see changed wholesale (a phase, revealed tallies): start afresh.
 		if (needsSnapshot(record.event)) void this.#sync(true);
 	}
@@ -160,8 +171,26 @@ export class LiveSession {
 		}
 		this.#seq = result.mode === 'snapshot' ? result.snapshot.seq : Math.max(this.#seq, ...result.records.map((r) => r.seq));
 		this.ownItemIds = result.ownItemIds;
+		this.#settle();
 		// More than one page of records missed: ask again until caught up.
 		if (result.mode === 'events' && this.#seq < result.seq) queueMicrotask(() => this.#sync());
+	}
+
+	/** Forgets the acknowledged commands the board now shows. */
+	#settle() {
+		if (this.#acked.some((a) => a.seq <= this.#seq)) this.#acked = this.#acked.filter((a) => a.seq > this.#seq);
+	}
+
+	/**
+	 * Keeps an acknowledged command counted until its record arrives, and asks for the record if
+	 * it never does (protocol client rule 7): no later record would otherwise reveal the gap.
+	 */
+	#awaitRecord(seq: number, command: Command) {
+		if (seq <= this.#seq) return;
+		this.#acked = [...this.#acked, { seq, command }];
+		setTimeout(() => {
+			if (this.#seq < seq && this.#socket.connected) void this.#sync();
+		}, RESYNC_DELAY);
 	}
 
 	/** Sends pending entries one at a time, in the order they were written. */
@@ -179,6 +208,7 @@ export class LiveSession {
 					break;
 				}
 				if (result.ok) {
+					this.#awaitRecord(result.seq, entry.command);
 					this.outbox.remove(entry.id);
 					if (result.itemId && entry.command.type === 'item.add') {
 						this.ownItemIds = [...this.ownItemIds, result.itemId];

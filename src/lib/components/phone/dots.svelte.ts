@@ -26,7 +26,7 @@ export class Dots {
 	});
 
 	readonly placed = $derived.by(() => {
-		const pending = this.#live.outbox.pending.map((e) => e.command);
+		const pending = this.#live.unsettled;
 		return onTargets(placement(this.#live.board?.votes ?? [], this.#me, pending), this.targetIds);
 	});
 
