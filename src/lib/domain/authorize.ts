@@ -30,7 +30,11 @@ export type CommandType =
 	| 'action.save'
 	| 'action.delete'
 	| 'note.add'
-	| 'note.delete';
+	| 'note.delete'
+	| AttendanceCommandType;
+
+/** Staff complete the daftar hadir (people without a phone) and the dokumentasi. */
+type AttendanceCommandType = 'attendee.add' | 'attendee.edit' | 'attendee.remove' | 'photo.caption' | 'photo.remove';
 
 const F: Role[] = ['facilitator'];
 const STAFF: Role[] = ['facilitator', 'minutetaker'];
@@ -67,7 +71,14 @@ export const ALLOWED: Record<CommandType, Role[]> = {
 	'action.save': STAFF,
 	'action.delete': STAFF,
 	'note.add': STAFF,
-	'note.delete': STAFF
+	'note.delete': STAFF,
+	// Attendance and dokumentasi: both staff roles, as the minute-taker often keeps the paper
+	// sign-in sheet and takes the photos.
+	'attendee.add': STAFF,
+	'attendee.edit': STAFF,
+	'attendee.remove': STAFF,
+	'photo.caption': STAFF,
+	'photo.remove': STAFF
 };
 
 /** True when `role` may send `type`; for item commands the caller must also own the item. */

@@ -27,7 +27,9 @@ const OPEN_TO_ALL_PARTICIPANTS: string[] = [];
 /** Commands whose fields the generic sampler cannot guess; built when the test's items exist. */
 const SAMPLES: Record<string, () => Record<string, unknown>> = {
 	'item.merge': () => ({ type: 'item.merge', targetId: itemId, sourceIds: [anonymousItemId] }),
-	'action.save': () => ({ type: 'action.save', row: { activity: 'Uji otorisasi' } })
+	'action.save': () => ({ type: 'action.save', row: { activity: 'Uji otorisasi' } }),
+	'attendee.add': () => ({ type: 'attendee.add', attendee: { name: 'Uji otorisasi', group: 'lainnya' } }),
+	'attendee.edit': () => ({ type: 'attendee.edit', participantId: other.id, attendee: { name: 'Uji otorisasi', group: 'lainnya' } })
 };
 
 type Shape = Record<string, { safeParse: (v: unknown) => { success: boolean }; options?: unknown[]; value?: unknown }>;

@@ -7,6 +7,7 @@ import type { CommandEnvelope, CommandResult, SessionRecord, SocketIdentity } fr
 import type { Command } from '../realtime/schemas';
 import type { Db } from './db/database';
 import { sql } from './db/statements';
+import { attendanceHandlers } from './handlers/attendance';
 import { boardHandlers } from './handlers/board';
 import { Rejected, type CommandContext, type Handlers, type Outcome } from './handlers/context';
 import { itemHandlers } from './handlers/items';
@@ -15,10 +16,22 @@ import * as sessions from './sessions';
 
 export { Rejected };
 
-const handlers: Handlers = { ...itemHandlers, ...sessionHandlers, ...boardHandlers };
+const handlers: Handlers = { ...itemHandlers, ...sessionHandlers, ...boardHandlers, ...attendanceHandlers };
 
 /** The minutes are often finished after the meeting: staff may still complete these once closed. */
-const AFTER_CLOSE = new Set<Command['type']>(['session.details', 'note.add', 'note.delete', 'action.save', 'action.delete']);
+const AFTER_CLOSE = new Set<Command['type']>([
+	'session.details',
+	'note.add',
+	'note.delete',
+	'action.save',
+	'action.delete',
+	// The daftar hadir is completed from the paper sign-in sheet, the dokumentasi from the camera, after the meeting.
+	'attendee.add',
+	'attendee.edit',
+	'attendee.remove',
+	'photo.caption',
+	'photo.remove'
+]);
 
 export interface Executed {
 	result: CommandResult;
