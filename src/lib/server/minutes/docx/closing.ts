@@ -2,6 +2,7 @@
 import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
 import { kindLabels } from '../labels';
 import type { Minutes, MinutesOfficial } from '../model';
+import { attendanceList } from './attachments';
 import { gap, heading, para, placeholder, table, type Frame } from './blocks';
 
 export function actionPlanSection(frame: Frame, { actionPlan }: Minutes): FileChild[] {
@@ -82,18 +83,9 @@ function signatureBlock(lead: string, role: string, official: MinutesOfficial, n
 
 export function appendixSection(frame: Frame, minutes: Minutes): FileChild[] {
 	const { words } = frame;
-	const { attendance, items, themes } = minutes;
+	const { items, themes } = minutes;
 	const h = words.headings;
-	const people = attendance.participants.length
-		? [
-				table(
-					frame,
-					words.peopleTable,
-					attendance.participants.map((p, i) => [String(i + 1), p.name, p.institution, p.groupLabel, '']),
-					{ weights: [1, 5, 5, 5, 4], right: [0] }
-				)
-			]
-		: [placeholder(words.noPeople)];
+	const people = attendanceList(frame, minutes);
 	const kinds = kindLabels(minutes);
 	const themeNames = new Map(themes.map((t) => [t.id, t.name]));
 	const list = items.length

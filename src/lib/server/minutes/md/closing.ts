@@ -1,5 +1,6 @@
 /** The closing sections: rencana tindak lanjut, penutup, pengesahan, lampiran. */
 import type { Minutes, MinutesOfficial } from '../model';
+import { attendanceBlock, documentationBlock } from './attachments';
 import { cell, escapeMarkdown, placeholder, row, tableHead } from './blocks';
 import type { Words } from './words';
 
@@ -53,16 +54,10 @@ function signatureBlock(role: string, official: MinutesOfficial, words: Words): 
 	return [`**${role}**`, '', '', '', lines.join('\\\n')];
 }
 
-export function appendixSection({ attendance, items, themes, findings, recommendations }: Minutes, words: Words): string[] {
+export function appendixSection(minutes: Minutes, words: Words): string[] {
+	const { items, themes, findings, recommendations } = minutes;
 	const h = words.headings;
-	const people = attendance.participants.length
-		? [
-				...tableHead(words.peopleTable, 'rllll'),
-				...attendance.participants.map((p, i) =>
-					row([String(i + 1), escapeMarkdown(p.name), escapeMarkdown(p.institution), escapeMarkdown(p.groupLabel), ''])
-				)
-			]
-		: [placeholder(words.noPeople)];
+	const people = attendanceBlock(minutes, words);
 	const kindLabels = new Map([...findings, ...(recommendations ? [recommendations] : [])].map((k) => [k.kind, k.label]));
 	const themeNames = new Map(themes.map((t) => [t.id, t.name]));
 	const list = items.length
@@ -76,5 +71,5 @@ export function appendixSection({ attendance, items, themes, findings, recommend
 				})
 			]
 		: [placeholder(words.noItems)];
-	return [`## ${h.appendix}`, '', `### ${h.attendance}`, '', ...people, '', `### ${h.items}`, '', ...list];
+	return [`## ${h.appendix}`, '', `### ${h.attendance}`, '', ...people, '', `### ${h.items}`, '', ...list, ...documentationBlock(minutes, words)];
 }

@@ -1,6 +1,7 @@
 /** The closing of the PDF notulen: rencana tindak lanjut, penutup, pengesahan, lampiran. */
 import type { Minutes, MinutesOfficial } from '../model';
 import type { Words } from '../md/words';
+import { attendanceList } from './attachments';
 import type { Layout } from './layout';
 
 /** Twelve columns on a portrait page: the condensed face at 6.5 pt keeps every field readable. */
@@ -67,27 +68,13 @@ export function signOffSection(layout: Layout, { signOff, details }: Minutes, wo
 	doc.y = Math.max(left, right) + 6;
 }
 
-export function appendixSection(layout: Layout, minutes: Minutes, words: Words, signature: string) {
-	const { attendance, items, themes, findings, recommendations } = minutes;
+export function appendixSection(layout: Layout, minutes: Minutes, words: Words) {
+	const { items, themes, findings, recommendations } = minutes;
 	const h = words.headings;
 	layout.doc.addPage();
 	layout.heading(h.appendix);
 	layout.heading(h.attendance, 2);
-	if (!attendance.participants.length) layout.paragraph(words.noPeople, { italic: true });
-	else {
-		const [no, name, institution, group] = words.peopleTable;
-		layout.table(
-			[
-				{ header: no, width: 0.5, align: 'right' },
-				{ header: name, width: 3 },
-				{ header: institution, width: 3 },
-				{ header: group, width: 2.5 },
-				{ header: signature, width: 2 }
-			],
-			attendance.participants.map((p, i) => [String(i + 1), p.name, p.institution, p.groupLabel, '']),
-			{ minRowHeight: 22 }
-		);
-	}
+	attendanceList(layout, minutes, words);
 	layout.heading(h.items, 2);
 	if (!items.length) return layout.paragraph(words.noItems, { italic: true });
 	const kindLabels = new Map([...findings, ...(recommendations ? [recommendations] : [])].map((k) => [k.kind, k.label]));

@@ -32,7 +32,9 @@ const id = {
 		participants: 'Jumlah peserta',
 		closed: 'Ditutup'
 	},
-	people: ['No', 'Nama', 'Instansi', 'Kelompok', 'Tanda tangan'],
+	people: ['No', 'Nama', 'Jabatan', 'Instansi', 'Kelompok', 'L/P', 'Keterangan', 'Tanda tangan'],
+	addedByStaff: 'ditambahkan oleh panitia',
+	sexValue: { L: 'L', P: 'P' },
 	items: ['No', 'Jenis', 'Tema', 'Masukan', 'Oleh', 'Kelompok', 'Suara', 'Digabung dari'],
 	votes: ['Pilihan', 'Jenis'],
 	themes: ['No', 'Tema', 'Jumlah masukan', 'Suara'],
@@ -93,7 +95,9 @@ const en: SheetWords = {
 		participants: 'Participants',
 		closed: 'Closed'
 	},
-	people: ['No', 'Name', 'Institution', 'Group', 'Signature'],
+	people: ['No', 'Name', 'Position', 'Institution', 'Group', 'M/F', 'Remarks', 'Signature'],
+	addedByStaff: 'added by staff',
+	sexValue: { L: 'M', P: 'F' },
 	items: ['No', 'Kind', 'Theme', 'Contribution', 'By', 'Group', 'Votes', 'Merged from'],
 	votes: ['Choice', 'Kind'],
 	themes: ['No', 'Theme', 'Contributions', 'Votes'],
