@@ -58,7 +58,7 @@ describe('Markdown', () => {
 		expect(md).toContain('| No | Nama | Jabatan | Instansi | Kelompok | L/P | Tanda tangan |');
 		expect(md).toContain('| 6 | Nur Aisyah | Reporter | Radio Tenggarong | Media | P |  |');
 		expect(md).toContain('| 7 | Pak Amir (ditambahkan oleh panitia) | Kepala Desa | Desa Loa Ipuh |');
-		expect(md).toContain('### Dokumentasi\n\n1. Foto 1. Pembukaan FGD oleh Kepala DPMD\n2. Foto 2. Diskusi kelompok, HP 0812-xxxx-xx90');
+		expect(md).toContain('### Dokumentasi\n\n- Foto 1. Pembukaan FGD oleh Kepala DPMD\n- Foto 2. Diskusi kelompok, HP 0812-xxxx-xx90');
 		const list = md.slice(md.indexOf('Lampiran:'), md.indexOf('## Lampiran'));
 		expect(list).toContain('1. Daftar hadir (7 orang)\n2. Daftar masukan dan hasil pemungutan suara (4 masukan)\n3. Dokumentasi (2 foto)');
 	});

@@ -5,7 +5,7 @@ import type { Minutes, MinutesPhoto } from '../model';
 import { numbered, para, placeholder, table, type Frame } from './blocks';
 
 /** Relative column widths. */
-const WEIGHTS: Record<AttendanceColumn, number> = { no: 1.2, name: 5.5, position: 4.2, institution: 5, group: 4, sex: 1.4, signature: 3.8 };
+const WEIGHTS: Record<AttendanceColumn, number> = { no: 1.7, name: 5.3, position: 4.4, institution: 5, group: 4.2, sex: 1.5, signature: 3.6 };
 
 export function attendanceList(frame: Frame, { attendance }: Minutes): FileChild[] {
 	const { words } = frame;
@@ -13,7 +13,7 @@ export function attendanceList(frame: Frame, { attendance }: Minutes): FileChild
 	const counts = sexCountsLine(attendance, words);
 	const list = attendanceTable(attendance, words);
 	const weights = list.columns.map((c) => WEIGHTS[c]);
-	return [...(counts ? [para(counts)] : []), table(frame, list.header, list.rows, { weights, right: [0] })];
+	return [...(counts ? [para(counts)] : []), table(frame, list.header, list.rows, { weights, right: [0], size: 18 })];
 }
 
 /** "Lampiran:" and what is attached, below the signatures. */

@@ -18,7 +18,7 @@ export function attendanceBlock({ attendance }: Minutes, words: Words): string[]
 /** Markdown cannot carry the images: it lists them by number and caption, as the PDF and DOCX caption them. */
 export function documentationBlock({ documentation }: Minutes, words: Words): string[] {
 	if (!documentation.length) return [];
-	return ['', `### ${words.headings.documentation}`, '', ...documentation.map((p) => `${p.no}. ${escapeMarkdown(words.photo(p.no, p.caption))}`)];
+	return ['', `### ${words.headings.documentation}`, '', ...documentation.map((p) => `- ${escapeMarkdown(words.photo(p.no, p.caption))}`)];
 }
 
 /** "Lampiran:" and what is attached, below the signatures. */
