@@ -3,6 +3,9 @@
 // Items are named by the start of their text.
 
 export const details = {
+	number: '005/231/DPMD/X/2025',
+	startTime: '09:00',
+	endTime: '12:15',
 	agenda: [
 		{ time: '08.30', activity: 'Registrasi peserta' },
 		{ time: '09.00', activity: 'Pembukaan dan sambutan Kepala DPMD Kutai Kartanegara' },
@@ -13,12 +16,23 @@ export const details = {
 	],
 	chair: 'Ir. Hendra Wijaya, M.Si. (contoh)',
 	chairPosition: 'Kepala Bidang Pemberdayaan Ekonomi Masyarakat, DPMD Kutai Kartanegara',
+	chairRank: 'Pembina (IV/a)',
 	chairNip: '19750312 200003 1 004',
 	facilitatorName: 'Lestari Handayani (contoh)',
 	speakers: ['Dr. Andi Kurniawan – Universitas Mulawarman', 'Ahmad Fauzi – Yayasan Mitra Hijau'],
 	minuteTaker: 'Rina Oktaviani, S.E. (contoh)',
 	minuteTakerPosition: 'Analis Pemberdayaan Masyarakat, DPMD Kutai Kartanegara',
+	minuteTakerRank: 'Penata Muda Tk. I (III/b)',
 	minuteTakerNip: '19900718 201503 2 006',
+	// DPMD Kutai Kartanegara signs in Tenggarong, the regency's seat, whatever the venue.
+	signingPlace: 'Tenggarong',
+	copies: [
+		'Bupati Kutai Kartanegara (sebagai laporan)',
+		'Kepala Bappeda Kabupaten Kutai Kartanegara',
+		'Ketua Yayasan Mitra Hijau',
+		'Dekan Fakultas Ekonomi dan Bisnis Universitas Mulawarman'
+	],
+	paraf: ['Sekretaris DPMD', 'Kabid PEM'],
 	basis: 'Surat undangan Kepala DPMD Kabupaten Kutai Kartanegara Nomor 005/214/DPMD/X/2025 (contoh)',
 	aims: 'Memetakan kendala UMKM di wilayah terdampak tambang, mengenali peluang baru, dan menyepakati rekomendasi serta rencana tindak lanjut bersama pemerintah, dunia usaha, CSR/PPM, komunitas dan akademisi.',
 	conclusions:

@@ -4,6 +4,7 @@
 // with the links and the facilitator key, so `npm run demo --silent | jq` works.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
+import { SCHEDULE, sessionClock } from './demo-clock.mjs';
 import { items, participants, session } from './demo-data.mjs';
 import { facilitate } from './demo-steps.mjs';
 
@@ -15,12 +16,13 @@ class DemoError extends Error {}
 
 const progress = (message) => process.stderr.write(`${message}\n`);
 
-async function request(method, path, body) {
+async function request(method, path, body, key) {
 	let response;
 	try {
+		const headers = { ...(body ? { 'content-type': 'application/json' } : {}), ...(key ? { authorization: `Bearer ${key}` } : {}) };
 		response = await fetch(`${BASE_URL}${path}`, {
 			method,
-			headers: body ? { 'content-type': 'application/json' } : {},
+			headers,
 			body: body ? JSON.stringify(body) : undefined,
 			signal: AbortSignal.timeout(TIMEOUT_MS)
 		});
@@ -37,6 +39,7 @@ async function request(method, path, body) {
 	} catch {
 		data = undefined;
 	}
+	if (response.status === 204) return undefined;
 	if (!response.ok) {
 		const reason = data?.error ? `${data.error.code}: ${data.error.message}` : text.slice(0, 200);
 		throw new DemoError(`${method} ${path} answered ${response.status} (${reason})`);
@@ -97,11 +100,14 @@ async function main() {
 	const health = await request('GET', '/healthz');
 	if (health?.service !== 'rembuk') throw new DemoError(`${BASE_URL} answers, but it is not Rembuk`);
 
-	const created = await request('POST', '/api/sessions', session);
+	// A sample session, so its clock can follow the event day (see demo-clock.mjs).
+	const created = await request('POST', '/api/sessions', { ...session, sample: true });
 	progress(`Session ${created.code} created: ${session.title}`);
+	const setClock = sessionClock(request, session, created.code, created.facilitatorKey);
 
 	const tokens = new Map();
-	for (const person of participants) {
+	for (const [index, person] of participants.entries()) {
+		await setClock(SCHEDULE.registration, index * 60);
 		// A phone makes its own token: 24 random bytes, 32 base64url characters.
 		const token = randomBytes(24).toString('base64url');
 		const { ref, ...profile } = person;
@@ -120,11 +126,15 @@ async function main() {
 			minutetaker: await connect(created.code, created.minutetakerKey, 'the minute-taker', 'minutetaker')
 		};
 		sockets.set('facilitator', staff.facilitator).set('minutetaker', staff.minutetaker);
+		await setClock(SCHEDULE.writing);
 		await send(staff.facilitator, { type: 'phase.set', phase: 'writing' });
 		const posted = [];
-		for (const item of items) posted.push({ ...item, id: await addItem(sockets.get(item.by), item) });
+		for (const [index, item] of items.entries()) {
+			await setClock(SCHEDULE.posts, index * 30);
+			posted.push({ ...item, id: await addItem(sockets.get(item.by), item) });
+		}
 		progress(`${items.length} items posted (${items.filter((i) => i.anonymous).length} anonymous)`);
-		await facilitate({ send, progress, staff, sockets, posted, participants });
+		await facilitate({ send, progress, setClock, staff, sockets, posted, participants });
 	} finally {
 		for (const socket of sockets.values()) socket.close();
 	}

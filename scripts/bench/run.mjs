@@ -4,8 +4,9 @@
 // processes that this script stops, and the whole run gives up after --deadline minutes.
 //
 //   npm run bench -- [--clients 300] [--posts 200] [--rate 10] [--writers 100] [--seconds 2] [--rounds 8]
-//                    [--only startup,fanout,writes,memory,phonePage,export] [--db-dir DIR]
+//                    [--only startup,fanout,writes,memory,phonePage,export,similarity] [--db-dir DIR]
 //                    [--export-items 1000] [--export-participants 300] [--export-actions 30]
+//                    [--similarity-cards 500]
 //                    [--wait-idle SECONDS] [--max-others PERCENT]
 //                    [--server build/server.js] [--cpu-prof] [--browser] [--json]
 import { fork } from 'node:child_process';
@@ -17,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { FORMATS, measureExport } from './export.mjs';
 import { weighInBrowser, weighPage } from './page.mjs';
 import { createSession } from './phone.mjs';
+import { measureSimilarity, SIMILARITY_PATHS } from './similarity.mjs';
 import { freePort } from './ports.mjs';
 import { summarizeProfile } from './profile.mjs';
 import { relay, rembuk, ROOT } from './server.mjs';
@@ -37,7 +39,8 @@ const { values: opts } = parseArgs({
 		'export-items': { type: 'string', default: '1000' },
 		'export-participants': { type: 'string', default: '300' },
 		'export-actions': { type: 'string', default: '30' },
-		only: { type: 'string', default: 'startup,fanout,writes,memory,phonePage,export' },
+		'similarity-cards': { type: 'string', default: '500' },
+		only: { type: 'string', default: 'startup,fanout,writes,memory,phonePage,export,similarity' },
 		deadline: { type: 'string', default: '30' },
 		'cpu-prof': { type: 'boolean', default: false },
 		browser: { type: 'boolean', default: false },
@@ -53,11 +56,13 @@ const rounds = Number(opts.rounds);
 const maxOthers = Number(opts['max-others']);
 const only = new Set(opts.only.split(','));
 const wants = (phase) => only.has(phase);
+/** Every phase but `similarity` (which runs in this process) needs the production build. */
+const needsServer = [...only].some((phase) => phase !== 'similarity');
 if (!(clients >= 2 && posts >= 1 && rate > 0 && writers >= 1 && seconds > 0 && rounds >= 1)) {
 	console.error('bench: --clients ≥ 2, --posts ≥ 1, --rate > 0, --writers ≥ 1, --seconds > 0 and --rounds ≥ 1, please');
 	process.exit(2);
 }
-if (!existsSync(join(ROOT, opts.server)) || !existsSync(join(ROOT, opts.server, '../handler.js'))) {
+if (needsServer && !(existsSync(join(ROOT, opts.server)) && existsSync(join(ROOT, opts.server, '../handler.js')))) {
 	console.error('bench: no production build; run `npm run build` first');
 	process.exit(2);
 }
@@ -251,6 +256,12 @@ async function main() {
 	report.machine.busyBefore = round(await machineBusy());
 	if (report.machine.busyBefore > 10) say(`warning: other processes keep ${report.machine.busyBefore}% of the CPUs busy; figures will be noisy`);
 
+	if (wants('similarity')) {
+		say(`similarity: ${opts['similarity-cards']} cards, the four hot paths`);
+		report.similarity = await measureSimilarity({ cards: Number(opts['similarity-cards']) });
+	}
+	if (!needsServer) return finish(report);
+
 	if (wants('startup')) {
 		say('startup, 5 cold starts');
 		report.startup = await measureStartup();
@@ -407,6 +418,12 @@ function finish(report) {
 			targetMs: TARGETS.exportMs,
 			met: FORMATS.every((f) => e.formats[f].medianMs < TARGETS.exportMs)
 		};
+	}
+	if (report.similarity) {
+		const s = report.similarity;
+		for (const path of SIMILARITY_PATHS)
+			rows.push([`similarity ${path} ms, warm / cold (${s.cards} cards)`, `${round(s[path].medianMs)} / ${round(s[path].firstMs)}`, '', '', '', '']);
+		summary.similarity = { cards: s.cards, ...Object.fromEntries(SIMILARITY_PATHS.map((p) => [p, { warmMs: round(s[p].medianMs), coldMs: round(s[p].firstMs) }])) };
 	}
 	if (r.setup) summary.setup = { joinMs: round(r.setup.joinMs), connectMs: round(r.setup.connectMs) };
 

@@ -1,59 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, itemsByKind, needsSnapshot, type Board } from './board';
-import { DEFAULT_GROUPS, DEFAULT_KINDS } from './domain/defaults';
-import { defaultPhaseKinds } from './domain/phases';
-import type { ItemView } from './domain/types';
-
-function board(): Board {
-	return {
-		session: {
-			code: 'ABC234',
-			title: 'FGD',
-			theme: '',
-			startsAt: '2025-10-24T09:00',
-			timeZone: 'Asia/Makassar',
-			venue: '',
-			organizers: [],
-			region: '',
-			minutesLanguage: 'id',
-			kinds: DEFAULT_KINDS,
-			groups: DEFAULT_GROUPS,
-			allowAnonymous: true,
-			status: 'open',
-			createdAt: '2025-10-24T01:00:00.000Z',
-			closedAt: null,
-			phase: 'lobby',
-			phaseKinds: defaultPhaseKinds(DEFAULT_KINDS),
-			timer: { endsAt: null, remainingMs: null, lockOnEnd: false },
-			voting: { budget: 5, cap: 3, target: 'items', revealed: false },
-			preModeration: false,
-			details: {}
-		},
-		participants: [],
-		items: [],
-		themes: [],
-		votes: [],
-		voters: 0,
-		links: [],
-		actions: [],
-		notes: [],
-		photos: []
-	};
-}
-
-const item = (id: string, extra: Partial<ItemView> = {}): ItemView => ({
-	id,
-	kind: 'kendala',
-	text: `teks ${id}`,
-	authorId: 'p1',
-	anonymous: false,
-	createdAt: '',
-	updatedAt: '',
-	status: 'visible',
-	themeId: null,
-	mergedFrom: [],
-	...extra
-});
+import { applyEvent, itemsByKind, needsSnapshot } from './board';
+import { emptyBoard as board, item } from '$lib/testing/board';
 
 describe('applyEvent', () => {
 	it('adds an item once however often the record arrives', () => {
@@ -71,11 +18,36 @@ describe('applyEvent', () => {
 			{ participantId: 'p1', targetId: 'b', count: 2 },
 			{ participantId: 'p2', targetId: 'c', count: 3 }
 		];
-		applyEvent(b, { type: 'item.merged', item: item('a', { mergedFrom: ['b'] }), sourceIds: ['b'] });
+		applyEvent(b, { type: 'item.merged', item: item('a', 'kendala', { mergedFrom: ['b'] }), sourceIds: ['b'] });
 		expect(b.items.map((i) => i.id)).toEqual(['a', 'c']);
 		expect(b.votes).toContainEqual({ participantId: 'p1', targetId: 'a', count: 3 });
 		expect(b.votes).toContainEqual({ participantId: 'p2', targetId: 'c', count: 3 });
 		expect(b.votes).toHaveLength(2);
+	});
+
+	it('moves the sources’ links to the merge target, once each, as the server does', () => {
+		const b = board();
+		for (const id of ['a', 'b', 'r']) applyEvent(b, { type: 'item.added', item: item(id) });
+		b.links = [
+			{ recommendationId: 'r', targetId: 'a' },
+			{ recommendationId: 'r', targetId: 'b' },
+			{ recommendationId: 'b', targetId: 'x' }
+		];
+		applyEvent(b, { type: 'item.merged', item: item('a', 'kendala', { mergedFrom: ['b'] }), sourceIds: ['b'] });
+		expect(b.links).toEqual([
+			{ recommendationId: 'r', targetId: 'a' },
+			{ recommendationId: 'a', targetId: 'x' }
+		]);
+	});
+
+	it('puts an item that arrives late (approved, restored) where it was posted, as a snapshot lists it', () => {
+		const b = board();
+		const at = (minute: number) => `2025-10-24T01:0${minute}:00.000Z`;
+		for (const [id, minute] of [['a', 1], ['c', 3]] as const) applyEvent(b, { type: 'item.added', item: item(id, 'kendala', { createdAt: at(minute) }) });
+		applyEvent(b, { type: 'item.shown', item: item('b', 'kendala', { createdAt: at(2) }) });
+		applyEvent(b, { type: 'item.shown', item: item('d', 'kendala', { createdAt: at(4) }) });
+		applyEvent(b, { type: 'item.shown', item: item('b', 'kendala', { createdAt: at(2), text: 'sama' }) });
+		expect(b.items.map((i) => [i.id, i.text])).toEqual([['a', 'text a'], ['b', 'sama'], ['c', 'text c'], ['d', 'text d']]);
 	});
 
 	it('keeps a hidden item for staff (who get the reason) and drops it for everyone else', () => {
@@ -101,7 +73,7 @@ describe('applyEvent', () => {
 	it('ungroups the items and drops the dots of a deleted theme', () => {
 		const b = board();
 		applyEvent(b, { type: 'theme.saved', theme: { id: 't1', name: 'Modal', position: 0 } });
-		applyEvent(b, { type: 'item.added', item: item('a', { themeId: 't1' }) });
+		applyEvent(b, { type: 'item.added', item: item('a', 'kendala', { themeId: 't1' }) });
 		b.votes = [{ participantId: 'p1', targetId: 't1', count: 2 }];
 		applyEvent(b, { type: 'theme.deleted', themeId: 't1' });
 		expect(b.themes).toEqual([]);
@@ -165,7 +137,9 @@ describe('needsSnapshot', () => {
 	it('asks for a fresh snapshot when what the viewer may see changes wholesale', () => {
 		expect(needsSnapshot({ type: 'phase.changed', phase: 'reveal', from: 'writing' })).toBe(true);
 		expect(needsSnapshot({ type: 'voting.settings', voting: { budget: 5, cap: 3, target: 'items', revealed: true } })).toBe(true);
-		expect(needsSnapshot({ type: 'voting.settings', voting: { budget: 5, cap: 3, target: 'items', revealed: false } })).toBe(false);
+		// Hiding the tallies again takes others' dots away from phones and the projector.
+		expect(needsSnapshot({ type: 'voting.settings', voting: { budget: 5, cap: 3, target: 'items', revealed: false } })).toBe(true);
+		expect(needsSnapshot({ type: 'vote.set', vote: { participantId: 'p1', targetId: 'a', count: 1 } })).toBe(false);
 		expect(needsSnapshot({ type: 'item.deleted', itemId: 'a' })).toBe(false);
 	});
 });

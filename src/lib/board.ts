@@ -2,7 +2,7 @@
  * The board as every view holds it, and how a logged event changes it. Pure and mutating in
  * place, so a Svelte `$state` proxy can be passed in and stays reactive.
  */
-import type { ItemView } from './domain/types';
+import type { ItemView, Link } from './domain/types';
 import type { SessionEvent, Snapshot } from './realtime/contract';
 
 export type Board = Omit<Snapshot, 'seq'>;
@@ -10,9 +10,9 @@ export type Board = Omit<Snapshot, 'seq'>;
 /** Events after which a view asks for a fresh snapshot: what it may see has changed wholesale. */
 export function needsSnapshot(event: SessionEvent): boolean {
 	// Changed kinds also change each phase's accepted kinds, which the settings record does not repeat.
-	return (
-		event.type === 'phase.changed' || event.type === 'session.settings' || (event.type === 'voting.settings' && event.voting.revealed)
-	);
+	// Voting settings reveal everyone's dots or hide them again; the record does not say which changed,
+	// and a facilitator changes them a few times a session.
+	return event.type === 'phase.changed' || event.type === 'session.settings' || event.type === 'voting.settings';
 }
 
 function upsert<T extends { id: string }>(list: T[], value: T) {
@@ -23,6 +23,17 @@ function upsert<T extends { id: string }>(list: T[], value: T) {
 
 const itemById = (board: Board, id: string) => board.items.find((i) => i.id === id);
 
+/**
+ * Items stay in posting order, as a snapshot lists them: one that reaches this board late (approved,
+ * restored, a merge target it could not see) goes where it was posted, not to the end.
+ */
+function putItem(board: Board, item: ItemView) {
+	const index = board.items.findIndex((i) => i.id === item.id);
+	if (index !== -1) return void (board.items[index] = item);
+	const later = board.items.findIndex((i) => i.createdAt > item.createdAt);
+	board.items.splice(later === -1 ? board.items.length : later, 0, item);
+}
+
 export function applyEvent(board: Board, event: SessionEvent): void {
 	switch (event.type) {
 		case 'participant.joined':
@@ -30,7 +41,7 @@ export function applyEvent(board: Board, event: SessionEvent): void {
 			return;
 		case 'item.added':
 		case 'item.shown':
-			return upsert(board.items, event.item);
+			return putItem(board, event.item);
 		case 'item.edited': {
 			const item = itemById(board, event.itemId);
 			if (item) Object.assign(item, { text: event.text, updatedAt: event.updatedAt });
@@ -141,7 +152,7 @@ function hide(board: Board, itemId: string, reason: string) {
 
 function merge(board: Board, target: ItemView, sourceIds: string[]) {
 	board.items = board.items.filter((i) => !sourceIds.includes(i.id));
-	upsert(board.items, target);
+	putItem(board, target);
 	// Votes follow the merge; a participant who voted for several sources keeps the sum.
 	const moved = new Map<string, number>();
 	board.votes = board.votes.filter((v) => {
@@ -150,6 +161,14 @@ function merge(board: Board, target: ItemView, sourceIds: string[]) {
 		return false;
 	});
 	for (const [participantId, count] of moved) board.votes.push({ participantId, targetId: target.id, count });
+	// Links follow too, as on the server (items.merge): a source's links become the target's, once each.
+	const follow = (id: string) => (sourceIds.includes(id) ? target.id : id);
+	const links = new Map<string, Link>();
+	for (const link of board.links) {
+		const followed = { recommendationId: follow(link.recommendationId), targetId: follow(link.targetId) };
+		links.set(`${followed.recommendationId} ${followed.targetId}`, followed);
+	}
+	board.links = [...links.values()];
 }
 
 /** Visible items per kind, in board order. */

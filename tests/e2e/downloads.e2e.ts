@@ -3,8 +3,10 @@ import { deflateSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import JSZip from 'jszip';
 import { extractText, getDocumentProxy } from 'unpdf';
+import type { SessionRecord } from '../../src/lib/realtime/contract';
 import { createSession, joinOnPhone, LAPTOP, newPhone, post } from './helpers';
 import { TestServer } from './server';
+import { connect } from './socket';
 
 const server = new TestServer();
 test.beforeAll(() => server.start());
@@ -12,8 +14,13 @@ test.afterAll(() => server.dispose());
 
 const OFFICE = 'PEMERINTAH KABUPATEN KUTAI KARTANEGARA\nDINAS PEMBERDAYAAN MASYARAKAT DAN DESA';
 const ITEM = 'Jalan usaha tani rusak setiap musim hujan';
-/** Every button of the report page, in both languages: format and paper. */
-const FORMATS = [['pdf', 'a4'], ['pdf', 'f4'], ['docx', 'a4'], ['docx', 'f4'], ['xlsx', null], ['csv', null], ['md', null], ['json', null]] as const;
+/** Every button of the report page, in both languages: format (with the CSV's dialect) and paper. */
+const FORMATS = [
+	['pdf', 'a4'], ['pdf', 'f4'], ['docx', 'a4'], ['docx', 'f4'], ['xlsx', null], ['csv-excel', null], ['csv-rfc4180', null], ['md', null], ['json', null]
+] as const;
+/** `csv-excel` → `-excel.csv`, `pdf` on F4 → `-f4.pdf`: the file name tells the files of one language apart. */
+const fileName = (code: string, lang: string, key: string, paper: string | null) =>
+	`notulen-${code}-${lang}${paper ? `-${paper}` : ''}${key.replace(/^[a-z]+/, '')}.${key.split('-')[0]}`;
 
 function crc32(bytes: Buffer): number {
 	let crc = ~0;
@@ -69,8 +76,19 @@ test('the letterhead set on the console reaches every minutes format downloaded 
 	await letterhead.getByLabel('Logo (PNG atau JPEG)').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: tinyPng() });
 	await expect(letterhead.getByTestId('letterhead-logo')).toHaveAttribute('src', /^data:image\/png;base64,iVBORw0KGgo/);
 	await expect(letterhead.getByRole('alert')).toHaveCount(0);
+	// A staff screen that is already open hears of the new letterhead at once, not at its next resync.
+	const key = await facilitator.evaluate((c) => localStorage.getItem(`rembuk:facilitator:${c}`)!, code);
+	const openScreen = await connect(server.url, { code, role: 'facilitator', key });
+	const heard: SessionRecord[] = [];
+	openScreen.on('record', (record: SessionRecord) => heard.push(record));
 	await letterhead.getByRole('button', { name: 'Simpan kop surat' }).click();
 	await expect(letterhead.getByText('Kop surat tersimpan.')).toBeVisible();
+	await expect
+		.poll(() => heard.map((r) => r.event).find((e) => e.type === 'session.details'))
+		.toMatchObject({ details: { letterhead: { office: OFFICE, website: 'dpmd.kukarkab.go.id' } } });
+	// The logo stays off the wire to screens; only the minutes print it.
+	expect(JSON.stringify(heard)).not.toContain('iVBORw0KGgo');
+	openScreen.disconnect();
 
 	await facilitator.reload();
 	await expect(letterhead.getByLabel('Nama instansi')).toHaveValue(OFFICE);
@@ -88,7 +106,7 @@ test('the letterhead set on the console reaches every minutes format downloaded 
 	for (const lang of ['id', 'en']) {
 		for (const [format, paper] of FORMATS) {
 			const file = await downloadFrom(organizer, `download-${format}-${lang}${paper ? `-${paper}` : ''}`);
-			expect(file.name).toBe(`notulen-${code}-${lang}.${format}`);
+			expect(file.name).toBe(fileName(code, lang, format, paper));
 			files.set(`${format}${paper ? `-${paper}` : ''}-${lang}`, file);
 		}
 	}
@@ -104,8 +122,10 @@ test('the letterhead set on the console reaches every minutes format downloaded 
 		expect(file('pdf-f4').toString('latin1')).toMatch(/\/MediaBox \[0 0 609\.\d+ 935\.\d+\]/);
 		expect(file('pdf-a4').toString('latin1')).toMatch(/\/MediaBox \[0 0 595\.\d+ 841\.\d+\]/);
 		expect(file('xlsx').subarray(0, 4)).toEqual(zip);
-		expect(file('csv').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-		expect(file('csv').toString('utf8')).toContain(ITEM);
+		// Excel set to Indonesian gets `;` and a BOM; tools get plain RFC 4180.
+		expect(file('csv-excel').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+		expect(file('csv-excel').toString('utf8')).toMatch(new RegExp(`^\uFEFFNo;.*\r\n1;.*;${ITEM};Siti Rahma;`));
+		expect(file('csv-rfc4180').toString('utf8')).toMatch(new RegExp(`^No,.*\r\n1,.*,${ITEM},Siti Rahma,`));
 		const json = JSON.parse(file('json').toString('utf8'));
 		expect(json).toMatchObject({ schemaVersion: 2, lang });
 		expect(JSON.stringify(json)).toContain(ITEM);
@@ -137,4 +157,54 @@ test('the letterhead set on the console reaches every minutes format downloaded 
 	await expect(next.getByLabel('Nama instansi')).toHaveValue(OFFICE);
 	await expect(next.getByTestId('letterhead-logo')).toBeVisible();
 	await expect(next.getByText(`Kop surat dari sesi ${code} dimuat.`)).toBeVisible();
+});
+
+test('the console downloads every format the report page offers, PDF included, each named by language and paper', async ({ browser }) => {
+	const facilitator = await (await browser.newContext(LAPTOP)).newPage();
+	const code = await createSession(facilitator, server.url);
+	const area = facilitator.getByTestId('minutes-download');
+	const format = area.getByLabel('Format');
+	const language = area.getByLabel('Bahasa');
+	const paper = area.getByLabel('Kertas');
+	await expect(format.locator('option')).toHaveText(['PDF', 'Word (DOCX)', 'Excel (XLSX)', 'CSV', 'Markdown', 'JSON']);
+	await expect(language.locator('option')).toHaveText(['Indonesia', 'Inggris']);
+	await expect(paper.locator('option')).toHaveText(['A4', 'F4 (folio)']);
+
+	async function download(choice: { format: string; lang: string; paper?: string }) {
+		await format.selectOption(choice.format);
+		await language.selectOption(choice.lang);
+		if (choice.paper) await paper.selectOption(choice.paper);
+		const [file] = await Promise.all([facilitator.waitForEvent('download'), area.getByRole('button', { name: 'Unduh' }).click()]);
+		return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
+	}
+
+	const pdf = await download({ format: 'pdf', lang: 'id', paper: 'f4' });
+	expect(pdf.name).toBe(`notulen-${code}-id-f4.pdf`);
+	expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+	expect(pdf.bytes.toString('latin1')).toMatch(/\/MediaBox \[0 0 609\.\d+ 935\.\d+\]/);
+
+	const a4 = await download({ format: 'docx', lang: 'id', paper: 'a4' });
+	const f4 = await download({ format: 'docx', lang: 'id', paper: 'f4' });
+	const english = await download({ format: 'docx', lang: 'en', paper: 'f4' });
+	expect([a4.name, f4.name, english.name]).toEqual([`notulen-${code}-id-a4.docx`, `notulen-${code}-id-f4.docx`, `notulen-${code}-en-f4.docx`]);
+	expect(a4.bytes.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+
+	// Paper means nothing to a spreadsheet: the choice is set aside, and the name leaves it out.
+	await format.selectOption('xlsx');
+	await expect(paper).toBeDisabled();
+	const xlsx = await download({ format: 'xlsx', lang: 'en' });
+	expect(xlsx.name).toBe(`notulen-${code}-en.xlsx`);
+
+	// The CSV's choice is its separator, said beside it: Excel's by default, the standard on request.
+	await format.selectOption('csv');
+	const dialect = area.getByLabel('CSV untuk');
+	await expect(dialect.locator('option')).toHaveText(['Excel (Indonesia)', 'Standar (koma)']);
+	await expect(area.getByText('untuk Excel berbahasa Indonesia (dipisah titik koma)')).toBeVisible();
+	const excel = await download({ format: 'csv', lang: 'id' });
+	expect(excel.name).toBe(`notulen-${code}-id-excel.csv`);
+	expect(excel.bytes.toString('utf8')).toMatch(/^\uFEFFNo;/);
+	await dialect.selectOption('rfc4180');
+	const standard = await download({ format: 'csv', lang: 'id' });
+	expect(standard.name).toBe(`notulen-${code}-id-rfc4180.csv`);
+	expect(standard.bytes.toString('utf8')).toMatch(/^No,/);
 });

@@ -101,3 +101,44 @@ test('a whole live session: create, join three ways, post in every kind, edit, d
 	}
 	await expect(projector.getByText('Sesi ini sudah ditutup.')).toBeVisible();
 });
+
+test("the minutes' details reach staff only: not the phones, the projector or the public view", async ({ browser, request }) => {
+	const NIP = '19750312 200003 1 004';
+	const created = await (await request.post(`${server.url}/api/sessions`, { data: { title: 'FGD Rahasia Dinas', startsAt: '2025-10-24T09:00' } })).json();
+	const { code } = created;
+	const token = 'tokenPesertaUjiCoba1234567890ab';
+	await request.post(`${server.url}/api/sessions/${code}/participants`, { data: { token, name: 'Siti', group: 'akademisi', consent: true } });
+	const presenter = await connect(server.url, { code, role: 'presenter' });
+	const phone = await connect(server.url, { code, role: 'participant', token });
+	const received = (socket: typeof phone) =>
+		new Promise<{ event: { type: string } }>((resolve) => socket.once('record', (record) => resolve(record)));
+	const live = [received(presenter), received(phone)];
+
+	const minutetaker = await connect(server.url, { code, role: 'minutetaker', key: created.minutetakerKey });
+	const details = { chair: 'Ir. Hendra', chairNip: NIP, conclusions: 'Draf: anggaran dipotong' };
+	expect(await command(minutetaker, { type: 'session.details', details })).toMatchObject({ ok: true });
+	for (const record of await Promise.all(live)) expect(record.event).toEqual({ type: 'private' });
+
+	const staffSync = await minutetaker.timeout(5000).emitWithAck('sync', { lastSeq: 0 });
+	expect(staffSync.snapshot.session.details.chairNip).toBe(NIP);
+	for (const socket of [presenter, phone]) {
+		const snapshot = await socket.timeout(5000).emitWithAck('sync', { lastSeq: 0 });
+		const replay = await socket.timeout(5000).emitWithAck('sync', { lastSeq: 1 });
+		expect(snapshot.snapshot.session.title).toBe('FGD Rahasia Dinas');
+		expect(JSON.stringify(snapshot)).not.toContain(NIP);
+		expect(JSON.stringify(replay)).not.toContain(NIP);
+		socket.disconnect();
+	}
+	minutetaker.disconnect();
+	expect(await (await request.get(`${server.url}/api/sessions/${code}`)).text()).not.toContain(NIP);
+
+	// The pages anyone can open carry none of it, and still work without it.
+	const projector = await (await browser.newContext(PROJECTOR)).newPage();
+	await projector.goto(`${server.url}/p/${code}`);
+	await expect(projector.getByTestId('join-code')).toHaveText(code);
+	expect(await projector.content()).not.toContain(NIP);
+	const join = await (await browser.newContext(LAPTOP)).newPage();
+	await join.goto(`${server.url}/j/${code}`);
+	await expect(join.getByText('FGD Rahasia Dinas').first()).toBeVisible();
+	expect(await join.content()).not.toContain(NIP);
+});

@@ -21,7 +21,7 @@ test('an organizer downloads the PDF from a report link, until the facilitator r
 	// The key left the address bar once the page took it, as on the console.
 	expect(organizer.url()).not.toContain('key=');
 	const [download] = await Promise.all([organizer.waitForEvent('download'), organizer.getByTestId('download-pdf-id-f4').click()]);
-	expect(download.suggestedFilename()).toBe(`notulen-${code}-id.pdf`);
+	expect(download.suggestedFilename()).toBe(`notulen-${code}-id-f4.pdf`);
 	expect(readFileSync((await download.path())!).subarray(0, 5).toString()).toBe('%PDF-');
 
 	facilitator.once('dialog', (dialog) => dialog.accept());

@@ -2,28 +2,27 @@
  * A staff key (facilitator or minute-taker) arrives in the link's fragment (#key=…), is kept in
  * this browser, and is removed from the address bar at once so it never shows on a shared screen.
  */
-/** `report` is an organizer's read-only key for the minutes (a report link). */
-export type StaffRole = 'facilitator' | 'minutetaker' | 'report';
+import { storageKeys, type StaffRole } from './storage-keys';
 
-const storageKey = (code: string, role: StaffRole) => `rembuk:${role}:${code}`;
+export type { StaffRole } from './storage-keys';
 
 export function takeKey(code: string, role: StaffRole): string | null {
 	const fragment = new URLSearchParams(location.hash.slice(1));
 	const fromLink = fragment.get('key');
 	if (fromLink) {
-		localStorage.setItem(storageKey(code, role), fromLink);
+		localStorage.setItem(storageKeys.staffKey(code, role), fromLink);
 		// The console is also handed the minute-taker's key once, to pass on.
 		const minutetaker = fragment.get('minutetaker');
-		if (role === 'facilitator' && minutetaker) localStorage.setItem(storageKey(code, 'minutetaker'), minutetaker);
+		if (role === 'facilitator' && minutetaker) localStorage.setItem(storageKeys.staffKey(code, 'minutetaker'), minutetaker);
 		history.replaceState(history.state, '', location.pathname + location.search);
 		return fromLink;
 	}
-	return localStorage.getItem(storageKey(code, role));
+	return localStorage.getItem(storageKeys.staffKey(code, role));
 }
 
 /** A key this browser holds without taking one from the address bar. */
 export function storedKey(code: string, role: StaffRole): string | null {
-	return localStorage.getItem(storageKey(code, role));
+	return localStorage.getItem(storageKeys.staffKey(code, role));
 }
 
 export const takeFacilitatorKey = (code: string) => takeKey(code, 'facilitator');

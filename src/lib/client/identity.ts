@@ -1,11 +1,11 @@
 /** Who this phone is in a session: its own token, kept so a reload or a return is the same person. */
+import { storageKeys } from './storage-keys';
+
 export interface PhoneIdentity {
 	token: string;
 	participantId: string;
 	name: string;
 }
-
-const key = (code: string) => `rembuk:participant:${code}`;
 
 /** 192 random bits, base64url: made on the phone, only its hash reaches the database. */
 export function newToken(): string {
@@ -15,16 +15,16 @@ export function newToken(): string {
 
 export function loadIdentity(code: string): PhoneIdentity | null {
 	try {
-		return JSON.parse(localStorage.getItem(key(code)) ?? 'null');
+		return JSON.parse(localStorage.getItem(storageKeys.participant(code)) ?? 'null');
 	} catch {
 		return null;
 	}
 }
 
 export function saveIdentity(code: string, identity: PhoneIdentity) {
-	localStorage.setItem(key(code), JSON.stringify(identity));
+	localStorage.setItem(storageKeys.participant(code), JSON.stringify(identity));
 }
 
 export function forgetIdentity(code: string) {
-	localStorage.removeItem(key(code));
+	localStorage.removeItem(storageKeys.participant(code));
 }

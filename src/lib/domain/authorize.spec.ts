@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ALLOWED, isStaff, mayRun, mayTouchItem, type CommandType } from './authorize';
+import { isStaff, mayRun, mayTouchItem, POLICY, refusal, type CommandType } from './authorize';
 import type { Role } from './types';
 
 /** The daftar hadir and the dokumentasi: both staff roles, nobody else. */
 const ATTENDANCE: CommandType[] = ['attendee.add', 'attendee.edit', 'attendee.remove', 'photo.caption', 'photo.remove'];
 
-/** Written out by hand, not derived from ALLOWED, so a change to who may do what fails here. */
+/** Written out by hand, not derived from POLICY, so a change to who may do what fails here. */
 const table: Record<Role, CommandType[]> = {
 	participant: ['item.add', 'item.edit', 'item.delete', 'vote.set', 'link.set'],
 	facilitator: [
@@ -40,7 +40,9 @@ const table: Record<Role, CommandType[]> = {
 	minutetaker: ['session.details', 'action.save', 'action.delete', 'note.add', 'note.delete', ...ATTENDANCE],
 	presenter: []
 };
-const every = Object.keys(ALLOWED) as CommandType[];
+const every = Object.keys(POLICY) as CommandType[];
+/** By hand too: what staff may still do once the session is closed (finish the minutes). */
+const afterClose: CommandType[] = ['session.details', 'action.save', 'action.delete', 'note.add', 'note.delete', ...ATTENDANCE];
 
 describe('mayRun', () => {
 	for (const [role, allowed] of Object.entries(table) as [Role, CommandType[]][]) {
@@ -58,6 +60,26 @@ describe('mayRun', () => {
 	it('never lets the facilitator add or delete a participant’s item', () => {
 		expect(mayRun('facilitator', 'item.add')).toBe(false);
 		expect(mayRun('facilitator', 'item.delete')).toBe(false);
+	});
+});
+
+describe('refusal', () => {
+	it('accepts after the close exactly the minutes commands', () => {
+		expect(every.filter((type) => POLICY[type].afterClose).sort()).toEqual([...afterClose].sort());
+	});
+
+	it('lets an allowed role through while open, and through after the close only for the minutes', () => {
+		for (const [role, allowed] of Object.entries(table) as [Role, CommandType[]][])
+			for (const type of allowed) {
+				expect(refusal(role, type, 'open')).toBeNull();
+				expect(refusal(role, type, 'closed')).toBe(afterClose.includes(type) ? null : 'session_closed');
+			}
+	});
+
+	it('says forbidden, not closed, to a role that may never send the command', () => {
+		expect(refusal('participant', 'session.close', 'closed')).toBe('forbidden');
+		expect(refusal('presenter', 'note.add', 'closed')).toBe('forbidden');
+		expect(refusal('minutetaker', 'phase.set', 'open')).toBe('forbidden');
 	});
 });
 

@@ -32,6 +32,17 @@ export function kindLabel(kind: Kind, locale: 'id' | 'en'): string {
 	return locale === 'en' && kind.labelEn ? kind.labelEn : kind.label;
 }
 
+/** The English labels of the default kinds are plural (column headings); one item of a kind is singular. */
+const SINGULAR_EN: Record<string, string> = { Constraints: 'Constraint', Opportunities: 'Opportunity', Recommendations: 'Recommendation' };
+
+/**
+ * A kind's label for one item of it ("Constraint" in an English table cell). Indonesian nouns do not
+ * inflect, and a label the organizer typed is left as typed.
+ */
+export function singularKindLabel(label: string, locale: 'id' | 'en'): string {
+	return locale === 'en' ? (SINGULAR_EN[label] ?? label) : label;
+}
+
 export function groupLabel(groups: StakeholderGroup[], key: string, locale: 'id' | 'en'): string {
 	const group = groups.find((g) => g.key === key);
 	if (!group) return key;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatDay, formatInstant, formatTime } from './format';
+import { formatClock, formatDate, formatDay, formatInstant, formatMoment, formatTime, formatTimeRange, localizeTimes, parseClock } from './format';
 
 const originalTz = process.env.TZ;
 afterEach(() => {
@@ -59,5 +59,47 @@ describe('formatInstant', () => {
 	it('does not depend on the server’s zone', () => {
 		process.env.TZ = 'America/New_York';
 		expect(formatInstant('2025-10-24T02:15:00.000Z', 'Asia/Makassar', 'id')).toMatch(/^24 Okt 2025,? 10\.15 WITA$/);
+	});
+});
+
+describe('one time format per language', () => {
+	it('joins hours and minutes with a dot in Indonesian and a colon in English', () => {
+		expect(formatClock('09:00', 'id')).toBe('09.00');
+		expect(formatClock('09.00', 'en')).toBe('09:00');
+		expect(formatTime('2025-10-24T09:00', 'Asia/Makassar', 'en')).toBe('09:00 WITA');
+	});
+
+	it('reads a typed time of the day, with a dot or a colon, as HH:mm', () => {
+		expect(parseClock('9.05')).toBe('09:05');
+		expect(parseClock(' 12:30 ')).toBe('12:30');
+		for (const text of ['24:00', '12:60', '12', '12:3', 'pukul 12.00', '']) expect(parseClock(text), text).toBeNull();
+	});
+
+	it('rewrites the times inside typed text and leaves other numbers alone', () => {
+		expect(localizeTimes('08.30', 'en')).toBe('08:30');
+		expect(localizeTimes('09:00–09:15', 'id')).toBe('09.00–09.15');
+		expect(localizeTimes('9:15 - 10:00', 'id')).toBe('9.15 - 10.00');
+		expect(localizeTimes('Rp 1.500.000', 'en')).toBe('Rp 1.500.000');
+		expect(localizeTimes('v1.10.3', 'en')).toBe('v1.10.3');
+		expect(localizeTimes('25.30', 'en')).toBe('25.30');
+	});
+
+	it('gives the time of a meeting as a range, or "until finished" without an end', () => {
+		expect(formatTimeRange('09:00', '12:30', 'Asia/Makassar', 'id')).toBe('pukul 09.00 – 12.30 WITA');
+		expect(formatTimeRange('09:00', '', 'Asia/Makassar', 'id')).toBe('pukul 09.00 WITA – selesai');
+		expect(formatTimeRange('09:00', '12:30', 'Asia/Jakarta', 'en')).toBe('09:00 – 12:30 WIB');
+		expect(formatTimeRange('09:00', '', 'Asia/Jakarta', 'en')).toBe('09:00 WIB until close');
+	});
+});
+
+describe('formatMoment', () => {
+	it('writes the date with the month in full, then "pukul" and the time', () => {
+		expect(formatDate('2026-12-03T22:01', 'id')).toBe('3 Desember 2026');
+		expect(formatMoment('2026-12-03T14:01:00.000Z', 'Asia/Makassar', 'id')).toBe('3 Desember 2026 pukul 22.01 WITA');
+		expect(formatMoment('2026-12-03T14:01:00.000Z', 'Asia/Makassar', 'en')).toBe('3 December 2026 at 22:01 WITA');
+	});
+
+	it('takes the date in the session’s zone', () => {
+		expect(formatMoment('2025-12-31T23:30:00.000Z', 'Asia/Jayapura', 'id')).toBe('1 Januari 2026 pukul 08.30 WIT');
 	});
 });

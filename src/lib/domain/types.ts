@@ -19,7 +19,11 @@ export interface StakeholderGroup {
 	labelEn: string;
 }
 
-/** What every role may see of a session. Secrets never appear here. */
+/**
+ * What every role may see of a session, anyone with the join code included: what the room
+ * needs (title, date, venue, organizers, phase, the rules of input and voting). Secrets and
+ * the minutes' details never appear here.
+ */
 export interface SessionView {
 	code: string;
 	title: string;
@@ -45,6 +49,14 @@ export interface SessionView {
 	voting: VotingSettings;
 	/** New items wait for the facilitator's approval before others see them. */
 	preModeration: boolean;
+}
+
+/**
+ * The session as staff see it. The details name the chair and the minute-taker with their NIP
+ * (which encodes date of birth and sex), hold draft conclusions and the letterhead's contacts:
+ * only staff, on their sockets, and report-link holders, in the minutes, ever get them.
+ */
+export interface StaffSessionView extends SessionView {
 	details: SessionDetails;
 }
 
@@ -72,17 +84,35 @@ export interface VotingSettings {
 	revealed: boolean;
 }
 
-/** Editable details for the minutes: agenda and the people who ran the meeting. */
+/**
+ * Editable details for the minutes: agenda, the people who ran the meeting and how the office
+ * files the document. Every field is optional, so sessions saved before a field existed still load.
+ */
 export interface SessionDetails {
+	/** Nomor: the document number the office gives the minutes, printed under the title. */
+	number?: string;
+	/** Actual start, `HH:mm`, when it differs from the scheduled `startsAt`; empty or absent: the scheduled time. */
+	startTime?: string;
+	/** End, `HH:mm`; empty or absent: the minutes say the meeting ran "until finished" (s.d. selesai). */
+	endTime?: string;
 	agenda?: { time: string; activity: string }[];
 	chair?: string;
 	chairPosition?: string;
+	/** Pangkat/golongan, e.g. "Pembina Tk. I (IV/b)", printed under the name. */
+	chairRank?: string;
 	chairNip?: string;
 	facilitatorName?: string;
 	speakers?: string[];
 	minuteTaker?: string;
 	minuteTakerPosition?: string;
+	minuteTakerRank?: string;
 	minuteTakerNip?: string;
+	/** Where the minutes are signed, e.g. "Tenggarong" (the sign-off's "Tenggarong, 24 Oktober 2025"). */
+	signingPlace?: string;
+	/** Tembusan: who receives a copy, in order. */
+	copies?: string[];
+	/** Roles (or names) that initial every page; each gets a paraf box in the footer. Empty: no boxes. */
+	paraf?: string[];
 	basis?: string;
 	aims?: string;
 	/** Kesimpulan / kesepakatan: what the meeting agreed, one point per line. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkVote, dotsLeft, tally } from './votes';
+import { checkVote, countedDots, dotsLeft, tally } from './votes';
 
 const settings = { budget: 5, cap: 3 };
 const placed = (entries: [string, number][] = []) => new Map(entries);
@@ -47,6 +47,14 @@ describe('checkVote', () => {
 	it('follows other settings', () => {
 		expect(checkVote(placed([['a', 1]]), 'b', 1, { budget: 1, cap: 1 })).toEqual({ ok: false, reason: 'over_budget' });
 		expect(checkVote(placed(), 'a', 10, { budget: 10, cap: 10 })).toEqual({ ok: true });
+	});
+});
+
+describe('countedDots', () => {
+	it('keeps only the dots on targets that can take dots now', () => {
+		const counted = countedDots(placed([['a', 3], ['hidden', 2], ['b', 1]]), (id) => id !== 'hidden');
+		expect(Object.fromEntries(counted)).toEqual({ a: 3, b: 1 });
+		expect(checkVote(counted, 'c', 1, settings)).toEqual({ ok: true });
 	});
 });
 

@@ -22,6 +22,16 @@ export function checkVote(
 	return { ok: true };
 }
 
+/**
+ * The dots that count against a budget: those on targets that can take dots now. Dots on a hidden
+ * item, or on items while the room votes on themes, stay stored (they count again if the item or
+ * the item vote comes back), but the voter cannot see them to take them off, so they must not
+ * block new dots. The server and the phone both count this way before `checkVote`.
+ */
+export function countedDots(placed: ReadonlyMap<string, number>, isTarget: (targetId: string) => boolean): Map<string, number> {
+	return new Map([...placed].filter(([targetId]) => isTarget(targetId)));
+}
+
 export function dotsLeft(placed: ReadonlyMap<string, number>, budget: number): number {
 	let used = 0;
 	for (const n of placed.values()) used += n;

@@ -63,7 +63,7 @@ export type SessionEvent =
 /** A logged event as broadcast and replayed. */
 export interface SessionRecord {
 	seq: number;
-	/** ISO time the event was committed (server clock). */
+	/** ISO time the event was committed: the server's clock (a sample session's own, see server/clock.ts). */
 	at: string;
 	event: SessionEvent;
 	/** Server side only, never sent: the participant who may see this change in full. */
@@ -71,7 +71,8 @@ export interface SessionRecord {
 }
 
 export interface Snapshot {
-	session: SessionView;
+	/** Staff get the details too (StaffSessionView); everyone else the public view without them. */
+	session: SessionView & { details?: SessionDetails };
 	participants: ParticipantView[];
 	/** What this viewer may see: staff see hidden and pending items too. */
 	items: ItemView[];

@@ -68,6 +68,25 @@ describe('commands', () => {
 	});
 });
 
+describe('minutes details', () => {
+	const details = (fields: Record<string, unknown>) => commandSchema.safeParse({ type: 'session.details', details: fields });
+
+	it('store start and end as HH:mm, typed with a dot or a colon, and accept empty to clear', () => {
+		expect(details({ startTime: '9.05', endTime: ' 12:30 ' })).toMatchObject({ data: { details: { startTime: '09:05', endTime: '12:30' } } });
+		expect(details({ endTime: '' })).toMatchObject({ success: true, data: { details: { endTime: '' } } });
+		for (const endTime of ['24:00', '12:60', 'pukul 12', '12', '12:3']) expect(details({ endTime }).success, endTime).toBe(false);
+	});
+
+	it('bound the office fields: number, ranks, place, tembusan and at most five paraf boxes', () => {
+		const office = { number: '005/214/DPMD/X/2025', chairRank: 'Pembina (IV/a)', signingPlace: 'Tenggarong', copies: ['Bupati'], paraf: ['Kasubbag'] };
+		expect(details(office).success).toBe(true);
+		expect(details({ paraf: ['a', 'b', 'c', 'd', 'e', 'f'] }).success).toBe(false);
+		expect(details({ paraf: [''] }).success).toBe(false);
+		expect(details({ number: 'x'.repeat(101) }).success).toBe(false);
+		expect(details({ copies: Array.from({ length: 21 }, () => 'Bupati') }).success).toBe(false);
+	});
+});
+
 describe('envelope and sync', () => {
 	it('accept client ids of 8 to 64 url-safe characters', () => {
 		for (const id of ['abcd1234', 'x'.repeat(64), '3f1c9a7e-2b4d-4c6e-8f00-123456789abc', 'A_b-C_d-']) {

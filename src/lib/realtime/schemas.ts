@@ -4,21 +4,22 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../domain/defaults';
+import { CSV_DIALECTS, MINUTES_FORMAT_NAMES, MINUTES_LANGUAGES, PAPERS } from '../domain/minutes-formats';
+import { hasControlCharacters, isWellFormed, tidyText } from '../domain/text';
+import { parseClock } from '../domain/format';
 
-/** Trims, normalises Unicode and refuses control characters other than newline and tab, and lone surrogates. */
+/** User text by the rule of `domain/text`: tidied, then measured, and refused if unreadable. */
 const text = (max: number, min = 1) =>
 	z
 		.string()
-		.transform((s) => s.normalize('NFC').trim())
+		.transform(tidyText)
 		.pipe(
 			z
 				.string()
 				.min(min)
 				.max(max)
-				.refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'control characters')
-				// A lone surrogate reaches SQLite as invalid UTF-8 and reads back as U+FFFD: the stored
-				// text would differ from the text that was acknowledged and broadcast.
-				.refine((s) => s.isWellFormed(), 'invalid Unicode (lone surrogate)')
+				.refine((s) => !hasControlCharacters(s), 'control characters')
+				.refine(isWellFormed, 'invalid Unicode (lone surrogate)')
 		);
 
 const key = z.string().regex(/^[a-z0-9_]{1,32}$/);
@@ -87,16 +88,35 @@ export const letterheadSchema = z.object({
 	logo: logo.optional()
 });
 
+/**
+ * A time of the day, "09:00" or "09.00" (as Indonesians type it), stored as `HH:mm`; empty clears
+ * it (details are merged into what is saved, so an absent field would keep the old value).
+ */
+const clockTime = z
+	.string()
+	.max(10)
+	.refine((s) => !s.trim() || parseClock(s) !== null, 'a time such as 09:00')
+	.transform((s) => (s.trim() ? parseClock(s)! : ''));
+
 export const detailsSchema = z.object({
+	number: text(100, 0).optional(),
+	startTime: clockTime.optional(),
+	endTime: clockTime.optional(),
 	agenda: z.array(z.object({ time: optionalText(20), activity: text(LIMITS.shortText) })).max(30).optional(),
 	chair: text(LIMITS.name, 0).optional(),
 	chairPosition: text(LIMITS.institution, 0).optional(),
+	chairRank: text(LIMITS.name, 0).optional(),
 	chairNip: text(30, 0).optional(),
 	facilitatorName: text(LIMITS.name, 0).optional(),
 	speakers: z.array(text(LIMITS.institution)).max(20).optional(),
 	minuteTaker: text(LIMITS.name, 0).optional(),
 	minuteTakerPosition: text(LIMITS.institution, 0).optional(),
+	minuteTakerRank: text(LIMITS.name, 0).optional(),
 	minuteTakerNip: text(30, 0).optional(),
+	signingPlace: text(LIMITS.name, 0).optional(),
+	copies: z.array(text(LIMITS.institution)).max(20).optional(),
+	/** At most five: the boxes share the footer with the page number. */
+	paraf: z.array(text(40)).max(5).optional(),
 	basis: text(LIMITS.shortText, 0).optional(),
 	aims: text(1000, 0).optional(),
 	conclusions: text(2000, 0).optional(),
@@ -198,9 +218,14 @@ export const createSessionSchema = z.object({
 	region: text(LIMITS.institution, 0).default(''),
 	minutesLanguage: z.enum(['id', 'en']).default('id'),
 	kinds: kindsSchema.optional(),
-	allowAnonymous: z.boolean().default(true)
+	allowAnonymous: z.boolean().default(true),
+	/** Sample data (`npm run demo`): the facilitator may set its clock, so it reads as held on its event day. */
+	sample: z.boolean().default(false)
 });
 export type CreateSessionInput = z.infer<typeof createSessionSchema>;
+
+/** `PUT …/clock`: a sample session's time from now on, e.g. `2025-10-24T10:15:00+08:00`. */
+export const sampleClockSchema = z.object({ at: z.iso.datetime({ offset: true }) });
 
 export const joinSchema = z.object({
 	token: participantToken,
@@ -213,10 +238,12 @@ export const joinSchema = z.object({
 });
 export type JoinInput = z.infer<typeof joinSchema>;
 
-/** `GET …/minutes?format=md|json|pdf|docx|xlsx|csv&lang=id|en&paper=a4|f4`; without `lang` the session's minutes language is used. */
+/** `GET …/minutes?format=pdf|docx|xlsx|csv|md|json&lang=id|en&paper=a4|f4&csv=excel|rfc4180`; without `lang` the session's minutes language is used. */
 export const minutesQuerySchema = z.object({
-	format: z.enum(['md', 'json', 'pdf', 'docx', 'xlsx', 'csv']).default('md'),
-	lang: z.enum(['id', 'en']).optional(),
+	format: z.enum(MINUTES_FORMAT_NAMES).default('md'),
+	lang: z.enum(MINUTES_LANGUAGES).optional(),
 	/** Paper of the printable formats; A4 unless F4/folio is asked for. */
-	paper: z.enum(['a4', 'f4']).default('a4')
+	paper: z.enum(PAPERS).default('a4'),
+	/** Dialect of the CSV; Excel's Indonesian one unless a tool asks for the standard. */
+	csv: z.enum(CSV_DIALECTS).default('excel')
 });

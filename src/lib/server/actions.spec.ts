@@ -4,16 +4,14 @@ import type { SocketIdentity } from '../realtime/contract';
 import * as actions from './actions';
 import type { Db } from './db/database';
 import { snapshotFor } from './sync';
-import { createSession, dumpTables, freshDb, joinParticipant, must, send, type TestParticipant, type TestSession } from './testing';
+import { createSession, dumpTables, must, send, sessionWith, type TestParticipant, type TestSession } from '$lib/testing/server';
 
 let db: Db;
 let session: TestSession;
 let siti: TestParticipant;
 
 beforeEach(() => {
-	db = freshDb();
-	session = createSession(db);
-	siti = joinParticipant(db, session, 'Siti');
+	({ db, session, people: [siti] } = sessionWith(['Siti']));
 });
 
 function save(row: Record<string, unknown>, who: SocketIdentity = session.minutetaker) {

@@ -4,7 +4,7 @@ import type { ParticipantView } from '../domain/types';
 import type { Db } from './db/database';
 import * as participants from './participants';
 import { boardState, snapshotFor } from './sync';
-import { createSession, dumpTables, freshDb, joinParticipant, must, send, storedSeqs, type TestSession } from './testing';
+import { createSession, dumpTables, freshDb, joinParticipant, must, send, storedSeqs, type TestSession } from '$lib/testing/server';
 import { projectRecord, PUBLIC_VIEWER } from './visibility';
 
 let db: Db;

@@ -8,6 +8,7 @@ import type { AttendeeInput, ParticipantView } from '../domain/types';
 import type { SessionRecord } from '../realtime/contract';
 import type { Db } from './db/database';
 import { sql } from './db/statements';
+import * as clock from './clock';
 import { appendEvent } from './log';
 import { publicView, toView, type ParticipantRow } from './participants';
 import { newId } from './secrets';
@@ -30,7 +31,8 @@ function saved(db: Db, sessionId: string, actor: string, participantId: string):
 
 export function add(db: Db, sessionId: string, addedBy: StaffRole, input: AttendeeInput): SessionRecord {
 	const id = newId();
-	const now = new Date().toISOString();
+	// Listed among the joins, so stamped on the session's clock like them (./clock).
+	const now = clock.now(db, sessionId);
 	// No phone, so no token: 'staff:<id>' can never equal the SHA-256 hex digest of a token.
 	sql(
 		db,

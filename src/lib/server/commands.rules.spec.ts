@@ -4,7 +4,7 @@ import type { SocketIdentity } from '../realtime/contract';
 import type { Db } from './db/database';
 import * as items from './items';
 import * as sessions from './sessions';
-import { addItem, createSession, dumpTables, freshDb, joinParticipant, send, type TestParticipant, type TestSession } from './testing';
+import { addItem, createSession, dumpTables, joinParticipant, send, sessionWith, type TestParticipant, type TestSession } from '$lib/testing/server';
 
 let db: Db;
 let session: TestSession;
@@ -12,10 +12,7 @@ let siti: TestParticipant;
 let budi: TestParticipant;
 
 beforeEach(() => {
-	db = freshDb();
-	session = createSession(db);
-	siti = joinParticipant(db, session, 'Siti');
-	budi = joinParticipant(db, session, 'Budi');
+	({ db, session, people: [siti, budi] } = sessionWith(['Siti', 'Budi']));
 });
 
 /** Sends a command that must be refused with `code`, and checks it changed nothing. */

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from './db/database';
 import { recordsSince } from './log';
 import { boardState } from './sync';
-import { addItem, createSession, dumpTables, freshDb, joinParticipant, send, storedSeqs, type TestParticipant, type TestSession } from './testing';
+import { addItem, createSession, dumpTables, joinParticipant, send, sessionWith, storedSeqs, type TestParticipant, type TestSession } from '$lib/testing/server';
 import { projectRecord } from './visibility';
 
 let db: Db;
@@ -10,9 +10,7 @@ let session: TestSession;
 let siti: TestParticipant;
 
 beforeEach(() => {
-	db = freshDb();
-	session = createSession(db);
-	siti = joinParticipant(db, session); // seq 1: participant.joined
+	({ db, session, people: [siti] } = sessionWith(['Siti Aminah'])); // seq 1: participant.joined
 });
 
 describe('sequence numbers', () => {

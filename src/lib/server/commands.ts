@@ -2,36 +2,16 @@
  * Runs one client command: idempotent by its client id, authorized, validated against the
  * session's state, and committed together with its log records before anyone is told.
  */
-import { mayRun } from '../domain/authorize';
+import { refusal } from '../domain/authorize';
 import type { CommandEnvelope, CommandResult, SessionRecord, SocketIdentity } from '../realtime/contract';
 import type { Command } from '../realtime/schemas';
 import type { Db } from './db/database';
 import { sql } from './db/statements';
-import { attendanceHandlers } from './handlers/attendance';
-import { boardHandlers } from './handlers/board';
-import { Rejected, type CommandContext, type Handlers, type Outcome } from './handlers/context';
-import { itemHandlers } from './handlers/items';
-import { sessionHandlers } from './handlers/session';
+import { Rejected, type CommandContext, type Handler, type Outcome } from './handlers/context';
+import { HANDLERS } from './handlers';
 import * as sessions from './sessions';
 
 export { Rejected };
-
-const handlers: Handlers = { ...itemHandlers, ...sessionHandlers, ...boardHandlers, ...attendanceHandlers };
-
-/** The minutes are often finished after the meeting: staff may still complete these once closed. */
-const AFTER_CLOSE = new Set<Command['type']>([
-	'session.details',
-	'note.add',
-	'note.delete',
-	'action.save',
-	'action.delete',
-	// The daftar hadir is completed from the paper sign-in sheet, the dokumentasi from the camera, after the meeting.
-	'attendee.add',
-	'attendee.edit',
-	'attendee.remove',
-	'photo.caption',
-	'photo.remove'
-]);
 
 export interface Executed {
 	result: CommandResult;
@@ -74,11 +54,12 @@ export function execute(db: Db, who: SocketIdentity, envelope: CommandEnvelope):
 }
 
 function apply(db: Db, who: SocketIdentity, command: Command): Outcome {
-	if (!mayRun(who.role, command.type)) throw new Rejected('forbidden', `A ${who.role} may not ${command.type}`);
 	const session = sessions.byId(db, who.sessionId);
-	if (session.status === 'closed' && !AFTER_CLOSE.has(command.type)) throw new Rejected('session_closed', 'The session is closed');
+	const refused = refusal(who.role, command.type, session.status);
+	if (refused === 'forbidden') throw new Rejected('forbidden', `A ${who.role} may not ${command.type}`);
+	if (refused === 'session_closed') throw new Rejected('session_closed', 'The session is closed');
 	const context: CommandContext = { db, who, actor: actorOf(who), session, view: sessions.toView(session), now: Date.now() };
-	const handler = handlers[command.type] as ((c: CommandContext, command: Command) => Outcome) | undefined;
-	if (!handler) throw new Rejected('invalid_input', `Unknown command ${command.type}`);
+	// TypeScript cannot tie the looked-up handler to this command's own type; HANDLERS' mapped type does.
+	const handler = HANDLERS[command.type] as Handler<Command['type']>;
 	return handler(context, command);
 }

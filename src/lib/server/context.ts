@@ -3,13 +3,15 @@
  * It lives on globalThis because, in dev and in production alike, the socket server and the
  * SvelteKit routes are loaded as separate module graphs yet must share one connection.
  */
-import type { SessionRecord } from '../realtime/contract';
 import { openDatabase, type Db } from './db/database';
+import { GroupCommit, type Publish } from './group-commit';
 
 export interface RembukContext {
 	db: Db;
-	/** Set by the realtime layer; routes call it after a commit to reach connected views. */
-	publish: (sessionId: string, records: SessionRecord[]) => void;
+	/** Set by the realtime layer to reach the open screens; only `writes` calls it, after a commit. */
+	publish: Publish;
+	/** The one way to write a session, from a socket or an HTTP route: commit, then publish. */
+	writes: GroupCommit;
 }
 
 const KEY = Symbol.for('rembuk.context');
@@ -21,8 +23,12 @@ export function databasePath(): string {
 
 export function getContext(): RembukContext {
 	const holder = globalThis as Holder;
-	holder[KEY] ??= { db: openDatabase(databasePath()), publish: () => {} };
-	return holder[KEY];
+	if (holder[KEY]) return holder[KEY];
+	const db = openDatabase(databasePath());
+	// `publish` is looked up at each write: the realtime layer replaces it after this is made.
+	const context: RembukContext = { db, publish: () => {}, writes: new GroupCommit(db, (id, records) => context.publish(id, records)) };
+	holder[KEY] = context;
+	return context;
 }
 
 /** Closes the database once; used by graceful shutdown. */

@@ -5,7 +5,7 @@ import { envelopeSchema } from '../realtime/schemas';
 import { execute } from './commands';
 import type { Db } from './db/database';
 import { GroupCommit } from './group-commit';
-import { commandId, createSession, dumpTables, freshDb, joinParticipant, storedSeqs, type TestParticipant, type TestSession } from './testing';
+import { commandId, dumpTables, sessionWith, storedSeqs, type TestParticipant, type TestSession } from '$lib/testing/server';
 
 let db: Db;
 let session: TestSession;
@@ -13,19 +13,18 @@ let siti: TestParticipant;
 let budi: TestParticipant;
 
 beforeEach(() => {
-	db = freshDb();
-	session = createSession(db);
-	siti = joinParticipant(db, session, 'Siti');
-	budi = joinParticipant(db, session, 'Budi');
+	({ db, session, people: [siti, budi] } = sessionWith(['Siti', 'Budi']));
 });
 
 const envelope = (command: unknown, id = commandId()): CommandEnvelope => envelopeSchema.parse({ id, command });
 const add = (text: string, id?: string) => envelope({ type: 'item.add', kind: 'kendala', text }, id);
 const itemTexts = () => (db.prepare('SELECT text FROM items ORDER BY rowid').all() as { text: string }[]).map((r) => r.text);
+/** No screen is open here; what gets published is group-commit.publish.spec.ts's concern. */
+const unheard = () => {};
 
 describe('GroupCommit', () => {
 	it('runs a burst in one transaction, answering each command with its own seq', async () => {
-		const commits = new GroupCommit(db);
+		const commits = new GroupCommit(db, unheard);
 		const first = storedSeqs(db, session.row.id).at(-1)!;
 		const outcomes = await Promise.all([
 			commits.execute(siti.identity, add('satu')),
@@ -43,7 +42,7 @@ describe('GroupCommit', () => {
 	});
 
 	it('a refused command in the group changes nothing and does not stop the others', async () => {
-		const commits = new GroupCommit(db);
+		const commits = new GroupCommit(db, unheard);
 		const itemId = (await commits.execute(siti.identity, add('milik Siti'))).result;
 		expect(itemId.ok).toBe(true);
 		const [ok, forbidden, closed] = await Promise.all([
@@ -58,7 +57,7 @@ describe('GroupCommit', () => {
 	});
 
 	it('the same id twice in one group acts once and answers twice alike', async () => {
-		const commits = new GroupCommit(db);
+		const commits = new GroupCommit(db, unheard);
 		const [a, b] = await Promise.all([commits.execute(siti.identity, add('sekali', 'retry-0001')), commits.execute(siti.identity, add('sekali', 'retry-0001'))]);
 		expect(b.result).toEqual(a.result);
 		expect(a.records).toHaveLength(1);
@@ -67,7 +66,7 @@ describe('GroupCommit', () => {
 	});
 
 	it('commands sent in different turns of the event loop still all commit, in order', async () => {
-		const commits = new GroupCommit(db);
+		const commits = new GroupCommit(db, unheard);
 		const first = commits.execute(siti.identity, add('pertama'));
 		await new Promise((resolve) => setImmediate(resolve));
 		const second = commits.execute(siti.identity, add('kedua'));
@@ -90,7 +89,7 @@ describe('GroupCommit', () => {
 		};
 		const before = dumpTables(db);
 		const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-		const commits = new GroupCommit(db, failAtCommit);
+		const commits = new GroupCommit(db, unheard, failAtCommit);
 		const outcomes = await Promise.all([commits.execute(siti.identity, add('hilang')), commits.execute(budi.identity, add('racun', 'poison-0001'))]);
 		for (const outcome of outcomes) expect(outcome).toEqual({ result: { ok: false, error: { code: 'internal', message: expect.any(String) } }, records: [] });
 		expect(dumpTables(db)).toEqual(before);

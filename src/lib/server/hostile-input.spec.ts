@@ -9,26 +9,12 @@ import type { ErrorCode } from '../realtime/contract';
 import { createSessionSchema, envelopeSchema, joinSchema, syncSchema } from '../realtime/schemas';
 import { execute } from './commands';
 import type { Db } from './db/database';
-import { HttpProblem, readBody } from './http';
+import { HttpProblem, readBody } from '../http/endpoint.server';
 import { sync } from './sync';
-import { addItem, createSession, dumpTables, freshDb, joinParticipant, storedSeqs, type TestParticipant, type TestSession } from './testing';
+import { random, type Rng } from '$lib/testing/random';
+import { addItem, dumpTables, sessionWith, storedSeqs, type TestParticipant, type TestSession } from '$lib/testing/server';
 
 const CODES: ErrorCode[] = ['invalid_input', 'forbidden', 'not_found', 'session_closed', 'kinds_locked', 'anonymous_not_allowed'];
-
-/** mulberry32: the same cases for the same seed, so a failure can be replayed. */
-function random(seed: number) {
-	let a = seed >>> 0;
-	const next = () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-	const int = (n: number) => Math.floor(next() * n);
-	return { next, int, pick: <T>(list: readonly T[]): T => list[int(list.length)] };
-}
-type Rng = ReturnType<typeof random>;
 
 const PIECES = ['a', 'Kendala', ' ', '\n', '\t', '\u0000', '\u0007', '\u001b', '\u007f', '\ud800', '\udc00', '🙂', '\u202e', '\u200b', 'e\u0301', '<script>', '"', '\\', 'ن', '𝔘', 'x'.repeat(200)];
 const KEYS = ['id', 'command', 'type', 'kind', 'text', 'itemId', 'anonymous', 'kinds', 'allowAnonymous', 'key', 'label', '__proto__', 'constructor', 'toString', 'lastSeq'];
@@ -86,10 +72,7 @@ let siti: TestParticipant;
 let budi: TestParticipant;
 
 beforeEach(() => {
-	db = freshDb();
-	session = createSession(db);
-	siti = joinParticipant(db, session, 'Siti');
-	budi = joinParticipant(db, session, 'Budi');
+	({ db, session, people: [siti, budi] } = sessionWith(['Siti', 'Budi']));
 });
 
 describe('random commands through validation and execution', () => {
@@ -98,10 +81,7 @@ describe('random commands through validation and execution', () => {
 		const counts = { invalid: 0, refused: 0, accepted: 0 };
 		// Ten fresh sessions of 300 cases: small tables keep the before/after comparison cheap.
 		for (let round = 0; round < 10; round++) {
-			db = freshDb();
-			session = createSession(db);
-			siti = joinParticipant(db, session, 'Siti');
-			budi = joinParticipant(db, session, 'Budi');
+			({ db, session, people: [siti, budi] } = sessionWith(['Siti', 'Budi']));
 			const itemIds = [addItem(db, siti.identity, 'Milik Siti'), addItem(db, budi.identity, 'Milik Budi'), 'tidak-ada'];
 			const who = [siti.identity, budi.identity, session.presenter, session.facilitator];
 			for (let n = 0; n < 300; n++) {

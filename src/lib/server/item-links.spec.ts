@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { SocketIdentity } from '../realtime/contract';
 import type { Db } from './db/database';
 import * as links from './item-links';
-import { addItem, createSession, dumpTables, freshDb, joinParticipant, must, send, type TestParticipant, type TestSession } from './testing';
+import { addItem, createSession, dumpTables, joinParticipant, must, send, sessionWith, type TestParticipant, type TestSession } from '$lib/testing/server';
 
 let db: Db;
 let session: TestSession;
@@ -14,10 +14,7 @@ let constraint: string;
 let opportunity: string;
 
 beforeEach(() => {
-	db = freshDb();
-	session = createSession(db);
-	siti = joinParticipant(db, session, 'Siti');
-	budi = joinParticipant(db, session, 'Budi');
+	({ db, session, people: [siti, budi] } = sessionWith(['Siti', 'Budi']));
 	rec = addItem(db, siti.identity, 'Alokasikan DAK untuk jalan desa', { kind: 'rekomendasi' });
 	constraint = addItem(db, budi.identity, 'Jalan desa rusak', { kind: 'kendala' });
 	opportunity = addItem(db, budi.identity, 'Dana CSR tambang', { kind: 'peluang' });

@@ -5,7 +5,7 @@ import type { Db } from './db/database';
 import * as links from './item-links';
 import * as items from './items';
 import { snapshot } from './sync';
-import { addItem, createSession, dumpTables, freshDb, joinParticipant, must, send, setPhase, type TestParticipant, type TestSession } from './testing';
+import { addItem, dumpTables, must, send, sessionWith, setPhase, type TestParticipant, type TestSession } from '$lib/testing/server';
 import * as votes from './votes';
 
 let db: Db;
@@ -18,11 +18,7 @@ let b: string;
 let c: string;
 
 beforeEach(() => {
-	db = freshDb();
-	session = createSession(db);
-	siti = joinParticipant(db, session, 'Siti');
-	budi = joinParticipant(db, session, 'Budi');
-	ani = joinParticipant(db, session, 'Ani');
+	({ db, session, people: [siti, budi, ani] } = sessionWith(['Siti', 'Budi', 'Ani']));
 	a = addItem(db, siti.identity, 'Jalan desa rusak');
 	b = addItem(db, budi.identity, 'Jalan ke desa rusak parah');
 	c = addItem(db, ani.identity, 'Jalan berlubang');

@@ -5,7 +5,7 @@ import type { Db } from './db/database';
 import * as items from './items';
 import { recordsSince } from './log';
 import { boardState, snapshotFor, sync } from './sync';
-import { addItem, createSession, freshDb, joinParticipant, must, send, type TestParticipant, type TestSession } from './testing';
+import { addItem, must, send, sessionWith, type TestParticipant, type TestSession } from '$lib/testing/server';
 import { projectRecord } from './visibility';
 
 let db: Db;
@@ -14,10 +14,7 @@ let siti: TestParticipant;
 let budi: TestParticipant;
 
 beforeEach(() => {
-	db = freshDb();
-	session = createSession(db);
-	siti = joinParticipant(db, session, 'Siti');
-	budi = joinParticipant(db, session, 'Budi');
+	({ db, session, people: [siti, budi] } = sessionWith(['Siti', 'Budi']));
 });
 
 const as = (record: SessionRecord, who: SocketIdentity) => projectRecord(record, who, boardState(db, session.row.id)).event;

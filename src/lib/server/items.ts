@@ -3,6 +3,7 @@ import type { ItemStatus, ItemView } from '../domain/types';
 import type { SessionRecord } from '../realtime/contract';
 import type { Db } from './db/database';
 import { sql } from './db/statements';
+import * as clock from './clock';
 import { appendEvent } from './log';
 import { newId } from './secrets';
 
@@ -85,7 +86,7 @@ export function add(
 	authorId: string,
 	input: { kind: string; text: string; anonymous: boolean; pending: boolean }
 ): SessionRecord {
-	const now = new Date().toISOString();
+	const now = clock.now(db, sessionId);
 	const row: ItemRow = {
 		id: newId(),
 		session_id: sessionId,
@@ -111,7 +112,7 @@ export function add(
 
 /** The earlier text stays in the log's item.added / item.edited records. */
 export function edit(db: Db, item: ItemRow, actor: string, text: string): SessionRecord {
-	const now = new Date().toISOString();
+	const now = clock.now(db, item.session_id);
 	sql(db, 'UPDATE items SET text = ?, updated_at = ? WHERE id = ?').run(text, now, item.id);
 	const event = { type: 'item.edited' as const, itemId: item.id, text, updatedAt: now };
 	return appendEvent(db, item.session_id, actor, event, item.author_id);

@@ -1,5 +1,6 @@
 /** The per-session event log: gap-free `seq`, appended inside the caller's transaction. */
 import type { SessionEvent, SessionRecord } from '../realtime/contract';
+import { stamp } from './clock';
 import type { Db } from './db/database';
 import { sql } from './db/statements';
 
@@ -12,10 +13,12 @@ export function appendEvent(
 	owner: string | null = null
 ): SessionRecord {
 	if (!db.inTransaction) throw new Error('appendEvent must run inside a transaction');
-	const { last_seq } = sql(db, 'UPDATE sessions SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq').get(
-		sessionId
-	) as { last_seq: number };
-	const at = new Date().toISOString();
+	// The session's clock comes with the seq (see ./clock): a sample session keeps its own.
+	const { last_seq, offset } = sql(
+		db,
+		'UPDATE sessions SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq, sample_clock_offset_ms AS offset'
+	).get(sessionId) as { last_seq: number; offset: number | null };
+	const at = stamp(offset);
 	sql(db, 'INSERT INTO session_events (session_id, seq, at, actor, payload, owner) VALUES (?, ?, ?, ?, ?, ?)').run(
 		sessionId,
 		last_seq,

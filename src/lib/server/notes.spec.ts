@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SocketIdentity } from '../realtime/contract';
 import type { Db } from './db/database';
 import * as notes from './notes';
-import { createSession, dumpTables, freshDb, joinParticipant, must, send, setPhase, type TestParticipant, type TestSession } from './testing';
+import { dumpTables, must, send, sessionWith, setPhase, type TestParticipant, type TestSession } from '$lib/testing/server';
 
 const T0 = Date.parse('2025-10-24T02:15:00.000Z');
 
@@ -14,9 +14,7 @@ let siti: TestParticipant;
 beforeEach(() => {
 	vi.useFakeTimers({ toFake: ['Date'] });
 	vi.setSystemTime(T0);
-	db = freshDb();
-	session = createSession(db);
-	siti = joinParticipant(db, session, 'Siti');
+	({ db, session, people: [siti] } = sessionWith(['Siti']));
 });
 
 afterEach(() => {

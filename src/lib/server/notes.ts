@@ -2,6 +2,7 @@
 import type { Note, Phase, Speaker } from '../domain/types';
 import type { Db } from './db/database';
 import { sql } from './db/statements';
+import * as clock from './clock';
 import { appendEvent } from './log';
 import { newId } from './secrets';
 
@@ -29,7 +30,7 @@ export function exists(db: Db, sessionId: string, noteId: string): boolean {
 
 /** A note with a speaker is a quote, timestamped and tagged with the phase it was said in. */
 export function add(db: Db, sessionId: string, actor: string, phase: Phase, text: string, speaker: Speaker | null) {
-	const note: Note = { id: newId(), kind: speaker ? 'quote' : 'note', phase, text, speaker, at: new Date().toISOString() };
+	const note: Note = { id: newId(), kind: speaker ? 'quote' : 'note', phase, text, speaker, at: clock.now(db, sessionId) };
 	sql(db, 'INSERT INTO notes (id, session_id, kind, phase, text, speaker, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
 		note.id,
 		sessionId,

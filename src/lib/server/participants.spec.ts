@@ -4,14 +4,13 @@ import { joinSchema } from '../realtime/schemas';
 import type { Db } from './db/database';
 import * as participants from './participants';
 import * as sessions from './sessions';
-import { createSession, freshDb, newToken, storedSeqs, type TestSession } from './testing';
+import { createSession, newToken, sessionWith, storedSeqs, type TestSession } from '$lib/testing/server';
 
 let db: Db;
 let session: TestSession;
 
 beforeEach(() => {
-	db = freshDb();
-	session = createSession(db);
+	({ db, session } = sessionWith());
 });
 
 const joinAs = (token: string, name = 'Siti Aminah') =>
@@ -23,9 +22,9 @@ const joinAs = (token: string, name = 'Siti Aminah') =>
 
 describe('participants.join', () => {
 	it('creates a participant and logs participant.joined', () => {
-		const { participant, record } = joinAs(newToken());
+		const { participant, records } = joinAs(newToken());
 		expect(participant).toMatchObject({ name: 'Siti Aminah', group: 'pemerintah', institution: 'Bappeda' });
-		expect(record).toMatchObject({ seq: 1, event: { type: 'participant.joined', participant } });
+		expect(records).toMatchObject([{ seq: 1, event: { type: 'participant.joined', participant } }]);
 	});
 
 	it('repeated with the same token, returns the same participant and logs one join', () => {
@@ -33,7 +32,7 @@ describe('participants.join', () => {
 		const first = joinAs(token);
 		const again = joinAs(token, 'Nama lain di percobaan kedua');
 		expect(again.participant).toEqual(first.participant);
-		expect(again.record).toBeNull();
+		expect(again.records).toEqual([]);
 		expect(storedSeqs(db, session.row.id)).toEqual([1]);
 		expect(participants.list(db, session.row.id)).toHaveLength(1);
 	});
@@ -52,7 +51,7 @@ describe('participants.join', () => {
 		const input = joinSchema.parse({ token, name: 'Siti', group: 'media', consent: true });
 		const there = participants.join(db, sessions.byId(db, other.row.id), input);
 		expect(there.participant.id).not.toBe(here.participant.id);
-		expect(there.record?.seq).toBe(1);
+		expect(there.records.map((r) => r.seq)).toEqual([1]);
 	});
 
 	it('finds a participant by token and stores only the token’s hash', () => {
@@ -65,7 +64,7 @@ describe('participants.join', () => {
 
 	it('keeps the optional jabatan and L/P, and the joiner owns the record that carries them', () => {
 		const input = joinSchema.parse({ token: newToken(), name: 'Rina', group: 'media', position: 'Redaktur', sex: 'P', consent: true });
-		const { participant, record } = participants.join(db, sessions.byId(db, session.row.id), input);
+		const { participant, records: [record] } = participants.join(db, sessions.byId(db, session.row.id), input);
 		expect(participant).toMatchObject({ name: 'Rina', position: 'Redaktur', sex: 'P' });
 		expect(participant).not.toHaveProperty('addedBy');
 		expect(record?.owner).toBe(participant.id);

@@ -5,6 +5,7 @@ import type { SessionRecord } from '../realtime/contract';
 import type { JoinInput } from '../realtime/schemas';
 import type { Db } from './db/database';
 import { sql } from './db/statements';
+import * as clock from './clock';
 import { appendEvent } from './log';
 import { hashSecret, newId } from './secrets';
 import type { SessionRow } from './sessions';
@@ -56,17 +57,19 @@ export function join(
 	db: Db,
 	session: SessionRow,
 	input: JoinInput
-): { participant: ParticipantView; record: SessionRecord | null } {
+): { participant: ParticipantView; records: SessionRecord[] } {
 	return db.transaction(() => {
 		const existing = byToken(db, session.id, input.token);
-		if (existing) return { participant: existing, record: null };
+		if (existing) return { participant: existing, records: [] };
+		// Consent is evidence and keeps the real time; the join follows the session's clock (./clock).
 		const now = new Date().toISOString();
+		const joinedAt = clock.now(db, session.id);
 		const row: ParticipantRow = {
 			id: newId(),
 			name: input.name,
 			stakeholder_group: input.group,
 			institution: input.institution,
-			joined_at: now,
+			joined_at: joinedAt,
 			consent_at: now,
 			position: input.position,
 			sex: input.sex,
@@ -86,14 +89,14 @@ export function join(
 			row.institution,
 			now,
 			CONSENT_VERSION,
-			now,
+			joinedAt,
 			row.position,
 			row.sex
 		);
 		const participant = publicView(toView(row));
 		// The joiner owns the record: their own phone sees their jabatan and sex, others do not.
 		const record = appendEvent(db, session.id, `p:${row.id}`, { type: 'participant.joined', participant }, row.id);
-		return { participant, record };
+		return { participant, records: [record] };
 	})();
 }
 

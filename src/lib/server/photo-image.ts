@@ -8,7 +8,6 @@
  * up the event loop that carries every phone's posts; a pure-JS decoder would, for seconds.
  */
 import sharp from 'sharp';
-import { HttpProblem } from './http';
 
 /** The largest upload taken: a phone camera's JPEG is 2–6 MB. */
 export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
@@ -37,10 +36,24 @@ export interface NormalisedPhoto {
 	height: number;
 }
 
-/** Checks and re-encodes an upload; HttpProblem (413 or 415, or 400 for an unreadable image) when refused. */
+/** Why an upload was refused; the HTTP adapter (src/lib/http/photo-upload.server.ts) answers each with its status. */
+export type PhotoRefusal = 'too_large' | 'not_an_image' | 'unreadable';
+
+export class PhotoRefused extends Error {
+	constructor(
+		readonly reason: PhotoRefusal,
+		message: string
+	) {
+		super(message);
+	}
+}
+
+export const tooLarge = () => new PhotoRefused('too_large', `The photo is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
+
+/** Checks and re-encodes an upload; PhotoRefused when it is too large, not a JPEG or PNG, or unreadable. */
 export async function normalise(bytes: Uint8Array): Promise<NormalisedPhoto> {
-	if (bytes.length > MAX_UPLOAD_BYTES) throw new HttpProblem(413, 'invalid_input', `The photo is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
-	if (!sniff(bytes)) throw new HttpProblem(415, 'invalid_input', 'Send a JPEG or PNG photo');
+	if (bytes.length > MAX_UPLOAD_BYTES) throw tooLarge();
+	if (!sniff(bytes)) throw new PhotoRefused('not_an_image', 'Send a JPEG or PNG photo');
 	try {
 		const { data, info } = await sharp(bytes, { autoOrient: true, limitInputPixels: MAX_PIXELS, failOn: 'error' })
 			.resize({ width: LONG_EDGE, height: LONG_EDGE, fit: 'inside', withoutEnlargement: true })
@@ -50,6 +63,6 @@ export async function normalise(bytes: Uint8Array): Promise<NormalisedPhoto> {
 			.toBuffer({ resolveWithObject: true });
 		return { jpeg: data, width: info.width, height: info.height };
 	} catch (error) {
-		throw new HttpProblem(400, 'invalid_input', `The photo could not be read (${(error as Error).message})`);
+		throw new PhotoRefused('unreadable', `The photo could not be read (${(error as Error).message})`);
 	}
 }

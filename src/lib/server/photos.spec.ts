@@ -2,10 +2,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from './db/database';
 import { normalise, type NormalisedPhoto } from './photo-image';
-import { transparentPng } from './photo-testing';
 import * as photos from './photos';
 import { boardState, snapshotFor } from './sync';
-import { createSession, dumpTables, freshDb, joinParticipant, must, send, type TestSession } from './testing';
+import { createSession, dumpTables, freshDb, joinParticipant, must, send, type TestSession } from '$lib/testing/server';
+import { transparentPng } from '$lib/testing/photos';
 import { projectRecord, PUBLIC_VIEWER } from './visibility';
 
 let db: Db;

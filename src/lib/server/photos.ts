@@ -1,7 +1,7 @@
 /**
- * The session's photos (dokumentasi): uploaded by staff over HTTP (./photo-upload), re-encoded
- * (./photo-image), and stored in the database, not in files beside it. In the database the JPEG, its row and the
- * log record that announces it commit in one transaction: an acknowledged photo is as durable as
+ * The session's photos (dokumentasi): uploaded by staff over HTTP (src/lib/http/photo-upload.server.ts),
+ * re-encoded (./photo-image), and stored in the database, not in files beside it. In the database
+ * the JPEG, its row and the log record that announces it commit in one transaction: an acknowledged photo is as durable as
  * an acknowledged post (synchronous = FULL), a crash can leave no file without a row nor a row
  * without its file, the organizer backs up or moves one file, and the photos go with the session
  * (ON DELETE CASCADE, or `removeAll`). The bytes live in their own table (photo_blobs), so that
@@ -12,6 +12,7 @@ import type { PhotoView } from '../domain/types';
 import type { SessionRecord } from '../realtime/contract';
 import type { Db } from './db/database';
 import { sql } from './db/statements';
+import * as clock from './clock';
 import { appendEvent } from './log';
 import type { NormalisedPhoto } from './photo-image';
 import { newId } from './secrets';
@@ -72,7 +73,7 @@ export function store(
 ): { photo: PhotoView; record: SessionRecord } | null {
 	return db.transaction(() => {
 		if (!hasRoom(db, sessionId)) return null;
-		const photo: PhotoView = { id: newId(), caption, width: image.width, height: image.height, createdAt: new Date().toISOString() };
+		const photo: PhotoView = { id: newId(), caption, width: image.width, height: image.height, createdAt: clock.now(db, sessionId) };
 		sql(db, 'INSERT INTO photos (id, session_id, caption, width, height, bytes, added_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
 			photo.id,
 			sessionId,

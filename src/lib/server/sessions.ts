@@ -1,10 +1,11 @@
-/** Sessions: create, look up, and the public view every role may see. */
+/** Sessions: create, look up, and the view staff see (visibility.publicSession trims it for everyone else). */
 import { DEFAULT_GROUPS, DEFAULT_KINDS } from '../domain/defaults';
 import { resolvePhaseKinds } from '../domain/phases';
-import type { Phase, SessionDetails, SessionView, Timer, VotingSettings } from '../domain/types';
+import type { Letterhead, Phase, SessionDetails, SessionView, StaffSessionView, Timer, VotingSettings } from '../domain/types';
 import type { CreateSessionInput } from '../realtime/schemas';
 import type { Db } from './db/database';
 import { sql } from './db/statements';
+import * as clock from './clock';
 import { appendEvent } from './log';
 import { hashSecret, newId, newJoinCode, newSecret } from './secrets';
 
@@ -34,6 +35,8 @@ export interface SessionRow {
 	pre_moderation: number;
 	details: string;
 	minutetaker_key_hash: string | null;
+	/** Null for a real session; a sample session's clock offset (see ./clock). */
+	sample_clock_offset_ms: number | null;
 }
 
 export interface CreatedSession {
@@ -55,8 +58,9 @@ export function create(db: Db, input: CreateSessionInput): CreatedSession {
 		sql(
 			db,
 			`INSERT INTO sessions (id, code, facilitator_key_hash, title, theme, starts_at, time_zone, venue,
-			 organizers, region, minutes_language, kinds, groups, allow_anonymous, created_at, minutetaker_key_hash)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+			 organizers, region, minutes_language, kinds, groups, allow_anonymous, created_at, minutetaker_key_hash,
+			 sample_clock_offset_ms)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 		).run(
 			id,
 			code,
@@ -73,7 +77,8 @@ export function create(db: Db, input: CreateSessionInput): CreatedSession {
 			JSON.stringify(DEFAULT_GROUPS),
 			input.allowAnonymous ? 1 : 0,
 			now,
-			hashSecret(minutetakerKey)
+			hashSecret(minutetakerKey),
+			input.sample ? 0 : null
 		);
 		return { id, code, facilitatorKey, minutetakerKey };
 	})();
@@ -94,7 +99,7 @@ export function byId(db: Db, id: string): SessionRow {
 	return sql(db, 'SELECT * FROM sessions WHERE id = ?').get(id) as SessionRow;
 }
 
-export function toView(row: SessionRow): SessionView {
+export function toView(row: SessionRow): StaffSessionView {
 	const kinds = JSON.parse(row.kinds);
 	return {
 		code: row.code,
@@ -139,7 +144,7 @@ export function updateSettings(
 }
 
 export function close(db: Db, row: SessionRow) {
-	const closedAt = new Date().toISOString();
+	const closedAt = clock.now(db, row.id);
 	const from = row.phase;
 	sql(db, "UPDATE sessions SET status = 'closed', phase = 'closed', closed_at = ? WHERE id = ?").run(closedAt, row.id);
 	return [
@@ -173,6 +178,16 @@ export function setVoting(db: Db, row: SessionRow, voting: VotingSettings) {
 export function setDetails(db: Db, row: SessionRow, actor: string, details: SessionDetails) {
 	sql(db, 'UPDATE sessions SET details = ? WHERE id = ?').run(JSON.stringify(details), row.id);
 	return appendEvent(db, row.id, actor, { type: 'session.details', details: withoutLogo(details) });
+}
+
+/**
+ * Replaces the letterhead and keeps every other detail as the session holds it now: the row is
+ * read here, in the caller's transaction, so an edit committed a moment ago is not overwritten.
+ */
+export function setLetterhead(db: Db, sessionId: string, actor: string, letterhead: Letterhead) {
+	const row = byId(db, sessionId);
+	const details: SessionDetails = JSON.parse(row.details);
+	return setDetails(db, row, actor, { ...details, letterhead });
 }
 
 /**

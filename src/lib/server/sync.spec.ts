@@ -2,16 +2,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { REPLAY_LIMIT, type SessionRecord, type SyncResult } from '../realtime/contract';
 import type { Db } from './db/database';
 import { sync } from './sync';
-import { addItem, createSession, freshDb, joinParticipant, send, type TestParticipant, type TestSession } from './testing';
+import { addItem, createSession, joinParticipant, send, sessionWith, type TestParticipant, type TestSession } from '$lib/testing/server';
 
 let db: Db;
 let session: TestSession;
 let siti: TestParticipant;
 
 beforeEach(() => {
-	db = freshDb();
-	session = createSession(db);
-	siti = joinParticipant(db, session, 'Siti'); // seq 1
+	({ db, session, people: [siti] } = sessionWith(['Siti'])); // seq 1
 });
 
 function expectMode<M extends 'events' | 'snapshot'>(result: SyncResult, mode: M) {

@@ -1,5 +1,5 @@
 /** What a (re)connecting client receives: the records it missed, or a snapshot when the gap is large. */
-import type { SessionView } from '../domain/types';
+import type { StaffSessionView } from '../domain/types';
 import { REPLAY_LIMIT, type Snapshot, type SocketIdentity, type SyncResult } from '../realtime/contract';
 import * as actions from './actions';
 import type { Db } from './db/database';
@@ -62,6 +62,6 @@ export function sync(db: Db, who: SocketIdentity, fromSeq: number): SyncResult {
 	})();
 }
 
-function screenView(view: SessionView): SessionView {
+function screenView(view: StaffSessionView): StaffSessionView {
 	return { ...view, details: sessions.withoutLogo(view.details) };
 }

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { SocketIdentity } from '../realtime/contract';
 import type { Db } from './db/database';
 import * as items from './items';
-import { addItem, createSession, dumpTables, freshDb, joinParticipant, must, send, setPhase, type TestParticipant, type TestSession } from './testing';
+import { addItem, dumpTables, must, send, sessionWith, setPhase, type TestParticipant, type TestSession } from '$lib/testing/server';
 import * as themes from './themes';
 import * as votes from './votes';
 
@@ -12,9 +12,7 @@ let session: TestSession;
 let siti: TestParticipant;
 
 beforeEach(() => {
-	db = freshDb();
-	session = createSession(db);
-	siti = joinParticipant(db, session, 'Siti');
+	({ db, session, people: [siti] } = sessionWith(['Siti']));
 });
 
 function create(name: string): string {

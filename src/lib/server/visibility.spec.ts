@@ -1,10 +1,10 @@
 /** What each viewer is sent: silent writing, hidden tallies, staff-only notes, and never the owner. */
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { ItemView } from '../domain/types';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionRecord, SocketIdentity, SyncResult } from '../realtime/contract';
 import type { Db } from './db/database';
 import { boardState, snapshotFor, sync } from './sync';
-import { addItem, createSession, freshDb, joinParticipant, must, setPhase, type TestParticipant, type TestSession } from './testing';
+import { item as baseItem } from '$lib/testing/board';
+import { addItem, must, sessionWith, setPhase, type TestParticipant, type TestSession } from '$lib/testing/server';
 import { itemFor, projectRecord, PUBLIC_VIEWER } from './visibility';
 
 let db: Db;
@@ -14,10 +14,7 @@ let budi: TestParticipant;
 let everyone: SocketIdentity[];
 
 beforeEach(() => {
-	db = freshDb();
-	session = createSession(db);
-	siti = joinParticipant(db, session, 'Siti');
-	budi = joinParticipant(db, session, 'Budi');
+	({ db, session, people: [siti, budi] } = sessionWith(['Siti', 'Budi']));
 	everyone = [session.facilitator, session.minutetaker, session.presenter, siti.identity, budi.identity];
 });
 
@@ -62,6 +59,18 @@ describe('silent writing', () => {
 		expect(as(records[0], budi.identity)).toEqual({ type: 'private' });
 		expect(as(records[0], session.presenter)).toEqual({ type: 'private' });
 		expect(as(records[0], siti.identity)).toMatchObject({ type: 'item.edited', text: 'Sinyal 4G lemah di hulu' });
+	});
+
+	it('does not tell others through a snapshot that the author edited', () => {
+		const before = itemOf(budi.identity, itemId);
+		vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 60_000 });
+		try {
+			must(db, siti.identity, { type: 'item.edit', itemId, text: 'Sinyal 4G lemah di hulu' });
+		} finally {
+			vi.useRealTimers();
+		}
+		expect(itemOf(siti.identity, itemId)?.updatedAt).not.toBe(before?.updatedAt);
+		for (const who of [budi.identity, session.presenter]) expect(itemOf(who, itemId)).toEqual(before);
 	});
 
 	it('after the reveal, a fresh snapshot shows the text to everyone', () => {
@@ -150,19 +159,7 @@ describe('the owner', () => {
 });
 
 describe('itemFor', () => {
-	const item: ItemView = {
-		id: 'i1',
-		kind: 'kendala',
-		text: 'Teks',
-		authorId: 'p1',
-		anonymous: false,
-		createdAt: '',
-		updatedAt: '',
-		status: 'hidden',
-		themeId: null,
-		mergedFrom: [],
-		hiddenReason: 'SARA'
-	};
+	const item = baseItem('i1', 'kendala', { text: 'Teks', createdAt: '', updatedAt: '', status: 'hidden', hiddenReason: 'SARA' });
 	const author = { role: 'participant' as const, participantId: 'p1' };
 
 	it('keeps hidden and merged items from everyone but staff, the author included', () => {

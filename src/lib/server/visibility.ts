@@ -2,10 +2,11 @@
  * What each viewer may see of a change or of the board. Staff (facilitator, minute-taker) see
  * everything; a participant sees their own items and votes in full; everyone else sees the
  * public board: no text during silent writing, no pending or hidden items, no one else's dots
- * before the reveal, no minute-taker notes, no photos, and of people no jabatan or sex.
+ * before the reveal, no minute-taker notes, no photos, no details of the minutes, and of people
+ * no jabatan or sex.
  */
 import { isStaff } from '../domain/authorize';
-import type { ItemStatus, ItemView, ParticipantView, Phase, Role } from '../domain/types';
+import type { ItemStatus, ItemView, ParticipantView, Phase, Role, SessionDetails, SessionView } from '../domain/types';
 import type { SessionEvent, SessionRecord, Snapshot } from '../realtime/contract';
 
 export interface Viewer {
@@ -23,6 +24,15 @@ export interface BoardState {
 }
 
 export const PUBLIC_VIEWER: Viewer = { role: 'presenter', participantId: null };
+
+/**
+ * The session as anyone with the join code may see it (the join page, the phones, the
+ * projector, `GET /api/sessions/{code}`): without the minutes' details, which name officials
+ * with their NIP, hold draft conclusions and the letterhead's contacts.
+ */
+export function publicSession({ details: _, ...view }: SessionView & { details?: SessionDetails }): SessionView {
+	return view;
+}
 
 function withoutReason({ hiddenReason: _, ...item }: ItemView): ItemView {
 	return item;
@@ -42,7 +52,8 @@ export function itemFor(item: ItemView, authorId: string | null, viewer: Viewer,
 	if (item.status === 'hidden' || item.status === 'merged') return null;
 	if (viewer.participantId !== null && viewer.participantId === authorId) return withoutReason(item);
 	if (item.status !== 'visible') return null;
-	return phase === 'writing' ? { ...withoutReason(item), text: '', redacted: true } : withoutReason(item);
+	// Others' edits are private during silent writing, so a redacted item does not show when it changed either.
+	return phase === 'writing' ? { ...withoutReason(item), text: '', updatedAt: item.createdAt, redacted: true } : withoutReason(item);
 }
 
 function projectEvent(event: SessionEvent, owner: string | null, viewer: Viewer, state: BoardState): SessionEvent | null {
@@ -63,6 +74,7 @@ function projectEvent(event: SessionEvent, owner: string | null, viewer: Viewer,
 			return mine || state.revealed ? event : { type: 'vote.progress', voters: state.voters() };
 		case 'note.added':
 		case 'note.deleted':
+		case 'session.details':
 			return null;
 		// A participant's own join shows them what they gave; staff-added people have no phone.
 		case 'participant.joined':
@@ -96,5 +108,5 @@ export function projectSnapshot(full: Snapshot, authors: Map<string, string>, vi
 	const revealed = full.session.voting.revealed;
 	const votes = full.votes.filter((v) => revealed || v.participantId === viewer.participantId);
 	const participants = full.participants.map((p) => (p.id === viewer.participantId ? p : publicParticipant(p)));
-	return { ...full, participants, items, votes, notes: [], photos: [] };
+	return { ...full, session: publicSession(full.session), participants, items, votes, notes: [], photos: [] };
 }

@@ -4,7 +4,7 @@ import { tally } from '../domain/votes';
 import type { SocketIdentity } from '../realtime/contract';
 import type { Db } from './db/database';
 import * as participants from './participants';
-import { addItem, createSession, dumpTables, freshDb, joinParticipant, must, newToken, send, setPhase, type TestParticipant, type TestSession } from './testing';
+import { addItem, dumpTables, joinParticipant, must, newToken, send, sessionWith, setPhase, type TestParticipant, type TestSession } from '$lib/testing/server';
 import * as votes from './votes';
 
 let db: Db;
@@ -16,10 +16,7 @@ let b: string;
 let c: string;
 
 beforeEach(() => {
-	db = freshDb();
-	session = createSession(db);
-	siti = joinParticipant(db, session, 'Siti', newToken(), 'akademisi');
-	budi = joinParticipant(db, session, 'Budi', newToken(), 'pemerintah');
+	({ db, session, people: [siti, budi] } = sessionWith([{ name: 'Siti', group: 'akademisi' }, { name: 'Budi', group: 'pemerintah' }]));
 	a = addItem(db, siti.identity, 'Jalan rusak');
 	b = addItem(db, siti.identity, 'Sinyal lemah');
 	c = addItem(db, budi.identity, 'Air bersih');
@@ -134,6 +131,29 @@ describe('what may be voted on', () => {
 		must(db, session.facilitator, { type: 'theme.delete', themeId });
 		expectRefused(siti.identity, themeId, 1, 'not_found');
 		expect(placed(siti)).toEqual({}); // deleting the theme dropped its dots
+	});
+});
+
+describe('dots that no longer count', () => {
+	it('a hidden item’s dots free the budget, stay stored, and count again when the item comes back', () => {
+		vote(siti.identity, a, 3);
+		vote(siti.identity, b, 2);
+		must(db, session.facilitator, { type: 'item.hide', itemId: a, reason: 'Di luar topik' });
+		expect(vote(siti.identity, c, 3).result.ok).toBe(true);
+		expect(placed(siti)).toEqual({ [a]: 3, [b]: 2, [c]: 3 });
+		must(db, session.facilitator, { type: 'item.restore', itemId: a });
+		// Over budget now: dots may come off, not go on.
+		expectRefused(siti.identity, b, 3, 'over_budget');
+		expect(vote(siti.identity, b, 1).result.ok).toBe(true);
+	});
+
+	it('dots on items do not block a vote on themes', () => {
+		vote(siti.identity, a, 3);
+		vote(siti.identity, b, 2);
+		const created = must(db, session.facilitator, { type: 'theme.create', name: 'Infrastruktur' }).result;
+		const themeId = created.ok ? created.id! : '';
+		must(db, session.facilitator, { type: 'voting.settings', target: 'themes' });
+		expect(vote(siti.identity, themeId, 3).result.ok).toBe(true);
 	});
 });
 

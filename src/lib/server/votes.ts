@@ -1,9 +1,12 @@
 /** Dots placed by participants on items or themes. */
 // The votes table is WITHOUT ROWID: order by its key, there is no rowid to order by.
-import type { Vote } from '../domain/types';
+import { countedDots } from '../domain/votes';
+import type { Vote, VotingSettings } from '../domain/types';
 import type { Db } from './db/database';
 import { sql } from './db/statements';
+import * as items from './items';
 import { appendEvent } from './log';
+import * as themes from './themes';
 
 export function list(db: Db, sessionId: string): Vote[] {
 	return sql(
@@ -23,6 +26,16 @@ export function placedBy(db: Db, sessionId: string, participantId: string): Map<
 		participantId
 	) as { target_id: string; count: number }[];
 	return new Map(rows.map((r) => [r.target_id, r.count]));
+}
+
+/**
+ * The dots that count against the participant's budget now: those on the current vote targets
+ * (themes, or items on the board), by the rule of `countedDots` in domain/votes.
+ */
+export function countedBy(db: Db, sessionId: string, participantId: string, target: VotingSettings['target']): Map<string, number> {
+	const isTarget = (id: string) =>
+		target === 'themes' ? themes.find(db, sessionId, id) !== undefined : items.find(db, sessionId, id)?.status === 'visible';
+	return countedDots(placedBy(db, sessionId, participantId), isTarget);
 }
 
 export function set(db: Db, sessionId: string, vote: Vote) {

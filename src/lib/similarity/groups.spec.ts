@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keywords, suggestGroups } from './groups';
-import { SAMPLE_ITEMS, themeOf } from './sample.fixture';
+import { SAMPLE_ITEMS, themeOf } from '$lib/testing/sample-cards';
 import { createIndex } from './search';
 
 const index = createIndex(SAMPLE_ITEMS);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_ITEMS, themeOf } from './sample.fixture';
+import { SAMPLE_ITEMS, themeOf } from '$lib/testing/sample-cards';
 import {
 	add,
 	createIndex,

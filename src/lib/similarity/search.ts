@@ -45,7 +45,7 @@ export interface Options {
 }
 
 /*
- * Default thresholds, read off the 31 sample cards in sample.fixture.ts: the best pair across
+ * Default thresholds, read off the 31 sample cards in src/lib/testing/sample-cards.ts: the best pair across
  * themes scores 0.40 (two cards on selling local products), the rephrasings a facilitator
  * would merge 0.52 to 1, and a theme's other pairs mostly 0.25 to 0.5.
  */

@@ -16,6 +16,11 @@ describe('linkKinds', () => {
 		expect(linkKinds(kinds)).toEqual({ recommendation: 'usulan', targets: ['masalah', 'potensi'] });
 	});
 
+	it('offers every kind before the last one when the organizer added kinds', () => {
+		const kinds = [...DEFAULT_KINDS.slice(0, 2), { key: 'ancaman', label: 'Ancaman' }, DEFAULT_KINDS[2]];
+		expect(linkKinds(kinds)).toEqual({ recommendation: 'rekomendasi', targets: ['kendala', 'peluang', 'ancaman'] });
+	});
+
 	it('links a two-kind board from the second kind to the first, and a one-kind board not at all', () => {
 		expect(linkKinds(DEFAULT_KINDS.slice(0, 2))).toEqual({ recommendation: 'peluang', targets: ['kendala'] });
 		expect(linkKinds(DEFAULT_KINDS.slice(0, 1))).toBeNull();

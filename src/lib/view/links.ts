@@ -1,22 +1,20 @@
 /** Which kinds a recommendation links to, and the links as this phone believes them to be. Pure. */
+import { answerableKinds, answeringKind } from '../domain/links';
 import type { Kind, Link } from '../domain/types';
 import type { Command } from '../realtime/contract';
 
 export interface LinkKinds {
-	/** The kind whose items link out: the last kind on the board (`rekomendasi` by default), as the server rules. */
+	/** The kind whose items link out: the last kind on the board (`rekomendasi` by default). */
 	recommendation: string;
-	/** The kinds they link to: the first two on the board (constraints, then opportunities). */
+	/** The kinds they link to: every kind before it, in board order (constraints, opportunities…). */
 	targets: string[];
 }
 
+/** The link rule of `domain/links` as the phone's link sheet uses it; null when nothing links. */
 export function linkKinds(kinds: Kind[]): LinkKinds | null {
-	if (kinds.length < 2) return null;
-	const recommendation = kinds[kinds.length - 1].key;
-	const targets = kinds
-		.slice(0, 2)
-		.map((k) => k.key)
-		.filter((key) => key !== recommendation);
-	return { recommendation, targets };
+	const recommendation = answeringKind(kinds);
+	if (!recommendation) return null;
+	return { recommendation: recommendation.key, targets: answerableKinds(kinds).map((k) => k.key) };
 }
 
 /** Ids linked to `recommendationId`, with this phone's unsent `link.set` commands applied on top. */

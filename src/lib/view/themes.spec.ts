@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { item } from './testing';
+import { item } from '$lib/testing/board';
 import { groupByTheme, readable } from './themes';
 
 const themes = [

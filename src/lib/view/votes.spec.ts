@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { onTargets, placement, standings, voterCount } from './votes';
+import type { Board } from '../board';
+import { item } from '$lib/testing/board';
+import { labelledVoteTargets, onTargets, placement, standings, voteTargets, voterCount } from './votes';
 
 const votes = [
 	{ participantId: 'me', targetId: 'a', count: 2 },
@@ -39,5 +41,30 @@ describe('standings', () => {
 	it('counts voters, not dots', () => {
 		expect(voterCount(votes)).toBe(3);
 		expect(voterCount([{ participantId: 'x', targetId: 'a', count: 0 }])).toBe(0);
+	});
+});
+
+describe('voteTargets', () => {
+	const board = (target: 'items' | 'themes') =>
+		({
+			session: { voting: { target } },
+			themes: [{ id: 't1' }],
+			items: [item('a', 'kendala'), item('p', 'kendala', { status: 'pending' }), item('h', 'kendala', { status: 'hidden' })]
+		}) as unknown as Board;
+
+	it('is the readable items when the room votes on items, and the themes when it votes on themes', () => {
+		expect([...voteTargets(board('items'))]).toEqual(['a']);
+		expect([...voteTargets(board('themes'))]).toEqual(['t1']);
+	});
+
+	it('labels the same targets for the room: the text, and the kind of an item', () => {
+		const labelled = (target: 'items' | 'themes') => {
+			const b = board(target);
+			b.session.kinds = [{ key: 'kendala', label: 'Kendala', labelEn: 'Constraints' }];
+			b.themes[0].name = 'Akses modal';
+			return labelledVoteTargets(b, 'id');
+		};
+		expect(labelled('items').map((t) => [t.id, t.kind])).toEqual([['a', 'Kendala']]);
+		expect(labelled('themes')).toEqual([{ id: 't1', text: 'Akses modal' }]);
 	});
 });

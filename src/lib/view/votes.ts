@@ -1,7 +1,31 @@
 /** Dot voting as the phone and the projector show it. Pure; the rules themselves are domain/votes.ts. */
-import { tally } from '../domain/votes';
-import type { Vote } from '../domain/types';
+import type { Board } from '../board';
+import { countedDots, tally } from '../domain/votes';
+import { kindLabel } from '../domain/defaults';
+import type { Locale, Vote } from '../domain/types';
 import type { Command } from '../realtime/contract';
+import { readable } from './themes';
+
+/** What this viewer can put dots on now: the themes, or the items it can read. */
+export function voteTargets(board: Pick<Board, 'session' | 'themes' | 'items'>): Set<string> {
+	const ids = board.session.voting.target === 'themes' ? board.themes.map((t) => t.id) : board.items.filter(readable).map((i) => i.id);
+	return new Set(ids);
+}
+
+export interface VoteTarget {
+	id: string;
+	text: string;
+	/** The item's kind label; absent for themes. */
+	kind?: string;
+}
+
+/** The same targets as `voteTargets`, in board order, each with the text the room reads. */
+export function labelledVoteTargets(board: Board, locale: Locale): VoteTarget[] {
+	const ids = voteTargets(board);
+	if (board.session.voting.target === 'themes') return board.themes.filter((t) => ids.has(t.id)).map((theme) => ({ id: theme.id, text: theme.name }));
+	const kinds = new Map(board.session.kinds.map((k) => [k.key, kindLabel(k, locale)]));
+	return board.items.filter((i) => ids.has(i.id)).map((item) => ({ id: item.id, text: item.text, kind: kinds.get(item.kind) }));
+}
 
 /**
  * This participant's dots (target → count): the board's votes, then their unsent `vote.set`
@@ -18,9 +42,9 @@ export function placement(votes: Vote[], participantId: string, pending: Command
 	return placed;
 }
 
-/** Only dots on targets still on the board count (a merged or deleted item takes its dots away). */
+/** Only dots on targets this phone can vote on count, by the rule of `countedDots` in domain/votes. */
 export function onTargets(placed: Map<string, number>, targetIds: Set<string>): Map<string, number> {
-	return new Map([...placed].filter(([id]) => targetIds.has(id)));
+	return countedDots(placed, (id) => targetIds.has(id));
 }
 
 /** Participants who placed at least one dot that this viewer can see. */

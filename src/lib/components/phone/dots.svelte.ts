@@ -4,8 +4,7 @@
  */
 import type { LiveSession } from '$lib/client/live.svelte';
 import { checkVote, dotsLeft } from '$lib/domain/votes';
-import { readable } from '$lib/view/themes';
-import { onTargets, placement } from '$lib/view/votes';
+import { onTargets, placement, voteTargets } from '$lib/view/votes';
 
 export class Dots {
 	#live: LiveSession;
@@ -23,9 +22,7 @@ export class Dots {
 	/** Ids that can take dots now: the themes, or the items this phone can read. */
 	readonly targetIds = $derived.by(() => {
 		const board = this.#live.board;
-		if (!board) return new Set<string>();
-		const ids = board.session.voting.target === 'themes' ? board.themes.map((t) => t.id) : board.items.filter(readable).map((i) => i.id);
-		return new Set(ids);
+		return board ? voteTargets(board) : new Set<string>();
 	});
 
 	readonly placed = $derived.by(() => {

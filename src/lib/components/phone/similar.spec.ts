@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { item } from '$lib/view/testing';
+import { item } from '$lib/testing/board';
 import { loadSimilarity, similarFinder } from './similar.svelte';
 
 const items = [

@@ -2,20 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Board } from '../../board';
 import { DEFAULT_KINDS } from '../../domain/defaults';
 import type { ItemView, Kind } from '../../domain/types';
+import { item as baseItem } from '$lib/testing/board';
 import { kindPrefixes, labelledKinds, shortText } from './labels';
 
-const item = (id: string, kind: string, status: ItemView['status'] = 'visible'): ItemView => ({
-	id,
-	kind,
-	text: `text of ${id}`,
-	authorId: null,
-	anonymous: true,
-	createdAt: '2025-10-24T01:00:00Z',
-	updatedAt: '2025-10-24T01:00:00Z',
-	status,
-	themeId: null,
-	mergedFrom: []
-});
+const item = (id: string, kind: string, status: ItemView['status'] = 'visible') =>
+	baseItem(id, kind, { status, authorId: null, anonymous: true });
 
 const boardWith = (kinds: Kind[], items: ItemView[]) => ({ session: { kinds }, items }) as unknown as Board;
 

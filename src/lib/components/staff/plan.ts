@@ -1,6 +1,8 @@
 /** Choices and formats for the follow-up action plan (rencana tindak lanjut). */
+import { addressedKind, answeringKind } from '../../domain/links';
+import { tidyText } from '../../domain/text';
 import type { ActionRow } from '../../domain/types';
-import { tidy } from './send';
+import type { LabelledItem, LabelledKind } from './labels';
 
 /** Stored as the Indonesian term the minutes print; the UI labels them per language. */
 export const FUNDING = [
@@ -45,13 +47,21 @@ export function tidyRow(fields: RowFields): RowFields {
 	const cost = typeof fields.cost === 'number' && Number.isFinite(fields.cost) ? Math.max(0, Math.round(fields.cost)) : null;
 	return {
 		...fields,
-		activity: tidy(fields.activity),
-		output: tidy(fields.output),
-		indicator: tidy(fields.indicator),
-		pic: { name: tidy(fields.pic.name), institution: tidy(fields.pic.institution), group: fields.pic.group },
-		partners: tidy(fields.partners),
-		timeframe: tidy(fields.timeframe),
-		remarks: tidy(fields.remarks),
+		activity: tidyText(fields.activity),
+		output: tidyText(fields.output),
+		indicator: tidyText(fields.indicator),
+		pic: { name: tidyText(fields.pic.name), institution: tidyText(fields.pic.institution), group: fields.pic.group },
+		partners: tidyText(fields.partners),
+		timeframe: tidyText(fields.timeframe),
+		remarks: tidyText(fields.remarks),
 		cost
 	};
+}
+
+/**
+ * What a row may point at, by the link rule of `domain/links`: its issues come from the kind
+ * recommendations address (constraints), its recommendation from the answering kind.
+ */
+export function planChoices(kinds: LabelledKind[]): { issues: LabelledItem[]; recommendations: LabelledItem[] } {
+	return { issues: addressedKind(kinds)?.items ?? [], recommendations: answeringKind(kinds)?.items ?? [] };
 }

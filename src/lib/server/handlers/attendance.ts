@@ -23,7 +23,7 @@ function mustFindPhoto(context: CommandContext, photoId: string) {
 	if (!photos.find(context.db, context.session.id, photoId)) throw new Rejected('not_found', 'No such photo');
 }
 
-export const attendanceHandlers: Handlers = {
+export const attendanceHandlers = {
 	'attendee.add': (context, command) => {
 		mustKnowGroup(context, command.attendee.group);
 		const record = attendees.add(context.db, context.session.id, staffRole(context), command.attendee);
@@ -46,4 +46,4 @@ export const attendanceHandlers: Handlers = {
 		mustFindPhoto(context, command.photoId);
 		return { records: [photos.remove(context.db, context.session.id, context.actor, command.photoId)] };
 	}
-};
+} satisfies Handlers;

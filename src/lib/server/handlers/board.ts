@@ -1,4 +1,6 @@
 /** Themes, dot votes, links, the action plan and the minute-taker's notes. */
+import { mayTouchItem } from '../../domain/authorize';
+import { mayLink } from '../../domain/links';
 import { checkVote } from '../../domain/votes';
 import * as actions from '../actions';
 import * as items from '../items';
@@ -34,7 +36,7 @@ function created(record: SessionRecord, field: 'theme' | 'row' | 'note'): Outcom
 	return { records: [record], id: made.id };
 }
 
-export const boardHandlers: Handlers = {
+export const boardHandlers = {
 	'theme.create': (context, command) => created(themes.create(context.db, context.session.id, command.name), 'theme'),
 	'theme.rename': (context, command) => ({
 		records: [themes.rename(context.db, context.session.id, mustTheme(context, command.themeId), command.name)]
@@ -55,7 +57,7 @@ export const boardHandlers: Handlers = {
 		if (view.voting.target === 'themes') mustTheme(context, command.targetId);
 		else visibleItem(context, command.targetId);
 		// Read and written in one transaction: two tabs of one phone cannot overspend together.
-		const placed = votes.placedBy(db, session.id, who.participantId!);
+		const placed = votes.countedBy(db, session.id, who.participantId!, view.voting.target);
 		const check = checkVote(placed, command.targetId, command.count, view.voting);
 		if (!check.ok) throw new Rejected(check.reason, check.reason === 'over_cap' ? 'Too many dots on one choice' : 'No dots left');
 		const vote = { participantId: who.participantId!, targetId: command.targetId, count: command.count };
@@ -71,11 +73,9 @@ export const boardHandlers: Handlers = {
 		const find = command.linked ? visibleItem : anyItem;
 		const recommendation = find(context, command.recommendationId);
 		const target = find(context, command.targetId);
-		const kinds = context.view.kinds.map((k) => k.key);
-		// The last kind answers the others (by default: recommendations answer constraints and use opportunities).
-		if (recommendation.kind !== kinds[kinds.length - 1] || target.kind === recommendation.kind)
+		if (!mayLink(context.view.kinds, recommendation.kind, target.kind))
 			throw new Rejected('invalid_input', 'Link a recommendation to a constraint or an opportunity');
-		if (context.who.role === 'participant' && recommendation.author_id !== context.who.participantId)
+		if (!mayTouchItem(context.who.role, context.who.participantId, recommendation.author_id))
 			throw new Rejected('forbidden', 'Only the author of the recommendation may link it');
 		const link = { recommendationId: recommendation.id, targetId: target.id };
 		return { records: [links.set(context.db, context.session.id, context.actor, link, command.linked)] };
@@ -95,4 +95,4 @@ export const boardHandlers: Handlers = {
 		if (!notes.exists(context.db, context.session.id, command.noteId)) throw new Rejected('not_found', 'No such note');
 		return { records: [notes.remove(context.db, context.session.id, context.actor, command.noteId)] };
 	}
-};
+} satisfies Handlers;

@@ -1,5 +1,5 @@
 /** What every command handler receives, and the one way a handler refuses. */
-import type { SessionView } from '../../domain/types';
+import type { StaffSessionView } from '../../domain/types';
 import type { Command, ErrorCode, SessionRecord, SocketIdentity } from '../../realtime/contract';
 import type { Db } from '../db/database';
 import type { SessionRow } from '../sessions';
@@ -19,7 +19,7 @@ export interface CommandContext {
 	/** `facilitator`, `minutetaker`, or `p:<participantId>`, as stored in the log. */
 	actor: string;
 	session: SessionRow;
-	view: SessionView;
+	view: StaffSessionView;
 	/** Server time in ms, read once per command. */
 	now: number;
 }
@@ -31,6 +31,11 @@ export interface Outcome {
 	id?: string;
 }
 
-export type Handlers = {
-	[T in Command['type']]?: (context: CommandContext, command: Extract<Command, { type: T }>) => Outcome;
-};
+/** What one command does, given its validated payload; authorization has already passed. */
+export type Handler<T extends Command['type']> = (context: CommandContext, command: Extract<Command, { type: T }>) => Outcome;
+
+/** Part of the handler table: each handler file covers some commands (declare it with `satisfies`). */
+export type Handlers = { [T in Command['type']]?: Handler<T> };
+
+/** Every command's handler: a command of the schema without one fails `npm run check`. */
+export type HandlerTable = { [T in Command['type']]: Handler<T> };

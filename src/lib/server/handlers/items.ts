@@ -1,4 +1,5 @@
 /** Item commands: participants post and change their own; the facilitator moderates and groups. */
+import { mayTouchItem } from '../../domain/authorize';
 import { accepts } from '../../domain/phases';
 import * as items from '../items';
 import * as themes from '../themes';
@@ -13,13 +14,13 @@ function mustFind(context: CommandContext, itemId: string) {
 /** The author, or the facilitator moderating; a merged or hidden item is the facilitator's alone. */
 function mustOwn(context: CommandContext, itemId: string) {
 	const item = mustFind(context, itemId);
-	if (context.who.role === 'facilitator') return item;
-	if (item.author_id !== context.who.participantId) throw new Rejected('forbidden', 'Only the author may change this item');
-	if (item.status === 'hidden') throw new Rejected('forbidden', 'The facilitator has hidden this item');
+	const { role, participantId } = context.who;
+	if (!mayTouchItem(role, participantId, item.author_id)) throw new Rejected('forbidden', 'Only the author may change this item');
+	if (role !== 'facilitator' && item.status === 'hidden') throw new Rejected('forbidden', 'The facilitator has hidden this item');
 	return item;
 }
 
-export const itemHandlers: Handlers = {
+export const itemHandlers = {
 	'item.add': (context, command) => {
 		const { view, db, session, who } = context;
 		if (!view.kinds.some((k) => k.key === command.kind)) throw new Rejected('invalid_input', 'Unknown kind');
@@ -65,4 +66,4 @@ export const itemHandlers: Handlers = {
 			throw new Rejected('not_found', 'No such theme');
 		return { records: [items.setTheme(context.db, item, command.themeId)], itemId: item.id };
 	}
-};
+} satisfies Handlers;

@@ -2,17 +2,22 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SocketIdentity } from '../../realtime/contract';
 import type { Db } from '../db/database';
-import { addItem, createSession, dumpTables, freshDb, joinParticipant, must, send, setPhase, viewOf, type TestParticipant, type TestSession } from '../testing';
+import { addItem, dumpTables, must, send, sessionWith, setPhase, type TestParticipant, type TestSession, viewOf } from '$lib/testing/server';
 
 let db: Db;
 let session: TestSession;
 let siti: TestParticipant;
 
 beforeEach(() => {
-	db = freshDb();
-	session = createSession(db);
-	siti = joinParticipant(db, session, 'Siti');
+	({ db, session, people: [siti] } = sessionWith(['Siti']));
 });
+
+/** The phone's item is taken: acknowledged, and logged as added with its kind and text. */
+function expectPosted(kind: string, text: string) {
+	const { result, records } = send(db, siti.identity, { type: 'item.add', kind, text });
+	expect(result).toMatchObject({ ok: true });
+	expect(records.map((r) => r.event)).toMatchObject([{ type: 'item.added', item: { kind, text } }]);
+}
 
 function expectRefused(who: SocketIdentity, command: unknown, code: string) {
 	const before = dumpTables(db);
@@ -25,7 +30,7 @@ function expectRefused(who: SocketIdentity, command: unknown, code: string) {
 describe('phase.set', () => {
 	it('a new session starts in the lobby, which accepts every kind', () => {
 		expect(viewOf(db, session).phase).toBe('lobby');
-		expect(addItem(db, siti.identity, 'di lobi', { kind: 'rekomendasi' })).toBeTruthy();
+		expectPosted('rekomendasi', 'di lobi');
 	});
 
 	it('moves the session and logs where it came from', () => {
@@ -52,7 +57,7 @@ describe('phase.set', () => {
 			expectRefused(siti.identity, { type: 'item.add', kind: 'kendala', text: `saat ${phase}` }, 'phase_closed');
 		}
 		setPhase(db, session, 'discussion');
-		expect(addItem(db, siti.identity, 'saat diskusi')).toBeTruthy();
+		expectPosted('kendala', 'saat diskusi');
 	});
 
 	it('a closed phase still lets authors edit and delete what they wrote', () => {
@@ -111,7 +116,7 @@ describe('phase.kinds', () => {
 		expectRefused(siti.identity, { type: 'item.add', kind: 'rekomendasi', text: 'belum' }, 'phase_closed');
 		const { records } = must(db, session.facilitator, { type: 'phase.kinds', phase: 'voting', kinds: ['rekomendasi'] });
 		expect(records[0].event).toMatchObject({ type: 'phase.kinds', phaseKinds: { voting: ['rekomendasi'], lobby: ['kendala', 'peluang', 'rekomendasi'] } });
-		expect(addItem(db, siti.identity, 'Perbaiki jalan', { kind: 'rekomendasi' })).toBeTruthy();
+		expectPosted('rekomendasi', 'Perbaiki jalan');
 		expectRefused(siti.identity, { type: 'item.add', kind: 'kendala', text: 'kendala' }, 'phase_closed');
 	});
 
@@ -120,7 +125,7 @@ describe('phase.kinds', () => {
 		setPhase(db, session, 'writing');
 		expect(viewOf(db, session).phaseKinds.writing).toEqual(['kendala', 'peluang']);
 		expectRefused(siti.identity, { type: 'item.add', kind: 'rekomendasi', text: 'terlalu awal' }, 'phase_closed');
-		expect(addItem(db, siti.identity, 'Jalan rusak', { kind: 'kendala' })).toBeTruthy();
+		expectPosted('kendala', 'Jalan rusak');
 	});
 
 	it('refuses a kind the session does not have', () => {
@@ -142,7 +147,7 @@ describe('phase.kinds', () => {
 		expect(view.phaseKinds.lobby).toEqual(['kekuatan', 'kelemahan']);
 		expect(view.phaseKinds.discussion).toEqual(['kekuatan', 'kelemahan']);
 		expect(view.phaseKinds.writing).toEqual([]);
-		expect(addItem(db, siti.identity, 'SDM muda', { kind: 'kekuatan' })).toBeTruthy();
+		expectPosted('kekuatan', 'SDM muda');
 	});
 });
 

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { remainingMs } from '../../domain/phases';
 import type { Db } from '../db/database';
-import { addItem, createSession, dumpTables, freshDb, joinParticipant, must, send, setPhase, viewOf, type TestParticipant, type TestSession } from '../testing';
+import { addItem, dumpTables, must, send, sessionWith, setPhase, type TestParticipant, type TestSession, viewOf } from '$lib/testing/server';
 
 const T0 = Date.parse('2025-10-24T01:00:00.000Z');
 const at = (ms: number) => new Date(T0 + ms).toISOString();
@@ -15,9 +15,7 @@ let siti: TestParticipant;
 beforeEach(() => {
 	vi.useFakeTimers({ toFake: ['Date'] });
 	vi.setSystemTime(T0);
-	db = freshDb();
-	session = createSession(db);
-	siti = joinParticipant(db, session, 'Siti');
+	({ db, session, people: [siti] } = sessionWith(['Siti']));
 });
 
 afterEach(() => {
@@ -169,7 +167,7 @@ describe('the countdown and the phases', () => {
 		});
 		setPhase(db, session, 'discussion');
 		expect(timer()).toEqual({ endsAt: null, remainingMs: null, lockOnEnd: false });
-		expect(addItem(db, siti.identity, 'Masih bisa di diskusi')).toBeTruthy();
+		expect(send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Masih bisa di diskusi' }).result).toMatchObject({ ok: true });
 	});
 
 	it('refuses to pause a countdown that has already ended (its lock stays)', () => {

@@ -12,7 +12,7 @@ function timer(context: CommandContext, next: Timer) {
 	return { records: [sessions.setTimer(context.db, context.session, next)] };
 }
 
-export const sessionHandlers: Handlers = {
+export const sessionHandlers = {
 	'session.settings': (context, command) => {
 		if (command.kinds && items.count(context.db, context.session.id) > 0)
 			throw new Rejected('kinds_locked', 'Kinds can change only before the first item');
@@ -60,4 +60,4 @@ export const sessionHandlers: Handlers = {
 		throw new Rejected('invalid_input', 'Start the timer first');
 	},
 	'timer.clear': (context) => timer(context, cleared)
-};
+} satisfies Handlers;

@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import sharp from 'sharp';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { documentedFgd } from './documented.fixture';
+import { documentedFgd } from '$lib/testing/documented-fgd';
 import { render } from './index';
 import { renderMarkdown } from './markdown';
 import { buildMinutes, type Minutes } from './model';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { escapeXml, participationChart, votesChart } from './charts';
-import { facilitatedFgd, sampleFgd } from './fixture';
+import { facilitatedFgd, sampleFgd } from '$lib/testing/fgd';
 import { buildMinutes, type Minutes } from './model';
 
 const NOW = new Date('2025-10-24T04:30:00Z');

@@ -1,14 +1,26 @@
 /**
- * The contributions as CSV, for a quick look in Excel or a pivot table: UTF-8 with a byte-order
- * mark (without it Excel reads Indonesian text as Windows-1252), CRLF rows, RFC 4180 quoting,
- * and every cell guarded against formula injection.
+ * The contributions as CSV, in two dialects:
+ * - `excel`: what Excel set to Indonesian opens with a double click. Its list separator is `;`
+ *   (the decimal comma takes `,`), so a comma file lands whole in column A there. UTF-8 with a
+ *   byte-order mark, since without it Excel reads the text as Windows-1252. No `sep=;` first
+ *   line: Excel then ignores the BOM and garbles the text, and LibreOffice shows the line as data.
+ * - `rfc4180`: the standard for tools (scripts, databases, other spreadsheets): `,`, plain UTF-8.
+ * Both use CRLF rows and RFC 4180 quoting, and every field is guarded against formula injection
+ * for either separator (./sheets/csv-field).
  */
-import { neutralise } from './cells';
+import type { CsvDialect } from '../../domain/minutes-formats';
 import { kindLabels } from './labels';
 import type { Minutes } from './model';
+import { csvField } from './sheets/csv-field';
 import { SHEET_WORDS } from './sheets/words';
 
-export function renderCsv(minutes: Minutes): string {
+const DIALECTS: Record<CsvDialect, { separator: string; bom: string }> = {
+	excel: { separator: ';', bom: '\uFEFF' },
+	rfc4180: { separator: ',', bom: '' }
+};
+
+export function renderCsv(minutes: Minutes, dialect: CsvDialect = 'excel'): string {
+	const { separator, bom } = DIALECTS[dialect];
 	const words = SHEET_WORDS[minutes.lang];
 	const kinds = kindLabels(minutes);
 	const themes = new Map(minutes.themes.map((t) => [t.id, t.name]));
@@ -25,10 +37,5 @@ export function renderCsv(minutes: Minutes): string {
 			item.votes === null ? '' : String(item.votes)
 		]);
 	});
-	return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
-
-function csvCell(value: string): string {
-	const safe = neutralise(value);
-	return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+	return bom + rows.map((r) => r.map(csvField).join(separator)).join('\r\n') + '\r\n';
 }

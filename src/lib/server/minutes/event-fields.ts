@@ -11,7 +11,7 @@ export function eventFields({ session, details, attendance }: Minutes, words: Wo
 		[f.title, session.title],
 		[f.theme, session.theme],
 		[f.day, session.day],
-		[f.time, session.time],
+		[f.time, session.timeRange],
 		[f.venue, session.venue],
 		[f.organizers, session.organizers.join('; ')],
 		[f.region, session.region],

@@ -1,4 +1,5 @@
 /** minutes.render: the one call an endpoint needs to hand out the minutes in a format and language. */
+import { MINUTES_FORMATS, minutesFilename, type CsvDialect, type MinutesFormat, type Paper } from '../../domain/minutes-formats';
 import type { Locale } from '../../domain/types';
 import type { Db } from '../db/database';
 import * as photos from '../photos';
@@ -8,36 +9,37 @@ import { renderJson } from './json';
 import { renderMarkdown } from './markdown';
 import { buildMinutes, type Minutes, type PhotoBytes } from './model';
 import { renderPdf } from './pdf';
-import type { Paper } from './paper';
 import { summarize } from './summary';
 import { renderXlsx } from './xlsx';
 
-export type MinutesFormat = 'md' | 'json' | 'pdf' | 'docx' | 'xlsx' | 'csv';
-export type { Paper } from './paper';
+export type { MinutesFormat, Paper } from '../../domain/minutes-formats';
 
 export interface RenderOptions {
 	/** Paper for the printable formats; the text formats ignore it. */
 	paper?: Paper;
+	/** Dialect of the CSV (`excel` unless asked); the other formats ignore it. */
+	csv?: CsvDialect;
 	/** The dokumentasi's JPEGs, for the formats that print them. */
 	photos?: PhotoBytes;
 }
 
 type Renderer = (minutes: Minutes, options: RenderOptions) => string | Uint8Array | Promise<string | Uint8Array>;
 
-const FORMATS: Record<MinutesFormat, { contentType: string; render: Renderer }> = {
-	md: { contentType: 'text/markdown; charset=utf-8', render: renderMarkdown },
-	json: { contentType: 'application/json', render: renderJson },
-	pdf: { contentType: 'application/pdf', render: (minutes, { paper, photos }) => renderPdf(minutes, paper, photos) },
-	csv: { contentType: 'text/csv; charset=utf-8', render: renderCsv },
-	xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', render: renderXlsx },
-	docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: renderDocx }
+/** One renderer per format of the shared list: a format added there without one here fails type-checking. */
+const RENDERERS: Record<MinutesFormat, Renderer> = {
+	md: renderMarkdown,
+	json: renderJson,
+	pdf: (minutes, { paper, photos }) => renderPdf(minutes, paper, photos),
+	csv: (minutes, { csv }) => renderCsv(minutes, csv),
+	xlsx: renderXlsx,
+	docx: renderDocx
 };
 
 export interface RenderedMinutes {
 	/** Text for md, json and csv; bytes for pdf and the office formats. */
 	body: string | Uint8Array;
 	contentType: string;
-	/** notulen-<code>-<lang>.<format>: the code tells sessions apart in a downloads folder. */
+	/** From `minutesFilename`, the name the browser saves it under too. */
 	filename: string;
 }
 
@@ -49,11 +51,13 @@ export async function render(
 	options: RenderOptions = {}
 ): Promise<RenderedMinutes> {
 	const minutes = buildMinutes(db, sessionId, lang);
-	const { contentType, render } = FORMATS[format];
 	// Read one at a time as the renderer reaches each photo, never all of them up front.
 	const images: PhotoBytes = (photoId) => photos.jpeg(db, sessionId, photoId);
-	const body = await render(minutes, { photos: images, ...options });
-	return { body, contentType, filename: `notulen-${minutes.session.code}-${lang}.${format}` };
+	return {
+		body: await RENDERERS[format](minutes, { photos: images, ...options }),
+		contentType: MINUTES_FORMATS[format].contentType,
+		filename: minutesFilename(minutes.session.code, { format, lang, paper: options.paper, csv: options.csv })
+	};
 }
 
 /** minutes.summary: the top-line text for a chat message, in the asked language. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { facilitatedFgd, sampleFgd } from './fixture';
+import { facilitatedFgd, sampleFgd } from '$lib/testing/fgd';
 import { renderJson, type MinutesDocument } from './json';
 import { buildMinutes } from './model';
 
@@ -78,7 +78,7 @@ describe('renderJson', () => {
 		expect(document.actionPlan[0]).toMatchObject({ cost: 150000000, costText: 'Rp 150,000,000', status: 'berjalan' });
 		expect(document.signOff).toEqual({ place: 'Kutai Kartanegara', date: '24 October 2025' });
 		const id = JSON.parse(renderJson(buildMinutes(fgd.db, fgd.session.id, 'id', NOW))) as MinutesDocument;
-		expect(id.proceedings.timeline[0].label).toBe('Menulis (silent writing)');
+		expect(id.proceedings.timeline[0].label).toBe('Penulisan masukan secara mandiri');
 		expect(id.actionPlan[0].statusLabel).toBe('Berjalan');
 	});
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleFgd } from './fixture';
+import { sampleFgd } from '$lib/testing/fgd';
 import { escapeLine, escapeMarkdown, renderMarkdown } from './markdown';
 import { buildMinutes } from './model';
 
@@ -88,7 +88,7 @@ describe('renderMarkdown', () => {
 	it('gives the event details with an Indonesian date and the time zone', () => {
 		const md = markdown('id');
 		expect(md).toContain('- **Hari/Tanggal:** Jumat, 24 Oktober 2025');
-		expect(md).toContain('- **Waktu:** 09.00 WITA');
+		expect(md).toContain('- **Waktu:** pukul 09.00 WITA – selesai');
 		expect(md).toContain('- **Penyelenggara:** DPMD Kutai Kartanegara; Yayasan Mitra Hijau');
 		expect(md).toContain('- **Jumlah peserta:** 5 orang');
 	});
@@ -97,8 +97,8 @@ describe('renderMarkdown', () => {
 		const fgd = sampleFgd();
 		expect(markdown('id', fgd)).toContain('- **Status:** Berlangsung (notulen sementara)');
 		fgd.run('facilitator', { type: 'session.close' });
-		expect(markdown('id', fgd)).toMatch(/- \*\*Status:\*\* Selesai, ditutup \d+ \w+ \d{4}, \d{2}\.\d{2} WITA\n/);
-		expect(markdown('en', fgd)).toMatch(/- \*\*Status:\*\* Closed at \d+ \w+ \d{4}, \d{2}:\d{2} WITA\n/);
+		expect(markdown('id', fgd)).toMatch(/- \*\*Status:\*\* Selesai, ditutup \d+ [A-Z][a-z]{3,} \d{4} pukul \d{2}\.\d{2} WITA\n/);
+		expect(markdown('en', fgd)).toMatch(/- \*\*Status:\*\* Closed on \d+ [A-Z][a-z]{2,} \d{4} at \d{2}:\d{2} WITA\n/);
 	});
 
 	it('counts participants by stakeholder group in the event details, zero groups included', () => {

@@ -11,6 +11,7 @@ import { actionPlanSection, appendixSection, closingSection, signOffSection } fr
 import { agendaSection, basisSection, eventSection, proceedingsSection } from './md/opening';
 import { conclusionsSection, findingsSection, recommendationsSection } from './md/results';
 import { WORDS, type Words } from './md/words';
+import { isDraft } from './sign-off';
 
 export { escapeLine, escapeMarkdown } from './md/blocks';
 
@@ -34,5 +35,13 @@ export function renderMarkdown(minutes: Minutes): string {
 	const words = WORDS[minutes.lang];
 	const sections = SECTIONS.map((section) => section(minutes, words).join('\n'));
 	const footer = `*${escapeMarkdown(words.footer(minutes.generatedAtText))}*`;
-	return [`# ${words.title}`, ...sections, footer].join('\n\n') + '\n';
+	return [`# ${words.title}`, ...underTitle(minutes, words), ...sections, footer].join('\n\n') + '\n';
+}
+
+/** The document number, and on provisional minutes the draft mark, right under the title. */
+function underTitle(minutes: Minutes, words: Words): string[] {
+	const lines: string[] = [];
+	if (minutes.details.number) lines.push(`${words.number}: ${escapeMarkdown(minutes.details.number)}`);
+	if (isDraft(minutes)) lines.push(`**${words.draftNotice}**`);
+	return lines;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleFgd } from './fixture';
+import { sampleFgd } from '$lib/testing/fgd';
 import { buildMinutes } from './model';
 
 const NOW = new Date('2025-10-24T04:30:00Z');
@@ -18,7 +18,7 @@ describe('buildMinutes', () => {
 			closedAt: null,
 			closedAtText: null
 		});
-		expect(id.generatedAtText).toBe('24 Okt 2025, 12.30 WITA');
+		expect(id.generatedAtText).toBe('24 Oktober 2025 pukul 12.30 WITA');
 		const en = buildMinutes(fgd.db, fgd.session.id, 'en', NOW);
 		expect(en.session).toMatchObject({ day: 'Friday, 24 October 2025', time: '09:00 WITA' });
 	});

@@ -7,7 +7,7 @@
  * Each part of the notulen is one field, built by its own module under ./sections; the fields
  * are listed here in the order of the official sections (shared/domain/fgd-minutes.md).
  */
-import { formatInstant } from '../../domain/format';
+import { formatMoment } from '../../domain/format';
 import type { Link, Locale } from '../../domain/types';
 import type { Db } from '../db/database';
 import { actionPlanOf, type MinutesAction } from './sections/actions';
@@ -95,7 +95,7 @@ export function buildMinutes(db: Db, sessionId: string, lang: Locale, now = new 
 		return {
 			lang,
 			generatedAt,
-			generatedAtText: formatInstant(generatedAt, source.session.timeZone, lang),
+			generatedAtText: formatMoment(generatedAt, source.session.timeZone, lang),
 			letterhead: letterheadOf(source),
 			session: sessionOf(source),
 			details: detailsOf(source),

@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../domain/types';
-import { documentedFgd } from './documented.fixture';
-import { facilitatedFgd, newFgd } from './fixture';
+import { documentedFgd } from '$lib/testing/documented-fgd';
+import { facilitatedFgd, newFgd, withOfficeDetails } from '$lib/testing/fgd';
 import { render } from './index';
 import { SCHEMA_VERSION } from './json';
 
@@ -54,11 +54,18 @@ describe('docs/minutes.schema.json', () => {
 
 	for (const lang of ['id', 'en'] as const) {
 		it(`accepts the minutes of a facilitated FGD (${lang})`, async () => {
-			const fgd = facilitatedFgd();
+			const fgd = withOfficeDetails(facilitatedFgd());
 			const document = await minutesJson(fgd.db, fgd.session.id, lang);
 			expectValid(document);
 			// The fixture exercises the optional parts, so the schema is checked against real content.
-			expect(document).toMatchObject({ schemaVersion: 2, lang, session: { status: 'closed' }, recommendations: { kind: 'rekomendasi' } });
+			expect(document).toMatchObject({
+				schemaVersion: 2,
+				lang,
+				session: { status: 'closed', closedOnAnotherDay: false, endTime: lang === 'id' ? '12.30 WITA' : '12:30 WITA' },
+				details: { number: '005/214/DPMD/X/2025', chair: { rank: 'Pembina Tk. I (IV/b)' }, copies: [expect.any(String), expect.any(String)], paraf: ['Kasubbag Umum', 'Kabid PEM'] },
+				signOff: { place: 'Tenggarong' },
+				recommendations: { kind: 'rekomendasi', answers: { kind: 'kendala' } }
+			});
 			expect((document.actionPlan as unknown[]).length).toBeGreaterThan(0);
 			expect((document.items as { anonymous: boolean }[]).some((i) => i.anonymous)).toBe(true);
 		});
@@ -75,7 +82,14 @@ describe('docs/minutes.schema.json', () => {
 			const fgd = newFgd(lang);
 			const document = await minutesJson(fgd.db, fgd.session.id, lang);
 			expectValid(document);
-			expect(document).toMatchObject({ items: [], themes: [], actionPlan: [], links: [], session: { status: 'open', closedAt: null } });
+			expect(document).toMatchObject({
+				items: [],
+				themes: [],
+				actionPlan: [],
+				links: [],
+				session: { status: 'open', closedAt: null, endTime: null, closedOnAnotherDay: false },
+				details: { number: '', copies: [], paraf: [] }
+			});
 		});
 	}
 
@@ -105,6 +119,14 @@ describe('docs/minutes.schema.json', () => {
 			expect(validate({ ...document, lang: 'fr' })).toBe(false);
 			const [first, ...rest] = document.items as Record<string, unknown>[];
 			expect(validate({ ...document, items: [{ ...first, authorId: 'p1' }, ...rest] })).toBe(false);
+		});
+
+		it('with a signer missing the pangkat/golongan field, or paraf that are not text', async () => {
+			const document = await valid();
+			const details = document.details as Record<string, Record<string, unknown>>;
+			const { rank: _rank, ...chair } = details.chair;
+			expect(validate({ ...document, details: { ...details, chair } })).toBe(false);
+			expect(validate({ ...document, details: { ...details, paraf: [1] } })).toBe(false);
 		});
 
 		it('with an author on an anonymous item', async () => {

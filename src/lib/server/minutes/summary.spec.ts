@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { facilitatedFgd, newFgd } from './fixture';
+import { facilitatedFgd, newFgd } from '$lib/testing/fgd';
 import { buildMinutes } from './model';
 import { summarize } from './summary';
 

@@ -1,12 +1,16 @@
 /**
  * The minutes as a workbook, one sheet per part, for organizers who tabulate and re-sort:
  * typed cells (counts as numbers, cost as Rupiah numbers, the session start as a date), bold
- * frozen header rows, and every text cell guarded against formula injection.
+ * frozen header rows, and pages that print one sheet wide with the header on every page.
+ *
+ * Text goes in as string cells, which Excel and LibreOffice never run, so a participant's
+ * `=HYPERLINK(…)` or `+62 81x…` shows as typed; the CSV needs a guard (./sheets/csv-field), this does not.
  */
 import ExcelJS from 'exceljs';
-import { neutralise } from './cells';
 import { kindLabels } from './labels';
-import type { Minutes } from './model';
+import { singularKindLabel } from '../../domain/defaults';
+import type { Minutes, MinutesOfficial, MinutesTheme } from './model';
+import { isDraft } from './sign-off';
 import { SHEET_WORDS, type SheetWords } from './sheets/words';
 
 type Cell = string | number | Date | null;
@@ -34,12 +38,26 @@ function tables(minutes: Minutes, words: SheetWords): Table[] {
 	return [details, attendance, items, votes, themes, links, actions].map((table) => table(minutes, words));
 }
 
+/** Column widths (in characters) that still print legibly across a portrait page; wider sheets turn landscape. */
+const PORTRAIT_WIDTH = 110;
+
 function addSheet(book: ExcelJS.Workbook, table: Table): void {
-	const sheet = book.addWorksheet(table.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-	sheet.columns = table.header.map((header, i) => ({ header: neutralise(header), width: table.widths[i] ?? 14 }));
+	const width = table.header.reduce((sum, _, i) => sum + (table.widths[i] ?? 14), 0);
+	const sheet = book.addWorksheet(table.name, {
+		views: [{ state: 'frozen', ySplit: 1 }],
+		// One page wide, as many pages long as it takes (0), the header row again on each page.
+		pageSetup: {
+			orientation: width > PORTRAIT_WIDTH ? 'landscape' : 'portrait',
+			fitToPage: true,
+			fitToWidth: 1,
+			fitToHeight: 0,
+			printTitlesRow: '1:1'
+		}
+	});
+	sheet.columns = table.header.map((header, i) => ({ header, width: table.widths[i] ?? 14 }));
 	sheet.getRow(1).font = { bold: true };
 	for (const cells of table.rows) {
-		const row = sheet.addRow(cells.map((c) => (typeof c === 'string' ? neutralise(c) : c)));
+		const row = sheet.addRow(cells);
 		cells.forEach((c, i) => {
 			if (c instanceof Date) row.getCell(i + 1).numFmt = 'dd/mm/yyyy hh:mm';
 		});
@@ -54,16 +72,16 @@ function wallClock(local: string): Date | null {
 	return Number.isNaN(date.getTime()) ? null : date;
 }
 
-function details({ session, details: d, attendance }: Minutes, words: SheetWords): Table {
+function details(minutes: Minutes, words: SheetWords): Table {
+	const { session, details: d, attendance, signOff } = minutes;
 	const w = words.details;
-	const official = (o: { name: string; position: string; nip: string }) =>
-		[o.name, o.position, o.nip && `NIP ${o.nip}`].filter(Boolean).join(', ');
+	const official = (o: MinutesOfficial) => [o.name, o.position, o.rank, o.nip && `NIP ${o.nip}`].filter(Boolean).join(', ');
 	const rows: Cell[][] = [
 		[w.title, session.title],
 		[w.theme, session.theme],
 		[w.date, wallClock(session.startsAt)],
 		[w.day, session.day],
-		[w.time, session.time],
+		[w.time, session.timeRange],
 		[w.venue, session.venue],
 		[w.organizers, session.organizers.join('; ')],
 		[w.region, session.region],
@@ -75,7 +93,11 @@ function details({ session, details: d, attendance }: Minutes, words: SheetWords
 		[w.aims, d.aims],
 		[w.conclusions, d.conclusions],
 		[w.participants, attendance.total],
-		[w.closed, session.closedAtText ?? '']
+		[w.closed, session.closedAtText ?? ''],
+		[w.signingPlace, signOff.place],
+		[w.copies, d.copies.join('; ')],
+		[w.number, d.number],
+		[w.status, isDraft(minutes) ? w.draft : w.final]
 	];
 	return { name: words.sheets.details, header: [words.field, words.value], widths: [22, 80], rows };
 }
@@ -135,19 +157,28 @@ function votes(minutes: Minutes, words: SheetWords): Table {
 	};
 }
 
-function themes({ themes }: Minutes, words: SheetWords): Table {
+/**
+ * A votes column only for what was voted on: the dots on the theme itself when themes were the
+ * choices, the dots on its contributions when they were (a session may have done both in turn).
+ */
+function themes({ themes, items }: Minutes, words: SheetWords): Table {
+	const onItems = (themeId: string) => items.reduce((sum, i) => sum + (i.themeId === themeId ? (i.votes ?? 0) : 0), 0);
+	const columns: { header: string; width: number; value: (t: MinutesTheme) => Cell }[] = [];
+	if (themes.some((t) => t.votes !== null)) columns.push({ header: words.themeVotes, width: 12, value: (t) => t.votes });
+	if (items.some((i) => i.votes !== null)) columns.push({ header: words.itemVotes, width: 18, value: (t) => onItems(t.id) });
 	return {
 		name: words.sheets.themes,
-		header: words.themes,
-		widths: [6, 40, 16, 10],
-		rows: themes.map((t, i) => [i + 1, t.name, t.items, t.votes])
+		header: [...words.themes, ...columns.map((c) => c.header)],
+		widths: [6, 40, 16, ...columns.map((c) => c.width)],
+		rows: themes.map((t, i) => [i + 1, t.name, t.items, ...columns.map((c) => c.value(t))])
 	};
 }
 
 function links(minutes: Minutes, words: SheetWords): Table {
 	const rows: Cell[][] = [];
 	for (const r of minutes.recommendations?.ranked ?? [])
-		for (const l of r.links) for (const item of l.items) rows.push([r.item.text, words.relation[l.relation], l.label, item.text]);
+		for (const l of r.links)
+			for (const item of l.items) rows.push([r.item.text, words.relation[l.relation], singularKindLabel(l.label, minutes.lang), item.text]);
 	return { name: words.sheets.links, header: words.links, widths: [60, 14, 16, 60], rows };
 }
 

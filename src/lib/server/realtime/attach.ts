@@ -1,13 +1,13 @@
 /**
- * socket.io on the same HTTP server as SvelteKit. Handlers stay thin: validate, rate-limit,
- * hand the command to the domain, acknowledge after commit, then broadcast the records.
+ * socket.io on the same HTTP server as SvelteKit. Handlers stay thin: validate, rate-limit and
+ * hand the command to the context's writes, which acknowledge after the commit and then publish
+ * the records through `context.publish`, set here: the one place that knows the rooms.
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, SocketIdentity } from '../../realtime/contract';
 import { envelopeSchema, syncSchema } from '../../realtime/schemas';
 import { getContext } from '../context';
-import { GroupCommit } from '../group-commit';
 import { allow } from '../ratelimit';
 import { isStaff } from '../../domain/authorize';
 import { boardState, sync } from '../sync';
@@ -35,13 +35,11 @@ export function attachRealtime(httpServer: HttpServer): RembukServer {
 		pingTimeout: 10_000,
 		allowRequest: (req, callback) => callback(null, sameOrigin(req.headers.origin, req.headers.host))
 	});
-	const commits = new GroupCommit(context.db);
 	const presence = new Presence((sessionId, online) =>
 		io.to([rooms.staff(sessionId), rooms.public(sessionId)]).emit('presence', { online })
 	);
 
 	context.publish = (sessionId, records) => {
-		if (records.length === 0) return;
 		const state = boardState(context.db, sessionId);
 		for (const record of records) {
 			const { owner = null, ...full } = record;
@@ -92,9 +90,8 @@ export function attachRealtime(httpServer: HttpServer): RembukServer {
 			if (!parsed.success) return ack(invalid(parsed.error.issues[0]?.message ?? 'invalid command'));
 			if (!(await allow('command', socket.id)))
 				return ack({ ok: false, error: { code: 'rate_limited', message: 'Too many commands; slow down' } });
-			const { result, records } = await commits.execute(who, parsed.data);
-			ack(result);
-			context.publish(who.sessionId, records);
+			// Answered after the commit, then the records go to every screen of the session.
+			await context.writes.execute(who, parsed.data, ack);
 		});
 	});
 	return io;

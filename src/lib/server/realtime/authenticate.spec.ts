@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/database';
 import { limits } from '../ratelimit';
-import { createSession, freshDb, joinParticipant, newToken, type TestParticipant, type TestSession } from '../testing';
+import { createSession, newToken, sessionWith, type TestParticipant, type TestSession } from '$lib/testing/server';
 import { authenticate } from './authenticate';
 
 let db: Db;
@@ -14,9 +14,7 @@ const freshAddress = () => `198.51.100.${++addressCounter}`;
 let address: string;
 
 beforeEach(() => {
-	db = freshDb();
-	session = createSession(db);
-	siti = joinParticipant(db, session);
+	({ db, session, people: [siti] } = sessionWith(['Siti Aminah']));
 	address = freshAddress();
 });
 

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { getContext } from '$lib/server/context';
-import { clientAddress, handle, problem, readBody } from '$lib/server/http';
+import { clientAddress, handle, problem, readBody } from '$lib/http/endpoint.server';
 import { facilitatorUrl, minutetakerUrl, publicOrigin, sessionLinks } from '$lib/server/links';
 import { allow } from '$lib/server/ratelimit';
 import * as sessions from '$lib/server/sessions';

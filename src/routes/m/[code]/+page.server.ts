@@ -1,4 +1,4 @@
-import { loadSessionPage } from '$lib/server/pages';
+import { loadSessionPage } from '$lib/http/session-page.server';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => loadSessionPage(event);

@@ -1,9 +1,11 @@
 /** The closing of the DOCX notulen: rencana tindak lanjut, penutup, pengesahan, lampiran. */
 import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
 import { kindLabels } from '../labels';
+import type { Words } from '../md/words';
 import type { Minutes, MinutesOfficial } from '../model';
+import { closingLines, nameLines, nipNote, placeAndDate, roleLines } from '../sign-off';
 import { attendanceList } from './attachments';
-import { gap, heading, para, placeholder, table, type Frame } from './blocks';
+import { gap, heading, numbered, para, placeholder, table, type Frame } from './blocks';
 
 export function actionPlanSection(frame: Frame, { actionPlan }: Minutes): FileChild[] {
 	const { words } = frame;
@@ -12,6 +14,7 @@ export function actionPlanSection(frame: Frame, { actionPlan }: Minutes): FileCh
 	const rows = actionPlan.map((a) => [
 		String(a.no),
 		a.issues.map((i) => i.text).join('; ') || '–',
+		a.recommendation?.text ?? '–',
 		a.activity,
 		a.output || '–',
 		a.indicator || '–',
@@ -23,62 +26,66 @@ export function actionPlanSection(frame: Frame, { actionPlan }: Minutes): FileCh
 		a.statusLabel,
 		a.remarks || '–'
 	]);
-	// Twelve columns (on a landscape page): the wordy ones get the room.
-	const weights = [2, 6, 6, 5, 5, 6, 5, 4, 4, 5, 4, 5];
-	return [head, table(frame, words.actionTable, rows, { weights, right: [0, 9], size: 16 })];
+	// Thirteen columns (on a landscape page): the wordy ones get the room.
+	const weights = [2, 6, 6, 6, 5, 5, 6, 5, 4, 4, 5, 4, 5];
+	return [head, table(frame, words.actionTable, rows, { weights, right: [0, 10], size: 16 })];
 }
 
-export function closingSection(frame: Frame, { session }: Minutes): FileChild[] {
-	const { words } = frame;
-	const when = session.closedTime ? words.closedAt(session.closedTime) : words.stillOpen;
-	return [heading(1, words.headings.closing), para(when), para(words.closingSentence)];
+export function closingSection(frame: Frame, minutes: Minutes): FileChild[] {
+	const [when, sentence] = closingLines(minutes, frame.words);
+	return [heading(1, frame.words.headings.closing), para(when), para(sentence)];
 }
 
-/** Place and date, "Mengetahui,", then the chair and the minute-taker side by side, each with room to sign. */
-export function signOffSection(frame: Frame, { signOff, details }: Minutes): FileChild[] {
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+
+/**
+ * Place and date, then the chair and the minute-taker side by side in a borderless table: a row
+ * of "Mengetahui," roles and positions, then a row with the room to sign and the names, so both
+ * names stand on one line however long a position is. Then the NIP note (English) and the tembusan.
+ */
+export function signOffSection(frame: Frame, minutes: Minutes): FileChild[] {
 	const { words } = frame;
-	const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+	const { signOff, details } = minutes;
 	const half = Math.floor(frame.width / 2);
-	const column = (lead: string, role: string, official: MinutesOfficial) =>
-		new TableCell({
-			width: { size: half, type: WidthType.DXA },
-			borders: { top: none, bottom: none, left: none, right: none },
-			children: signatureBlock(lead, role, official, words.nip)
-		});
-	const place = [signOff.place, signOff.date].filter(Boolean).join(', ');
+	const cell = (children: Paragraph[]) =>
+		new TableCell({ width: { size: half, type: WidthType.DXA }, borders: { top: NONE, bottom: NONE, left: NONE, right: NONE }, children });
+	const signers = [
+		{ lead: words.acknowledged, role: words.chairRole, official: details.chair },
+		{ lead: '', role: words.minuteTakerRole, official: details.minuteTaker }
+	];
+	const note = nipNote(minutes, words);
+	const copies = details.copies.length ? [gap(), para(words.copies), ...details.copies.map((c, i) => numbered(i + 1, c))] : [];
 	return [
 		heading(1, words.headings.signOff),
-		para(place, { align: 'right' }),
+		para(placeAndDate(signOff, words), { align: 'right' }),
 		new Table({
 			width: { size: frame.width, type: WidthType.DXA },
 			columnWidths: [half, half],
-			borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+			borders: { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
 			rows: [
-				new TableRow({
-					cantSplit: true,
-					children: [column(words.acknowledged, words.chairRole, details.chair), column('', words.minuteTakerRole, details.minuteTaker)]
-				})
+				new TableRow({ cantSplit: true, children: signers.map((s) => cell(roleBlock(s.lead, s.role, s.official))) }),
+				new TableRow({ cantSplit: true, children: signers.map((s) => cell(nameBlock(s.official, words))) })
 			]
-		})
+		}),
+		...(note ? [placeholder(note)] : []),
+		...copies
 	];
 }
 
-/** Four empty lines to sign on (wet or certified electronic signature); an unnamed official gets a dotted line. */
-function signatureBlock(lead: string, role: string, official: MinutesOfficial, nip: string): Paragraph[] {
-	const centred = (text: string, style: { bold?: boolean; underline?: object } = {}) =>
-		new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, ...style })] });
-	const blank = () => new Paragraph({ alignment: AlignmentType.CENTER, children: [] });
-	return [
-		centred(lead),
-		centred(role, { bold: true }),
-		blank(),
-		blank(),
-		blank(),
-		blank(),
-		official.name ? centred(official.name, { bold: true, underline: {} }) : centred('(..............................)'),
-		...(official.position ? [centred(official.position)] : []),
-		...(official.nip ? [centred(`${nip} ${official.nip}`)] : [])
-	];
+const centred = (text: string, style: { bold?: boolean; underline?: object } = {}) =>
+	new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [new TextRun({ text, ...style })] });
+
+/** "Mengetahui," (or an empty line), the role in bold, the position under it. */
+function roleBlock(lead: string, role: string, official: MinutesOfficial): Paragraph[] {
+	const [title, ...position] = roleLines(role, official);
+	return [centred(lead), centred(title, { bold: true }), ...position.map((line) => centred(line))];
+}
+
+/** Four empty lines to sign on (wet or certified electronic signature), the name, pangkat/golongan and NIP. */
+function nameBlock(official: MinutesOfficial, words: Words): Paragraph[] {
+	const { name, named, below } = nameLines(official, words);
+	const blank = () => new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [] });
+	return [blank(), blank(), blank(), blank(), centred(name, named ? { bold: true, underline: {} } : {}), ...below.map((line) => centred(line))];
 }
 
 export function appendixSection(frame: Frame, minutes: Minutes): FileChild[] {

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderCsv } from '../csv';
-import { facilitatedFgd, newFgd, sampleFgd } from '../fixture';
+import { facilitatedFgd, newFgd, sampleFgd } from '$lib/testing/fgd';
 import { renderMarkdown } from '../markdown';
 import { buildMinutes, type Minutes } from '../model';
 import { renderXlsx } from '../xlsx';
@@ -96,7 +96,8 @@ describe('DOCX minutes', () => {
 		const plan = section(id, 'Rencana Tindak Lanjut');
 		const a = minutes.id.actionPlan[0];
 		const fields = [a.activity, a.output, a.indicator, a.picText, a.partners, a.timeframe, a.funding, 'Rp 150.000.000', 'Berjalan', a.remarks];
-		expect(plan).toContain(['1', 'Akses modal usaha sulit tanpa agunan', ...fields].join('\n'));
+		const recommendation = 'Skema kredit lunak berbasis kelompok dengan pendampingan kampus';
+		expect(plan).toContain(['1', 'Akses modal usaha sulit tanpa agunan', recommendation, ...fields].join('\n'));
 		expect(section(en, 'Follow-up Action Plan')).toContain('Rp 150,000,000\nIn progress');
 	});
 
@@ -110,8 +111,10 @@ describe('DOCX minutes', () => {
 
 	it('leaves room to sign for the chair and the minute-taker', () => {
 		const signOff = section(id, 'Pengesahan');
-		expect(signOff).toContain('Kutai Kartanegara, 24 Oktober 2025\nMengetahui,\nPimpinan Rapat\n\n\n\n\nIr. Bambang Sutrisno, M.Si.');
-		expect(signOff).toContain('Notulis\n\n\n\n\nRudi Hartono\nStaf Bidang Ekonomi\nNIP 19900303 201503 1 002');
+		// Roles and positions in one row, the room to sign and the names in the next, so the names line up.
+		const roles = 'Kutai Kartanegara, 24 Oktober 2025\nMengetahui,\nPimpinan Rapat,\nKepala DPMD Kutai Kartanegara\n\nNotulis,\nStaf Bidang Ekonomi';
+		const names = '\n\n\n\nIr. Bambang Sutrisno, M.Si.\nNIP 19700512 199803 1 004\n\n\n\n\nRudi Hartono\nNIP 19900303 201503 1 002';
+		expect(signOff).toContain(`${roles}\n${names}`);
 	});
 
 	it('numbers the pages in the footer', async () => {
@@ -189,6 +192,6 @@ describe('DOCX minutes', () => {
 		expect(section(doc, 'Daftar Hadir')).toBe('Belum ada peserta.');
 		expect(doc.xml).not.toContain('landscape');
 		expect((await renderXlsx(minutes)).subarray(0, 2).toString()).toBe('PK');
-		expect(renderCsv(minutes)).toBe('\uFEFFNo,Jenis,Tema,Masukan,Oleh,Kelompok,Suara\r\n');
+		expect(renderCsv(minutes)).toBe('\uFEFFNo;Jenis;Tema;Masukan;Oleh;Kelompok;Suara\r\n');
 	});
 });

@@ -11,6 +11,8 @@ import { WORDS } from '../md/words';
 import type { Frame } from './blocks';
 import { attachmentsSection, documentationSection } from './attachments';
 import { actionPlanSection, appendixSection, closingSection, signOffSection } from './closing';
+import { isDraft } from '../sign-off';
+import { draftHeader, parafTable } from './furniture';
 import { letterhead } from './letterhead';
 import { agendaSection, basisSection, eventSection, proceedingsSection, title } from './opening';
 import { conclusionsSection, findingsSection, recommendationsSection } from './results';
@@ -28,6 +30,7 @@ function mm(value: number): number {
 }
 
 const PAGE_OF: Record<Locale, [string, string]> = { id: ['Halaman ', ' dari '], en: ['Page ', ' of '] };
+const LANGUAGE: Record<Locale, string> = { id: 'id-ID', en: 'en-GB' };
 
 type Section = (frame: Frame, minutes: Minutes) => FileChild[];
 
@@ -47,9 +50,11 @@ export async function renderDocx(minutes: Minutes, options: { paper?: Paper; pho
 	};
 	const [pageWord, ofWord] = PAGE_OF[minutes.lang];
 	// Each Word section has its own footer; the page numbers run on through all of them.
+	const paraf = minutes.details.paraf.length ? [parafTable(minutes.details.paraf, words.paraf)] : [];
 	const footer = () =>
 		new Footer({
 			children: [
+				...paraf,
 				new Paragraph({
 					alignment: AlignmentType.CENTER,
 					children: [new TextRun({ children: [pageWord, PageNumber.CURRENT, ofWord, PageNumber.TOTAL_PAGES], size: 16 })]
@@ -57,9 +62,16 @@ export async function renderDocx(minutes: Minutes, options: { paper?: Paper; pho
 				new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: words.footer(minutes.generatedAtText), size: 14, color: '666666' })] })
 			]
 		});
-	const portrait = (children: FileChild[]): ISectionOptions => ({ properties: { page: { size: page, margin: MARGIN } }, footers: { default: footer() }, children });
+	// Provisional minutes say so at the top of every page of every section.
+	const headers = () => (isDraft(minutes) ? { headers: { default: draftHeader(words) } } : {});
+	const portrait = (children: FileChild[]): ISectionOptions => ({
+		properties: { page: { size: page, margin: MARGIN } },
+		...headers(),
+		footers: { default: footer() },
+		children
+	});
 	const run = (sections: Section[]) => sections.flatMap((section) => section(frame, minutes));
-	const opening = [...letterhead(frame, minutes.letterhead), ...title(frame), ...run(BEFORE_PLAN)];
+	const opening = [...letterhead(frame, minutes.letterhead), ...title(frame, minutes), ...run(BEFORE_PLAN)];
 	// The action plan's twelve columns get a landscape page of their own, as offices print it;
 	// with no rows there is only a sentence, which stays in the portrait flow.
 	const wide: Frame = { words, width: page.height - MARGIN.left - MARGIN.right };
@@ -68,6 +80,7 @@ export async function renderDocx(minutes: Minutes, options: { paper?: Paper; pho
 				portrait(opening),
 				{
 					properties: { page: { size: { ...page, orientation: PageOrientation.LANDSCAPE }, margin: MARGIN } },
+					...headers(),
 					footers: { default: footer() },
 					children: actionPlanSection(wide, minutes)
 				},
@@ -79,7 +92,8 @@ export async function renderDocx(minutes: Minutes, options: { paper?: Paper; pho
 		title: `${words.title} — ${minutes.session.title}`,
 		styles: {
 			default: {
-				document: { run: { font: 'Arial', size: 22 }, paragraph: { spacing: { after: 60 } } },
+				// The language Word checks spelling and hyphenates in: the minutes' own.
+				document: { run: { font: 'Arial', size: 22, language: { value: LANGUAGE[minutes.lang] } }, paragraph: { spacing: { after: 60 } } },
 				heading1: { run: { font: 'Arial', size: 26, bold: true, color: '000000' }, paragraph: { spacing: { before: 300, after: 120 }, keepNext: true } },
 				heading2: { run: { font: 'Arial', size: 23, bold: true, color: '000000' }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true } },
 				heading3: { run: { font: 'Arial', size: 22, bold: true, italics: true, color: '000000' }, paragraph: { spacing: { before: 160, after: 60 }, keepNext: true } }

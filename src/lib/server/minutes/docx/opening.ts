@@ -5,8 +5,16 @@ import { eventFields } from '../event-fields';
 import type { Minutes } from '../model';
 import { chart, gap, heading, para, placeholder, runs, table, type Frame } from './blocks';
 
-export function title(frame: Frame): FileChild[] {
-	return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: frame.words.title, bold: true, size: 30 })] })];
+/** The title, then the document number when the office gave one. */
+export function title(frame: Frame, { details }: Minutes): FileChild[] {
+	const { words } = frame;
+	const heading = new Paragraph({
+		alignment: AlignmentType.CENTER,
+		spacing: { after: details.number ? 60 : 240 },
+		children: [new TextRun({ text: words.title, bold: true, size: 30 })]
+	});
+	if (!details.number) return [heading];
+	return [heading, new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun(`${words.number}: ${details.number}`)] })];
 }
 
 export function eventSection(frame: Frame, minutes: Minutes): FileChild[] {

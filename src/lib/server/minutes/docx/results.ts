@@ -84,6 +84,9 @@ export function recommendationsSection(frame: Frame, { recommendations }: Minute
 		head,
 		...recommendations.ranked.flatMap(({ rank, item, links }) => [
 			numbered(rank, item.text, facts(frame, item)),
+			...(links.some((l) => l.relation === 'addresses')
+				? []
+				: [new Paragraph({ indent: { left: 720 }, children: [new TextRun({ text: words.notLinked(recommendations.answers.label), italics: true })] })]),
 			...links.map((l) => {
 				const label = l.relation === 'addresses' ? words.addresses(l.label) : words.uses(l.label);
 				return new Paragraph({

@@ -1,5 +1,7 @@
 /** The closing sections: rencana tindak lanjut, penutup, pengesahan, lampiran. */
 import type { Minutes, MinutesOfficial } from '../model';
+import { kindLabels as kindCells } from '../labels';
+import { closingLines, nameLines, nipNote, placeAndDate, roleLines } from '../sign-off';
 import { attendanceBlock, documentationBlock } from './attachments';
 import { cell, escapeMarkdown, placeholder, row, tableHead } from './blocks';
 import type { Words } from './words';
@@ -11,6 +13,7 @@ export function actionPlanSection({ actionPlan }: Minutes, words: Words): string
 		row([
 			String(a.no),
 			cell(a.issues.map((i) => i.text).join('; ')),
+			cell(a.recommendation?.text ?? ''),
 			cell(a.activity),
 			cell(a.output),
 			cell(a.indicator),
@@ -23,42 +26,48 @@ export function actionPlanSection({ actionPlan }: Minutes, words: Words): string
 			cell(a.remarks)
 		])
 	);
-	return [heading, '', ...tableHead(words.actionTable, 'rllllllllrll'), ...rows];
+	return [heading, '', ...tableHead(words.actionTable, 'rlllllllllrll'), ...rows];
 }
 
-export function closingSection({ session }: Minutes, words: Words): string[] {
-	const when = session.closedTime ? words.closedAt(session.closedTime) : words.stillOpen;
-	return [`## ${words.headings.closing}`, '', escapeMarkdown(when), '', words.closingSentence];
+export function closingSection(minutes: Minutes, words: Words): string[] {
+	const [when, sentence] = closingLines(minutes, words);
+	return [`## ${words.headings.closing}`, '', escapeMarkdown(when), '', sentence];
 }
 
-/** Place and date, "Mengetahui," the chair, then the minute-taker, each with blank lines to sign in. */
-export function signOffSection({ signOff, details }: Minutes, words: Words): string[] {
-	const place = [signOff.place, signOff.date].filter(Boolean).map(escapeMarkdown).join(', ');
+/** Place and date, "Mengetahui," the chair, then the minute-taker, each with blank lines to sign in; then the tembusan. */
+export function signOffSection(minutes: Minutes, words: Words): string[] {
+	const { signOff, details } = minutes;
+	const note = nipNote(minutes, words);
+	const copies = details.copies.length
+		? ['', words.copies, '', ...details.copies.map((c, i) => `${i + 1}. ${escapeMarkdown(c)}`)]
+		: [];
 	return [
 		`## ${words.headings.signOff}`,
 		'',
-		place,
+		escapeMarkdown(placeAndDate(signOff, words)),
 		'',
 		`${words.acknowledged}\\`,
 		...signatureBlock(words.chairRole, details.chair, words),
 		'',
-		...signatureBlock(words.minuteTakerRole, details.minuteTaker, words)
+		...signatureBlock(words.minuteTakerRole, details.minuteTaker, words),
+		...(note ? ['', `*${escapeMarkdown(note)}*`] : []),
+		...copies
 	];
 }
 
-/** An empty name is a dotted line to write on, as on a printed form; position and NIP print when known. */
+/** Role and position, room to sign, then the name (a dotted line when unknown), pangkat/golongan and NIP. */
 function signatureBlock(role: string, official: MinutesOfficial, words: Words): string[] {
-	const name = official.name ? `**${escapeMarkdown(official.name)}**` : '(..............................)';
-	const below = [official.position && escapeMarkdown(official.position), official.nip && `${words.nip} ${escapeMarkdown(official.nip)}`];
-	const lines = [name, ...below.filter(Boolean)];
-	return [`**${role}**`, '', '', '', lines.join('\\\n')];
+	const [title, ...position] = roleLines(role, official);
+	const { name, named, below } = nameLines(official, words);
+	const lines = [named ? `**${escapeMarkdown(name)}**` : name, ...below.map(escapeMarkdown)];
+	return [[`**${title}**`, ...position.map(escapeMarkdown)].join('\\\n'), '', '', '', lines.join('\\\n')];
 }
 
 export function appendixSection(minutes: Minutes, words: Words): string[] {
-	const { items, themes, findings, recommendations } = minutes;
+	const { items, themes } = minutes;
 	const h = words.headings;
 	const people = attendanceBlock(minutes, words);
-	const kindLabels = new Map([...findings, ...(recommendations ? [recommendations] : [])].map((k) => [k.kind, k.label]));
+	const kindLabels = kindCells(minutes);
 	const themeNames = new Map(themes.map((t) => [t.id, t.name]));
 	const list = items.length
 		? [

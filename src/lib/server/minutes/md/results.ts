@@ -1,4 +1,5 @@
 /** The results: pokok hasil diskusi (with the group tables), kesimpulan, rekomendasi. */
+import { kindLabels as kindCells } from '../labels';
 import type { GroupCount, Minutes, MinutesItem, MinutesRecommendation } from '../model';
 import { escapeMarkdown, listItem, placeholder, row, tableHead } from './blocks';
 import type { Words } from './words';
@@ -54,10 +55,11 @@ function matrixLines({ matrix }: Minutes, words: Words): string[] {
 	];
 }
 
-function voteLines({ votes, findings, recommendations }: Minutes, words: Words): string[] {
+function voteLines(minutes: Minutes, words: Words): string[] {
+	const { votes } = minutes;
 	const heading = `### ${words.headings.votes}`;
 	if (votes.targets.length === 0) return [heading, '', placeholder(words.noVotes)];
-	const kindLabels = new Map([...findings, ...(recommendations ? [recommendations] : [])].map((k) => [k.kind, k.label]));
+	const kindLabels = kindCells(minutes);
 	const columns = columnsOf(votes.targets.map((t) => t.byGroup));
 	const header = [...words.choiceColumns, ...columns.map((g) => escapeMarkdown(g.label)), words.total];
 	return [
@@ -86,14 +88,19 @@ export function conclusionsSection({ details }: Minutes, words: Words): string[]
 export function recommendationsSection({ recommendations }: Minutes, words: Words): string[] {
 	const heading = `## ${words.headings.recommendations}`;
 	if (!recommendations?.ranked.length) return [heading, '', placeholder(words.noRecommendations)];
-	return [heading, '', ...recommendations.ranked.map((r) => recommendationLines(r, words))];
+	const unlinked = `- *${escapeMarkdown(words.notLinked(recommendations.answers.label))}*`;
+	return [heading, '', ...recommendations.ranked.map((r) => recommendationLines(r, words, unlinked))];
 }
 
-/** The recommendation, who made it and its dots, then one nested line per linked kind. */
-function recommendationLines({ rank, item, links }: MinutesRecommendation, words: Words): string {
+/**
+ * The recommendation, who made it and its dots, then one nested line per linked kind; one that
+ * answers no constraint says so, so a reader does not take the silence for an oversight in the minutes.
+ */
+function recommendationLines({ rank, item, links }: MinutesRecommendation, words: Words, unlinked: string): string {
 	const linked = links.map((l) => {
 		const label = l.relation === 'addresses' ? words.addresses(l.label) : words.uses(l.label);
 		return `- **${escapeMarkdown(label)}:** ${l.items.map((i) => escapeMarkdown(i.text)).join('; ')}`;
 	});
-	return listItem(rank, item.text, facts(item, words), linked);
+	const answersSome = links.some((l) => l.relation === 'addresses');
+	return listItem(rank, item.text, facts(item, words), answersSome ? linked : [unlinked, ...linked]);
 }

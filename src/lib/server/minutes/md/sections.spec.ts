@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { facilitatedFgd } from '../fixture';
+import { facilitatedFgd } from '$lib/testing/fgd';
 import { renderMarkdown } from '../markdown';
 import { buildMinutes } from '../model';
 
@@ -57,7 +57,7 @@ describe('Markdown minutes of a facilitated session', () => {
 	});
 
 	it('gives the phase timeline and an attributed quote with its time', () => {
-		expect(section(id, '### Linimasa')).toContain(lines('- 10.15 WITA — Menulis (silent writing)', '- 10.40 WITA — Klarifikasi dan pengelompokan tema'));
+		expect(section(id, '### Linimasa')).toContain(lines('- 10.15 WITA — Penulisan masukan secara mandiri', '- 10.40 WITA — Klarifikasi dan pengelompokan tema'));
 		expect(section(en, '### Timeline')).toContain('- 12:15 WITA — Closing');
 		const quote = '“Kami siap memfasilitasi akses KUR bagi kelompok usaha.”';
 		expect(section(id, '### Catatan dan Kutipan')).toContain(
@@ -114,10 +114,12 @@ describe('Markdown minutes of a facilitated session', () => {
 	});
 
 	it('prints an action row with every field', () => {
-		const head = '| No | Isu/masalah | Kegiatan | Keluaran | Indikator & target | Penanggung jawab | Mitra | Waktu | Sumber dana | Perkiraan biaya | Status | Keterangan |';
+		const head =
+			'| No | Isu/masalah | Rekomendasi | Kegiatan | Keluaran | Indikator & target | Penanggung jawab | Mitra | Waktu | Sumber dana | Perkiraan biaya | Status | Keterangan |';
 		const row = [
 			'1',
 			'Akses modal usaha sulit tanpa agunan',
+			'Skema kredit lunak berbasis kelompok dengan pendampingan kampus',
 			'Pelatihan dan pendampingan akses KUR',
 			'40 pelaku UMKM terdampingi',
 			'30 UMKM memperoleh KUR pada 2026',
@@ -150,20 +152,20 @@ describe('Markdown minutes of a facilitated session', () => {
 				'Kutai Kartanegara, 24 Oktober 2025',
 				'',
 				'Mengetahui,\\',
-				'**Pimpinan Rapat**',
+				'**Pimpinan Rapat,**\\',
+				'Kepala DPMD Kutai Kartanegara',
 				'',
 				'',
 				'',
 				'**Ir. Bambang Sutrisno, M.Si.**\\',
-				'Kepala DPMD Kutai Kartanegara\\',
 				'NIP 19700512 199803 1 004',
 				'',
-				'**Notulis**',
+				'**Notulis,**\\',
+				'Staf Bidang Ekonomi',
 				'',
 				'',
 				'',
 				'**Rudi Hartono**\\',
-				'Staf Bidang Ekonomi\\',
 				'NIP 19900303 201503 1 002',
 				'',
 				'Lampiran:',
@@ -173,7 +175,7 @@ describe('Markdown minutes of a facilitated session', () => {
 				''
 			)
 		);
-		expect(section(en, '## Sign-off')).toContain(lines('Kutai Kartanegara, 24 October 2025', '', 'Acknowledged by,\\', '**Chair**'));
+		expect(section(en, '## Sign-off')).toContain(lines('Kutai Kartanegara, 24 October 2025', '', 'Acknowledged by,\\', '**Chair,**\\'));
 	});
 
 	it('attaches every reported item with its votes', () => {

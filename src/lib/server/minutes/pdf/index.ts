@@ -8,7 +8,9 @@ import type { Minutes, PhotoBytes } from '../model';
 import { WORDS } from '../md/words';
 import { attachmentsSection, documentationSection } from './attachments';
 import { actionPlanSection, appendixSection, closingSection, signOffSection } from './closing';
+import { isDraft } from '../sign-off';
 import { FONTS } from './fonts';
+import { PARAF_MARGIN, parafBoxes, watermark } from './furniture';
 import { Layout } from './layout';
 import { drawLetterhead } from './letterhead';
 import { agendaSection, basisSection, eventSection, proceedingsSection, titleBlock } from './opening';
@@ -30,7 +32,7 @@ export function renderPdf(minutes: Minutes, paper: Paper = 'a4', photos?: PhotoB
 	const pdf = PDF_WORDS[minutes.lang];
 	const doc = new PDFDocument({
 		size: PAPER_SIZES[paper],
-		margins: MARGIN,
+		margins: minutes.details.paraf.length ? { ...MARGIN, bottom: PARAF_MARGIN } : MARGIN,
 		bufferPages: true,
 		font: FONTS.regular,
 		info: { Title: `${words.title} — ${minutes.session.title}`, Author: minutes.session.organizers.join('; '), Creator: 'Rembuk' },
@@ -61,14 +63,20 @@ export function renderPdf(minutes: Minutes, paper: Paper = 'a4', photos?: PhotoB
 	documentationSection(layout, minutes, words, photos);
 	layout.doc.moveDown(1);
 	layout.paragraph(words.footer(minutes.generatedAtText), { italic: true, size: 7.5 });
-	pageFurniture(layout, minutes.session.title, pdf.page);
+	pageFurniture(layout, minutes, pdf.page);
 	doc.end();
 	return done;
 }
 
-/** Written last, once the page count is known; the margins are lifted so pdfkit adds no page. */
-function pageFurniture(layout: Layout, title: string, page: (n: number, of: number) => string) {
+/**
+ * Written last, once the page count is known; the margins are lifted so pdfkit adds no page.
+ * Provisional minutes carry the draft watermark on every page, including those the tables added.
+ */
+function pageFurniture(layout: Layout, minutes: Minutes, page: (n: number, of: number) => string) {
 	const { doc } = layout;
+	const { title } = minutes.session;
+	const words = WORDS[minutes.lang];
+	const draft = isDraft(minutes);
 	const { start, count } = doc.bufferedPageRange();
 	for (let i = start; i < start + count; i++) {
 		doc.switchToPage(i);
@@ -81,6 +89,8 @@ function pageFurniture(layout: Layout, title: string, page: (n: number, of: numb
 		}
 		layout.font('regular', 7.5).fillColor('#555555').text(page(i - start + 1, count), margins.left, doc.page.height - 32, { width, align: 'center', lineBreak: false });
 		doc.fillColor('black');
+		if (minutes.details.paraf.length) parafBoxes(layout, minutes.details.paraf, words.paraf, margins);
+		if (draft) watermark(layout, words.draftMark);
 		doc.page.margins = margins;
 	}
 }

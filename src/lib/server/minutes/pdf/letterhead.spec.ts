@@ -1,6 +1,6 @@
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import { sampleFgd } from '../fixture';
+import { sampleFgd } from '$lib/testing/fgd';
 import { buildMinutes, type MinutesLetterhead } from '../model';
 import { renderPdf } from '.';
 

@@ -2,13 +2,18 @@
 import { eventFields } from '../event-fields';
 import type { Minutes } from '../model';
 import type { Words } from '../md/words';
+import { isDraft } from '../sign-off';
 import { participationChart } from './bars';
 import type { Layout } from './layout';
 import type { PdfWords } from './words';
 
+/** The title, the document number when given, the session's title, and on provisional minutes the draft notice. */
 export function titleBlock(layout: Layout, minutes: Minutes, words: Words) {
-	layout.font('bold', 13).text(words.title, layout.left, layout.doc.y, { width: layout.width, align: 'center' });
-	layout.font('regular', 10).text(minutes.session.title, { width: layout.width, align: 'center' });
+	const centred = { width: layout.width, align: 'center' } as const;
+	layout.font('bold', 13).text(words.title, layout.left, layout.doc.y, centred);
+	if (minutes.details.number) layout.font('regular', 10).text(`${words.number}: ${minutes.details.number}`, centred);
+	layout.font('regular', 10).text(minutes.session.title, centred);
+	if (isDraft(minutes)) layout.font('bold', 10).fillColor('#9a1b1b').text(words.draftNotice, centred).fillColor('black');
 	layout.doc.moveDown(0.4);
 }
 

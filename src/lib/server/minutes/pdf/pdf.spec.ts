@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { facilitatedFgd } from '../fixture';
+import { facilitatedFgd } from '$lib/testing/fgd';
 import { WORDS } from '../md/words';
 import { buildMinutes } from '../model';
 import { renderPdf } from '.';

@@ -1,4 +1,5 @@
 /** The results in the PDF: pokok hasil diskusi with the group tables, kesimpulan, rekomendasi. */
+import { kindLabels as kindCells } from '../labels';
 import type { GroupCount, Minutes, MinutesItem } from '../model';
 import type { Words } from '../md/words';
 import { votesChart } from './bars';
@@ -59,12 +60,13 @@ function matrixTable(layout: Layout, { matrix }: Minutes, words: Words) {
 	);
 }
 
-export function votesSection(layout: Layout, { votes, findings, recommendations, attendance }: Minutes, words: Words, pdf: PdfWords) {
+export function votesSection(layout: Layout, minutes: Minutes, words: Words, pdf: PdfWords) {
+	const { votes, recommendations, attendance } = minutes;
 	layout.heading(words.headings.votes, 2);
 	if (votes.targets.length === 0) return layout.paragraph(words.noVotes, { italic: true });
 	layout.paragraph(words.voteSummary(votes.dots, votes.voters, votes.budget));
 	layout.doc.moveDown(0.3);
-	const kindLabels = new Map([...findings, ...(recommendations ? [recommendations] : [])].map((k) => [k.kind, k.label]));
+	const kindLabels = kindCells(minutes);
 	const columns = attendance.byGroup;
 	const [choice, kind] = words.choiceColumns;
 	layout.table(
@@ -102,10 +104,12 @@ export function conclusionsSection(layout: Layout, { details }: Minutes, words: 
 export function recommendationsSection(layout: Layout, { recommendations }: Minutes, words: Words) {
 	layout.heading(words.headings.recommendations);
 	if (!recommendations?.ranked.length) return layout.paragraph(words.noRecommendations, { italic: true });
+	const unlinked = words.notLinked(recommendations.answers.label);
 	for (const { rank, item, links } of recommendations.ranked) {
 		// A recommendation and the constraints it answers stay on one page.
-		layout.ensure(30 + 14 * links.length);
+		layout.ensure(30 + 14 * (links.length + 1));
 		layout.hanging(`${rank}.`, item.text, facts(item, words));
+		if (!links.some((l) => l.relation === 'addresses')) layout.hanging('–', unlinked, '', 18, 10);
 		for (const link of links) {
 			const label = link.relation === 'addresses' ? words.addresses(link.label) : words.uses(link.label);
 			layout.hanging('–', `${label}: ${link.items.map((i) => i.text).join('; ')}`, '', 18, 10);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { facilitatedFgd, newFgd, sampleFgd } from '../fixture';
+import { facilitatedFgd, newFgd, sampleFgd } from '$lib/testing/fgd';
 import { buildMinutes, type Minutes } from '../model';
 
 const NOW = new Date('2025-10-24T04:30:00Z');

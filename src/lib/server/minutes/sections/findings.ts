@@ -2,9 +2,10 @@
  * Pokok hasil diskusi: the constraints, opportunities and any other kind except the answering
  * one (which has its own section), each split by theme in the facilitator's order.
  */
+import { answeringKind } from '../../../domain/links';
 import type { Locale } from '../../../domain/types';
 import { maskPhones } from '../mask';
-import { byVotes, kindsOf, recommendationKind, type MinutesItem } from './items';
+import { byVotes, kindsOf, type MinutesItem } from './items';
 import { votesOn, type Source } from './source';
 
 export interface MinutesTheme {
@@ -52,7 +53,7 @@ export function themesOf(source: Source, items: MinutesItem[]): MinutesTheme[] {
 }
 
 export function findingsOf(source: Source, items: MinutesItem[], themes: MinutesTheme[]): KindFindings[] {
-	const answering = recommendationKind(source.session);
+	const answering = answeringKind(source.session.kinds)?.key;
 	return kindsOf(source.session, items, source.lang)
 		.filter((ref) => ref.kind !== answering)
 		.map((ref) => {

@@ -3,11 +3,11 @@
  * agenda, the conclusions, attendance and the place and date of the sign-off.
  */
 import { zoneShort } from '../../../domain/defaults';
-import { formatDay, formatInstant, formatTime } from '../../../domain/format';
+import { formatClock, formatDate, formatDay, formatMoment, formatTimeRange, localizeTimes } from '../../../domain/format';
 import type { SessionStatus } from '../../../domain/types';
 import { maskPhones } from '../mask';
 import { sexCountsOf, type MinutesAttendee, type SexCounts } from './attendance';
-import { clock, groupCounts, longDate, type GroupCount, type Source } from './source';
+import { clock, groupCounts, sameDay, type GroupCount, type Source } from './source';
 
 /** Identitas kegiatan. */
 export interface MinutesSession {
@@ -23,30 +23,40 @@ export interface MinutesSession {
 	zone: string;
 	/** Day and date, e.g. "Jumat, 24 Oktober 2025". */
 	day: string;
-	/** Start time with zone, e.g. "09.00 WITA". */
+	/** Start time with zone, e.g. "09.00 WITA": the actual start when the minute-taker gave one, else the scheduled one. */
 	time: string;
+	/** End time with zone, e.g. "12.30 WITA"; null when not given. */
+	endTime: string | null;
+	/** The time of the meeting as the identitas kegiatan prints it: "pukul 09.00 – 12.30 WITA", "pukul 09.00 WITA – selesai". */
+	timeRange: string;
 	venue: string;
 	organizers: string[];
 	region: string;
 	status: SessionStatus;
 	/** ISO instant the facilitator closed the session; null while it is open. */
 	closedAt: string | null;
-	/** `closedAt` in the session's zone, e.g. "24 Okt 2025, 12.15 WITA". */
+	/** `closedAt` in the session's zone, e.g. "24 Oktober 2025 pukul 12.15 WITA". */
 	closedAtText: string | null;
-	/** `closedAt` as a time of the day, e.g. "12.15 WITA" (with the date if it was another day). */
+	/** `closedAt` as a time of the day, e.g. "12.15 WITA" (with the date if it was another day: "3 Desember 2026 pukul 22.01 WITA"). */
 	closedTime: string | null;
+	/** True when the session was closed on another day than it started (so `closedTime` carries a date). */
+	closedOnAnotherDay: boolean;
 }
 
 /** Someone who signs the minutes. Empty strings when not filled in. */
 export interface MinutesOfficial {
 	name: string;
 	position: string;
+	/** Pangkat/golongan, e.g. "Pembina Tk. I (IV/b)". */
+	rank: string;
 	/** Civil-servant number (NIP). */
 	nip: string;
 }
 
 /** What the organizer filled in for the minutes; empty strings and lists when not. */
 export interface MinutesDetails {
+	/** Nomor: the document number the office gave the minutes. */
+	number: string;
 	/** Pimpinan rapat. */
 	chair: MinutesOfficial;
 	/** Fasilitator / moderator. */
@@ -63,6 +73,10 @@ export interface MinutesDetails {
 	agenda: { time: string; activity: string }[];
 	/** Kesimpulan / kesepakatan, one point per line. */
 	conclusions: string;
+	/** Tembusan: who receives a copy, in order. */
+	copies: string[];
+	/** Who initials each page: one paraf box each in the footer of the printed formats. */
+	paraf: string[];
 }
 
 /** Daftar hadir. */
@@ -78,7 +92,7 @@ export interface MinutesAttendance {
 
 /** Pengesahan: where and when the minutes are signed. */
 export interface MinutesSignOff {
-	/** The session's region, or its venue when no region was given. */
+	/** The place of signing as given; else the session's region when it names a single place; else empty. */
 	place: string;
 	/** The session's date, e.g. "24 Oktober 2025". */
 	date: string;
@@ -86,22 +100,28 @@ export interface MinutesSignOff {
 
 export function sessionOf(source: Source): MinutesSession {
 	const { session, lang } = source;
+	const zone = zoneShort(session.timeZone);
+	const start = session.details.startTime || session.startsAt.slice(11, 16) || '00:00';
+	const end = session.details.endTime ?? '';
 	return {
 		code: session.code,
 		title: session.title,
 		theme: session.theme,
 		startsAt: session.startsAt,
 		timeZone: session.timeZone,
-		zone: zoneShort(session.timeZone),
+		zone,
 		day: formatDay(session.startsAt, lang),
-		time: formatTime(session.startsAt, session.timeZone, lang),
+		time: `${formatClock(start, lang)} ${zone}`,
+		endTime: end ? `${formatClock(end, lang)} ${zone}` : null,
+		timeRange: formatTimeRange(start, end, session.timeZone, lang),
 		venue: session.venue,
 		organizers: session.organizers,
 		region: session.region,
 		status: session.status,
 		closedAt: session.closedAt,
-		closedAtText: session.closedAt && formatInstant(session.closedAt, session.timeZone, lang),
-		closedTime: session.closedAt && clock(source, session.closedAt)
+		closedAtText: session.closedAt && formatMoment(session.closedAt, session.timeZone, lang),
+		closedTime: session.closedAt && clock(source, session.closedAt),
+		closedOnAnotherDay: Boolean(session.closedAt && !sameDay(source, session.closedAt))
 	};
 }
 
@@ -109,14 +129,23 @@ export function detailsOf(source: Source): MinutesDetails {
 	const d = source.session.details;
 	const text = (value: string | undefined) => maskPhones(value ?? '');
 	return {
-		chair: { name: text(d.chair), position: text(d.chairPosition), nip: d.chairNip ?? '' },
+		number: text(d.number),
+		chair: { name: text(d.chair), position: text(d.chairPosition), rank: text(d.chairRank), nip: d.chairNip ?? '' },
 		facilitator: text(d.facilitatorName),
 		speakers: (d.speakers ?? []).map(text),
-		minuteTaker: { name: text(d.minuteTaker), position: text(d.minuteTakerPosition), nip: d.minuteTakerNip ?? '' },
+		minuteTaker: {
+			name: text(d.minuteTaker),
+			position: text(d.minuteTakerPosition),
+			rank: text(d.minuteTakerRank),
+			nip: d.minuteTakerNip ?? ''
+		},
 		basis: text(d.basis),
 		aims: text(d.aims),
-		agenda: (d.agenda ?? []).map((a) => ({ time: a.time, activity: text(a.activity) })),
-		conclusions: text(d.conclusions)
+		// Typed times follow the minutes' one format ("08.30" in Indonesian, "08:30" in English).
+		agenda: (d.agenda ?? []).map((a) => ({ time: localizeTimes(a.time, source.lang), activity: text(a.activity) })),
+		conclusions: text(d.conclusions),
+		copies: (d.copies ?? []).map(text),
+		paraf: (d.paraf ?? []).map(text)
 	};
 }
 
@@ -130,5 +159,14 @@ export function attendanceOf(source: Source): MinutesAttendance {
 
 export function signOffOf(source: Source): MinutesSignOff {
 	const { session, lang } = source;
-	return { place: session.region || session.venue, date: longDate(session.startsAt, lang) };
+	return { place: maskPhones(session.details.signingPlace || singlePlace(session.region)), date: formatDate(session.startsAt, lang) };
+}
+
+/**
+ * The region when it names one place. A list ("Kutai Kartanegara, Paser, Samarinda") is not where
+ * anyone signs, and neither is a venue ("Hotel …, Samarinda"): the sign-off then leaves the place
+ * as a line to write on.
+ */
+function singlePlace(region: string): string {
+	return /[,;/&]| dan | and /i.test(region) ? '' : region;
 }

@@ -56,14 +56,6 @@ function toItem(source: Source, row: ItemRow, anyVotes: boolean): MinutesItem {
 	};
 }
 
-/**
- * The kind that answers the others: the last one (Rekomendasi on the default board), as the
- * link command has it. A board of one kind has none: its items are all findings.
- */
-export function recommendationKind(session: SessionView): string | null {
-	return session.kinds.length >= 2 ? session.kinds[session.kinds.length - 1].key : null;
-}
-
 /** The session's kinds in board order, then any kind an item has that the board no longer lists. */
 export function kindsOf(session: SessionView, items: MinutesItem[], lang: Locale): KindRef[] {
 	const refs = session.kinds.map((k: Kind) => ({ kind: k.key, label: kindLabel(k, lang) }));

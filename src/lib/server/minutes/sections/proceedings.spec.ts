@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { facilitatedFgd, sampleFgd } from '../fixture';
+import { facilitatedFgd, sampleFgd } from '$lib/testing/fgd';
 import { buildMinutes, type Minutes } from '../model';
 import { rupiah } from './actions';
 
@@ -32,14 +32,17 @@ describe('details and sign-off', () => {
 		const plain = sampleFgd();
 		const { details } = buildMinutes(plain.db, plain.session.id, 'id', NOW);
 		expect(details).toEqual({
-			chair: { name: '', position: '', nip: '' },
+			number: '',
+			chair: { name: '', position: '', rank: '', nip: '' },
 			facilitator: '',
 			speakers: [],
-			minuteTaker: { name: '', position: '', nip: '' },
+			minuteTaker: { name: '', position: '', rank: '', nip: '' },
 			basis: '',
 			aims: '',
 			agenda: [],
-			conclusions: ''
+			conclusions: '',
+			copies: [],
+			paraf: []
 		});
 	});
 
@@ -54,9 +57,9 @@ describe('details and sign-off', () => {
 describe('proceedings', () => {
 	it('takes the timeline from the logged phase changes, in the session zone', () => {
 		expect(id.proceedings.timeline.map((t) => `${t.time} — ${t.label}`)).toEqual([
-			'10.15 WITA — Menulis (silent writing)',
+			'10.15 WITA — Penulisan masukan secara mandiri',
 			'10.40 WITA — Klarifikasi dan pengelompokan tema',
-			'11.00 WITA — Pemungutan suara (dot voting)',
+			'11.00 WITA — Pemungutan suara prioritas',
 			'11.20 WITA — Pembahasan tema prioritas',
 			'11.45 WITA — Penyusunan rencana tindak lanjut',
 			'12.15 WITA — Penutupan'

@@ -45,10 +45,10 @@ export interface MinutesProceedings {
 export const PHASE_LABELS: Record<Locale, Record<Phase, string>> = {
 	id: {
 		lobby: 'Pembukaan dan registrasi',
-		writing: 'Menulis (silent writing)',
+		writing: 'Penulisan masukan secara mandiri',
 		reveal: 'Pemaparan masukan',
 		grouping: 'Klarifikasi dan pengelompokan tema',
-		voting: 'Pemungutan suara (dot voting)',
+		voting: 'Pemungutan suara prioritas',
 		discussion: 'Pembahasan tema prioritas',
 		action: 'Penyusunan rencana tindak lanjut',
 		closed: 'Penutupan'

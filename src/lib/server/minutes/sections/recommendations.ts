@@ -2,7 +2,9 @@
  * Rekomendasi: the answering kind ranked by dots, each with the items it answers. What makes
  * the minutes useful to a planner is the link: this recommendation, for that constraint.
  */
-import { byVotes, kindsOf, recommendationKind, type MinutesItem } from './items';
+import { addressedKind, answeringKind, mayLink } from '../../../domain/links';
+import { singularKindLabel } from '../../../domain/defaults';
+import { byVotes, kindsOf, type KindRef, type MinutesItem } from './items';
 import type { Source } from './source';
 
 /** An item another part of the minutes points at, by its text. */
@@ -17,7 +19,7 @@ export interface LinkedKind {
 	label: string;
 	/**
 	 * `addresses` for the first kind (the constraints a recommendation answers), `uses` for the
-	 * others (the opportunities it builds on).
+	 * others (the opportunities it builds on); see `domain/links`.
 	 */
 	relation: 'addresses' | 'uses';
 	items: LinkedItem[];
@@ -34,14 +36,22 @@ export interface MinutesRecommendation {
 export interface MinutesRecommendations {
 	kind: string;
 	label: string;
+	/**
+	 * The kind recommendations answer (the board's first, Kendala by default), its label for one
+	 * item: a recommendation linked to none of it says "belum dikaitkan dengan kendala".
+	 */
+	answers: KindRef;
 	ranked: MinutesRecommendation[];
 }
 
 /** Null when the board has a single kind, so nothing answers anything. */
 export function recommendationsOf(source: Source, items: MinutesItem[]): MinutesRecommendations | null {
-	const answering = recommendationKind(source.session);
+	const { kinds: board } = source.session;
+	const answering = answeringKind(board)?.key;
 	if (!answering) return null;
 	const kinds = kindsOf(source.session, items, source.lang);
+	const linkable = kinds.filter((ref) => mayLink(board, answering, ref.kind));
+	const addressed = addressedKind(board)?.key;
 	// Looked up once, not per recommendation: with a thousand items and hundreds of recommendations,
 	// scanning every item and link for each one was most of building the minutes.
 	const place = new Map(items.map((item, i) => [item.id, i]));
@@ -56,14 +66,14 @@ export function recommendationsOf(source: Source, items: MinutesItem[]): Minutes
 		const places = [...new Set(targetsOf.get(item.id))].map((id) => place.get(id)).filter((i) => i !== undefined);
 		const targets = places.sort((a, b) => a - b).map((i) => items[i]);
 		const links: LinkedKind[] = [];
-		kinds.forEach((ref, position) => {
+		for (const ref of linkable) {
 			const linked = targets.filter((t) => t.kind === ref.kind).map((t) => ({ id: t.id, text: t.text }));
-			if (ref.kind !== answering && linked.length > 0)
-				links.push({ ...ref, relation: position === 0 ? 'addresses' : 'uses', items: linked });
-		});
+			if (linked.length > 0) links.push({ ...ref, relation: ref.kind === addressed ? 'addresses' : 'uses', items: linked });
+		}
 		return { rank: index + 1, item, links };
 	});
-	return { kind: answering, label: kinds.find((k) => k.kind === answering)!.label, ranked };
+	const answers = { kind: kinds[0].kind, label: singularKindLabel(kinds[0].label, source.lang) };
+	return { kind: answering, label: kinds.find((k) => k.kind === answering)!.label, answers, ranked };
 }
 
 /** Each list of items by id, made once per list (the action plan resolves a few ids per row). */

@@ -5,8 +5,8 @@
  * so no section can let a hidden item or an anonymous author back in.
  */
 import { groupLabel } from '../../../domain/defaults';
-import { formatInstant, formatTime } from '../../../domain/format';
-import type { Link, Locale, PhotoView, SessionView, Theme } from '../../../domain/types';
+import { formatMoment, formatTime, localDateTime } from '../../../domain/format';
+import type { Link, Locale, PhotoView, SessionView, StaffSessionView, Theme } from '../../../domain/types';
 import { tally } from '../../../domain/votes';
 import type { Db } from '../../db/database';
 import * as itemLinks from '../../item-links';
@@ -50,7 +50,7 @@ export interface Source {
 	db: Db;
 	sessionId: string;
 	lang: Locale;
-	session: SessionView;
+	session: StaffSessionView;
 	/** Every participant by id, in order of joining. */
 	people: Map<string, MinutesPerson>;
 	/** The daftar hadir: everyone on the list, in order of joining, with jabatan and L/P. */
@@ -151,27 +151,18 @@ export function votesOn(source: Source, targetId: string, anyVotes: boolean): nu
 	return anyVotes ? (source.tallies.get(targetId)?.total ?? 0) : null;
 }
 
-/** The session-local wall clock of an instant, `YYYY-MM-DDTHH:mm`. */
-function localDateTime(iso: string, timeZone: string): string {
-	const parts = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' } as const;
-	const text = new Intl.DateTimeFormat('sv-SE', { ...parts, hourCycle: 'h23', timeZone }).format(new Date(iso));
-	return text.replace(' ', 'T');
-}
-
 /**
  * An instant as the minutes print a time of the day: "10.15 WITA" on the session's own day,
- * with the date as well ("25 Okt 2025, 08.30 WITA") when it fell on another day.
+ * with the date in full as well ("25 Oktober 2025 pukul 08.30 WITA") when it fell on another day.
  */
 export function clock(source: Source, iso: string): string {
-	const { startsAt, timeZone } = source.session;
-	const local = localDateTime(iso, timeZone);
-	if (local.slice(0, 10) !== startsAt.slice(0, 10)) return formatInstant(iso, timeZone, source.lang);
-	return formatTime(local, timeZone, source.lang);
+	const { timeZone } = source.session;
+	if (!sameDay(source, iso)) return formatMoment(iso, timeZone, source.lang);
+	return formatTime(localDateTime(iso, timeZone), timeZone, source.lang);
 }
 
-/** "24 Oktober 2025" from a local `YYYY-MM-DD…` string, for the place-and-date line of the sign-off. */
-export function longDate(localDateTime: string, lang: Locale): string {
-	const [y, m, d] = localDateTime.slice(0, 10).split('-').map(Number);
-	const options = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } as const;
-	return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', options).format(new Date(Date.UTC(y, m - 1, d, 12)));
+/** Whether an instant falls on the day the session started, in the session's zone. */
+export function sameDay(source: Source, iso: string): boolean {
+	const { startsAt, timeZone } = source.session;
+	return localDateTime(iso, timeZone).slice(0, 10) === startsAt.slice(0, 10);
 }

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { getContext } from '$lib/server/context';
-import { handle, readBody } from '$lib/server/http';
-import { findSession, requireFacilitator } from '$lib/server/lookup';
+import { handle, readBody } from '$lib/http/endpoint.server';
+import { findSession, requireFacilitator } from '$lib/http/lookup.server';
 import * as sessions from '$lib/server/sessions';
 import { letterheadSchema } from '$lib/realtime/schemas';
 import type { RequestHandler } from './$types';
@@ -12,8 +12,9 @@ const MAX_BODY = 300 * 1024;
 /**
  * The kop surat, for the facilitator only. GET gives this session's letterhead, or with
  * `?from=CODE` and that session's key in `X-From-Key` another one's, so an office reuses its
- * letterhead; PUT replaces it (an empty object clears it), logged as a session.details record,
- * also after the close: the notulen is usually finished and printed after the meeting.
+ * letterhead; PUT replaces it (an empty object clears it), logged as a session.details record
+ * and published to the open screens, also after the close: the notulen is usually finished and
+ * printed after the meeting.
  */
 export const GET: RequestHandler = (event) =>
 	handle(async () => {
@@ -33,8 +34,6 @@ export const PUT: RequestHandler = (event) =>
 		const session = await findSession(event);
 		await requireFacilitator(event, session);
 		const letterhead = await readBody(event.request, letterheadSchema, MAX_BODY);
-		const details = sessions.toView(session).details;
-		const { db } = getContext();
-		db.transaction(() => sessions.setDetails(db, session, 'facilitator', { ...details, letterhead }))();
+		await getContext().writes.commit(session.id, (db) => ({ records: [sessions.setLetterhead(db, session.id, 'facilitator', letterhead)] }));
 		return new Response(null, { status: 204 });
 	});

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getContext } from '$lib/server/context';
 import * as sessions from '$lib/server/sessions';
 import { snapshot } from '$lib/server/sync';
-import { createSessionSchema } from '$lib/realtime/schemas';
+import { sessionInContext } from '$lib/testing/server';
 import { GET, PUT } from './+server';
 
 /** A 1×1 PNG, and the same bytes padded to ~150 KB (too big for the 32 KB default body). */
@@ -14,10 +14,9 @@ let a = { code: '', key: '' };
 let b = { code: '', key: '' };
 
 beforeAll(() => {
-	process.env.DATABASE_PATH = ':memory:';
 	const create = () => {
-		const s = sessions.create(getContext().db, createSessionSchema.parse({ title: 'FGD Uji', startsAt: '2025-10-24T09:00' }));
-		return { code: s.code, key: s.facilitatorKey };
+		const s = sessionInContext({ title: 'FGD Uji' });
+		return { code: s.row.code, key: s.facilitatorKey };
 	};
 	a = create();
 	b = create();
@@ -61,7 +60,7 @@ describe('/api/sessions/[code]/letterhead', () => {
 	it('keeps the logo off the screens: snapshots and the logged record carry the letterhead without it', async () => {
 		const row = sessions.byCode(getContext().db, a.code)!;
 		const { logo: _logo, ...rest } = LETTERHEAD;
-		expect(snapshot(getContext().db, row.id).session.details.letterhead).toEqual(rest);
+		expect(snapshot(getContext().db, row.id).session.details?.letterhead).toEqual(rest);
 		const events = getContext().db.prepare('SELECT payload FROM session_events WHERE session_id = ?').all(row.id) as { payload: string }[];
 		expect(events.some((e) => e.payload.includes('DINAS PEMBERDAYAAN'))).toBe(true);
 		expect(events.every((e) => !e.payload.includes('iVBORw0KGgo'))).toBe(true);

@@ -1,9 +1,12 @@
 import { getContext } from '$lib/server/context';
-import { handle, problem } from '$lib/server/http';
-import { findSession, requireMinutesAccess } from '$lib/server/lookup';
+import { handle, problem } from '$lib/http/endpoint.server';
+import { findSession, requireMinutesAccess } from '$lib/http/lookup.server';
 import * as minutes from '$lib/server/minutes';
 import { minutesQuerySchema } from '$lib/realtime/schemas';
+import { CSV_DIALECTS, MINUTES_FORMAT_NAMES, MINUTES_LANGUAGES, PAPERS } from '$lib/domain/minutes-formats';
 import type { RequestHandler } from './$types';
+
+const QUERY_HELP = `Use ?format=${MINUTES_FORMAT_NAMES.join('|')}, ?lang=${MINUTES_LANGUAGES.join('|')}, ?paper=${PAPERS.join('|')} and ?csv=${CSV_DIALECTS.join('|')}`;
 
 /** The minutes as a download, for the facilitator and report links only: they name people and institutions. */
 export const GET: RequestHandler = (event) =>
@@ -11,9 +14,9 @@ export const GET: RequestHandler = (event) =>
 		const session = await findSession(event);
 		await requireMinutesAccess(event, session);
 		const query = minutesQuerySchema.safeParse(Object.fromEntries(event.url.searchParams));
-		if (!query.success) return problem(400, 'invalid_input', 'Use ?format=md|json|pdf|docx|xlsx|csv, ?lang=id|en and ?paper=a4|f4');
-		const { format, lang = session.minutes_language, paper } = query.data;
-		const file = await minutes.render(getContext().db, session.id, format, lang, { paper });
+		if (!query.success) return problem(400, 'invalid_input', QUERY_HELP);
+		const { format, lang = session.minutes_language, paper, csv } = query.data;
+		const file = await minutes.render(getContext().db, session.id, format, lang, { paper, csv });
 		const body = typeof file.body === 'string' ? file.body : new Uint8Array(file.body);
 		return new Response(body, {
 			headers: {

@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getContext } from '$lib/server/context';
 import * as reports from '$lib/server/reports';
-import * as sessions from '$lib/server/sessions';
-import { createSessionSchema } from '$lib/realtime/schemas';
+import { sessionInContext } from '$lib/testing/server';
 import { GET } from './+server';
 
 let code = '';
@@ -10,9 +9,9 @@ let sessionId = '';
 let facilitatorKey = '';
 
 beforeAll(() => {
-	process.env.DATABASE_PATH = ':memory:';
-	const created = sessions.create(getContext().db, createSessionSchema.parse({ title: 'FGD Laporan', startsAt: '2025-10-24T09:00' }));
-	({ code, id: sessionId, facilitatorKey } = created);
+	const created = sessionInContext({ title: 'FGD Laporan' });
+	({ code, id: sessionId } = created.row);
+	facilitatorKey = created.facilitatorKey;
 });
 
 function get(query: string, key?: string) {
@@ -29,7 +28,7 @@ describe('minutes through a report link', () => {
 		const response = await get('?format=pdf&lang=id&paper=f4', key);
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toBe('application/pdf');
-		expect(response.headers.get('content-disposition')).toBe(`attachment; filename="notulen-${code}-id.pdf"`);
+		expect(response.headers.get('content-disposition')).toBe(`attachment; filename="notulen-${code}-id-f4.pdf"`);
 		const bytes = new Uint8Array(await response.arrayBuffer());
 		expect(new TextDecoder().decode(bytes.subarray(0, 5))).toBe('%PDF-');
 	});

@@ -1,20 +1,16 @@
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getContext } from '$lib/server/context';
+import { everyMinutesFile, MINUTES_FORMATS, minutesFilename, minutesPath } from '$lib/domain/minutes-formats';
 import * as sessions from '$lib/server/sessions';
-import { createSessionSchema } from '$lib/realtime/schemas';
+import { sessionInContext } from '$lib/testing/server';
 import { GET } from './+server';
 
 let code = '';
 let key = '';
 
 beforeAll(() => {
-	process.env.DATABASE_PATH = ':memory:';
-	const created = sessions.create(
-		getContext().db,
-		createSessionSchema.parse({ title: 'FGD Uji', startsAt: '2025-10-24T09:00', minutesLanguage: 'en' })
-	);
-	({ code, facilitatorKey: key } = created);
+	const created = sessionInContext({ title: 'FGD Uji', minutesLanguage: 'en' });
+	({ row: { code }, facilitatorKey: key } = created);
 });
 
 /** Calls the endpoint as SvelteKit would, with only the parts of the event it reads. */
@@ -44,7 +40,7 @@ describe('GET /api/sessions/[code]/minutes', () => {
 		expect((await get('', `Bearer ${key}`, 'XXXXXX')).status).toBe(404);
 	});
 
-	it.each(['?format=odt', '?format=exe', '?lang=fr', '?format=', '?paper=a3', '?format=pdf&paper=a3'])('refuses %s with 400', async (query) => {
+	it.each(['?format=odt', '?format=exe', '?lang=fr', '?format=', '?paper=a3', '?format=pdf&paper=a3', '?format=csv&csv=tab'])('refuses %s with 400', async (query) => {
 		const response = await get(query, `Bearer ${key}`);
 		expect(response.status).toBe(400);
 		expect(await errorCode(response)).toBe('invalid_input');
@@ -69,8 +65,11 @@ describe('GET /api/sessions/[code]/minutes', () => {
 	it('gives the contributions as CSV and the workbook as XLSX', async () => {
 		const csv = await get('?format=csv', `Bearer ${key}`);
 		expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-		expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="notulen-${code}-en.csv"`);
-		expect(new Uint8Array(await csv.arrayBuffer()).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
+		expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="notulen-${code}-en-excel.csv"`);
+		expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.arrayBuffer())).toBe('\uFEFFNo;Kind;Theme;Contribution;By;Group;Votes\r\n');
+		const standard = await get('?format=csv&csv=rfc4180', `Bearer ${key}`);
+		expect(standard.headers.get('content-disposition')).toBe(`attachment; filename="notulen-${code}-en-rfc4180.csv"`);
+		expect(await standard.text()).toBe('No,Kind,Theme,Contribution,By,Group,Votes\r\n');
 		const xlsx = await get('?format=xlsx&lang=id', `Bearer ${key}`);
 		expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 		expect(xlsx.headers.get('content-disposition')).toBe(`attachment; filename="notulen-${code}-id.xlsx"`);
@@ -80,8 +79,17 @@ describe('GET /api/sessions/[code]/minutes', () => {
 	it('gives an editable Word document on F4 paper when asked', async () => {
 		const response = await get('?format=docx&paper=f4', `Bearer ${key}`);
 		expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-		expect(response.headers.get('content-disposition')).toBe(`attachment; filename="notulen-${code}-en.docx"`);
+		expect(response.headers.get('content-disposition')).toBe(`attachment; filename="notulen-${code}-en-f4.docx"`);
 		const zip = await JSZip.loadAsync(await response.arrayBuffer());
 		expect(await zip.file('word/document.xml')!.async('string')).toMatch(/<w:pgSz w:w="12189" w:h="18709"/);
+	});
+});
+
+describe('every file the download screens offer', () => {
+	it.each(everyMinutesFile())('$format in $lang on $paper answers with its type and its own name', async (file) => {
+		const response = await get(minutesPath(code, file).replace(/^[^?]*/, ''), `Bearer ${key}`);
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toBe(MINUTES_FORMATS[file.format].contentType);
+		expect(response.headers.get('content-disposition')).toBe(`attachment; filename="${minutesFilename(code, file)}"`);
 	});
 });

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { getContext } from '$lib/server/context';
-import { clientAddress, handle, problem, readBody } from '$lib/server/http';
-import { findSession } from '$lib/server/lookup';
+import { clientAddress, handle, problem, readBody } from '$lib/http/endpoint.server';
+import { findSession } from '$lib/http/lookup.server';
 import * as participants from '$lib/server/participants';
 import * as sessions from '$lib/server/sessions';
 import { allow } from '$lib/server/ratelimit';
@@ -16,8 +16,6 @@ export const POST: RequestHandler = (event) =>
 		if (session.status === 'closed') return problem(409, 'session_closed', 'The session is closed');
 		const input = await readBody(event.request, joinSchema);
 		if (!sessions.toView(session).groups.some((g) => g.key === input.group)) return problem(400, 'invalid_input', 'group: unknown stakeholder group');
-		const context = getContext();
-		const { participant, record } = participants.join(context.db, session, input);
-		if (record) context.publish(session.id, [record]);
-		return json({ participant }, { status: record ? 201 : 200 });
+		const { participant, records } = await getContext().writes.commit(session.id, (db) => participants.join(db, session, input));
+		return json({ participant }, { status: records.length > 0 ? 201 : 200 });
 	});

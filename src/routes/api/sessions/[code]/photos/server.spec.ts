@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getContext } from '$lib/server/context';
-import { cameraJpeg } from '$lib/server/photo-testing';
+import { cameraJpeg } from '$lib/testing/photos';
 import * as sessions from '$lib/server/sessions';
 import type { SessionRecord } from '$lib/realtime/contract';
 import { createSessionSchema } from '$lib/realtime/schemas';

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
-import { handle } from '$lib/server/http';
+import { handle } from '$lib/http/endpoint.server';
 import { publicOrigin, sessionLinks } from '$lib/server/links';
-import { findSession } from '$lib/server/lookup';
+import { findSession } from '$lib/http/lookup.server';
 import type { RequestHandler } from './$types';
 
 /** The join QR code, drawn on the server so phones and the projector download no QR library. */

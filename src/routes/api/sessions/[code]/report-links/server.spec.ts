@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getContext } from '$lib/server/context';
 import * as reports from '$lib/server/reports';
-import * as sessions from '$lib/server/sessions';
-import { createSessionSchema } from '$lib/realtime/schemas';
+import { sessionInContext } from '$lib/testing/server';
 import { GET, POST } from './+server';
 import { DELETE } from './[id]/+server';
 
@@ -11,9 +10,9 @@ let sessionId = '';
 let facilitatorKey = '';
 
 beforeAll(() => {
-	process.env.DATABASE_PATH = ':memory:';
-	const created = sessions.create(getContext().db, createSessionSchema.parse({ title: 'FGD Tautan', startsAt: '2025-10-24T09:00' }));
-	({ code, id: sessionId, facilitatorKey } = created);
+	const created = sessionInContext({ title: 'FGD Tautan' });
+	({ code, id: sessionId } = created.row);
+	facilitatorKey = created.facilitatorKey;
 });
 
 function event(method: string, key?: string, id?: string) {

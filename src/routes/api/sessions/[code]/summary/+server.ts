@@ -1,6 +1,6 @@
 import { getContext } from '$lib/server/context';
-import { handle, problem } from '$lib/server/http';
-import { findSession, requireMinutesAccess } from '$lib/server/lookup';
+import { handle, problem } from '$lib/http/endpoint.server';
+import { findSession, requireMinutesAccess } from '$lib/http/lookup.server';
 import * as minutes from '$lib/server/minutes';
 import { minutesQuerySchema } from '$lib/realtime/schemas';
 import type { RequestHandler } from './$types';

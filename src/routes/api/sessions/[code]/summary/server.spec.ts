@@ -1,18 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getContext } from '$lib/server/context';
 import * as reports from '$lib/server/reports';
-import * as sessions from '$lib/server/sessions';
-import { createSessionSchema } from '$lib/realtime/schemas';
+import { sessionInContext } from '$lib/testing/server';
 import { GET } from './+server';
 
 let code = '';
 let reportKey = '';
 
 beforeAll(() => {
-	process.env.DATABASE_PATH = ':memory:';
-	const created = sessions.create(getContext().db, createSessionSchema.parse({ title: 'FGD Ringkas', startsAt: '2025-10-24T09:00' }));
-	code = created.code;
-	reportKey = reports.create(getContext().db, created.id).key;
+	const created = sessionInContext({ title: 'FGD Ringkas' });
+	code = created.row.code;
+	reportKey = reports.create(getContext().db, created.row.id).key;
 });
 
 function get(query: string, key?: string) {

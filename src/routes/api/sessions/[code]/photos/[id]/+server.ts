@@ -1,6 +1,6 @@
 import { getContext } from '$lib/server/context';
-import { handle, problem } from '$lib/server/http';
-import { findSession, requireStaff } from '$lib/server/lookup';
+import { handle, problem } from '$lib/http/endpoint.server';
+import { findSession, requireStaff } from '$lib/http/lookup.server';
 import * as photos from '$lib/server/photos';
 import type { RequestHandler } from './$types';
 

@@ -1,6 +1,6 @@
 import { getContext } from '$lib/server/context';
-import { handle, problem } from '$lib/server/http';
-import { findSession, requireFacilitator } from '$lib/server/lookup';
+import { handle, problem } from '$lib/http/endpoint.server';
+import { findSession, requireFacilitator } from '$lib/http/lookup.server';
 import * as reports from '$lib/server/reports';
 import type { RequestHandler } from './$types';
 
@@ -9,6 +9,7 @@ export const DELETE: RequestHandler = (event) =>
 	handle(async () => {
 		const session = await findSession(event);
 		await requireFacilitator(event, session);
-		if (!reports.revoke(getContext().db, session.id, event.params.id)) return problem(404, 'not_found', 'No report link has this id');
+		const { revoked } = await getContext().writes.commit(session.id, (db) => ({ revoked: reports.revoke(db, session.id, event.params.id), records: [] }));
+		if (!revoked) return problem(404, 'not_found', 'No report link has this id');
 		return new Response(null, { status: 204 });
 	});

@@ -3,51 +3,36 @@
  * (sessions.create, participants.join, commands.execute) on an in-memory database.
  * Commands are parsed first, as the socket handler does, so schema defaults apply.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
 import { vi } from 'vitest';
 import type { z } from 'zod';
-import type { ParticipantView } from '../../domain/types';
-import { commandSchema, createSessionSchema, joinSchema } from '../../realtime/schemas';
-import * as commands from '../commands';
-import { openDatabase } from '../db/database';
-import * as participants from '../participants';
-import * as sessions from '../sessions';
+import type { ParticipantView } from '../domain/types';
+import type { commandSchema } from '../realtime/schemas';
+import { createSession, freshDb, joinParticipant, must, newToken } from './server';
 
 export function newFgd(minutesLanguage: 'id' | 'en' = 'id') {
-	const db = openDatabase(':memory:');
-	const created = sessions.create(
-		db,
-		createSessionSchema.parse({
-			title: 'FGD Penguatan UMKM Pascatambang',
-			theme: 'UMKM di wilayah terdampak tambang',
-			startsAt: '2025-10-24T09:00',
-			timeZone: 'Asia/Makassar',
-			venue: 'Hotel Contoh, Samarinda',
-			organizers: ['DPMD Kutai Kartanegara', 'Yayasan Mitra Hijau'],
-			region: 'Kutai Kartanegara',
-			minutesLanguage
-		})
-	);
-	const session = sessions.byCode(db, created.code)!;
+	const db = freshDb();
+	const created = createSession(db, {
+		title: 'FGD Penguatan UMKM Pascatambang',
+		theme: 'UMKM di wilayah terdampak tambang',
+		startsAt: '2025-10-24T09:00',
+		timeZone: 'Asia/Makassar',
+		venue: 'Hotel Contoh, Samarinda',
+		organizers: ['DPMD Kutai Kartanegara', 'Yayasan Mitra Hijau'],
+		region: 'Kutai Kartanegara',
+		minutesLanguage
+	});
+	const session = created.row;
 
 	const join = (name: string, group: string, institution = ''): ParticipantView =>
-		participants.join(
-			db,
-			session,
-			joinSchema.parse({ token: randomBytes(24).toString('base64url'), name, group, institution, consent: true })
-		).participant;
+		joinParticipant(db, created, name, newToken(), group, institution).view;
 
 	const run = (who: ParticipantView | 'facilitator' | 'minutetaker', command: z.input<typeof commandSchema>): string | undefined => {
-		const staff = who === 'facilitator' || who === 'minutetaker';
-		const identity = {
-			sessionId: session.id,
-			code: session.code,
-			role: staff ? who : ('participant' as const),
-			participantId: staff ? null : who.id
-		};
-		const { result } = commands.execute(db, identity, { id: randomUUID(), command: commandSchema.parse(command) });
-		if (!result.ok) throw new Error(`${command.type} refused: ${result.error.message}`);
-		return result.itemId;
+		const identity =
+			who === 'facilitator' || who === 'minutetaker'
+				? created[who]
+				: { sessionId: session.id, code: session.code, role: 'participant' as const, participantId: who.id };
+		const { result } = must(db, identity, command);
+		return result.ok ? result.itemId : undefined;
 	};
 
 	const post = (who: ParticipantView, kind: string, text: string, anonymous = false): string =>
@@ -80,9 +65,10 @@ const at = (time: string) => vi.setSystemTime(new Date(`2025-10-24T${time}:00+08
 /**
  * The sample FGD run through every phase, from 09.05 to 12.15 WITA: details filled in, two
  * themes, a duplicate merged, an off-topic item hidden after it drew dots, a vote, linked
- * recommendations (one anonymous), a note and a quote, an action row, and the close.
+ * recommendations (one anonymous), a note and a quote, an action row, and the close
+ * (left out with `close: false`, for provisional minutes with everything in them).
  */
-export function facilitatedFgd(minutesLanguage: 'id' | 'en' = 'id') {
+export function facilitatedFgd(minutesLanguage: 'id' | 'en' = 'id', { close = true } = {}) {
 	vi.useFakeTimers({ toFake: ['Date'] });
 	try {
 		at('09:05');
@@ -138,7 +124,7 @@ export function facilitatedFgd(minutesLanguage: 'id' | 'en' = 'id') {
 		fgd.run('minutetaker', { type: 'action.save', row: { ...ACTION, issueItemIds: [modal, duplicate], recommendationId: kredit } });
 
 		at('12:15');
-		fgd.run('facilitator', { type: 'phase.set', phase: 'closed' });
+		if (close) fgd.run('facilitator', { type: 'phase.set', phase: 'closed' });
 		return { ...fgd, ids: { modal, duplicate, lahan, pelatihan, pemasaran, kredit, forum, spam, permodalan, pasar } };
 	} finally {
 		vi.useRealTimers();
@@ -182,3 +168,24 @@ const ACTION = {
 	status: 'berjalan' as const,
 	remarks: 'Kontak bank 0812-9876-5432'
 };
+
+/**
+ * What an office adds for filing the minutes: a document number, the actual start and end, each
+ * signer's pangkat/golongan, the place of signing, the tembusan and the paraf boxes. Sent as the
+ * minute-taker's page sends it (times typed the Indonesian way and the other).
+ */
+export const OFFICE_DETAILS = {
+	number: '005/214/DPMD/X/2025',
+	startTime: '09.05',
+	endTime: '12:30',
+	chairRank: 'Pembina Tk. I (IV/b)',
+	minuteTakerRank: 'Penata Muda (III/a)',
+	signingPlace: 'Tenggarong',
+	copies: ['Bupati Kutai Kartanegara (sebagai laporan)', 'Kepala Bappeda Kutai Kartanegara'],
+	paraf: ['Kasubbag Umum', 'Kabid PEM']
+};
+
+export function withOfficeDetails<T extends ReturnType<typeof newFgd>>(fgd: T): T {
+	fgd.run('minutetaker', { type: 'session.details', details: OFFICE_DETAILS });
+	return fgd;
+}

@@ -5,12 +5,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
-import { joinSchema } from '../../realtime/schemas';
-import * as participants from '../participants';
-import { normalise } from '../photo-image';
-import { cameraJpeg } from '../photo-testing';
-import * as photos from '../photos';
-import { sampleFgd } from './fixture';
+import { joinSchema } from '../realtime/schemas';
+import * as participants from '../server/participants';
+import { normalise } from '../server/photo-image';
+import * as photos from '../server/photos';
+import { sampleFgd } from './fgd';
+import { cameraJpeg } from './photos';
 
 /** A plain landscape photo: green with a white square, no EXIF. */
 const landscape = () =>

@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeContext, getContext } from './context';
-import { HttpProblem } from './http';
-import { findSession, requireFacilitator } from './lookup';
-import { limits } from './ratelimit';
-import { createSession, type TestSession } from './testing';
+import { closeContext } from '../server/context';
+import { limits } from '../server/ratelimit';
+import { sessionInContext, type TestSession } from '$lib/testing/server';
+import { HttpProblem } from './endpoint.server';
+import { findSession, requireFacilitator } from './lookup.server';
 
 let session: TestSession;
 let addressCounter = 0;
 const freshAddress = () => `203.0.113.${++addressCounter}`;
 
 beforeAll(() => {
-	process.env.DATABASE_PATH = ':memory:';
-	session = createSession(getContext().db);
+	session = sessionInContext();
 });
 
 afterAll(() => {

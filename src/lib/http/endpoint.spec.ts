@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { joinSchema } from '../realtime/schemas';
-import { handle, HttpProblem, readBody } from './http';
+import { handle, HttpProblem, readBody } from './endpoint.server';
 
 const post = (body: string, type = 'application/json') =>
 	new Request('http://rembuk.test/api', { method: 'POST', headers: { 'content-type': type }, body });

@@ -1,11 +1,11 @@
 /** Finds the session a route's `[code]` names; unknown codes count against the brute-force limit. */
 import { joinCode } from '../realtime/schemas';
-import { getContext } from './context';
-import { clientAddress, HttpProblem } from './http';
-import { allow, isBlocked } from './ratelimit';
-import * as reports from './reports';
-import { secretMatches } from './secrets';
-import * as sessions from './sessions';
+import { getContext } from '../server/context';
+import { clientAddress, HttpProblem } from './endpoint.server';
+import { allow, isBlocked } from '../server/ratelimit';
+import * as reports from '../server/reports';
+import { secretMatches } from '../server/secrets';
+import * as sessions from '../server/sessions';
 
 export async function findSession(event: { params: { code?: string }; getClientAddress: () => string }) {
 	const address = clientAddress(event);

@@ -1,16 +1,17 @@
 /**
- * Test fixtures: a fresh database, a session with its roles, participants joined the way the
+ * Server fixtures: a fresh database, a session with its roles, participants joined the way the
  * HTTP route joins them, and commands sent the way the socket handler sends them (parsed first).
- * Imported only by `*.spec.ts` files.
+ * Test code only: a guard spec (./imports.spec.ts) fails if production code imports it.
  */
 import { randomBytes } from 'node:crypto';
-import type { Phase } from '../domain/types';
+import type { ParticipantView, Phase } from '../domain/types';
 import type { CommandEnvelope, SocketIdentity } from '../realtime/contract';
 import { createSessionSchema, envelopeSchema, joinSchema } from '../realtime/schemas';
-import { execute } from './commands';
-import { openDatabase, type Db } from './db/database';
-import * as participants from './participants';
-import * as sessions from './sessions';
+import { execute } from '../server/commands';
+import { getContext } from '../server/context';
+import { openDatabase, type Db } from '../server/db/database';
+import * as participants from '../server/participants';
+import * as sessions from '../server/sessions';
 
 export const freshDb = (): Db => openDatabase(':memory:');
 
@@ -50,6 +51,8 @@ export interface TestParticipant {
 	id: string;
 	token: string;
 	identity: SocketIdentity;
+	/** The participant as every view lists them. */
+	view: ParticipantView;
 }
 
 export function joinParticipant(
@@ -57,15 +60,42 @@ export function joinParticipant(
 	session: TestSession,
 	name = 'Siti Aminah',
 	token = newToken(),
-	group = 'akademisi'
+	group = 'akademisi',
+	institution = 'Universitas Mulawarman'
 ): TestParticipant {
-	const input = joinSchema.parse({ token, name, group, institution: 'Universitas Mulawarman', consent: true });
+	const input = joinSchema.parse({ token, name, group, institution, consent: true });
 	const { participant } = participants.join(db, sessions.byId(db, session.row.id), input);
 	return {
 		id: participant.id,
 		token,
-		identity: { sessionId: session.row.id, code: session.row.code, role: 'participant', participantId: participant.id }
+		identity: { sessionId: session.row.id, code: session.row.code, role: 'participant', participantId: participant.id },
+		view: participant
 	};
+}
+
+/** Who joins in `sessionWith`: a name, or a name with a stakeholder group. */
+export type Joiner = string | { name: string; group: string };
+
+/**
+ * The set-up most server specs share: a fresh in-memory database, a session (with `overrides`
+ * to its creation input) and these people joined, in order.
+ */
+export function sessionWith(people: Joiner[] = [], overrides: Record<string, unknown> = {}) {
+	const db = freshDb();
+	const session = createSession(db, overrides);
+	const joined = people.map((p) =>
+		typeof p === 'string' ? joinParticipant(db, session, p) : joinParticipant(db, session, p.name, newToken(), p.group)
+	);
+	return { db, session, people: joined };
+}
+
+/**
+ * For specs of routes and of code that reads the app's shared context: that context on an
+ * in-memory database, and a new session in it.
+ */
+export function sessionInContext(overrides: Record<string, unknown> = {}): TestSession {
+	process.env.DATABASE_PATH = ':memory:';
+	return createSession(getContext().db, overrides);
 }
 
 /** Validates a raw command as the socket handler does, then executes it. */
