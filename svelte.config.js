@@ -13,7 +13,8 @@ const config = {
 				'default-src': ['self'],
 				'script-src': ['self'],
 				'style-src': ['self', 'unsafe-inline'],
-				'img-src': ['self', 'data:'],
+				// blob: for the dokumentasi's photos, fetched with the staff key (an <img> cannot send one).
+				'img-src': ['self', 'data:', 'blob:'],
 				'connect-src': ['self', 'ws:', 'wss:'],
 				'frame-ancestors': ['none'],
 				'base-uri': ['self'],

@@ -13,6 +13,10 @@ const host = process.env.HOST ?? '0.0.0.0';
 // Without ORIGIN or a proxy's PROTOCOL_HEADER, take the protocol from the socket itself.
 const ownProtocolHeader = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 if (ownProtocolHeader) process.env.PROTOCOL_HEADER = 'x-rembuk-protocol';
+// adapter-node refuses bodies over 512 KB unless told otherwise; a photo for the dokumentasi may
+// be 8 MB (src/lib/http/photo-upload.server.ts). The JSON endpoints keep their own, far smaller
+// limits (src/lib/http/endpoint.server.ts).
+process.env.BODY_SIZE_LIMIT ??= '9M';
 // @ts-expect-error: produced by adapter-node next to this file at build time.
 const { handler } = await import('./handler.js');
 

@@ -110,6 +110,29 @@ describe('applyEvent', () => {
 	});
 });
 
+describe('attendance and dokumentasi', () => {
+	const person = { id: 'p1', name: 'Pak Amir', group: 'komunitas', institution: 'Desa Loa Ipuh', joinedAt: '2025-10-24T01:05:00.000Z' };
+
+	it('adds a person staff wrote in, replaces them when edited, and drops them when removed', () => {
+		const b = board();
+		applyEvent(b, { type: 'attendee.saved', participant: { ...person, addedBy: 'minutetaker' } });
+		applyEvent(b, { type: 'attendee.saved', participant: { ...person, name: 'Pak Amir Hamzah', addedBy: 'minutetaker' } });
+		expect(b.participants).toEqual([{ ...person, name: 'Pak Amir Hamzah', addedBy: 'minutetaker' }]);
+		applyEvent(b, { type: 'attendee.removed', participantId: 'p1' });
+		expect(b.participants).toEqual([]);
+	});
+
+	it('lists an uploaded photo once, takes its new caption, and drops it when removed', () => {
+		const b = board();
+		const photo = { id: 'f1', caption: '', width: 1600, height: 1200, createdAt: '2025-10-24T02:00:00.000Z' };
+		applyEvent(b, { type: 'photo.saved', photo });
+		applyEvent(b, { type: 'photo.saved', photo: { ...photo, caption: 'Pembukaan' } });
+		expect(b.photos).toEqual([{ ...photo, caption: 'Pembukaan' }]);
+		applyEvent(b, { type: 'photo.removed', photoId: 'f1' });
+		expect(b.photos).toEqual([]);
+	});
+});
+
 describe('needsSnapshot', () => {
 	it('asks for a fresh snapshot when what the viewer may see changes wholesale', () => {
 		expect(needsSnapshot({ type: 'phase.changed', phase: 'reveal', from: 'writing' })).toBe(true);

@@ -103,6 +103,16 @@ export function applyEvent(board: Board, event: SessionEvent): void {
 		case 'note.deleted':
 			board.notes = board.notes.filter((n) => n.id !== event.noteId);
 			return;
+		case 'attendee.saved':
+			return upsert(board.participants, event.participant);
+		case 'attendee.removed':
+			board.participants = board.participants.filter((p) => p.id !== event.participantId);
+			return;
+		case 'photo.saved':
+			return upsert(board.photos, event.photo);
+		case 'photo.removed':
+			board.photos = board.photos.filter((p) => p.id !== event.photoId);
+			return;
 		default:
 			return applySessionEvent(board, event);
 	}

@@ -12,6 +12,8 @@ export interface RequestOptions {
 	key?: string;
 	/** Sent as a JSON body. */
 	json?: unknown;
+	/** Sent as multipart/form-data (a file upload); the browser writes its content type. */
+	form?: FormData;
 	headers?: Record<string, string>;
 }
 
@@ -42,7 +44,7 @@ export async function request(path: string, options: RequestOptions = {}): Promi
 	if (options.json !== undefined) headers['content-type'] = 'application/json';
 	let response: Response;
 	try {
-		const body = options.json === undefined ? undefined : JSON.stringify(options.json);
+		const body = options.form ?? (options.json === undefined ? undefined : JSON.stringify(options.json));
 		response = await fetch(path, { method: options.method ?? 'GET', headers, body });
 	} catch {
 		return { ok: false, status: 0, code: 'network', message: refusalText('network') };

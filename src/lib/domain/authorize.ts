@@ -53,7 +53,14 @@ export const POLICY: Record<CommandType, CommandPolicy> = {
 	'action.save': MINUTES,
 	'action.delete': MINUTES,
 	'note.add': MINUTES,
-	'note.delete': MINUTES
+	'note.delete': MINUTES,
+	// Attendance and dokumentasi: both staff roles, as the minute-taker often keeps the paper
+	// sign-in sheet and takes the photos; completed from that sheet and the camera after the meeting.
+	'attendee.add': MINUTES,
+	'attendee.edit': MINUTES,
+	'attendee.remove': MINUTES,
+	'photo.caption': MINUTES,
+	'photo.remove': MINUTES
 };
 
 /** True when `role` may send `type`; for item commands the handler also asks `mayTouchItem`. */

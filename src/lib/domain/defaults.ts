@@ -50,7 +50,8 @@ export function groupLabel(groups: StakeholderGroup[], key: string, locale: 'id'
 }
 
 /** Version of the data notice a participant consents to; stored with the consent timestamp. */
-export const CONSENT_VERSION = '2026-11-v1';
+/** v2: the notice names the optional jabatan and sex (L/P) as well. */
+export const CONSENT_VERSION = '2026-11-v2';
 
 export const LIMITS = {
 	itemText: 500,

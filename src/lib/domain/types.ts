@@ -188,12 +188,42 @@ export interface Note {
 	at: string;
 }
 
+/** L (laki-laki) or P (perempuan), as Indonesian attendance forms print it. */
+export type Sex = 'L' | 'P';
+
 export interface ParticipantView {
 	id: string;
 	name: string;
 	group: string;
 	institution: string;
 	joinedAt: string;
+	/** Jabatan; absent when not given, and for viewers other than staff (personal data). */
+	position?: string;
+	/** Absent when not given (it is optional, never required), and for viewers other than staff. */
+	sex?: Sex;
+	/** Set when staff wrote this person into the daftar hadir (no phone, no consent on a phone). */
+	addedBy?: 'facilitator' | 'minutetaker';
+}
+
+/** What staff type for a person without a phone; also what a phone may add when joining. */
+export interface AttendeeInput {
+	name: string;
+	group: string;
+	institution: string;
+	/** '' when not given. */
+	position: string;
+	/** '' when not given. */
+	sex: Sex | '';
+}
+
+/** A photo of the session (dokumentasi), as staff screens and the minutes list it; never its bytes. */
+export interface PhotoView {
+	id: string;
+	caption: string;
+	/** Pixels of the stored JPEG (already upright and resized). */
+	width: number;
+	height: number;
+	createdAt: string;
 }
 
 export interface ItemView {

@@ -26,6 +26,10 @@ export function problem(status: number, code: ErrorCode, message: string): Respo
 export async function readBody<S extends z.ZodType>(request: Request, schema: S, max = MAX_BODY): Promise<z.infer<S>> {
 	const type = request.headers.get('content-type') ?? '';
 	if (!type.includes('application/json')) throw new HttpProblem(415, 'invalid_input', 'Send JSON (Content-Type: application/json)');
+	// Refused before reading when the sender says it is too big: the server takes photo-sized
+	// bodies (BODY_SIZE_LIMIT), and a JSON body must not be read whole to learn it is not one.
+	// UTF-8 takes at most 3 bytes for each UTF-16 character counted by `max`.
+	if (Number(request.headers.get('content-length') ?? 0) > max * 3) throw new HttpProblem(413, 'invalid_input', 'Body too large');
 	let text: string;
 	try {
 		text = await request.text();

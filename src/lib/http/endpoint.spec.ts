@@ -20,7 +20,7 @@ async function problemOf(request: Request): Promise<HttpProblem> {
 describe('readBody', () => {
 	it('returns the parsed, normalised body', async () => {
 		const body = await readBody(post(JSON.stringify({ ...goodJoin, name: '  Siti  ' }), 'application/json; charset=utf-8'), joinSchema);
-		expect(body).toEqual({ ...goodJoin, institution: '' });
+		expect(body).toEqual({ ...goodJoin, institution: '', position: '', sex: '' });
 	});
 
 	it('wants JSON: 415', async () => {
@@ -30,6 +30,14 @@ describe('readBody', () => {
 	it('refuses a body over 32 KiB: 413', async () => {
 		const big = JSON.stringify({ ...goodJoin, padding: 'x'.repeat(32 * 1024) });
 		expect(await problemOf(post(big))).toMatchObject({ status: 413, code: 'invalid_input' });
+	});
+
+	it('refuses a body that says it is too big before reading it: 413', async () => {
+		// The server takes photo-sized bodies, so a JSON endpoint must not read megabytes to refuse them.
+		const body = new ReadableStream({ pull: () => Promise.reject(new Error('the body was read')) });
+		const headers = { 'content-type': 'application/json', 'content-length': String(8 * 1024 * 1024) };
+		const request = new Request('http://rembuk.test/api', { method: 'POST', headers, body, duplex: 'half' } as RequestInit);
+		expect(await problemOf(request)).toMatchObject({ status: 413, code: 'invalid_input' });
 	});
 
 	it('refuses text that is not JSON: 400', async () => {

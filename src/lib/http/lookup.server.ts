@@ -29,6 +29,20 @@ export async function requireFacilitator(
 }
 
 /**
+ * Staff: the facilitator's key or the minute-taker's, as for the photos of the dokumentasi.
+ * 401 without a key, 403 with a wrong one (counted as a bad secret). Returns who it is.
+ */
+export async function requireStaff(
+	event: { request: Request; getClientAddress: () => string },
+	session: sessions.SessionRow
+): Promise<'facilitator' | 'minutetaker'> {
+	const key = bearer(event, 'Send the facilitator or minute-taker key as Authorization: Bearer …');
+	if (secretMatches(key, session.facilitator_key_hash)) return 'facilitator';
+	if (session.minutetaker_key_hash && secretMatches(key, session.minutetaker_key_hash)) return 'minutetaker';
+	return refuse(event);
+}
+
+/**
  * Who may read the minutes and the summary: the facilitator, or an organizer holding a live
  * report link. 401 without a key, 403 with a wrong or revoked one (counted as a bad secret).
  */

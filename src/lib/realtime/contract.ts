@@ -10,6 +10,7 @@ import type {
 	Note,
 	ParticipantView,
 	Phase,
+	PhotoView,
 	Role,
 	SessionDetails,
 	SessionView,
@@ -50,6 +51,12 @@ export type SessionEvent =
 	| { type: 'action.deleted'; rowId: string }
 	| { type: 'note.added'; note: Note }
 	| { type: 'note.deleted'; noteId: string }
+	/** Staff wrote a person without a phone into the daftar hadir, or changed such an entry. */
+	| { type: 'attendee.saved'; participant: ParticipantView }
+	| { type: 'attendee.removed'; participantId: string }
+	/** A photo for the dokumentasi was uploaded (over HTTP) or its caption changed; staff only. */
+	| { type: 'photo.saved'; photo: PhotoView }
+	| { type: 'photo.removed'; photoId: string }
 	/** A change this viewer may not see (someone's silent-writing edit, a vote before the reveal). */
 	| { type: 'private' };
 
@@ -78,6 +85,8 @@ export interface Snapshot {
 	actions: ActionRow[];
 	/** Staff only. */
 	notes: Note[];
+	/** Staff only: the dokumentasi, without the images (fetched over HTTP). */
+	photos: PhotoView[];
 	seq: number;
 }
 
@@ -109,7 +118,7 @@ export interface CommandError {
 }
 
 export type CommandResult =
-	| { ok: true; seq: number; itemId?: string; /** The new theme's, row's or note's id. */ id?: string }
+	| { ok: true; seq: number; itemId?: string; /** The new theme's, row's, note's or attendee's id. */ id?: string }
 	| { ok: false; error: CommandError };
 
 /** The answer to `sync`: the missed records when the gap is small, a snapshot when it is not. */

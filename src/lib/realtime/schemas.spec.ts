@@ -134,7 +134,22 @@ describe('join codes and socket auth', () => {
 
 describe('join', () => {
 	it('accepts a good join, trimming the name and defaulting the institution', () => {
-		expect(join({ name: '  Siti Aminah ' }).data).toEqual({ token, name: 'Siti Aminah', group: 'pemerintah', institution: '', consent: true });
+		expect(join({ name: '  Siti Aminah ' }).data).toEqual({
+			token,
+			name: 'Siti Aminah',
+			group: 'pemerintah',
+			institution: '',
+			position: '',
+			sex: '',
+			consent: true
+		});
+	});
+
+	it('takes jabatan and L/P when given, and never requires them', () => {
+		expect(join({ position: ' Kepala Seksi ', sex: 'P' }).data).toMatchObject({ position: 'Kepala Seksi', sex: 'P' });
+		expect(join({ sex: '' }).success).toBe(true);
+		for (const sex of ['W', 'l', 'laki-laki', 1]) expect(join({ sex }).success, String(sex)).toBe(false);
+		expect(join({ position: 'x'.repeat(121) }).success).toBe(false);
 	});
 
 	it('needs consent to be literally true', () => {

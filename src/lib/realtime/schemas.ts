@@ -123,6 +123,29 @@ export const detailsSchema = z.object({
 	letterhead: letterheadSchema.optional()
 });
 
+/** Jabatan and sex are optional everywhere: a phone may leave them out, and so may staff. */
+const sex = z.enum(['L', 'P']).or(z.literal('')).default('');
+const position = optionalText(LIMITS.institution);
+/** A person staff write into the daftar hadir by hand (someone without a phone). */
+export const attendeeSchema = z.object({
+	name: text(LIMITS.name),
+	group: key,
+	institution: optionalText(LIMITS.institution),
+	position,
+	sex
+});
+/** A photo's caption, at upload (a multipart field) and when staff change it. */
+export const photoCaption = optionalText(LIMITS.shortText);
+
+/** Attendance and photo commands: staff complete the daftar hadir and the dokumentasi. */
+const attendanceCommands = [
+	z.object({ type: z.literal('attendee.add'), attendee: attendeeSchema }),
+	z.object({ type: z.literal('attendee.edit'), participantId: id, attendee: attendeeSchema }),
+	z.object({ type: z.literal('attendee.remove'), participantId: id }),
+	z.object({ type: z.literal('photo.caption'), photoId: id, caption: photoCaption }),
+	z.object({ type: z.literal('photo.remove'), photoId: id })
+] as const;
+
 export const commandSchema = z.discriminatedUnion('type', [
 	z.object({
 		type: z.literal('item.add'),
@@ -168,7 +191,8 @@ export const commandSchema = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('action.save'), row: actionRowSchema }),
 	z.object({ type: z.literal('action.delete'), rowId: id }),
 	z.object({ type: z.literal('note.add'), text: text(2000), speaker: speaker.nullable().default(null) }),
-	z.object({ type: z.literal('note.delete'), noteId: id })
+	z.object({ type: z.literal('note.delete'), noteId: id }),
+	...attendanceCommands
 ]);
 export type Command = z.infer<typeof commandSchema>;
 
@@ -208,6 +232,8 @@ export const joinSchema = z.object({
 	name: text(LIMITS.name),
 	group: key,
 	institution: text(LIMITS.institution, 0).default(''),
+	position,
+	sex,
 	consent: z.literal(true, { error: 'consent_required' })
 });
 export type JoinInput = z.infer<typeof joinSchema>;

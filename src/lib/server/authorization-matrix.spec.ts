@@ -14,6 +14,7 @@ import type { SocketIdentity } from '../realtime/contract';
 import { commandSchema, envelopeSchema } from '../realtime/schemas';
 import type { Db } from './db/database';
 import { HANDLERS } from './handlers';
+import { attendanceHandlers } from './handlers/attendance';
 import { boardHandlers } from './handlers/board';
 import { itemHandlers } from './handlers/items';
 import { sessionHandlers } from './handlers/session';
@@ -34,7 +35,9 @@ const OPEN_TO_ALL_PARTICIPANTS: string[] = [];
 /** Commands whose fields the generic sampler cannot guess; built when the test's items exist. */
 const SAMPLES: Record<string, () => Record<string, unknown>> = {
 	'item.merge': () => ({ type: 'item.merge', targetId: itemId, sourceIds: [anonymousItemId] }),
-	'action.save': () => ({ type: 'action.save', row: { activity: 'Uji otorisasi' } })
+	'action.save': () => ({ type: 'action.save', row: { activity: 'Uji otorisasi' } }),
+	'attendee.add': () => ({ type: 'attendee.add', attendee: { name: 'Uji otorisasi', group: 'lainnya' } }),
+	'attendee.edit': () => ({ type: 'attendee.edit', participantId: other.id, attendee: { name: 'Uji otorisasi', group: 'lainnya' } })
 };
 
 type Shape = Record<string, { safeParse: (v: unknown) => { success: boolean }; options?: unknown[]; value?: unknown }>;
@@ -127,7 +130,7 @@ describe('the command list', () => {
 	});
 
 	it('has each handler declared in one file only', () => {
-		const declared = [itemHandlers, sessionHandlers, boardHandlers].flatMap((part) => Object.keys(part));
+		const declared = [itemHandlers, sessionHandlers, boardHandlers, attendanceHandlers].flatMap((part) => Object.keys(part));
 		expect(declared.sort()).toEqual([...types].sort());
 	});
 

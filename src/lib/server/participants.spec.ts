@@ -62,6 +62,15 @@ describe('participants.join', () => {
 		expect(JSON.stringify(db.prepare('SELECT * FROM participants').all())).not.toContain(token);
 	});
 
+	it('keeps the optional jabatan and L/P, and the joiner owns the record that carries them', () => {
+		const input = joinSchema.parse({ token: newToken(), name: 'Rina', group: 'media', position: 'Redaktur', sex: 'P', consent: true });
+		const { participant, records: [record] } = participants.join(db, sessions.byId(db, session.row.id), input);
+		expect(participant).toMatchObject({ name: 'Rina', position: 'Redaktur', sex: 'P' });
+		expect(participant).not.toHaveProperty('addedBy');
+		expect(record?.owner).toBe(participant.id);
+		expect(joinAs(newToken()).participant).not.toHaveProperty('sex');
+	});
+
 	it('records consent with its time and notice version, kept out of the public view', () => {
 		const { participant } = joinAs(newToken());
 		const [stored] = participants.listWithConsent(db, session.row.id);

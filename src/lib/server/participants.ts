@@ -10,27 +10,36 @@ import { appendEvent } from './log';
 import { hashSecret, newId } from './secrets';
 import type { SessionRow } from './sessions';
 
-interface ParticipantRow {
+export interface ParticipantRow {
 	id: string;
 	name: string;
 	stakeholder_group: string;
 	institution: string;
 	joined_at: string;
 	consent_at: string;
+	position: string;
+	sex: '' | 'L' | 'P';
+	added_by: 'facilitator' | 'minutetaker' | null;
+	removed_at: string | null;
 }
 
-export type ParticipantRecord = ParticipantView & { consentAt: string };
+/** `consentAt` is null for someone staff added by hand: they never consented on a phone. */
+export type ParticipantRecord = ParticipantView & { consentAt: string | null };
 
-const toView = (r: ParticipantRow): ParticipantRecord => ({
+/** Optional fields appear only when given, so a view never shows an empty jabatan or sex. */
+export const toView = (r: ParticipantRow): ParticipantRecord => ({
 	id: r.id,
 	name: r.name,
 	group: r.stakeholder_group,
 	institution: r.institution,
 	joinedAt: r.joined_at,
-	consentAt: r.consent_at
+	...(r.position ? { position: r.position } : {}),
+	...(r.sex ? { sex: r.sex } : {}),
+	...(r.added_by ? { addedBy: r.added_by } : {}),
+	consentAt: r.added_by ? null : r.consent_at
 });
 
-const publicView = ({ consentAt: _, ...view }: ParticipantRecord): ParticipantView => view;
+export const publicView = ({ consentAt: _, ...view }: ParticipantRecord): ParticipantView => view;
 
 export function byToken(db: Db, sessionId: string, token: string): ParticipantView | undefined {
 	const row = sql(db, 'SELECT * FROM participants WHERE session_id = ? AND token_hash = ?').get(
@@ -61,22 +70,39 @@ export function join(
 			stakeholder_group: input.group,
 			institution: input.institution,
 			joined_at: joinedAt,
-			consent_at: now
+			consent_at: now,
+			position: input.position,
+			sex: input.sex,
+			added_by: null,
+			removed_at: null
 		};
 		sql(
 			db,
 			`INSERT INTO participants (id, session_id, token_hash, name, stakeholder_group, institution,
-			 consent_at, consent_version, joined_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
-		).run(row.id, session.id, hashSecret(input.token), row.name, row.stakeholder_group, row.institution, now, CONSENT_VERSION, joinedAt);
+			 consent_at, consent_version, joined_at, position, sex) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		).run(
+			row.id,
+			session.id,
+			hashSecret(input.token),
+			row.name,
+			row.stakeholder_group,
+			row.institution,
+			now,
+			CONSENT_VERSION,
+			joinedAt,
+			row.position,
+			row.sex
+		);
 		const participant = publicView(toView(row));
-		const record = appendEvent(db, session.id, `p:${row.id}`, { type: 'participant.joined', participant });
+		// The joiner owns the record: their own phone sees their jabatan and sex, others do not.
+		const record = appendEvent(db, session.id, `p:${row.id}`, { type: 'participant.joined', participant }, row.id);
 		return { participant, records: [record] };
 	})();
 }
 
-/** With consent timestamps: for the organizer's minutes, never for broadcast. */
+/** With consent timestamps: for the organizer's minutes, never for broadcast. Removed attendees are left out. */
 export function listWithConsent(db: Db, sessionId: string): ParticipantRecord[] {
-	const rows = sql(db, 'SELECT * FROM participants WHERE session_id = ? ORDER BY joined_at, rowid').all(
+	const rows = sql(db, 'SELECT * FROM participants WHERE session_id = ? AND removed_at IS NULL ORDER BY joined_at, rowid').all(
 		sessionId
 	) as ParticipantRow[];
 	return rows.map(toView);

@@ -8,6 +8,7 @@ import * as items from './items';
 import { lastSeq, recordsSince } from './log';
 import * as notes from './notes';
 import * as participants from './participants';
+import * as photos from './photos';
 import * as sessions from './sessions';
 import * as themes from './themes';
 import { projectRecord, projectSnapshot, type BoardState, type Viewer } from './visibility';
@@ -25,6 +26,7 @@ export function snapshot(db: Db, sessionId: string): Snapshot {
 		links: links.list(db, sessionId),
 		actions: actions.list(db, sessionId),
 		notes: notes.list(db, sessionId),
+		photos: photos.list(db, sessionId),
 		seq: lastSeq(db, sessionId)
 	}))();
 }

@@ -2,10 +2,11 @@
  * What each viewer may see of a change or of the board. Staff (facilitator, minute-taker) see
  * everything; a participant sees their own items and votes in full; everyone else sees the
  * public board: no text during silent writing, no pending or hidden items, no one else's dots
- * before the reveal, no minute-taker notes, and no details of the minutes.
+ * before the reveal, no minute-taker notes, no photos, no details of the minutes, and of people
+ * no jabatan or sex.
  */
 import { isStaff } from '../domain/authorize';
-import type { ItemStatus, ItemView, Phase, Role, SessionDetails, SessionView } from '../domain/types';
+import type { ItemStatus, ItemView, ParticipantView, Phase, Role, SessionDetails, SessionView } from '../domain/types';
 import type { SessionEvent, SessionRecord, Snapshot } from '../realtime/contract';
 
 export interface Viewer {
@@ -35,6 +36,14 @@ export function publicSession({ details: _, ...view }: SessionView & { details?:
 
 function withoutReason({ hiddenReason: _, ...item }: ItemView): ItemView {
 	return item;
+}
+
+/**
+ * A person as everyone but staff sees them: name, group and institution, as the attendance
+ * count and the quotes have always shown; jabatan and sex (L/P) stay with staff.
+ */
+export function publicParticipant({ position: _, sex: __, ...participant }: ParticipantView): ParticipantView {
+	return participant;
 }
 
 /** The item as this viewer may see it, or null when they may not see it at all. */
@@ -67,6 +76,14 @@ function projectEvent(event: SessionEvent, owner: string | null, viewer: Viewer,
 		case 'note.deleted':
 		case 'session.details':
 			return null;
+		// A participant's own join shows them what they gave; staff-added people have no phone.
+		case 'participant.joined':
+			return mine ? event : { ...event, participant: publicParticipant(event.participant) };
+		case 'attendee.saved':
+			return { ...event, participant: publicParticipant(event.participant) };
+		case 'photo.saved':
+		case 'photo.removed':
+			return null;
 		default:
 			return event;
 	}
@@ -90,5 +107,6 @@ export function projectSnapshot(full: Snapshot, authors: Map<string, string>, vi
 	}
 	const revealed = full.session.voting.revealed;
 	const votes = full.votes.filter((v) => revealed || v.participantId === viewer.participantId);
-	return { ...full, session: publicSession(full.session), items, votes, notes: [] };
+	const participants = full.participants.map((p) => (p.id === viewer.participantId ? p : publicParticipant(p)));
+	return { ...full, session: publicSession(full.session), participants, items, votes, notes: [], photos: [] };
 }

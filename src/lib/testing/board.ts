@@ -54,6 +54,7 @@ export function emptyBoard(): Board {
 		voters: 0,
 		links: [],
 		actions: [],
-		notes: []
+		notes: [],
+		photos: []
 	};
 }

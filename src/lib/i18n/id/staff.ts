@@ -308,6 +308,47 @@ export const staff = {
 		reuse: 'Pakai kop surat sesi sebelumnya',
 		reused: 'Kop surat dari sesi {{code}} dimuat. Tekan Simpan untuk memakainya.',
 		noPrevious: 'Tidak ada kop surat dari sesi lain yang dibuat di peramban ini.'
+	},
+	attendees: {
+		title: 'Daftar hadir',
+		hint: 'Tambahkan peserta yang tidak memakai HP agar daftar hadir lengkap. Mereka tercatat sebagai ditambahkan oleh panitia, bukan sebagai peserta yang menyetujui lewat HP.',
+		addTitle: 'Tambah peserta tanpa HP',
+		editTitle: 'Ubah peserta',
+		name: 'Nama',
+		group: 'Unsur / kelompok',
+		chooseGroup: 'Pilih unsur',
+		institution: 'Instansi / lembaga',
+		position: 'Jabatan',
+		sex: 'Jenis kelamin',
+		sexNone: 'Tidak diisi',
+		sexL: 'Laki-laki (L)',
+		sexP: 'Perempuan (P)',
+		add: 'Tambahkan',
+		save: 'Simpan perubahan',
+		cancel: 'Batal',
+		edit: 'Ubah',
+		remove: 'Hapus',
+		confirmRemove: 'Hapus {{name}} dari daftar hadir?',
+		addedByStaff: 'ditambahkan oleh panitia',
+		empty: 'Belum ada peserta.'
+	},
+	photos: {
+		title: 'Dokumentasi',
+		hint: 'Foto kegiatan untuk lampiran notulen PDF dan Word, dua foto per halaman. JPEG atau PNG, paling besar 8 MB; data EXIF (lokasi, perangkat) dihapus dan foto diperkecil.',
+		file: 'Foto (JPEG atau PNG)',
+		caption: 'Keterangan foto',
+		upload: 'Unggah foto',
+		uploading: 'Mengunggah…',
+		uploaded: 'Foto terunggah.',
+		tooLarge: 'Foto terlalu besar ({{size}} MB). Paling besar 8 MB.',
+		type: 'Foto harus berupa JPEG atau PNG.',
+		full: 'Sudah {{max}} foto, batas untuk satu sesi.',
+		count: '{{count}} dari {{max}} foto',
+		empty: 'Belum ada foto.',
+		saveCaption: 'Simpan keterangan',
+		remove: 'Hapus foto',
+		confirmRemove: 'Hapus foto ini dari dokumentasi?',
+		alt: 'Foto {{n}}'
 	}
 };
 

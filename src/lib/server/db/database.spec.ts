@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,6 +61,20 @@ describe('migrations', () => {
 		expect(migrate(db, custom)).toBe(next);
 		expect(db.pragma('user_version', { simple: true })).toBe(next);
 		expect(migrate(db, custom)).toBe(next); // would fail with "table scratch already exists" if re-run
+	});
+
+	it('take a database at 004 (the sample clock) on to 005 (attendance and photos), keeping its sessions', () => {
+		const upTo4 = mkdtempSync(join(dir, 'm-'));
+		for (const file of readdirSync(migrationsDir())) if (Number.parseInt(file, 10) <= 4) copyFileSync(join(migrationsDir(), file), join(upTo4, file));
+		const db = track(new Database(':memory:'));
+		expect(migrate(db, upTo4)).toBe(4);
+		const session = createSession(db);
+
+		expect(migrate(db)).toBe(latestMigration());
+		expect(sessions.byId(db, session.row.id).code).toBe(session.row.code);
+		const columns = (db.prepare('PRAGMA table_info(participants)').all() as { name: string }[]).map((c) => c.name);
+		expect(columns).toEqual(expect.arrayContaining(['position', 'sex', 'added_by', 'removed_at']));
+		expect(db.prepare("SELECT name FROM sqlite_master WHERE name IN ('photos', 'photo_blobs')").all()).toHaveLength(2);
 	});
 
 	it('roll back a failing migration completely', () => {

@@ -3,10 +3,11 @@
  * send it and whether it runs after the close is the domain's table (POLICY in
  * domain/authorize.ts), keyed the same way; both are complete, or `npm run check` fails.
  */
+import { attendanceHandlers } from './attendance';
 import { boardHandlers } from './board';
 import type { HandlerTable } from './context';
 import { itemHandlers } from './items';
 import { sessionHandlers } from './session';
 
-export const HANDLERS: HandlerTable = { ...itemHandlers, ...sessionHandlers, ...boardHandlers };
+export const HANDLERS: HandlerTable = { ...itemHandlers, ...sessionHandlers, ...boardHandlers, ...attendanceHandlers };
 

@@ -2,11 +2,12 @@
 import { MINUTES_FORMATS, minutesFilename, type CsvDialect, type MinutesFormat, type Paper } from '../../domain/minutes-formats';
 import type { Locale } from '../../domain/types';
 import type { Db } from '../db/database';
+import * as photos from '../photos';
 import { renderCsv } from './csv';
 import { renderDocx } from './docx';
 import { renderJson } from './json';
 import { renderMarkdown } from './markdown';
-import { buildMinutes, type Minutes } from './model';
+import { buildMinutes, type Minutes, type PhotoBytes } from './model';
 import { renderPdf } from './pdf';
 import { summarize } from './summary';
 import { renderXlsx } from './xlsx';
@@ -18,6 +19,8 @@ export interface RenderOptions {
 	paper?: Paper;
 	/** Dialect of the CSV (`excel` unless asked); the other formats ignore it. */
 	csv?: CsvDialect;
+	/** The dokumentasi's JPEGs, for the formats that print them. */
+	photos?: PhotoBytes;
 }
 
 type Renderer = (minutes: Minutes, options: RenderOptions) => string | Uint8Array | Promise<string | Uint8Array>;
@@ -26,7 +29,7 @@ type Renderer = (minutes: Minutes, options: RenderOptions) => string | Uint8Arra
 const RENDERERS: Record<MinutesFormat, Renderer> = {
 	md: renderMarkdown,
 	json: renderJson,
-	pdf: (minutes, { paper }) => renderPdf(minutes, paper),
+	pdf: (minutes, { paper, photos }) => renderPdf(minutes, paper, photos),
 	csv: (minutes, { csv }) => renderCsv(minutes, csv),
 	xlsx: renderXlsx,
 	docx: renderDocx
@@ -48,8 +51,10 @@ export async function render(
 	options: RenderOptions = {}
 ): Promise<RenderedMinutes> {
 	const minutes = buildMinutes(db, sessionId, lang);
+	// Read one at a time as the renderer reaches each photo, never all of them up front.
+	const images: PhotoBytes = (photoId) => photos.jpeg(db, sessionId, photoId);
 	return {
-		body: await RENDERERS[format](minutes, options),
+		body: await RENDERERS[format](minutes, { photos: images, ...options }),
 		contentType: MINUTES_FORMATS[format].contentType,
 		filename: minutesFilename(minutes.session.code, { format, lang, paper: options.paper, csv: options.csv })
 	};

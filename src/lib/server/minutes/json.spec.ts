@@ -29,7 +29,9 @@ describe('renderJson', () => {
 			'links',
 			'actionPlan',
 			'signOff',
-			'items'
+			'items',
+			'documentation',
+			'attachments'
 		]);
 		expect(document).toMatchObject({ schemaVersion: 2, generatedAt: '2025-10-24T04:30:00.000Z', lang: 'en' });
 		expect(document.session.title).toBe('FGD Penguatan UMKM Pascatambang');

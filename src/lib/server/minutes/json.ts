@@ -9,6 +9,10 @@
  * the bump. Added: details, proceedings, themes, matrix, votes, recommendations, links,
  * actionPlan, signOff and the flat `items` list. Only aggregates of votes are given, never
  * who placed which dot, and no participant id appears anywhere.
+ *
+ * Added since, without a bump: attendance lines gained `position`, `sex` and `addedByStaff`,
+ * attendance `bySex`, and the document `documentation` (photos, never their bytes) and
+ * `attachments` (the lampiran list).
  */
 import type { Link, Locale } from '../../domain/types';
 import type {
@@ -16,9 +20,11 @@ import type {
 	KindFindings,
 	Minutes,
 	MinutesAction,
+	MinutesAttachment,
 	MinutesAttendance,
 	MinutesDetails,
 	MinutesItem,
+	MinutesPhoto,
 	MinutesProceedings,
 	MinutesRecommendations,
 	MinutesSession,
@@ -48,6 +54,9 @@ export interface MinutesDocument {
 	actionPlan: MinutesAction[];
 	signOff: MinutesSignOff;
 	items: MinutesItem[];
+	/** The photos, listed without their images. */
+	documentation: MinutesPhoto[];
+	attachments: MinutesAttachment[];
 }
 
 /** Fields in the order of the notulen, after the three that say what the document is. */
@@ -68,7 +77,9 @@ export function toDocument(minutes: Minutes): MinutesDocument {
 		links: minutes.links,
 		actionPlan: minutes.actionPlan,
 		signOff: minutes.signOff,
-		items: minutes.items
+		items: minutes.items,
+		documentation: minutes.documentation,
+		attachments: minutes.attachments
 	};
 }
 

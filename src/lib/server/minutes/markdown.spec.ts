@@ -114,9 +114,9 @@ describe('renderMarkdown', () => {
 
 	it('attaches the attendance list with an empty signature column', () => {
 		const id = section(markdown('id'), '### Daftar Hadir');
-		expect(id).toContain('| No | Nama | Instansi | Kelompok | Tanda tangan |');
-		expect(id).toContain('| 3 | Dewi Lestari | Universitas Contoh | Akademisi / Perguruan Tinggi |  |');
-		expect(section(markdown('en'), '### Attendance List')).toContain('| No | Name | Institution | Group | Signature |');
+		expect(id).toContain('| No | Nama | Jabatan | Instansi | Kelompok | Tanda tangan |');
+		expect(id).toContain('| 3 | Dewi Lestari | – | Universitas Contoh | Akademisi / Perguruan Tinggi |  |');
+		expect(section(markdown('en'), '### Attendance List')).toContain('| No | Name | Position | Institution | Group | Signature |');
 	});
 
 	it('lists an item under its kind with name – institution – group', () => {
@@ -160,7 +160,7 @@ describe('renderMarkdown', () => {
 		const md = markdown('id', fgd);
 		expect(headings(md)).toEqual(headings(markdown('id')));
 		expect(md).not.toMatch(/(?<!\\)[<[]/);
-		expect(md).toContain('| \\<b\\>Mallory\\</b\\> \\[x\\](http://evil.example) | \\| a \\| b \\| | Lainnya |');
+		expect(md).toContain('| \\<b\\>Mallory\\</b\\> \\[x\\](http://evil.example) | – | \\| a \\| b \\| | Lainnya |');
 		expect(section(md, '## Rekomendasi')).toContain(
 			[
 				'2. \\# Judul palsu\\',

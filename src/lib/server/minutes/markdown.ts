@@ -5,6 +5,7 @@
  * was not filled in. Only the kind and theme headings depend on the board.
  */
 import type { Minutes } from './model';
+import { attachmentsSection } from './md/attachments';
 import { escapeMarkdown } from './md/blocks';
 import { actionPlanSection, appendixSection, closingSection, signOffSection } from './md/closing';
 import { agendaSection, basisSection, eventSection, proceedingsSection } from './md/opening';
@@ -26,6 +27,7 @@ const SECTIONS: ((minutes: Minutes, words: Words) => string[])[] = [
 	actionPlanSection,
 	closingSection,
 	signOffSection,
+	attachmentsSection,
 	appendixSection
 ];
 

@@ -49,8 +49,12 @@ describe('buildMinutes', () => {
 			name: 'Siti Rahmawati',
 			institution: 'Dinas Koperasi dan UKM',
 			group: 'pemerintah',
-			groupLabel: 'Government'
+			groupLabel: 'Government',
+			position: '',
+			sex: '',
+			addedByStaff: false
 		});
+		expect(attendance.bySex).toBeNull();
 	});
 
 	it('reports constraints and opportunities as findings and keeps nothing of an anonymous author', () => {

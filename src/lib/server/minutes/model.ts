@@ -11,6 +11,7 @@ import { formatMoment } from '../../domain/format';
 import type { Link, Locale } from '../../domain/types';
 import type { Db } from '../db/database';
 import { actionPlanOf, type MinutesAction } from './sections/actions';
+import { attachmentsOf, documentationOf, type MinutesAttachment, type MinutesPhoto } from './sections/attendance';
 import { findingsOf, themesOf, type KindFindings, type MinutesTheme } from './sections/findings';
 import { matrixOf, votesOf, type GroupMatrix, type VoteResults } from './sections/groups';
 import {
@@ -30,6 +31,7 @@ import { recommendationsOf, type MinutesRecommendations } from './sections/recom
 import { loadSource } from './sections/source';
 
 export type * from './sections/actions';
+export type * from './sections/attendance';
 export type * from './sections/findings';
 export type * from './sections/groups';
 export type * from './sections/identity';
@@ -73,7 +75,14 @@ export interface Minutes {
 	signOff: MinutesSignOff;
 	/** Lampiran: every reported item of every kind, in posting order. */
 	items: MinutesItem[];
+	/** Lampiran: the photos of the session (dokumentasi), without their bytes. */
+	documentation: MinutesPhoto[];
+	/** The lampiran list: what is attached, in order. */
+	attachments: MinutesAttachment[];
 }
+
+/** A photo's stored JPEG by id, for the formats that print the images (PDF, DOCX); undefined when gone. */
+export type PhotoBytes = (photoId: string) => Buffer | undefined;
 
 export function buildMinutes(db: Db, sessionId: string, lang: Locale, now = new Date()): Minutes {
 	return db.transaction((): Minutes => {
@@ -81,6 +90,8 @@ export function buildMinutes(db: Db, sessionId: string, lang: Locale, now = new 
 		const items = listItems(source);
 		const themes = themesOf(source, items);
 		const generatedAt = now.toISOString();
+		const attendance = attendanceOf(source);
+		const documentation = documentationOf(source.photos);
 		return {
 			lang,
 			generatedAt,
@@ -88,7 +99,7 @@ export function buildMinutes(db: Db, sessionId: string, lang: Locale, now = new 
 			letterhead: letterheadOf(source),
 			session: sessionOf(source),
 			details: detailsOf(source),
-			attendance: attendanceOf(source),
+			attendance,
 			proceedings: proceedingsOf(source),
 			themes,
 			findings: findingsOf(source, items, themes),
@@ -98,7 +109,9 @@ export function buildMinutes(db: Db, sessionId: string, lang: Locale, now = new 
 			links: source.links,
 			actionPlan: actionPlanOf(source, items),
 			signOff: signOffOf(source),
-			items
+			items,
+			documentation,
+			attachments: attachmentsOf(attendance.total, items.length, documentation.length)
 		};
 	})();
 }

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../domain/types';
+import { documentedFgd } from '$lib/testing/documented-fgd';
 import { facilitatedFgd, newFgd, withOfficeDetails } from '$lib/testing/fgd';
 import { render } from './index';
 import { SCHEMA_VERSION } from './json';
@@ -67,6 +68,14 @@ describe('docs/minutes.schema.json', () => {
 			});
 			expect((document.actionPlan as unknown[]).length).toBeGreaterThan(0);
 			expect((document.items as { anonymous: boolean }[]).some((i) => i.anonymous)).toBe(true);
+		});
+
+		it(`accepts the minutes with jabatan, L/P, people staff added and photos (${lang})`, async () => {
+			const fgd = await documentedFgd(lang);
+			const document = await minutesJson(fgd.db, fgd.session.id, lang);
+			expectValid(document);
+			expect(document).toMatchObject({ attendance: { bySex: { L: 1, P: 1 } }, documentation: [{ no: 1 }, { no: 2 }] });
+			expect(JSON.stringify(document)).not.toMatch(/base64|\/9j\//);
 		});
 
 		it(`accepts the minutes of a fresh session with no items (${lang})`, async () => {

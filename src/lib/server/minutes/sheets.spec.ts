@@ -96,7 +96,7 @@ describe('XLSX', () => {
 
 	it('lists the attendance with an empty signature column', () => {
 		const people = rows(book.get('Daftar hadir')!);
-		expect(people[0]).toEqual(['No', 'Nama', 'Instansi', 'Kelompok', 'Tanda tangan']);
+		expect(people[0]).toEqual(['No', 'Nama', 'Jabatan', 'Instansi', 'Kelompok', 'L/P', 'Keterangan', 'Tanda tangan']);
 		expect(people).toHaveLength(id.attendance.total + 1);
 		expect(book.get('Daftar hadir')).toMatch(/<c r="A2"[^>]*><v>1<\/v>/);
 	});

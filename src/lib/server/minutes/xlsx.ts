@@ -106,8 +106,18 @@ function attendance({ attendance }: Minutes, words: SheetWords): Table {
 	return {
 		name: words.sheets.attendance,
 		header: words.people,
-		widths: [6, 30, 36, 30, 20],
-		rows: attendance.participants.map((p, i) => [i + 1, p.name, p.institution, p.groupLabel, ''])
+		widths: [6, 30, 24, 36, 30, 6, 24, 20],
+		// The staff marker in a column of its own, to filter by.
+		rows: attendance.participants.map((p, i) => [
+			i + 1,
+			p.name,
+			p.position,
+			p.institution,
+			p.groupLabel,
+			p.sex && words.sexValue[p.sex],
+			p.addedByStaff ? words.addedByStaff : '',
+			''
+		])
 	};
 }
 

@@ -5,6 +5,7 @@
  */
 import { AlignmentType, FileChild, HeadingLevel, ImageRun, Paragraph, TextRun, type IXmlableObject } from 'docx';
 import type { Chart } from '../charts';
+import type { PhotoBytes } from '../model';
 import type { Words } from '../md/words';
 
 /** What every section needs: the words of the minutes' language and the text width in twips. */
@@ -12,6 +13,10 @@ export interface Frame {
 	words: Words;
 	/** Width between the margins, in twips (1/1440 inch). */
 	width: number;
+	/** Height between the margins, in twips; the photo pages size their pictures by it. */
+	height?: number;
+	/** Reads the dokumentasi's JPEGs; without it the photo pages show their captions only. */
+	photos?: PhotoBytes;
 }
 
 const LEVELS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;

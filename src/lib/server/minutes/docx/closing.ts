@@ -4,6 +4,7 @@ import { kindLabels } from '../labels';
 import type { Words } from '../md/words';
 import type { Minutes, MinutesOfficial } from '../model';
 import { closingLines, nameLines, nipNote, placeAndDate, roleLines } from '../sign-off';
+import { attendanceList } from './attachments';
 import { gap, heading, numbered, para, placeholder, table, type Frame } from './blocks';
 
 export function actionPlanSection(frame: Frame, { actionPlan }: Minutes): FileChild[] {
@@ -89,18 +90,9 @@ function nameBlock(official: MinutesOfficial, words: Words): Paragraph[] {
 
 export function appendixSection(frame: Frame, minutes: Minutes): FileChild[] {
 	const { words } = frame;
-	const { attendance, items, themes } = minutes;
+	const { items, themes } = minutes;
 	const h = words.headings;
-	const people = attendance.participants.length
-		? [
-				table(
-					frame,
-					words.peopleTable,
-					attendance.participants.map((p, i) => [String(i + 1), p.name, p.institution, p.groupLabel, '']),
-					{ weights: [1, 5, 5, 5, 4], right: [0] }
-				)
-			]
-		: [placeholder(words.noPeople)];
+	const people = attendanceList(frame, minutes);
 	const kinds = kindLabels(minutes);
 	const themeNames = new Map(themes.map((t) => [t.id, t.name]));
 	const list = items.length

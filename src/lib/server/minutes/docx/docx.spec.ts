@@ -78,7 +78,7 @@ describe('DOCX minutes', () => {
 		const attendance = id.xml.slice(id.xml.indexOf('Daftar Hadir'), id.xml.indexOf('Daftar Masukan dan Hasil'));
 		expect(attendance.match(/<w:tr>|<w:tr /g)).toHaveLength(minutes.id.attendance.total + 1);
 		expect(attendance).toContain('<w:tblHeader/>');
-		expect(textOf(attendance)).toContain('NoNamaInstansiKelompokTanda tangan');
+		expect(textOf(attendance)).toContain('NoNamaJabatanInstansiKelompokTanda tangan');
 		expect(section(id, 'Identitas Kegiatan')).toContain(': 5 orang');
 	});
 

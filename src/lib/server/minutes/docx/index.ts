@@ -5,10 +5,11 @@
  */
 import { AlignmentType, Document, Footer, Packer, PageNumber, PageOrientation, Paragraph, TextRun, type FileChild, type ISectionOptions } from 'docx';
 import type { Locale } from '../../../domain/types';
-import type { Minutes } from '../model';
+import type { Minutes, PhotoBytes } from '../model';
 import { PAPER_MM, type Paper } from '../paper';
 import { WORDS } from '../md/words';
 import type { Frame } from './blocks';
+import { attachmentsSection, documentationSection } from './attachments';
 import { actionPlanSection, appendixSection, closingSection, signOffSection } from './closing';
 import { isDraft } from '../sign-off';
 import { draftHeader, parafTable } from './furniture';
@@ -35,12 +36,18 @@ type Section = (frame: Frame, minutes: Minutes) => FileChild[];
 
 /** The sections in print order, as in the Markdown minutes; the action plan comes between these two runs. */
 const BEFORE_PLAN: Section[] = [eventSection, basisSection, agendaSection, proceedingsSection, findingsSection, conclusionsSection, recommendationsSection];
-const AFTER_PLAN: Section[] = [closingSection, signOffSection, appendixSection];
+const AFTER_PLAN: Section[] = [closingSection, signOffSection, attachmentsSection, appendixSection, documentationSection];
 
-export async function renderDocx(minutes: Minutes, options: { paper?: Paper } = {}): Promise<Buffer> {
+/** `photos` reads the dokumentasi's JPEGs; without it the photo pages show their captions only. */
+export async function renderDocx(minutes: Minutes, options: { paper?: Paper; photos?: PhotoBytes } = {}): Promise<Buffer> {
 	const page = pageSize(options.paper ?? 'a4');
 	const words = WORDS[minutes.lang];
-	const frame: Frame = { words, width: page.width - MARGIN.left - MARGIN.right };
+	const frame: Frame = {
+		words,
+		width: page.width - MARGIN.left - MARGIN.right,
+		height: page.height - MARGIN.top - MARGIN.bottom,
+		photos: options.photos
+	};
 	const [pageWord, ofWord] = PAGE_OF[minutes.lang];
 	// Each Word section has its own footer; the page numbers run on through all of them.
 	const paraf = minutes.details.paraf.length ? [parafTable(minutes.details.paraf, words.paraf)] : [];

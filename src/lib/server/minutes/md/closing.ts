@@ -2,6 +2,7 @@
 import type { Minutes, MinutesOfficial } from '../model';
 import { kindLabels as kindCells } from '../labels';
 import { closingLines, nameLines, nipNote, placeAndDate, roleLines } from '../sign-off';
+import { attendanceBlock, documentationBlock } from './attachments';
 import { cell, escapeMarkdown, placeholder, row, tableHead } from './blocks';
 import type { Words } from './words';
 
@@ -63,16 +64,9 @@ function signatureBlock(role: string, official: MinutesOfficial, words: Words): 
 }
 
 export function appendixSection(minutes: Minutes, words: Words): string[] {
-	const { attendance, items, themes } = minutes;
+	const { items, themes } = minutes;
 	const h = words.headings;
-	const people = attendance.participants.length
-		? [
-				...tableHead(words.peopleTable, 'rllll'),
-				...attendance.participants.map((p, i) =>
-					row([String(i + 1), escapeMarkdown(p.name), escapeMarkdown(p.institution), escapeMarkdown(p.groupLabel), ''])
-				)
-			]
-		: [placeholder(words.noPeople)];
+	const people = attendanceBlock(minutes, words);
 	const kindLabels = kindCells(minutes);
 	const themeNames = new Map(themes.map((t) => [t.id, t.name]));
 	const list = items.length
@@ -86,5 +80,5 @@ export function appendixSection(minutes: Minutes, words: Words): string[] {
 				})
 			]
 		: [placeholder(words.noItems)];
-	return [`## ${h.appendix}`, '', `### ${h.attendance}`, '', ...people, '', `### ${h.items}`, '', ...list];
+	return [`## ${h.appendix}`, '', `### ${h.attendance}`, '', ...people, '', `### ${h.items}`, '', ...list, ...documentationBlock(minutes, words)];
 }

@@ -167,6 +167,11 @@ describe('Markdown minutes of a facilitated session', () => {
 				'',
 				'**Rudi Hartono**\\',
 				'NIP 19900303 201503 1 002',
+				'',
+				'Lampiran:',
+				'',
+				'1. Daftar hadir (5 orang)',
+				'2. Daftar masukan dan hasil pemungutan suara (7 masukan)',
 				''
 			)
 		);

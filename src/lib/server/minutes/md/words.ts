@@ -24,7 +24,8 @@ const id = {
 		signOff: 'Pengesahan',
 		appendix: 'Lampiran',
 		attendance: 'Daftar Hadir',
-		items: 'Daftar Masukan dan Hasil Pemungutan Suara'
+		items: 'Daftar Masukan dan Hasil Pemungutan Suara',
+		documentation: 'Dokumentasi'
 	},
 	fields: {
 		title: 'Judul',
@@ -48,7 +49,20 @@ const id = {
 	people: (n: number) => `${n} orang`,
 	groupTable: ['Kelompok pemangku kepentingan', 'Jumlah'],
 	agendaTable: ['Waktu', 'Kegiatan'],
-	peopleTable: ['No', 'Nama', 'Instansi', 'Kelompok', 'Tanda tangan'],
+	/** The daftar hadir's columns; L/P prints only when someone gave it. */
+	peopleColumns: { no: 'No', name: 'Nama', position: 'Jabatan', institution: 'Instansi', group: 'Kelompok', sex: 'L/P', signature: 'Tanda tangan' },
+	sexValue: { L: 'L', P: 'P' },
+	addedByStaff: 'ditambahkan oleh panitia',
+	sexCounts: (l: number, p: number, notGiven: number) =>
+		`Laki-laki ${l} orang, perempuan ${p} orang${notGiven ? `, tidak diisi ${notGiven} orang` : ''}.`,
+	attachmentsTitle: 'Lampiran:',
+	attachment: {
+		attendance: (n: number) => `Daftar hadir (${n} orang)`,
+		items: (n: number) => `Daftar masukan dan hasil pemungutan suara (${n} masukan)`,
+		documentation: (n: number) => `Dokumentasi (${n} foto)`
+	},
+	photo: (n: number, caption: string) => `Foto ${n}${caption ? `. ${caption}` : ''}`,
+	photoMissing: 'Foto tidak dapat dimuat.',
 	itemTable: ['No', 'Jenis', 'Tema', 'Masukan', 'Oleh', 'Suara'],
 	actionTable: [
 		'No',
@@ -136,7 +150,8 @@ const en: Words = {
 		signOff: 'Sign-off',
 		appendix: 'Attachments',
 		attendance: 'Attendance List',
-		items: 'Contributions and Vote Results'
+		items: 'Contributions and Vote Results',
+		documentation: 'Photographs'
 	},
 	fields: {
 		title: 'Title',
@@ -160,7 +175,18 @@ const en: Words = {
 	people: (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`,
 	groupTable: ['Stakeholder group', 'Count'],
 	agendaTable: ['Time', 'Activity'],
-	peopleTable: ['No', 'Name', 'Institution', 'Group', 'Signature'],
+	peopleColumns: { no: 'No', name: 'Name', position: 'Position', institution: 'Institution', group: 'Group', sex: 'M/F', signature: 'Signature' },
+	sexValue: { L: 'M', P: 'F' },
+	addedByStaff: 'added by staff',
+	sexCounts: (l: number, p: number, notGiven: number) => `Men: ${l}, women: ${p}${notGiven ? `, not given: ${notGiven}` : ''}.`,
+	attachmentsTitle: 'Attachments:',
+	attachment: {
+		attendance: (n: number) => `Attendance list (${n} ${n === 1 ? 'person' : 'people'})`,
+		items: (n: number) => `Contributions and vote results (${n} ${n === 1 ? 'item' : 'items'})`,
+		documentation: (n: number) => `Photographs (${n} ${n === 1 ? 'photo' : 'photos'})`
+	},
+	photo: (n: number, caption: string) => `Photo ${n}${caption ? `. ${caption}` : ''}`,
+	photoMissing: 'The photo could not be loaded.',
 	itemTable: ['No', 'Kind', 'Theme', 'Contribution', 'By', 'Votes'],
 	actionTable: [
 		'No',

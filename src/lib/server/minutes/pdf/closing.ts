@@ -3,6 +3,7 @@ import { kindLabels as kindCells } from '../labels';
 import type { Minutes } from '../model';
 import type { Words } from '../md/words';
 import { closingLines, nameLines, nipNote, placeAndDate, roleLines } from '../sign-off';
+import { attendanceList } from './attachments';
 import type { Layout } from './layout';
 
 /**
@@ -106,27 +107,13 @@ export function signOffSection(layout: Layout, minutes: Minutes, words: Words) {
 	}
 }
 
-export function appendixSection(layout: Layout, minutes: Minutes, words: Words, signature: string) {
-	const { attendance, items, themes } = minutes;
+export function appendixSection(layout: Layout, minutes: Minutes, words: Words) {
+	const { items, themes } = minutes;
 	const h = words.headings;
 	layout.doc.addPage();
 	layout.heading(h.appendix);
 	layout.heading(h.attendance, 2);
-	if (!attendance.participants.length) layout.paragraph(words.noPeople, { italic: true });
-	else {
-		const [no, name, institution, group] = words.peopleTable;
-		layout.table(
-			[
-				{ header: no, width: 0.5, align: 'right' },
-				{ header: name, width: 3 },
-				{ header: institution, width: 3 },
-				{ header: group, width: 2.5 },
-				{ header: signature, width: 2 }
-			],
-			attendance.participants.map((p, i) => [String(i + 1), p.name, p.institution, p.groupLabel, '']),
-			{ minRowHeight: 22 }
-		);
-	}
+	attendanceList(layout, minutes, words);
 	layout.heading(h.items, 2);
 	if (!items.length) return layout.paragraph(words.noItems, { italic: true });
 	const kindLabels = kindCells(minutes);

@@ -4,8 +4,9 @@
  * running header from the second page and "Halaman X dari Y" on every page.
  */
 import PDFDocument from 'pdfkit';
-import type { Minutes } from '../model';
+import type { Minutes, PhotoBytes } from '../model';
 import { WORDS } from '../md/words';
+import { attachmentsSection, documentationSection } from './attachments';
 import { actionPlanSection, appendixSection, closingSection, signOffSection } from './closing';
 import { isDraft } from '../sign-off';
 import { FONTS } from './fonts';
@@ -25,7 +26,8 @@ const PAPER_SIZES = Object.fromEntries(
 
 const MARGIN = { top: 56, bottom: 50, left: 50, right: 45 };
 
-export function renderPdf(minutes: Minutes, paper: Paper = 'a4'): Promise<Buffer> {
+/** `photos` reads the dokumentasi's JPEGs; without it the photo pages show their captions only. */
+export function renderPdf(minutes: Minutes, paper: Paper = 'a4', photos?: PhotoBytes): Promise<Buffer> {
 	const words = WORDS[minutes.lang];
 	const pdf = PDF_WORDS[minutes.lang];
 	const doc = new PDFDocument({
@@ -56,7 +58,9 @@ export function renderPdf(minutes: Minutes, paper: Paper = 'a4'): Promise<Buffer
 	actionPlanSection(layout, minutes, words);
 	closingSection(layout, minutes, words);
 	signOffSection(layout, minutes, words);
-	appendixSection(layout, minutes, words, pdf.signature);
+	attachmentsSection(layout, minutes, words);
+	appendixSection(layout, minutes, words);
+	documentationSection(layout, minutes, words, photos);
 	layout.doc.moveDown(1);
 	layout.paragraph(words.footer(minutes.generatedAtText), { italic: true, size: 7.5 });
 	pageFurniture(layout, minutes, pdf.page);

@@ -7,7 +7,6 @@ export interface PdfWords {
 	votesChart: string;
 	/** "2 peserta · 1 masukan" beside a group's bar. */
 	participation: (people: number, contributions: number) => string;
-	signature: string;
 	number: string;
 }
 
@@ -17,7 +16,6 @@ export const PDF_WORDS: Record<Locale, PdfWords> = {
 		participationChart: 'Partisipasi per kelompok pemangku kepentingan',
 		votesChart: 'Suara per rekomendasi, menurut kelompok pemilih',
 		participation: (people, contributions) => `${people} peserta · ${contributions} masukan`,
-		signature: 'Tanda tangan',
 		number: 'Nomor'
 	},
 	en: {
@@ -26,7 +24,6 @@ export const PDF_WORDS: Record<Locale, PdfWords> = {
 		votesChart: 'Votes per recommendation, by the voters’ group',
 		participation: (people, contributions) =>
 			`${people} ${people === 1 ? 'participant' : 'participants'} · ${contributions} ${contributions === 1 ? 'contribution' : 'contributions'}`,
-		signature: 'Signature',
 		number: 'Number'
 	}
 };

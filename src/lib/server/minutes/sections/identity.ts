@@ -6,7 +6,8 @@ import { zoneShort } from '../../../domain/defaults';
 import { formatClock, formatDate, formatDay, formatMoment, formatTimeRange, localizeTimes } from '../../../domain/format';
 import type { SessionStatus } from '../../../domain/types';
 import { maskPhones } from '../mask';
-import { clock, groupCounts, sameDay, type GroupCount, type MinutesPerson, type Source } from './source';
+import { sexCountsOf, type MinutesAttendee, type SexCounts } from './attendance';
+import { clock, groupCounts, sameDay, type GroupCount, type Source } from './source';
 
 /** Identitas kegiatan. */
 export interface MinutesSession {
@@ -83,8 +84,10 @@ export interface MinutesAttendance {
 	total: number;
 	/** Every group of the session in its configured order (zero counts included, so a missing voice shows). */
 	byGroup: GroupCount[];
-	/** In order of joining. */
-	participants: MinutesPerson[];
+	/** In order of joining, with those staff wrote in by hand. */
+	participants: MinutesAttendee[];
+	/** Counts by L/P; null when nobody gave it (then the daftar hadir has no L/P column). */
+	bySex: SexCounts | null;
 }
 
 /** Pengesahan: where and when the minutes are signed. */
@@ -147,11 +150,11 @@ export function detailsOf(source: Source): MinutesDetails {
 }
 
 export function attendanceOf(source: Source): MinutesAttendance {
-	const people = [...source.people.values()];
+	const people = source.attendees;
 	const counts = new Map<string, number>();
 	// A group removed from the session after someone joined under it still counts.
 	for (const p of people) counts.set(p.group, (counts.get(p.group) ?? 0) + 1);
-	return { total: people.length, byGroup: groupCounts(source, counts), participants: people };
+	return { total: people.length, byGroup: groupCounts(source, counts), participants: people, bySex: sexCountsOf(people) };
 }
 
 export function signOffOf(source: Source): MinutesSignOff {

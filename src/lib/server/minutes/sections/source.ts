@@ -6,16 +6,18 @@
  */
 import { groupLabel } from '../../../domain/defaults';
 import { formatMoment, formatTime, localDateTime } from '../../../domain/format';
-import type { Link, Locale, SessionView, StaffSessionView, Theme } from '../../../domain/types';
+import type { Link, Locale, PhotoView, SessionView, StaffSessionView, Theme } from '../../../domain/types';
 import { tally } from '../../../domain/votes';
 import type { Db } from '../../db/database';
 import * as itemLinks from '../../item-links';
 import * as items from '../../items';
 import * as participants from '../../participants';
+import * as photos from '../../photos';
 import * as sessions from '../../sessions';
 import * as themes from '../../themes';
 import * as votes from '../../votes';
 import { maskPhones } from '../mask';
+import type { MinutesAttendee } from './attendance';
 
 /** A person as the minutes name them. */
 export interface MinutesPerson {
@@ -51,6 +53,10 @@ export interface Source {
 	session: StaffSessionView;
 	/** Every participant by id, in order of joining. */
 	people: Map<string, MinutesPerson>;
+	/** The daftar hadir: everyone on the list, in order of joining, with jabatan and L/P. */
+	attendees: MinutesAttendee[];
+	/** The dokumentasi, in upload order (no bytes). */
+	photos: PhotoView[];
 	/**
 	 * The items the minutes report: visible ones, in posting order. Pending items were never
 	 * approved, hidden ones were moderated away and merged ones live on in their target.
@@ -71,12 +77,9 @@ export interface Source {
 
 export function loadSource(db: Db, sessionId: string, lang: Locale): Source {
 	const session = sessions.toView(sessions.byId(db, sessionId));
-	const people = new Map(
-		participants.listWithConsent(db, sessionId).map((p): [string, MinutesPerson] => [
-			p.id,
-			person(session, lang, p.name, p.institution, p.group)
-		])
-	);
+	const listed = participants.listWithConsent(db, sessionId);
+	const people = new Map(listed.map((p): [string, MinutesPerson] => [p.id, person(session, lang, p.name, p.institution, p.group)]));
+	const attendees = listed.map((p) => attendeeOf(people.get(p.id)!, p));
 	const all = items.listRows(db, sessionId);
 	const rows = all.filter((r) => r.status === 'visible');
 	const mergedInto = new Map<string, string>();
@@ -92,7 +95,27 @@ export function loadSource(db: Db, sessionId: string, lang: Locale): Source {
 	const tallies = tally(counted, (id) => people.get(id)?.group ?? '');
 	const voters = new Set(counted.map((v) => v.participantId)).size;
 	const links = itemLinks.list(db, sessionId).filter((l) => reported.has(l.recommendationId) && reported.has(l.targetId));
-	return { db, sessionId, lang, session, people, rows, mergedInto, mergedCount, themes: liveThemes, tallies, voters, links };
+	return {
+		db,
+		sessionId,
+		lang,
+		session,
+		people,
+		attendees,
+		photos: photos.list(db, sessionId),
+		rows,
+		mergedInto,
+		mergedCount,
+		themes: liveThemes,
+		tallies,
+		voters,
+		links
+	};
+}
+
+/** A line of the daftar hadir: the person as cleared for sharing, with jabatan (masked too) and L/P. */
+function attendeeOf(person: MinutesPerson, p: participants.ParticipantRecord): MinutesAttendee {
+	return { ...person, position: maskPhones(p.position ?? ''), sex: p.sex ?? '', addedByStaff: Boolean(p.addedBy) };
 }
 
 /** A person cleared for sharing: phones masked, the group labelled in the minutes' language. */

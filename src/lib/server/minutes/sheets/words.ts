@@ -38,7 +38,9 @@ const id = {
 		draft: 'Draf (belum final)',
 		final: 'Final'
 	},
-	people: ['No', 'Nama', 'Instansi', 'Kelompok', 'Tanda tangan'],
+	people: ['No', 'Nama', 'Jabatan', 'Instansi', 'Kelompok', 'L/P', 'Keterangan', 'Tanda tangan'],
+	addedByStaff: 'ditambahkan oleh panitia',
+	sexValue: { L: 'L', P: 'P' },
 	items: ['No', 'Jenis', 'Tema', 'Masukan', 'Oleh', 'Kelompok', 'Suara', 'Digabung dari'],
 	votes: ['Pilihan', 'Jenis'],
 	themes: ['No', 'Tema', 'Jumlah masukan'],
@@ -107,7 +109,9 @@ const en: SheetWords = {
 		draft: 'Draft (not final)',
 		final: 'Final'
 	},
-	people: ['No', 'Name', 'Institution', 'Group', 'Signature'],
+	people: ['No', 'Name', 'Position', 'Institution', 'Group', 'M/F', 'Remarks', 'Signature'],
+	addedByStaff: 'added by staff',
+	sexValue: { L: 'M', P: 'F' },
 	items: ['No', 'Kind', 'Theme', 'Contribution', 'By', 'Group', 'Votes', 'Merged from'],
 	votes: ['Choice', 'Kind'],
 	themes: ['No', 'Theme', 'Contributions'],

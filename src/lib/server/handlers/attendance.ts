@@ -1,0 +1,49 @@
+/**
+ * Attendance and dokumentasi commands, staff only: people without a phone written into the
+ * daftar hadir by hand, and the captions and removal of uploaded photos (the upload itself
+ * comes over HTTP: a photo does not fit in the socket's 16 KB).
+ */
+import * as attendees from '../attendees';
+import * as photos from '../photos';
+import { Rejected, type CommandContext, type Handlers } from './context';
+
+const staffRole = (context: CommandContext) => context.who.role as attendees.StaffRole;
+
+function mustKnowGroup(context: CommandContext, group: string) {
+	if (!context.view.groups.some((g) => g.key === group)) throw new Rejected('invalid_input', 'Unknown stakeholder group');
+}
+
+/** Only entries staff added: someone who joined on their phone gave (and consented to) their own data. */
+function mustBeAddedByStaff(context: CommandContext, participantId: string) {
+	if (!attendees.findAdded(context.db, context.session.id, participantId))
+		throw new Rejected('not_found', 'No attendee added by staff has this id');
+}
+
+function mustFindPhoto(context: CommandContext, photoId: string) {
+	if (!photos.find(context.db, context.session.id, photoId)) throw new Rejected('not_found', 'No such photo');
+}
+
+export const attendanceHandlers = {
+	'attendee.add': (context, command) => {
+		mustKnowGroup(context, command.attendee.group);
+		const record = attendees.add(context.db, context.session.id, staffRole(context), command.attendee);
+		return { records: [record], id: (record.event as { participant: { id: string } }).participant.id };
+	},
+	'attendee.edit': (context, command) => {
+		mustBeAddedByStaff(context, command.participantId);
+		mustKnowGroup(context, command.attendee.group);
+		return { records: [attendees.edit(context.db, context.session.id, staffRole(context), command.participantId, command.attendee)] };
+	},
+	'attendee.remove': (context, command) => {
+		mustBeAddedByStaff(context, command.participantId);
+		return { records: [attendees.remove(context.db, context.session.id, staffRole(context), command.participantId)] };
+	},
+	'photo.caption': (context, command) => {
+		mustFindPhoto(context, command.photoId);
+		return { records: [photos.setCaption(context.db, context.session.id, context.actor, command.photoId, command.caption)] };
+	},
+	'photo.remove': (context, command) => {
+		mustFindPhoto(context, command.photoId);
+		return { records: [photos.remove(context.db, context.session.id, context.actor, command.photoId)] };
+	}
+} satisfies Handlers;
