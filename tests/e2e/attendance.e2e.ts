@@ -27,9 +27,12 @@ async function staffScreens(browser: Browser) {
 	return { facilitator, minutetaker, code, key };
 }
 
-/** Clicks a download button of the console and returns the file's bytes. */
-async function download(page: Page, label: string): Promise<Buffer> {
-	const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: label, exact: true }).click()]);
+/** Chooses a file on the console's download card (A4, Indonesian) and returns its bytes. */
+async function download(page: Page, format: 'docx' | 'md' | 'json'): Promise<Buffer> {
+	const card = page.getByTestId('minutes-download');
+	await card.getByLabel('Format').selectOption(format);
+	await card.getByLabel('Bahasa').selectOption('id');
+	const [file] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Unduh' }).click()]);
 	const stream = await file.createReadStream();
 	const chunks: Buffer[] = [];
 	for await (const chunk of stream) chunks.push(chunk as Buffer);
@@ -91,13 +94,13 @@ test('staff write in, edit and remove people without a phone; the list and the m
 	await expect(facilitator.getByTestId('participant-count')).toHaveText('2');
 
 	// The downloaded minutes: jabatan and L/P columns, the counts, the marker, nobody removed.
-	const { text } = await docxText(await download(facilitator, 'Word A4 · ID'));
+	const { text } = await docxText(await download(facilitator, 'docx'));
 	expect(text).toContain('NoNamaJabatanInstansiKelompokL/PTanda tangan');
 	expect(text).toContain('Laki-laki 1 orang, perempuan 1 orang.');
 	expect(text).toContain('Amir Hamzah(ditambahkan oleh panitia)Kepala DesaDesa Loa Ipuh');
 	expect(text).toContain('Nur AisyahReporter');
 	expect(text).not.toContain('Sumiati');
-	const markdown = (await download(facilitator, 'Markdown · ID')).toString('utf8');
+	const markdown = (await download(facilitator, 'md')).toString('utf8');
 	expect(markdown).toContain('| 1 | Amir Hamzah (ditambahkan oleh panitia) | Kepala Desa | Desa Loa Ipuh |');
 	expect(markdown).toContain('1. Daftar hadir (2 orang)');
 });
@@ -163,7 +166,7 @@ test('staff upload photos with captions; the stored image has no EXIF and is res
 	await expect(desk.getByLabel('Keterangan foto 2')).toHaveValue('Diskusi kelompok unsur pemerintah');
 
 	// The Word minutes: a Dokumentasi with both photos, captioned, the JPEGs without EXIF.
-	const word = await docxText(await download(facilitator, 'Word A4 · ID'));
+	const word = await docxText(await download(facilitator, 'docx'));
 	const documentation = word.text.slice(word.text.lastIndexOf('Dokumentasi'));
 	expect(documentation).toContain('Foto 1. Pembukaan FGD oleh Kepala DPMD');
 	expect(documentation).toContain('Foto 2. Diskusi kelompok unsur pemerintah');
@@ -188,6 +191,6 @@ test('staff upload photos with captions; the stored image has no EXIF and is res
 	minutetaker.once('dialog', (dialog) => dialog.accept());
 	await desk.getByTestId('photo').nth(1).getByRole('button', { name: 'Hapus foto' }).click();
 	await expect(board.getByTestId('photo')).toHaveCount(1);
-	const json = JSON.parse((await download(facilitator, 'JSON · ID')).toString('utf8'));
+	const json = JSON.parse((await download(facilitator, 'json')).toString('utf8'));
 	expect(json.documentation).toEqual([{ no: 1, id: photo.id, caption: 'Pembukaan FGD oleh Kepala DPMD', width: 1200, height: 1600 }]);
 });
