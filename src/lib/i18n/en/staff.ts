@@ -88,6 +88,7 @@ export const staff: StaffMessages = {
 		themeOf: 'Theme',
 		suggestedGroups: 'Suggested groups',
 		useSuggestion: 'Make a theme',
+		suggestedName: 'Suggested theme name (you can edit it)',
 		dropHere: 'Drag items here',
 		voting: 'Dot voting',
 		budget: 'Votes per participant',

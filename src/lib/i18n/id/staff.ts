@@ -88,6 +88,7 @@ export const staff = {
 		themeOf: 'Tema',
 		suggestedGroups: 'Saran pengelompokan',
 		useSuggestion: 'Jadikan tema',
+		suggestedName: 'Nama tema yang disarankan (boleh diubah)',
 		dropHere: 'Seret masukan ke sini',
 		voting: 'Pemungutan suara (dot voting)',
 		budget: 'Jumlah suara per peserta',
