@@ -20,8 +20,8 @@ interface Word {
  * A name for a suggested theme, as a person would give it: a noun phrase taken from the
  * group's own words ("Pemasaran digital"), not a list of keywords ("digital, pemasaran,
  * memanfaatkan"). Each item is cut at function words, words of lack and punctuation into runs
- * of content words; a run loses the leading words no other item shares (verbs such as
- * "memanfaatkan", one-off words such as "akses") and is kept to three words. The run whose
+ * of content words; a run loses its leading verbs ("memanfaatkan") and the leading words no
+ * other item shares, and is kept to three words. The run whose
  * words the group shares most, and the rest of the board least, names it; on a tie the earlier one.
  * An empty string when no two items share a word that can head a name.
  */
