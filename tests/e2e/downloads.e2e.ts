@@ -167,7 +167,7 @@ test('the console downloads every format the report page offers, PDF included, e
 	const language = area.getByLabel('Bahasa');
 	const paper = area.getByLabel('Kertas');
 	await expect(format.locator('option')).toHaveText(['PDF', 'Word (DOCX)', 'Excel (XLSX)', 'CSV', 'Markdown', 'JSON']);
-	await expect(language.locator('option')).toHaveText(['Indonesia', 'Inggris']);
+	await expect(language.locator('option')).toHaveText(['Bahasa Indonesia', 'Bahasa Inggris']);
 	await expect(paper.locator('option')).toHaveText(['A4', 'F4 (folio)']);
 
 	async function download(choice: { format: string; lang: string; paper?: string }) {

@@ -77,7 +77,7 @@ test('a whole FGD: silent writing, reveal, merge, themes, hidden tallies, links,
 	for (const [phone, dots] of [[siti, 3], [budi, 2]] as const) {
 		await phone.getByRole('button', { name: /^Rekomendasi/ }).click();
 		const target = phone.getByTestId('vote-target').filter({ hasText: R });
-		for (let i = 0; i < dots; i++) await target.getByRole('button', { name: 'Tambah titik' }).click();
+		for (let i = 0; i < dots; i++) await target.getByRole('button', { name: 'Tambah suara' }).click();
 		await expect(target.getByTestId('my-dots')).toHaveAttribute('data-count', String(dots));
 	}
 	await expect(siti.getByTestId('dots-left')).toHaveAttribute('data-left', '2');

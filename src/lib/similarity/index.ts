@@ -21,5 +21,6 @@ export {
 	type SimilarityIndex
 } from './search';
 export { keywords, suggestGroups } from './groups';
+export { themeName } from './names';
 export { normalize, tokenize, type Token } from './tokens';
 export { stem } from './stem';

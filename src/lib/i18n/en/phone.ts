@@ -67,8 +67,8 @@ export const phone: PhoneMessages = {
 		consent_required: 'Tick the personal-data consent to continue.',
 		internal: 'Something went wrong on the server. Try again.',
 		phase_closed: 'This stage does not accept that change.',
-		over_budget: 'You have no dots left. Take one off another choice first.',
-		over_cap: 'This choice already has as many of your dots as allowed.',
+		over_budget: 'You have no votes left. Take one off another choice first.',
+		over_cap: 'This choice already has as many of your votes as allowed.',
 		network: 'Cannot reach the server. Check the connection and try again.'
 	},
 	phase: {
@@ -88,7 +88,7 @@ export const phone: PhoneMessages = {
 			writing: 'Write your own ideas. Other people’s input stays hidden for now.',
 			reveal: 'All input is now open. Read it, then add what is missing.',
 			grouping: 'Watch the input being sorted into themes; speak up if something is misplaced.',
-			voting: 'Place your dots on the ideas that matter most.',
+			voting: 'Give your votes to the ideas that matter most.',
 			discussion: 'Discuss the top themes together.',
 			action: 'Follow the agreed action plan.',
 			closed: 'The discussion is over. Thank you for your input.'
@@ -115,22 +115,22 @@ export const phone: PhoneMessages = {
 		thanks: 'Thank you!',
 	},
 	vote: {
-		left: 'Your dots left: {{left}} of {{budget}}',
-		cap: 'At most {{cap}} dots on one choice.',
-		add: 'Add a dot',
-		remove: 'Take a dot off',
-		yours: 'Your dots: {{count}}',
+		left: 'Your votes left: {{left}} of {{budget}}',
+		cap: 'At most {{cap}} votes on one choice.',
+		add: 'Add a vote',
+		remove: 'Take a vote off',
+		yours: 'Your votes: {{count}}',
 		hidden: 'Results appear when the facilitator opens them.',
 		results: 'Results',
-		total: 'Dots: {{count}}',
+		total: 'Votes: {{count}}',
 		none: 'Nothing to vote on here yet.',
-		noResults: 'No dots yet.',
+		noResults: 'No votes yet.',
 		items: 'Items: {{count}}'
 	},
 	similar: {
 		title: 'Something similar is already here:',
 		support: 'Support this',
-		supportVote: 'Give a dot'
+		supportVote: 'Give a vote'
 	},
 	links: {
 		open: 'Link',

@@ -70,8 +70,8 @@ export const phone = {
 		consent_required: 'Centang persetujuan data pribadi untuk melanjutkan.',
 		internal: 'Terjadi kesalahan di server. Coba lagi.',
 		phase_closed: 'Tahap ini tidak menerima perubahan itu.',
-		over_budget: 'Titik Anda sudah habis. Kurangi titik di pilihan lain dulu.',
-		over_cap: 'Pilihan ini sudah mendapat titik terbanyak yang dibolehkan dari Anda.',
+		over_budget: 'Suara Anda sudah habis. Kurangi suara di pilihan lain dulu.',
+		over_cap: 'Pilihan ini sudah mendapat suara terbanyak yang dibolehkan dari Anda.',
 		network: 'Tidak dapat menghubungi server. Periksa sambungan lalu coba lagi.'
 	},
 	phase: {
@@ -91,7 +91,7 @@ export const phone = {
 			writing: 'Tulis gagasan Anda sendiri. Masukan peserta lain belum terlihat.',
 			reveal: 'Semua masukan kini terbuka. Baca, lalu tambahkan yang terlewat.',
 			grouping: 'Lihat masukan disusun ke dalam tema; usulkan lewat diskusi bila ada yang keliru.',
-			voting: 'Tempelkan titik Anda pada gagasan yang paling penting.',
+			voting: 'Berikan suara Anda untuk gagasan yang paling penting.',
 			discussion: 'Bahas tema teratas bersama peserta lain.',
 			action: 'Simak rencana tindak lanjut yang disepakati.',
 			closed: 'Diskusi selesai. Terima kasih atas masukan Anda.'
@@ -118,22 +118,22 @@ export const phone = {
 		thanks: 'Terima kasih!',
 	},
 	vote: {
-		left: 'Sisa titik Anda: {{left}} dari {{budget}}',
-		cap: 'Paling banyak {{cap}} titik untuk satu pilihan.',
-		add: 'Tambah titik',
-		remove: 'Kurangi titik',
-		yours: 'Titik Anda: {{count}}',
+		left: 'Sisa suara Anda: {{left}} dari {{budget}}',
+		cap: 'Paling banyak {{cap}} suara untuk satu pilihan.',
+		add: 'Tambah suara',
+		remove: 'Kurangi suara',
+		yours: 'Suara Anda: {{count}}',
 		hidden: 'Hasil tampil setelah fasilitator membukanya.',
 		results: 'Hasil pemilihan',
-		total: '{{count}} titik',
+		total: '{{count}} suara',
 		none: 'Belum ada yang bisa dipilih di sini.',
-		noResults: 'Belum ada titik.',
+		noResults: 'Belum ada suara.',
 		items: '{{count}} masukan'
 	},
 	similar: {
 		title: 'Sudah ada yang mirip:',
 		support: 'Dukung ini',
-		supportVote: 'Beri titik'
+		supportVote: 'Beri suara'
 	},
 	links: {
 		open: 'Kaitkan',

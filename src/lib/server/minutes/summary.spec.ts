@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { facilitatedFgd, newFgd } from '$lib/testing/fgd';
-import { buildMinutes } from './model';
-import { summarize } from './summary';
+import { facilitatedFgd, newFgd, sampleFgd } from '$lib/testing/fgd';
+import { buildMinutes, type MinutesItem } from './model';
+import { summarize, topVoted } from './summary';
 
 const NOW = new Date('2025-10-24T04:30:00Z');
 
@@ -21,7 +21,6 @@ describe('summarize', () => {
 				'*Kendala teratas:*',
 				'1. Akses modal usaha sulit tanpa agunan (4 suara)',
 				'2. Pemasaran produk masih terbatas di pasar lokal (3 suara)',
-				'3. Program CSR dan program dinas berjalan sendiri-sendiri (0 suara)',
 				'',
 				'*Rekomendasi teratas:*',
 				'1. Skema kredit lunak berbasis kelompok dengan pendampingan kampus (7 suara)',
@@ -51,5 +50,31 @@ describe('summarize', () => {
 		const text = summarize(buildMinutes(empty.db, empty.session.id, 'en', NOW));
 		expect(text).toContain('(provisional: the discussion is still open)');
 		expect(text).toContain('*Follow-up owners:* none yet');
+	});
+
+	it('ranks only what was voted on: a card nobody chose is not among the top', () => {
+		expect(id).not.toContain('Program CSR dan program dinas');
+		expect(id).not.toContain('(0 suara)');
+	});
+
+	it('says so when items were posted but nobody has voted', () => {
+		const posted = sampleFgd();
+		const text = summarize(buildMinutes(posted.db, posted.session.id, 'id', NOW));
+		expect(text).toContain('*Kendala teratas:*\n– belum ada yang dipilih (belum ada suara)\n');
+		expect(text).toContain('*Rekomendasi teratas:*\n– belum ada yang dipilih (belum ada suara)\n');
+		expect(text).not.toMatch(/^1\. /m);
+		const en = summarize(buildMinutes(posted.db, posted.session.id, 'en', NOW));
+		expect(en).toContain('– nothing voted on yet');
+	});
+});
+
+describe('topVoted', () => {
+	// Only `votes` matters to the ranking.
+	const item = (votes: number | null) => ({ votes }) as MinutesItem;
+	it('keeps the three with most votes, in order, ties in their given order, and drops zero and unvoted', () => {
+		const entries = [item(0), item(2), item(null), item(5), item(2), item(1)];
+		const top = topVoted(entries, (e) => e);
+		expect(top).toEqual([entries[3], entries[1], entries[4]]);
+		expect(topVoted([item(0), item(null)], (e) => e)).toEqual([]);
 	});
 });

@@ -5,7 +5,6 @@
  */
 import type { Locale } from '../../domain/types';
 import type { Minutes, MinutesItem } from './model';
-import { byVotes } from './sections/items';
 
 const WORDS = {
 	id: {
@@ -17,6 +16,7 @@ const WORDS = {
 		answers: 'menjawab',
 		owners: 'Penanggung jawab tindak lanjut',
 		none: 'belum ada',
+		noVotes: 'belum ada yang dipilih (belum ada suara)',
 		provisional: '(sementara: diskusi masih berlangsung)'
 	},
 	en: {
@@ -28,6 +28,7 @@ const WORDS = {
 		answers: 'answers',
 		owners: 'Follow-up owners',
 		none: 'none yet',
+		noVotes: 'nothing voted on yet',
 		provisional: '(provisional: the discussion is still open)'
 	}
 } satisfies Record<Locale, unknown>;
@@ -49,23 +50,33 @@ export function summarize(minutes: Minutes): string {
 
 	const constraints = findings[0];
 	if (constraints) {
-		const top = byVotes(constraints.groups.flatMap((g) => g.items)).slice(0, 3);
+		const items = constraints.groups.flatMap((g) => g.items);
+		const top = topVoted(items, (i) => i);
 		lines.push('', `*${w.top(constraints.label)}:*`, ...numbered(top, w.votes));
-		if (!top.length) lines.push(`– ${w.none}`);
+		if (!top.length) lines.push(`– ${items.length ? w.noVotes : w.none}`);
 	}
 	if (recommendations) {
-		const top = recommendations.ranked.slice(0, 3);
+		const top = topVoted(recommendations.ranked, (r) => r.item);
 		lines.push('', `*${w.top(recommendations.label)}:*`);
 		for (const r of top) {
 			const answered = r.links.find((l) => l.relation === 'addresses');
 			lines.push(`${r.rank}. ${clip(r.item.text)}${votesOf(r.item, w.votes)}`);
 			if (answered) lines.push(`   → ${w.answers}: ${answered.items.map((i) => clip(i.text)).join('; ')}`);
 		}
-		if (!top.length) lines.push(`– ${w.none}`);
+		if (!top.length) lines.push(`– ${recommendations.ranked.length ? w.noVotes : w.none}`);
 	}
 	const owners = [...new Set(actionPlan.map((a) => [a.pic.name, a.pic.institution].filter(Boolean).join(', ')).filter(Boolean))];
 	lines.push('', `*${w.owners}:* ${owners.length ? owners.join('; ') : w.none}`);
 	return lines.join('\n') + '\n';
+}
+
+/**
+ * The three most voted entries. Only what got at least one vote is "top": an item nobody chose
+ * is not a finding, and listing it would tell the organizers it was.
+ */
+export function topVoted<T>(entries: T[], itemOf: (entry: T) => MinutesItem): T[] {
+	const voted = entries.filter((e) => (itemOf(e).votes ?? 0) > 0);
+	return [...voted].sort((a, b) => (itemOf(b).votes ?? 0) - (itemOf(a).votes ?? 0)).slice(0, 3);
 }
 
 function numbered(items: MinutesItem[], votes: (n: number) => string): string[] {
