@@ -299,9 +299,9 @@ test('on a phone the pinned bar stays small enough to work under', async ({ brow
 	const { facilitatorUrl, staff } = await seed(8, 'reveal');
 	const page = await (await browser.newContext(PHONE)).newPage();
 	await openConsole(page, facilitatorUrl);
+	await shot(page, 'phone-reveal-top');
 	const bar = await page.getByTestId('console-bar').boundingBox();
 	expect(bar!.height).toBeLessThan(640 / 2);
-	await shot(page, 'phone-reveal-top');
 	await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
 	await inViewport(page, page.getByRole('button', { name: 'Notulen & laporan' }));
 	await shot(page, 'phone-reveal-scrolled');
