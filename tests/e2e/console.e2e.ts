@@ -1,10 +1,10 @@
 /** The console on a 1366×768 laptop: what stays in reach, one way to close, merging and themes, the keyboard. */
 import { mkdirSync } from 'node:fs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import type { Socket } from 'socket.io-client';
-import { command, connect, createSession, join } from '../../scripts/bench/phone.mjs';
+import { expect, test, type Page } from '@playwright/test';
+import { command } from '../../scripts/bench/phone.mjs';
 import { freePort } from '../../scripts/bench/ports.mjs';
 import { rembuk, type RembukProcess } from '../../scripts/bench/server.mjs';
+import { inViewport, openConsole, seed as seedOn, tabsUntil, TEXTS } from './console-setup';
 import { PHONE } from './helpers';
 
 const SCREEN = { viewport: { width: 1366, height: 768 } };
@@ -12,92 +12,16 @@ const SCREEN = { viewport: { width: 1366, height: 768 } };
 const SHOTS = process.env.CONSOLE_SHOTS ?? '';
 if (SHOTS) mkdirSync(SHOTS, { recursive: true });
 
-/** Unlike one another, so the console suggests no duplicates to merge. */
-const TEXTS = [
-	'Jalan desa rusak saat hujan',
-	'Harga pupuk terlalu mahal',
-	'Pelatihan pemasaran daring',
-	'Sinyal internet lemah di dusun',
-	'Koperasi belum berbadan hukum',
-	'Bibit karet sulit diperoleh',
-	'Air bersih kurang di kemarau',
-	'Pemuda enggan bertani',
-	'Listrik sering padam malam',
-	'Posyandu butuh timbangan baru',
-	'Sekolah jauh dari permukiman',
-	'Pasar tradisional sepi pembeli',
-	'Irigasi sawah tersumbat lumpur',
-	'Modal bergulir untuk perempuan',
-	'Sertifikat halal untuk produk olahan',
-	'Jembatan gantung perlu diperbaiki',
-	'Gudang hasil panen belum ada',
-	'Bank sampah di tiap RT',
-	'Wisata danau bisa dikembangkan',
-	'Data penduduk belum mutakhir',
-	'Perpustakaan keliling tiap bulan',
-	'Kebun bibit milik desa',
-	'Ambulans desa untuk warga',
-	'Festival budaya tahunan'
-];
-
 let server: RembukProcess;
 test.beforeAll(async () => {
 	server = rembuk({ port: await freePort() });
 	await server.start();
 });
 test.afterAll(() => server.dispose());
-
-interface Seeded {
-	code: string;
-	facilitatorUrl: string;
-	staff: Socket;
-}
-
-/** A session with `count` items from four participants, left in `phase`. */
-async function seed(count: number, phase: string): Promise<Seeded> {
-	const { code, facilitatorUrl, facilitatorKey } = await createSession(server.url, { title: 'FGD Desa Tangguh' });
-	const staff = await connect(server.url, { code, role: 'facilitator', key: facilitatorKey });
-	expect((await command(staff, { type: 'phase.set', phase: 'writing' })).ok).toBe(true);
-	const phones: Socket[] = [];
-	for (let i = 0; i < 4; i++) phones.push(await connect(server.url, { code, role: 'participant', token: (await join(server.url, code, i)).token }));
-	for (let i = 0; i < count; i++) {
-		const ack = await command(phones[i % 4], { type: 'item.add', kind: i % 3 === 2 ? 'rekomendasi' : 'kendala', text: TEXTS[i] });
-		expect(ack.ok, JSON.stringify(ack)).toBe(true);
-	}
-	for (const phone of phones) phone.close();
-	if (phase !== 'writing') expect((await command(staff, { type: 'phase.set', phase })).ok).toBe(true);
-	return { code, facilitatorUrl, staff };
-}
-
-/** Opens the console and waits until it is hydrated and connected, as a facilitator would see it ready. */
-async function openConsole(page: Page, url: string) {
-	// The console takes the key out of the address, so going to it again is a load, not a hash change.
-	if (page.url().startsWith(server.url)) await page.reload();
-	else await page.goto(url);
-	await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'online');
-	await expect(page.getByTestId('console-bar')).toBeVisible();
-}
-
-async function inViewport(page: Page, locator: Locator) {
-	const box = await locator.boundingBox();
-	const { height, width } = page.viewportSize()!;
-	expect(box, 'rendered').not.toBeNull();
-	expect(box!.y).toBeGreaterThanOrEqual(0);
-	expect(box!.y + box!.height).toBeLessThanOrEqual(height);
-	expect(box!.x + box!.width).toBeLessThanOrEqual(width);
-}
+const seed = (count: number, phase: string) => seedOn(server.url, count, phase);
 
 const focusIsOnBody = (page: Page) => page.evaluate(() => document.activeElement === document.body || document.activeElement === null);
 const shot = (page: Page, name: string) => (SHOTS ? page.screenshot({ path: `${SHOTS}/${name}.png` }) : Promise.resolve());
-
-/** Presses Tab until `reached` holds for the focused element; returns how many presses it took. */
-async function tabsUntil(page: Page, reached: () => boolean, limit = 80): Promise<number> {
-	for (let presses = 1; presses <= limit; presses++) {
-		await page.keyboard.press('Tab');
-		if (await page.evaluate(reached)) return presses;
-	}
-	throw new Error(`not reached in ${limit} Tab presses`);
-}
 
 test('the phase bar, the countdown and the phase action stay on screen while the panel scrolls', async ({ browser }) => {
 	const { facilitatorUrl, staff } = await seed(24, 'reveal');
