@@ -7,7 +7,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import JSZip from 'jszip';
 import sharp from 'sharp';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { createSession, LAPTOP, newPhone } from './helpers';
+import { consoleMenu, createSession, LAPTOP, newPhone } from './helpers';
 import { TestServer } from './server';
 
 const server = new TestServer();
@@ -29,10 +29,11 @@ async function staffScreens(browser: Browser) {
 
 /** Chooses a file on the console's download card (A4, Indonesian) and returns its bytes. */
 async function download(page: Page, format: 'docx' | 'md' | 'json'): Promise<Buffer> {
-	const card = page.getByTestId('minutes-download');
+	const card = (await consoleMenu(page)).getByTestId('minutes-download');
 	await card.getByLabel('Format').selectOption(format);
 	await card.getByLabel('Bahasa').selectOption('id');
 	const [file] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Unduh' }).click()]);
+	await page.keyboard.press('Escape');
 	const stream = await file.createReadStream();
 	const chunks: Buffer[] = [];
 	for await (const chunk of stream) chunks.push(chunk as Buffer);

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { AxeResults, RunOptions } from 'axe-core';
 import { type Browser } from '@playwright/test';
-import { createSession, joinOnPhone, LAPTOP, PHONE, post } from './helpers';
+import { closeSession, consoleMenu, createSession, joinOnPhone, LAPTOP, PHONE, post } from './helpers';
 import { TestServer } from './server';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -112,15 +112,16 @@ test('every page passes axe at phone and desktop sizes through a whole session',
 	await audit(projector, 'projector /p (action plan)', projector.getByTestId('phase'));
 
 	const minutetakerUrl = await facilitator.getByLabel(/Tautan notulis/).inputValue();
-	const links = facilitator.getByTestId('report-links');
+	const links = (await consoleMenu(facilitator)).getByTestId('report-links');
 	await links.getByRole('button', { name: 'Buat tautan laporan' }).click();
 	const reportUrl = await links.getByLabel(/Tautan baru/).inputValue();
+	await facilitator.keyboard.press('Escape');
 
 	const minutetaker = await open(browser, LAPTOP);
 	await minutetaker.goto(minutetakerUrl);
 	await audit(minutetaker, 'minute-taker /m', online(minutetaker));
 
-	await phase('Selesai');
+	await closeSession(facilitator);
 	await audit(phone, 'join /j (closed)', phone.getByTestId('thanks'));
 	await audit(projector, 'projector /p (closed)', projector.getByTestId('summary'));
 	await audit(facilitator, 'console /f (closed)', facilitator.getByTestId('summary'));

@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import JSZip from 'jszip';
 import { extractText, getDocumentProxy } from 'unpdf';
 import type { SessionRecord } from '../../src/lib/realtime/contract';
-import { createSession, joinOnPhone, LAPTOP, newPhone, post } from './helpers';
+import { consoleMenu, createSession, joinOnPhone, LAPTOP, newPhone, post } from './helpers';
 import { TestServer } from './server';
 import { connect } from './socket';
 
@@ -62,7 +62,7 @@ test('the letterhead set on the console reaches every minutes format downloaded 
 	await post(phone.page, 'Kendala', ITEM);
 	await expect(facilitator.getByText(ITEM)).toBeVisible();
 
-	const letterhead = facilitator.getByTestId('letterhead');
+	const letterhead = (await consoleMenu(facilitator)).getByTestId('letterhead');
 	// Too large a logo is refused in the browser, before anything is sent.
 	await letterhead.getByLabel('Logo (PNG atau JPEG)').setInputFiles({ name: 'besar.png', mimeType: 'image/png', buffer: Buffer.alloc(210_000) });
 	await expect(letterhead.getByRole('alert')).toContainText('terlalu besar (210 KB)');
@@ -91,6 +91,7 @@ test('the letterhead set on the console reaches every minutes format downloaded 
 	openScreen.disconnect();
 
 	await facilitator.reload();
+	await consoleMenu(facilitator);
 	await expect(letterhead.getByLabel('Nama instansi')).toHaveValue(OFFICE);
 	await expect(letterhead.getByLabel('Situs web')).toHaveValue('dpmd.kukarkab.go.id');
 	await expect(letterhead.getByTestId('letterhead-logo')).toHaveAttribute('src', /^data:image\/png;base64,/);
@@ -151,7 +152,7 @@ test('the letterhead set on the console reaches every minutes format downloaded 
 	// A second session from the same browser picks the first one's letterhead up, unsaved until Save.
 	const second = await context.newPage();
 	await createSession(second, server.url, 'FGD Desa Wisata');
-	const next = second.getByTestId('letterhead');
+	const next = (await consoleMenu(second)).getByTestId('letterhead');
 	await expect(next.getByLabel('Nama instansi')).toHaveValue('');
 	await next.getByRole('button', { name: 'Pakai kop surat sesi sebelumnya' }).click();
 	await expect(next.getByLabel('Nama instansi')).toHaveValue(OFFICE);
@@ -162,7 +163,7 @@ test('the letterhead set on the console reaches every minutes format downloaded 
 test('the console downloads every format the report page offers, PDF included, each named by language and paper', async ({ browser }) => {
 	const facilitator = await (await browser.newContext(LAPTOP)).newPage();
 	const code = await createSession(facilitator, server.url);
-	const area = facilitator.getByTestId('minutes-download');
+	const area = (await consoleMenu(facilitator)).getByTestId('minutes-download');
 	const format = area.getByLabel('Format');
 	const language = area.getByLabel('Bahasa');
 	const paper = area.getByLabel('Kertas');

@@ -69,7 +69,9 @@ test('a whole FGD: silent writing, reveal, merge, themes, hidden tallies, links,
 	await phase('Kelompokkan');
 	await facilitator.getByLabel('Nama tema baru').fill('Akses permodalan');
 	await facilitator.getByRole('button', { name: 'Tambah tema' }).click();
-	await facilitator.getByTestId('theme').first().getByRole('combobox').first().selectOption({ label: 'Akses permodalan' });
+	const pool = facilitator.getByTestId('theme').first();
+	await pool.getByRole('combobox').first().selectOption({ label: 'Akses permodalan' });
+	await pool.getByRole('button', { name: 'Pindahkan' }).first().click();
 	await expect(projector.getByText('Akses permodalan')).toBeVisible();
 
 	// Voting: dots are private until the facilitator reveals them.
@@ -110,8 +112,10 @@ test('a whole FGD: silent writing, reveal, merge, themes, hidden tallies, links,
 	await expect(siti.getByTestId('action-rows')).toContainText('Menyusun skema dana bergulir');
 
 	// Close: phones thank, the projector sums up, and the minutes hold every result.
-	facilitator.once('dialog', (dialog) => dialog.accept());
+	// The last step asks on the page; nothing closes until the facilitator confirms.
 	await phase('Selesai');
+	await facilitator.getByRole('dialog').getByRole('button', { name: 'Ya, tutup sesi' }).click();
+	await expect(facilitator.getByTestId('closed')).toBeVisible();
 	for (const phone of phones) await expect(phone.getByTestId('thanks')).toBeVisible();
 	await expect(projector.getByTestId('summary')).toBeVisible();
 	const key = await facilitator.evaluate((c) => localStorage.getItem(`rembuk:facilitator:${c}`), code);

@@ -46,3 +46,19 @@ export const column = (page: Page, kind: string) => page.getByRole('region', { n
 export async function phoneToken(page: Page, code: string): Promise<string> {
 	return page.evaluate((c) => JSON.parse(localStorage.getItem(`rembuk:participant:${c}`)!).token, code);
 }
+
+/** Opens the console's "Notulen & laporan" menu (minutes, report links, letterhead, closing). */
+export async function consoleMenu(page: Page) {
+	await page.getByRole('button', { name: 'Notulen & laporan' }).click();
+	const menu = page.getByRole('dialog', { name: 'Notulen & laporan' });
+	await expect(menu).toBeVisible();
+	return menu;
+}
+
+/** Closes the session from the console, answering its question on the page. */
+export async function closeSession(page: Page) {
+	const menu = await consoleMenu(page);
+	await menu.getByRole('button', { name: 'Tutup sesi' }).click();
+	await menu.getByRole('button', { name: 'Ya, tutup sesi' }).click();
+	await expect(menu.getByTestId('closed')).toBeVisible();
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createSession, joinOnPhone, LAPTOP, newPhone, post } from './helpers';
+import { closeSession, createSession, joinOnPhone, LAPTOP, newPhone, post } from './helpers';
 import { TestServer } from './server';
 
 const server = new TestServer();
@@ -104,9 +104,7 @@ test('bad input is refused with a clear message in the user language and changes
 	await phone.context.setOffline(true);
 	await expect(phone.page.getByTestId('connection')).toHaveAttribute('data-state', 'offline');
 	await post(phone.page, 'Kendala', 'Ditulis sebelum sesi ditutup');
-	facilitator.once('dialog', (dialog) => dialog.accept());
-	await facilitator.getByRole('button', { name: 'Tutup sesi' }).click();
-	await expect(facilitator.getByTestId('closed')).toBeVisible();
+	await closeSession(facilitator);
 	await phone.context.setOffline(false);
 	const failed = phone.page.locator('[data-status="failed"]');
 	await expect(failed).toContainText('Gagal: Sesi sudah ditutup.');

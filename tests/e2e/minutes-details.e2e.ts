@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import JSZip from 'jszip';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { createSession, LAPTOP } from './helpers';
+import { closeSession, createSession, LAPTOP } from './helpers';
 import { TestServer } from './server';
 
 const server = new TestServer();
@@ -123,9 +123,7 @@ test('the office details typed on the console and the minute-taker page reach ev
 	for (const text of ['Tenggarong', 'Draf (belum final)', 'pukul 09.05 – 12.30 WITA']) expect(strings).toContain(text);
 
 	// Closing the session takes the mark away and gives the customary closing sentence.
-	facilitator.once('dialog', (dialog) => dialog.accept());
-	await facilitator.getByRole('navigation', { name: 'Tahap' }).getByRole('button', { name: /Selesai/ }).click();
-	await expect(facilitator.getByTestId('closed')).toBeVisible();
+	await closeSession(facilitator);
 	const closedPdf = await pdfPages(await minutes(facilitator, code, 'pdf'));
 	for (const page of closedPdf) expect(page).not.toMatch(/\bDRAF\b/);
 	expect(closedPdf.join(' ')).toContain('Demikian notulen ini dibuat untuk dipergunakan sebagaimana mestinya.');

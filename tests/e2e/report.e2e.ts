@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { createSession, LAPTOP } from './helpers';
+import { consoleMenu, createSession, LAPTOP } from './helpers';
 import { TestServer } from './server';
 
 const server = new TestServer();
@@ -10,7 +10,7 @@ test.afterAll(() => server.dispose());
 test('an organizer downloads the PDF from a report link, until the facilitator revokes it', async ({ browser }) => {
 	const facilitator = await (await browser.newContext(LAPTOP)).newPage();
 	const code = await createSession(facilitator, server.url);
-	const links = facilitator.getByTestId('report-links');
+	const links = (await consoleMenu(facilitator)).getByTestId('report-links');
 	await links.getByRole('button', { name: 'Buat tautan laporan' }).click();
 	const url = await links.getByLabel(/Tautan baru/).inputValue();
 	expect(url).toMatch(new RegExp(`/r/${code}#key=`));

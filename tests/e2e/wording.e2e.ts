@@ -5,7 +5,7 @@
  * keyboard can reach.
  */
 import { expect, test } from '@playwright/test';
-import { createSession, joinOnPhone, LAPTOP, newPhone, post } from './helpers';
+import { consoleMenu, createSession, joinOnPhone, LAPTOP, newPhone, post } from './helpers';
 import { TestServer } from './server';
 
 const server = new TestServer();
@@ -68,7 +68,7 @@ test('one word per thing on console, phone and report; a suggested theme is a ph
 	expect(await phone.locator('body').innerText()).not.toMatch(/titik/i);
 
 	// The report: whole language names over its columns, and its summary box reachable by Tab.
-	const links = facilitator.getByTestId('report-links');
+	const links = (await consoleMenu(facilitator)).getByTestId('report-links');
 	await links.getByRole('button', { name: 'Buat tautan laporan' }).click();
 	const organizer = await (await browser.newContext(LAPTOP)).newPage();
 	await organizer.goto(await links.getByLabel(/Tautan baru/).inputValue());
