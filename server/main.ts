@@ -21,7 +21,23 @@ process.env.BODY_SIZE_LIMIT ??= '9M';
 const { handler } = await import('./handler.js');
 
 getContext(); // open and migrate the database before taking traffic
+/** Every route but the photo upload keeps adapter-node's usual 512 KB, answered before any route runs. */
+const SMALL_BODY = 512 * 1024;
+const takesPhotos = (url = '') => /^\/api\/sessions\/[^/?]+\/photos\/?(\?|$)/.test(url);
+
 const httpServer = createServer((req: IncomingMessage, res: ServerResponse) => {
+	const length = Number(req.headers['content-length'] ?? 0);
+	if (length > SMALL_BODY && !takesPhotos(req.url)) {
+		const refuse = () => {
+			res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+			res.end(JSON.stringify({ error: { code: 'invalid_input', message: 'Body too large' } }));
+		};
+		// Read what was sent and throw it away before answering, so the sender hears the 413
+		// instead of a reset; a claimed size past the photo limit is answered at once.
+		if (length > 9 * 1024 * 1024) return refuse();
+		req.on('end', refuse).on('error', refuse).resume();
+		return;
+	}
 	if (ownProtocolHeader) req.headers['x-rembuk-protocol'] = 'encrypted' in req.socket ? 'https' : 'http';
 	handler(req, res);
 });

@@ -59,7 +59,9 @@ test('dates in Indonesian format, and user text shown as text, never as HTML', a
 	const hostile = '<script>alert("x")</script> ‮بالعربية‬ 🙂 ' + 'x'.repeat(120);
 	await post(phone.page, 'Kendala', hostile);
 	await expect(facilitator.getByText('<script>alert("x")</script>', { exact: false })).toBeVisible();
-	await expect(facilitator.getByText('<img src=x onerror=alert(1)>', { exact: false })).toBeVisible();
+	// The name shows as text both beside the item and in the attendance list.
+	await expect(facilitator.getByTestId('item').getByText('<img src=x onerror=alert(1)>', { exact: false })).toBeVisible();
+	await expect(facilitator.getByTestId('attendee').getByText('<img src=x onerror=alert(1)>', { exact: false })).toBeVisible();
 	expect(await facilitator.locator('main script, main img[src="x"]').count()).toBe(0);
 	expect(dialogs).toBe(0);
 });

@@ -25,11 +25,11 @@ export function problem(status: number, code: ErrorCode, message: string): Respo
  */
 export async function readBody<S extends z.ZodType>(request: Request, schema: S, max = MAX_BODY): Promise<z.infer<S>> {
 	const type = request.headers.get('content-type') ?? '';
-	if (!type.includes('application/json')) throw new HttpProblem(415, 'invalid_input', 'Send JSON (Content-Type: application/json)');
-	// Refused before reading when the sender says it is too big: the server takes photo-sized
-	// bodies (BODY_SIZE_LIMIT), and a JSON body must not be read whole to learn it is not one.
+	if (!type.includes('application/json')) await refuse(request, new HttpProblem(415, 'invalid_input', 'Send JSON (Content-Type: application/json)'));
+	// Refused without keeping it when the sender says it is too big: the server takes photo-sized
+	// bodies (BODY_SIZE_LIMIT), and a JSON body must not be held whole to learn it is not one.
 	// UTF-8 takes at most 3 bytes for each UTF-16 character counted by `max`.
-	if (Number(request.headers.get('content-length') ?? 0) > max * 3) throw new HttpProblem(413, 'invalid_input', 'Body too large');
+	if (Number(request.headers.get('content-length') ?? 0) > max * 3) await refuse(request, new HttpProblem(413, 'invalid_input', 'Body too large'));
 	let text: string;
 	try {
 		text = await request.text();
@@ -52,6 +52,20 @@ export async function readBody<S extends z.ZodType>(request: Request, schema: S,
 		throw new HttpProblem(400, code, `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
 	}
 	return parsed.data;
+}
+
+/**
+ * Reads the rest of a refused body and throws it away, then throws `problem`. Answering while the
+ * sender is still uploading makes the connection close under it: the sender then sees a reset
+ * instead of our error, and a client that reuses connections can lose its next request too.
+ */
+async function refuse(request: Request, problem: HttpProblem): Promise<never> {
+	try {
+		await request.body?.pipeTo(new WritableStream());
+	} catch {
+		// The sender gave up, or the body passed BODY_SIZE_LIMIT: nothing left to read either way.
+	}
+	throw problem;
 }
 
 /** Runs an endpoint body, turning HttpProblem into its JSON response. */
