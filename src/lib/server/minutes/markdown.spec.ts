@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleFgd } from '$lib/testing/fgd';
 import { escapeLine, escapeMarkdown, renderMarkdown } from './markdown';
 import { buildMinutes } from './model';
+import { section } from '$lib/testing/markdown';
 
 const NOW = new Date('2025-10-24T04:30:00Z');
 
@@ -11,15 +12,6 @@ function markdown(lang: 'id' | 'en', fgd = sampleFgd()) {
 
 const headings = (md: string) => md.split('\n').filter((line) => line.startsWith('#'));
 
-/** The lines under `heading` up to the next heading of the same or a higher level (its subsections included). */
-function section(md: string, heading: string): string {
-	const lines = md.split('\n');
-	const start = lines.indexOf(heading);
-	expect(start, `heading ${heading}`).toBeGreaterThanOrEqual(0);
-	const level = heading.indexOf(' ');
-	const end = lines.findIndex((line, i) => i > start && /^#+ /.test(line) && line.indexOf(' ') <= level);
-	return lines.slice(start + 1, end === -1 ? undefined : end).join('\n');
-}
 
 const count = (text: string, part: string) => text.split(part).length - 1;
 

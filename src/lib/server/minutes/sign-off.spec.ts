@@ -11,21 +11,13 @@ import { facilitatedFgd, sampleFgd, withOfficeDetails } from '$lib/testing/fgd';
 import { renderMarkdown } from './markdown';
 import { buildMinutes } from './model';
 import { renderXlsx } from './xlsx';
+import { section } from '$lib/testing/markdown';
 
 const NOW = new Date('2025-10-24T04:30:00Z');
 
 const minutesOf = (fgd: ReturnType<typeof sampleFgd>, lang: 'id' | 'en' = 'id') => buildMinutes(fgd.db, fgd.session.id, lang, NOW);
 const markdown = (fgd: ReturnType<typeof sampleFgd>, lang: 'id' | 'en' = 'id') => renderMarkdown(minutesOf(fgd, lang));
 
-/** The lines under `heading` up to the next heading of the same or a higher level. */
-function section(md: string, heading: string): string {
-	const lines = md.split('\n');
-	const start = lines.indexOf(heading);
-	expect(start, `heading ${heading}`).toBeGreaterThanOrEqual(0);
-	const level = heading.indexOf(' ');
-	const end = lines.findIndex((line, i) => i > start && /^#+ /.test(line) && line.indexOf(' ') <= level);
-	return lines.slice(start + 1, end === -1 ? undefined : end).join('\n');
-}
 
 /** Closes the session at a wall-clock time in WITA, e.g. `2025-10-25T22:01`. */
 function closeAt(fgd: ReturnType<typeof sampleFgd>, local: string) {

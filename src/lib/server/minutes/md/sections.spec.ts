@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { facilitatedFgd } from '$lib/testing/fgd';
 import { renderMarkdown } from '../markdown';
 import { buildMinutes } from '../model';
+import { section } from '$lib/testing/markdown';
 
 const NOW = new Date('2025-10-24T04:30:00Z');
 
@@ -14,15 +15,6 @@ beforeAll(() => {
 	en = renderMarkdown(buildMinutes(fgd.db, fgd.session.id, 'en', NOW));
 });
 
-/** The lines under the first `heading` up to the next heading of the same or a higher level. */
-function section(md: string, heading: string): string {
-	const lines = md.split('\n');
-	const start = lines.indexOf(heading);
-	expect(start, `heading ${heading}`).toBeGreaterThanOrEqual(0);
-	const level = heading.indexOf(' ');
-	const end = lines.findIndex((line, i) => i > start && /^#+ /.test(line) && line.indexOf(' ') <= level);
-	return lines.slice(start + 1, end === -1 ? undefined : end).join('\n');
-}
 
 const lines = (...parts: string[]) => parts.join('\n');
 
