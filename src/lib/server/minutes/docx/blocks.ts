@@ -7,6 +7,8 @@ import { AlignmentType, FileChild, HeadingLevel, ImageRun, Paragraph, TextRun, t
 import type { Chart } from '../charts';
 import type { PhotoBytes } from '../model';
 import type { Words } from '../md/words';
+import { fitColumns, SOFT_HYPHEN } from '../fit/columns';
+import { arialWidth } from '../fit/metrics';
 
 /** What every section needs: the words of the minutes' language and the text width in twips. */
 export interface Frame {
@@ -104,21 +106,20 @@ function runProperties(bold: boolean, size: number): Xml {
  * A full-width table whose first row repeats on every page it runs across. Cells are left-aligned
  * and not bold unless asked, by default rather than by saying so on each cell.
  */
-export function table(frame: Frame, header: string[], rows: string[][], options: TableOptions = {}): FileChild {
-	const weights = options.weights ?? header.map(() => 1);
-	const sum = weights.reduce((a, b) => a + b, 0);
-	const widths = weights.map((w) => Math.floor((frame.width * w) / sum));
+export function table(frame: Frame, header: string[], cells: string[][], options: TableOptions = {}): FileChild {
 	const size = options.size ?? 20;
-	const line = options.plain ? NONE : LINE;
 	const upright = (col: number, head: boolean) => head && !!options.upright?.includes(col);
+	const fitted = fitTable(frame, header, cells, options);
+	const widths = fitted.widths;
+	const rows = fitted.rows;
+	header = header.map((text, col) => (upright(col, true) ? text : fitted.header[col]));
+	const line = options.plain ? NONE : LINE;
 	const cellWidths = widths.map((w) => ({ 'w:tcW': dxa(w) }));
 	const properties = { regular: runProperties(false, size), bold: runProperties(true, size) };
 	const cell = (text: string, col: number, head: boolean, bold: boolean): Xml => {
 		const rPr = head || bold ? properties.bold : properties.regular;
 		// As runs(): one run per line, each after the first starting with a break.
-		const lines = text.split(/\r?\n/).map((part, i): Xml => ({
-			'w:r': i ? [rPr, { 'w:br': {} }, { 'w:t': [{ _attr: { 'xml:space': 'preserve' } }, part] }] : [rPr, { 'w:t': [{ _attr: { 'xml:space': 'preserve' } }, part] }]
-		}));
+		const lines = text.split(/\r?\n/).map((part, i): Xml => ({ 'w:r': [rPr, ...(i ? [{ 'w:br': {} }] : []), ...textOf(part)] }));
 		const tcPr = { 'w:tcPr': head ? [cellWidths[col], HEADER_FILL, ...(upright(col, head) ? UPRIGHT : [])] : [cellWidths[col]] };
 		const paragraph = options.right?.includes(col) && !head ? [RIGHT, ...lines] : lines;
 		return { 'w:tc': [tcPr, { 'w:p': paragraph }] };
@@ -132,12 +133,40 @@ export function table(frame: Frame, header: string[], rows: string[][], options:
 	const tblPr = {
 		'w:tblPr': [
 			{ 'w:tblW': dxa(frame.width) },
+			// Fixed: Word and LibreOffice keep the measured widths instead of re-balancing by content.
+			{ 'w:tblLayout': { _attr: { 'w:type': 'fixed' } } },
 			{ 'w:tblBorders': [{ 'w:top': line }, { 'w:left': line }, { 'w:bottom': line }, { 'w:right': line }, { 'w:insideH': line }, { 'w:insideV': line }] },
 			CELL_MARGINS
 		]
 	};
 	const grid = { 'w:tblGrid': widths.map((w) => ({ 'w:gridCol': { _attr: { 'w:w': w } } })) };
 	return new TextTable({ 'w:tbl': [tblPr, grid, ...head, ...body] });
+}
+
+/** Cell padding, left plus right (80 twips each), in points; and a point more for renderers' rounding. */
+const PADDING = 9;
+
+/**
+ * Column widths in twips from the Arial metrics of the cells' words (fit/columns.ts); turned
+ * headers take no width. Plain tables (label–value lists) keep their weights as given.
+ */
+function fitTable(frame: Frame, header: string[], rows: string[][], options: TableOptions) {
+	const weights = options.weights ?? header.map(() => 1);
+	const size = (options.size ?? 20) / 2;
+	const fit = fitColumns({
+		total: frame.width / 20,
+		padding: PADDING,
+		weights,
+		header: options.plain ? header.map(() => '') : header.map((text, col) => (options.upright?.includes(col) ? '' : text)),
+		rows,
+		measure: (text, bold) => arialWidth(text, size, bold)
+	});
+	return { widths: fit.widths.map((w) => Math.floor(w * 20)), header: fit.header, rows: fit.rows };
+}
+
+/** A run's text: `w:t` pieces with Word's own soft hyphen element where the text has U+00AD. */
+function textOf(text: string): Xml[] {
+	return text.split(SOFT_HYPHEN).flatMap((part, i) => [...(i ? [{ 'w:softHyphen': {} }] : []), { 'w:t': [{ _attr: { 'xml:space': 'preserve' } }, part] }]);
 }
 
 /** A chart at its drawn size, scaled down to the text width when wider. */
