@@ -62,6 +62,8 @@ export interface TableOptions {
 	totals?: boolean;
 	/** Columns (by index) whose header reads bottom to top: many narrow count columns. */
 	upright?: number[];
+	/** Least height of a body row, in twips, e.g. room to sign; such rows are also kept whole on one page. */
+	minRowHeight?: number;
 }
 
 /**
@@ -124,7 +126,11 @@ export function table(frame: Frame, header: string[], cells: string[][], options
 		const paragraph = options.right?.includes(col) && !head ? [RIGHT, ...lines] : lines;
 		return { 'w:tc': [tcPr, { 'w:p': paragraph }] };
 	};
-	const body = rows.map((r, i): Xml => ({ 'w:tr': r.map((text, col) => cell(text, col, false, !!options.totals && i === rows.length - 1)) }));
+	// A row to be signed in never breaks across pages, through its signature cell.
+	const rowProperties: Xml[] = options.minRowHeight
+		? [{ 'w:trPr': [{ 'w:cantSplit': {} }, { 'w:trHeight': { _attr: { 'w:val': options.minRowHeight, 'w:hRule': 'atLeast' } } }] }]
+		: [];
+	const body = rows.map((r, i): Xml => ({ 'w:tr': [...rowProperties, ...r.map((text, col) => cell(text, col, false, !!options.totals && i === rows.length - 1))] }));
 	// Turned text does not make a row taller by itself: leave room for the longest turned header.
 	const longest = Math.max(0, ...header.filter((_, col) => upright(col, true)).map((text) => text.length));
 	const height = longest ? [{ 'w:trHeight': { _attr: { 'w:val': 200 + longest * 6 * size, 'w:hRule': 'atLeast' } } }] : [];

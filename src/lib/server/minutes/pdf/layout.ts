@@ -203,15 +203,19 @@ export class Layout {
 		const width = this.width - indent - hang;
 		this.font('regular');
 		const measured = this.measure(text, width);
-		this.ensure(measured.height + 14);
+		// A label may wrap too (a note's stamp with its date): the next entry starts below the taller.
+		const stamp = this.measure(label, hang);
+		this.ensure(Math.max(measured.height, stamp.height) + 14);
 		const y = this.doc.y;
-		this.write(label, x, y, hang);
+		this.draw(label, stamp, x, y, hang);
 		this.draw(text, measured, x + hang, y, width);
+		const below = y + stamp.height;
 		if (facts) {
 			this.font('regular', 8).fillColor('#555555');
 			this.write(facts, x + hang, this.doc.y, width);
 			this.doc.fillColor('black');
 		}
+		this.doc.y = Math.max(this.doc.y, below);
 		this.doc.moveDown(0.25);
 	}
 
