@@ -112,9 +112,8 @@ export function table(frame: Frame, header: string[], cells: string[][], options
 	const size = options.size ?? 20;
 	const upright = (col: number, head: boolean) => head && !!options.upright?.includes(col);
 	const fitted = fitTable(frame, header, cells, options);
-	const widths = fitted.widths;
-	const rows = fitted.rows;
-	header = header.map((text, col) => (upright(col, true) ? text : fitted.header[col]));
+	const { widths, rows } = fitted;
+	header = fitted.header;
 	const line = options.plain ? NONE : LINE;
 	const cellWidths = widths.map((w) => ({ 'w:tcW': dxa(w) }));
 	const properties = { regular: runProperties(false, size), bold: runProperties(true, size) };
@@ -139,9 +138,9 @@ export function table(frame: Frame, header: string[], cells: string[][], options
 	const tblPr = {
 		'w:tblPr': [
 			{ 'w:tblW': dxa(frame.width) },
+			{ 'w:tblBorders': [{ 'w:top': line }, { 'w:left': line }, { 'w:bottom': line }, { 'w:right': line }, { 'w:insideH': line }, { 'w:insideV': line }] },
 			// Fixed: Word and LibreOffice keep the measured widths instead of re-balancing by content.
 			{ 'w:tblLayout': { _attr: { 'w:type': 'fixed' } } },
-			{ 'w:tblBorders': [{ 'w:top': line }, { 'w:left': line }, { 'w:bottom': line }, { 'w:right': line }, { 'w:insideH': line }, { 'w:insideV': line }] },
 			CELL_MARGINS
 		]
 	};
@@ -156,7 +155,7 @@ const PADDING = 9;
  * Column widths in twips from the Arial metrics of the cells' words (fit/columns.ts); turned
  * headers take no width. Plain tables (label–value lists) keep their weights as given.
  */
-function fitTable(frame: Frame, header: string[], rows: string[][], options: TableOptions) {
+export function fitTable(frame: Frame, header: string[], rows: string[][], options: TableOptions) {
 	const weights = options.weights ?? header.map(() => 1);
 	const size = (options.size ?? 20) / 2;
 	const fit = fitColumns({
@@ -167,7 +166,8 @@ function fitTable(frame: Frame, header: string[], rows: string[][], options: Tab
 		rows,
 		measure: (text, bold) => arialWidth(text, size, bold)
 	});
-	return { widths: fit.widths.map((w) => Math.floor(w * 20)), header: fit.header, rows: fit.rows };
+	const heads = header.map((text, col) => (options.plain || options.upright?.includes(col) ? text : fit.header[col]));
+	return { widths: fit.widths.map((w) => Math.floor(w * 20)), header: heads, rows: fit.rows };
 }
 
 /** A run's text: `w:t` pieces with Word's own soft hyphen element where the text has U+00AD. */
