@@ -26,7 +26,7 @@ export function findingsSection(frame: Frame, minutes: Minutes): FileChild[] {
 function facts({ words }: Frame, item: MinutesItem): string {
 	const parts = [`${words.by}: ${item.attribution}`];
 	if (item.votes !== null) parts.push(words.votes(item.votes));
-	if (item.mergedCount > 0) parts.push(words.merged(item.mergedCount));
+	if (item.mergedCount > 0) parts.push(words.merged(item.mergedCount + 1));
 	return parts.join(' · ');
 }
 
@@ -59,7 +59,7 @@ function votes(frame: Frame, minutes: Minutes): FileChild[] {
 	const right = header.map((_, i) => i).slice(2);
 	return [
 		head,
-		new Paragraph({ children: [new TextRun(words.voteSummary(votes.dots, votes.voters, votes.budget))] }),
+		new Paragraph({ children: [new TextRun(`${words.voteSummary(votes.dots, votes.voters, votes.budget)} ${words.votedOn(votes.votedOn, votes.notVotedOn)}`)] }),
 		table(frame, header, rows, { weights: [5, 2, ...right.map(() => 1)], right, upright: right, size: 16 }),
 		chart(frame, votesChart(minutes), words.headings.votes),
 		gap()
