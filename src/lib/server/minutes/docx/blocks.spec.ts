@@ -47,7 +47,7 @@ function componentTable(header: string[], rows: string[][], options: TableOption
 				})
 			]
 		});
-	const signing = options.minRowHeight ? { cantSplit: true, height: { value: options.minRowHeight, rule: HeightRule.ATLEAST } } : {};
+	const signing = { cantSplit: true, ...(options.minRowHeight ? { height: { value: options.minRowHeight, rule: HeightRule.ATLEAST } } : {}) };
 	const body = rows.map((r, i) => new TableRow({ ...signing, children: r.map((text, col) => cell(text, col, false, !!options.totals && i === rows.length - 1)) }));
 	const longest = Math.max(0, ...header.filter((_, col) => upright(col, true)).map((text) => text.length));
 	const height = longest ? { value: 200 + longest * 6 * (options.size ?? 20), rule: HeightRule.ATLEAST } : undefined;

@@ -43,10 +43,10 @@ export function placeholder(text: string): Paragraph {
 }
 
 /** A numbered line ("1. text") with an optional italic line of facts under it. */
-export function numbered(n: number, text: string, facts: string | null = null): Paragraph {
+export function numbered(n: number, text: string, facts: string | null = null, keepNext = false): Paragraph {
 	const lines = [new TextRun(`${n}. `), ...runs(text)];
 	if (facts) lines.push(new TextRun({ text: facts, italics: true, size: 18, color: '444444', break: 1 }));
-	return new Paragraph({ indent: { left: 360, hanging: 360 }, spacing: { after: 80 }, children: lines });
+	return new Paragraph({ indent: { left: 360, hanging: 360 }, spacing: { after: 80 }, keepNext: keepNext || undefined, children: lines });
 }
 
 export interface TableOptions {
@@ -62,7 +62,7 @@ export interface TableOptions {
 	totals?: boolean;
 	/** Columns (by index) whose header reads bottom to top: many narrow count columns. */
 	upright?: number[];
-	/** Least height of a body row, in twips, e.g. room to sign; such rows are also kept whole on one page. */
+	/** Least height of a body row, in twips, e.g. room to sign. */
 	minRowHeight?: number;
 }
 
@@ -125,15 +125,14 @@ export function table(frame: Frame, header: string[], cells: string[][], options
 		const paragraph = options.right?.includes(col) && !head ? [RIGHT, ...lines] : lines;
 		return { 'w:tc': [tcPr, { 'w:p': paragraph }] };
 	};
-	// A row to be signed in never breaks across pages, through its signature cell.
-	const rowProperties: Xml[] = options.minRowHeight
-		? [{ 'w:trPr': [{ 'w:cantSplit': {} }, { 'w:trHeight': { _attr: { 'w:val': options.minRowHeight, 'w:hRule': 'atLeast' } } }] }]
-		: [];
+	// No row breaks across pages: a reader never has to piece an item (or a signature cell) together.
+	const height = options.minRowHeight ? [{ 'w:trHeight': { _attr: { 'w:val': options.minRowHeight, 'w:hRule': 'atLeast' } } }] : [];
+	const rowProperties: Xml[] = [{ 'w:trPr': [{ 'w:cantSplit': {} }, ...height] }];
 	const body = rows.map((r, i): Xml => ({ 'w:tr': [...rowProperties, ...r.map((text, col) => cell(text, col, false, !!options.totals && i === rows.length - 1))] }));
 	// Turned text does not make a row taller by itself: leave room for the longest turned header.
 	const longest = Math.max(0, ...header.filter((_, col) => upright(col, true)).map((text) => text.length));
-	const height = longest ? [{ 'w:trHeight': { _attr: { 'w:val': 200 + longest * 6 * size, 'w:hRule': 'atLeast' } } }] : [];
-	const headerRow = { 'w:trPr': [{ 'w:tblHeader': {} }, ...height] };
+	const turned = longest ? [{ 'w:trHeight': { _attr: { 'w:val': 200 + longest * 6 * size, 'w:hRule': 'atLeast' } } }] : [];
+	const headerRow = { 'w:trPr': [{ 'w:tblHeader': {} }, ...turned] };
 	const head: Xml[] = options.plain ? [] : [{ 'w:tr': [headerRow, ...header.map((text, col) => cell(text, col, true, true))] }];
 	const tblPr = {
 		'w:tblPr': [
