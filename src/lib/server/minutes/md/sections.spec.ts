@@ -63,7 +63,7 @@ describe('Markdown minutes of a facilitated session', () => {
 		expect(section(id, '#### Permodalan')).toContain(
 			lines('1. Akses modal usaha sulit tanpa agunan\\', `   *Oleh: ${by} – Pemerintah (OPD / kecamatan / desa); Yusuf Hidayat – Kecamatan Loa Kulu – Pemerintah (OPD / kecamatan / desa) · 4 suara · gabungan dari 2 masukan*`)
 		);
-		expect(section(en, '#### Permodalan')).toContain(`   *By: ${by} – Government; Yusuf Hidayat – Kecamatan Loa Kulu – Government · 4 votes · combined from 2 items*`);
+		expect(section(en, '#### Permodalan')).toContain(`   *By: ${by} – Government; Yusuf Hidayat – Kecamatan Loa Kulu – Government · 4 votes · merged from 2 items*`);
 		// No opportunity got a counted dot: they were not put to a vote, so no "0 suara" on them.
 		expect(section(id, '### Peluang')).toContain('*Oleh: Dewi Lestari – Universitas Contoh – Akademisi / Perguruan Tinggi*');
 		expect(section(id, '### Peluang')).not.toContain('suara');

@@ -226,7 +226,7 @@ const en: Words = {
 	by: 'By',
 	votes: (n: number) => `${n} ${n === 1 ? 'vote' : 'votes'}`,
 	themeVotes: (n: number) => `Votes for this theme: ${n}`,
-	merged: (n: number) => `combined from ${n} items`,
+	merged: (n: number) => `merged from ${n} items`,
 	voteSummary: (dots: number, voters: number, budget: number) =>
 		`${dots} ${dots === 1 ? 'vote' : 'votes'} from ${voters} ${voters === 1 ? 'participant' : 'participants'}; each participant had ${budget}.`,
 	votedOn: (on: string[], not: string[]) =>

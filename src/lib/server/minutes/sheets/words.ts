@@ -112,7 +112,7 @@ const en: SheetWords = {
 	people: ['No', 'Name', 'Position', 'Institution', 'Group', 'M/F', 'Remarks', 'Signature'],
 	addedByStaff: 'added by staff',
 	sexValue: { L: 'M', P: 'F' },
-	items: ['No', 'Kind', 'Theme', 'Contribution', 'By', 'Group', 'Votes', 'Combined from (items)'],
+	items: ['No', 'Kind', 'Theme', 'Contribution', 'By', 'Group', 'Votes', 'Merged from (items)'],
 	votes: ['Choice', 'Kind'],
 	themes: ['No', 'Theme', 'Contributions'],
 	themeVotes: 'Votes',
