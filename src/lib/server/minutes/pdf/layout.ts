@@ -73,6 +73,15 @@ export class Layout {
 
 	constructor(readonly doc: Doc) {
 		trimFontCaches();
+		// A soft hyphen is printed only where pdfkit broke the line at it (it makes that one a
+		// hyphen); anywhere else DejaVu would draw it. Also for the texts doc.text sets itself.
+		const internal = doc as unknown as { _fragment?: SetLine };
+		const fragment = internal._fragment;
+		if (typeof fragment === 'function') {
+			internal._fragment = function (this: Doc, text, x, y, options) {
+				fragment.call(this, text.replace(/\u00ad/g, ''), x, y, options);
+			};
+		}
 	}
 
 	get left() {
