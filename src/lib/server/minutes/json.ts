@@ -12,7 +12,9 @@
  *
  * Added since, without a bump: attendance lines gained `position`, `sex` and `addedByStaff`,
  * attendance `bySex`, and the document `documentation` (photos, never their bytes) and
- * `attachments` (the lampiran list).
+ * `attachments` (the lampiran list); items gained `contributors` (a merged item's `attribution`
+ * now names all of them) and `votes` is null for a kind not put to a vote; the vote results
+ * gained `votedOn` and `notVotedOn`.
  */
 import type { Link, Locale } from '../../domain/types';
 import type {

@@ -73,6 +73,7 @@ describe('buildMinutes', () => {
 			anonymous: true,
 			author: null,
 			attribution: 'anonim',
+			contributors: ['anonim'],
 			themeId: null,
 			mergedCount: 0,
 			votes: null

@@ -104,7 +104,9 @@ describe('XLSX', () => {
 	it('types a known item with its vote count as a number', () => {
 		const xml = book.get('Masukan')!;
 		const row = rows(xml).find((r) => r[3] === 'Akses modal usaha sulit tanpa agunan')!;
-		expect(row.slice(6)).toEqual(['4', '1']);
+		// Both contributors of the merged item, and the count of items combined as the console gives it.
+		expect(row.slice(6)).toEqual(['4', '2']);
+		expect(row[4]).toContain('; Yusuf Hidayat – Kecamatan Loa Kulu');
 		expect(xml).toMatch(/<c r="G2"[^>]*><v>4<\/v><\/c>/);
 	});
 

@@ -133,10 +133,12 @@ function items(minutes: Minutes, words: SheetWords): Table {
 			kinds.get(item.kind) ?? item.kind,
 			(item.themeId && themes.get(item.themeId)) || '',
 			item.text,
-			item.author ? `${item.author.name} – ${item.author.institution}` : words.anonymous,
+			// A merged item names every contributor, as the printed minutes do.
+			item.mergedCount ? item.attribution : item.author ? `${item.author.name} – ${item.author.institution}` : words.anonymous,
 			item.author?.groupLabel ?? '',
 			item.votes,
-			item.mergedCount
+			// Items combined, the kept one included, as the console counts them; empty when none was merged.
+			item.mergedCount ? item.mergedCount + 1 : null
 		])
 	};
 }

@@ -7,13 +7,16 @@ import { numbered, para, placeholder, table, type Frame } from './blocks';
 /** Relative column widths. */
 const WEIGHTS: Record<AttendanceColumn, number> = { no: 1.7, name: 5.3, position: 4.4, institution: 5, group: 4.2, sex: 1.5, signature: 3.6 };
 
+/** A row of the daftar hadir is at least 1 cm tall, room for a signature (567 twips). */
+const SIGNING_ROW = 567;
+
 export function attendanceList(frame: Frame, { attendance }: Minutes): FileChild[] {
 	const { words } = frame;
 	if (!attendance.participants.length) return [placeholder(words.noPeople)];
 	const counts = sexCountsLine(attendance, words);
 	const list = attendanceTable(attendance, words);
 	const weights = list.columns.map((c) => WEIGHTS[c]);
-	return [...(counts ? [para(counts)] : []), table(frame, list.header, list.rows, { weights, right: [0], size: 18 })];
+	return [...(counts ? [para(counts)] : []), table(frame, list.header, list.rows, { weights, right: [0], size: 18, minRowHeight: SIGNING_ROW })];
 }
 
 /** "Lampiran:" and what is attached, below the signatures. */

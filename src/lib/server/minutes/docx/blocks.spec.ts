@@ -14,6 +14,7 @@ import {
 	ShadingType,
 	Table,
 	TableCell,
+	TableLayoutType,
 	TableRow,
 	TextDirection,
 	VerticalAlign,
@@ -23,7 +24,7 @@ import {
 } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { WORDS } from '../md/words';
-import { runs, table, type Frame, type TableOptions } from './blocks';
+import { fitTable, runs, table, type Frame, type TableOptions } from './blocks';
 
 const frame: Frame = { words: WORDS.id, width: 8788 };
 
@@ -31,9 +32,7 @@ const frame: Frame = { words: WORDS.id, width: 8788 };
 function componentTable(header: string[], rows: string[][], options: TableOptions = {}): Table {
 	const line: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
 	const none: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-	const weights = options.weights ?? header.map(() => 1);
-	const sum = weights.reduce((a, b) => a + b, 0);
-	const widths = weights.map((w) => Math.floor((frame.width * w) / sum));
+	const { widths } = fitTable(frame, header, rows, options);
 	const border = options.plain ? none : line;
 	const upright = (col: number, head: boolean) => head && !!options.upright?.includes(col);
 	const cell = (text: string, col: number, head: boolean, bold: boolean) =>
@@ -48,7 +47,8 @@ function componentTable(header: string[], rows: string[][], options: TableOption
 				})
 			]
 		});
-	const body = rows.map((r, i) => new TableRow({ children: r.map((text, col) => cell(text, col, false, !!options.totals && i === rows.length - 1)) }));
+	const signing = { cantSplit: true, ...(options.minRowHeight ? { height: { value: options.minRowHeight, rule: HeightRule.ATLEAST } } : {}) };
+	const body = rows.map((r, i) => new TableRow({ ...signing, children: r.map((text, col) => cell(text, col, false, !!options.totals && i === rows.length - 1)) }));
 	const longest = Math.max(0, ...header.filter((_, col) => upright(col, true)).map((text) => text.length));
 	const height = longest ? { value: 200 + longest * 6 * (options.size ?? 20), rule: HeightRule.ATLEAST } : undefined;
 	const head = options.plain ? [] : [new TableRow({ tableHeader: true, height, children: header.map((text, col) => cell(text, col, true, true)) })];
@@ -56,6 +56,7 @@ function componentTable(header: string[], rows: string[][], options: TableOption
 		width: { size: frame.width, type: WidthType.DXA },
 		columnWidths: widths,
 		borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+		layout: TableLayoutType.FIXED,
 		margins: { top: 40, bottom: 40, left: 80, right: 80 },
 		rows: [...head, ...body]
 	});
@@ -85,7 +86,8 @@ describe('table()', () => {
 		['defaults', HEADER, ROWS, {}],
 		['weights, right-aligned numbers, a small size and a totals row', HEADER, ROWS, { weights: [1, 6, 2], right: [0, 2], size: 16, totals: true }],
 		['upright count headers', HEADER, ROWS, { right: [0, 2], upright: [0, 2], size: 16 }],
-		['a plain label–value list', ['', ''], FIELDS, { plain: true, weights: [1, 3] }]
+		['a plain label–value list', ['', ''], FIELDS, { plain: true, weights: [1, 3] }],
+		['rows to sign in', HEADER, ROWS, { minRowHeight: 567 }]
 	])('writes what docx Table components write: %s', async (_, header, rows, options) => {
 		expect(await documentXml(table(frame, header, rows, options))).toBe(await documentXml(componentTable(header, rows, options)));
 	});

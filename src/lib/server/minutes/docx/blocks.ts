@@ -7,6 +7,8 @@ import { AlignmentType, FileChild, HeadingLevel, ImageRun, Paragraph, TextRun, t
 import type { Chart } from '../charts';
 import type { PhotoBytes } from '../model';
 import type { Words } from '../md/words';
+import { fitColumns, SOFT_HYPHEN } from '../fit/columns';
+import { arialWidth } from '../fit/metrics';
 
 /** What every section needs: the words of the minutes' language and the text width in twips. */
 export interface Frame {
@@ -41,10 +43,10 @@ export function placeholder(text: string): Paragraph {
 }
 
 /** A numbered line ("1. text") with an optional italic line of facts under it. */
-export function numbered(n: number, text: string, facts: string | null = null): Paragraph {
+export function numbered(n: number, text: string, facts: string | null = null, keepNext = false): Paragraph {
 	const lines = [new TextRun(`${n}. `), ...runs(text)];
 	if (facts) lines.push(new TextRun({ text: facts, italics: true, size: 18, color: '444444', break: 1 }));
-	return new Paragraph({ indent: { left: 360, hanging: 360 }, spacing: { after: 80 }, children: lines });
+	return new Paragraph({ indent: { left: 360, hanging: 360 }, spacing: { after: 80 }, keepNext: keepNext || undefined, children: lines });
 }
 
 export interface TableOptions {
@@ -60,6 +62,8 @@ export interface TableOptions {
 	totals?: boolean;
 	/** Columns (by index) whose header reads bottom to top: many narrow count columns. */
 	upright?: number[];
+	/** Least height of a body row, in twips, e.g. room to sign. */
+	minRowHeight?: number;
 }
 
 /**
@@ -104,40 +108,70 @@ function runProperties(bold: boolean, size: number): Xml {
  * A full-width table whose first row repeats on every page it runs across. Cells are left-aligned
  * and not bold unless asked, by default rather than by saying so on each cell.
  */
-export function table(frame: Frame, header: string[], rows: string[][], options: TableOptions = {}): FileChild {
-	const weights = options.weights ?? header.map(() => 1);
-	const sum = weights.reduce((a, b) => a + b, 0);
-	const widths = weights.map((w) => Math.floor((frame.width * w) / sum));
+export function table(frame: Frame, header: string[], cells: string[][], options: TableOptions = {}): FileChild {
 	const size = options.size ?? 20;
-	const line = options.plain ? NONE : LINE;
 	const upright = (col: number, head: boolean) => head && !!options.upright?.includes(col);
+	const fitted = fitTable(frame, header, cells, options);
+	const { widths, rows } = fitted;
+	header = fitted.header;
+	const line = options.plain ? NONE : LINE;
 	const cellWidths = widths.map((w) => ({ 'w:tcW': dxa(w) }));
 	const properties = { regular: runProperties(false, size), bold: runProperties(true, size) };
 	const cell = (text: string, col: number, head: boolean, bold: boolean): Xml => {
 		const rPr = head || bold ? properties.bold : properties.regular;
 		// As runs(): one run per line, each after the first starting with a break.
-		const lines = text.split(/\r?\n/).map((part, i): Xml => ({
-			'w:r': i ? [rPr, { 'w:br': {} }, { 'w:t': [{ _attr: { 'xml:space': 'preserve' } }, part] }] : [rPr, { 'w:t': [{ _attr: { 'xml:space': 'preserve' } }, part] }]
-		}));
+		const lines = text.split(/\r?\n/).map((part, i): Xml => ({ 'w:r': [rPr, ...(i ? [{ 'w:br': {} }] : []), ...textOf(part)] }));
 		const tcPr = { 'w:tcPr': head ? [cellWidths[col], HEADER_FILL, ...(upright(col, head) ? UPRIGHT : [])] : [cellWidths[col]] };
 		const paragraph = options.right?.includes(col) && !head ? [RIGHT, ...lines] : lines;
 		return { 'w:tc': [tcPr, { 'w:p': paragraph }] };
 	};
-	const body = rows.map((r, i): Xml => ({ 'w:tr': r.map((text, col) => cell(text, col, false, !!options.totals && i === rows.length - 1)) }));
+	// No row breaks across pages: a reader never has to piece an item (or a signature cell) together.
+	const height = options.minRowHeight ? [{ 'w:trHeight': { _attr: { 'w:val': options.minRowHeight, 'w:hRule': 'atLeast' } } }] : [];
+	const rowProperties: Xml[] = [{ 'w:trPr': [{ 'w:cantSplit': {} }, ...height] }];
+	const body = rows.map((r, i): Xml => ({ 'w:tr': [...rowProperties, ...r.map((text, col) => cell(text, col, false, !!options.totals && i === rows.length - 1))] }));
 	// Turned text does not make a row taller by itself: leave room for the longest turned header.
 	const longest = Math.max(0, ...header.filter((_, col) => upright(col, true)).map((text) => text.length));
-	const height = longest ? [{ 'w:trHeight': { _attr: { 'w:val': 200 + longest * 6 * size, 'w:hRule': 'atLeast' } } }] : [];
-	const headerRow = { 'w:trPr': [{ 'w:tblHeader': {} }, ...height] };
+	const turned = longest ? [{ 'w:trHeight': { _attr: { 'w:val': 200 + longest * 6 * size, 'w:hRule': 'atLeast' } } }] : [];
+	const headerRow = { 'w:trPr': [{ 'w:tblHeader': {} }, ...turned] };
 	const head: Xml[] = options.plain ? [] : [{ 'w:tr': [headerRow, ...header.map((text, col) => cell(text, col, true, true))] }];
 	const tblPr = {
 		'w:tblPr': [
 			{ 'w:tblW': dxa(frame.width) },
 			{ 'w:tblBorders': [{ 'w:top': line }, { 'w:left': line }, { 'w:bottom': line }, { 'w:right': line }, { 'w:insideH': line }, { 'w:insideV': line }] },
+			// Fixed: Word and LibreOffice keep the measured widths instead of re-balancing by content.
+			{ 'w:tblLayout': { _attr: { 'w:type': 'fixed' } } },
 			CELL_MARGINS
 		]
 	};
 	const grid = { 'w:tblGrid': widths.map((w) => ({ 'w:gridCol': { _attr: { 'w:w': w } } })) };
 	return new TextTable({ 'w:tbl': [tblPr, grid, ...head, ...body] });
+}
+
+/** Cell padding, left plus right (80 twips each), in points; and a point more for renderers' rounding. */
+const PADDING = 9;
+
+/**
+ * Column widths in twips from the Arial metrics of the cells' words (fit/columns.ts); turned
+ * headers take no width. Plain tables (label–value lists) keep their weights as given.
+ */
+export function fitTable(frame: Frame, header: string[], rows: string[][], options: TableOptions) {
+	const weights = options.weights ?? header.map(() => 1);
+	const size = (options.size ?? 20) / 2;
+	const fit = fitColumns({
+		total: frame.width / 20,
+		padding: PADDING,
+		weights,
+		header: options.plain ? header.map(() => '') : header.map((text, col) => (options.upright?.includes(col) ? '' : text)),
+		rows,
+		measure: (text, bold) => arialWidth(text, size, bold)
+	});
+	const heads = header.map((text, col) => (options.plain || options.upright?.includes(col) ? text : fit.header[col]));
+	return { widths: fit.widths.map((w) => Math.floor(w * 20)), header: heads, rows: fit.rows };
+}
+
+/** A run's text: `w:t` pieces with Word's own soft hyphen element where the text has U+00AD. */
+function textOf(text: string): Xml[] {
+	return text.split(SOFT_HYPHEN).flatMap((part, i) => [...(i ? [{ 'w:softHyphen': {} }] : []), { 'w:t': [{ _attr: { 'xml:space': 'preserve' } }, part] }]);
 }
 
 /** A chart at its drawn size, scaled down to the text width when wider. */

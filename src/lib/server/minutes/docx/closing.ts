@@ -104,7 +104,7 @@ export function appendixSection(frame: Frame, minutes: Minutes): FileChild[] {
 						String(i + 1),
 						kinds.get(item.kind) ?? item.kind,
 						(item.themeId && themeNames.get(item.themeId)) || '–',
-						item.mergedCount ? `${item.text} (${words.merged(item.mergedCount)})` : item.text,
+						item.mergedCount ? `${item.text} (${words.merged(item.mergedCount + 1)})` : item.text,
 						item.attribution,
 						item.votes === null ? '–' : String(item.votes)
 					]),

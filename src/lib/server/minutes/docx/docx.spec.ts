@@ -84,7 +84,7 @@ describe('DOCX minutes', () => {
 
 	it('shows a known item with its votes and a recommendation with the constraint it addresses', () => {
 		expect(section(id, 'Permodalan')).toContain(
-			'1. Akses modal usaha sulit tanpa agunanOleh: Siti Rahmawati – Dinas Koperasi dan UKM – Pemerintah (OPD / kecamatan / desa) · 4 suara · digabung dari 1 masukan'
+			'1. Akses modal usaha sulit tanpa agunanOleh: Siti Rahmawati – Dinas Koperasi dan UKM – Pemerintah (OPD / kecamatan / desa); Yusuf Hidayat – Kecamatan Loa Kulu – Pemerintah (OPD / kecamatan / desa) · 4 suara · gabungan dari 2 masukan'
 		);
 		const recommendations = section(id, 'Rekomendasi');
 		expect(recommendations).toContain('1. Skema kredit lunak berbasis kelompok dengan pendampingan kampus');

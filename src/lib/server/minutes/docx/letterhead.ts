@@ -3,11 +3,13 @@ import { AlignmentType, BorderStyle, ImageRun, Paragraph, Table, TableCell, Tabl
 import type { MinutesLetterhead } from '../model';
 import { contactLine } from '../sections/letterhead';
 import { gap, type Frame } from './blocks';
+import { fitInBox, pixelSize } from './image-size';
 
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const RULE = { style: BorderStyle.THICK_THIN_SMALL_GAP, size: 18, color: '000000' };
-/** The logo's column, in twips (about 2.8 cm); the logo itself is 80 × 80 px (about 2.1 cm). */
+/** The logo's column, in twips (about 2.8 cm); the logo fits in 80 × 80 px (about 2.1 cm). */
 const LOGO_COLUMN = 1600;
+const LOGO_BOX = 80;
 
 export function letterhead(frame: Frame, head: MinutesLetterhead | null): FileChild[] {
 	if (!head) return [];
@@ -22,7 +24,9 @@ export function letterhead(frame: Frame, head: MinutesLetterhead | null): FileCh
 
 function logoParagraph(logo: NonNullable<MinutesLetterhead['logo']>): Paragraph[] {
 	const data = Buffer.from(logo.base64, 'base64');
-	return [new Paragraph({ children: [new ImageRun({ type: logo.type, data, transformation: { width: 80, height: 80 } })] })];
+	// Fitted into the 80 px square, never stretched to it: a regency emblem is rarely square.
+	const transformation = fitInBox(pixelSize(data), LOGO_BOX);
+	return [new Paragraph({ children: [new ImageRun({ type: logo.type, data, transformation })] })];
 }
 
 /** The office in bold (the first line, usually PEMERINTAH …, a size larger), then address and contacts. */

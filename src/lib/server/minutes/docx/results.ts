@@ -26,7 +26,7 @@ export function findingsSection(frame: Frame, minutes: Minutes): FileChild[] {
 function facts({ words }: Frame, item: MinutesItem): string {
 	const parts = [`${words.by}: ${item.attribution}`];
 	if (item.votes !== null) parts.push(words.votes(item.votes));
-	if (item.mergedCount > 0) parts.push(words.merged(item.mergedCount));
+	if (item.mergedCount > 0) parts.push(words.merged(item.mergedCount + 1));
 	return parts.join(' · ');
 }
 
@@ -59,7 +59,7 @@ function votes(frame: Frame, minutes: Minutes): FileChild[] {
 	const right = header.map((_, i) => i).slice(2);
 	return [
 		head,
-		new Paragraph({ children: [new TextRun(words.voteSummary(votes.dots, votes.voters, votes.budget))] }),
+		new Paragraph({ children: [new TextRun(`${words.voteSummary(votes.dots, votes.voters, votes.budget)} ${words.votedOn(votes.votedOn, votes.notVotedOn)}`)] }),
 		table(frame, header, rows, { weights: [5, 2, ...right.map(() => 1)], right, upright: right, size: 16 }),
 		chart(frame, votesChart(minutes), words.headings.votes),
 		gap()
@@ -82,18 +82,23 @@ export function recommendationsSection(frame: Frame, { recommendations }: Minute
 	if (!recommendations?.ranked.length) return [head, placeholder(words.noRecommendations)];
 	return [
 		head,
-		...recommendations.ranked.flatMap(({ rank, item, links }) => [
-			numbered(rank, item.text, facts(frame, item)),
-			...(links.some((l) => l.relation === 'addresses')
-				? []
-				: [new Paragraph({ indent: { left: 720 }, children: [new TextRun({ text: words.notLinked(recommendations.answers.label), italics: true })] })]),
-			...links.map((l) => {
-				const label = l.relation === 'addresses' ? words.addresses(l.label) : words.uses(l.label);
-				return new Paragraph({
-					indent: { left: 720 },
-					children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(l.items.map((i) => i.text).join('; '))]
-				});
-			})
-		])
+		// A recommendation keeps its links with it: no "Belum dikaitkan" alone at the top of a page.
+		...recommendations.ranked.flatMap(({ rank, item, links }) => {
+			const unlinked = !links.some((l) => l.relation === 'addresses');
+			const lines = links.length + (unlinked ? 1 : 0);
+			const keep = (i: number) => i < lines - 1 || undefined;
+			return [
+				numbered(rank, item.text, facts(frame, item), true),
+				...(unlinked ? [new Paragraph({ indent: { left: 720 }, keepNext: keep(0), children: [new TextRun({ text: words.notLinked(recommendations.answers.label), italics: true })] })] : []),
+				...links.map((l, i) => {
+					const label = l.relation === 'addresses' ? words.addresses(l.label) : words.uses(l.label);
+					return new Paragraph({
+						indent: { left: 720 },
+						keepNext: keep(i + (unlinked ? 1 : 0)),
+						children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(l.items.map((i) => i.text).join('; '))]
+					});
+				})
+			];
+		})
 	];
 }

@@ -73,7 +73,7 @@ export function appendixSection(minutes: Minutes, words: Words): string[] {
 		? [
 				...tableHead(words.itemTable, 'rllllr'),
 				...items.map((item, i) => {
-					const text = item.mergedCount ? `${item.text} (${words.merged(item.mergedCount)})` : item.text;
+					const text = item.mergedCount ? `${item.text} (${words.merged(item.mergedCount + 1)})` : item.text;
 					const theme = item.themeId ? (themeNames.get(item.themeId) ?? '') : '';
 					const votes = item.votes === null ? '–' : String(item.votes);
 					return row([String(i + 1), cell(kindLabels.get(item.kind) ?? item.kind), cell(theme), cell(text), cell(item.attribution), votes]);

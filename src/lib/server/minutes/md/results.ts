@@ -24,7 +24,7 @@ export function findingsSection(minutes: Minutes, words: Words): string[] {
 export function facts(item: MinutesItem, words: Words): string {
 	const parts = [`${words.by}: ${escapeMarkdown(item.attribution)}`];
 	if (item.votes !== null) parts.push(words.votes(item.votes));
-	if (item.mergedCount > 0) parts.push(words.merged(item.mergedCount));
+	if (item.mergedCount > 0) parts.push(words.merged(item.mergedCount + 1));
 	return parts.join(' · ');
 }
 
@@ -65,7 +65,7 @@ function voteLines(minutes: Minutes, words: Words): string[] {
 	return [
 		heading,
 		'',
-		escapeMarkdown(words.voteSummary(votes.dots, votes.voters, votes.budget)),
+		escapeMarkdown(`${words.voteSummary(votes.dots, votes.voters, votes.budget)} ${words.votedOn(votes.votedOn, votes.notVotedOn)}`),
 		'',
 		...tableHead(header, 'll' + 'r'.repeat(columns.length + 1)),
 		...votes.targets.map((t) => {

@@ -61,10 +61,17 @@ describe('Markdown minutes of a facilitated session', () => {
 	it('shows a theme with its items, their tallies and what was merged into them', () => {
 		const by = 'Siti Rahmawati – Dinas Koperasi dan UKM';
 		expect(section(id, '#### Permodalan')).toContain(
-			lines('1. Akses modal usaha sulit tanpa agunan\\', `   *Oleh: ${by} – Pemerintah (OPD / kecamatan / desa) · 4 suara · digabung dari 1 masukan*`)
+			lines('1. Akses modal usaha sulit tanpa agunan\\', `   *Oleh: ${by} – Pemerintah (OPD / kecamatan / desa); Yusuf Hidayat – Kecamatan Loa Kulu – Pemerintah (OPD / kecamatan / desa) · 4 suara · gabungan dari 2 masukan*`)
 		);
-		expect(section(en, '#### Permodalan')).toContain(`   *By: ${by} – Government · 4 votes · merged from 1 item*`);
-		expect(section(id, '### Peluang')).toContain('*Oleh: Dewi Lestari – Universitas Contoh – Akademisi / Perguruan Tinggi · 0 suara*');
+		expect(section(en, '#### Permodalan')).toContain(`   *By: ${by} – Government; Yusuf Hidayat – Kecamatan Loa Kulu – Government · 4 votes · merged from 2 items*`);
+		// No opportunity got a counted dot: they were not put to a vote, so no "0 suara" on them.
+		expect(section(id, '### Peluang')).toContain('*Oleh: Dewi Lestari – Universitas Contoh – Akademisi / Perguruan Tinggi*');
+		expect(section(id, '### Peluang')).not.toContain('suara');
+	});
+
+	it('says which kinds were put to a vote', () => {
+		expect(section(id, '### Suara per Kelompok Pemangku Kepentingan')).toContain('Pemungutan suara dilakukan atas kendala dan rekomendasi; peluang tidak dipungut suaranya.');
+		expect(section(en, '### Votes by Stakeholder Group')).toContain('The vote was held on constraints and recommendations; opportunities were not put to a vote.');
 	});
 
 	it('counts contributions per stakeholder group, anonymous ones apart', () => {
@@ -173,7 +180,7 @@ describe('Markdown minutes of a facilitated session', () => {
 	it('attaches every reported item with its votes', () => {
 		const list = section(id, '### Daftar Masukan dan Hasil Pemungutan Suara');
 		expect(list).toContain(
-			'| 1 | Kendala | Permodalan | Akses modal usaha sulit tanpa agunan (digabung dari 1 masukan) | Siti Rahmawati – Dinas Koperasi dan UKM – Pemerintah (OPD / kecamatan / desa) | 4 |'
+			'| 1 | Kendala | Permodalan | Akses modal usaha sulit tanpa agunan (gabungan dari 2 masukan) | Siti Rahmawati – Dinas Koperasi dan UKM – Pemerintah (OPD / kecamatan / desa); Yusuf Hidayat – Kecamatan Loa Kulu – Pemerintah (OPD / kecamatan / desa) | 4 |'
 		);
 		expect(list).toContain('| 7 | Rekomendasi | – | Forum koordinasi CSR dan OPD setiap triwulan | anonim | 2 |');
 		expect(list.split('\n').filter((l) => /^\| \d/.test(l))).toHaveLength(7);

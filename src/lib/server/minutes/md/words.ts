@@ -95,9 +95,13 @@ const id = {
 	by: 'Oleh',
 	votes: (n: number) => `${n} suara`,
 	themeVotes: (n: number) => `Suara untuk tema ini: ${n}`,
-	merged: (n: number) => `digabung dari ${n} masukan`,
+	/** `n` counts every item combined, the one kept included, as the console does. */
+	merged: (n: number) => `gabungan dari ${n} masukan`,
 	voteSummary: (dots: number, voters: number, budget: number) =>
 		`${dots} suara dari ${voters} peserta; setiap peserta memiliki ${budget} suara.`,
+	/** What was put to a vote (kinds or themes, lower case) and what was not, so a missing count is not read as zero. */
+	votedOn: (on: string[], not: string[]) =>
+		`Pemungutan suara dilakukan atas ${listed(on, 'dan')}` + (not.length ? `; ${listed(not, 'dan')} tidak dipungut suaranya.` : '.'),
 	addresses: (kind: string) => `${kind} yang dijawab`,
 	uses: (kind: string) => `${kind} yang dimanfaatkan`,
 	/** `time` carries the date in full when the session closed on another day: "pukul" then introduces only the time inside it. */
@@ -128,6 +132,9 @@ const id = {
 function lowerFirst(label: string): string {
 	return /^\p{Lu}\p{Ll}/u.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
 }
+
+/** "a, b dan c": a list in running text. */
+const listed = (labels: string[], and: string) => (labels.length > 1 ? `${labels.slice(0, -1).join(', ')} ${and} ${labels[labels.length - 1]}` : labels[0] ?? '');
 
 export type Words = typeof id;
 
@@ -219,9 +226,11 @@ const en: Words = {
 	by: 'By',
 	votes: (n: number) => `${n} ${n === 1 ? 'vote' : 'votes'}`,
 	themeVotes: (n: number) => `Votes for this theme: ${n}`,
-	merged: (n: number) => `merged from ${n} ${n === 1 ? 'item' : 'items'}`,
+	merged: (n: number) => `merged from ${n} items`,
 	voteSummary: (dots: number, voters: number, budget: number) =>
 		`${dots} ${dots === 1 ? 'vote' : 'votes'} from ${voters} ${voters === 1 ? 'participant' : 'participants'}; each participant had ${budget}.`,
+	votedOn: (on: string[], not: string[]) =>
+		`The vote was held on ${listed(on, 'and')}` + (not.length ? `; ${listed(not, 'and')} were not put to a vote.` : '.'),
 	addresses: (kind: string) => `${kind} addressed`,
 	uses: (kind: string) => `${kind} built on`,
 	closedAt: (time: string, anotherDay: boolean) => (anotherDay ? `The discussion closed on ${time}.` : `The discussion closed at ${time}.`),

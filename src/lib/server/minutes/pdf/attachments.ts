@@ -6,6 +6,8 @@ import type { Column, Layout } from './layout';
 
 /** Shares of the table's width per column. */
 const WIDTHS: Record<AttendanceColumn, number> = { no: 0.5, name: 2.6, position: 2, institution: 2.4, group: 1.9, sex: 0.55, signature: 1.7 };
+/** A row of the daftar hadir is at least 1 cm tall: room for a signature. */
+const SIGNING_ROW = 28;
 
 export function attendanceList(layout: Layout, minutes: Minutes, words: Words) {
 	const { attendance } = minutes;
@@ -22,7 +24,7 @@ export function attendanceList(layout: Layout, minutes: Minutes, words: Words) {
 		align: c === 'no' ? 'right' : c === 'sex' ? 'center' : 'left'
 	}));
 	// Room in every row for a wet signature.
-	layout.table(columns, table.rows, { minRowHeight: 22 });
+	layout.table(columns, table.rows, { minRowHeight: SIGNING_ROW });
 }
 
 /** "Lampiran:" and what is attached, below the signatures. */

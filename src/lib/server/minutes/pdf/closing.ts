@@ -132,7 +132,7 @@ export function appendixSection(layout: Layout, minutes: Minutes, words: Words) 
 			String(i + 1),
 			kindLabels.get(item.kind) ?? item.kind,
 			item.themeId ? (themeNames.get(item.themeId) ?? '') : '',
-			item.mergedCount ? `${item.text} (${words.merged(item.mergedCount)})` : item.text,
+			item.mergedCount ? `${item.text} (${words.merged(item.mergedCount + 1)})` : item.text,
 			item.attribution,
 			item.votes === null ? '–' : String(item.votes)
 		]),

@@ -5,7 +5,8 @@
  */
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { FONTS, type FontName } from './fonts';
+import { fitColumns } from '../fit/columns';
+import { FONTS, widthOf, type FontName } from './fonts';
 import { Layout, type Column, type TableOptions } from './layout';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -17,6 +18,12 @@ function pdf(draw: (doc: Doc) => void): Promise<string> {
 	doc.on('data', (chunk: Buffer) => chunks.push(chunk));
 	const done = new Promise<string>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks).toString('latin1').replace(/\/ID \[[^\]]*\]/, ''))));
 	doc.font(FONTS.regular);
+	// Layout prints no soft hyphen but the one pdfkit turns into a hyphen at a line's end.
+	const internal = doc as unknown as { _fragment: (text: string, ...rest: unknown[]) => void };
+	const fragment = internal._fragment;
+	internal._fragment = function (text, ...rest) {
+		return fragment.call(this, text.replace(/\u00ad/g, ''), ...rest);
+	};
 	draw(doc);
 	doc.end();
 	return done;
@@ -30,7 +37,9 @@ const reference = {
 	hanging(doc: Doc, label: string, text: string, facts = '', indent = 0, hang = 18) {
 		const x = doc.page.margins.left + indent;
 		this.font(doc, 'regular');
-		if (doc.y + doc.heightOfString(text, { width: this.width(doc) - indent - hang }) + 14 > this.bottom(doc)) doc.addPage();
+		const stamp = label ? doc.heightOfString(label, { width: hang }) : 0;
+		const body = text ? doc.heightOfString(text, { width: this.width(doc) - indent - hang }) : 0;
+		if (doc.y + Math.max(body, stamp) + 14 > this.bottom(doc)) doc.addPage();
 		const y = doc.y;
 		doc.text(label, x, y, { width: hang });
 		doc.text(text, x + hang, y, { width: this.width(doc) - indent - hang });
@@ -38,6 +47,7 @@ const reference = {
 			this.font(doc, 'regular', 8).fillColor('#555555').text(facts, x + hang, doc.y, { width: this.width(doc) - indent - hang });
 			doc.fillColor('black');
 		}
+		doc.y = Math.max(doc.y, y + stamp);
 		doc.moveDown(0.25);
 	},
 	table(doc: Doc, columns: Column[], rows: string[][], options: TableOptions = {}) {
@@ -45,8 +55,16 @@ const reference = {
 		const PAD = options.condensed ? 2 : 3;
 		const regular: FontName = options.condensed ? 'condensed' : 'regular';
 		const bold: FontName = options.condensed ? 'condensedBold' : 'bold';
-		const share = columns.reduce((sum, c) => sum + c.width, 0);
-		const widths = columns.map((c) => (c.width / share) * this.width(doc));
+		const fitted = fitColumns({
+			total: this.width(doc),
+			padding: 2 * PAD,
+			weights: columns.map((c) => c.width),
+			header: columns.map((c) => c.header),
+			rows,
+			measure: (text, heavy) => widthOf(this.font(doc, heavy ? bold : regular, size), heavy ? bold : regular, size, text)
+		});
+		const { widths } = fitted;
+		rows = fitted.rows;
 		const measure = (cells: string[], font: FontName) => {
 			this.font(doc, font, size);
 			return Math.max(...cells.map((text, i) => doc.heightOfString(text || ' ', { width: widths[i] - 2 * PAD }))) + 2 * PAD;
@@ -71,7 +89,7 @@ const reference = {
 			doc.x = doc.page.margins.left;
 			doc.y = y + height;
 		};
-		const headers = columns.map((c) => c.header);
+		const headers = fitted.header;
 		const headerHeight = measure(headers, bold);
 		if (doc.y + headerHeight + 2 * size > this.bottom(doc)) doc.addPage();
 		draw(headers, bold, headerHeight, '#e8edf3');

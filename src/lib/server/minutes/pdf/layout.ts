@@ -4,6 +4,7 @@
  * bottom on `doc.y`; nothing here knows what the minutes say.
  */
 import type PDFDocument from 'pdfkit';
+import { fitColumns } from '../fit/columns';
 import { trimFontCaches, useFont, widthOf, type FontName } from './fonts';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -72,6 +73,15 @@ export class Layout {
 
 	constructor(readonly doc: Doc) {
 		trimFontCaches();
+		// A soft hyphen is printed only where pdfkit broke the line at it (it makes that one a
+		// hyphen); anywhere else DejaVu would draw it. Also for the texts doc.text sets itself.
+		const internal = doc as unknown as { _fragment?: SetLine };
+		const fragment = internal._fragment;
+		if (typeof fragment === 'function') {
+			internal._fragment = function (this: Doc, text, x, y, options) {
+				fragment.call(this, text.replace(/\u00ad/g, ''), x, y, options);
+			};
+		}
 	}
 
 	get left() {
@@ -152,7 +162,9 @@ export class Layout {
 		// copying and the width it measures after each line to move doc.x along.
 		const fragment = (doc as unknown as { _fragment?: SetLine })._fragment;
 		let top = y;
-		for (const made of lines) {
+		for (const wrapped of lines) {
+			// pdfkit turned a soft hyphen that ends a line into a hyphen; the others are not printed.
+			const made = wrapped.replace(/\u00ad/g, '');
 			// As pdfkit's own right alignment: the line's width less the text without trailing spaces.
 			const left = align === 'right' ? x + (width - doc.widthOfString(made.replace(/\n/g, '').replace(/\s+$/, ''))) : x;
 			if (typeof fragment === 'function') fragment.call(doc, made, left, top, SET_LINE);
@@ -200,15 +212,19 @@ export class Layout {
 		const width = this.width - indent - hang;
 		this.font('regular');
 		const measured = this.measure(text, width);
-		this.ensure(measured.height + 14);
+		// A label may wrap too (a note's stamp with its date): the next entry starts below the taller.
+		const stamp = this.measure(label, hang);
+		this.ensure(Math.max(measured.height, stamp.height) + 14);
 		const y = this.doc.y;
-		this.write(label, x, y, hang);
+		this.draw(label, stamp, x, y, hang);
 		this.draw(text, measured, x + hang, y, width);
+		const below = y + stamp.height;
 		if (facts) {
 			this.font('regular', 8).fillColor('#555555');
 			this.write(facts, x + hang, this.doc.y, width);
 			this.doc.fillColor('black');
 		}
+		this.doc.y = Math.max(this.doc.y, below);
 		this.doc.moveDown(0.25);
 	}
 
@@ -233,8 +249,18 @@ export class Layout {
 		const PAD = options.condensed ? 2 : 3;
 		const regular: FontName = options.condensed ? 'condensed' : 'regular';
 		const bold: FontName = options.condensed ? 'condensedBold' : 'bold';
-		const share = columns.reduce((sum, c) => sum + c.width, 0);
-		const widths = columns.map((c) => (c.width / share) * this.width);
+		// Widths from the words themselves: no column narrower than its longest word where the
+		// page allows, and soft hyphens in the words that still do not fit.
+		const fitted = fitColumns({
+			total: this.width,
+			padding: 2 * PAD,
+			weights: columns.map((c) => c.width),
+			header: columns.map((c) => c.header),
+			rows,
+			measure: (text, heavy) => widthOf(this.font(heavy ? bold : regular, size), heavy ? bold : regular, size, text)
+		});
+		const { widths } = fitted;
+		const cells = fitted.rows;
 		/** Each cell's lines, and the row's height (an empty cell counts as one line). */
 		const measure = (cells: string[], font: FontName) => {
 			this.font(font, size);
@@ -265,19 +291,19 @@ export class Layout {
 			doc.x = this.left;
 			doc.y = y + height;
 		};
-		const headers = columns.map((c) => c.header);
+		const headers = fitted.header;
 		const header = measure(headers, bold);
 		this.ensure(header.height + 2 * size);
 		draw(headers, bold, header.lines, header.height, '#e8edf3');
-		rows.forEach((cells, index) => {
-			const font = options.totals && index === rows.length - 1 ? bold : regular;
-			const row = measure(cells, font);
-			const height = Math.max(row.height, options.minRowHeight ?? 0);
+		cells.forEach((row, index) => {
+			const font = options.totals && index === cells.length - 1 ? bold : regular;
+			const measured = measure(row, font);
+			const height = Math.max(measured.height, options.minRowHeight ?? 0);
 			if (this.doc.y + height > this.bottom) {
 				this.doc.addPage();
 				draw(headers, bold, header.lines, header.height, '#e8edf3');
 			}
-			draw(cells, font, row.lines, height);
+			draw(row, font, measured.lines, height);
 		});
 		this.doc.moveDown(0.5);
 	}

@@ -50,6 +50,9 @@ export function agendaSection(layout: Layout, { details }: Minutes, words: Words
 	);
 }
 
+/** The longest stamp that is a time alone: "10.15 WITA". */
+const TIME_ONLY = 10;
+
 export function proceedingsSection(layout: Layout, { proceedings }: Minutes, words: Words) {
 	const h = words.headings;
 	layout.heading(h.proceedings);
@@ -58,11 +61,13 @@ export function proceedingsSection(layout: Layout, { proceedings }: Minutes, wor
 	for (const t of proceedings.timeline) layout.paragraph(`${t.time} — ${t.label}`, { indent: 8 });
 	layout.heading(h.notes, 2);
 	if (!proceedings.phases.length) layout.paragraph(words.noNotes, { italic: true });
+	// A stamp with a date (a note taken on another day than the meeting) gets a wider column.
+	const dated = proceedings.phases.some((p) => p.notes.some((n) => n.time.length > TIME_ONLY));
 	for (const phase of proceedings.phases) {
 		layout.heading(phase.label, 3);
 		for (const note of phase.notes) {
 			const said = note.kind === 'quote' ? `“${note.text}”` : note.text;
-			layout.hanging(note.time, said, note.attribution ?? '', 8, 62);
+			layout.hanging(note.time, said, note.attribution ?? '', 8, dated ? 112 : 62);
 		}
 	}
 }

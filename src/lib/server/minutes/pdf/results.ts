@@ -10,7 +10,7 @@ import type { PdfWords } from './words';
 export function facts(item: MinutesItem, words: Words): string {
 	const parts = [`${words.by}: ${item.attribution}`];
 	if (item.votes !== null) parts.push(words.votes(item.votes));
-	if (item.mergedCount > 0) parts.push(words.merged(item.mergedCount));
+	if (item.mergedCount > 0) parts.push(words.merged(item.mergedCount + 1));
 	return parts.join(' · ');
 }
 
@@ -64,7 +64,7 @@ export function votesSection(layout: Layout, minutes: Minutes, words: Words, pdf
 	const { votes, recommendations, attendance } = minutes;
 	layout.heading(words.headings.votes, 2);
 	if (votes.targets.length === 0) return layout.paragraph(words.noVotes, { italic: true });
-	layout.paragraph(words.voteSummary(votes.dots, votes.voters, votes.budget));
+	layout.paragraph(`${words.voteSummary(votes.dots, votes.voters, votes.budget)} ${words.votedOn(votes.votedOn, votes.notVotedOn)}`);
 	layout.doc.moveDown(0.3);
 	const kindLabels = kindCells(minutes);
 	const columns = attendance.byGroup;

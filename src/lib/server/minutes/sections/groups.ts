@@ -2,7 +2,8 @@
  * The stakeholder-group view of the findings: who contributed what, and who voted for what.
  * Reports compare groups (pentahelix), so every group of the session has a column, zeros too.
  */
-import { kindsOf, type MinutesItem } from './items';
+import type { Locale } from '../../../domain/types';
+import { kindsOf, type KindRef, type MinutesItem } from './items';
 import type { MinutesTheme } from './findings';
 import { groupCounts, type GroupCount, type Source } from './source';
 
@@ -54,6 +55,10 @@ export interface VoteResults {
 	dots: number;
 	/** Targets that received dots, most first; ties keep theme order, then posting order. */
 	targets: VoteTarget[];
+	/** What was put to a vote, lower case in board order: kinds whose items got dots, and "tema" for themes. */
+	votedOn: string[];
+	/** Kinds with items that were not put to a vote: their items show no count at all. */
+	notVotedOn: string[];
 }
 
 export function matrixOf(source: Source, items: MinutesItem[]): GroupMatrix {
@@ -74,6 +79,8 @@ function cells(source: Source, items: MinutesItem[]): MatrixCells {
 	return { byGroup: groupCounts(source, counts), anonymous, total: items.length };
 }
 
+const THEMES: Record<Locale, string> = { id: 'tema', en: 'themes' };
+
 export function votesOf(source: Source, items: MinutesItem[], themes: MinutesTheme[]): VoteResults {
 	const candidates: Omit<VoteTarget, 'total' | 'byGroup'>[] = [
 		...themes.map((t) => ({ targetId: t.id, type: 'theme' as const, kind: null, text: t.name })),
@@ -87,5 +94,9 @@ export function votesOf(source: Source, items: MinutesItem[], themes: MinutesThe
 	targets.sort((a, b) => b.total - a.total);
 	const { target, budget, cap } = source.session.voting;
 	const dots = targets.reduce((sum, t) => sum + t.total, 0);
-	return { target, budget, cap, voters: source.voters, dots, targets };
+	const kinds = kindsOf(source.session, items, source.lang).filter((ref) => items.some((i) => i.kind === ref.kind));
+	const voted = (ref: KindRef) => targets.some((t) => t.kind === ref.kind);
+	const votedOn = [...(targets.some((t) => t.type === 'theme') ? [THEMES[source.lang]] : []), ...kinds.filter(voted).map((k) => k.label.toLowerCase())];
+	const notVotedOn = kinds.filter((k) => !voted(k)).map((k) => k.label.toLowerCase());
+	return { target, budget, cap, voters: source.voters, dots, targets, votedOn, notVotedOn };
 }

@@ -13,13 +13,18 @@ export interface MinutesItem {
 	anonymous: boolean;
 	/** Null for an anonymous item: nothing about its author, not even the group, reaches the minutes. */
 	author: MinutesPerson | null;
-	/** "name – institution – group", or "anonim" / "anonymous". */
+	/**
+	 * "name – institution – group", or "anonim" / "anonymous"; for a merged item every
+	 * contributor's, joined by "; " (the item's own author first).
+	 */
 	attribution: string;
+	/** Each contributor's attribution: the author, then the authors of the items merged into it (no repeats). */
+	contributors: string[];
 	/** Null when the item is in no theme. */
 	themeId: string | null;
 	/** How many duplicates were merged into this item (their dots count here). */
 	mergedCount: number;
-	/** Dots on this item; null when no item of the session received any (no vote, or a vote on themes). */
+	/** Dots on this item; null when no item of its kind received any (not put to a vote, or a vote on themes). */
 	votes: number | null;
 }
 
@@ -31,29 +36,42 @@ export interface KindRef {
 
 const ANONYMOUS: Record<Locale, string> = { id: 'anonim', en: 'anonymous' };
 
-/** Every reported item, in posting order. */
+/**
+ * Every reported item, in posting order. An item's count is given only when its kind was put to
+ * a vote (some item of the kind got dots): "0 suara" on every constraint when only
+ * recommendations were voted on would say the room rejected them all.
+ */
 export function listItems(source: Source): MinutesItem[] {
-	const anyVotes = source.rows.some((r) => source.tallies.has(r.id));
-	return source.rows.map((row) => toItem(source, row, anyVotes));
+	const voted = new Set(source.rows.filter((r) => source.tallies.has(r.id)).map((r) => r.kind));
+	return source.rows.map((row) => toItem(source, row, voted.has(row.kind)));
 }
 
-function toItem(source: Source, row: ItemRow, anyVotes: boolean): MinutesItem {
+function toItem(source: Source, row: ItemRow, kindVoted: boolean): MinutesItem {
 	const text = maskPhones(row.text);
 	// Decide on the flag before touching the author: an anonymous row's author_id is never read.
 	const anonymous = row.anonymous === 1;
 	const author = anonymous ? null : (source.people.get(row.author_id) ?? null);
-	const attribution = anonymous ? ANONYMOUS[source.lang] : author ? attribute(author) : '–';
+	const merged = source.mergedRows.get(row.id) ?? [];
+	const contributors = [...new Set([row, ...merged].map((r) => attributionOf(source, r)))];
 	return {
 		id: row.id,
 		kind: row.kind,
 		text,
 		anonymous,
 		author,
-		attribution,
+		attribution: contributors.join('; '),
+		contributors,
 		themeId: row.theme_id,
 		mergedCount: source.mergedCount.get(row.id) ?? 0,
-		votes: votesOn(source, row.id, anyVotes)
+		votes: votesOn(source, row.id, kindVoted)
 	};
+}
+
+/** Who wrote a row as the minutes name them; an anonymous row's author_id is never read. */
+function attributionOf(source: Source, row: ItemRow): string {
+	if (row.anonymous === 1) return ANONYMOUS[source.lang];
+	const author = source.people.get(row.author_id);
+	return author ? attribute(author) : '–';
 }
 
 /** The session's kinds in board order, then any kind an item has that the board no longer lists. */

@@ -66,6 +66,8 @@ export interface Source {
 	mergedInto: Map<string, string>;
 	/** Item id → how many items were merged into it. */
 	mergedCount: Map<string, number>;
+	/** Item id → the items merged into it, in posting order: their authors are contributors too. */
+	mergedRows: Map<string, items.ItemRow[]>;
 	themes: Theme[];
 	/** Dots per target, for reported items and live themes only. */
 	tallies: Map<string, Tally>;
@@ -84,10 +86,12 @@ export function loadSource(db: Db, sessionId: string, lang: Locale): Source {
 	const rows = all.filter((r) => r.status === 'visible');
 	const mergedInto = new Map<string, string>();
 	const mergedCount = new Map<string, number>();
+	const mergedRows = new Map<string, items.ItemRow[]>();
 	for (const row of all) {
 		if (!row.merged_into) continue;
 		mergedInto.set(row.id, row.merged_into);
 		mergedCount.set(row.merged_into, (mergedCount.get(row.merged_into) ?? 0) + 1);
+		mergedRows.set(row.merged_into, [...(mergedRows.get(row.merged_into) ?? []), row]);
 	}
 	const liveThemes = themes.list(db, sessionId);
 	const reported = new Set([...rows.map((r) => r.id), ...liveThemes.map((t) => t.id)]);
@@ -106,6 +110,7 @@ export function loadSource(db: Db, sessionId: string, lang: Locale): Source {
 		rows,
 		mergedInto,
 		mergedCount,
+		mergedRows,
 		themes: liveThemes,
 		tallies,
 		voters,
