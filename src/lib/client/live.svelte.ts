@@ -53,7 +53,11 @@ export class LiveSession {
 		this.outbox = new Outbox(outboxKey);
 		this.#socket = io({ path: '/socket.io', auth, transports: ['websocket', 'polling'] });
 		this.#socket.on('connect', () => this.#sync());
-		this.#socket.on('disconnect', () => (this.connection = 'offline'));
+		this.#socket.on('disconnect', (reason) => {
+			this.connection = 'offline';
+			// The server closed this socket on purpose (a removed phone): ask once more, to hear why.
+			if (reason === 'io server disconnect') this.#socket.connect();
+		});
 		this.#socket.on('connect_error', (error) => this.#refusedOrOffline(error.message));
 		this.#socket.on('record', (record) => this.#receive(record));
 		this.#socket.on('presence', ({ online }) => (this.online = online));
@@ -116,7 +120,7 @@ export class LiveSession {
 	};
 
 	#refusedOrOffline(message: string) {
-		if (['unauthenticated', 'not_found', 'invalid_input'].includes(message)) {
+		if (['unauthenticated', 'not_found', 'invalid_input', 'removed'].includes(message)) {
 			this.refused = message as ErrorCode;
 			this.#socket.disconnect();
 		}

@@ -59,7 +59,7 @@ interface Address {
 	known: Map<string, number>;
 }
 
-export function createGuessing(options = GUESSING, clock: () => number = Date.now) {
+export function createGuessing(options = GUESSING, clock: () => number = () => Date.now()) {
 	const addresses = new Map<string, Address>();
 	const everyone = new Bucket(options.globalMisses, options.globalEveryMs, clock());
 	const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -41,12 +41,21 @@ export const toView = (r: ParticipantRow): ParticipantRecord => ({
 
 export const publicView = ({ consentAt: _, ...view }: ParticipantRecord): ParticipantView => view;
 
-export function byToken(db: Db, sessionId: string, token: string): ParticipantView | undefined {
+/**
+ * The participant this token joined as. A removed participant is not found, unless asked with
+ * `removed: true`: then they come back marked, so their phone can be told why it is refused.
+ */
+export function byToken(db: Db, sessionId: string, token: string): ParticipantView | undefined;
+export function byToken(db: Db, sessionId: string, token: string, options: { removed: true }): (ParticipantView & { removed: boolean }) | undefined;
+export function byToken(db: Db, sessionId: string, token: string, options?: { removed: true }) {
 	const row = sql(db, 'SELECT * FROM participants WHERE session_id = ? AND token_hash = ?').get(
 		sessionId,
 		hashSecret(token)
 	) as ParticipantRow | undefined;
-	return row && publicView(toView(row));
+	if (!row) return undefined;
+	const removed = row.removed_at !== null;
+	if (options?.removed) return { ...publicView(toView(row)), removed };
+	return removed ? undefined : publicView(toView(row));
 }
 
 /**
