@@ -21,6 +21,8 @@ export interface ParticipantRow {
 	sex: '' | 'L' | 'P';
 	added_by: 'facilitator' | 'minutetaker' | null;
 	removed_at: string | null;
+	/** Why the facilitator removed this phone participant (migration 006); null otherwise. */
+	removed_reason?: string | null;
 }
 
 /** `consentAt` is null for someone staff added by hand: they never consented on a phone. */
@@ -115,6 +117,18 @@ export function listWithConsent(db: Db, sessionId: string): ParticipantRecord[] 
 		sessionId
 	) as ParticipantRow[];
 	return rows.map(toView);
+}
+
+/**
+ * For the minutes' attendance: everyone on the list, and the phone participants the facilitator
+ * removed, with the reason (the minutes say so rather than quietly dropping them).
+ */
+export function listForMinutes(db: Db, sessionId: string): (ParticipantRecord & { removedReason: string | null })[] {
+	const rows = sql(
+		db,
+		'SELECT * FROM participants WHERE session_id = ? AND (removed_at IS NULL OR removed_reason IS NOT NULL) ORDER BY joined_at, rowid'
+	).all(sessionId) as ParticipantRow[];
+	return rows.map((r) => ({ ...toView(r), removedReason: r.removed_reason ?? null }));
 }
 
 export function list(db: Db, sessionId: string): ParticipantView[] {
