@@ -86,11 +86,10 @@ test('a new code: the old one lets nobody in, the joined phone keeps posting, th
 	await room.getByRole('button', { name: 'Ganti kode' }).click();
 	await confirm(facilitator);
 	// The console reopens at the new address, with its key carried over.
-	await expect(facilitator).not.toHaveURL(new RegExp(`/f/${code}`));
-	const fresh = (await facilitator.getByTestId('join-code').textContent())!.trim();
-	expect(fresh).toMatch(/^[A-Z0-9]{6}$/);
-	expect(fresh).not.toBe(code);
-	await expect(facilitator).toHaveURL(new RegExp(`/f/${fresh}$`));
+	await expect(facilitator).toHaveURL(new RegExp(`/f/(?!${code})[A-Z0-9]{6}$`));
+	const fresh = new URL(facilitator.url()).pathname.slice(3);
+	await expect(facilitator.getByTestId('join-code')).toHaveText(fresh);
+	await expect(facilitator.getByTestId('connection')).toHaveAttribute('data-state', 'online');
 
 	await expect(projector).toHaveURL(new RegExp(`/p/${fresh}$`));
 	await expect(projector.locator(`img[src*="${fresh}"]`).first()).toBeVisible();
@@ -101,6 +100,9 @@ test('a new code: the old one lets nobody in, the joined phone keeps posting, th
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ token: 'tokenbaruyangpanjangsekali123', name: 'Orang Baru', group: 'media', consent: true })
 		});
+	const { page: stranger } = await newPhone(browser);
+	await stranger.goto(`${server.url}/j/${code}`);
+	await expect(stranger.getByText('Kode ini sudah diganti')).toBeVisible();
 	const refused = await joinWith(code);
 	expect(refused.status).toBe(410);
 	expect((await refused.json()).error.code).toBe('code_changed');

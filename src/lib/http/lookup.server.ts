@@ -27,6 +27,22 @@ export async function findSession(event: LookupEvent, options: { formerCodes?: b
 	return turn.found;
 }
 
+/**
+ * Why a code found nothing, when it once named a session: `410 code_changed` (the facilitator
+ * issued a new one), so a person holding the old code is told to ask for the new one. The miss
+ * was counted already; this says only that the code existed, never the new one.
+ */
+export async function findSessionOrSayReplaced(event: LookupEvent) {
+	try {
+		return await findSession(event);
+	} catch (problem) {
+		const code = joinCode.safeParse(event.params.code ?? '');
+		if (problem instanceof HttpProblem && problem.status === 404 && code.success && byAnyCode(getContext().db, code.data)?.former)
+			throw new HttpProblem(410, 'code_changed', 'This join code was replaced; ask the facilitator for the new one');
+		throw problem;
+	}
+}
+
 function notFound(turn: Turn<unknown>): never {
 	if (!turn.ok) throw new HttpProblem(429, 'rate_limited', `Too many wrong codes from this address; try again in ${turn.retryAfterS} s`);
 	throw new HttpProblem(404, 'not_found', 'No session has this code');

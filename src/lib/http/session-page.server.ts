@@ -7,7 +7,7 @@ import { error } from '@sveltejs/kit';
 import type { SessionView } from '../domain/types';
 import { HttpProblem } from './endpoint.server';
 import { publicOrigin, sessionLinks, type SessionLinks } from '../server/links';
-import { findSession } from './lookup.server';
+import { findSessionOrSayReplaced } from './lookup.server';
 import * as sessions from '../server/sessions';
 import { publicSession } from '../server/visibility';
 
@@ -17,7 +17,7 @@ export async function loadSessionPage(event: {
 	getClientAddress: () => string;
 }): Promise<{ session: SessionView; links: SessionLinks }> {
 	try {
-		const row = await findSession(event);
+		const row = await findSessionOrSayReplaced(event);
 		return { session: publicSession(sessions.toView(row)), links: sessionLinks(publicOrigin(event.url), row.code, row.title) };
 	} catch (problem) {
 		if (problem instanceof HttpProblem) error(problem.status, { message: problem.code });

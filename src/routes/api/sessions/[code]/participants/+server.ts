@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { getContext } from '$lib/server/context';
 import { clientAddress, handle, problem, readBody } from '$lib/http/endpoint.server';
-import { findSession } from '$lib/http/lookup.server';
+import { findSessionOrSayReplaced } from '$lib/http/lookup.server';
 import { waitTurn } from '$lib/server/joining';
 import * as participants from '$lib/server/participants';
 import * as room from '$lib/server/room';
@@ -12,13 +12,7 @@ import type { RequestHandler } from './$types';
 /** Joins with a phone-made token; repeating the same token returns the same participant. */
 export const POST: RequestHandler = (event) =>
 	handle(async () => {
-		const session = await findSession(event).catch(async (error) => {
-			// A code that was replaced by a new one: say so, rather than "no such session".
-			const former = room.byAnyCode(getContext().db, String(event.params.code ?? '').trim().toUpperCase());
-			if (former?.former) return null;
-			throw error;
-		});
-		if (!session) return problem(410, 'code_changed', 'This join code was replaced; ask the facilitator for the new one');
+		const session = await findSessionOrSayReplaced(event);
 		if (session.status === 'closed') return problem(409, 'session_closed', 'The session is closed');
 		const input = await readBody(event.request, joinSchema);
 		if (!sessions.toView(session).groups.some((g) => g.key === input.group)) return problem(400, 'invalid_input', 'group: unknown stakeholder group');
