@@ -14,15 +14,14 @@ import * as sessions from '../server/sessions';
 
 type LookupEvent = { params: { code?: string }; getClientAddress: () => string; request?: Request };
 
-export async function findSession(event: LookupEvent, options: { formerCodes?: boolean } = {}) {
+export async function findSession(event: LookupEvent) {
 	const code = joinCode.safeParse(event.params.code ?? '');
 	if (!code.success) return notFound(await guessing.missed(clientAddress(event)));
 	const db = getContext().db;
 	const key = event.request && bearerOrNull(event.request);
 	const known = key ? byAnyCode(db, code.data)?.session : undefined;
 	if (known && key && opensSession(known, key)) return known;
-	const find = () => (options.formerCodes ? byAnyCode(db, code.data)?.session : sessions.byCode(db, code.data));
-	const turn = await guessing.lookUp(clientAddress(event), code.data, find);
+	const turn = await guessing.lookUp(clientAddress(event), code.data, () => sessions.byCode(db, code.data));
 	if (!turn.ok || !turn.found) return notFound(turn);
 	return turn.found;
 }
