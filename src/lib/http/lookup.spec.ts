@@ -3,7 +3,10 @@ import { closeContext } from '../server/context';
 import { GUESSING } from '../server/guessing';
 import { sessionInContext, type TestSession } from '$lib/testing/server';
 import { HttpProblem } from './endpoint.server';
-import { findSession, requireFacilitator } from './lookup.server';
+import { findSession, findSessionOrSayReplaced, requireFacilitator } from './lookup.server';
+import { getContext } from '../server/context';
+import * as room from '../server/room';
+import * as sessions from '../server/sessions';
 
 let session: TestSession;
 let addressCounter = 0;
@@ -61,6 +64,18 @@ describe('findSession', () => {
 		expect(answers).toContain('found');
 		expect(answers.some((a) => /^429 .*try again in \d+ s/.test(a))).toBe(true);
 		vi.useRealTimers();
+	});
+});
+
+describe('a replaced code', () => {
+	it('joins nobody and says it was replaced, but still opens the session with a key', async () => {
+		const own = sessionInContext();
+		const db = getContext().db;
+		db.transaction(() => room.newCode(db, sessions.byId(db, own.row.id)))();
+		const old = own.row.code;
+		expect(await problemOf(() => findSessionOrSayReplaced(event(old, freshAddress())))).toMatchObject({ status: 410, code: 'code_changed' });
+		const withKey = event(old, freshAddress(), `Bearer ${own.facilitatorKey}`);
+		expect((await findSession(withKey)).id).toBe(own.row.id);
 	});
 });
 
