@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { closeContext } from '../server/context';
+import { closeContext, getContext } from '../server/context';
 import { GUESSING } from '../server/guessing';
 import { sessionInContext, type TestSession } from '$lib/testing/server';
 import { HttpProblem } from './endpoint.server';
 import { findSession, findSessionOrSayReplaced, requireFacilitator } from './lookup.server';
-import { getContext } from '../server/context';
 import * as room from '../server/room';
 import * as sessions from '../server/sessions';
 
