@@ -82,7 +82,10 @@ test('a new code: the old one lets nobody in, the joined phone keeps posting, th
 	const projector = await (await browser.newContext(PROJECTOR)).newPage();
 	await projector.goto(`${server.url}/p/${code}`);
 	await expect(projector.locator(`img[src*="${code}"]`).first()).toBeVisible();
+	// Connected: the live board counts Siti.
+	await expect(projector.getByTestId('participant-count')).toHaveText('1');
 
+	const minutetakerLink = await facilitator.locator('#minutetaker-link').inputValue();
 	await room.getByRole('button', { name: 'Ganti kode' }).click();
 	await confirm(facilitator);
 	// The console reopens at the new address, with its key carried over.
@@ -100,6 +103,12 @@ test('a new code: the old one lets nobody in, the joined phone keeps posting, th
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ token: 'tokenbaruyangpanjangsekali123', name: 'Orang Baru', group: 'media', consent: true })
 		});
+	// A link shared before the change still opens, and moves to the new address.
+	const minutetaker = await (await browser.newContext(LAPTOP)).newPage();
+	await minutetaker.goto(minutetakerLink);
+	await expect(minutetaker).toHaveURL(new RegExp(`/m/${fresh}$`));
+	await expect(minutetaker.getByTestId('attendees')).toBeVisible();
+
 	const { page: stranger } = await newPhone(browser);
 	await stranger.goto(`${server.url}/j/${code}`);
 	await expect(stranger.getByText('Kode ini sudah diganti')).toBeVisible();

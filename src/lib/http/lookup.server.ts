@@ -14,14 +14,20 @@ import * as sessions from '../server/sessions';
 
 type LookupEvent = { params: { code?: string }; getClientAddress: () => string; request?: Request };
 
-export async function findSession(event: LookupEvent) {
+/**
+ * `formerCodes`: a code the facilitator replaced still finds the session (for the staff and
+ * report pages, whose secret travels in the fragment and opens it afterwards), with the code the
+ * caller asked for in place of the new one, which it must not learn.
+ */
+export async function findSession(event: LookupEvent, options: { formerCodes?: boolean } = {}) {
 	const code = joinCode.safeParse(event.params.code ?? '');
 	if (!code.success) return notFound(await guessing.missed(clientAddress(event)));
 	const db = getContext().db;
 	const key = event.request && bearerOrNull(event.request);
 	const known = key ? byAnyCode(db, code.data)?.session : undefined;
 	if (known && key && opensSession(known, key)) return known;
-	const turn = await guessing.lookUp(clientAddress(event), code.data, () => sessions.byCode(db, code.data));
+	const find = () => (options.formerCodes ? asAsked(byAnyCode(db, code.data)?.session, code.data) : sessions.byCode(db, code.data));
+	const turn = await guessing.lookUp(clientAddress(event), code.data, find);
 	if (!turn.ok || !turn.found) return notFound(turn);
 	return turn.found;
 }
@@ -31,9 +37,9 @@ export async function findSession(event: LookupEvent) {
  * issued a new one), so a person holding the old code is told to ask for the new one. The miss
  * was counted already; this says only that the code existed, never the new one.
  */
-export async function findSessionOrSayReplaced(event: LookupEvent) {
+export async function findSessionOrSayReplaced(event: LookupEvent, options: { formerCodes?: boolean } = {}) {
 	try {
-		return await findSession(event);
+		return await findSession(event, options);
 	} catch (problem) {
 		const code = joinCode.safeParse(event.params.code ?? '');
 		if (problem instanceof HttpProblem && problem.status === 404 && code.success && byAnyCode(getContext().db, code.data)?.former)
@@ -41,6 +47,8 @@ export async function findSessionOrSayReplaced(event: LookupEvent) {
 		throw problem;
 	}
 }
+
+const asAsked = (session: sessions.SessionRow | undefined, code: string) => session && { ...session, code };
 
 function notFound(turn: Turn<unknown>): never {
 	if (!turn.ok) throw new HttpProblem(429, 'rate_limited', `Too many wrong codes from this address; try again in ${turn.retryAfterS} s`);

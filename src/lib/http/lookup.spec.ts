@@ -75,6 +75,9 @@ describe('a replaced code', () => {
 		expect(await problemOf(() => findSessionOrSayReplaced(event(old, freshAddress())))).toMatchObject({ status: 410, code: 'code_changed' });
 		const withKey = event(old, freshAddress(), `Bearer ${own.facilitatorKey}`);
 		expect((await findSession(withKey)).id).toBe(own.row.id);
+		// A staff page opens at it, without learning the new code.
+		const page = await findSession(event(old, freshAddress()), { formerCodes: true });
+		expect(page).toMatchObject({ id: own.row.id, code: old });
 	});
 });
 
