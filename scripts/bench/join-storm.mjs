@@ -65,7 +65,7 @@ export async function joinStorm({ phones, script = 'build/server.js', log = () =
 		const done = outcomes.filter((o) => o.status === 'fulfilled').map((o) => o.value);
 		const errors = outcomes.filter((o) => o.status === 'rejected').map((o) => o.reason);
 		const refused = errors.filter((e) => e instanceof Refused);
-		const reasons = [...new Set(errors.map((e) => String(e.message ?? e)))].slice(0, 5);
+		const reasons = [...new Set(errors.map((e) => `${e.message ?? e}${e.cause?.code ? ` (${e.cause.code})` : ''}`))].slice(0, 5);
 		return {
 			phones,
 			joined: done.length,
