@@ -43,7 +43,9 @@ const httpServer = createServer((req: IncomingMessage, res: ServerResponse) => {
 });
 const io = attachRealtime(httpServer);
 
-httpServer.listen(port, host, () => {
+// A whole room may arrive in the same second; Node's default backlog of 511 waiting connections
+// would drop the rest until they retry, so allow as many as the kernel usually does.
+httpServer.listen({ port, host, backlog: 2048 }, () => {
 	console.log(`Rembuk listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
 });
 

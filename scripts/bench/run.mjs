@@ -4,9 +4,10 @@
 // processes that this script stops, and the whole run gives up after --deadline minutes.
 //
 //   npm run bench -- [--clients 300] [--posts 200] [--rate 10] [--writers 100] [--seconds 2] [--rounds 8]
-//                    [--only startup,fanout,writes,memory,phonePage,export,similarity] [--db-dir DIR]
+//                    [--only startup,fanout,writes,memory,phonePage,export,similarity,joinStorm] [--db-dir DIR]
+//   npm run bench -- --only joinStorm      runs the join storm alone (default limits, one address)
 //                    [--export-items 1000] [--export-participants 300] [--export-actions 30]
-//                    [--similarity-cards 500]
+//                    [--similarity-cards 500] [--storm 300,1000]
 //                    [--wait-idle SECONDS] [--max-others PERCENT]
 //                    [--server build/server.js] [--cpu-prof] [--browser] [--json]
 import { fork } from 'node:child_process';
@@ -18,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { FORMATS, measureExport } from './export.mjs';
 import { weighInBrowser, weighPage } from './page.mjs';
 import { createSession } from './phone.mjs';
+import { joinStorm } from './join-storm.mjs';
 import { measureSimilarity, SIMILARITY_PATHS } from './similarity.mjs';
 import { freePort } from './ports.mjs';
 import { summarizeProfile } from './profile.mjs';
@@ -40,7 +42,8 @@ const { values: opts } = parseArgs({
 		'export-participants': { type: 'string', default: '300' },
 		'export-actions': { type: 'string', default: '30' },
 		'similarity-cards': { type: 'string', default: '500' },
-		only: { type: 'string', default: 'startup,fanout,writes,memory,phonePage,export,similarity' },
+		only: { type: 'string', default: 'startup,fanout,writes,memory,phonePage,export,similarity,joinStorm' },
+		storm: { type: 'string', default: '300,1000' },
 		deadline: { type: 'string', default: '30' },
 		'cpu-prof': { type: 'boolean', default: false },
 		browser: { type: 'boolean', default: false },
@@ -262,6 +265,12 @@ async function main() {
 	}
 	if (!needsServer) return finish(report);
 
+	if (wants('joinStorm')) {
+		report.joinStorm = [];
+		for (const phones of opts.storm.split(',').map(Number)) report.joinStorm.push(await joinStorm({ phones, script: opts.server, log: say }));
+	}
+	if (![...only].some((phase) => phase !== 'similarity' && phase !== 'joinStorm')) return finish(report);
+
 	if (wants('startup')) {
 		say('startup, 5 cold starts');
 		report.startup = await measureStartup();
@@ -313,7 +322,7 @@ async function main() {
 /** How busy the server, the load process and everything else were during a phase, in % of one core. */
 const busy = (phase) => [phase.serverCpuMs, phase.loadCpuMs, phase.othersCpuMs].map((ms) => Math.max(0, Math.round((100 * ms) / phase.wallMs))).join(' / ');
 
-const TARGETS = { fanoutRatio: 1.5, writesRatio: 0.5, memoryKB: 50, phoneJsKB: 60, startupMs: 1000, exportMs: 1000 };
+const TARGETS = { fanoutRatio: 1.5, writesRatio: 0.5, memoryKB: 50, phoneJsKB: 60, startupMs: 1000, exportMs: 1000, stormPhones: 300, stormSeconds: 5 };
 
 function finish(report) {
 	const r = report.rembuk ?? {};
@@ -424,6 +433,17 @@ function finish(report) {
 		for (const path of SIMILARITY_PATHS)
 			rows.push([`similarity ${path} ms, warm / cold (${s.cards} cards)`, `${round(s[path].medianMs)} / ${round(s[path].firstMs)}`, '', '', '', '']);
 		summary.similarity = { cards: s.cards, ...Object.fromEntries(SIMILARITY_PATHS.map((p) => [p, { warmMs: round(s[p].medianMs), coldMs: round(s[p].firstMs) }])) };
+	}
+	if (report.joinStorm) {
+		for (const s of report.joinStorm) {
+			// The target is for a 300-person room; larger storms are reported, their joins past 600 a minute wait by design.
+			const target = s.phones <= TARGETS.stormPhones;
+			const ok = s.refused === 0 && s.failed === 0 && s.allBoardSeconds !== null && s.allBoardSeconds <= TARGETS.stormSeconds;
+			rows.push([`joinStorm ${s.phones} refused / failed`, `${s.refused} / ${s.failed}`, '', '', target ? '0 / 0' : '', target ? met(s.refused === 0 && s.failed === 0) : '']);
+			rows.push([`joinStorm ${s.phones} s until all have the board (median)`, `${round(s.allBoardSeconds, 2)} (${round(s.medianBoardSeconds, 2)})`, '', '', target ? `≤ ${TARGETS.stormSeconds}` : '', target ? met(ok) : '']);
+			if (s.reasons.length) say(`joinStorm ${s.phones}: ${s.reasons.join('; ')}`);
+		}
+		summary.joinStorm = report.joinStorm;
 	}
 	if (r.setup) summary.setup = { joinMs: round(r.setup.joinMs), connectMs: round(r.setup.connectMs) };
 

@@ -106,6 +106,7 @@ export function applyEvent(board: Board, event: SessionEvent): void {
 		case 'attendee.saved':
 			return upsert(board.participants, event.participant);
 		case 'attendee.removed':
+		case 'participant.removed':
 			board.participants = board.participants.filter((p) => p.id !== event.participantId);
 			return;
 		case 'photo.saved':
@@ -138,6 +139,12 @@ function applySessionEvent(board: Board, event: SessionEvent) {
 			return;
 		case 'timer.changed':
 			session.timer = event.timer;
+			return;
+		case 'session.room':
+			Object.assign(session, { door: event.door, capacity: event.capacity });
+			return;
+		case 'session.code':
+			session.code = event.code;
 			return;
 	}
 }

@@ -29,6 +29,8 @@ export class LiveSession {
 	/** Set when the server refuses this connection for good (bad key, unknown token or code). */
 	refused = $state<ErrorCode | null>(null);
 	online = $state(0);
+	/** A participant's phone: the facilitator's reason, once they removed this participant. */
+	removedReason = $state<string | null>(null);
 	ownItemIds = $state<string[]>([]);
 	/** Item ids acknowledged during this visit, to show "saved" beside them. */
 	justSaved = $state<string[]>([]);
@@ -48,12 +50,18 @@ export class LiveSession {
 	 */
 	#acked = $state<{ seq: number; command: Command }[]>([]);
 	#draining = false;
+	#participant: boolean;
 
 	constructor(auth: SocketAuth, outboxKey: string) {
+		this.#participant = auth.role === 'participant';
 		this.outbox = new Outbox(outboxKey);
 		this.#socket = io({ path: '/socket.io', auth, transports: ['websocket', 'polling'] });
 		this.#socket.on('connect', () => this.#sync());
-		this.#socket.on('disconnect', () => (this.connection = 'offline'));
+		this.#socket.on('disconnect', (reason) => {
+			this.connection = 'offline';
+			// The server closed this socket on purpose (a removed phone): ask once more, to hear why.
+			if (reason === 'io server disconnect') this.#socket.connect();
+		});
 		this.#socket.on('connect_error', (error) => this.#refusedOrOffline(error.message));
 		this.#socket.on('record', (record) => this.#receive(record));
 		this.#socket.on('presence', ({ online }) => (this.online = online));
@@ -116,7 +124,7 @@ export class LiveSession {
 	};
 
 	#refusedOrOffline(message: string) {
-		if (['unauthenticated', 'not_found', 'invalid_input'].includes(message)) {
+		if (['unauthenticated', 'not_found', 'invalid_input', 'removed'].includes(message)) {
 			this.refused = message as ErrorCode;
 			this.#socket.disconnect();
 		}
@@ -124,6 +132,8 @@ export class LiveSession {
 	}
 
 	#receive(record: SessionRecord) {
+		// Only the removed phone's own copy (and staff's) carries the reason; staff do not keep it here.
+		if (record.event.type === 'participant.removed' && record.event.reason && this.#participant) this.removedReason = record.event.reason;
 		// Records that arrive during a sync are kept and applied after it, not dropped: at the end
 		// of a session no later record would reveal the gap.
 		if (!this.board || this.#syncing) return void this.#held.push(record);

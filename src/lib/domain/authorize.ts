@@ -60,7 +60,11 @@ export const POLICY: Record<CommandType, CommandPolicy> = {
 	'attendee.edit': MINUTES,
 	'attendee.remove': MINUTES,
 	'photo.caption': MINUTES,
-	'photo.remove': MINUTES
+	'photo.remove': MINUTES,
+	// Who may come in is the facilitator's call, and only while the session is open.
+	'session.room': facilitator,
+	'participant.remove': facilitator,
+	'session.newCode': facilitator
 };
 
 /** True when `role` may send `type`; for item commands the handler also asks `mayTouchItem`. */

@@ -49,6 +49,10 @@ export interface SessionView {
 	voting: VotingSettings;
 	/** New items wait for the facilitator's approval before others see them. */
 	preModeration: boolean;
+	/** 'closed': no new phone may join; those who joined keep working. */
+	door: 'open' | 'closed';
+	/** Most participants who may join by phone (the facilitator sets it, 1–5000). */
+	capacity: number;
 }
 
 /**

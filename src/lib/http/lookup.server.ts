@@ -1,22 +1,68 @@
-/** Finds the session a route's `[code]` names; unknown codes count against the brute-force limit. */
+/**
+ * Finds the session a route's `[code]` names. A request whose bearer key opens the session is
+ * answered at once, by a former code too (downloads keep working after a new code); otherwise the
+ * code is a guess: looked up through the slow-down (../server/guessing), unknown codes counted.
+ */
 import { joinCode } from '../realtime/schemas';
 import { getContext } from '../server/context';
 import { clientAddress, HttpProblem } from './endpoint.server';
-import { allow, isBlocked } from '../server/ratelimit';
+import { guessing, type Turn } from '../server/guessing';
 import * as reports from '../server/reports';
+import { byAnyCode } from '../server/room';
 import { secretMatches } from '../server/secrets';
 import * as sessions from '../server/sessions';
 
-export async function findSession(event: { params: { code?: string }; getClientAddress: () => string }) {
-	const address = clientAddress(event);
-	if (await isBlocked('badSecret', address)) throw new HttpProblem(429, 'rate_limited', 'Too many wrong codes; wait a minute');
+type LookupEvent = { params: { code?: string }; getClientAddress: () => string; request?: Request };
+
+/**
+ * `formerCodes`: a code the facilitator replaced still finds the session (for the staff and
+ * report pages, whose secret travels in the fragment and opens it afterwards), with the code the
+ * caller asked for in place of the new one, which it must not learn.
+ */
+export async function findSession(event: LookupEvent, options: { formerCodes?: boolean } = {}) {
 	const code = joinCode.safeParse(event.params.code ?? '');
-	const session = code.success ? sessions.byCode(getContext().db, code.data) : undefined;
-	if (!session) {
-		await allow('badSecret', address);
-		throw new HttpProblem(404, 'not_found', 'No session has this code');
+	if (!code.success) return notFound(await guessing.missed(clientAddress(event)));
+	const db = getContext().db;
+	const key = event.request && bearerOrNull(event.request);
+	const known = key ? byAnyCode(db, code.data)?.session : undefined;
+	if (known && key && opensSession(known, key)) return known;
+	const find = () => (options.formerCodes ? asAsked(byAnyCode(db, code.data)?.session, code.data) : sessions.byCode(db, code.data));
+	const turn = await guessing.lookUp(clientAddress(event), code.data, find);
+	if (!turn.ok || !turn.found) return notFound(turn);
+	return turn.found;
+}
+
+/**
+ * Why a code found nothing, when it once named a session: `410 code_changed` (the facilitator
+ * issued a new one), so a person holding the old code is told to ask for the new one. The miss
+ * was counted already; this says only that the code existed, never the new one.
+ */
+export async function findSessionOrSayReplaced(event: LookupEvent, options: { formerCodes?: boolean } = {}) {
+	try {
+		return await findSession(event, options);
+	} catch (problem) {
+		const code = joinCode.safeParse(event.params.code ?? '');
+		if (problem instanceof HttpProblem && problem.status === 404 && code.success && byAnyCode(getContext().db, code.data)?.former)
+			throw new HttpProblem(410, 'code_changed', 'This join code was replaced; ask the facilitator for the new one');
+		throw problem;
 	}
-	return session;
+}
+
+const asAsked = (session: sessions.SessionRow | undefined, code: string) => session && { ...session, code };
+
+function notFound(turn: Turn<unknown>): never {
+	if (!turn.ok) throw new HttpProblem(429, 'rate_limited', `Too many wrong codes from this address; try again in ${turn.retryAfterS} s`);
+	throw new HttpProblem(404, 'not_found', 'No session has this code');
+}
+
+function opensSession(session: sessions.SessionRow, key: string): boolean {
+	if (secretMatches(key, session.facilitator_key_hash)) return true;
+	if (session.minutetaker_key_hash && secretMatches(key, session.minutetaker_key_hash)) return true;
+	return reports.check(getContext().db, session.id, key);
+}
+
+function bearerOrNull(request: Request): string | null {
+	return /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1] ?? null;
 }
 
 /** The facilitator's key from `Authorization: Bearer …`; 401 without one, 403 with a wrong one. */
@@ -63,6 +109,7 @@ function bearer(event: { request: Request }, message: string): string {
 }
 
 async function refuse(event: { getClientAddress: () => string }): Promise<never> {
-	await allow('badSecret', clientAddress(event));
+	const turn = await guessing.missed(clientAddress(event));
+	if (!turn.ok) throw new HttpProblem(429, 'rate_limited', `Too many wrong keys from this address; try again in ${turn.retryAfterS} s`);
 	throw new HttpProblem(403, 'forbidden', 'This key does not open this session');
 }

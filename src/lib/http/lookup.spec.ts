@@ -1,9 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeContext } from '../server/context';
-import { limits } from '../server/ratelimit';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { closeContext, getContext } from '../server/context';
+import { GUESSING } from '../server/guessing';
 import { sessionInContext, type TestSession } from '$lib/testing/server';
 import { HttpProblem } from './endpoint.server';
-import { findSession, requireFacilitator } from './lookup.server';
+import { findSession, findSessionOrSayReplaced, requireFacilitator } from './lookup.server';
+import * as room from '../server/room';
+import * as sessions from '../server/sessions';
 
 let session: TestSession;
 let addressCounter = 0;
@@ -47,12 +49,35 @@ describe('findSession', () => {
 		}
 	});
 
-	it('blocks an address that guessed too many codes, even for a right code', async () => {
+	it('slows an address that guessed too many codes, but not its bearer of a key, nor other addresses', async () => {
+		vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
 		const address = freshAddress();
-		for (let i = 0; i < limits.badSecret.points; i++) await problemOf(() => findSession(event('AAAAAA', address)));
-		const blocked = await problemOf(() => findSession(event(session.row.code, address)));
-		expect(blocked).toMatchObject({ status: 429, code: 'rate_limited' });
+		for (let i = 0; i < GUESSING.freeMisses; i++) await problemOf(() => findSession(event('AAAAAA', address)));
+		const answer = (p: Promise<unknown>) => p.then(() => 'found', (e: HttpProblem) => `${e.status} ${e.message}`);
+		const burst = Array.from({ length: 8 }, () => answer(findSession(event(session.row.code, address))));
+		const withKey = event(session.row.code, address, `Bearer ${session.facilitatorKey}`);
+		expect((await findSession(withKey)).id).toBe(session.row.id);
 		expect((await findSession(event(session.row.code, freshAddress()))).id).toBe(session.row.id);
+		await vi.advanceTimersByTimeAsync(60_000);
+		const answers = await Promise.all(burst);
+		expect(answers).toContain('found');
+		expect(answers.some((a) => /^429 .*try again in \d+ s/.test(a))).toBe(true);
+		vi.useRealTimers();
+	});
+});
+
+describe('a replaced code', () => {
+	it('joins nobody and says it was replaced, but still opens the session with a key', async () => {
+		const own = sessionInContext();
+		const db = getContext().db;
+		db.transaction(() => room.newCode(db, sessions.byId(db, own.row.id)))();
+		const old = own.row.code;
+		expect(await problemOf(() => findSessionOrSayReplaced(event(old, freshAddress())))).toMatchObject({ status: 410, code: 'code_changed' });
+		const withKey = event(old, freshAddress(), `Bearer ${own.facilitatorKey}`);
+		expect((await findSession(withKey)).id).toBe(own.row.id);
+		// A staff page opens at it, without learning the new code.
+		const page = await findSession(event(old, freshAddress()), { formerCodes: true });
+		expect(page).toMatchObject({ id: own.row.id, code: old });
 	});
 });
 
@@ -74,7 +99,10 @@ describe('requireFacilitator', () => {
 	it('answers 403 for a wrong key, and counts it as a wrong secret', async () => {
 		const address = freshAddress();
 		expect(await problemOf(() => check('Bearer kunci-salah', address))).toMatchObject({ status: 403, code: 'forbidden' });
-		const res = await limits.badSecret.get(address);
-		expect(res?.consumedPoints).toBe(1);
+		// Counted: the address has one free miss fewer, so its last free one is followed by a wait.
+		for (let i = 1; i < GUESSING.freeMisses; i++) await problemOf(() => check('Bearer kunci-salah', address));
+		const started = Date.now();
+		await expect(check(`Bearer ${session.facilitatorKey}`, address)).resolves.toBeUndefined();
+		expect(Date.now() - started).toBeLessThan(1000);
 	});
 });

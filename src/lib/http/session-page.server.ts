@@ -7,17 +7,21 @@ import { error } from '@sveltejs/kit';
 import type { SessionView } from '../domain/types';
 import { HttpProblem } from './endpoint.server';
 import { publicOrigin, sessionLinks, type SessionLinks } from '../server/links';
-import { findSession } from './lookup.server';
+import { findSessionOrSayReplaced } from './lookup.server';
 import * as sessions from '../server/sessions';
 import { publicSession } from '../server/visibility';
 
-export async function loadSessionPage(event: {
-	params: { code?: string };
-	url: URL;
-	getClientAddress: () => string;
-}): Promise<{ session: SessionView; links: SessionLinks }> {
+export async function loadSessionPage(
+	event: {
+		params: { code?: string };
+		url: URL;
+		getClientAddress: () => string;
+	},
+	/** Staff and report pages open at a replaced code too: their key, in the fragment, opens the session and they move on. */
+	options: { formerCodes?: boolean } = {}
+): Promise<{ session: SessionView; links: SessionLinks }> {
 	try {
-		const row = await findSession(event);
+		const row = await findSessionOrSayReplaced(event, options);
 		return { session: publicSession(sessions.toView(row)), links: sessionLinks(publicOrigin(event.url), row.code, row.title) };
 	} catch (problem) {
 		if (problem instanceof HttpProblem) error(problem.status, { message: problem.code });

@@ -54,6 +54,12 @@ export type SessionEvent =
 	/** Staff wrote a person without a phone into the daftar hadir, or changed such an entry. */
 	| { type: 'attendee.saved'; participant: ParticipantView }
 	| { type: 'attendee.removed'; participantId: string }
+	/** The facilitator removed someone who joined by phone; the reason reaches staff and that phone only. */
+	| { type: 'participant.removed'; participantId: string; reason: string }
+	/** The door (new joins taken or not) and how many may join. */
+	| { type: 'session.room'; door: 'open' | 'closed'; capacity: number }
+	/** A new join code: the old one lets nobody in any more. */
+	| { type: 'session.code'; code: string }
 	/** A photo for the dokumentasi was uploaded (over HTTP) or its caption changed; staff only. */
 	| { type: 'photo.saved'; photo: PhotoView }
 	| { type: 'photo.removed'; photoId: string }
@@ -109,6 +115,11 @@ export type ErrorCode =
 	| 'phase_closed'
 	| 'over_budget'
 	| 'over_cap'
+	/** Joining: the facilitator closed the door, the room is full, the code was replaced, or this phone was removed. */
+	| 'door_closed'
+	| 'room_full'
+	| 'code_changed'
+	| 'removed'
 	| 'internal';
 
 export interface CommandError {

@@ -146,6 +146,17 @@ const attendanceCommands = [
 	z.object({ type: z.literal('photo.remove'), photoId: id })
 ] as const;
 
+/** Room controls, the facilitator's: the door and capacity, removing a participant, a new code. */
+const roomCommands = [
+	z.object({
+		type: z.literal('session.room'),
+		door: z.enum(['open', 'closed']).optional(),
+		capacity: z.number().int().min(1).max(5000).optional()
+	}),
+	z.object({ type: z.literal('participant.remove'), participantId: id, reason: text(LIMITS.shortText), hideItems: z.boolean().default(false) }),
+	z.object({ type: z.literal('session.newCode') })
+] as const;
+
 export const commandSchema = z.discriminatedUnion('type', [
 	z.object({
 		type: z.literal('item.add'),
@@ -192,7 +203,8 @@ export const commandSchema = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('action.delete'), rowId: id }),
 	z.object({ type: z.literal('note.add'), text: text(2000), speaker: speaker.nullable().default(null) }),
 	z.object({ type: z.literal('note.delete'), noteId: id }),
-	...attendanceCommands
+	...attendanceCommands,
+	...roomCommands
 ]);
 export type Command = z.infer<typeof commandSchema>;
 

@@ -17,6 +17,7 @@ import { HANDLERS } from './handlers';
 import { attendanceHandlers } from './handlers/attendance';
 import { boardHandlers } from './handlers/board';
 import { itemHandlers } from './handlers/items';
+import { roomHandlers } from './handlers/room';
 import { sessionHandlers } from './handlers/session';
 import { addItem, commandId, dumpTables, send, sessionWith, type TestParticipant, type TestSession } from '$lib/testing/server';
 
@@ -37,7 +38,9 @@ const SAMPLES: Record<string, () => Record<string, unknown>> = {
 	'item.merge': () => ({ type: 'item.merge', targetId: itemId, sourceIds: [anonymousItemId] }),
 	'action.save': () => ({ type: 'action.save', row: { activity: 'Uji otorisasi' } }),
 	'attendee.add': () => ({ type: 'attendee.add', attendee: { name: 'Uji otorisasi', group: 'lainnya' } }),
-	'attendee.edit': () => ({ type: 'attendee.edit', participantId: other.id, attendee: { name: 'Uji otorisasi', group: 'lainnya' } })
+	'attendee.edit': () => ({ type: 'attendee.edit', participantId: other.id, attendee: { name: 'Uji otorisasi', group: 'lainnya' } }),
+	'participant.remove': () => ({ type: 'participant.remove', participantId: other.id, reason: 'Uji otorisasi' }),
+	'session.room': () => ({ type: 'session.room', door: 'closed' })
 };
 
 type Shape = Record<string, { safeParse: (v: unknown) => { success: boolean }; options?: unknown[]; value?: unknown }>;
@@ -130,7 +133,7 @@ describe('the command list', () => {
 	});
 
 	it('has each handler declared in one file only', () => {
-		const declared = [itemHandlers, sessionHandlers, boardHandlers, attendanceHandlers].flatMap((part) => Object.keys(part));
+		const declared = [itemHandlers, sessionHandlers, boardHandlers, attendanceHandlers, roomHandlers].flatMap((part) => Object.keys(part));
 		expect(declared.sort()).toEqual([...types].sort());
 	});
 

@@ -21,6 +21,8 @@ export interface ParticipantRow {
 	sex: '' | 'L' | 'P';
 	added_by: 'facilitator' | 'minutetaker' | null;
 	removed_at: string | null;
+	/** Why the facilitator removed this phone participant (migration 006); null otherwise. */
+	removed_reason?: string | null;
 }
 
 /** `consentAt` is null for someone staff added by hand: they never consented on a phone. */
@@ -41,12 +43,21 @@ export const toView = (r: ParticipantRow): ParticipantRecord => ({
 
 export const publicView = ({ consentAt: _, ...view }: ParticipantRecord): ParticipantView => view;
 
-export function byToken(db: Db, sessionId: string, token: string): ParticipantView | undefined {
+/**
+ * The participant this token joined as. A removed participant is not found, unless asked with
+ * `removed: true`: then they come back marked, so their phone can be told why it is refused.
+ */
+export function byToken(db: Db, sessionId: string, token: string): ParticipantView | undefined;
+export function byToken(db: Db, sessionId: string, token: string, options: { removed: true }): (ParticipantView & { removed: boolean }) | undefined;
+export function byToken(db: Db, sessionId: string, token: string, options?: { removed: true }) {
 	const row = sql(db, 'SELECT * FROM participants WHERE session_id = ? AND token_hash = ?').get(
 		sessionId,
 		hashSecret(token)
 	) as ParticipantRow | undefined;
-	return row && publicView(toView(row));
+	if (!row) return undefined;
+	const removed = row.removed_at !== null;
+	if (options?.removed) return { ...publicView(toView(row)), removed };
+	return removed ? undefined : publicView(toView(row));
 }
 
 /**
@@ -106,6 +117,18 @@ export function listWithConsent(db: Db, sessionId: string): ParticipantRecord[] 
 		sessionId
 	) as ParticipantRow[];
 	return rows.map(toView);
+}
+
+/**
+ * For the minutes' attendance: everyone on the list, and the phone participants the facilitator
+ * removed, with the reason (the minutes say so rather than quietly dropping them).
+ */
+export function listForMinutes(db: Db, sessionId: string): (ParticipantRecord & { removedReason: string | null })[] {
+	const rows = sql(
+		db,
+		'SELECT * FROM participants WHERE session_id = ? AND (removed_at IS NULL OR removed_reason IS NOT NULL) ORDER BY joined_at, rowid'
+	).all(sessionId) as ParticipantRow[];
+	return rows.map((r) => ({ ...toView(r), removedReason: r.removed_reason ?? null }));
 }
 
 export function list(db: Db, sessionId: string): ParticipantView[] {

@@ -28,15 +28,15 @@ describe('rate limits', () => {
 	it('are lifted by RATE_LIMITS=off, with a warning at start', async () => {
 		const { allow, isBlocked, limits } = await load('off');
 		expect(console.warn).toHaveBeenCalledWith(expect.stringContaining('RATE_LIMITS=off'));
-		for (let i = 0; i < limits.badSecret.points * 5; i++) expect(await allow('badSecret', '192.0.2.1')).toBe(true);
-		expect(await isBlocked('badSecret', '192.0.2.1')).toBe(false);
+		for (let i = 0; i < limits.create.points * 5; i++) expect(await allow('create', '192.0.2.1')).toBe(true);
+		expect(await isBlocked('create', '192.0.2.1')).toBe(false);
 	});
 
 	it('are one set per process, however many copies of the module are loaded', async () => {
 		const first = await load(undefined);
 		const second = await load(undefined);
 		expect(second.limits).toBe(first.limits);
-		for (let i = 0; i < first.limits.badSecret.points; i++) await first.allow('badSecret', '192.0.2.77');
-		expect(await second.isBlocked('badSecret', '192.0.2.77')).toBe(true);
+		for (let i = 0; i < first.limits.create.points; i++) await first.allow('create', '192.0.2.77');
+		expect(await second.isBlocked('create', '192.0.2.77')).toBe(true);
 	});
 });

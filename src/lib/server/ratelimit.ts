@@ -1,14 +1,11 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 
 /**
- * Limits sized for a ballroom: everyone may sit behind one venue NAT address, so per-address
- * limits are generous and per-socket limits do the real work.
+ * Limits sized for a ballroom: everyone may sit behind one venue NAT address, so per-socket
+ * limits do the real work. Guessed codes and secrets slow down instead (./guessing.ts); joins
+ * from one address wait their turn (./joining.ts).
  */
 const createLimits = () => ({
-	/** Join attempts and code look-ups per address: brute-forcing a code needs ~10^8 tries. */
-	join: new RateLimiterMemory({ points: 120, duration: 60 }),
-	/** Wrong codes or keys per address. */
-	badSecret: new RateLimiterMemory({ points: 20, duration: 60, blockDuration: 60 }),
 	/** Commands per socket: a burst of 20, then 5 a second. */
 	command: new RateLimiterMemory({ points: 20, duration: 4 }),
 	/** Session creation per address. */
@@ -17,8 +14,8 @@ const createLimits = () => ({
 
 /**
  * One set per process, on globalThis like the context: in production the socket server and
- * SvelteKit's routes are separate bundles, each with its own copy of this module, and a wrong
- * guess over HTTP must count (and block) on the socket too, and the other way round.
+ * SvelteKit's routes are separate bundles, each with its own copy of this module, and a limit
+ * must count the same whichever bundle a request reached.
  */
 const KEY = Symbol.for('rembuk.rate-limits');
 type Holder = { [KEY]?: ReturnType<typeof createLimits> };

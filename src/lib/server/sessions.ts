@@ -37,6 +37,8 @@ export interface SessionRow {
 	minutetaker_key_hash: string | null;
 	/** Null for a real session; a sample session's clock offset (see ./clock). */
 	sample_clock_offset_ms: number | null;
+	door: 'open' | 'closed';
+	capacity: number;
 }
 
 export interface CreatedSession {
@@ -122,6 +124,8 @@ export function toView(row: SessionRow): StaffSessionView {
 		timer: JSON.parse(row.timer),
 		voting: JSON.parse(row.voting),
 		preModeration: row.pre_moderation === 1,
+		door: row.door,
+		capacity: row.capacity,
 		details: JSON.parse(row.details)
 	};
 }

@@ -79,6 +79,9 @@ function projectEvent(event: SessionEvent, owner: string | null, viewer: Viewer,
 		// A participant's own join shows them what they gave; staff-added people have no phone.
 		case 'participant.joined':
 			return mine ? event : { ...event, participant: publicParticipant(event.participant) };
+		// Why someone was removed is between the facilitator and that phone.
+		case 'participant.removed':
+			return mine ? event : { ...event, reason: '' };
 		case 'attendee.saved':
 			return { ...event, participant: publicParticipant(event.participant) };
 		case 'photo.saved':

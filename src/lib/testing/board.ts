@@ -45,6 +45,8 @@ export function emptyBoard(): Board {
 			timer: { endsAt: null, remainingMs: null, lockOnEnd: false },
 			voting: { budget: 5, cap: 3, target: 'items', revealed: false },
 			preModeration: false,
+			door: 'open',
+			capacity: 1000,
 			details: {}
 		},
 		participants: [],

@@ -69,7 +69,16 @@ export const phone: PhoneMessages = {
 		phase_closed: 'This stage does not accept that change.',
 		over_budget: 'You have no votes left. Take one off another choice first.',
 		over_cap: 'This choice already has as many of your votes as allowed.',
-		network: 'Cannot reach the server. Check the connection and try again.'
+		network: 'Cannot reach the server. Check the connection and try again.',
+		door_closed: 'The facilitator has closed the door: this session takes no new participants. Ask the organizers if you should be in it.',
+		room_full: 'This session is full. Ask the organizers if you should be in it.',
+		code_changed: 'This code has been replaced. Ask the facilitator for the new one or scan the QR code on the screen.',
+		removed: 'The facilitator has removed you from this session.'
+	},
+	removal: {
+		title: 'You were removed from this session',
+		reason: 'The facilitator’s reason: {{reason}}',
+		hint: 'This phone is no longer connected to the session. Speak to the facilitator if this is a mistake.'
 	},
 	phase: {
 		name: {

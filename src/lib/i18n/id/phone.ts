@@ -72,7 +72,16 @@ export const phone = {
 		phase_closed: 'Tahap ini tidak menerima perubahan itu.',
 		over_budget: 'Suara Anda sudah habis. Kurangi suara di pilihan lain dulu.',
 		over_cap: 'Pilihan ini sudah mendapat suara terbanyak yang dibolehkan dari Anda.',
-		network: 'Tidak dapat menghubungi server. Periksa sambungan lalu coba lagi.'
+		network: 'Tidak dapat menghubungi server. Periksa sambungan lalu coba lagi.',
+		door_closed: 'Fasilitator sudah menutup pintu: sesi ini tidak menerima peserta baru. Hubungi panitia bila Anda seharusnya ikut.',
+		room_full: 'Sesi ini sudah penuh. Hubungi panitia bila Anda seharusnya ikut.',
+		code_changed: 'Kode ini sudah diganti. Minta kode baru kepada fasilitator atau pindai kode QR di layar.',
+		removed: 'Fasilitator telah mengeluarkan Anda dari sesi ini.'
+	},
+	removal: {
+		title: 'Anda dikeluarkan dari sesi ini',
+		reason: 'Alasan dari fasilitator: {{reason}}',
+		hint: 'HP ini tidak lagi terhubung ke sesi. Hubungi fasilitator bila ini keliru.'
 	},
 	phase: {
 		name: {

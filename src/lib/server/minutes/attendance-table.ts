@@ -22,6 +22,7 @@ export function attendanceCell(p: MinutesAttendee, index: number, column: Attend
 		case 'no':
 			return String(index + 1);
 		case 'name':
+			if (p.removed) return `${p.name}\n(${words.removed(p.removed.reason)})`;
 			return p.addedByStaff ? `${p.name}\n(${words.addedByStaff})` : p.name;
 		case 'position':
 			return p.position;

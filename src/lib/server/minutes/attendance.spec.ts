@@ -39,6 +39,17 @@ describe('the model', () => {
 		]);
 	});
 
+	it('keeps a phone participant the facilitator removed, marked with the reason, in every format', async () => {
+		const own = await documentedFgd();
+		const nur = own.db.prepare("SELECT id FROM participants WHERE name = 'Nur Aisyah'").get() as { id: string };
+		own.run('facilitator', { type: 'participant.remove', participantId: nur.id, reason: 'Nama palsu' });
+		const after = buildMinutes(own.db, own.session.id, 'id', NOW);
+		expect(after.attendance.participants.find((p) => p.name === 'Nur Aisyah')).toMatchObject({ removed: { reason: 'Nama palsu' } });
+		expect(renderMarkdown(after)).toContain('dikeluarkan oleh fasilitator: Nama palsu');
+		const english = buildMinutes(own.db, own.session.id, 'en', NOW);
+		expect(renderMarkdown(english)).toContain('removed by the facilitator: Nama palsu');
+	});
+
 	it('drops a removed attendee and a removed photo', async () => {
 		const own = await documentedFgd();
 		const amir = own.db.prepare("SELECT id FROM participants WHERE name = 'Pak Amir'").get() as { id: string };

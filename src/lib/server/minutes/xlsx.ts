@@ -115,7 +115,7 @@ function attendance({ attendance }: Minutes, words: SheetWords): Table {
 			p.institution,
 			p.groupLabel,
 			p.sex && words.sexValue[p.sex],
-			p.addedByStaff ? words.addedByStaff : '',
+			p.removed ? words.removed(p.removed.reason) : p.addedByStaff ? words.addedByStaff : '',
 			''
 		])
 	};

@@ -23,6 +23,8 @@ const rooms = {
 	public: (sessionId: string) => `public:${sessionId}`,
 	participant: (participantId: string) => `p:${participantId}`
 };
+/** Time for the removal record to reach the phone before its socket is closed. */
+const REMOVAL_GRACE_MS = 1000;
 const invalid = (message: string) => ({ ok: false as const, error: { code: 'invalid_input' as const, message } });
 
 export function attachRealtime(httpServer: HttpServer): RembukServer {
@@ -53,8 +55,12 @@ export function attachRealtime(httpServer: HttpServer): RembukServer {
 			io.to(rooms.public(sessionId)).except(rooms.participant(owner)).emit('record', everyone);
 			const ownerView = projectRecord(record, { role: 'participant', participantId: owner }, state);
 			io.to(rooms.participant(owner)).emit('record', ownerView);
+			if (record.event.type === 'participant.removed') showOut(record.event.participantId);
 		}
 	};
+	/** A removed phone is told why (the record just sent), then its sockets are closed; it may not reconnect. */
+	const showOut = (participantId: string) =>
+		setTimeout(() => io.in(rooms.participant(participantId)).disconnectSockets(true), REMOVAL_GRACE_MS).unref();
 
 	io.use(async (socket, next) => {
 		const outcome = await authenticate(context.db, socket.handshake.auth, socket.handshake.address);

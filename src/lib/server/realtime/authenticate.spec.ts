@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../db/database';
-import { limits } from '../ratelimit';
+import { GUESSING } from '../guessing';
 import { createSession, newToken, sessionWith, type TestParticipant, type TestSession } from '$lib/testing/server';
 import { authenticate } from './authenticate';
 
@@ -8,7 +8,7 @@ let db: Db;
 let session: TestSession;
 let siti: TestParticipant;
 
-/** The wrong-secret limiter is module-global, so every test comes from its own address. */
+/** The slow-down is module-global, so every test comes from its own address. */
 let addressCounter = 0;
 const freshAddress = () => `198.51.100.${++addressCounter}`;
 let address: string;
@@ -100,31 +100,45 @@ describe('authenticate', () => {
 
 describe('wrong secrets from one address', () => {
 	const wrongKey = () => ({ role: 'facilitator', code: code(), key: 'tebakan' });
-	const allowance = limits.badSecret.points;
+	const allowance = GUESSING.freeMisses;
+	afterEach(() => vi.useRealTimers());
 
-	it(`are answered normally ${allowance} times, then rate_limited`, async () => {
+	it(`are answered at once ${allowance} times, then slowed down, then told to come back`, async () => {
+		vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
 		for (let i = 0; i < allowance; i++) expect(await authenticate(db, wrongKey(), address)).toEqual({ ok: false, code: 'unauthenticated' });
-		expect(await authenticate(db, wrongKey(), address)).toEqual({ ok: false, code: 'rate_limited' });
+		const burst = Array.from({ length: 8 }, () => authenticate(db, wrongKey(), address));
+		await vi.advanceTimersByTimeAsync(60_000);
+		const answers = (await Promise.all(burst)).map((a) => (a.ok ? 'ok' : a.code));
+		expect(answers).toContain('unauthenticated');
+		expect(answers).toContain('rate_limited');
 	});
 
-	it('then block even the right key from that address, but not from others', async () => {
-		for (let i = 0; i < allowance; i++) await authenticate(db, wrongKey(), address);
+	it('never stop the right key, a joined phone or the code the address already uses', async () => {
+		expect(await authenticate(db, { role: 'presenter', code: code() }, address)).toMatchObject({ ok: true });
+		vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+		for (let i = 0; i < allowance + 5; i++) void authenticate(db, wrongKey(), address);
 		const right = { role: 'facilitator', code: code(), key: session.facilitatorKey };
-		expect(await authenticate(db, right, address)).toEqual({ ok: false, code: 'rate_limited' });
-		expect(await authenticate(db, right, freshAddress())).toMatchObject({ ok: true });
+		expect(await authenticate(db, right, address)).toMatchObject({ ok: true });
+		expect(await authenticate(db, { role: 'participant', code: code(), token: siti.token }, address)).toMatchObject({ ok: true });
+		expect(await authenticate(db, { role: 'presenter', code: code() }, address)).toMatchObject({ ok: true });
+		await vi.advanceTimersByTimeAsync(60_000);
 	});
 
-	it('count unknown codes and unknown tokens alike', async () => {
+	it('slow down unknown codes and unknown tokens alike, for that address only', async () => {
+		vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+		const unused = code() === 'AAAAAA' ? 'CCCCCC' : 'AAAAAA';
 		for (let i = 0; i < allowance / 2; i++) {
-			await authenticate(db, { role: 'presenter', code: code() === 'AAAAAA' ? 'CCCCCC' : 'AAAAAA' }, address);
+			await authenticate(db, { role: 'presenter', code: unused }, address);
 			await authenticate(db, { role: 'participant', code: code(), token: newToken() }, address);
 		}
-		expect(await authenticate(db, { role: 'presenter', code: code() }, address)).toEqual({ ok: false, code: 'rate_limited' });
+		const burst = Array.from({ length: 8 }, () => authenticate(db, { role: 'presenter', code: code() }, address));
+		expect(await authenticate(db, { role: 'presenter', code: code() }, freshAddress())).toMatchObject({ ok: true });
+		await vi.advanceTimersByTimeAsync(60_000);
+		expect((await Promise.all(burst)).map((a) => (a.ok ? 'ok' : a.code))).toContain('rate_limited');
 	});
 
-	it('are not counted for successful connections', async () => {
-		for (let i = 0; i < allowance + 5; i++) {
-			expect(await authenticate(db, { role: 'participant', code: code(), token: siti.token }, address)).toMatchObject({ ok: true });
-		}
+	it('refuse a removed participant with a reason the phone can show', async () => {
+		db.prepare("UPDATE participants SET removed_at = 'x', removed_reason = 'nama palsu' WHERE id = ?").run(siti.identity.participantId);
+		expect(await authenticate(db, { role: 'participant', code: code(), token: siti.token }, address)).toEqual({ ok: false, code: 'removed' });
 	});
 });

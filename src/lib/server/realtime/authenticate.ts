@@ -1,35 +1,52 @@
-/** Turns a socket's `auth` into an identity, or a reason to refuse it. */
+/**
+ * Turns a socket's `auth` into an identity, or a reason to refuse it. A secret that opens the
+ * session (a staff key, a joined phone's token) is checked first and never waits behind anyone's
+ * wrong guesses; only the projector's bare code and wrong secrets go through the slow-down.
+ */
 import type { SocketIdentity } from '../../realtime/contract';
 import { socketAuthSchema } from '../../realtime/schemas';
 import type { Db } from '../db/database';
+import { guessing } from '../guessing';
 import * as participants from '../participants';
-import { allow, isBlocked } from '../ratelimit';
+import { byAnyCode } from '../room';
 import { secretMatches } from '../secrets';
 import * as sessions from '../sessions';
 
-export type AuthOutcome = { ok: true; identity: SocketIdentity } | { ok: false; code: 'invalid_input' | 'unauthenticated' | 'not_found' | 'rate_limited' };
+type Refusal = 'invalid_input' | 'unauthenticated' | 'not_found' | 'rate_limited' | 'removed';
+export type AuthOutcome = { ok: true; identity: SocketIdentity } | { ok: false; code: Refusal };
+type SocketAuthRequest = ReturnType<typeof socketAuthSchema.parse>;
 
 export async function authenticate(db: Db, auth: unknown, address: string): Promise<AuthOutcome> {
-	if (await isBlocked('badSecret', address)) return { ok: false, code: 'rate_limited' };
 	const parsed = socketAuthSchema.safeParse(auth);
 	if (!parsed.success) return { ok: false, code: 'invalid_input' };
 	const request = parsed.data;
-	const session = sessions.byCode(db, request.code);
-	if (!session) return refuse(address, 'not_found');
-	const identity: SocketIdentity = { sessionId: session.id, code: session.code, role: request.role, participantId: null };
-	if (request.role === 'facilitator' && !secretMatches(request.key, session.facilitator_key_hash))
-		return refuse(address, 'unauthenticated');
-	if (request.role === 'minutetaker' && !(session.minutetaker_key_hash && secretMatches(request.key, session.minutetaker_key_hash)))
-		return refuse(address, 'unauthenticated');
-	if (request.role === 'participant') {
-		const participant = participants.byToken(db, session.id, request.token);
-		if (!participant) return refuse(address, 'unauthenticated');
-		identity.participantId = participant.id;
-	}
-	return { ok: true, identity };
+	if (request.role === 'presenter') return presenter(db, request.code, address);
+	// A former code still carries a secret: phones and consoles keep the code they opened with.
+	const session = byAnyCode(db, request.code)?.session;
+	const identity = session && opens(db, session, request);
+	if (identity === 'removed') return { ok: false, code: 'removed' };
+	if (identity) return { ok: true, identity };
+	const turn = await guessing.missed(address);
+	return { ok: false, code: !turn.ok ? 'rate_limited' : session ? 'unauthenticated' : 'not_found' };
 }
 
-async function refuse(address: string, code: 'not_found' | 'unauthenticated'): Promise<AuthOutcome> {
-	const allowed = await allow('badSecret', address);
-	return { ok: false, code: allowed ? code : 'rate_limited' };
+/** The identity this secret opens, 'removed' for a phone the facilitator removed, or null. */
+function opens(db: Db, session: sessions.SessionRow, request: SocketAuthRequest): SocketIdentity | 'removed' | null {
+	const identity: SocketIdentity = { sessionId: session.id, code: session.code, role: request.role, participantId: null };
+	if (request.role === 'facilitator') return secretMatches(request.key, session.facilitator_key_hash) ? identity : null;
+	if (request.role === 'minutetaker')
+		return session.minutetaker_key_hash && secretMatches(request.key, session.minutetaker_key_hash) ? identity : null;
+	if (request.role !== 'participant') return null;
+	const participant = participants.byToken(db, session.id, request.token, { removed: true });
+	if (!participant) return null;
+	if (participant.removed) return 'removed';
+	return { ...identity, participantId: participant.id };
+}
+
+/** The projector shows the code itself: the code is its only secret, looked up through the slow-down. */
+async function presenter(db: Db, code: string, address: string): Promise<AuthOutcome> {
+	const turn = await guessing.lookUp(address, code, () => sessions.byCode(db, code));
+	if (!turn.ok) return { ok: false, code: 'rate_limited' };
+	if (!turn.found) return { ok: false, code: 'not_found' };
+	return { ok: true, identity: { sessionId: turn.found.id, code: turn.found.code, role: 'presenter', participantId: null } };
 }

@@ -53,6 +53,7 @@ const id = {
 	peopleColumns: { no: 'No', name: 'Nama', position: 'Jabatan', institution: 'Instansi', group: 'Kelompok', sex: 'L/P', signature: 'Tanda tangan' },
 	sexValue: { L: 'L', P: 'P' },
 	addedByStaff: 'ditambahkan oleh panitia',
+	removed: (reason: string) => `dikeluarkan oleh fasilitator: ${reason}`,
 	sexCounts: (l: number, p: number, notGiven: number) =>
 		`Laki-laki ${l} orang, perempuan ${p} orang${notGiven ? `, tidak diisi ${notGiven} orang` : ''}.`,
 	attachmentsTitle: 'Lampiran:',
@@ -185,6 +186,7 @@ const en: Words = {
 	peopleColumns: { no: 'No', name: 'Name', position: 'Position', institution: 'Institution', group: 'Group', sex: 'M/F', signature: 'Signature' },
 	sexValue: { L: 'M', P: 'F' },
 	addedByStaff: 'added by staff',
+	removed: (reason: string) => `removed by the facilitator: ${reason}`,
 	sexCounts: (l: number, p: number, notGiven: number) => `Men: ${l}, women: ${p}${notGiven ? `, not given: ${notGiven}` : ''}.`,
 	attachmentsTitle: 'Attachments:',
 	attachment: {

@@ -15,6 +15,8 @@ export interface MinutesAttendee extends MinutesPerson {
 	sex: Sex | '';
 	/** Written into the daftar hadir by staff: no phone, and no consent given on one. */
 	addedByStaff: boolean;
+	/** Joined on a phone, then removed by the facilitator: the minutes say so, with the reason. */
+	removed?: { reason: string };
 }
 
 /** Attendance by sex, for offices that report it; `notGiven` counts those who left it empty. */

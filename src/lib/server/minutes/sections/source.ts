@@ -79,7 +79,7 @@ export interface Source {
 
 export function loadSource(db: Db, sessionId: string, lang: Locale): Source {
 	const session = sessions.toView(sessions.byId(db, sessionId));
-	const listed = participants.listWithConsent(db, sessionId);
+	const listed = participants.listForMinutes(db, sessionId);
 	const people = new Map(listed.map((p): [string, MinutesPerson] => [p.id, person(session, lang, p.name, p.institution, p.group)]));
 	const attendees = listed.map((p) => attendeeOf(people.get(p.id)!, p));
 	const all = items.listRows(db, sessionId);
@@ -119,8 +119,9 @@ export function loadSource(db: Db, sessionId: string, lang: Locale): Source {
 }
 
 /** A line of the daftar hadir: the person as cleared for sharing, with jabatan (masked too) and L/P. */
-function attendeeOf(person: MinutesPerson, p: participants.ParticipantRecord): MinutesAttendee {
-	return { ...person, position: maskPhones(p.position ?? ''), sex: p.sex ?? '', addedByStaff: Boolean(p.addedBy) };
+function attendeeOf(person: MinutesPerson, p: participants.ParticipantRecord & { removedReason: string | null }): MinutesAttendee {
+	const attendee: MinutesAttendee = { ...person, position: maskPhones(p.position ?? ''), sex: p.sex ?? '', addedByStaff: Boolean(p.addedBy) };
+	return p.removedReason === null ? attendee : { ...attendee, removed: { reason: maskPhones(p.removedReason) } };
 }
 
 /** A person cleared for sharing: phones masked, the group labelled in the minutes' language. */

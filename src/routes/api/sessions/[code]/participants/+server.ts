@@ -1,21 +1,40 @@
 import { json } from '@sveltejs/kit';
 import { getContext } from '$lib/server/context';
 import { clientAddress, handle, problem, readBody } from '$lib/http/endpoint.server';
-import { findSession } from '$lib/http/lookup.server';
+import { findSessionOrSayReplaced } from '$lib/http/lookup.server';
+import { waitTurn } from '$lib/server/joining';
 import * as participants from '$lib/server/participants';
+import * as room from '$lib/server/room';
 import * as sessions from '$lib/server/sessions';
-import { allow } from '$lib/server/ratelimit';
 import { joinSchema } from '$lib/realtime/schemas';
 import type { RequestHandler } from './$types';
 
 /** Joins with a phone-made token; repeating the same token returns the same participant. */
 export const POST: RequestHandler = (event) =>
 	handle(async () => {
-		if (!(await allow('join', clientAddress(event)))) return problem(429, 'rate_limited', 'Too many join attempts; wait a minute');
-		const session = await findSession(event);
+		const session = await findSessionOrSayReplaced(event);
 		if (session.status === 'closed') return problem(409, 'session_closed', 'The session is closed');
 		const input = await readBody(event.request, joinSchema);
 		if (!sessions.toView(session).groups.some((g) => g.key === input.group)) return problem(400, 'invalid_input', 'group: unknown stakeholder group');
-		const { participant, records } = await getContext().writes.commit(session.id, (db) => participants.join(db, session, input));
-		return json({ participant }, { status: records.length > 0 ? 201 : 200 });
+		const db = getContext().db;
+		const known = participants.byToken(db, session.id, input.token, { removed: true });
+		if (known?.removed) return problem(403, 'removed', 'The facilitator removed this participant');
+		if (!known) {
+			const refusal = room.refusesJoin(db, session);
+			if (refusal) return refuse(refusal);
+			if (!(await waitTurn(clientAddress(event)))) return problem(429, 'rate_limited', 'Too many joins from this address; try again in a minute');
+		}
+		const joined = await getContext().writes.commit(session.id, (db) => {
+			// Checked again inside the write: the door may have closed, or the room filled, while this one waited.
+			const current = sessions.byId(db, session.id);
+			const refusal = known ? null : room.refusesJoin(db, current);
+			return refusal ? { refusal, records: [] } : participants.join(db, current, input);
+		});
+		if ('refusal' in joined) return refuse(joined.refusal);
+		return json({ participant: joined.participant }, { status: joined.records.length > 0 ? 201 : 200 });
 	});
+
+function refuse(refusal: 'door_closed' | 'room_full'): Response {
+	if (refusal === 'door_closed') return problem(403, 'door_closed', 'The facilitator has closed the door to new participants');
+	return problem(403, 'room_full', 'The session is full; the facilitator can raise the number of places');
+}

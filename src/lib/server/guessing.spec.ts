@@ -1,0 +1,60 @@
+/** The slow-down on guesses: free misses, then one look-up per interval, per address and for all. */
+import { describe, expect, it } from 'vitest';
+import { createGuessing, GUESSING } from './guessing';
+
+const live = new Map([['ABC234', { id: 's1' }]]);
+const find = (code: string) => () => live.get(code);
+/** Small figures so the test runs in real time: 3 free misses, then one every 40 ms. */
+const options = { ...GUESSING, freeMisses: 3, missEveryMs: 40, globalMisses: 100, globalEveryMs: 1, maxWaitMs: 200 };
+
+describe('guessing', () => {
+	it('answers the free misses at once, then makes the next guess wait its turn', async () => {
+		const guessing = createGuessing(options);
+		for (let i = 0; i < 3; i++) expect(await guessing.lookUp('a', `WRONG${i}`, find(`WRONG${i}`))).toEqual({ ok: true, found: undefined });
+		const started = Date.now();
+		expect(await guessing.lookUp('a', 'WRONG3', find('WRONG3'))).toEqual({ ok: true, found: undefined });
+		expect(Date.now() - started).toBeGreaterThanOrEqual(30);
+	});
+
+	it('tells a caller to come back when its turn is too far away, and only that address', async () => {
+		const guessing = createGuessing(options);
+		const guesses = Array.from({ length: 20 }, (_, i) => guessing.lookUp('a', `W${i}`, find(`W${i}`)));
+		const answers = await Promise.all(guesses);
+		const refused = answers.filter((a) => !a.ok);
+		expect(refused.length).toBeGreaterThan(0);
+		expect(refused[0]).toMatchObject({ ok: false, retryAfterS: expect.any(Number) });
+		// Sending many at once bought no extra look-ups: the free ones and those that fit the wait.
+		expect(answers.filter((a) => a.ok).length).toBeLessThanOrEqual(3 + options.maxWaitMs / options.missEveryMs + 1);
+		expect(await guessing.lookUp('b', 'ABC234', find('ABC234'))).toEqual({ ok: true, found: { id: 's1' } });
+	});
+
+	it('does not spend a miss on a code that opens a session', async () => {
+		const guessing = createGuessing(options);
+		for (let i = 0; i < 50; i++) expect((await guessing.lookUp('a', 'ABC234', find('ABC234'))).ok).toBe(true);
+		const started = Date.now();
+		await guessing.lookUp('a', 'WRONG0', find('WRONG0'));
+		expect(Date.now() - started).toBeLessThan(30);
+	});
+
+	it('lets an address look up again, at once, a code it already found, however much it guessed since', async () => {
+		const guessing = createGuessing(options);
+		await guessing.lookUp('a', 'ABC234', find('ABC234'));
+		await Promise.all(Array.from({ length: 10 }, (_, i) => guessing.lookUp('a', `W${i}`, find(`W${i}`))));
+		const started = Date.now();
+		expect(await guessing.lookUp('a', 'ABC234', find('ABC234'))).toEqual({ ok: true, found: { id: 's1' } });
+		expect(Date.now() - started).toBeLessThan(30);
+	});
+
+	it('counts a wrong secret as a miss', async () => {
+		const guessing = createGuessing(options);
+		for (let i = 0; i < 3; i++) await guessing.missed('a');
+		const answers = await Promise.all(Array.from({ length: 10 }, () => guessing.missed('a')));
+		expect(answers.some((a) => !a.ok)).toBe(true);
+	});
+
+	it('bounds the misses of all addresses together', async () => {
+		const guessing = createGuessing({ ...options, globalMisses: 5, globalEveryMs: 1000, maxWaitMs: 100 });
+		const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => guessing.lookUp(`10.0.0.${i}`, `W${i}`, find(`W${i}`))));
+		expect(answers.filter((a) => a.ok)).toHaveLength(5);
+	});
+});
