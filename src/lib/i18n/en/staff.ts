@@ -129,7 +129,13 @@ export const staff: StaffMessages = {
 		participantsByGroup: 'Participants by group',
 		summary: 'Summary',
 		themes: 'Themes',
-		top: 'Most votes'
+		top: 'Most votes',
+		other: 'Other',
+		folded: 'Groups with fewer than {{min}} participants are combined as “Other”.',
+		omitted: 'Groups with fewer than {{min}} participants are not shown separately.',
+		page: 'Page {{page}} of {{pages}}',
+		spotlight: 'In focus',
+		closedThanks: 'Thank you for taking part.'
 	},
 	plan: {
 		title: 'Follow-up action plan',

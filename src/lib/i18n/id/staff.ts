@@ -129,7 +129,13 @@ export const staff = {
 		participantsByGroup: 'Peserta per unsur',
 		summary: 'Ringkasan diskusi',
 		themes: 'Tema',
-		top: 'Paling banyak dipilih'
+		top: 'Paling banyak dipilih',
+		other: 'Lainnya',
+		folded: 'Unsur dengan kurang dari {{min}} peserta digabung menjadi “Lainnya”.',
+		omitted: 'Unsur dengan kurang dari {{min}} peserta tidak ditampilkan terpisah.',
+		page: 'Halaman {{page}} dari {{pages}}',
+		spotlight: 'Disorot',
+		closedThanks: 'Terima kasih atas partisipasi Anda.'
 	},
 	plan: {
 		title: 'Rencana tindak lanjut',
