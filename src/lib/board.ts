@@ -139,6 +139,9 @@ function applySessionEvent(board: Board, event: SessionEvent) {
 		case 'timer.changed':
 			session.timer = event.timer;
 			return;
+		case 'spotlight.changed':
+			session.spotlight = event.spotlight;
+			return;
 	}
 }
 

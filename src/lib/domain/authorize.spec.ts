@@ -35,6 +35,7 @@ const table: Record<Role, CommandType[]> = {
 		'action.delete',
 		'note.add',
 		'note.delete',
+		'projector.spotlight',
 		...ATTENDANCE
 	],
 	minutetaker: ['session.details', 'action.save', 'action.delete', 'note.add', 'note.delete', ...ATTENDANCE],
@@ -54,7 +55,7 @@ describe('mayRun', () => {
 	it('knows every command the table above lists', () => {
 		const listed = new Set(Object.values(table).flat());
 		expect([...listed].filter((type) => !every.includes(type))).toEqual([]);
-		expect(every).toHaveLength(34);
+		expect(every).toHaveLength(35);
 	});
 
 	it('never lets the facilitator add or delete a participant’s item', () => {

@@ -49,7 +49,12 @@ export interface SessionView {
 	voting: VotingSettings;
 	/** New items wait for the facilitator's approval before others see them. */
 	preModeration: boolean;
+	/** What the facilitator put on the projector large; null: the board. */
+	spotlight: Spotlight;
 }
+
+/** One post or one theme shown large on the projector, or null. */
+export type Spotlight = { kind: 'item' | 'theme'; id: string } | null;
 
 /**
  * The session as staff see it. The details name the chair and the minute-taker with their NIP

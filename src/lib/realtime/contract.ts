@@ -14,6 +14,7 @@ import type {
 	Role,
 	SessionDetails,
 	SessionView,
+	Spotlight,
 	Theme,
 	Timer,
 	Vote,
@@ -57,6 +58,8 @@ export type SessionEvent =
 	/** A photo for the dokumentasi was uploaded (over HTTP) or its caption changed; staff only. */
 	| { type: 'photo.saved'; photo: PhotoView }
 	| { type: 'photo.removed'; photoId: string }
+	/** The facilitator put a post or a theme on the projector large, or (null) took it down. */
+	| { type: 'spotlight.changed'; spotlight: Spotlight }
 	/** A change this viewer may not see (someone's silent-writing edit, a vote before the reveal). */
 	| { type: 'private' };
 

@@ -192,6 +192,8 @@ export const commandSchema = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('action.delete'), rowId: id }),
 	z.object({ type: z.literal('note.add'), text: text(2000), speaker: speaker.nullable().default(null) }),
 	z.object({ type: z.literal('note.delete'), noteId: id }),
+	/** What the projector shows large: one post, one theme, or (null) the board again. */
+	z.object({ type: z.literal('projector.spotlight'), target: z.object({ kind: z.enum(['item', 'theme']), id }).nullable() }),
 	...attendanceCommands
 ]);
 export type Command = z.infer<typeof commandSchema>;

@@ -1,7 +1,7 @@
 /** Sessions: create, look up, and the view staff see (visibility.publicSession trims it for everyone else). */
 import { DEFAULT_GROUPS, DEFAULT_KINDS } from '../domain/defaults';
 import { resolvePhaseKinds } from '../domain/phases';
-import type { Letterhead, Phase, SessionDetails, SessionView, StaffSessionView, Timer, VotingSettings } from '../domain/types';
+import type { Letterhead, Phase, SessionDetails, SessionView, Spotlight, StaffSessionView, Timer, VotingSettings } from '../domain/types';
 import type { CreateSessionInput } from '../realtime/schemas';
 import type { Db } from './db/database';
 import { sql } from './db/statements';
@@ -37,6 +37,8 @@ export interface SessionRow {
 	minutetaker_key_hash: string | null;
 	/** Null for a real session; a sample session's clock offset (see ./clock). */
 	sample_clock_offset_ms: number | null;
+	/** JSON of the projector's Spotlight, or NULL for the board. */
+	spotlight: string | null;
 }
 
 export interface CreatedSession {
@@ -122,7 +124,8 @@ export function toView(row: SessionRow): StaffSessionView {
 		timer: JSON.parse(row.timer),
 		voting: JSON.parse(row.voting),
 		preModeration: row.pre_moderation === 1,
-		details: JSON.parse(row.details)
+		details: JSON.parse(row.details),
+		spotlight: row.spotlight ? JSON.parse(row.spotlight) : null
 	};
 }
 
@@ -168,6 +171,11 @@ export function setPhaseKinds(db: Db, row: SessionRow, overrides: Partial<Record
 export function setTimer(db: Db, row: SessionRow, timer: Timer) {
 	sql(db, 'UPDATE sessions SET timer = ? WHERE id = ?').run(JSON.stringify(timer), row.id);
 	return appendEvent(db, row.id, 'facilitator', { type: 'timer.changed', timer });
+}
+
+export function setSpotlight(db: Db, row: SessionRow, spotlight: Spotlight) {
+	sql(db, 'UPDATE sessions SET spotlight = ? WHERE id = ?').run(spotlight ? JSON.stringify(spotlight) : null, row.id);
+	return appendEvent(db, row.id, 'facilitator', { type: 'spotlight.changed', spotlight });
 }
 
 export function setVoting(db: Db, row: SessionRow, voting: VotingSettings) {

@@ -7,7 +7,8 @@ import { attendanceHandlers } from './attendance';
 import { boardHandlers } from './board';
 import type { HandlerTable } from './context';
 import { itemHandlers } from './items';
+import { projectorHandlers } from './projector';
 import { sessionHandlers } from './session';
 
-export const HANDLERS: HandlerTable = { ...itemHandlers, ...sessionHandlers, ...boardHandlers, ...attendanceHandlers };
+export const HANDLERS: HandlerTable = { ...itemHandlers, ...sessionHandlers, ...boardHandlers, ...attendanceHandlers, ...projectorHandlers };
 
