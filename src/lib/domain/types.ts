@@ -147,9 +147,15 @@ export interface Theme {
 }
 
 export interface Vote {
+	/** '' on a tally. */
 	participantId: string;
 	targetId: string;
 	count: number;
+	/**
+	 * Set on a tally only: the dots everyone in this stakeholder group put on the target, as
+	 * participants and the projector see the revealed vote (never who placed which dot).
+	 */
+	group?: string;
 }
 
 export interface Link {

@@ -43,7 +43,10 @@ export type SessionEvent =
 	| { type: 'theme.saved'; theme: Theme }
 	| { type: 'theme.deleted'; themeId: string }
 	| { type: 'themes.ordered'; themeIds: string[] }
-	| { type: 'vote.set'; vote: Vote }
+	/** `tally`: sent to the voter after the reveal, their group's new tally on the target (see `vote.tally`). */
+	| { type: 'vote.set'; vote: Vote; tally?: Vote }
+	/** What others learn of a vote after the reveal: the new total of the voter's group on the target. */
+	| { type: 'vote.tally'; tally: Vote }
 	/** What others learn of a vote before the reveal: only how many people have voted. */
 	| { type: 'vote.progress'; voters: number }
 	| { type: 'voting.settings'; voting: VotingSettings }
