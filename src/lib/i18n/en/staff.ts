@@ -50,6 +50,8 @@ export const staff: StaffMessages = {
 		attendance: 'Attendance by group'
 	},
 	console: {
+		spotlight: 'Show on screen',
+		spotlightBack: 'Back to the board',
 		phases: 'Phase',
 		skipToPanel: 'Skip to the main panel',
 		mainPanel: 'Main panel',

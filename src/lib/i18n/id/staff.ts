@@ -50,6 +50,8 @@ export const staff = {
 		attendance: 'Kehadiran per unsur'
 	},
 	console: {
+		spotlight: 'Sorot di layar',
+		spotlightBack: 'Kembali ke papan',
 		phases: 'Tahap',
 		skipToPanel: 'Lompat ke panel utama',
 		mainPanel: 'Panel utama',
