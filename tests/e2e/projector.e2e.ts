@@ -87,9 +87,23 @@ test('the facilitator spotlights a post and a theme from the console and goes ba
 	expect(await problems(projector, 28)).toEqual([]);
 	await shot(projector, 'spotlight-item');
 	await shot(console, 'console-spotlit');
-	await card.getByRole('button', { name: 'Kembali ke papan' }).click();
+	await expect(card.getByRole('button', { name: 'Kembali ke papan' })).toHaveAttribute('aria-pressed', 'true');
+	// The way back sits in the pinned bar too, wherever the console is scrolled.
+	await console.getByTestId('spotlit').getByRole('button', { name: 'Kembali ke papan' }).click();
 	await expect(spotlight).toHaveCount(0);
 	await expect(projector.getByTestId('wall')).toBeVisible();
+
+	// A theme comes up with its posts.
+	const theme = await send(room.facilitator, { type: 'theme.create', name: 'Permodalan' });
+	const themeId = theme.ok ? theme.id! : '';
+	await send(room.facilitator, { type: 'item.theme', itemId: room.itemIds[0], themeId });
+	await send(room.facilitator, { type: 'projector.spotlight', target: { kind: 'theme', id: themeId } });
+	await expect(spotlight).toContainText('Permodalan');
+	await expect(spotlight).toContainText(SAMPLE_ITEMS[0].text);
+	expect(await problems(projector, 28)).toEqual([]);
+	await shot(projector, 'spotlight-theme');
+	await send(room.facilitator, { type: 'projector.spotlight', target: null });
+	await expect(spotlight).toHaveCount(0);
 
 	// A spotlit post that is hidden takes the spotlight down with it.
 	await send(room.facilitator, { type: 'projector.spotlight', target: { kind: 'item', id: room.itemIds[6] } });
@@ -159,7 +173,7 @@ test('a stakeholder group of one or two is folded on the projector; after the re
 	await expect(bars.getByTestId('group-pemerintah')).toHaveText('3');
 	await expect(bars).not.toContainText('Akademisi');
 	await expect(bars).not.toContainText('Media');
-	await expect(projector.getByTestId('fold-note')).toContainText('Lainnya');
+	await expect(projector.getByTestId('fold-note')).toContainText('Unsur lain (gabungan)');
 	await shot(projector, 'writing-folded');
 
 	await send(facilitator, { type: 'phase.set', phase: 'voting' });
@@ -177,7 +191,7 @@ test('a stakeholder group of one or two is folded on the projector; after the re
 	expect(voterIds.every((id) => id === '' || id === people[0].id)).toBe(true);
 
 	const chart = projector.getByTestId('vote-chart');
-	await expect(chart).toContainText('Lainnya');
+	await expect(chart).toContainText('Unsur lain (gabungan)');
 	await expect(chart).not.toContainText('Akademisi');
 	await shot(projector, 'votes-folded');
 	for (const person of people) person.socket!.close();

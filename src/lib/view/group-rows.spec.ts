@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_GROUPS } from '../domain/defaults';
 import { groupRows, roomGroups } from './group-rows';
 
-const words = { other: 'Lainnya', anonymous: 'Tanpa nama' };
+const words = { other: 'Unsur lain (gabungan)', anonymous: 'Tanpa nama' };
 const [a, b, c] = DEFAULT_GROUPS.map((g) => g.key);
 
 describe('groupRows', () => {
@@ -12,7 +12,7 @@ describe('groupRows', () => {
 		const rows = groupRows(room, new Map([[a, 4], [b, 1], [c, 2], ['', 1]]));
 		expect(rows.map((r) => [r.label, r.count])).toEqual([
 			[DEFAULT_GROUPS[0].labelId, 4],
-			['Lainnya', 3],
+			['Unsur lain (gabungan)', 3],
 			['Tanpa nama', 1]
 		]);
 	});

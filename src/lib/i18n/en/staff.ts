@@ -51,6 +51,7 @@ export const staff: StaffMessages = {
 	},
 	console: {
 		spotlight: 'Show on screen',
+		onScreen: 'On screen',
 		spotlightBack: 'Back to the board',
 		phases: 'Phase',
 		skipToPanel: 'Skip to the main panel',
@@ -132,8 +133,8 @@ export const staff: StaffMessages = {
 		summary: 'Summary',
 		themes: 'Themes',
 		top: 'Most votes',
-		other: 'Other',
-		folded: 'Groups with fewer than {{min}} participants are combined as “Other”.',
+		other: 'Other groups (combined)',
+		folded: 'Groups with fewer than {{min}} participants are combined as “Other groups (combined)”.',
 		omitted: 'Groups with fewer than {{min}} participants are not shown separately.',
 		page: 'Page {{page}} of {{pages}}',
 		spotlight: 'In focus',

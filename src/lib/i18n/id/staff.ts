@@ -51,6 +51,7 @@ export const staff = {
 	},
 	console: {
 		spotlight: 'Sorot di layar',
+		onScreen: 'Di layar',
 		spotlightBack: 'Kembali ke papan',
 		phases: 'Tahap',
 		skipToPanel: 'Lompat ke panel utama',
@@ -132,8 +133,8 @@ export const staff = {
 		summary: 'Ringkasan diskusi',
 		themes: 'Tema',
 		top: 'Paling banyak dipilih',
-		other: 'Lainnya',
-		folded: 'Unsur dengan kurang dari {{min}} peserta digabung menjadi “Lainnya”.',
+		other: 'Unsur lain (gabungan)',
+		folded: 'Unsur dengan kurang dari {{min}} peserta digabung menjadi “Unsur lain (gabungan)”.',
 		omitted: 'Unsur dengan kurang dari {{min}} peserta tidak ditampilkan terpisah.',
 		page: 'Halaman {{page}} dari {{pages}}',
 		spotlight: 'Disorot',
