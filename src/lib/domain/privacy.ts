@@ -32,16 +32,14 @@ export function groupFold(groupOfEach: Iterable<string>, min: number = MIN_GROUP
 	const inSmall = [...small].reduce((sum, key) => sum + sizes.get(key)!, 0);
 	const omitted = small.size > 0 && inSmall < min;
 	return {
-		shown: (key) => (key === '' || (sizes.get(key) ?? 0) >= min ? key : omitted ? null : OTHER_GROUP),
+		// A group nobody is in shows its zero: that names no one, and shows a missing voice.
+		shown: (key) => (key === '' || !small.has(key) ? key : omitted ? null : OTHER_GROUP),
 		folded: small.size > 0 && !omitted,
 		omitted
 	};
 }
 
-/**
- * Counts per group key, folded: small groups summed under OTHER_GROUP (last) or dropped. Keys
- * that no person has now (a group the session no longer has) count as small: nobody vouches for them.
- */
+/** Counts per group key, folded: small groups summed under OTHER_GROUP (last) or dropped. */
 export function foldCounts(counts: ReadonlyMap<string, number>, fold: GroupFold): Map<string, number> {
 	const result = new Map<string, number>();
 	let other = 0;

@@ -122,6 +122,11 @@ export interface SessionDetails {
 	aims?: string;
 	/** Kesimpulan / kesepakatan: what the meeting agreed, one point per line. */
 	conclusions?: string;
+	/**
+	 * Fewest participants a stakeholder group needs for the minutes' tables to show it apart;
+	 * smaller groups are combined (see domain/privacy). Absent: MIN_GROUP (3); 1 shows every group.
+	 */
+	minutesMinGroup?: number;
 	/** Kop surat printed at the top of the office formats; set over HTTP because the logo is too big for the socket. */
 	letterhead?: Letterhead;
 }

@@ -120,6 +120,7 @@ export const detailsSchema = z.object({
 	basis: text(LIMITS.shortText, 0).optional(),
 	aims: text(1000, 0).optional(),
 	conclusions: text(2000, 0).optional(),
+	minutesMinGroup: z.number().int().min(1).max(20).optional(),
 	letterhead: letterheadSchema.optional()
 });
 
