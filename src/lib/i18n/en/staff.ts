@@ -189,6 +189,8 @@ export const staff: StaffMessages = {
 		total: 'Total estimated cost: {{total}}'
 	},
 	details: {
+		minGroup: 'Group breakdowns in the minutes: fewest participants per group',
+		minGroupHint: 'Groups with fewer participants are combined as “Other groups (combined)” in the minutes’ tables, so no one can tell who wrote or voted for what. Enter 1 to show every group.',
 		title: 'Minutes details',
 		hint: 'Used in the header, event details, basis and aims, agenda and sign-off of the minutes.',
 		basis: 'Basis (e.g. invitation letter number)',

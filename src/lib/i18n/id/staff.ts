@@ -189,6 +189,8 @@ export const staff = {
 		total: 'Total perkiraan biaya: {{total}}'
 	},
 	details: {
+		minGroup: 'Rincian per unsur di notulen: unsur paling sedikit (peserta)',
+		minGroupHint: 'Unsur dengan peserta lebih sedikit digabung menjadi “Unsur lain (gabungan)” di tabel notulen, agar tidak terlihat siapa menulis atau memilih apa. Isi 1 untuk menampilkan semua unsur.',
 		title: 'Data notulen',
 		hint: 'Dipakai di kepala notulen, identitas kegiatan, dasar dan tujuan, susunan acara dan pengesahan.',
 		basis: 'Dasar (mis. nomor surat undangan)',
