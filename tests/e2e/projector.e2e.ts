@@ -76,7 +76,8 @@ test('the facilitator spotlights a post and a theme from the console and goes ba
 	await openProjector(projector, `/p/${room.code}`);
 	const console = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
 	await console.goto(`${server.url}/f/${room.code}#key=${room.facilitatorKey}`);
-	await expect(console.getByTestId('connection')).toHaveAttribute('data-state', 'online');
+	// Readiness, not speed: on a loaded machine the console's first snapshot of 37 posts can take a while.
+	await expect(console.getByTestId('connection')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
 
 	const text = SAMPLE_ITEMS[5].text;
 	const card = console.locator(`[data-item-id="${room.itemIds[5]}"]`);
@@ -128,7 +129,7 @@ test('the projector speaks the minutes language, or ?lang=, and offers no contro
 	await expect(projector.locator('html')).toHaveAttribute('lang', 'en');
 	await projector.goto(`${server.url}/p/${created.code}?lang=id`);
 	await expect(projector.getByText('Pindai untuk bergabung')).toBeVisible();
-	await expect(projector.locator('main').locator('input, textarea, select, button')).toHaveCount(0);
+	await expect(projector.locator('input, textarea, select, button')).toHaveCount(0);
 });
 
 /** Collects every record a socket receives. */
