@@ -51,7 +51,7 @@ export const staff: StaffMessages = {
 	},
 	console: {
 		spotlight: 'Show on screen',
-		onScreen: 'On screen',
+		onScreen: 'Spotlit on screen',
 		spotlightBack: 'Back to the board',
 		phases: 'Phase',
 		skipToPanel: 'Skip to the main panel',

@@ -51,7 +51,7 @@ export const staff = {
 	},
 	console: {
 		spotlight: 'Sorot di layar',
-		onScreen: 'Di layar',
+		onScreen: 'Disorot di layar',
 		spotlightBack: 'Kembali ke papan',
 		phases: 'Tahap',
 		skipToPanel: 'Lompat ke panel utama',
