@@ -66,6 +66,29 @@ test('every post of the 37-item sample reaches the wall, paged, in type of at le
 	room.close();
 });
 
+test('on a projector whose fonts run wider than estimated, the wall plans again rather than spill', async ({ browser, request }) => {
+	test.setTimeout(120_000);
+	const room = await sampleRoom(server.url, request);
+	const plain = await (await browser.newContext(PROJECTOR)).newPage();
+	await openProjector(plain, `/p/${room.code}?pace=60`);
+	const before = Number(await plain.getByTestId('wall').getAttribute('data-pages'));
+	const wide = await browser.newContext(PROJECTOR);
+	// Type set much wider than any projector font: the estimate alone would spill.
+	await wide.addInitScript(() =>
+		document.addEventListener('DOMContentLoaded', () => {
+			const style = document.createElement('style');
+			style.textContent = '.post .text, .post .byline { letter-spacing: 0.3em; }';
+			document.head.append(style);
+		})
+	);
+	const projector = await wide.newPage();
+	await openProjector(projector, `/p/${room.code}?pace=60`);
+	await expect(projector.getByTestId('wall')).toBeVisible();
+	await expect.poll(() => problems(projector, 28)).toEqual([]);
+	expect(Number(await projector.getByTestId('wall').getAttribute('data-pages'))).toBeGreaterThan(before);
+	room.close();
+});
+
 test('the facilitator spotlights a post and a theme from the console and goes back; after the close, the closing screen', async ({
 	browser,
 	request
