@@ -25,6 +25,24 @@ describe('applyEvent', () => {
 		expect(b.votes).toHaveLength(2);
 	});
 
+	it('keeps the room’s tallies apart by group: replaced by target and group, summed per group on a merge', () => {
+		const b = board();
+		for (const id of ['a', 'b']) applyEvent(b, { type: 'item.added', item: item(id) });
+		const tally = (targetId: string, group: string, count: number) => ({ participantId: '', targetId, count, group });
+		applyEvent(b, { type: 'vote.tally', tally: tally('a', 'pemerintah', 2) });
+		applyEvent(b, { type: 'vote.tally', tally: tally('a', 'pemerintah', 3) });
+		applyEvent(b, { type: 'vote.tally', tally: tally('b', 'pemerintah', 1) });
+		applyEvent(b, { type: 'vote.tally', tally: tally('b', 'media', 4) });
+		// The voter's own copy: their dots, and their group's new tally.
+		const mine = { participantId: 'p1', targetId: 'b', count: 1 };
+		applyEvent(b, { type: 'vote.set', vote: mine, tally: tally('b', 'media', 5) });
+		expect(b.votes).toEqual([tally('a', 'pemerintah', 3), tally('b', 'pemerintah', 1), mine, tally('b', 'media', 5)]);
+		applyEvent(b, { type: 'item.merged', item: item('a', 'kendala', { mergedFrom: ['b'] }), sourceIds: ['b'] });
+		expect(b.votes).toEqual([tally('a', 'pemerintah', 4), { ...mine, targetId: 'a' }, tally('a', 'media', 5)]);
+		applyEvent(b, { type: 'vote.tally', tally: tally('a', 'media', 0) });
+		expect(b.votes).toHaveLength(2);
+	});
+
 	it('moves the sources’ links to the merge target, once each, as the server does', () => {
 		const b = board();
 		for (const id of ['a', 'b', 'r']) applyEvent(b, { type: 'item.added', item: item(id) });

@@ -2,7 +2,7 @@
  * The board as every view holds it, and how a logged event changes it. Pure and mutating in
  * place, so a Svelte `$state` proxy can be passed in and stays reactive.
  */
-import type { ItemView, Link } from './domain/types';
+import type { ItemView, Link, Vote } from './domain/types';
 import type { SessionEvent, Snapshot } from './realtime/contract';
 
 export type Board = Omit<Snapshot, 'seq'>;
@@ -77,8 +77,11 @@ export function applyEvent(board: Board, event: SessionEvent): void {
 			const { participantId, targetId, count } = event.vote;
 			board.votes = board.votes.filter((v) => !(v.participantId === participantId && v.targetId === targetId));
 			if (count > 0) board.votes.push(event.vote);
+			if (event.tally) setTally(board, event.tally);
 			return;
 		}
+		case 'vote.tally':
+			return setTally(board, event.tally);
 		case 'vote.progress':
 			board.voters = event.voters;
 			return;
@@ -146,7 +149,16 @@ function applySessionEvent(board: Board, event: SessionEvent) {
 		case 'session.code':
 			session.code = event.code;
 			return;
+		case 'spotlight.changed':
+			session.spotlight = event.spotlight;
+			return;
 	}
+}
+
+/** A tally replaces the one of its target and group (see Vote.group). */
+function setTally(board: Board, tally: Vote) {
+	board.votes = board.votes.filter((v) => !(v.group === tally.group && v.participantId === '' && v.targetId === tally.targetId));
+	if (tally.count > 0) board.votes.push(tally);
 }
 
 /** Staff keep a hidden item (to restore it); everyone else drops it. */
@@ -160,14 +172,18 @@ function hide(board: Board, itemId: string, reason: string) {
 function merge(board: Board, target: ItemView, sourceIds: string[]) {
 	board.items = board.items.filter((i) => !sourceIds.includes(i.id));
 	putItem(board, target);
-	// Votes follow the merge; a participant who voted for several sources keeps the sum.
-	const moved = new Map<string, number>();
+	// Votes follow the merge; a participant who voted for several sources keeps the sum, and so
+	// does a group's tally (the voter's id is '' there, so the group is part of the key).
+	const moved = new Map<string, Vote>();
 	board.votes = board.votes.filter((v) => {
 		if (!sourceIds.includes(v.targetId) && v.targetId !== target.id) return true;
-		moved.set(v.participantId, (moved.get(v.participantId) ?? 0) + v.count);
+		const key = `${v.participantId} ${v.group ?? ''}`;
+		const sum = moved.get(key) ?? { participantId: v.participantId, targetId: target.id, count: 0, ...(v.group === undefined ? {} : { group: v.group }) };
+		sum.count += v.count;
+		moved.set(key, sum);
 		return false;
 	});
-	for (const [participantId, count] of moved) board.votes.push({ participantId, targetId: target.id, count });
+	board.votes.push(...moved.values());
 	// Links follow too, as on the server (items.merge): a source's links become the target's, once each.
 	const follow = (id: string) => (sourceIds.includes(id) ? target.id : id);
 	const links = new Map<string, Link>();

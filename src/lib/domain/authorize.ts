@@ -54,6 +54,7 @@ export const POLICY: Record<CommandType, CommandPolicy> = {
 	'action.delete': MINUTES,
 	'note.add': MINUTES,
 	'note.delete': MINUTES,
+	'projector.spotlight': facilitator,
 	// Attendance and dokumentasi: both staff roles, as the minute-taker often keeps the paper
 	// sign-in sheet and takes the photos; completed from that sheet and the camera after the meeting.
 	'attendee.add': MINUTES,

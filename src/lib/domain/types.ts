@@ -53,7 +53,12 @@ export interface SessionView {
 	door: 'open' | 'closed';
 	/** Most participants who may join by phone (the facilitator sets it, 1–5000). */
 	capacity: number;
+	/** What the facilitator put on the projector large; null: the board. */
+	spotlight: Spotlight;
 }
+
+/** One post or one theme shown large on the projector, or null. */
+export type Spotlight = { kind: 'item' | 'theme'; id: string } | null;
 
 /**
  * The session as staff see it. The details name the chair and the minute-taker with their NIP
@@ -121,6 +126,11 @@ export interface SessionDetails {
 	aims?: string;
 	/** Kesimpulan / kesepakatan: what the meeting agreed, one point per line. */
 	conclusions?: string;
+	/**
+	 * Fewest participants a stakeholder group needs for the minutes' tables to show it apart;
+	 * smaller groups are combined (see domain/privacy). Absent: MIN_GROUP (3); 1 shows every group.
+	 */
+	minutesMinGroup?: number;
 	/** Kop surat printed at the top of the office formats; set over HTTP because the logo is too big for the socket. */
 	letterhead?: Letterhead;
 }
@@ -146,9 +156,15 @@ export interface Theme {
 }
 
 export interface Vote {
+	/** '' on a tally. */
 	participantId: string;
 	targetId: string;
 	count: number;
+	/**
+	 * Set on a tally only: the dots everyone in this stakeholder group put on the target, as
+	 * participants and the projector see the revealed vote (never who placed which dot).
+	 */
+	group?: string;
 }
 
 export interface Link {

@@ -14,6 +14,7 @@ import type {
 	Role,
 	SessionDetails,
 	SessionView,
+	Spotlight,
 	Theme,
 	Timer,
 	Vote,
@@ -42,7 +43,10 @@ export type SessionEvent =
 	| { type: 'theme.saved'; theme: Theme }
 	| { type: 'theme.deleted'; themeId: string }
 	| { type: 'themes.ordered'; themeIds: string[] }
-	| { type: 'vote.set'; vote: Vote }
+	/** `tally`: sent to the voter after the reveal, their group's new tally on the target (see `vote.tally`). */
+	| { type: 'vote.set'; vote: Vote; tally?: Vote }
+	/** What others learn of a vote after the reveal: the new total of the voter's group on the target. */
+	| { type: 'vote.tally'; tally: Vote }
 	/** What others learn of a vote before the reveal: only how many people have voted. */
 	| { type: 'vote.progress'; voters: number }
 	| { type: 'voting.settings'; voting: VotingSettings }
@@ -63,6 +67,8 @@ export type SessionEvent =
 	/** A photo for the dokumentasi was uploaded (over HTTP) or its caption changed; staff only. */
 	| { type: 'photo.saved'; photo: PhotoView }
 	| { type: 'photo.removed'; photoId: string }
+	/** The facilitator put a post or a theme on the projector large, or (null) took it down. */
+	| { type: 'spotlight.changed'; spotlight: Spotlight }
 	/** A change this viewer may not see (someone's silent-writing edit, a vote before the reveal). */
 	| { type: 'private' };
 

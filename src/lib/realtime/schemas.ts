@@ -120,6 +120,7 @@ export const detailsSchema = z.object({
 	basis: text(LIMITS.shortText, 0).optional(),
 	aims: text(1000, 0).optional(),
 	conclusions: text(2000, 0).optional(),
+	minutesMinGroup: z.number().int().min(1).max(20).optional(),
 	letterhead: letterheadSchema.optional()
 });
 
@@ -203,6 +204,8 @@ export const commandSchema = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('action.delete'), rowId: id }),
 	z.object({ type: z.literal('note.add'), text: text(2000), speaker: speaker.nullable().default(null) }),
 	z.object({ type: z.literal('note.delete'), noteId: id }),
+	/** What the projector shows large: one post, one theme, or (null) the board again. */
+	z.object({ type: z.literal('projector.spotlight'), target: z.object({ kind: z.enum(['item', 'theme']), id }).nullable() }),
 	...attendanceCommands,
 	...roomCommands
 ]);

@@ -17,6 +17,7 @@ import { HANDLERS } from './handlers';
 import { attendanceHandlers } from './handlers/attendance';
 import { boardHandlers } from './handlers/board';
 import { itemHandlers } from './handlers/items';
+import { projectorHandlers } from './handlers/projector';
 import { roomHandlers } from './handlers/room';
 import { sessionHandlers } from './handlers/session';
 import { addItem, commandId, dumpTables, send, sessionWith, type TestParticipant, type TestSession } from '$lib/testing/server';
@@ -36,6 +37,7 @@ const OPEN_TO_ALL_PARTICIPANTS: string[] = [];
 /** Commands whose fields the generic sampler cannot guess; built when the test's items exist. */
 const SAMPLES: Record<string, () => Record<string, unknown>> = {
 	'item.merge': () => ({ type: 'item.merge', targetId: itemId, sourceIds: [anonymousItemId] }),
+	'projector.spotlight': () => ({ type: 'projector.spotlight', target: { kind: 'item', id: itemId } }),
 	'action.save': () => ({ type: 'action.save', row: { activity: 'Uji otorisasi' } }),
 	'attendee.add': () => ({ type: 'attendee.add', attendee: { name: 'Uji otorisasi', group: 'lainnya' } }),
 	'attendee.edit': () => ({ type: 'attendee.edit', participantId: other.id, attendee: { name: 'Uji otorisasi', group: 'lainnya' } }),
@@ -133,7 +135,7 @@ describe('the command list', () => {
 	});
 
 	it('has each handler declared in one file only', () => {
-		const declared = [itemHandlers, sessionHandlers, boardHandlers, attendanceHandlers, roomHandlers].flatMap((part) => Object.keys(part));
+		const declared = [itemHandlers, sessionHandlers, boardHandlers, attendanceHandlers, roomHandlers, projectorHandlers].flatMap((part) => Object.keys(part));
 		expect(declared.sort()).toEqual([...types].sort());
 	});
 

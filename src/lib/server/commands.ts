@@ -10,6 +10,7 @@ import { sql } from './db/statements';
 import { Rejected, type CommandContext, type Handler, type Outcome } from './handlers/context';
 import { HANDLERS } from './handlers';
 import * as sessions from './sessions';
+import * as spotlight from './spotlight';
 
 export { Rejected };
 
@@ -61,5 +62,6 @@ function apply(db: Db, who: SocketIdentity, command: Command): Outcome {
 	const context: CommandContext = { db, who, actor: actorOf(who), session, view: sessions.toView(session), now: Date.now() };
 	// TypeScript cannot tie the looked-up handler to this command's own type; HANDLERS' mapped type does.
 	const handler = HANDLERS[command.type] as Handler<Command['type']>;
-	return handler(context, command);
+	const outcome = handler(context, command);
+	return { ...outcome, records: [...outcome.records, ...spotlight.followUp(db, session)] };
 }

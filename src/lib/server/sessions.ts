@@ -1,7 +1,7 @@
 /** Sessions: create, look up, and the view staff see (visibility.publicSession trims it for everyone else). */
 import { DEFAULT_GROUPS, DEFAULT_KINDS } from '../domain/defaults';
 import { resolvePhaseKinds } from '../domain/phases';
-import type { Letterhead, Phase, SessionDetails, SessionView, StaffSessionView, Timer, VotingSettings } from '../domain/types';
+import type { Letterhead, Phase, SessionDetails, SessionView, Spotlight, StaffSessionView, Timer, VotingSettings } from '../domain/types';
 import type { CreateSessionInput } from '../realtime/schemas';
 import type { Db } from './db/database';
 import { sql } from './db/statements';
@@ -39,6 +39,8 @@ export interface SessionRow {
 	sample_clock_offset_ms: number | null;
 	door: 'open' | 'closed';
 	capacity: number;
+	/** JSON of the projector's Spotlight, or NULL for the board. */
+	spotlight: string | null;
 }
 
 export interface CreatedSession {
@@ -126,7 +128,8 @@ export function toView(row: SessionRow): StaffSessionView {
 		preModeration: row.pre_moderation === 1,
 		door: row.door,
 		capacity: row.capacity,
-		details: JSON.parse(row.details)
+		details: JSON.parse(row.details),
+		spotlight: row.spotlight ? JSON.parse(row.spotlight) : null
 	};
 }
 
@@ -172,6 +175,11 @@ export function setPhaseKinds(db: Db, row: SessionRow, overrides: Partial<Record
 export function setTimer(db: Db, row: SessionRow, timer: Timer) {
 	sql(db, 'UPDATE sessions SET timer = ? WHERE id = ?').run(JSON.stringify(timer), row.id);
 	return appendEvent(db, row.id, 'facilitator', { type: 'timer.changed', timer });
+}
+
+export function setSpotlight(db: Db, row: SessionRow, spotlight: Spotlight) {
+	sql(db, 'UPDATE sessions SET spotlight = ? WHERE id = ?').run(spotlight ? JSON.stringify(spotlight) : null, row.id);
+	return appendEvent(db, row.id, 'facilitator', { type: 'spotlight.changed', spotlight });
 }
 
 export function setVoting(db: Db, row: SessionRow, voting: VotingSettings) {

@@ -110,13 +110,22 @@ describe('dot votes', () => {
 		expect(snap(session.minutetaker).votes).toHaveLength(2);
 	});
 
-	it('after the reveal, everyone sees every vote, in snapshots and replays', () => {
+	it('after the reveal, the room sees totals by group, never who placed which dot: in snapshots, replays and live', () => {
 		const seqBefore = snap(siti.identity).seq;
 		must(db, budi.identity, { type: 'vote.set', targetId: a, count: 3 });
 		must(db, session.facilitator, { type: 'voting.settings', revealed: true });
-		for (const who of [siti.identity, session.presenter]) expect(snap(who).votes).toHaveLength(2);
+		const tally = { participantId: '', targetId: a, count: 5, group: siti.view.group };
+		expect(snap(session.presenter).votes).toEqual([tally]);
+		// Siti keeps her own dots (to place or take back), and the room's tally besides.
+		expect(snap(siti.identity).votes).toEqual([{ participantId: siti.id, targetId: a, count: 2 }, tally]);
 		const replay = events(sync(db, siti.identity, seqBefore));
-		expect(replay[0].event).toMatchObject({ type: 'vote.set', vote: { participantId: budi.id, count: 3 } });
+		// Replayed with today's rules: the vote before the reveal arrives as the tally it is part of now.
+		expect(replay[0].event).toEqual({ type: 'vote.tally', tally });
+		const { records } = must(db, budi.identity, { type: 'vote.set', targetId: a, count: 1 });
+		const after = { ...tally, count: 3 };
+		for (const who of [session.presenter, siti.identity]) expect(as(records[0], who)).toEqual({ type: 'vote.tally', tally: after });
+		expect(as(records[0], budi.identity)).toEqual({ type: 'vote.set', vote: { participantId: budi.id, targetId: a, count: 1 }, tally: after });
+		expect(JSON.stringify(snap(session.presenter))).not.toContain(budi.id + '","targetId');
 	});
 });
 

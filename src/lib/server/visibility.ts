@@ -2,11 +2,11 @@
  * What each viewer may see of a change or of the board. Staff (facilitator, minute-taker) see
  * everything; a participant sees their own items and votes in full; everyone else sees the
  * public board: no text during silent writing, no pending or hidden items, no one else's dots
- * before the reveal, no minute-taker notes, no photos, no details of the minutes, and of people
+ * before the reveal and only tallies by group after it, no minute-taker notes, no photos, no details of the minutes, and of people
  * no jabatan or sex.
  */
 import { isStaff } from '../domain/authorize';
-import type { ItemStatus, ItemView, ParticipantView, Phase, Role, SessionDetails, SessionView } from '../domain/types';
+import type { ItemStatus, ItemView, ParticipantView, Phase, Role, SessionDetails, SessionView, Vote } from '../domain/types';
 import type { SessionEvent, SessionRecord, Snapshot } from '../realtime/contract';
 
 export interface Viewer {
@@ -21,6 +21,8 @@ export interface BoardState {
 	statusOf: (itemId: string) => ItemStatus | undefined;
 	/** Participants with at least one dot placed, now. */
 	voters: () => number;
+	/** The tally now of the voter's group on the vote's target (see roomTallies). */
+	tallyOf: (vote: Vote) => Vote;
 }
 
 export const PUBLIC_VIEWER: Viewer = { role: 'presenter', participantId: null };
@@ -71,7 +73,8 @@ function projectEvent(event: SessionEvent, owner: string | null, viewer: Viewer,
 		case 'item.hidden':
 			return { ...event, reason: '' };
 		case 'vote.set':
-			return mine || state.revealed ? event : { type: 'vote.progress', voters: state.voters() };
+			if (!state.revealed) return mine ? event : { type: 'vote.progress', voters: state.voters() };
+			return mine ? { ...event, tally: state.tallyOf(event.vote) } : { type: 'vote.tally', tally: state.tallyOf(event.vote) };
 		case 'note.added':
 		case 'note.deleted':
 		case 'session.details':
@@ -99,6 +102,24 @@ export function projectRecord(record: SessionRecord, viewer: Viewer, state: Boar
 	return { seq, at, event: projectEvent(event, owner, viewer, state) ?? { type: 'private' } };
 }
 
+/**
+ * The revealed vote as everyone but staff sees it: per target and voter's stakeholder group,
+ * the dots of all (the viewer's own included). Naming each dot's voter would tell the room who
+ * backed what, and dots on someone's own anonymous item would hint at its author.
+ */
+export function roomTallies(votes: Vote[], participants: Pick<ParticipantView, 'id' | 'group'>[]): Vote[] {
+	const groupOf = new Map(participants.map((p) => [p.id, p.group]));
+	const sums = new Map<string, Vote>();
+	for (const vote of votes) {
+		const group = groupOf.get(vote.participantId) ?? '';
+		const key = `${vote.targetId} ${group}`;
+		const sum = sums.get(key) ?? { participantId: '', targetId: vote.targetId, count: 0, group };
+		sum.count += vote.count;
+		sums.set(key, sum);
+	}
+	return [...sums.values()].filter((t) => t.count > 0);
+}
+
 /** Trims a full snapshot (plus each item's author) down to what this viewer may see. */
 export function projectSnapshot(full: Snapshot, authors: Map<string, string>, viewer: Viewer): Snapshot {
 	if (isStaff(viewer.role)) return full;
@@ -108,8 +129,8 @@ export function projectSnapshot(full: Snapshot, authors: Map<string, string>, vi
 		const seen = itemFor(item, authors.get(item.id) ?? null, viewer, phase);
 		if (seen) items.push(seen);
 	}
-	const revealed = full.session.voting.revealed;
-	const votes = full.votes.filter((v) => revealed || v.participantId === viewer.participantId);
+	const own = full.votes.filter((v) => v.participantId === viewer.participantId);
+	const votes = full.session.voting.revealed ? [...own, ...roomTallies(full.votes, full.participants)] : own;
 	const participants = full.participants.map((p) => (p.id === viewer.participantId ? p : publicParticipant(p)));
 	return { ...full, session: publicSession(full.session), participants, items, votes, notes: [], photos: [] };
 }

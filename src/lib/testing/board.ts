@@ -43,6 +43,7 @@ export function emptyBoard(): Board {
 			phase: 'lobby',
 			phaseKinds: defaultPhaseKinds(DEFAULT_KINDS),
 			timer: { endsAt: null, remainingMs: null, lockOnEnd: false },
+			spotlight: null,
 			voting: { budget: 5, cap: 3, target: 'items', revealed: false },
 			preModeration: false,
 			door: 'open',

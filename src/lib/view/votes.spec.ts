@@ -38,6 +38,17 @@ describe('standings', () => {
 		expect(Object.fromEntries(result[0].byGroup)).toEqual({ pemerintah: 2, akademisi: 3 });
 	});
 
+	it('counts the room’s tallies, not the viewer’s own dots again, where the board holds tallies', () => {
+		const held = [
+			{ participantId: 'you', targetId: 'a', count: 2 },
+			{ participantId: '', targetId: 'a', count: 2, group: 'akademisi' },
+			{ participantId: '', targetId: 'a', count: 4, group: 'media' }
+		];
+		const [a] = standings(held, ['a'], groupOf);
+		expect(a.total).toBe(6);
+		expect(Object.fromEntries(a.byGroup)).toEqual({ akademisi: 2, media: 4 });
+	});
+
 	it('counts voters, not dots', () => {
 		expect(voterCount(votes)).toBe(3);
 		expect(voterCount([{ participantId: 'x', targetId: 'a', count: 0 }])).toBe(0);

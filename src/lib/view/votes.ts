@@ -52,6 +52,15 @@ export function voterCount(votes: Vote[]): number {
 	return new Set(votes.filter((v) => v.count > 0).map((v) => v.participantId)).size;
 }
 
+/**
+ * The votes that make the results: the room's tallies where the board holds them (participants
+ * and the projector after the reveal, whose own dots are counted in them), else every vote held.
+ */
+export function roomVotes(votes: Vote[]): Vote[] {
+	const tallies = votes.filter((v) => v.group !== undefined);
+	return tallies.length > 0 ? tallies : votes;
+}
+
 export interface Standing {
 	targetId: string;
 	total: number;
@@ -61,7 +70,9 @@ export interface Standing {
 
 /** Totals for the given targets, most dots first; ties keep the targets' board order. Zero totals are left out. */
 export function standings(votes: Vote[], targetIds: string[], groupOf: (participantId: string) => string): Standing[] {
-	const totals = tally(votes, groupOf);
+	// Tallied by the group, whether the board holds tallies (the room) or each dot (staff).
+	const counted = roomVotes(votes).map((v) => ({ ...v, participantId: v.group ?? groupOf(v.participantId) }));
+	const totals = tally(counted, (group) => group);
 	return targetIds
 		.map((targetId) => ({ targetId, ...(totals.get(targetId) ?? { total: 0, byGroup: new Map<string, number>() }) }))
 		.filter((s) => s.total > 0)

@@ -50,6 +50,9 @@ export const staff: StaffMessages = {
 		attendance: 'Attendance by group'
 	},
 	console: {
+		spotlight: 'Show on screen',
+		onScreen: 'Spotlit on screen',
+		spotlightBack: 'Back to the board',
 		phases: 'Phase',
 		skipToPanel: 'Skip to the main panel',
 		mainPanel: 'Main panel',
@@ -129,7 +132,13 @@ export const staff: StaffMessages = {
 		participantsByGroup: 'Participants by group',
 		summary: 'Summary',
 		themes: 'Themes',
-		top: 'Most votes'
+		top: 'Most votes',
+		other: 'Other groups (combined)',
+		folded: 'Groups with fewer than {{min}} participants are combined as “Other groups (combined)”.',
+		omitted: 'Groups with fewer than {{min}} participants are not shown separately.',
+		page: 'Page {{page}} of {{pages}}',
+		spotlight: 'In focus',
+		closedThanks: 'Thank you for taking part.'
 	},
 	plan: {
 		title: 'Follow-up action plan',
@@ -180,6 +189,8 @@ export const staff: StaffMessages = {
 		total: 'Total estimated cost: {{total}}'
 	},
 	details: {
+		minGroup: 'Group breakdowns in the minutes: fewest participants per group',
+		minGroupHint: 'Groups with fewer participants are combined as “Other groups (combined)” in the minutes’ tables, so no one can tell who wrote or voted for what. Enter 1 to show every group.',
 		title: 'Minutes details',
 		hint: 'Used in the header, event details, basis and aims, agenda and sign-off of the minutes.',
 		basis: 'Basis (e.g. invitation letter number)',

@@ -50,6 +50,9 @@ export const staff = {
 		attendance: 'Kehadiran per unsur'
 	},
 	console: {
+		spotlight: 'Sorot di layar',
+		onScreen: 'Disorot di layar',
+		spotlightBack: 'Kembali ke papan',
 		phases: 'Tahap',
 		skipToPanel: 'Lompat ke panel utama',
 		mainPanel: 'Panel utama',
@@ -129,7 +132,13 @@ export const staff = {
 		participantsByGroup: 'Peserta per unsur',
 		summary: 'Ringkasan diskusi',
 		themes: 'Tema',
-		top: 'Paling banyak dipilih'
+		top: 'Paling banyak dipilih',
+		other: 'Unsur lain (gabungan)',
+		folded: 'Unsur dengan kurang dari {{min}} peserta digabung menjadi “Unsur lain (gabungan)”.',
+		omitted: 'Unsur dengan kurang dari {{min}} peserta tidak ditampilkan terpisah.',
+		page: 'Halaman {{page}} dari {{pages}}',
+		spotlight: 'Disorot',
+		closedThanks: 'Terima kasih atas partisipasi Anda.'
 	},
 	plan: {
 		title: 'Rencana tindak lanjut',
@@ -180,6 +189,8 @@ export const staff = {
 		total: 'Total perkiraan biaya: {{total}}'
 	},
 	details: {
+		minGroup: 'Rincian per unsur di notulen: unsur paling sedikit (peserta)',
+		minGroupHint: 'Unsur dengan peserta lebih sedikit digabung menjadi “Unsur lain (gabungan)” di tabel notulen, agar tidak terlihat siapa menulis atau memilih apa. Isi 1 untuk menampilkan semua unsur.',
 		title: 'Data notulen',
 		hint: 'Dipakai di kepala notulen, identitas kegiatan, dasar dan tujuan, susunan acara dan pengesahan.',
 		basis: 'Dasar (mis. nomor surat undangan)',

@@ -7,8 +7,9 @@ import { attendanceHandlers } from './attendance';
 import { boardHandlers } from './board';
 import type { HandlerTable } from './context';
 import { itemHandlers } from './items';
+import { projectorHandlers } from './projector';
 import { roomHandlers } from './room';
 import { sessionHandlers } from './session';
 
-export const HANDLERS: HandlerTable = { ...itemHandlers, ...sessionHandlers, ...boardHandlers, ...attendanceHandlers, ...roomHandlers };
+export const HANDLERS: HandlerTable = { ...itemHandlers, ...sessionHandlers, ...boardHandlers, ...attendanceHandlers, ...roomHandlers, ...projectorHandlers };
 

@@ -5,6 +5,7 @@
  * so no section can let a hidden item or an anonymous author back in.
  */
 import { groupLabel } from '../../../domain/defaults';
+import { foldCounts, groupFold, MIN_GROUP, OTHER_GROUP } from '../../../domain/privacy';
 import { formatMoment, formatTime, localDateTime } from '../../../domain/format';
 import type { Link, Locale, PhotoView, SessionView, StaffSessionView, Theme } from '../../../domain/types';
 import { tally } from '../../../domain/votes';
@@ -144,13 +145,19 @@ export function attribute(p: MinutesPerson): string {
  * included, so a missing voice shows), then any group removed from the session after use.
  */
 export function groupCounts(source: Source, counts: ReadonlyMap<string, number>): GroupCount[] {
-	const keys = [...source.session.groups.map((g) => g.key)];
-	for (const key of counts.keys()) if (!keys.includes(key)) keys.push(key);
+	// Groups smaller than the facilitator's threshold are combined, as on the projector (domain/privacy).
+	const fold = groupFold(source.attendees.map((a) => a.group), source.session.details.minutesMinGroup ?? MIN_GROUP);
+	const folded = foldCounts(counts, fold);
+	const keys = source.session.groups.map((g) => g.key).filter((key) => fold.shown(key) === key);
+	for (const key of folded.keys()) if (!keys.includes(key)) keys.push(key);
 	return keys.map((group) => {
-		const label = groupLabel(source.session.groups, group, source.lang);
-		return { group, label, shortLabel: shortLabel(label), count: counts.get(group) ?? 0 };
+		const label = group === OTHER_GROUP ? OTHER_LABEL[source.lang] : groupLabel(source.session.groups, group, source.lang);
+		return { group, label, shortLabel: shortLabel(label), count: folded.get(group) ?? 0 };
 	});
 }
+
+/** The combined small groups' column. */
+const OTHER_LABEL: Record<Locale, string> = { id: 'Unsur lain (gabungan)', en: 'Other groups (combined)' };
 
 /** Dots on a target; null when no target of that type received any, so "0" is never printed for a vote that did not happen. */
 export function votesOn(source: Source, targetId: string, anyVotes: boolean): number | null {

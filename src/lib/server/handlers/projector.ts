@@ -1,0 +1,12 @@
+/** The projector's spotlight, set from the console; the facilitator's alone. */
+import * as sessions from '../sessions';
+import { shows } from '../spotlight';
+import { Rejected, type Handlers } from './context';
+
+export const projectorHandlers = {
+	'projector.spotlight': (context, command) => {
+		const target = command.target;
+		if (target && !shows(context.db, context.session.id, target)) throw new Rejected('not_found', 'Nothing the room can see has this id');
+		return { records: [sessions.setSpotlight(context.db, context.session, target)] };
+	}
+} satisfies Handlers;

@@ -1,0 +1,28 @@
+/** The minutes' tables and small stakeholder groups: combined by default, apart when the facilitator says so. */
+import { describe, expect, it } from 'vitest';
+import { sampleFgd } from '$lib/testing/fgd';
+import { buildMinutes } from '../model';
+
+const NOW = new Date('2025-10-24T05:00:00Z');
+
+function columns(minutesMinGroup?: number) {
+	const fgd = sampleFgd();
+	// Siti and Yusuf in pemerintah, one person each in akademisi, dunia_usaha and komunitas.
+	const details = minutesMinGroup === undefined ? {} : { minutesMinGroup };
+	fgd.db.prepare('UPDATE sessions SET details = ? WHERE id = ?').run(JSON.stringify(details), fgd.session.id);
+	return buildMinutes(fgd.db, fgd.session.id, 'id', NOW).matrix.totals.byGroup.filter((g) => g.count > 0).map((g) => [g.label, g.count]);
+}
+
+describe('small groups in the minutes', () => {
+	it('are combined by default: a group under three people has no column of its own', () => {
+		expect(columns()).toEqual([['Unsur lain (gabungan)', 3]]);
+	});
+
+	it('are shown apart when the facilitator sets the threshold to 1', () => {
+		expect(columns(1).map(([label]) => label)).toEqual([
+			'Pemerintah (OPD / kecamatan / desa)',
+			'Akademisi / Perguruan Tinggi',
+			'Dunia Usaha / UMKM / Asosiasi'
+		]);
+	});
+});
