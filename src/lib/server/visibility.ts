@@ -70,6 +70,8 @@ function projectEvent(event: SessionEvent, owner: string | null, viewer: Viewer,
 			return state.statusOf(event.itemId) === 'visible' && state.phase !== 'writing' ? event : null;
 		case 'item.hidden':
 			return { ...event, reason: '' };
+		case 'item.supported':
+			return mine ? event : { ...event, support: { ...event.support, participantId: '' } };
 		case 'vote.set':
 			return mine || state.revealed ? event : { type: 'vote.progress', voters: state.voters() };
 		case 'note.added':
@@ -108,5 +110,6 @@ export function projectSnapshot(full: Snapshot, authors: Map<string, string>, vi
 	const revealed = full.session.voting.revealed;
 	const votes = full.votes.filter((v) => revealed || v.participantId === viewer.participantId);
 	const participants = full.participants.map((p) => (p.id === viewer.participantId ? p : publicParticipant(p)));
-	return { ...full, session: publicSession(full.session), participants, items, votes, notes: [], photos: [] };
+	const supports = full.supports.filter((s) => s.participantId === viewer.participantId);
+	return { ...full, session: publicSession(full.session), participants, items, votes, supports, notes: [], photos: [] };
 }

@@ -55,6 +55,7 @@ export function emptyBoard(): Board {
 		links: [],
 		actions: [],
 		notes: [],
+		supports: [],
 		photos: []
 	};
 }
