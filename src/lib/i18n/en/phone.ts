@@ -47,6 +47,7 @@ export const phone: PhoneMessages = {
 		retry: 'Send again',
 		discard: 'Discard',
 		anonymousAuthor: 'Anonymous',
+		supporters: 'Supported by {{count}}',
 		charsLeft: '{{count}} characters left',
 		closed: 'The session is closed. Thank you for your input.',
 		offline: 'Offline. Your input is kept on this phone and sent when the connection returns.',
@@ -133,6 +134,8 @@ export const phone: PhoneMessages = {
 	similar: {
 		title: 'Something similar is already here:',
 		support: 'Support this',
+		supported: 'Supported',
+		draftKept: 'Your text stays in the box: send it if it differs, or clear it.',
 		supportVote: 'Give a vote'
 	},
 	links: {

@@ -50,6 +50,7 @@ export const phone = {
 		retry: 'Kirim ulang',
 		discard: 'Buang',
 		anonymousAuthor: 'Anonim',
+		supporters: 'Didukung {{count}} peserta',
 		charsLeft: '{{count}} karakter tersisa',
 		closed: 'Sesi sudah ditutup. Terima kasih atas masukan Anda.',
 		offline: 'Tidak tersambung. Masukan disimpan di HP dan dikirim saat sambungan kembali.',
@@ -136,6 +137,8 @@ export const phone = {
 	similar: {
 		title: 'Sudah ada yang mirip:',
 		support: 'Dukung ini',
+		supported: 'Didukung',
+		draftKept: 'Tulisan Anda tetap di kotak: kirim bila berbeda, atau hapus.',
 		supportVote: 'Beri suara'
 	},
 	links: {

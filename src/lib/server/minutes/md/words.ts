@@ -96,6 +96,7 @@ const id = {
 	votes: (n: number) => `${n} suara`,
 	themeVotes: (n: number) => `Suara untuk tema ini: ${n}`,
 	merged: (n: number) => `digabung dari ${n} masukan`,
+	supported: (n: number) => `didukung ${n} peserta`,
 	voteSummary: (dots: number, voters: number, budget: number) =>
 		`${dots} suara dari ${voters} peserta; setiap peserta memiliki ${budget} suara.`,
 	addresses: (kind: string) => `${kind} yang dijawab`,
@@ -220,6 +221,7 @@ const en: Words = {
 	votes: (n: number) => `${n} ${n === 1 ? 'vote' : 'votes'}`,
 	themeVotes: (n: number) => `Votes for this theme: ${n}`,
 	merged: (n: number) => `merged from ${n} ${n === 1 ? 'item' : 'items'}`,
+	supported: (n: number) => `supported by ${n} ${n === 1 ? 'participant' : 'participants'}`,
 	voteSummary: (dots: number, voters: number, budget: number) =>
 		`${dots} ${dots === 1 ? 'vote' : 'votes'} from ${voters} ${voters === 1 ? 'participant' : 'participants'}; each participant had ${budget}.`,
 	addresses: (kind: string) => `${kind} addressed`,

@@ -19,6 +19,8 @@ export interface MinutesItem {
 	themeId: string | null;
 	/** How many duplicates were merged into this item (their dots count here). */
 	mergedCount: number;
+	/** Participants who support (+1) this item ("didukung N peserta"); 0 when none. */
+	supporters: number;
 	/** Dots on this item; null when no item of the session received any (no vote, or a vote on themes). */
 	votes: number | null;
 }
@@ -52,6 +54,7 @@ function toItem(source: Source, row: ItemRow, anyVotes: boolean): MinutesItem {
 		attribution,
 		themeId: row.theme_id,
 		mergedCount: source.mergedCount.get(row.id) ?? 0,
+		supporters: source.supporters.get(row.id) ?? 0,
 		votes: votesOn(source, row.id, anyVotes)
 	};
 }

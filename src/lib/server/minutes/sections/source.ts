@@ -14,6 +14,7 @@ import * as items from '../../items';
 import * as participants from '../../participants';
 import * as photos from '../../photos';
 import * as sessions from '../../sessions';
+import * as supports from '../../supports';
 import * as themes from '../../themes';
 import * as votes from '../../votes';
 import { maskPhones } from '../mask';
@@ -66,6 +67,8 @@ export interface Source {
 	mergedInto: Map<string, string>;
 	/** Item id → how many items were merged into it. */
 	mergedCount: Map<string, number>;
+	/** Item id → how many participants support (+1) it. */
+	supporters: Map<string, number>;
 	themes: Theme[];
 	/** Dots per target, for reported items and live themes only. */
 	tallies: Map<string, Tally>;
@@ -106,6 +109,7 @@ export function loadSource(db: Db, sessionId: string, lang: Locale): Source {
 		rows,
 		mergedInto,
 		mergedCount,
+		supporters: supports.counts(db, sessionId),
 		themes: liveThemes,
 		tallies,
 		voters,
