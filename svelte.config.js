@@ -7,6 +7,9 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		adapter: adapter({ out: 'build' }),
+		// Small stylesheets go inside the page: on a phone with 300 ms of latency each one is a
+		// round trip before the join form can be drawn (docs/performance.md, slow phone).
+		inlineStyleThreshold: 8192,
 		csp: {
 			mode: 'auto',
 			directives: {

@@ -1,4 +1,5 @@
 import type { Handle } from '@sveltejs/kit';
+import { gzipPage } from '$lib/http/compress.server';
 import { LOCALE_COOKIE, parseLocale } from '$lib/i18n/index.svelte';
 
 /** Security headers for every response; the CSP itself comes from svelte.config.js. */
@@ -11,5 +12,5 @@ export const handle: Handle = async ({ event, resolve }) => {
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('x-frame-options', 'DENY');
 	response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
-	return response;
+	return gzipPage(event.request, response);
 };
