@@ -10,6 +10,9 @@ const config = {
 		// Small stylesheets go inside the page: on a phone with 300 ms of latency each one is a
 		// round trip before the join form can be drawn (docs/performance.md, slow phone).
 		inlineStyleThreshold: 8192,
+		// Registered by the participant page alone, for its own pages (/j/): the console, the
+		// projector and the home page have no use for an offline copy (routes/j/[code]/+page.svelte).
+		serviceWorker: { register: false },
 		csp: {
 			mode: 'auto',
 			directives: {

@@ -76,9 +76,15 @@ async function holdScripts(page: Page) {
 	};
 }
 
+/**
+ * A first visit: no service worker yet. Its registration is inline in the page, so it would run
+ * even with the scripts held, and then serve them from its own cache past the hold.
+ */
+const FIRST_VISIT = { ...PHONE, serviceWorkers: 'block' } as const;
+
 test('a tap before the scripts arrive is not lost: language, then the join form', async ({ browser }) => {
 	const { code } = await newSession();
-	const context = await browser.newContext(PHONE);
+	const context = await browser.newContext(FIRST_VISIT);
 	const page = await context.newPage();
 	const scripts = await holdScripts(page);
 
@@ -103,7 +109,7 @@ test('a tap before the scripts arrive is not lost: language, then the join form'
 
 test('a code typed on the home page before the scripts arrive still opens the session', async ({ browser }) => {
 	const { code } = await newSession();
-	const context = await browser.newContext(PHONE);
+	const context = await browser.newContext(FIRST_VISIT);
 	const page = await context.newPage();
 	const scripts = await holdScripts(page);
 	await page.goto(server.url, { waitUntil: 'domcontentloaded' });
