@@ -7,6 +7,12 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		adapter: adapter({ out: 'build' }),
+		// Small stylesheets go inside the page: on a phone with 300 ms of latency each one is a
+		// round trip before the join form can be drawn (docs/performance.md, slow phone).
+		inlineStyleThreshold: 8192,
+		// Registered by the participant page alone, for its own pages (/j/): the console, the
+		// projector and the home page have no use for an offline copy (routes/j/[code]/+page.svelte).
+		serviceWorker: { register: false },
 		csp: {
 			mode: 'auto',
 			directives: {

@@ -101,12 +101,33 @@ export async function weighPage(pageUrl) {
 	await walk(onDemand, 'later');
 	const list = [...files.values()].sort((a, b) => b.gzipBytes - a.gzipBytes);
 	const sum = (type, when) => list.filter((f) => f.type === type && f.when === when).reduce((n, f) => n + f.gzipBytes, 0) / 1024;
+	const board = pageImports(files, nodeIds.at(-1));
 	return {
 		jsGzipKB: sum('js', 'start'),
+		/** What a joined phone has loaded: the start, plus what the page itself fetches with `import()` (the board). */
+		joinedJsGzipKB: sum('js', 'start') + board.reduce((n, f) => n + (f.type === 'js' ? f.gzipBytes : 0), 0) / 1024,
 		cssGzipKB: sum('css', 'start'),
 		laterJsGzipKB: sum('js', 'later'),
 		files: list.map(({ url, type, bytes, gzipBytes, servedGzip, when }) => ({ path: new URL(url).pathname, type, bytes, gzipBytes, servedGzip, when }))
 	};
+}
+
+/**
+ * The files the page's own code fetches with `import()` (the participant board, loaded while the
+ * join form is read), with their static imports, leaving out what the start already loaded.
+ */
+function pageImports(files, leafId) {
+	const leaf = [...files.values()].find((f) => new RegExp(`/nodes/${leafId}\\.[^/]+\\.js$`).test(f.url));
+	if (!leaf) return [];
+	const found = new Map();
+	const queue = importsOf(leaf.source).dynamic.map((s) => new URL(s, leaf.url).href);
+	while (queue.length) {
+		const file = files.get(queue.shift());
+		if (!file || file.when === 'start' || found.has(file.url)) continue;
+		found.set(file.url, file);
+		if (file.type === 'js') queue.push(...importsOf(file.source).static.map((s) => new URL(s, file.url).href));
+	}
+	return [...found.values()];
 }
 
 /**

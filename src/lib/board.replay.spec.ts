@@ -87,14 +87,14 @@ class Screen {
 }
 
 /**
- * The board compared. Votes and links are sets (the server lists them by key because SQL needs
+ * The board compared. Votes, links and supports are sets (the server lists them by key because SQL needs
  * an order; every view tallies or looks them up), so both sides list them sorted. `voters` is
  * left out: see the known divergences below.
  */
 function comparable({ voters: _, ...board }: Board) {
 	const key = (x: object) => JSON.stringify(x);
 	const sorted = <T extends object>(list: T[]) => [...list].sort((a, b) => key(a).localeCompare(key(b)));
-	return { ...board, votes: sorted(board.votes), links: sorted(board.links) };
+	return { ...board, votes: sorted(board.votes), links: sorted(board.links), supports: sorted(board.supports) };
 }
 
 /** Every viewer's snapshot from one read of the board, as snapshotFor makes each. */
@@ -173,7 +173,7 @@ describe('the replay invariant', () => {
 		needed.push('item.deleted', 'item.themed', 'theme.saved', 'theme.deleted', 'themes.ordered', 'vote before reveal');
 		needed.push('vote after reveal', 'voting.settings', 'link.set', 'action.saved', 'action.deleted', 'note.added');
 		needed.push('note.deleted', 'session.settings', 'phase.kinds', 'timer.changed', 'session.details', 'session.closed');
-		needed.push('other kinds', 'late join', 'catch-up compared');
+		needed.push('other kinds', 'late join', 'catch-up compared', 'item.supported');
 		const missing = needed.filter((what) => (covered.get(what) ?? 0) < 10);
 		expect(missing, JSON.stringify(Object.fromEntries(covered))).toEqual([]);
 	});

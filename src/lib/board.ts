@@ -50,7 +50,10 @@ export function applyEvent(board: Board, event: SessionEvent): void {
 		case 'item.deleted':
 			board.items = board.items.filter((i) => i.id !== event.itemId);
 			board.votes = board.votes.filter((v) => v.targetId !== event.itemId);
+			board.supports = board.supports.filter((s) => s.itemId !== event.itemId);
 			return;
+		case 'item.supported':
+			return support(board, event);
 		case 'item.hidden':
 			return hide(board, event.itemId, event.reason);
 		case 'item.merged':
@@ -161,6 +164,17 @@ function setTally(board: Board, tally: Vote) {
 	if (tally.count > 0) board.votes.push(tally);
 }
 
+/** The count for everyone; whose support it is only when this viewer may know (their own, or staff). */
+function support(board: Board, event: Extract<SessionEvent, { type: 'item.supported' }>) {
+	const item = itemById(board, event.support.itemId);
+	if (item && event.supporters > 0) item.supporters = event.supporters;
+	else if (item) delete item.supporters;
+	const { itemId, participantId } = event.support;
+	if (!participantId) return;
+	board.supports = board.supports.filter((s) => !(s.itemId === itemId && s.participantId === participantId));
+	if (event.supported) board.supports.push(event.support);
+}
+
 /** Staff keep a hidden item (to restore it); everyone else drops it. */
 function hide(board: Board, itemId: string, reason: string) {
 	const item = itemById(board, itemId);
@@ -184,6 +198,15 @@ function merge(board: Board, target: ItemView, sourceIds: string[]) {
 		return false;
 	});
 	board.votes.push(...moved.values());
+	// Supports too, once per person (the target's count comes with it, from the server).
+	const supporters = new Set<string>();
+	board.supports = board.supports.filter((s) => {
+		if (!sourceIds.includes(s.itemId) && s.itemId !== target.id) return true;
+		if (supporters.has(s.participantId)) return false;
+		supporters.add(s.participantId);
+		s.itemId = target.id;
+		return true;
+	});
 	// Links follow too, as on the server (items.merge): a source's links become the target's, once each.
 	const follow = (id: string) => (sourceIds.includes(id) ? target.id : id);
 	const links = new Map<string, Link>();

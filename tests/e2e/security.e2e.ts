@@ -97,7 +97,7 @@ test('every page sends a strict CSP, frame-ancestors none, no referrer, nosniff 
 		expect(csp, path).toContain("default-src 'self'");
 		expect(csp, path).toMatch(/script-src 'self' 'nonce-[^']+'/);
 		expect(csp, path).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
-		expect(response.headers.get('referrer-policy'), path).toBe('no-referrer');
+		expect(response.headers.get('referrer-policy'), path).toBe('same-origin');
 		expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
 		expect(response.headers.get('x-frame-options'), path).toBe('DENY');
 		// Every inline script carries the nonce; nothing else may run.
@@ -107,7 +107,7 @@ test('every page sends a strict CSP, frame-ancestors none, no referrer, nosniff 
 	}
 	for (const path of ['/healthz', `/api/sessions/${code}`]) {
 		const response = await fetch(`${server.url}${path}`);
-		expect(response.headers.get('referrer-policy'), path).toBe('no-referrer');
+		expect(response.headers.get('referrer-policy'), path).toBe('same-origin');
 		expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
 	}
 });

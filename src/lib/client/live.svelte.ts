@@ -15,6 +15,7 @@ import type {
 	SocketAuth,
 	SyncResult
 } from '../realtime/contract';
+import { keepLastBoard, loadLastBoard } from './last-board';
 import { Outbox } from './outbox.svelte';
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -51,10 +52,13 @@ export class LiveSession {
 	#acked = $state<{ seq: number; command: Command }[]>([]);
 	#draining = false;
 	#participant: boolean;
+	#kept: ReturnType<typeof keepLastBoard> | null = null;
 
-	constructor(auth: SocketAuth, outboxKey: string) {
+	/** `lastBoardKey`: keep the board in localStorage, to show it after a reload without a network. */
+	constructor(auth: SocketAuth, outboxKey: string, lastBoardKey?: string) {
 		this.#participant = auth.role === 'participant';
 		this.outbox = new Outbox(outboxKey);
+		if (lastBoardKey) this.#keepBoard(lastBoardKey);
 		this.#socket = io({ path: '/socket.io', auth, transports: ['websocket', 'polling'] });
 		this.#socket.on('connect', () => this.#sync());
 		this.#socket.on('disconnect', (reason) => {
@@ -68,6 +72,19 @@ export class LiveSession {
 		// A phone that loses its network often keeps a half-dead socket; drop it at once.
 		addEventListener('offline', this.#goOffline);
 		addEventListener('online', this.#goOnline);
+	}
+
+	/** Starts from the board last kept (its seq too, so the sync asks only for what came after). */
+	#keepBoard(key: string) {
+		const last = loadLastBoard(key);
+		if (last) {
+			this.board = last.board;
+			this.#seq = last.seq;
+			this.ownItemIds = last.ownItemIds;
+		}
+		this.#kept = keepLastBoard(key, () =>
+			this.board ? { board: $state.snapshot(this.board) as Board, seq: this.#seq, ownItemIds: [...this.ownItemIds] } : null
+		);
 	}
 
 	get seq() {
@@ -109,6 +126,7 @@ export class LiveSession {
 
 	destroy() {
 		if (this.#ticker) clearInterval(this.#ticker);
+		this.#kept?.stop();
 		removeEventListener('offline', this.#goOffline);
 		removeEventListener('online', this.#goOnline);
 		this.#socket.disconnect();
@@ -186,8 +204,9 @@ export class LiveSession {
 		if (result.mode === 'events' && this.#seq < result.seq) queueMicrotask(() => this.#sync());
 	}
 
-	/** Forgets the acknowledged commands the board now shows. */
+	/** Forgets the acknowledged commands the board now shows (and keeps the board for an offline reload). */
 	#settle() {
+		this.#kept?.save();
 		if (this.#acked.some((a) => a.seq <= this.#seq)) this.#acked = this.#acked.filter((a) => a.seq > this.#seq);
 	}
 

@@ -13,6 +13,8 @@ export const storageKeys = {
 	staffKey: (code: string, role: StaffRole) => `rembuk:${role}:${code}`,
 	/** Who this phone is in one session (`client/identity.ts`). */
 	participant: (code: string) => `rembuk:participant:${code}`,
+	/** The board as a participant's phone last saw it, for a reload without a network (`client/last-board.ts`). */
+	lastBoard: (code: string, participantId: string) => `rembuk:board:${code}:${participantId}`,
 	/** Commands not yet acknowledged, per session and sender: a staff role or a participant's id. */
 	outbox: (code: string, sender: string) => `rembuk:outbox:${code}:${sender}`,
 	/** The sessions whose console this browser opened, with when it first did. */

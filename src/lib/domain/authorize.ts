@@ -27,6 +27,7 @@ export const POLICY: Record<CommandType, CommandPolicy> = {
 	// A participant edits their own items; the facilitator moderates any (the original stays in the log).
 	'item.edit': { roles: ['participant', 'facilitator'], afterClose: false },
 	'item.delete': { roles: P, afterClose: false },
+	'item.support': { roles: P, afterClose: false },
 	'session.settings': facilitator,
 	'session.close': facilitator,
 	'session.details': MINUTES,

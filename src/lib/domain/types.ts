@@ -167,6 +167,12 @@ export interface Vote {
 	group?: string;
 }
 
+/** A participant's support (+1) for an item: "me too" instead of a duplicate post. */
+export interface Support {
+	itemId: string;
+	participantId: string;
+}
+
 export interface Link {
 	recommendationId: string;
 	targetId: string;
@@ -263,4 +269,6 @@ export interface ItemView {
 	hiddenReason?: string;
 	/** True when the text is withheld from this viewer (silent writing). */
 	redacted?: boolean;
+	/** How many participants support (+1) this item; absent when none does. */
+	supporters?: number;
 }

@@ -21,11 +21,16 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
 
 const SRC = resolve(__dirname, '..', '..');
 
-/** Source files reachable from `entry` through relative and `$lib` imports (type-only ones skipped). */
+/**
+ * Source files reachable from `entry` through relative and `$lib` imports (type-only ones skipped),
+ * `import()` included: the participant page fetches its board that way.
+ */
 function reachable(entry: string, seen = new Set<string>()): Set<string> {
 	if (seen.has(entry)) return seen;
 	seen.add(entry);
-	for (const m of readFileSync(entry, 'utf8').matchAll(/^\s*import\s+(?!type\b)[^'"]*?['"]([^'"]+)['"]/gm)) {
+	const source = readFileSync(entry, 'utf8');
+	const specifiers = [...source.matchAll(/^\s*import\s+(?!type\b)[^'"]*?['"]([^'"]+)['"]/gm), ...source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)];
+	for (const m of specifiers) {
 		const spec = m[1].startsWith('$lib') ? join(SRC, 'lib', m[1].slice(5)) : m[1].startsWith('.') ? resolve(dirname(entry), m[1]) : null;
 		const file = spec && [spec, `${spec}.ts`, `${spec}.svelte.ts`].find((f) => existsSync(f) && /\.(ts|svelte)$/.test(f));
 		if (file) reachable(file, seen);

@@ -15,6 +15,7 @@ import type {
 	SessionDetails,
 	SessionView,
 	Spotlight,
+	Support,
 	Theme,
 	Timer,
 	Vote,
@@ -51,6 +52,11 @@ export type SessionEvent =
 	| { type: 'vote.progress'; voters: number }
 	| { type: 'voting.settings'; voting: VotingSettings }
 	| { type: 'link.set'; link: Link; linked: boolean }
+	/**
+	 * A support added or taken back, with the item's count after it. Everyone gets the count;
+	 * `participantId` is '' for viewers other than staff and the supporter.
+	 */
+	| { type: 'item.supported'; support: Support; supported: boolean; supporters: number }
 	| { type: 'action.saved'; row: ActionRow }
 	| { type: 'action.deleted'; rowId: string }
 	| { type: 'note.added'; note: Note }
@@ -94,6 +100,8 @@ export interface Snapshot {
 	/** How many participants have placed at least one dot (shown on the projector before the reveal). */
 	voters: number;
 	links: Link[];
+	/** Staff see every support; a participant their own (the counts are on the items). */
+	supports: Support[];
 	actions: ActionRow[];
 	/** Staff only. */
 	notes: Note[];

@@ -167,6 +167,8 @@ export const commandSchema = z.discriminatedUnion('type', [
 	}),
 	z.object({ type: z.literal('item.edit'), itemId: z.string().max(40), text: text(LIMITS.itemText) }),
 	z.object({ type: z.literal('item.delete'), itemId: z.string().max(40) }),
+	/** Support (+1) for someone else's item, or take it back; supporting twice changes nothing. */
+	z.object({ type: z.literal('item.support'), itemId: id, supported: z.boolean() }),
 	z.object({
 		type: z.literal('session.settings'),
 		allowAnonymous: z.boolean().optional(),

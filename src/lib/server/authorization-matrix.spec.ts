@@ -28,10 +28,10 @@ const ROLES: Role[] = ['facilitator', 'minutetaker', ...LOW_ROLES];
 
 /**
  * Participant commands with an `itemId` that any participant may aim at anyone's item (a vote,
- * say). Empty today: item.edit and item.delete are the author's alone. Adding a command here is
- * a decision about who may touch whose items, so it is made here, by hand.
+ * say). item.edit and item.delete are the author's alone; a support (+1) is for others' items
+ * only. Adding a command here is a decision about who may touch whose items, so it is made here, by hand.
  */
-const OPEN_TO_ALL_PARTICIPANTS: string[] = [];
+const OPEN_TO_ALL_PARTICIPANTS: string[] = ['item.support'];
 
 /** Hand-written samples for commands whose schema the generator below cannot satisfy. */
 /** Commands whose fields the generic sampler cannot guess; built when the test's items exist. */

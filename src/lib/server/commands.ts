@@ -9,6 +9,7 @@ import type { Db } from './db/database';
 import { sql } from './db/statements';
 import { Rejected, type CommandContext, type Handler, type Outcome } from './handlers/context';
 import { HANDLERS } from './handlers';
+import { lastSeq } from './log';
 import * as sessions from './sessions';
 import * as spotlight from './spotlight';
 
@@ -34,7 +35,9 @@ export function execute(db: Db, who: SocketIdentity, envelope: CommandEnvelope):
 			if (earlier) return { result: JSON.parse(earlier.result), records: [] };
 
 			const { records, itemId, id } = apply(db, who, envelope.command);
-			const last = records[records.length - 1];
+			// A command that changes nothing (a second support of the same item) logs nothing and is
+			// acknowledged at the session's current seq: the board already shows what it asked for.
+			const last = records.at(-1) ?? { seq: lastSeq(db, who.sessionId), at: new Date().toISOString() };
 			const result: CommandResult = { ok: true, seq: last.seq, ...(itemId ? { itemId } : {}), ...(id ? { id } : {}) };
 			sql(db, 'INSERT INTO commands (session_id, actor, command_id, result, at) VALUES (?, ?, ?, ?, ?)').run(
 				who.sessionId,

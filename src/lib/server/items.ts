@@ -6,6 +6,7 @@ import { sql } from './db/statements';
 import * as clock from './clock';
 import { appendEvent } from './log';
 import { newId } from './secrets';
+import * as supports from './supports';
 
 export interface ItemRow {
 	id: string;
@@ -24,7 +25,7 @@ export interface ItemRow {
 }
 
 /** The full view (staff see all of it); visibility.ts trims it for everyone else. */
-export function toView(row: ItemRow, mergedFrom: string[] = []): ItemView {
+export function toView(row: ItemRow, mergedFrom: string[] = [], supporters = 0): ItemView {
 	const anonymous = row.anonymous === 1;
 	return {
 		id: row.id,
@@ -37,7 +38,8 @@ export function toView(row: ItemRow, mergedFrom: string[] = []): ItemView {
 		status: row.status,
 		themeId: row.theme_id,
 		mergedFrom,
-		...(row.hidden_reason ? { hiddenReason: row.hidden_reason } : {})
+		...(row.hidden_reason ? { hiddenReason: row.hidden_reason } : {}),
+		...(supporters > 0 ? { supporters } : {})
 	};
 }
 
@@ -60,12 +62,17 @@ export function listViews(db: Db, sessionId: string): ItemView[] {
 	const rows = listRows(db, sessionId);
 	const sources = new Map<string, string[]>();
 	for (const row of rows) if (row.merged_into) sources.set(row.merged_into, [...(sources.get(row.merged_into) ?? []), row.id]);
-	return rows.filter((r) => r.status !== 'merged').map((r) => toView(r, sources.get(r.id)));
+	const supporters = supports.counts(db, sessionId);
+	return rows.filter((r) => r.status !== 'merged').map((r) => toView(r, sources.get(r.id), supporters.get(r.id)));
 }
 
 export function viewOf(db: Db, row: ItemRow): ItemView {
 	const sources = sql(db, 'SELECT id FROM items WHERE merged_into = ? ORDER BY rowid').all(row.id) as { id: string }[];
-	return toView(row, sources.map((s) => s.id));
+	return toView(
+		row,
+		sources.map((s) => s.id),
+		supports.countFor(db, row.session_id, row.id)
+	);
 }
 
 export function count(db: Db, sessionId: string): number {
@@ -122,6 +129,7 @@ export function edit(db: Db, item: ItemRow, actor: string, text: string): Sessio
 export function remove(db: Db, item: ItemRow, actor: string): SessionRecord {
 	sql(db, 'UPDATE items SET deleted_at = ? WHERE id = ?').run(new Date().toISOString(), item.id);
 	sql(db, 'DELETE FROM votes WHERE session_id = ? AND target_id = ?').run(item.session_id, item.id);
+	supports.removeFor(db, item.session_id, item.id);
 	return appendEvent(db, item.session_id, actor, { type: 'item.deleted', itemId: item.id }, item.author_id);
 }
 
@@ -139,13 +147,14 @@ export function show(db: Db, item: ItemRow): SessionRecord {
 
 /**
  * Merges duplicates into `target`: the sources leave the board but keep their rows and authors
- * (the target lists them), and every dot on a source moves to the target.
+ * (the target lists them), and every dot and support on a source moves to the target.
  */
 export function merge(db: Db, target: ItemRow, sources: ItemRow[]): SessionRecord {
 	for (const source of sources) {
 		sql(db, "UPDATE items SET status = 'merged', merged_into = ? WHERE id = ?").run(target.id, source.id);
 		sql(db, 'UPDATE items SET merged_into = ? WHERE merged_into = ?').run(target.id, source.id);
 		moveVotes(db, target.session_id, source.id, target.id);
+		supports.move(db, target.session_id, source.id, target.id);
 		sql(db, 'UPDATE OR IGNORE links SET recommendation_id = ? WHERE session_id = ? AND recommendation_id = ?').run(target.id, target.session_id, source.id);
 		sql(db, 'UPDATE OR IGNORE links SET target_id = ? WHERE session_id = ? AND target_id = ?').run(target.id, target.session_id, source.id);
 		sql(db, 'DELETE FROM links WHERE session_id = ? AND (recommendation_id = ? OR target_id = ?)').run(target.session_id, source.id, source.id);

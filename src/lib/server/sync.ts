@@ -10,6 +10,7 @@ import * as notes from './notes';
 import * as participants from './participants';
 import * as photos from './photos';
 import * as sessions from './sessions';
+import * as supports from './supports';
 import * as themes from './themes';
 import { projectRecord, projectSnapshot, roomTallies, type BoardState, type Viewer } from './visibility';
 import * as votes from './votes';
@@ -24,6 +25,7 @@ export function snapshot(db: Db, sessionId: string): Snapshot {
 		votes: votes.list(db, sessionId),
 		voters: votes.voterCount(db, sessionId),
 		links: links.list(db, sessionId),
+		supports: supports.list(db, sessionId),
 		actions: actions.list(db, sessionId),
 		notes: notes.list(db, sessionId),
 		photos: photos.list(db, sessionId),

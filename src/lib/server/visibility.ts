@@ -72,6 +72,8 @@ function projectEvent(event: SessionEvent, owner: string | null, viewer: Viewer,
 			return state.statusOf(event.itemId) === 'visible' && state.phase !== 'writing' ? event : null;
 		case 'item.hidden':
 			return { ...event, reason: '' };
+		case 'item.supported':
+			return mine ? event : { ...event, support: { ...event.support, participantId: '' } };
 		case 'vote.set':
 			if (!state.revealed) return mine ? event : { type: 'vote.progress', voters: state.voters() };
 			return mine ? { ...event, tally: state.tallyOf(event.vote) } : { type: 'vote.tally', tally: state.tallyOf(event.vote) };
@@ -132,5 +134,6 @@ export function projectSnapshot(full: Snapshot, authors: Map<string, string>, vi
 	const own = full.votes.filter((v) => v.participantId === viewer.participantId);
 	const votes = full.session.voting.revealed ? [...own, ...roomTallies(full.votes, full.participants)] : own;
 	const participants = full.participants.map((p) => (p.id === viewer.participantId ? p : publicParticipant(p)));
-	return { ...full, session: publicSession(full.session), participants, items, votes, notes: [], photos: [] };
+	const supports = full.supports.filter((s) => s.participantId === viewer.participantId);
+	return { ...full, session: publicSession(full.session), participants, items, votes, supports, notes: [], photos: [] };
 }

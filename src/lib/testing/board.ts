@@ -58,6 +58,7 @@ export function emptyBoard(): Board {
 		links: [],
 		actions: [],
 		notes: [],
+		supports: [],
 		photos: []
 	};
 }

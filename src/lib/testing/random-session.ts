@@ -70,6 +70,7 @@ export class RandomSession {
 		if (pick < 0.3) return this.#post(view.kinds.map((k) => k.key));
 		if (pick < 0.45) return this.#itemCommand();
 		if (pick < 0.55) return this.#theme();
+		if (pick < 0.62) return this.#support();
 		if (pick < 0.72) return this.#vote(view.voting.target);
 		if (pick < 0.77) return this.#votingSettings();
 		if (pick < 0.83) return this.#link();
@@ -167,6 +168,15 @@ export class RandomSession {
 						.map((r) => r.id);
 		const targetId = ids.length ? this.rng.pick(ids) : 'no-such-target';
 		return this.#run(this.#participant().identity, { type: 'vote.set', targetId, count: this.rng.int(4) });
+	}
+
+	/** A support (+1) added or taken back, now and then a repeat or one's own item (refused). */
+	#support(): Step {
+		const ids = this.#itemRows()
+			.filter((r) => r.status === 'visible' || this.rng.chance(0.1))
+			.map((r) => r.id);
+		const itemId = ids.length ? this.rng.pick(ids) : 'no-such-item';
+		return this.#run(this.#participant().identity, { type: 'item.support', itemId, supported: this.rng.chance(0.75) });
 	}
 
 	#votingSettings(): Step {

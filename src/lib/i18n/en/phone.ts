@@ -15,6 +15,8 @@ export const phone: PhoneMessages = {
 		sexL: 'Male (L)',
 		sexP: 'Female (P)',
 		noticeTitle: 'Personal data notice',
+		noticeShort: 'Your name, group and institution are recorded for this FGD’s attendance list and minutes (UU No. 27/2022). Anonymous input never shows your name.',
+		readMore: 'Read more',
 		notice1: 'Your name, group and institution, and your position and sex if you give them, are recorded for this FGD’s attendance list and minutes, under Indonesia’s Personal Data Protection Law (UU No. 27/2022).',
 		notice2: 'Only the organizer uses them, for this event, and keeps them for the session’s retention period; then they are deleted or anonymised.',
 		notice3: 'You may see, correct and ask the organizer to delete your data (answered within 3×24 hours). Input you post anonymously never shows your name anywhere.',
@@ -30,6 +32,7 @@ export const phone: PhoneMessages = {
 		placeholder: 'Write one short idea…',
 		send: 'Send',
 		anonymous: 'Post without my name',
+		anonymousOnce: 'For this post only',
 		mine: 'Mine',
 		all: 'All input',
 		empty: 'No input yet.',
@@ -44,6 +47,7 @@ export const phone: PhoneMessages = {
 		retry: 'Send again',
 		discard: 'Discard',
 		anonymousAuthor: 'Anonymous',
+		supporters: 'Supported by {{count}}',
 		charsLeft: '{{count}} characters left',
 		closed: 'The session is closed. Thank you for your input.',
 		offline: 'Offline. Your input is kept on this phone and sent when the connection returns.',
@@ -139,6 +143,8 @@ export const phone: PhoneMessages = {
 	similar: {
 		title: 'Something similar is already here:',
 		support: 'Support this',
+		supported: 'Supported',
+		draftKept: 'Your text stays in the box: send it if it differs, or clear it.',
 		supportVote: 'Give a vote'
 	},
 	links: {

@@ -18,6 +18,8 @@ export const phone = {
 		sexL: 'Laki-laki (L)',
 		sexP: 'Perempuan (P)',
 		noticeTitle: 'Pemberitahuan data pribadi',
+		noticeShort: 'Nama, unsur dan instansi Anda dicatat untuk daftar hadir dan notulen FGD ini (UU No. 27 Tahun 2022). Masukan tanpa nama tidak menampilkan nama Anda.',
+		readMore: 'Baca selengkapnya',
 		notice1: 'Nama, unsur dan instansi Anda, serta jabatan dan jenis kelamin bila Anda isi, dicatat untuk daftar hadir dan notulen FGD ini, sesuai UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi.',
 		notice2: 'Data hanya dipakai oleh penyelenggara untuk kegiatan ini dan disimpan selama masa retensi sesi, lalu dihapus atau dianonimkan.',
 		notice3: 'Anda berhak melihat, memperbaiki, dan meminta penghapusan data Anda kepada penyelenggara (ditanggapi dalam 3×24 jam). Masukan yang dikirim tanpa nama tidak menampilkan nama Anda di mana pun.',
@@ -33,6 +35,7 @@ export const phone = {
 		placeholder: 'Tulis satu gagasan singkat…',
 		send: 'Kirim',
 		anonymous: 'Kirim tanpa nama',
+		anonymousOnce: 'Hanya untuk kiriman ini',
 		mine: 'Milik saya',
 		all: 'Semua masukan',
 		empty: 'Belum ada masukan.',
@@ -47,6 +50,7 @@ export const phone = {
 		retry: 'Kirim ulang',
 		discard: 'Buang',
 		anonymousAuthor: 'Anonim',
+		supporters: 'Didukung {{count}} peserta',
 		charsLeft: '{{count}} karakter tersisa',
 		closed: 'Sesi sudah ditutup. Terima kasih atas masukan Anda.',
 		offline: 'Tidak tersambung. Masukan disimpan di HP dan dikirim saat sambungan kembali.',
@@ -142,6 +146,8 @@ export const phone = {
 	similar: {
 		title: 'Sudah ada yang mirip:',
 		support: 'Dukung ini',
+		supported: 'Didukung',
+		draftKept: 'Tulisan Anda tetap di kotak: kirim bila berbeda, atau hapus.',
 		supportVote: 'Beri suara'
 	},
 	links: {

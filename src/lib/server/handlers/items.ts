@@ -2,6 +2,7 @@
 import { mayTouchItem } from '../../domain/authorize';
 import { accepts } from '../../domain/phases';
 import * as items from '../items';
+import * as supports from '../supports';
 import * as themes from '../themes';
 import { Rejected, type CommandContext, type Handlers } from './context';
 
@@ -38,6 +39,15 @@ export const itemHandlers = {
 	'item.delete': (context, command) => {
 		const item = mustOwn(context, command.itemId);
 		return { records: [items.remove(context.db, item, context.actor)], itemId: item.id };
+	},
+	/** Support (+1) for another's item that the room can see; one's own needs none. */
+	'item.support': (context, command) => {
+		const item = mustFind(context, command.itemId);
+		const participantId = context.who.participantId!;
+		if (item.status !== 'visible') throw new Rejected('not_found', 'No such item');
+		if (item.author_id === participantId) throw new Rejected('invalid_input', 'One does not support one’s own item');
+		const support = { itemId: item.id, participantId };
+		return { records: supports.set(context.db, context.session.id, support, command.supported), itemId: item.id };
 	},
 	'item.hide': (context, command) => {
 		const item = mustFind(context, command.itemId);

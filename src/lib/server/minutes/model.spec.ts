@@ -76,6 +76,7 @@ describe('buildMinutes', () => {
 			contributors: ['anonim'],
 			themeId: null,
 			mergedCount: 0,
+			supporters: 0,
 			votes: null
 		});
 		expect(minutes.findings[0].groups[0].items[0].author?.name).toBe('Siti Rahmawati');

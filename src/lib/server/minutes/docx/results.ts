@@ -27,6 +27,7 @@ function facts({ words }: Frame, item: MinutesItem): string {
 	const parts = [`${words.by}: ${item.attribution}`];
 	if (item.votes !== null) parts.push(words.votes(item.votes));
 	if (item.mergedCount > 0) parts.push(words.merged(item.mergedCount + 1));
+	if (item.supporters > 0) parts.push(words.supported(item.supporters));
 	return parts.join(' · ');
 }
 

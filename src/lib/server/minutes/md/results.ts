@@ -25,6 +25,7 @@ export function facts(item: MinutesItem, words: Words): string {
 	const parts = [`${words.by}: ${escapeMarkdown(item.attribution)}`];
 	if (item.votes !== null) parts.push(words.votes(item.votes));
 	if (item.mergedCount > 0) parts.push(words.merged(item.mergedCount + 1));
+	if (item.supporters > 0) parts.push(words.supported(item.supporters));
 	return parts.join(' · ');
 }
 

@@ -98,6 +98,7 @@ const id = {
 	themeVotes: (n: number) => `Suara untuk tema ini: ${n}`,
 	/** `n` counts every item combined, the one kept included, as the console does. */
 	merged: (n: number) => `gabungan dari ${n} masukan`,
+	supported: (n: number) => `didukung ${n} peserta`,
 	voteSummary: (dots: number, voters: number, budget: number) =>
 		`${dots} suara dari ${voters} peserta; setiap peserta memiliki ${budget} suara.`,
 	/** What was put to a vote (kinds or themes, lower case) and what was not, so a missing count is not read as zero. */
@@ -229,6 +230,7 @@ const en: Words = {
 	votes: (n: number) => `${n} ${n === 1 ? 'vote' : 'votes'}`,
 	themeVotes: (n: number) => `Votes for this theme: ${n}`,
 	merged: (n: number) => `merged from ${n} items`,
+	supported: (n: number) => `supported by ${n} ${n === 1 ? 'participant' : 'participants'}`,
 	voteSummary: (dots: number, voters: number, budget: number) =>
 		`${dots} ${dots === 1 ? 'vote' : 'votes'} from ${voters} ${voters === 1 ? 'participant' : 'participants'}; each participant had ${budget}.`,
 	votedOn: (on: string[], not: string[]) =>

@@ -24,6 +24,8 @@ export interface MinutesItem {
 	themeId: string | null;
 	/** How many duplicates were merged into this item (their dots count here). */
 	mergedCount: number;
+	/** Participants who support (+1) this item ("didukung N peserta"); 0 when none. */
+	supporters: number;
 	/** Dots on this item; null when no item of its kind received any (not put to a vote, or a vote on themes). */
 	votes: number | null;
 }
@@ -63,6 +65,7 @@ function toItem(source: Source, row: ItemRow, kindVoted: boolean): MinutesItem {
 		contributors,
 		themeId: row.theme_id,
 		mergedCount: source.mergedCount.get(row.id) ?? 0,
+		supporters: source.supporters.get(row.id) ?? 0,
 		votes: votesOn(source, row.id, kindVoted)
 	};
 }

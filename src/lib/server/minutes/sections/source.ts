@@ -15,6 +15,7 @@ import * as items from '../../items';
 import * as participants from '../../participants';
 import * as photos from '../../photos';
 import * as sessions from '../../sessions';
+import * as supports from '../../supports';
 import * as themes from '../../themes';
 import * as votes from '../../votes';
 import { maskPhones } from '../mask';
@@ -69,6 +70,8 @@ export interface Source {
 	mergedCount: Map<string, number>;
 	/** Item id → the items merged into it, in posting order: their authors are contributors too. */
 	mergedRows: Map<string, items.ItemRow[]>;
+	/** Item id → how many participants support (+1) it. */
+	supporters: Map<string, number>;
 	themes: Theme[];
 	/** Dots per target, for reported items and live themes only. */
 	tallies: Map<string, Tally>;
@@ -112,6 +115,7 @@ export function loadSource(db: Db, sessionId: string, lang: Locale): Source {
 		mergedInto,
 		mergedCount,
 		mergedRows,
+		supporters: supports.counts(db, sessionId),
 		themes: liveThemes,
 		tallies,
 		voters,
