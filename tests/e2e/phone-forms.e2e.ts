@@ -120,3 +120,19 @@ test('a code typed on the home page before the scripts arrive still opens the se
 	await scripts.release();
 	await context.close();
 });
+
+test('a code typed on the home page while the scripts are on their way survives hydration', async ({ browser }) => {
+	const { code } = await newSession();
+	const context = await browser.newContext(FIRST_VISIT);
+	const page = await context.newPage();
+	const scripts = await holdScripts(page);
+	await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+	await page.getByLabel('Kode sesi').fill(code.toLowerCase());
+	await scripts.release();
+	await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
+	await expect(page.getByLabel('Kode sesi')).toHaveValue(code.toLowerCase());
+	await page.getByRole('button', { name: 'Gabung', exact: true }).click();
+	await expect(page).toHaveURL(`${server.url}/j/${code}`);
+	await expect(page.getByLabel('Nama', { exact: true })).toBeVisible();
+	await context.close();
+});
