@@ -8,6 +8,8 @@ export const LAPTOP = { viewport: { width: 1366, height: 850 } };
 /** Fills the home page form and lands on the facilitator console; returns the join code. */
 export async function createSession(page: Page, baseUrl: string, title = 'FGD Penguatan UMKM Pascatambang') {
 	await page.goto(baseUrl);
+	// The create form is the script's (a laptop's form, not a phone's): wait until it has taken over.
+	await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
 	await page.getByLabel('Judul kegiatan').fill(title);
 	await page.getByLabel('Tempat').fill('Hotel di Samarinda');
 	await page.getByLabel('Penyelenggara (satu per baris)').fill('DPMD Kutai Kartanegara\nUniversitas Mulawarman');

@@ -43,6 +43,7 @@ test('a phone downloads the English text only when English is chosen, and keeps 
 test('dates in Indonesian format, and user text shown as text, never as HTML', async ({ browser }) => {
 	const facilitator = await (await browser.newContext(LAPTOP)).newPage();
 	await facilitator.goto(server.url);
+	await expect(facilitator.locator('html')).toHaveAttribute('data-hydrated', 'true');
 	await facilitator.getByLabel('Judul kegiatan').fill('FGD <b>tebal</b>');
 	await facilitator.getByLabel('Tanggal').fill('2025-10-24');
 	await facilitator.getByRole('button', { name: 'Buat sesi' }).click();
