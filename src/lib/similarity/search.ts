@@ -1,6 +1,6 @@
 import { LACK_STEM } from './lexicon';
 import { closeness } from './match';
-import { tokenize, type Token } from './tokens';
+import { opposite, stance, tokenize, type Token } from './tokens';
 
 export interface Entry {
 	id: string;
@@ -33,8 +33,10 @@ export interface SimilarityIndex {
 	/** Every term ever seen. Kept when its items go, so that term numbers stay valid. */
 	terms: Term[];
 	termIds: Map<string, number>;
-	/** Item id → its distinct terms and the spelling each was typed in. */
-	items: Map<string, { terms: number[]; forms: string[] }>;
+	/** Item id → its distinct terms, the spelling each was typed in, and its stance (tokens.ts). */
+	items: Map<string, { terms: number[]; forms: string[]; stance: number }>;
+	/** Whether items also carry the thesaurus' topic tokens (for clustering across sessions). */
+	topics: boolean;
 }
 
 export interface Options {
@@ -42,6 +44,11 @@ export interface Options {
 	threshold?: number;
 	/** Only consider items for which this is true, e.g. those of one kind. */
 	filter?: (id: string) => boolean;
+	/**
+	 * Pairs whose stances are opposite ("sudah ada pelatihan" / "belum ada pelatihan") are never
+	 * duplicates, so duplicatePairs leaves them out unless this is true (themes may hold both).
+	 */
+	opposites?: boolean;
 }
 
 /*
@@ -66,8 +73,8 @@ const PSEUDO_ITEMS = 10;
 /** A lack ("belum", "sulit") only says that something is wrong, so it counts half. */
 const LACK_WEIGHT = 0.5;
 
-export function createIndex(entries: Entry[] = []): SimilarityIndex {
-	const index: SimilarityIndex = { terms: [], termIds: new Map(), items: new Map() };
+export function createIndex(entries: Entry[] = [], { topics = false } = {}): SimilarityIndex {
+	const index: SimilarityIndex = { terms: [], termIds: new Map(), items: new Map(), topics };
 	for (const entry of entries) add(index, entry);
 	return index;
 }
@@ -75,9 +82,9 @@ export function createIndex(entries: Entry[] = []): SimilarityIndex {
 /** Adds an item, or replaces it if its id is already there (an edited item). */
 export function add(index: SimilarityIndex, { id, text }: Entry): void {
 	remove(index, id);
-	const tokens = tokenize(text);
+	const tokens = tokenize(text, { topics: index.topics });
 	const terms = tokens.map((t) => intern(index, t));
-	index.items.set(id, { terms, forms: tokens.map((t) => t.form) });
+	index.items.set(id, { terms, forms: tokens.map((t) => t.form), stance: stance(text) });
 }
 
 export function remove(index: SimilarityIndex, id: string): void {
@@ -91,8 +98,12 @@ export function remove(index: SimilarityIndex, id: string): void {
 	index.items.delete(id);
 }
 
+/** A topic token of the thesaurus ("#pembiayaan") only ever matches itself. */
+const TOPIC_MARK = '#';
+
 function kinship(a: Term, b: Term): number {
 	if (a.stem === LACK_STEM || b.stem === LACK_STEM) return 0;
+	if (a.stem[0] === TOPIC_MARK || b.stem[0] === TOPIC_MARK) return 0;
 	let best = closeness(a.stem, b.stem);
 	for (const fa of a.forms.keys()) {
 		for (const fb of b.forms.keys()) best = Math.max(best, closeness(fa, fb, true));
@@ -146,7 +157,7 @@ const probesOf = (index: SimilarityIndex, terms: number[], w: Float64Array): Pro
 
 /** Probes for text that is not in the index: its unseen words are treated as rare. */
 function probesFor(index: SimilarityIndex, text: string, w: Float64Array): Probe[] {
-	return tokenize(text).map(({ stem, form }) => {
+	return tokenize(text, { topics: index.topics }).map(({ stem, form }) => {
 		const id = index.termIds.get(stem);
 		if (id !== undefined) return { term: id, near: index.terms[id].near, weight: w[id] };
 		const term: Term = { stem, forms: new Map([[form, 1]]), items: 0, near: new Map() };
@@ -207,7 +218,7 @@ export function similarTo(
 /** Every pair of items that look like the same contribution, best first. */
 export function duplicatePairs(
 	index: SimilarityIndex,
-	{ threshold = DUPLICATE, filter }: Options = {}
+	{ threshold = DUPLICATE, filter, opposites = false }: Options = {}
 ): Pair[] {
 	const w = weights(index);
 	const items = [...index.items].filter(([id]) => !filter || filter(id));
@@ -237,12 +248,29 @@ export function duplicatePairs(
 		for (const j of others.sort((x, y) => x - y)) {
 			const hopeful = bound[j] / (total[i] + total[j]) >= threshold;
 			bound[j] = 0;
-			if (!hopeful) continue;
+			if (!hopeful || (!opposites && opposite(item.stance, items[j][1].stance))) continue;
 			const s = score(probes, items[j][1].terms, w);
 			if (s >= threshold) pairs.push({ a, b: items[j][0], score: s });
 		}
 	});
 	return pairs.sort(byScore);
+}
+
+/**
+ * The score of two items of the index, as duplicatePairs would give it: 0 when their stances
+ * are opposite (unless `opposites`), or either is missing.
+ */
+export function pairScore(
+	index: SimilarityIndex,
+	a: string,
+	b: string,
+	{ opposites = false }: Pick<Options, 'opposites'> = {}
+): number {
+	const x = index.items.get(a);
+	const y = index.items.get(b);
+	if (!x || !y || (!opposites && opposite(x.stance, y.stance))) return 0;
+	const w = weights(index);
+	return score(probesOf(index, x.terms, w), y.terms, w);
 }
 
 /** The score of two texts on their own, every word weighing the same (for checks and tests). */
