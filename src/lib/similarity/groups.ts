@@ -8,7 +8,7 @@ interface Nearest {
 }
 
 /** Average-link agglomeration over a sparse set of pair scores; a missing pair counts as 0. */
-class Agglomeration {
+export class Agglomeration {
 	/** Group → its items. */
 	readonly members = new Map<number, number[]>();
 	/** Group → other group → the sum of their items' pair scores. */

@@ -22,7 +22,8 @@ export const STOP = set(
 		'merupakan menjadi jadi tentang terhadap melalui lewat hingga sampai sedang saja hanya ' +
 		'lain lainnya berdasarkan pelaku berbagai beberapa sejumlah salah satu banyak per si nya ' +
 		'yg dgn utk dr dlm pd krn tsb jg sdh bs sbg thd spt tp dll sering kadang selalu terus ' +
-		'mohon tolong butuh udah udh sekali sejak'
+		'mohon tolong butuh udah udh sekali sejak skema bangun buat bikin pasang adakan sediakan ' +
+		'tingkatkan perkuat dorong optimalkan lakukan susun'
 );
 
 /**
@@ -34,7 +35,7 @@ export const STOP = set(
  */
 export const LACK = set(
 	'belum tidak tak tanpa kurang minim sedikit sulit susah sukar terbatas rendah lemah blm ' +
-		'tdk gak ga nggak enggak keterbatasan kesulitan kekurangan kada ndak nda gk kagak'
+		'tdk gak ga nggak enggak keterbatasan kesulitan kekurangan kada ndak nda gk kagak seadanya'
 );
 
 /** The stem every LACK word becomes; no typed word can normalise to it. */
@@ -67,8 +68,8 @@ for (const [head, ...rest] of parseSets(SYNONYMS)) {
 	for (const word of rest) (word.includes(' ') ? PHRASES : SAME).set(word, head);
 }
 
-/** A stem or head → the token of its broader topic ("#pembiayaan"), for clustering across sessions. */
+/** A stem or head → its broader topic ("pembiayaan"), for clustering across sessions. */
 export const TOPIC = new Map<string, string>();
 for (const [name, members] of parseTopics(TOPICS)) {
-	for (const word of members) TOPIC.set(word, `#${name}`);
+	for (const word of members) TOPIC.set(word, name);
 }

@@ -1,5 +1,6 @@
-import { LACK_STEM } from './lexicon';
+import { LACK_STEM, TOPIC } from './lexicon';
 import { closeness } from './match';
+import { CONDITION } from './thesaurus';
 import { opposite, stance, tokenize, type Token } from './tokens';
 
 export interface Entry {
@@ -35,7 +36,10 @@ export interface SimilarityIndex {
 	termIds: Map<string, number>;
 	/** Item id → its distinct terms, the spelling each was typed in, and its stance (tokens.ts). */
 	items: Map<string, { terms: number[]; forms: string[]; stance: number }>;
-	/** Whether items also carry the thesaurus' topic tokens (for clustering across sessions). */
+	/**
+	 * Whether words of one topic of the thesaurus count as partly the same ("bank" and "agunan"
+	 * are both financing), as they do when clustering across sessions.
+	 */
 	topics: boolean;
 }
 
@@ -82,7 +86,7 @@ export function createIndex(entries: Entry[] = [], { topics = false } = {}): Sim
 /** Adds an item, or replaces it if its id is already there (an edited item). */
 export function add(index: SimilarityIndex, { id, text }: Entry): void {
 	remove(index, id);
-	const tokens = tokenize(text, { topics: index.topics });
+	const tokens = tokenize(text);
 	const terms = tokens.map((t) => intern(index, t));
 	index.items.set(id, { terms, forms: tokens.map((t) => t.form), stance: stance(text) });
 }
@@ -98,13 +102,15 @@ export function remove(index: SimilarityIndex, id: string): void {
 	index.items.delete(id);
 }
 
-/** A topic token of the thesaurus ("#pembiayaan") only ever matches itself. */
-const TOPIC_MARK = '#';
+/** What two words of one topic of the thesaurus are worth to each other, when topics count. */
+export const RELATED = 0.5;
 
-function kinship(a: Term, b: Term): number {
+function kinship(a: Term, b: Term, topics: boolean): number {
 	if (a.stem === LACK_STEM || b.stem === LACK_STEM) return 0;
-	if (a.stem[0] === TOPIC_MARK || b.stem[0] === TOPIC_MARK) return 0;
 	let best = closeness(a.stem, b.stem);
+	if (topics && best < RELATED && TOPIC.has(a.stem) && TOPIC.get(a.stem) === TOPIC.get(b.stem)) {
+		best = RELATED;
+	}
 	for (const fa of a.forms.keys()) {
 		for (const fb of b.forms.keys()) best = Math.max(best, closeness(fa, fb, true));
 	}
@@ -114,7 +120,7 @@ function kinship(a: Term, b: Term): number {
 function nearTerms(index: SimilarityIndex, term: Term, self = -1): Map<number, number> {
 	const near = new Map<number, number>();
 	index.terms.forEach((other, j) => {
-		const s = j === self ? 0 : kinship(term, other);
+		const s = j === self ? 0 : kinship(term, other, index.topics);
 		if (s > 0) near.set(j, s);
 	});
 	return near;
@@ -145,9 +151,12 @@ interface Probe {
 	weight: number;
 }
 
-/** Inverse document frequency: a term in half the items ("umkm" at a UMKM FGD) says little. */
+/**
+ * Inverse document frequency: a term in half the items ("umkm" at a UMKM FGD) says little. A
+ * lack or a word of condition ("rusak", "mahal") counts half: it says what is wrong, not with what.
+ */
 const weight = (index: SimilarityIndex, { stem, items }: Pick<Term, 'stem' | 'items'>) =>
-	(stem === LACK_STEM ? LACK_WEIGHT : 1) *
+	(stem === LACK_STEM || CONDITION.has(stem) ? LACK_WEIGHT : 1) *
 	Math.log(1 + (index.items.size + PSEUDO_ITEMS) / Math.max(1, items));
 
 const weights = (index: SimilarityIndex) => Float64Array.from(index.terms, (t) => weight(index, t));
@@ -157,7 +166,7 @@ const probesOf = (index: SimilarityIndex, terms: number[], w: Float64Array): Pro
 
 /** Probes for text that is not in the index: its unseen words are treated as rare. */
 function probesFor(index: SimilarityIndex, text: string, w: Float64Array): Probe[] {
-	return tokenize(text, { topics: index.topics }).map(({ stem, form }) => {
+	return tokenize(text).map(({ stem, form }) => {
 		const id = index.termIds.get(stem);
 		if (id !== undefined) return { term: id, near: index.terms[id].near, weight: w[id] };
 		const term: Term = { stem, forms: new Map([[form, 1]]), items: 0, near: new Map() };

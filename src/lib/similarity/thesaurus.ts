@@ -21,17 +21,17 @@ guna, pakai, manfaat
 digital, online, daring, marketplace, medsos, sosmed, media sosial, ecommerce, e commerce, shopee, tokopedia, tiktok shop
 pasar, jual, marketing, dagang, jualan
 akses, dapat, oleh, jangkau
-modal, biaya, kredit, pinjam, permodalan, kur, kredit usaha rakyat, pinjaman lunak, dana bergulir
+modal, biaya, kredit, pinjam, permodalan, kur, kredit usaha rakyat, pinjaman lunak, dana bergulir, pembiayaan bergulir, pinjaman bergulir, modal bergulir
 agunan, jamin, jaminan, anggunan, collateral
 sinergi, koordinasi, kolaborasi, kerjasama, sinkron, sinkronisasi, selaras, sejalan, terpadu, integrasi
 ~_sinergi, jalan sendiri, berjalan sendiri, kerja sendiri, bekerja sendiri, ego sektoral, egosektoral, tumpang tindih
 pendapatan, penghasilan, income, pemasukan
-masyarakat, warga, penduduk, bubuhan
+masyarakat, warga, penduduk
 umkm, ukm, ikm, usaha mikro kecil menengah, usaha mikro kecil dan menengah, usaha mikro, usaha kecil, usaha rumahan, industri rumah tangga, irt
 latih, bimtek, bimbingan teknis, kursus, diklat, workshop, training
 damping, bina, mentor, mentoring, asistensi, coaching
-kapasitas, mampu, terampil, skill, ahli, kompetensi, sdm, sumber daya manusia
-sinyal, internet, seluler, jaringan seluler, jaringan internet, jaringan telepon, jaringan hp, telkomsel, wifi, bts, 4g, blank spot, blankspot
+kapasitas, mampu, kemampuan, terampil, keterampilan, ampil, skill, ahli, kompetensi, sdm, sumber daya manusia
+sinyal, internet, seluler, tower, menara, jaringan seluler, jaringan internet, jaringan telepon, jaringan hp, telkomsel, wifi, bts, 4g, blank spot, blankspot
 listrik, pln, mati lampu
 padam, byarpet, byar pet
 jalan, jut, jalan usaha tani, jalan tani, jalan poros
@@ -42,7 +42,7 @@ perahu, kapal, klotok, ketinting, ces, speedboat, longboat
 dermaga, pelabuhan, tambatan perahu
 tambang, batubara, batu bara, pertambangan
 peti, tambang ilegal, tambang liar, pertambangan tanpa izin
-pascatambang, pasca tambang, bekas tambang, eks tambang, setelah tambang tutup, void, lubang tambang, lubang bekas tambang, kolam bekas tambang, kolam tambang, bekas galian tambang
+pascatambang, pasca tambang, bekas tambang, eks tambang, tambang tutup, tambang berhenti, penutupan tambang, void, lubang tambang, lubang bekas tambang, kolam bekas tambang, kolam tambang, bekas galian tambang
 csr, ppm, tjsl, tanggung jawab sosial perusahaan, tanggung jawab sosial, program pengembangan masyarakat
 perusahaan, korporasi, swasta
 dinas, opd, skpd, organisasi perangkat daerah, instansi
@@ -51,12 +51,13 @@ pad, pendapatan asli daerah
 pokdarwis, kelompok sadar wisata
 wisata, pariwisata, destinasi, objek wisata, tempat wisata
 kebun, ladang, huma
-mahal, larang
+mahal, larang, harga tinggi, harganya tinggi
 izin, ijin, perizinan, perijinan, nib, pirt, legalitas
 halal, sertifikat halal, sertifikasi halal, label halal
 kemas, packaging, bungkus
 anggaran, dana, apbd, apbdes, apbn, dana desa, alokasi dana desa
 musrenbang, musyawarah perencanaan pembangunan
+forum, wadah, paguyuban
 usul, aspirasi, masukan
 loker, lapangan kerja, lowongan kerja, lapangan pekerjaan, peluang kerja, kesempatan kerja
 bahanbaku, bahan baku, bahan mentah
@@ -70,11 +71,25 @@ pemuda, generasi muda, anak muda, milenial, gen z, karang taruna
 perempuan, wanita, ibu, emak, pkk
 aturan, regulasi, perda, perbup, perdes, bijak
 ribet, belit, rumit, repot
-lambat, lama, telat
+lambat, lama, telat, lemot
 cair, pencairan
-bantu, hibah, bansos
+bantu, hibah, bansos, fasilitasi
 ongkir, ongkos kirim, biaya kirim, biaya pengiriman, ongkos angkut, biaya angkut
 distribusi, kirim, angkut, ekspedisi
+poktan, kelompok tani, gapoktan
+kelompok, bubuhan
+anggur, nganggur, menganggur, pengangguran
+usaha, bisnis
+inkubasi, inkubator
+toko, ritel, retail, minimarket, swalayan
+masuk, tembus
+paham, tau, tahu, mengerti, pengetahuan, pemahaman
+event, acara, festival, agenda
+kampus, universitas, perguruan tinggi, unmul
+libat, libatkan, dilibatkan, terlibat, keterlibatan
+perbaiki, perbaikan, revitalisasi, rehab, rehabilitasi, renovasi
+update, ulang, pemutakhiran, mutakhir, perbarui, diperbarui
+urus, daftar, pengurusan, pendaftaran
 perintah_daerah, pemda
 perintah_kabupaten, pemkab
 perintah_provinsi, pemprov
@@ -130,4 +145,15 @@ export const POSITIVE = new Set(
 
 /** Words of change in opposite directions: "harga naik" and "harga turun" are two cards. As typed or by stem. */
 export const UP = new Set('naik tingkat meningkat tambah bertambah mahal larang melonjak'.split(' '));
-export const DOWN = new Set('turun menurun anjlok merosot murah'.split(' '));
+export const DOWN = new Set('turun menurun anjlok merosot murah berkurang'.split(' '));
+
+/**
+ * Words of condition: what state a thing is in (broken, expensive, inactive, far), not what the
+ * card is about. Like a lack, they count half, so "jalan kebun rusak" and "jalan sekolah rusak"
+ * are not one card for sharing "rusak". Stems or heads of SYNONYMS.
+ */
+export const CONDITION = new Set(
+	('rusak mahal murah aktif jauh dekat sepi ramai macet lambat tinggi tutup buka kalah saing ' +
+		'punya tepat sasar mati hilang putus langka kotor cemar naik turun tingkat tambah henti baru ' +
+		'lama akibat biar').split(' ')
+);

@@ -1,4 +1,4 @@
-import { LACK, LACK_STEM, PHRASES, SAME, STOP, TOPIC } from './lexicon';
+import { LACK, LACK_STEM, PHRASES, SAME, STOP } from './lexicon';
 import { stem } from './stem';
 import { DOWN, POSITIVE, UP } from './thesaurus';
 
@@ -57,20 +57,14 @@ const words = (text: string) =>
 		.replace(PHRASE, (phrase) => PHRASES.get(phrase)!)
 		.split(' ');
 
-/**
- * The distinct meaningful words of a text, in order of first appearance. With `topics`, each
- * word of a broader topic of the thesaurus brings that topic's token too ("#pembiayaan"), for
- * clustering across sessions, where people say the same issue in other words.
- */
-export function tokenize(text: string, { topics = false } = {}): Token[] {
+/** The distinct meaningful words of a text, in order of first appearance. */
+export function tokenize(text: string): Token[] {
 	const seen = new Map<string, Token>();
 	for (const word of words(text)) {
 		if (!word || STOP.has(word) || /^\d+$/.test(word)) continue;
 		const roots = LACK.has(word.replace(/nya$/, '')) ? LACK_STEM : rootOf(word);
 		for (const root of roots.split('_')) {
 			if (!seen.has(root)) seen.set(root, { stem: root, form: word });
-			const topic = topics ? TOPIC.get(root) : undefined;
-			if (topic && !seen.has(topic)) seen.set(topic, { stem: topic, form: topic.slice(1) });
 		}
 	}
 	return [...seen.values()];
@@ -88,10 +82,14 @@ export const FALLING = 8;
  */
 export function stance(text: string): number {
 	let bits = 0;
+	let negated = false;
 	for (const word of words(text)) {
 		if (!word) continue;
-		if (POSITIVE.has(word)) bits |= IN_PLACE;
-		if (LACK.has(word.replace(/nya$/, ''))) bits |= LACKING;
+		const lack = LACK.has(word.replace(/nya$/, ''));
+		// "tidak memadai": a word of being in place after a negation says a lack.
+		if (lack) bits |= LACKING;
+		else if (POSITIVE.has(word)) bits |= negated ? LACKING : IN_PLACE;
+		negated = lack;
 		const root = UP.has(word) || DOWN.has(word) ? word : stem(word);
 		if (UP.has(root)) bits |= RISING;
 		if (DOWN.has(root)) bits |= FALLING;
