@@ -5,6 +5,7 @@ import {
 	createIndex,
 	DUPLICATE,
 	duplicatePairs,
+	pairScore,
 	remove,
 	SIMILAR,
 	similarity,
@@ -174,5 +175,20 @@ describe('duplicatePairs', () => {
 		expect(duplicatePairs(sample(), { threshold: 0.1 })).toEqual(
 			duplicatePairs(sample(), { threshold: 0.1 })
 		);
+	});
+});
+
+describe('opposite cards', () => {
+	const cards = [
+		{ id: 'yes', text: 'Sudah ada pelatihan pemasaran digital' },
+		{ id: 'no', text: 'Belum ada pelatihan pemasaran digital' }
+	];
+
+	it('are never duplicate pairs, though their words are the same', () => {
+		const index = createIndex(cards);
+		expect(duplicatePairs(index)).toEqual([]);
+		expect(pairScore(index, 'yes', 'no')).toBe(0);
+		expect(pairScore(index, 'yes', 'no', { opposites: true })).toBeGreaterThan(DUPLICATE);
+		expect(duplicatePairs(index, { opposites: true })).toHaveLength(1);
 	});
 });

@@ -106,10 +106,8 @@ export const TOPICS = `
 pembiayaan: modal, agunan, bank, cair, bunga, bantu, rentenir, leasing, sertifikat, koperasi
 pemasaran: pasar, digital, kemas, promosi, branding, merek, label, ongkir, distribusi, pembeli, konsumen, pameran, halal
 keterampilan: kapasitas, latih, damping, manajemen, pembukuan, keuangan
-telekomunikasi: sinyal
 energi: listrik, padam, genset
 transportasi: jalan, jembatan, perahu, dermaga, angkutan
-koordinasi: sinergi
 nafkah: pendapatan, loker, anggur, phk, ekonomi
 lahan: lahan, tanah, pascatambang, reklamasi, revegetasi
 legalitas: izin, bpom, haki
