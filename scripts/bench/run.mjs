@@ -459,7 +459,9 @@ function finish(report) {
 			across: { tuned: figures(c.across.tuned), heldOut: figures(c.across.heldOut) },
 			items: c.timing.sessions * c.timing.perSession,
 			warmMs: round(c.timing.warmMs),
-			coldMs: round(c.timing.coldMs)
+			coldMs: round(c.timing.coldMs),
+			warmCpuMs: round(c.timing.warmCpuMs),
+			coldCpuMs: round(c.timing.coldCpuMs)
 		};
 	}
 	if (report.joinStorm) {

@@ -146,12 +146,14 @@ export const UP = new Set('naik tingkat meningkat tambah bertambah mahal larang 
 export const DOWN = new Set('turun menurun anjlok merosot murah berkurang'.split(' '));
 
 /**
- * Words of condition: what state a thing is in (broken, expensive, inactive, far), not what the
- * card is about. Like a lack, they count half, so "jalan kebun rusak" and "jalan sekolah rusak"
- * are not one card for sharing "rusak". Stems or heads of SYNONYMS.
+ * Words of condition and of place: what state a thing is in (broken, expensive, inactive, far)
+ * or where, not what the card is about. Like a lack, they count half, so "jalan kebun rusak" and
+ * "jalan sekolah rusak" are not one card for sharing "rusak", nor "sekolah jauh dari kampung" and
+ * "pasar jauh dari kampung" for "kampung". Stems or heads of SYNONYMS.
  */
 export const CONDITION = new Set(
 	('rusak mahal murah aktif jauh dekat sepi ramai macet lambat tinggi tutup buka kalah saing ' +
 		'punya tepat sasar mati hilang putus langka kotor cemar naik turun tingkat tambah henti baru ' +
-		'lama akibat biar').split(' ')
+		'lama akibat biar desa kampung dusun kota kelurahan camat kecamatan kabupaten lokal luar ' +
+		'hulu hilir pulau').split(' ')
 );
