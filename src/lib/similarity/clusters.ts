@@ -25,10 +25,10 @@ export interface Cluster {
 }
 
 /**
- * Lowest average score for two clusters to merge. Lower than a duplicate (DUPLICATE, 0.5) and a
- * theme in one room (GROUP, 0.25) are not the same measure here: the index carries the
- * thesaurus' topic tokens, which lift cards that say one issue in other words. Read off the
- * tuned part of the labelled programme (see docs/synthesis.md and the clustering bench).
+ * Lowest average score for two clusters to merge, under a duplicate's (DUPLICATE, 0.5): an issue
+ * is broader than one contribution. The index counts words of one thesaurus topic as partly the
+ * same, which lifts cards that say one issue in other words. Read off the tuned, labelled
+ * programme (src/lib/similarity/data/programme.tsv; see docs/synthesis.md and the bench).
  */
 export const CLUSTER = 0.25;
 

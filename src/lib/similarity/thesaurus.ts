@@ -99,8 +99,9 @@ perintah_desa, pemdes
 /**
  * Broader topics, for clustering across sessions only: words (heads or stems) that belong to
  * one issue area though they do not mean the same thing ("bank", "agunan" and "KUR" are all
- * about financing). Each adds a topic token beside its own, weighed like any rare word. Format:
- * one topic per line, "name: member, member"; a word is in one topic at most. Members are stems or heads of SYNONYMS, since they are matched after those apply.
+ * about financing). Two words of one topic count as partly the same word (RELATED in search.ts).
+ * Format: one topic per line, "name: member, member"; a word is in one topic at most. Members
+ * are stems or heads of SYNONYMS, since they are matched after those apply.
  */
 export const TOPICS = `
 pembiayaan: modal, agunan, bank, cair, bunga, bantu, rentenir, leasing, sertifikat, koperasi
