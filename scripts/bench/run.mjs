@@ -4,8 +4,9 @@
 // processes that this script stops, and the whole run gives up after --deadline minutes.
 //
 //   npm run bench -- [--clients 300] [--posts 200] [--rate 10] [--writers 100] [--seconds 2] [--rounds 8]
-//                    [--only startup,fanout,writes,memory,phonePage,export,similarity,joinStorm] [--db-dir DIR]
+//                    [--only startup,fanout,writes,memory,phonePage,export,similarity,clustering,joinStorm] [--db-dir DIR]
 //   npm run bench -- --only joinStorm      runs the join storm alone (default limits, one address)
+//   npm run bench -- --only clustering     duplicate and cross-session quality on the labelled data, no build needed
 //                    [--export-items 1000] [--export-participants 300] [--export-actions 30]
 //                    [--similarity-cards 500] [--storm 300,1000]
 //                    [--wait-idle SECONDS] [--max-others PERCENT]
@@ -22,6 +23,7 @@ import { slowPhoneJoin } from './slow-phone.mjs';
 import { createSession } from './phone.mjs';
 import { joinStorm } from './join-storm.mjs';
 import { measureSimilarity, SIMILARITY_PATHS } from './similarity.mjs';
+import { clusteringRows, measureClustering } from './clustering.mjs';
 import { freePort } from './ports.mjs';
 import { summarizeProfile } from './profile.mjs';
 import { relay, rembuk, ROOT } from './server.mjs';
@@ -43,7 +45,7 @@ const { values: opts } = parseArgs({
 		'export-participants': { type: 'string', default: '300' },
 		'export-actions': { type: 'string', default: '30' },
 		'similarity-cards': { type: 'string', default: '500' },
-		only: { type: 'string', default: 'startup,fanout,writes,memory,phonePage,export,similarity,joinStorm' },
+		only: { type: 'string', default: 'startup,fanout,writes,memory,phonePage,export,similarity,clustering,joinStorm' },
 		storm: { type: 'string', default: '300,1000' },
 		deadline: { type: 'string', default: '30' },
 		'cpu-prof': { type: 'boolean', default: false },
@@ -60,8 +62,9 @@ const rounds = Number(opts.rounds);
 const maxOthers = Number(opts['max-others']);
 const only = new Set(opts.only.split(','));
 const wants = (phase) => only.has(phase);
-/** Every phase but `similarity` (which runs in this process) needs the production build. */
-const needsServer = [...only].some((phase) => phase !== 'similarity');
+/** Every phase but `similarity` and `clustering` (which run in this process) needs the production build. */
+const inProcess = new Set(['similarity', 'clustering']);
+const needsServer = [...only].some((phase) => !inProcess.has(phase));
 if (!(clients >= 2 && posts >= 1 && rate > 0 && writers >= 1 && seconds > 0 && rounds >= 1)) {
 	console.error('bench: --clients ≥ 2, --posts ≥ 1, --rate > 0, --writers ≥ 1, --seconds > 0 and --rounds ≥ 1, please');
 	process.exit(2);
@@ -264,13 +267,17 @@ async function main() {
 		say(`similarity: ${opts['similarity-cards']} cards, the four hot paths`);
 		report.similarity = await measureSimilarity({ cards: Number(opts['similarity-cards']) });
 	}
+	if (wants('clustering')) {
+		say('clustering: duplicate pairs and a programme against their labels, 10 sessions × 100 items timed');
+		report.clustering = await measureClustering();
+	}
 	if (!needsServer) return finish(report);
 
 	if (wants('joinStorm')) {
 		report.joinStorm = [];
 		for (const phones of opts.storm.split(',').map(Number)) report.joinStorm.push(await joinStorm({ phones, script: opts.server, log: say }));
 	}
-	if (![...only].some((phase) => phase !== 'similarity' && phase !== 'joinStorm')) return finish(report);
+	if (![...only].some((phase) => !inProcess.has(phase) && phase !== 'joinStorm')) return finish(report);
 
 	if (wants('startup')) {
 		say('startup, 5 cold starts');
@@ -442,6 +449,20 @@ function finish(report) {
 		for (const path of SIMILARITY_PATHS)
 			rows.push([`similarity ${path} ms, warm / cold (${s.cards} cards)`, `${round(s[path].medianMs)} / ${round(s[path].firstMs)}`, '', '', '', '']);
 		summary.similarity = { cards: s.cards, ...Object.fromEntries(SIMILARITY_PATHS.map((p) => [p, { warmMs: round(s[p].medianMs), coldMs: round(s[p].firstMs) }])) };
+	}
+	if (report.clustering) {
+		for (const [figure, value, target, ok] of clusteringRows(report.clustering, round)) rows.push([figure, value, '', '', target, ok]);
+		const c = report.clustering;
+		const figures = (s) => ({ precision: round(s.precision, 3), recall: round(s.recall, 3), f1: round(s.f1, 3) });
+		summary.clustering = {
+			duplicates: { tuned: figures(c.duplicates.tuned), heldOut: figures(c.duplicates.heldOut) },
+			across: { tuned: figures(c.across.tuned), heldOut: figures(c.across.heldOut) },
+			items: c.timing.sessions * c.timing.perSession,
+			warmMs: round(c.timing.warmMs),
+			coldMs: round(c.timing.coldMs),
+			warmCpuMs: round(c.timing.warmCpuMs),
+			coldCpuMs: round(c.timing.coldCpuMs)
+		};
 	}
 	if (report.joinStorm) {
 		for (const s of report.joinStorm) {

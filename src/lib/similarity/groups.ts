@@ -8,7 +8,7 @@ interface Nearest {
 }
 
 /** Average-link agglomeration over a sparse set of pair scores; a missing pair counts as 0. */
-class Agglomeration {
+export class Agglomeration {
 	/** Group → its items. */
 	readonly members = new Map<number, number[]>();
 	/** Group → other group → the sum of their items' pair scores. */
@@ -90,7 +90,7 @@ export function suggestGroups(
 ): string[][] {
 	const ids = [...index.items.keys()];
 	const order = new Map(ids.map((id, i) => [id, i]));
-	const pairs = duplicatePairs(index, { threshold, filter });
+	const pairs = duplicatePairs(index, { threshold, filter, opposites: true });
 	const groups = new Agglomeration(pairs.map((p) => [order.get(p.a)!, order.get(p.b)!, p.score]));
 	while (groups.mergeBest(threshold));
 	return [...groups.members.values()]

@@ -10,6 +10,7 @@ export {
 	duplicatePairs,
 	DUPLICATE,
 	GROUP,
+	pairScore,
 	remove,
 	SIMILAR,
 	similarity,
@@ -22,5 +23,5 @@ export {
 } from './search';
 export { keywords, suggestGroups } from './groups';
 export { themeName } from './names';
-export { normalize, tokenize, type Token } from './tokens';
+export { normalize, opposite, stance, tokenize, type Token } from './tokens';
 export { stem } from './stem';

@@ -3,6 +3,8 @@
  * this module ships to phones: a string minifies to itself, an array of quoted words does not.
  */
 
+import { parseSets, parseTopics, SYNONYMS, TOPICS } from './thesaurus';
+
 const set = (words: string) => new Set(words.split(' '));
 
 /**
@@ -19,7 +21,9 @@ export const STOP = set(
 		'hal para tersebut setiap semua seluruh kami kita saya mereka bahwa yaitu adalah ' +
 		'merupakan menjadi jadi tentang terhadap melalui lewat hingga sampai sedang saja hanya ' +
 		'lain lainnya berdasarkan pelaku berbagai beberapa sejumlah salah satu banyak per si nya ' +
-		'yg dgn utk dr dlm pd krn tsb jg sdh bs sbg thd spt tp dll'
+		'yg dgn utk dr dlm pd krn tsb jg sdh bs sbg thd spt tp dll sering kadang selalu terus ' +
+		'mohon tolong butuh udah udh sekali sejak skema bangun buat bikin pasang adakan sediakan ' +
+		'tingkatkan perkuat dorong optimalkan lakukan susun'
 );
 
 /**
@@ -31,7 +35,7 @@ export const STOP = set(
  */
 export const LACK = set(
 	'belum tidak tak tanpa kurang minim sedikit sulit susah sukar terbatas rendah lemah blm ' +
-		'tdk gak ga nggak enggak keterbatasan kesulitan kekurangan'
+		'tdk gak ga nggak enggak keterbatasan kesulitan kekurangan kada ndak nda gk kagak seadanya'
 );
 
 /** The stem every LACK word becomes; no typed word can normalise to it. */
@@ -52,17 +56,20 @@ export const ROOTS = set(
 );
 
 /**
- * Words FGD participants use for the same thing, joined under the first word of each group.
- * Looked up by the word as typed and by its stem. Social media count as online selling. A head
- * may be several stems joined by "_": "pemda" is "pemerintah daerah".
+ * Words FGD participants use for the same thing, joined under the head of their set in the
+ * domain thesaurus (thesaurus.ts). Looked up by the word as typed and by its stem. A head may be
+ * several stems joined by "_": "pemda" is "pemerintah daerah".
  */
 export const SAME = new Map<string, string>();
-for (const group of (
-	'guna pakai manfaat|digital online daring marketplace medsos sosmed|pasar jual marketing|' +
-	'akses dapat oleh jangkau|modal biaya kredit pinjam|' +
-	'sinergi koordinasi kolaborasi kerjasama|pendapatan penghasilan|masyarakat warga|umkm ukm|' +
-	'perintah_daerah pemda|perintah_kabupaten pemkab|perintah_provinsi pemprov|perintah_desa pemdes'
-).split('|')) {
-	const [head, ...rest] = group.split(' ');
-	for (const word of rest) SAME.set(word, head);
+/** Phrases of several words, as normalised, and the head word each becomes: "usaha mikro" → "umkm". */
+export const PHRASES = new Map<string, string>();
+for (const [head, ...rest] of parseSets(SYNONYMS)) {
+	SAME.set(head, head);
+	for (const word of rest) (word.includes(' ') ? PHRASES : SAME).set(word, head);
+}
+
+/** A stem or head → its broader topic ("pembiayaan"), for clustering across sessions. */
+export const TOPIC = new Map<string, string>();
+for (const [name, members] of parseTopics(TOPICS)) {
+	for (const word of members) TOPIC.set(word, name);
 }

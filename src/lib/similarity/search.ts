@@ -1,6 +1,7 @@
-import { LACK_STEM } from './lexicon';
+import { LACK_STEM, TOPIC } from './lexicon';
 import { closeness } from './match';
-import { tokenize, type Token } from './tokens';
+import { CONDITION } from './thesaurus';
+import { opposite, stance, tokenize, type Token } from './tokens';
 
 export interface Entry {
 	id: string;
@@ -33,8 +34,13 @@ export interface SimilarityIndex {
 	/** Every term ever seen. Kept when its items go, so that term numbers stay valid. */
 	terms: Term[];
 	termIds: Map<string, number>;
-	/** Item id → its distinct terms and the spelling each was typed in. */
-	items: Map<string, { terms: number[]; forms: string[] }>;
+	/** Item id → its distinct terms, the spelling each was typed in, and its stance (tokens.ts). */
+	items: Map<string, { terms: number[]; forms: string[]; stance: number }>;
+	/**
+	 * Whether words of one topic of the thesaurus count as partly the same ("bank" and "agunan"
+	 * are both financing), as they do when clustering across sessions.
+	 */
+	topics: boolean;
 }
 
 export interface Options {
@@ -42,6 +48,11 @@ export interface Options {
 	threshold?: number;
 	/** Only consider items for which this is true, e.g. those of one kind. */
 	filter?: (id: string) => boolean;
+	/**
+	 * Pairs whose stances are opposite ("sudah ada pelatihan" / "belum ada pelatihan") are never
+	 * duplicates, so duplicatePairs leaves them out unless this is true (themes may hold both).
+	 */
+	opposites?: boolean;
 }
 
 /*
@@ -66,8 +77,8 @@ const PSEUDO_ITEMS = 10;
 /** A lack ("belum", "sulit") only says that something is wrong, so it counts half. */
 const LACK_WEIGHT = 0.5;
 
-export function createIndex(entries: Entry[] = []): SimilarityIndex {
-	const index: SimilarityIndex = { terms: [], termIds: new Map(), items: new Map() };
+export function createIndex(entries: Entry[] = [], { topics = false } = {}): SimilarityIndex {
+	const index: SimilarityIndex = { terms: [], termIds: new Map(), items: new Map(), topics };
 	for (const entry of entries) add(index, entry);
 	return index;
 }
@@ -77,7 +88,7 @@ export function add(index: SimilarityIndex, { id, text }: Entry): void {
 	remove(index, id);
 	const tokens = tokenize(text);
 	const terms = tokens.map((t) => intern(index, t));
-	index.items.set(id, { terms, forms: tokens.map((t) => t.form) });
+	index.items.set(id, { terms, forms: tokens.map((t) => t.form), stance: stance(text) });
 }
 
 export function remove(index: SimilarityIndex, id: string): void {
@@ -91,9 +102,15 @@ export function remove(index: SimilarityIndex, id: string): void {
 	index.items.delete(id);
 }
 
-function kinship(a: Term, b: Term): number {
+/** What two words of one topic of the thesaurus are worth to each other, when topics count. */
+export const RELATED = 0.5;
+
+function kinship(a: Term, b: Term, topics: boolean): number {
 	if (a.stem === LACK_STEM || b.stem === LACK_STEM) return 0;
 	let best = closeness(a.stem, b.stem);
+	if (topics && best < RELATED && TOPIC.has(a.stem) && TOPIC.get(a.stem) === TOPIC.get(b.stem)) {
+		best = RELATED;
+	}
 	for (const fa of a.forms.keys()) {
 		for (const fb of b.forms.keys()) best = Math.max(best, closeness(fa, fb, true));
 	}
@@ -103,7 +120,7 @@ function kinship(a: Term, b: Term): number {
 function nearTerms(index: SimilarityIndex, term: Term, self = -1): Map<number, number> {
 	const near = new Map<number, number>();
 	index.terms.forEach((other, j) => {
-		const s = j === self ? 0 : kinship(term, other);
+		const s = j === self ? 0 : kinship(term, other, index.topics);
 		if (s > 0) near.set(j, s);
 	});
 	return near;
@@ -134,9 +151,12 @@ interface Probe {
 	weight: number;
 }
 
-/** Inverse document frequency: a term in half the items ("umkm" at a UMKM FGD) says little. */
+/**
+ * Inverse document frequency: a term in half the items ("umkm" at a UMKM FGD) says little. A
+ * lack or a word of condition ("rusak", "mahal") counts half: it says what is wrong, not with what.
+ */
 const weight = (index: SimilarityIndex, { stem, items }: Pick<Term, 'stem' | 'items'>) =>
-	(stem === LACK_STEM ? LACK_WEIGHT : 1) *
+	(stem === LACK_STEM || CONDITION.has(stem) ? LACK_WEIGHT : 1) *
 	Math.log(1 + (index.items.size + PSEUDO_ITEMS) / Math.max(1, items));
 
 const weights = (index: SimilarityIndex) => Float64Array.from(index.terms, (t) => weight(index, t));
@@ -207,7 +227,7 @@ export function similarTo(
 /** Every pair of items that look like the same contribution, best first. */
 export function duplicatePairs(
 	index: SimilarityIndex,
-	{ threshold = DUPLICATE, filter }: Options = {}
+	{ threshold = DUPLICATE, filter, opposites = false }: Options = {}
 ): Pair[] {
 	const w = weights(index);
 	const items = [...index.items].filter(([id]) => !filter || filter(id));
@@ -237,12 +257,29 @@ export function duplicatePairs(
 		for (const j of others.sort((x, y) => x - y)) {
 			const hopeful = bound[j] / (total[i] + total[j]) >= threshold;
 			bound[j] = 0;
-			if (!hopeful) continue;
+			if (!hopeful || (!opposites && opposite(item.stance, items[j][1].stance))) continue;
 			const s = score(probes, items[j][1].terms, w);
 			if (s >= threshold) pairs.push({ a, b: items[j][0], score: s });
 		}
 	});
 	return pairs.sort(byScore);
+}
+
+/**
+ * The score of two items of the index, as duplicatePairs would give it: 0 when their stances
+ * are opposite (unless `opposites`), or either is missing.
+ */
+export function pairScore(
+	index: SimilarityIndex,
+	a: string,
+	b: string,
+	{ opposites = false }: Pick<Options, 'opposites'> = {}
+): number {
+	const x = index.items.get(a);
+	const y = index.items.get(b);
+	if (!x || !y || (!opposites && opposite(x.stance, y.stance))) return 0;
+	const w = weights(index);
+	return score(probesOf(index, x.terms, w), y.terms, w);
 }
 
 /** The score of two texts on their own, every word weighing the same (for checks and tests). */

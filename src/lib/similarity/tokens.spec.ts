@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalize, tokenize } from './tokens';
+import { FALLING, IN_PLACE, LACKING, normalize, opposite, RISING, stance, tokenize } from './tokens';
 
 const stems = (text: string) => tokenize(text).map((t) => t.stem);
 
@@ -69,5 +69,24 @@ describe('tokenize', () => {
 		expect(tokenize('')).toEqual([]);
 		expect(tokenize('  \n\t ')).toEqual([]);
 		expect(tokenize('yang dan ... !!')).toEqual([]);
+	});
+});
+
+describe('stance and opposite', () => {
+	it('reads what a card says of its topic', () => {
+		expect(stance('Sudah ada pelatihan')).toBe(IN_PLACE);
+		expect(stance('Belum ada pelatihan')).toBe(LACKING);
+		expect(stance('dermaga tidak memadai')).toBe(LACKING);
+		expect(stance('Harga sawit naik')).toBe(RISING);
+		expect(stance('pendapatan warga menurun')).toBe(FALLING);
+		expect(stance('Pelatihan pemasaran digital')).toBe(0);
+	});
+
+	it('calls two cards opposite only when each says one side', () => {
+		expect(opposite(stance('sudah ada pelatihan'), stance('belum ada pelatihan'))).toBe(true);
+		expect(opposite(stance('harga naik'), stance('harga turun'))).toBe(true);
+		expect(opposite(stance('modal kurang'), stance('modal terbatas'))).toBe(false);
+		expect(opposite(stance('sudah ada KUR tapi sulit cair'), stance('KUR sulit cair'))).toBe(false);
+		expect(opposite(stance('pelatihan'), stance('belum ada pelatihan'))).toBe(false);
 	});
 });

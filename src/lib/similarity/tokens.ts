@@ -1,5 +1,6 @@
-import { LACK, LACK_STEM, SAME, STOP } from './lexicon';
+import { LACK, LACK_STEM, PHRASES, SAME, STOP } from './lexicon';
 import { stem } from './stem';
+import { DOWN, POSITIVE, UP } from './thesaurus';
 
 /** One meaningful word of an item. */
 export interface Token {
@@ -44,10 +45,22 @@ function rootOf(word: string): string {
 	return root;
 }
 
+/** The thesaurus' phrases, longest first so that "lubang bekas tambang" wins over "bekas tambang". */
+const PHRASE = new RegExp(
+	`\\b(?:${[...PHRASES.keys()].sort((a, b) => b.length - a.length).join('|')})\\b`,
+	'g'
+);
+
+/** Normalised text with the thesaurus' phrases replaced by their head word. */
+const words = (text: string) =>
+	normalize(text)
+		.replace(PHRASE, (phrase) => PHRASES.get(phrase)!)
+		.split(' ');
+
 /** The distinct meaningful words of a text, in order of first appearance. */
 export function tokenize(text: string): Token[] {
 	const seen = new Map<string, Token>();
-	for (const word of normalize(text).split(' ')) {
+	for (const word of words(text)) {
 		if (!word || STOP.has(word) || /^\d+$/.test(word)) continue;
 		const roots = LACK.has(word.replace(/nya$/, '')) ? LACK_STEM : rootOf(word);
 		for (const root of roots.split('_')) {
@@ -55,4 +68,46 @@ export function tokenize(text: string): Token[] {
 		}
 	}
 	return [...seen.values()];
+}
+
+/** Bits of a text's stance: says something is in place, lacking, going up, going down. */
+export const IN_PLACE = 1;
+export const LACKING = 2;
+export const RISING = 4;
+export const FALLING = 8;
+
+/**
+ * What a text says of its topic, as IN_PLACE | LACKING | RISING | FALLING bits: "sudah ada
+ * pelatihan" is in place, "belum ada pelatihan" lacking, "harga naik" rising.
+ */
+export function stance(text: string): number {
+	let bits = 0;
+	let negated = false;
+	for (const word of words(text)) {
+		if (!word) continue;
+		const lack = LACK.has(word.replace(/nya$/, ''));
+		// "tidak memadai": a word of being in place after a negation says a lack.
+		if (lack) bits |= LACKING;
+		else if (POSITIVE.has(word)) bits |= negated ? LACKING : IN_PLACE;
+		negated = lack;
+		const root = UP.has(word) || DOWN.has(word) ? word : stem(word);
+		if (UP.has(root)) bits |= RISING;
+		if (DOWN.has(root)) bits |= FALLING;
+	}
+	return bits;
+}
+
+/**
+ * Whether two stances are opposite: one says a thing is in place and the other that it is
+ * lacking, or one that it rises and the other that it falls (each saying only one of the two).
+ * Such cards are about the same words but never the same contribution.
+ */
+export function opposite(a: number, b: number): boolean {
+	const one = (bits: number, x: number, y: number) => (bits & (x | y)) === x;
+	return (
+		(one(a, IN_PLACE, LACKING) && one(b, LACKING, IN_PLACE)) ||
+		(one(a, LACKING, IN_PLACE) && one(b, IN_PLACE, LACKING)) ||
+		(one(a, RISING, FALLING) && one(b, FALLING, RISING)) ||
+		(one(a, FALLING, RISING) && one(b, RISING, FALLING))
+	);
 }

@@ -1,0 +1,163 @@
+// The `clustering` figures (issue 12, part 3): how well the similarity module decides duplicates
+// and clusters a programme's items across sessions, against the hand-labelled data in
+// src/lib/similarity/data/, and how long clustering a programme of 10 sessions × 100 items takes.
+// Quality is measured here, not asserted in unit tests. The module is bundled from the TypeScript
+// sources with esbuild, as the `similarity` bench does, so no build is needed:
+//
+//   npm run bench -- --only clustering
+//   node scripts/bench/clustering.mjs [--json]      the same figures on their own
+//
+// Duplicate pairs: every third pair (rows 3, 6, 9, … of duplicate-pairs.tsv) is held out: the
+// thesaurus and thresholds were tuned on the other two thirds only. The programme in
+// programme.tsv was used for tuning too; programme-heldout.tsv was written before tuning and not
+// looked at while tuning.
+import { build } from 'esbuild';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT } from './server.mjs';
+import { median } from './stats.mjs';
+
+const DATA = join(ROOT, 'src/lib/similarity/data');
+
+/** The targets of issue 12. */
+export const CLUSTERING_TARGETS = { precision: 0.9, recall: 0.85, f1: 0.75, clusterMs: 1000 };
+
+async function load() {
+	const dir = mkdtempSync(join(tmpdir(), 'rembuk-clustering-'));
+	try {
+		const outfile = join(dir, 'clustering.mjs');
+		await build({
+			stdin: {
+				contents:
+					"export * from './src/lib/similarity/index.ts'; export * from './src/lib/similarity/clusters.ts'; export * from './src/lib/similarity/quality.ts'; export { random } from './src/lib/testing/random.ts';",
+				resolveDir: ROOT,
+				loader: 'ts'
+			},
+			outfile,
+			bundle: true,
+			platform: 'node',
+			format: 'esm',
+			target: 'node20',
+			logLevel: 'warning'
+		});
+		return await import(pathToFileURL(outfile).href);
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+/** Rows of a tab-separated file with a header line, as objects. */
+function tsv(name) {
+	const [header, ...lines] = readFileSync(join(DATA, name), 'utf8').trim().split('\n');
+	const keys = header.split('\t');
+	return lines.map((line) => Object.fromEntries(line.split('\t').map((value, i) => [keys[i], value])));
+}
+
+/** The pairs, split into the part tuned on and the held-out part (every third). */
+export function pairSets() {
+	const pairs = tsv('duplicate-pairs.tsv').map((p, i) => ({ ...p, row: i + 1, duplicate: p.duplicate === '1' }));
+	return { tuned: pairs.filter((p) => p.row % 3 !== 0), heldOut: pairs.filter((p) => p.row % 3 === 0) };
+}
+
+/**
+ * The duplicate decision on each pair: both texts go into one index with every text of the set
+ * (a session's worth of cards, for word rarity), and the pair is a duplicate when pairScore
+ * reaches DUPLICATE.
+ */
+export function decide(m, pairs, threshold = m.DUPLICATE) {
+	const index = m.createIndex();
+	const ids = new Map();
+	for (const text of pairs.flatMap((p) => [p.a, p.b])) {
+		if (!ids.has(text)) {
+			ids.set(text, `t${ids.size}`);
+			m.add(index, { id: ids.get(text), text });
+		}
+	}
+	return pairs.map((p) => {
+		const score = m.pairScore(index, ids.get(p.a), ids.get(p.b));
+		return { ...p, score, expected: p.duplicate, predicted: score >= threshold };
+	});
+}
+
+/** A programme file as items (ids `session-n`) and its labels (issue within kind). */
+export function programme(name) {
+	const rows = tsv(name);
+	const items = rows.map((r, i) => ({ id: `${r.session}-${i + 1}`, sessionId: r.session, kind: r.kind, text: r.text }));
+	const labels = new Map(rows.map((r, i) => [items[i].id, `${r.kind}/${r.issue}`]));
+	return { items, labels };
+}
+
+/** A programme of `sessions` × `perSession` items: the labelled items, reworded, in random sessions. */
+function bigProgramme(m, items, sessions, perSession) {
+	const rng = m.random(2026);
+	return Array.from({ length: sessions * perSession }, (_, i) => {
+		const base = rng.pick(items);
+		const words = base.text.split(' ');
+		if (words.length > 3) words.splice(rng.int(words.length), 1);
+		const j = rng.int(words.length);
+		const w = words[j];
+		if (w.length >= 5 && rng.chance(0.3)) words[j] = w.slice(0, 2) + w[3] + w[2] + w.slice(4);
+		return { id: `b${i}`, sessionId: `s${i % sessions}`, kind: base.kind, text: words.join(' ') };
+	});
+}
+
+export async function measureClustering({ sessions = 10, perSession = 100, runs = 6 } = {}) {
+	const m = await load();
+	const { tuned, heldOut } = pairSets();
+	const duplicates = {
+		tuned: { pairs: tuned.length, ...m.decisionScores(decide(m, tuned)) },
+		heldOut: { pairs: heldOut.length, ...m.decisionScores(decide(m, heldOut)) }
+	};
+	const clustersOf = ({ items, labels }) => {
+		const clusters = m.clusterAcrossSessions(items);
+		return { items: items.length, issues: new Set(labels.values()).size, clusters: clusters.length, ...m.clusterScores(clusters.map((c) => c.itemIds), labels) };
+	};
+	const across = { tuned: clustersOf(programme('programme.tsv')), heldOut: clustersOf(programme('programme-heldout.tsv')) };
+	const big = bigProgramme(m, [...programme('programme.tsv').items, ...programme('programme-heldout.tsv').items], sessions, perSession);
+	// Wall time, and this process's CPU time: on a shared machine the wall time also counts the
+	// moments other processes had the cores, the CPU time only the work clustering took.
+	const times = [];
+	const cpus = [];
+	let clusters = 0;
+	for (let i = 0; i < runs; i++) {
+		const cpu = process.cpuUsage();
+		const start = performance.now();
+		clusters = m.clusterAcrossSessions(big).length;
+		times.push(performance.now() - start);
+		const used = process.cpuUsage(cpu);
+		cpus.push((used.user + used.system) / 1000);
+	}
+	const timing = { sessions, perSession, clusters, coldMs: times[0], warmMs: median(times.slice(1)), coldCpuMs: cpus[0], warmCpuMs: median(cpus.slice(1)) };
+	return { duplicates, across, timing };
+}
+
+/** Table rows for run.mjs: [figure, value, target, met]. */
+export function clusteringRows(c, round) {
+	const t = CLUSTERING_TARGETS;
+	const ok = (yes) => (yes ? 'yes' : 'NO');
+	const rows = [];
+	for (const part of ['tuned', 'heldOut']) {
+		const d = c.duplicates[part];
+		rows.push([`duplicates precision, ${part} (${d.pairs} pairs)`, round(d.precision, 3), `≥ ${t.precision}`, ok(d.precision >= t.precision)]);
+		rows.push([`duplicates recall, ${part}`, round(d.recall, 3), `≥ ${t.recall}`, ok(d.recall >= t.recall)]);
+		rows.push([`duplicates F1, ${part}`, round(d.f1, 3), '', '']);
+	}
+	for (const part of ['tuned', 'heldOut']) {
+		const a = c.across[part];
+		rows.push([`across sessions P / R, ${part} (${a.items} items, ${a.issues} issues → ${a.clusters} clusters)`, `${round(a.precision, 3)} / ${round(a.recall, 3)}`, '', '']);
+		rows.push([`across sessions pairwise F1, ${part}`, round(a.f1, 3), `≥ ${t.f1}`, ok(a.f1 >= t.f1)]);
+	}
+	const s = c.timing;
+	rows.push([`clusterAcrossSessions wall ms, warm / cold (${s.sessions} × ${s.perSession} items)`, `${round(s.warmMs)} / ${round(s.coldMs)}`, '', '']);
+	rows.push([`clusterAcrossSessions CPU ms, warm / cold`, `${round(s.warmCpuMs)} / ${round(s.coldCpuMs)}`, `< ${t.clusterMs}`, ok(s.coldCpuMs < t.clusterMs)]);
+	return rows;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+	const { round, table } = await import('./stats.mjs');
+	const c = await measureClustering();
+	console.log(table([['figure', 'value', 'target', 'met'], ...clusteringRows(c, round)]));
+	if (process.argv.includes('--json')) console.log(JSON.stringify(c));
+}

@@ -1,0 +1,160 @@
+/**
+ * The domain thesaurus: words and phrases that FGD participants in East Kalimantan use for one
+ * thing, kept as data so that it can be read, reviewed and extended without touching code.
+ * Covers planning, UMKM (small business), village, infrastructure, mining and regional (Banjar,
+ * Kutai) vocabulary, with abbreviations as members of their expansion's set.
+ *
+ * It is one string (not an array of quoted words) because this module ships to phones: a string
+ * minifies to itself. Format, one set per line:
+ *
+ *   head, member, member phrase, …
+ *
+ * All lowercase ASCII. The head is one word (the token the whole set becomes); members are words,
+ * matched as typed or by their stem, or phrases of several words, matched as typed (after
+ * normalising) and replaced by the head before anything else: "usaha mikro" → "umkm".
+ * A head may be several stems joined by "_" ("pemda" means "pemerintah daerah"), and "~" there
+ * is a lack ("jalan sendiri-sendiri" means "kurang koordinasi").
+ * No word or phrase may appear in two sets (thesaurus.spec.ts checks it).
+ */
+export const SYNONYMS = `
+guna, pakai, manfaat
+digital, online, daring, marketplace, medsos, sosmed, media sosial, ecommerce, e commerce, shopee, tokopedia, tiktok shop
+pasar, jual, marketing, dagang, jualan
+akses, dapat, oleh, jangkau
+modal, biaya, kredit, pinjam, permodalan, kur, kredit usaha rakyat, pinjaman lunak, dana bergulir, pembiayaan bergulir, pinjaman bergulir, modal bergulir
+agunan, jamin, jaminan, anggunan, collateral
+sinergi, koordinasi, kolaborasi, kerjasama, sinkron, sinkronisasi, selaras, sejalan, terpadu, integrasi
+~_sinergi, jalan sendiri, berjalan sendiri, kerja sendiri, bekerja sendiri, ego sektoral, egosektoral, tumpang tindih
+pendapatan, penghasilan, income, pemasukan
+masyarakat, warga, penduduk
+umkm, ukm, ikm, usaha mikro kecil menengah, usaha mikro kecil dan menengah, usaha mikro, usaha kecil, usaha rumahan, industri rumah tangga, irt
+latih, bimtek, bimbingan teknis, kursus, diklat, workshop, training
+damping, bina, mentor, mentoring, asistensi, coaching
+kapasitas, mampu, kemampuan, terampil, keterampilan, ampil, skill, ahli, kompetensi, sdm, sumber daya manusia
+sinyal, internet, seluler, tower, menara, jaringan seluler, jaringan internet, jaringan telepon, jaringan hp, telkomsel, wifi, bts, 4g, blank spot, blankspot
+listrik, pln, mati lampu
+padam, byarpet, byar pet
+jalan, jut, jalan usaha tani, jalan tani, jalan poros
+laksana, berjalan, dijalankan, menjalankan, jalankan, pelaksanaan
+rusak, hancur, jelek, buruk
+pdam, air bersih, air minum, banyu bersih, air leding
+perahu, kapal, klotok, ketinting, ces, speedboat, longboat
+dermaga, pelabuhan, tambatan perahu
+tambang, batubara, batu bara, pertambangan
+peti, tambang ilegal, tambang liar, pertambangan tanpa izin
+pascatambang, pasca tambang, bekas tambang, eks tambang, tambang tutup, tambang berhenti, penutupan tambang, void, lubang tambang, lubang bekas tambang, kolam bekas tambang, kolam tambang, bekas galian tambang
+csr, ppm, tjsl, tanggung jawab sosial perusahaan, tanggung jawab sosial, program pengembangan masyarakat
+perusahaan, korporasi, swasta
+dinas, opd, skpd, organisasi perangkat daerah, instansi
+bumdes, bumdesa, bum desa, badan usaha milik desa
+pad, pendapatan asli daerah
+pokdarwis, kelompok sadar wisata
+wisata, pariwisata, destinasi, objek wisata, tempat wisata
+kebun, ladang, huma
+mahal, larang, harga tinggi, harganya tinggi
+izin, ijin, perizinan, perijinan, nib, pirt, legalitas
+halal, sertifikat halal, sertifikasi halal, label halal
+kemas, packaging, bungkus
+anggaran, dana, apbd, apbdes, apbn, dana desa, alokasi dana desa
+musrenbang, musyawarah perencanaan pembangunan
+forum, wadah, paguyuban
+usul, aspirasi, masukan
+loker, lapangan kerja, lowongan kerja, lapangan pekerjaan, peluang kerja, kesempatan kerja
+bahanbaku, bahan baku, bahan mentah
+alat, mesin, peralatan
+gudang, simpan, cold storage, coldstorage
+banjir, genang, kebanjiran
+karhutla, kebakaran hutan, kebakaran lahan
+sawit, kelapa sawit
+koperasi, kopdes, kdmp
+pemuda, generasi muda, anak muda, milenial, gen z, karang taruna
+perempuan, wanita, ibu, emak, pkk
+aturan, regulasi, perda, perbup, perdes, bijak
+ribet, belit, rumit, repot
+lambat, lama, telat, lemot
+cair, pencairan
+bantu, hibah, bansos, fasilitasi
+ongkir, ongkos kirim, biaya kirim, biaya pengiriman, ongkos angkut, biaya angkut
+distribusi, kirim, angkut, ekspedisi
+poktan, kelompok tani, gapoktan
+kelompok, bubuhan
+anggur, nganggur, menganggur, pengangguran
+usaha, bisnis
+inkubasi, inkubator
+toko, ritel, retail, minimarket, swalayan
+masuk, tembus
+paham, tau, tahu, mengerti, pengetahuan, pemahaman
+event, acara, festival, agenda
+kampus, universitas, perguruan tinggi, unmul
+libat, libatkan, dilibatkan, terlibat, keterlibatan
+perbaiki, perbaikan, revitalisasi, rehab, rehabilitasi, renovasi
+update, ulang, pemutakhiran, mutakhir, perbarui, diperbarui
+urus, daftar, pengurusan, pendaftaran
+perintah_daerah, pemda
+perintah_kabupaten, pemkab
+perintah_provinsi, pemprov
+perintah_desa, pemdes
+`;
+
+/**
+ * Broader topics, for clustering across sessions only: words (heads or stems) that belong to
+ * one issue area though they do not mean the same thing ("bank", "agunan" and "KUR" are all
+ * about financing). Two words of one topic count as partly the same word (RELATED in search.ts).
+ * Format: one topic per line, "name: member, member"; a word is in one topic at most. Members
+ * are stems or heads of SYNONYMS, since they are matched after those apply.
+ */
+export const TOPICS = `
+pembiayaan: modal, agunan, bank, cair, bunga, bantu, rentenir, leasing, sertifikat, koperasi
+pemasaran: pasar, digital, kemas, promosi, branding, merek, label, ongkir, distribusi, pembeli, konsumen, pameran, halal
+keterampilan: kapasitas, latih, damping, manajemen, pembukuan, keuangan
+energi: listrik, padam, genset
+transportasi: jalan, jembatan, perahu, dermaga, angkutan
+nafkah: pendapatan, loker, anggur, phk, ekonomi
+lahan: lahan, tanah, pascatambang, reklamasi, revegetasi
+legalitas: izin, bpom, haki
+airbersih: pdam, sumur, tandon
+`;
+
+/** The sets of SYNONYMS, head first. */
+export const parseSets = (text: string): string[][] =>
+	text
+		.trim()
+		.split('\n')
+		.map((line) => line.split(',').map((word) => word.trim()));
+
+/** The topics of TOPICS: name → members. */
+export const parseTopics = (text: string): Map<string, string[]> =>
+	new Map(
+		text
+			.trim()
+			.split('\n')
+			.map((line) => {
+				const [name, members] = line.split(':');
+				return [name.trim(), members.split(',').map((word) => word.trim())];
+			})
+	);
+
+/**
+ * Words that say something is in place or works: against a card saying it is lacking, the two
+ * are opposite, not duplicates ("sudah ada pelatihan" / "belum ada pelatihan"). As typed.
+ */
+export const POSITIVE = new Set(
+	'sudah telah sdh udah udh cukup memadai lancar mudah gampang berhasil tersedia'.split(' ')
+);
+
+/** Words of change in opposite directions: "harga naik" and "harga turun" are two cards. As typed or by stem. */
+export const UP = new Set('naik tingkat meningkat tambah bertambah mahal larang melonjak'.split(' '));
+export const DOWN = new Set('turun menurun anjlok merosot murah berkurang'.split(' '));
+
+/**
+ * Words of condition and of place: what state a thing is in (broken, expensive, inactive, far)
+ * or where, not what the card is about. Like a lack, they count half, so "jalan kebun rusak" and
+ * "jalan sekolah rusak" are not one card for sharing "rusak", nor "sekolah jauh dari kampung" and
+ * "pasar jauh dari kampung" for "kampung". Stems or heads of SYNONYMS.
+ */
+export const CONDITION = new Set(
+	('rusak mahal murah aktif jauh dekat sepi ramai macet lambat tinggi tutup buka kalah saing ' +
+		'punya tepat sasar mati hilang putus langka kotor cemar naik turun tingkat tambah henti baru ' +
+		'lama akibat biar desa kampung dusun kota kelurahan camat kecamatan kabupaten lokal luar ' +
+		'hulu hilir pulau').split(' ')
+);
