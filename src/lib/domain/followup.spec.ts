@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { followup as en } from '../i18n/en/followup';
+import { followup as id } from '../i18n/id/followup';
+import {
+	countRows,
+	deadlineOf,
+	evidenceUrlOk,
+	filterChoices,
+	filterRows,
+	isOverdue,
+	todayIn,
+	track,
+	whatsappSummary,
+	type ProgressUpdate,
+	type TrackInput
+} from './followup';
+import type { ActionRow } from './types';
+
+const SESSION = { id: 's1', code: 'ABCDEF', title: 'FGD UMKM Kukar', region: 'Kutai Kartanegara', timeZone: 'Asia/Makassar' };
+
+function row(over: Partial<ActionRow> = {}): ActionRow {
+	return {
+		id: 'r1',
+		position: 0,
+		issueItemIds: [],
+		recommendationId: null,
+		activity: 'Pelatihan akses KUR',
+		output: '',
+		indicator: '',
+		pic: { name: 'Siti', institution: 'Dinas Koperasi dan UKM', group: 'pemerintah' },
+		partners: '',
+		timeframe: 'Triwulan I–II 2026',
+		funding: 'APBD',
+		cost: null,
+		status: 'rencana',
+		remarks: '',
+		...over
+	};
+}
+const update = (at: string, status: ProgressUpdate['status'], note = '', by: ProgressUpdate['by'] = 'pic'): ProgressUpdate => ({
+	id: at,
+	at,
+	by,
+	status,
+	note,
+	evidenceUrl: null
+});
+const tracked = (input: Partial<TrackInput> & { row?: ActionRow }, now = '2026-03-01T00:00:00Z') =>
+	track({ session: SESSION, updates: [], row: row(), ...input }, new Date(now));
+
+describe('deadlines from the timeframe as offices write it', () => {
+	it.each([
+		['2026', '2026-12-31'],
+		['Triwulan I–II 2026', '2026-06-30'],
+		['Triwulan I 2026', '2026-03-31'],
+		['TW 3 2026', '2026-09-30'],
+		['TW IV 2025', '2025-12-31'],
+		['Q2 2026', '2026-06-30'],
+		['Semester I 2026', '2026-06-30'],
+		['Semester II 2026', '2026-12-31'],
+		['Maret–Agustus 2026', '2026-08-31'],
+		['Februari 2028', '2028-02-29'],
+		['30 Juni 2026', '2026-06-30'],
+		['Des 2026', '2026-12-31'],
+		['Januari 2026 – Maret 2027', '2027-03-31'],
+		['2026-2027', '2027-12-31'],
+		['2026-05-15', '2026-05-15'],
+		['15/05/2026', '2026-05-15'],
+		['Juni 2026 s.d. 31/12/2026', '2026-12-31'],
+		['Triwulan I s.d. Triwulan III 2026', '2026-09-30'],
+		['June 2026', '2026-06-30']
+	])('%s → %s', (timeframe, deadline) => expect(deadlineOf(timeframe)).toBe(deadline));
+
+	it.each(['Belum ditentukan', '', 'segera', 'Triwulan II', '31/02/2026'])('%s names no date', (timeframe) => expect(deadlineOf(timeframe)).toBeNull());
+});
+
+describe('status and overdue', () => {
+	it('starts from the plan status and takes the latest update, in any order', () => {
+		expect(tracked({}).status).toBe('rencana');
+		const r = tracked({
+			row: row({ status: 'berjalan' }),
+			updates: [update('2026-02-01T02:00:00Z', 'selesai'), update('2026-01-10T02:00:00Z', 'tertunda')]
+		});
+		expect(r.status).toBe('selesai');
+		expect(r.lastUpdated).toBe('2026-02-01T02:00:00Z');
+		expect(r.updates.map((u) => u.status)).toEqual(['selesai', 'tertunda']);
+	});
+
+	it('is last updated when the row was saved, until a progress update arrives', () => {
+		expect(tracked({ savedAt: '2025-10-20T03:00:00Z' }).lastUpdated).toBe('2025-10-20T03:00:00Z');
+		expect(tracked({}).lastUpdated).toBeNull();
+	});
+
+	it('is overdue once the deadline day has passed where the session is, unless done', () => {
+		expect(isOverdue('2026-06-30', 'berjalan', '2026-06-30')).toBe(false);
+		expect(isOverdue('2026-06-30', 'berjalan', '2026-07-01')).toBe(true);
+		expect(isOverdue('2026-06-30', 'tertunda', '2026-07-01')).toBe(true);
+		expect(isOverdue('2026-06-30', 'selesai', '2026-07-01')).toBe(false);
+		expect(isOverdue(null, 'rencana', '2099-01-01')).toBe(false);
+		// 30 June 16:30 UTC is already 1 July 00:30 in Makassar (UTC+8).
+		expect(todayIn('Asia/Makassar', new Date('2026-06-30T16:30:00Z'))).toBe('2026-07-01');
+		expect(tracked({}, '2026-06-30T16:30:00Z').overdue).toBe(true);
+		expect(tracked({}, '2026-06-30T15:30:00Z').overdue).toBe(false);
+		expect(tracked({ updates: [update('2026-06-01T00:00:00Z', 'selesai')] }, '2026-08-01T00:00:00Z').overdue).toBe(false);
+		expect(tracked({ row: row({ timeframe: 'Belum ditentukan' }) }, '2030-01-01T00:00:00Z').overdue).toBe(false);
+	});
+});
+
+describe('filters over rows of many sessions', () => {
+	const other = { ...SESSION, id: 's2', code: 'GHJKMN', region: 'Paser' };
+	const rows = [
+		tracked({ row: row({ id: 'a' }) }, '2026-08-01T00:00:00Z'),
+		tracked({ row: row({ id: 'b', pic: { name: '', institution: 'dinas koperasi  dan UKM.', group: '' }, funding: 'apbd ' }) }),
+		tracked({ row: row({ id: 'c', pic: { name: '', institution: 'Bappeda', group: '' }, funding: 'Dana Desa' }), updates: [update('2026-02-01T00:00:00Z', 'berjalan')] }),
+		track({ session: other, row: row({ id: 'd', pic: { name: '', institution: 'Bappeda', group: '' }, funding: 'CSR/PPM' }), updates: [] }, new Date('2026-01-01'))
+	];
+	const ids = (list: { row: ActionRow }[]) => list.map((r) => r.row.id);
+
+	it('by institution as people type it, funding, status, overdue and region', () => {
+		expect(ids(filterRows(rows, {}))).toEqual(['a', 'b', 'c', 'd']);
+		expect(ids(filterRows(rows, { institution: 'Dinas Koperasi dan UKM' }))).toEqual(['a', 'b']);
+		expect(ids(filterRows(rows, { funding: 'APBD' }))).toEqual(['a', 'b']);
+		expect(ids(filterRows(rows, { status: 'berjalan' }))).toEqual(['c']);
+		expect(ids(filterRows(rows, { status: 'rencana', institution: 'Bappeda' }))).toEqual(['d']);
+		expect(ids(filterRows(rows, { status: 'overdue' }))).toEqual(['a']);
+		expect(ids(filterRows(rows, { region: 'Paser' }))).toEqual(['d']);
+	});
+
+	it('offers each institution and funding source once', () => {
+		expect(filterChoices(rows)).toEqual({
+			institutions: ['Bappeda', 'Dinas Koperasi dan UKM'],
+			fundings: ['APBD', 'CSR/PPM', 'Dana Desa'],
+			regions: ['Kutai Kartanegara', 'Paser']
+		});
+		expect(countRows(rows)).toEqual({ total: 4, overdue: 1, byStatus: { rencana: 3, berjalan: 1, selesai: 0, tertunda: 0 } });
+	});
+});
+
+describe('evidence links', () => {
+	it('take http(s) addresses only', () => {
+		expect(evidenceUrlOk('https://drive.google.com/file/d/abc')).toBe(true);
+		expect(evidenceUrlOk('http://dpmd.kukarkab.go.id/surat.pdf')).toBe(true);
+		expect(evidenceUrlOk('javascript:alert(1)')).toBe(false);
+		expect(evidenceUrlOk('data:text/html,hi')).toBe(false);
+		expect(evidenceUrlOk('drive.google.com/x')).toBe(false);
+		expect(evidenceUrlOk(`https://x.id/${'a'.repeat(500)}`)).toBe(false);
+	});
+});
+
+describe('the WhatsApp summary', () => {
+	const rows = [
+		tracked({ row: row({ id: 'a', activity: 'Pelatihan akses KUR' }) }, '2026-08-01T00:00:00Z'),
+		tracked(
+			{
+				row: row({ id: 'b', activity: 'Pendataan UMKM', pic: { name: '', institution: 'Bappeda', group: '' } }),
+				updates: [update('2026-07-20T01:00:00Z', 'selesai', 'Data 312 UMKM terkumpul')]
+			},
+			'2026-08-01T00:00:00Z'
+		)
+	];
+
+	it('counts, lists the overdue and the latest updates, in Indonesian', () => {
+		const text = whatsappSummary(rows, id, { title: 'FGD UMKM Kukar', locale: 'id', today: '2026-08-01' });
+		expect(text).toBe(
+			[
+				'*Tindak lanjut FGD: FGD UMKM Kukar* (per 1 Agu 2026)',
+				'2 kegiatan: 1 selesai, 0 berjalan, 1 rencana, 0 tertunda; 1 terlambat.',
+				'',
+				'*Terlambat:*',
+				'• Pelatihan akses KUR (Dinas Koperasi dan UKM), batas 30 Jun 2026, Rencana',
+				'',
+				'*Pembaruan terakhir:*',
+				'• Pendataan UMKM (Bappeda): Selesai, 20 Jul 2026: Data 312 UMKM terkumpul'
+			].join('\n')
+		);
+	});
+
+	it('in English, and says when nothing was updated; long lists are cut', () => {
+		const text = whatsappSummary([rows[0], rows[0], rows[0]], en, { title: 'T', locale: 'en', today: '2026-08-01', limit: 2 });
+		expect(text).toContain('*FGD follow-up: T* (as of 1 Aug 2026)');
+		expect(text).toContain('3 activities: 0 done, 0 in progress, 3 planned, 0 on hold; 3 overdue.');
+		expect(text).toContain('…and 1 more');
+		expect(text).toContain('No updates yet.');
+	});
+});
