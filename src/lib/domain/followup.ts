@@ -20,6 +20,15 @@ export interface ProgressUpdate {
 	evidenceUrl: string | null;
 }
 
+/** A PIC update link as staff see it (its key is shown once, at creation). */
+export interface PicLink {
+	id: string;
+	institution: string;
+	/** ISO instants; revokedAt null while the link works. */
+	createdAt: string;
+	revokedAt: string | null;
+}
+
 /** The session a row belongs to: enough to name it in a table spanning many sessions. */
 export interface RowSession {
 	id: string;

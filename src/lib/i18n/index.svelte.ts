@@ -76,3 +76,10 @@ export async function withStaffMessages<T>(event: { data: T; parent: () => Promi
 	await loadMessages(locale, 'staff');
 	return event.data;
 }
+
+/** A follow-up page's universal `load` (the staff's and the PIC's): its server data, once the follow-up text is loaded. */
+export async function withFollowupMessages<T>(event: { data: T; parent: () => Promise<{ locale: Locale }> }, staff = false): Promise<T> {
+	const { locale } = await event.parent();
+	await Promise.all([loadMessages(locale, 'followup'), staff ? loadMessages(locale, 'staff') : undefined]);
+	return event.data;
+}

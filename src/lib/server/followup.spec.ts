@@ -109,7 +109,7 @@ describe('the monitoring sheet', () => {
 		update(kur, 'berjalan', { now: new Date('2026-02-10T01:30:00Z') }, 'Peserta terdaftar 40 orang', 'https://example.org/daftar-hadir');
 		const rows = followup.loadTracked(db, [session.row.id], new Date('2026-05-01T00:00:00Z'));
 		const book = new ExcelJS.Workbook();
-		await book.xlsx.load(await followup.renderSheet(rows, idWords));
+		await book.xlsx.load((await followup.renderSheet(rows, idWords)) as unknown as ArrayBuffer);
 		const sheet = book.getWorksheet('Pemantauan')!;
 		const header = (sheet.getRow(1).values as unknown[]).slice(1);
 		expect(header).toContain('Instansi PIC');
@@ -130,7 +130,7 @@ describe('the monitoring sheet', () => {
 		expect((history.getRow(2).values as unknown[]).slice(1)).toContain('Peserta terdaftar 40 orang');
 
 		const english = new ExcelJS.Workbook();
-		await english.xlsx.load(await followup.renderSheet(rows, enWords));
+		await english.xlsx.load((await followup.renderSheet(rows, enWords)) as unknown as ArrayBuffer);
 		expect((english.getWorksheet('Monitoring')!.getRow(2).values as unknown[]).slice(1)).toContain('In progress');
 	});
 });

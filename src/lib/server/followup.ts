@@ -9,16 +9,17 @@ import { z } from 'zod';
 import {
 	evidenceUrlOk,
 	FOLLOWUP_STATUSES,
-	formatDateOnly,
 	sameInstitution,
-	todayIn,
 	track,
+	type FollowupFilter,
 	type FollowupStatus,
+	type PicLink,
 	type ProgressUpdate,
 	type TrackedRow
 } from '../domain/followup';
 import type { Locale } from '../domain/types';
-import type { FollowupMessages } from '../i18n/id/followup';
+import { followup as enFollowup } from '../i18n/en/followup';
+import { followup as idFollowup, type FollowupMessages } from '../i18n/id/followup';
 import * as actions from './actions';
 import type { Db } from './db/database';
 import { sql } from './db/statements';
@@ -137,12 +138,6 @@ export function rowsOfInstitution(rows: readonly TrackedRow[], institution: stri
 
 // --- PIC update links ------------------------------------------------------------------------
 
-export interface PicLink {
-	id: string;
-	institution: string;
-	createdAt: string;
-	revokedAt: string | null;
-}
 
 interface PicLinkRow extends KeyedLinkRow {
 	institution: string;
@@ -288,3 +283,21 @@ export function sheetFilename(code: string, locale: Locale, today: string): stri
 	return `${locale === 'en' ? 'follow-up' : 'tindak-lanjut'}-${code}-${today}.xlsx`;
 }
 
+
+// --- Reading a request -----------------------------------------------------------------------
+
+/** The follow-up words in a language, for the sheet and the summary made on the server. */
+export function messagesFor(locale: Locale): FollowupMessages {
+	return locale === 'en' ? enFollowup : idFollowup;
+}
+
+/** `?institution=&funding=&status=&region=` as a filter; unknown statuses are ignored. */
+export function filterFromQuery(query: URLSearchParams): FollowupFilter {
+	const status = query.get('status') ?? '';
+	return {
+		institution: query.get('institution')?.slice(0, 200) || undefined,
+		funding: query.get('funding')?.slice(0, 100) || undefined,
+		region: query.get('region')?.slice(0, 200) || undefined,
+		status: status === 'overdue' || (FOLLOWUP_STATUSES as readonly string[]).includes(status) ? (status as FollowupFilter['status']) : undefined
+	};
+}
