@@ -25,7 +25,7 @@ test('a PIC updates its own rows through its link after the session closed; staf
 	const facilitator = await (await browser.newContext({ ...LAPTOP, acceptDownloads: true })).newPage();
 	const code = await createSession(facilitator, server.url);
 	await facilitator.getByRole('navigation', { name: 'Tahap' }).getByRole('button', { name: /Rencana tindak lanjut/ }).click();
-	// Past its deadline (Triwulan I 2026 ends 31 March 2026) and one far ahead.
+	// One past its deadline (Triwulan I 2020 ended 31 March 2020), one far ahead.
 	await addRow(facilitator, { activity: 'Pelatihan akses KUR', institution: 'Dinas Koperasi dan UKM', timeframe: 'Triwulan I 2020', funding: 'APBD' });
 	await addRow(facilitator, { activity: 'Pendataan UMKM desa', institution: 'Bappeda', timeframe: '2099', funding: 'Dana Desa' });
 	await closeSession(facilitator);
@@ -61,7 +61,7 @@ test('a PIC updates its own rows through its link after the session closed; staf
 	// Another institution's row cannot be written through this link, even by a hand-made post.
 	const forged = await pic.request.post(`${url}?/update`, {
 		form: { rowId: otherRowId!, status: 'selesai', note: 'bukan baris saya', evidenceUrl: '' },
-		headers: { origin: server.url }
+		headers: { origin: server.url, accept: 'text/html' }
 	});
 	expect(forged.status()).toBe(404);
 
@@ -76,13 +76,17 @@ test('a PIC updates its own rows through its link after the session closed; staf
 	await expect(rowOf(facilitator, 'Pendataan UMKM desa').getByTestId('row-status')).toHaveText('Rencana');
 
 	// Filters: by PIC institution, and the overdue ones.
-	await facilitator.getByLabel('Instansi PIC').selectOption('Bappeda');
+	await facilitator.getByTestId('filter-institution').selectOption('Bappeda');
 	await expect(facilitator.getByTestId('followup-row')).toHaveCount(1);
-	await facilitator.getByLabel('Instansi PIC').selectOption('');
-	await facilitator.getByLabel('Status', { exact: true }).selectOption('overdue');
+	await facilitator.getByTestId('filter-institution').selectOption('');
+	await facilitator.getByTestId('filter-status').selectOption('overdue');
 	await expect(facilitator.getByTestId('followup-row')).toHaveCount(1);
 	await expect(facilitator.getByTestId('followup-row')).toContainText('Pelatihan akses KUR');
-	await facilitator.getByLabel('Status', { exact: true }).selectOption('');
+	await facilitator.getByTestId('filter-status').selectOption('');
+	await facilitator.getByTestId('filter-funding').selectOption('Dana Desa');
+	await expect(facilitator.getByTestId('followup-row')).toHaveCount(1);
+	await expect(facilitator.getByTestId('followup-row')).toContainText('Pendataan UMKM desa');
+	await facilitator.getByTestId('filter-funding').selectOption('');
 
 	// The WhatsApp summary and the monitoring sheet carry the update.
 	await facilitator.getByTestId('copy-summary').click();
@@ -107,6 +111,6 @@ test('a PIC updates its own rows through its link after the session closed; staf
 	await pic.reload();
 	await expect(pic.getByTestId('pic-refused')).toBeVisible();
 	await expect(pic.getByTestId('pic-row')).toHaveCount(0);
-	const late = await pic.request.post(`${url}?/update`, { form: { rowId: 'x', status: 'selesai', note: '', evidenceUrl: '' }, headers: { origin: server.url } });
+	const late = await pic.request.post(`${url}?/update`, { form: { rowId: 'x', status: 'selesai', note: '', evidenceUrl: '' }, headers: { origin: server.url, accept: 'text/html' } });
 	expect(late.status()).toBe(403);
 });
