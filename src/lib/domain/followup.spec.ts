@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { followup as en } from '../i18n/en/followup';
-import { followup as id } from '../i18n/id/followup';
 import {
 	countRows,
 	deadlineOf,
@@ -10,7 +8,6 @@ import {
 	isOverdue,
 	todayIn,
 	track,
-	whatsappSummary,
 	type ProgressUpdate,
 	type TrackInput
 } from './followup';
@@ -144,42 +141,5 @@ describe('evidence links', () => {
 		expect(evidenceUrlOk('data:text/html,hi')).toBe(false);
 		expect(evidenceUrlOk('drive.google.com/x')).toBe(false);
 		expect(evidenceUrlOk(`https://x.id/${'a'.repeat(500)}`)).toBe(false);
-	});
-});
-
-describe('the WhatsApp summary', () => {
-	const rows = [
-		tracked({ row: row({ id: 'a', activity: 'Pelatihan akses KUR' }) }, '2026-08-01T00:00:00Z'),
-		tracked(
-			{
-				row: row({ id: 'b', activity: 'Pendataan UMKM', pic: { name: '', institution: 'Bappeda', group: '' } }),
-				updates: [update('2026-07-20T01:00:00Z', 'selesai', 'Data 312 UMKM terkumpul')]
-			},
-			'2026-08-01T00:00:00Z'
-		)
-	];
-
-	it('counts, lists the overdue and the latest updates, in Indonesian', () => {
-		const text = whatsappSummary(rows, id, { title: 'FGD UMKM Kukar', locale: 'id', today: '2026-08-01' });
-		expect(text).toBe(
-			[
-				'*Tindak lanjut FGD: FGD UMKM Kukar* (per 1 Agu 2026)',
-				'2 kegiatan: 1 selesai, 0 berjalan, 1 rencana, 0 tertunda; 1 terlambat.',
-				'',
-				'*Terlambat:*',
-				'• Pelatihan akses KUR (Dinas Koperasi dan UKM), batas 30 Jun 2026, Rencana',
-				'',
-				'*Pembaruan terakhir:*',
-				'• Pendataan UMKM (Bappeda): Selesai, 20 Jul 2026: Data 312 UMKM terkumpul'
-			].join('\n')
-		);
-	});
-
-	it('in English, and says when nothing was updated; long lists are cut', () => {
-		const text = whatsappSummary([rows[0], rows[0], rows[0]], en, { title: 'T', locale: 'en', today: '2026-08-01', limit: 2 });
-		expect(text).toContain('*FGD follow-up: T* (as of 1 Aug 2026)');
-		expect(text).toContain('3 activities: 0 done, 0 in progress, 3 planned, 0 on hold; 3 overdue.');
-		expect(text).toContain('…and 1 more');
-		expect(text).toContain('No updates yet.');
 	});
 });
