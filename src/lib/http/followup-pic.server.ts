@@ -2,7 +2,7 @@
  * The PIC's update page (/t/CODE/KEY): what its link opens, and its form. The key is checked on
  * every request, so a revoked link stops at once; a wrong key counts as a guess like a wrong code.
  */
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import type { FollowupStatus, ProgressUpdate } from '../domain/followup';
 import { getContext } from '../server/context';
 import * as followup from '../server/followup';
@@ -27,7 +27,7 @@ export interface PicRow {
 
 export type PicPage =
 	| { refused: true }
-	| { refused: false; title: string; institution: string; timeZone: string; rows: PicRow[] };
+	| { refused: false; title: string; institution: string; timeZone: string; rows: PicRow[]; /** The row just updated (after the form's redirect). */ saved: string | null };
 
 async function opened(event: PicEvent) {
 	let session;
@@ -46,7 +46,7 @@ async function opened(event: PicEvent) {
 	return { session, link };
 }
 
-export async function loadPicPage(event: PicEvent): Promise<PicPage> {
+export async function loadPicPage(event: PicEvent & { url: URL }): Promise<PicPage> {
 	event.setHeaders?.({ 'cache-control': 'no-store' });
 	const found = await opened(event);
 	if (!found) return { refused: true };
@@ -56,6 +56,7 @@ export async function loadPicPage(event: PicEvent): Promise<PicPage> {
 		title: found.session.title,
 		institution: found.link.institution,
 		timeZone: found.session.time_zone,
+		saved: event.url.searchParams.get('saved'),
 		rows: rows.map((r) => ({
 			id: r.row.id,
 			activity: r.row.activity,
@@ -71,8 +72,12 @@ export async function loadPicPage(event: PicEvent): Promise<PicPage> {
 	};
 }
 
-/** The form's post: one update of one of the link's own rows; anything else is refused and changes nothing. */
-export async function updateByForm(event: PicEvent & { request: Request }) {
+/**
+ * The form's post: one update of one of the link's own rows; anything else is refused and changes
+ * nothing. A saved update answers with a redirect to the page (post, then get), so reloading the
+ * phone's page afterwards does not send the update again.
+ */
+export async function updateByForm(event: PicEvent & { request: Request; url: URL }) {
 	const found = await opened(event);
 	if (!found) return fail(403, { error: 'refused' as const, rowId: '' });
 	const form = await event.request.formData();
@@ -95,5 +100,5 @@ export async function updateByForm(event: PicEvent & { request: Request }) {
 		if (problem instanceof followup.FollowupRefusal) return fail(404, { error: 'unknown_row' as const, rowId });
 		throw problem;
 	}
-	return { saved: rowId };
+	redirect(303, `${event.url.pathname}?saved=${encodeURIComponent(rowId)}`);
 }

@@ -25,8 +25,9 @@ beforeEach(() => {
 
 const event = (k = key, form?: Record<string, string>) => {
 	const params = { code: session.row.code, key: k };
-	const request = form ? new Request('http://rembuk.test/t/x?/update', { method: 'POST', body: new URLSearchParams(form) }) : new Request('http://rembuk.test/');
-	return { params, request, getClientAddress: () => '192.0.2.90' };
+	const url = new URL(`http://rembuk.test/t/${session.row.code}/${k}`);
+	const request = form ? new Request(`${url}?/update`, { method: 'POST', body: new URLSearchParams(form) }) : new Request(url);
+	return { params, request, url, getClientAddress: () => '192.0.2.90' };
 };
 const statuses = () => followup.loadTracked(getContext().db, [session.row.id]).map((r) => [r.row.activity, r.status, r.updates.length]);
 
@@ -37,12 +38,15 @@ describe('the PIC page', () => {
 		if (page.refused) return;
 		expect(page.institution).toBe('Dinas Koperasi dan UKM');
 		expect(page.rows.map((r) => r.activity)).toEqual(['Pelatihan akses KUR']);
+		expect(page.saved).toBeNull();
 		expect(JSON.stringify(page)).not.toContain('Pendataan UMKM');
 	});
 
 	it('writes its own row; another row, bad input and a revoked link change nothing', async () => {
-		expect(await updateByForm(event(key, { rowId: rows['Pelatihan akses KUR'], status: 'selesai', note: 'Selesai 12 Jan', evidenceUrl: 'https://example.org/x' }))).toEqual({
-			saved: rows['Pelatihan akses KUR']
+		// Saved: back to the page (post, then get), which says which row was saved.
+		await expect(updateByForm(event(key, { rowId: rows['Pelatihan akses KUR'], status: 'selesai', note: 'Selesai 12 Jan', evidenceUrl: 'https://example.org/x' }))).rejects.toMatchObject({
+			status: 303,
+			location: `/t/${session.row.code}/${key}?saved=${rows['Pelatihan akses KUR']}`
 		});
 		const before = statuses();
 		expect(before).toEqual([
