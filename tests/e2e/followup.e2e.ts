@@ -132,6 +132,18 @@ test('a PIC updates its own rows through its link after the session closed; staf
 	await expect(picWithScript.locator('html[data-hydrated="true"]')).toBeAttached();
 	expect(await axeViolations(picWithScript)).toEqual([]);
 
+	// Staff record an update too: done, so no longer overdue.
+	const editor = facilitator.getByTestId('staff-update');
+	await editor.getByLabel('Status').selectOption('selesai');
+	await editor.getByLabel('Catatan kemajuan').fill('Diverifikasi di lapangan');
+	await editor.getByRole('button', { name: 'Simpan pembaruan' }).click();
+	await expect(editor).toHaveCount(0);
+	const done = rowOf(facilitator, 'Pelatihan akses KUR');
+	await expect(done.getByTestId('row-status')).toHaveText('Selesai');
+	await expect(done.getByTestId('overdue-flag')).toHaveCount(0);
+	await expect(done).toContainText('Diverifikasi di lapangan');
+	await expect(done).toContainText('oleh fasilitator');
+
 	// Revoked: the PIC's link refuses at once, page and form alike.
 	facilitator.once('dialog', (dialog) => dialog.accept());
 	await links.getByRole('button', { name: 'Cabut' }).click();
