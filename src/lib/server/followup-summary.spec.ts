@@ -1,6 +1,7 @@
 /** The WhatsApp summary with the real follow-up words (the domain module takes them as data). */
 import { describe, expect, it } from 'vitest';
-import { track, whatsappSummary, type ProgressUpdate } from '../domain/followup';
+import { track, type ProgressUpdate } from '../domain/followup';
+import { whatsappSummary } from '../domain/followup-summary';
 import type { ActionRow } from '../domain/types';
 import { followup as en } from '../i18n/en/followup';
 import { followup as id } from '../i18n/id/followup';
