@@ -32,7 +32,8 @@ export type PicPage =
 async function opened(event: PicEvent) {
 	let session;
 	try {
-		session = await findSession({ params: { code: event.params.code.toUpperCase() }, getClientAddress: event.getClientAddress });
+		// A replaced join code still finds the session: the link was handed out before, and its key decides.
+		session = await findSession({ params: { code: event.params.code.toUpperCase() }, getClientAddress: event.getClientAddress }, { formerCodes: true });
 	} catch (problem) {
 		if (problem instanceof HttpProblem) error(problem.status, { message: problem.code });
 		throw problem;

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getContext } from '../server/context';
 import * as followup from '../server/followup';
+import * as room from '../server/room';
+import * as sessions from '../server/sessions';
 import { must, sessionInContext, type TestSession } from '../testing/server';
 import { loadPicPage, updateByForm } from './followup-pic.server';
 
@@ -61,5 +63,14 @@ describe('the PIC page', () => {
 		expect(await loadPicPage(event())).toEqual({ refused: true });
 		expect(await updateByForm(event(key, { rowId: rows['Pelatihan akses KUR'], status: 'berjalan', note: '', evidenceUrl: '' }))).toMatchObject({ status: 403 });
 		expect(statuses()).toEqual(before);
+	});
+
+	it('keeps working after the facilitator replaced the join code', async () => {
+		const oldCode = session.row.code;
+		const db = getContext().db;
+		db.transaction(() => room.newCode(db, sessions.byId(db, session.row.id)))();
+		expect(sessions.byId(db, session.row.id).code).not.toBe(oldCode);
+		const page = await loadPicPage(event());
+		expect(page.refused).toBe(false);
 	});
 });
