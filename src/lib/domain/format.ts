@@ -91,3 +91,11 @@ export function formatInstant(iso: string, timeZone: string, locale: Locale): st
 	}).format(new Date(iso));
 	return `${text} ${zoneShort(timeZone)}`;
 }
+
+/** A date without a time (`YYYY-MM-DD`, e.g. a deadline), such as "1 Agu 2026" (Indonesian) or "1 Aug 2026". */
+export function formatDateOnly(date: string, locale: Locale): string {
+	const [y, m, d] = date.split('-').map(Number);
+	return new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+		new Date(Date.UTC(y, m - 1, d))
+	);
+}

@@ -2,8 +2,10 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { phone as enPhone } from './en/phone';
+import { followup as enFollowup } from './en/followup';
 import { staff as enStaff } from './en/staff';
 import { phone as idPhone } from './id/phone';
+import { followup as idFollowup } from './id/followup';
 import { staff as idStaff } from './id/staff';
 import { i18n, loadMessages, t } from './index.svelte';
 
@@ -48,14 +50,17 @@ describe('message tables', () => {
 	it('English has exactly the Indonesian keys, with the same placeholders', () => {
 		expect([...leaves(enPhone)]).toEqual([...leaves(idPhone)]);
 		expect([...leaves(enStaff)]).toEqual([...leaves(idStaff)]);
+		expect([...leaves(enFollowup)]).toEqual([...leaves(idFollowup)]);
 	});
 
 	it('the phone and staff tables share no top-level area (they are merged side by side)', () => {
 		expect(Object.keys(idStaff).filter((area) => area in idPhone)).toEqual([]);
+		// The follow-up table is loaded under its own key (`followup.…`), beside both.
+		expect('followup' in idPhone || 'followup' in idStaff).toBe(false);
 	});
 
 	it('every key the source passes to t() exists', () => {
-		const known = new Set([...leaves(idPhone).keys(), ...leaves(idStaff).keys()]);
+		const known = new Set([...leaves(idPhone).keys(), ...leaves(idStaff).keys(), ...leaves({ followup: idFollowup }).keys()]);
 		const used = allSources(SRC).flatMap((file) => keysIn(file).map((key) => `${file.slice(SRC.length)}: ${key}`));
 		expect(used.length).toBeGreaterThan(300);
 		expect(used.filter((entry) => !known.has(entry.split(': ')[1]))).toEqual([]);
@@ -66,6 +71,14 @@ describe('message tables', () => {
 		expect(files.some((f) => f.endsWith('VotePanel.svelte'))).toBe(true);
 		const phoneKeys = new Set(leaves(idPhone).keys());
 		expect(files.flatMap((file) => keysIn(file)).filter((key) => !phoneKeys.has(key))).toEqual([]);
+	});
+
+	it("the PIC's update page needs only the phone text and the follow-up table, never the staff text", () => {
+		const files = [...reachable(join(SRC, 'routes/t/[code]/[key]/+page.svelte'))];
+		const known = new Set([...leaves(idPhone).keys(), ...leaves({ followup: idFollowup }).keys()]);
+		const keys = files.flatMap((file) => keysIn(file));
+		expect(keys.filter((key) => key.startsWith('followup.')).length).toBeGreaterThan(5);
+		expect(keys.filter((key) => !known.has(key))).toEqual([]);
 	});
 });
 
@@ -83,6 +96,9 @@ describe('t', () => {
 		expect(t('board.charsLeft', { count: 3 })).toBe(enPhone.board.charsLeft.replace('{{count}}', '3'));
 		expect(t('home.createTitle')).toBe('home.createTitle');
 		await loadMessages('en', 'staff');
+		expect(t('home.createTitle')).toBe(enStaff.home.createTitle);
+		await loadMessages('en', 'followup');
+		expect(t('followup.statuses.berjalan')).toBe('In progress');
 		expect(t('home.createTitle')).toBe(enStaff.home.createTitle);
 		i18n.use('id');
 	});

@@ -13,15 +13,18 @@ import { phone } from './id/phone';
 export const LOCALES: Locale[] = ['id', 'en'];
 export const LOCALE_COOKIE = 'rembuk_lang';
 
-/** Whose screens the text is for: every page has the phone's; staff routes load theirs. */
-export type MessageArea = 'phone' | 'staff';
+/** Whose screens the text is for: every page has the phone's; staff routes load theirs; the follow-up pages (staff and PIC) load 'followup'. */
+export type MessageArea = 'phone' | 'staff' | 'followup';
 
 type Table = Record<string, unknown>;
 const loaders: Record<`${Locale}.${MessageArea}`, () => Promise<Table>> = {
 	'id.phone': async () => phone,
 	'en.phone': async () => (await import('./en/phone')).phone,
 	'id.staff': async () => (await import('./id/staff')).staff,
-	'en.staff': async () => (await import('./en/staff')).staff
+	'en.staff': async () => (await import('./en/staff')).staff,
+	// Under its own key (`followup.page.title`): a table is merged into the language's at its top level.
+	'id.followup': async () => ({ followup: (await import('./id/followup')).followup }),
+	'en.followup': async () => ({ followup: (await import('./en/followup')).followup })
 };
 
 const tables = rosetta<Table>({ id: { ...phone } });
@@ -71,5 +74,12 @@ export function t(key: string, options?: Record<string, unknown> & { defaultValu
 export async function withStaffMessages<T>(event: { data: T; parent: () => Promise<{ locale: Locale }> }): Promise<T> {
 	const { locale } = await event.parent();
 	await loadMessages(locale, 'staff');
+	return event.data;
+}
+
+/** A follow-up page's universal `load` (the staff's and the PIC's): its server data, once the follow-up text is loaded. */
+export async function withFollowupMessages<T>(event: { data: T; parent: () => Promise<{ locale: Locale }> }, staff = false): Promise<T> {
+	const { locale } = await event.parent();
+	await Promise.all([loadMessages(locale, 'followup'), staff ? loadMessages(locale, 'staff') : undefined]);
 	return event.data;
 }

@@ -287,7 +287,10 @@ export const staff: StaffMessages = {
 		revokedAt: 'Revoked {{when}}',
 		revoke: 'Revoke',
 		confirmRevoke: 'Revoke this link? Whoever holds it can no longer download.',
-		none: 'No report links yet.'
+		none: 'No report links yet.',
+		followupTitle: 'Action plan follow-up',
+		followupHint: 'After the FGD: each row’s status, progress notes, evidence, what is overdue, update links for PICs, the monitoring sheet and a WhatsApp summary.',
+		followupOpen: 'Open the follow-up tracker'
 	},
 	minutesFiles: {
 		format: { pdf: 'PDF', docx: 'Word (DOCX)', xlsx: 'Excel (XLSX)', csv: 'CSV', md: 'Markdown', json: 'JSON' },

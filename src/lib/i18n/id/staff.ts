@@ -287,7 +287,10 @@ export const staff = {
 		revokedAt: 'Dicabut {{when}}',
 		revoke: 'Cabut',
 		confirmRevoke: 'Cabut tautan ini? Pemegangnya tidak bisa mengunduh lagi.',
-		none: 'Belum ada tautan laporan.'
+		none: 'Belum ada tautan laporan.',
+		followupTitle: 'Tindak lanjut rencana aksi',
+		followupHint: 'Sesudah FGD: status tiap baris, catatan kemajuan, bukti, yang terlambat, tautan pembaruan untuk PIC, lembar pemantauan dan ringkasan WhatsApp.',
+		followupOpen: 'Buka pemantauan tindak lanjut'
 	},
 	minutesFiles: {
 		format: { pdf: 'PDF', docx: 'Word (DOCX)', xlsx: 'Excel (XLSX)', csv: 'CSV', md: 'Markdown', json: 'JSON' },

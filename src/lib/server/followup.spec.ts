@@ -1,0 +1,136 @@
+import ExcelJS from 'exceljs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { followup as enWords } from '../i18n/en/followup';
+import { followup as idWords } from '../i18n/id/followup';
+import { createSession, freshDb, must, type TestSession } from '$lib/testing/server';
+import type { Db } from './db/database';
+import * as followup from './followup';
+import * as sessions from './sessions';
+
+let db: Db;
+let session: TestSession;
+
+function save(db: Db, who: TestSession, row: Record<string, unknown>): string {
+	const { records } = must(db, who.facilitator, { type: 'action.save', row });
+	const event = records[0].event;
+	if (event.type !== 'action.saved') throw new Error(event.type);
+	return event.row.id;
+}
+const parse = (input: followup.UpdateInput) => followup.updateInput.parse(input);
+const update = (rowId: string, status: 'rencana' | 'berjalan' | 'selesai' | 'tertunda', options: Parameters<typeof followup.recordUpdate>[4] = {}, note = '', evidenceUrl = '') =>
+	db.transaction(() => followup.recordUpdate(db, session.row.id, 'facilitator', parse({ rowId, status, note, evidenceUrl }), options))();
+
+let kur: string;
+let data: string;
+
+beforeEach(() => {
+	db = freshDb();
+	session = createSession(db, { title: 'FGD UMKM Kukar', region: 'Kutai Kartanegara' });
+	kur = save(db, session, { activity: 'Pelatihan akses KUR', pic: { name: 'Siti', institution: 'Dinas Koperasi dan UKM' }, funding: 'APBD', timeframe: 'Triwulan I 2026', cost: 150_000_000 });
+	data = save(db, session, { activity: 'Pendataan UMKM', pic: { name: 'Budi', institution: 'Bappeda' }, funding: 'Dana Desa', timeframe: 'Belum ditentukan' });
+});
+
+describe('progress updates', () => {
+	it('are kept one per update, the latest giving the status, and leave the agreed plan as it was', () => {
+		update(kur, 'berjalan', { now: new Date('2026-01-05T02:00:00Z') }, 'Jadwal pelatihan disepakati');
+		update(kur, 'selesai', { now: new Date('2026-03-20T02:00:00Z') }, 'Pelatihan selesai', 'https://example.org/foto.jpg');
+		const [first, second] = followup.loadTracked(db, [session.row.id], new Date('2026-04-10T00:00:00Z'));
+		expect(first).toMatchObject({ status: 'selesai', lastUpdated: '2026-03-20T02:00:00.000Z', deadline: '2026-03-31', overdue: false });
+		expect(first.updates.map((u) => [u.status, u.note, u.evidenceUrl])).toEqual([
+			['selesai', 'Pelatihan selesai', 'https://example.org/foto.jpg'],
+			['berjalan', 'Jadwal pelatihan disepakati', null]
+		]);
+		expect(first.row.status).toBe('rencana');
+		expect(second).toMatchObject({ status: 'rencana', deadline: null, overdue: false, updates: [] });
+		expect(second.lastUpdated).toEqual(expect.any(String));
+	});
+
+	it('are taken after the session is closed', async () => {
+		db.transaction(() => sessions.close(db, sessions.byId(db, session.row.id)))();
+		expect(sessions.byId(db, session.row.id).status).toBe('closed');
+		update(kur, 'tertunda', {}, 'Anggaran belum cair');
+		expect(followup.loadTracked(db, [session.row.id])[0].status).toBe('tertunda');
+	});
+
+	it('refuse bad input and unknown or deleted rows, changing nothing', () => {
+		expect(followup.updateInput.safeParse({ rowId: kur, status: 'batal', note: '', evidenceUrl: '' }).success).toBe(false);
+		expect(followup.updateInput.safeParse({ rowId: kur, status: 'selesai', note: 'x'.repeat(1001), evidenceUrl: '' }).success).toBe(false);
+		expect(followup.updateInput.safeParse({ rowId: kur, status: 'selesai', note: '', evidenceUrl: 'javascript:alert(1)' }).success).toBe(false);
+		expect(() => update('no-such-row', 'selesai')).toThrow(followup.FollowupRefusal);
+		must(db, session.facilitator, { type: 'action.delete', rowId: data });
+		expect(() => update(data, 'selesai')).toThrow(followup.FollowupRefusal);
+		expect(db.prepare('SELECT COUNT(*) AS n FROM action_updates').get()).toEqual({ n: 0 });
+	});
+
+	it('overdue rows show across many sessions in one call', () => {
+		const paser = createSession(db, { title: 'FGD Paser', region: 'Paser' });
+		save(db, paser, { activity: 'Sertifikasi halal', pic: { institution: 'Dinas Koperasi dan UKM' }, timeframe: '2025' });
+		const rows = followup.loadTracked(db, [session.row.id, paser.row.id], new Date('2026-05-01T00:00:00Z'));
+		expect(rows.map((r) => [r.session.region, r.row.activity, r.overdue])).toEqual([
+			['Kutai Kartanegara', 'Pelatihan akses KUR', true],
+			['Kutai Kartanegara', 'Pendataan UMKM', false],
+			['Paser', 'Sertifikasi halal', true]
+		]);
+	});
+});
+
+describe('PIC update links', () => {
+	it('open only their institution’s rows, and write only those', () => {
+		const link = db.transaction(() => followup.createPicLink(db, session.row.id, 'dinas koperasi dan ukm'))();
+		expect(link.institution).toBe('Dinas Koperasi dan UKM');
+		const opened = followup.openPicLink(db, session.row.id, link.key)!;
+		expect(opened.institution).toBe('Dinas Koperasi dan UKM');
+		const rows = followup.rowsOfInstitution(followup.loadTracked(db, [session.row.id]), opened.institution);
+		expect(rows.map((r) => r.row.id)).toEqual([kur]);
+		update(kur, 'berjalan', { onlyInstitution: opened.institution });
+		expect(() => update(data, 'selesai', { onlyInstitution: opened.institution })).toThrow(followup.FollowupRefusal);
+		expect(followup.loadTracked(db, [session.row.id])[1].status).toBe('rencana');
+	});
+
+	it('are made only for an institution on the plan, keep only a hash, and stop once revoked', () => {
+		expect(() => followup.createPicLink(db, session.row.id, 'Dinas Pariwisata')).toThrow(followup.FollowupRefusal);
+		expect(() => followup.createPicLink(db, session.row.id, '  ')).toThrow(followup.FollowupRefusal);
+		const link = followup.createPicLink(db, session.row.id, 'Bappeda');
+		expect(JSON.stringify(db.prepare('SELECT * FROM pic_links').all())).not.toContain(link.key);
+		const other = createSession(db, { title: 'Lain' });
+		expect(followup.openPicLink(db, other.row.id, link.key)).toBeNull();
+		expect(followup.openPicLink(db, session.row.id, 'wrong')).toBeNull();
+		expect(followup.revokePicLink(db, session.row.id, link.id)).toBe(true);
+		expect(followup.openPicLink(db, session.row.id, link.key)).toBeNull();
+		expect(followup.listPicLinks(db, session.row.id)).toEqual([{ id: link.id, institution: 'Bappeda', createdAt: link.createdAt, revokedAt: expect.any(String) }]);
+		expect(followup.revokePicLink(db, other.row.id, link.id)).toBe(false);
+		// A report link's key is not a PIC link, nor the other way round.
+		expect(followup.openPicLink(db, session.row.id, session.facilitatorKey)).toBeNull();
+	});
+});
+
+describe('the monitoring sheet', () => {
+	it('has a row per action with status, overdue, last update, latest note and evidence, and the history', async () => {
+		update(kur, 'berjalan', { now: new Date('2026-02-10T01:30:00Z') }, 'Peserta terdaftar 40 orang', 'https://example.org/daftar-hadir');
+		const rows = followup.loadTracked(db, [session.row.id], new Date('2026-05-01T00:00:00Z'));
+		const book = new ExcelJS.Workbook();
+		await book.xlsx.load((await followup.renderSheet(rows, idWords)) as unknown as ArrayBuffer);
+		const sheet = book.getWorksheet('Pemantauan')!;
+		const header = (sheet.getRow(1).values as unknown[]).slice(1);
+		expect(header).toContain('Instansi PIC');
+		const cells = (sheet.getRow(2).values as unknown[]).slice(1);
+		const at = (name: string) => cells[header.indexOf(name)];
+		expect(at('Kegiatan')).toBe('Pelatihan akses KUR');
+		expect(at('Status')).toBe('Berjalan');
+		expect(at('Terlambat')).toBe('Ya');
+		expect(at('Catatan terakhir')).toBe('Peserta terdaftar 40 orang');
+		expect(at('Bukti')).toBe('https://example.org/daftar-hadir');
+		expect(at('Perkiraan biaya (Rp)')).toBe(150_000_000);
+		expect((at('Batas') as Date).toISOString().slice(0, 10)).toBe('2026-03-31');
+		// The session's wall clock (Asia/Jakarta by default: 08:30), as Excel has no zones.
+		expect((at('Terakhir diperbarui') as Date).toISOString()).toMatch(/^2026-02-10T0[89]:30/);
+		expect((sheet.getRow(3).values as unknown[])[header.indexOf('Terlambat') + 1]).toBe('Tidak');
+		const history = book.getWorksheet('Riwayat pembaruan')!;
+		expect(history.rowCount).toBe(2);
+		expect((history.getRow(2).values as unknown[]).slice(1)).toContain('Peserta terdaftar 40 orang');
+
+		const english = new ExcelJS.Workbook();
+		await english.xlsx.load((await followup.renderSheet(rows, enWords)) as unknown as ArrayBuffer);
+		expect((english.getWorksheet('Monitoring')!.getRow(2).values as unknown[]).slice(1)).toContain('In progress');
+	});
+});

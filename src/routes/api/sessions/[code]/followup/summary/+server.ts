@@ -1,0 +1,20 @@
+import { json } from '@sveltejs/kit';
+import { getContext } from '$lib/server/context';
+import { handle } from '$lib/http/endpoint.server';
+import { findSession, requireFacilitator } from '$lib/http/lookup.server';
+import { filterRows, todayIn } from '$lib/domain/followup';
+import { whatsappSummary } from '$lib/domain/followup-summary';
+import * as followup from '$lib/server/followup';
+import { parseLocale } from '$lib/i18n/index.svelte';
+import type { RequestHandler } from './$types';
+
+/** The short progress summary for WhatsApp, of the rows the query's filter keeps, in `?lang=id|en`. */
+export const GET: RequestHandler = (event) =>
+	handle(async () => {
+		const session = await findSession(event);
+		await requireFacilitator(event, session);
+		const locale = parseLocale(event.url.searchParams.get('lang'));
+		const rows = filterRows(followup.loadTracked(getContext().db, [session.id]), followup.filterFromQuery(event.url.searchParams));
+		const text = whatsappSummary(rows, followup.messagesFor(locale), { title: session.title, locale, today: todayIn(session.time_zone) });
+		return json({ text }, { headers: { 'cache-control': 'no-store' } });
+	});
