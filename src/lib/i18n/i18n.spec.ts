@@ -5,6 +5,8 @@ import { phone as enPhone } from './en/phone';
 import { staff as enStaff } from './en/staff';
 import { phone as idPhone } from './id/phone';
 import { staff as idStaff } from './id/staff';
+import { org as idOrg } from './id/org';
+import { org as enOrg } from './en/org';
 import { i18n, loadMessages, t } from './index.svelte';
 
 type Tree = { [key: string]: string | Tree };
@@ -48,14 +50,16 @@ describe('message tables', () => {
 	it('English has exactly the Indonesian keys, with the same placeholders', () => {
 		expect([...leaves(enPhone)]).toEqual([...leaves(idPhone)]);
 		expect([...leaves(enStaff)]).toEqual([...leaves(idStaff)]);
+		expect([...leaves(enOrg)]).toEqual([...leaves(idOrg)]);
 	});
 
 	it('the phone and staff tables share no top-level area (they are merged side by side)', () => {
 		expect(Object.keys(idStaff).filter((area) => area in idPhone)).toEqual([]);
+		expect(Object.keys(idOrg).filter((area) => area in idPhone || area in idStaff)).toEqual([]);
 	});
 
 	it('every key the source passes to t() exists', () => {
-		const known = new Set([...leaves(idPhone).keys(), ...leaves(idStaff).keys()]);
+		const known = new Set([...leaves(idPhone).keys(), ...leaves(idStaff).keys(), ...leaves(idOrg).keys()]);
 		const used = allSources(SRC).flatMap((file) => keysIn(file).map((key) => `${file.slice(SRC.length)}: ${key}`));
 		expect(used.length).toBeGreaterThan(300);
 		expect(used.filter((entry) => !known.has(entry.split(': ')[1]))).toEqual([]);

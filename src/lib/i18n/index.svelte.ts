@@ -14,14 +14,16 @@ export const LOCALES: Locale[] = ['id', 'en'];
 export const LOCALE_COOKIE = 'rembuk_lang';
 
 /** Whose screens the text is for: every page has the phone's; staff routes load theirs. */
-export type MessageArea = 'phone' | 'staff';
+export type MessageArea = 'phone' | 'staff' | 'org';
 
 type Table = Record<string, unknown>;
 const loaders: Record<`${Locale}.${MessageArea}`, () => Promise<Table>> = {
 	'id.phone': async () => phone,
 	'en.phone': async () => (await import('./en/phone')).phone,
 	'id.staff': async () => (await import('./id/staff')).staff,
-	'en.staff': async () => (await import('./en/staff')).staff
+	'en.staff': async () => (await import('./en/staff')).staff,
+	'id.org': async () => (await import('./id/org')).org,
+	'en.org': async () => (await import('./en/org')).org
 };
 
 const tables = rosetta<Table>({ id: { ...phone } });
@@ -71,5 +73,13 @@ export function t(key: string, options?: Record<string, unknown> & { defaultValu
 export async function withStaffMessages<T>(event: { data: T; parent: () => Promise<{ locale: Locale }> }): Promise<T> {
 	const { locale } = await event.parent();
 	await loadMessages(locale, 'staff');
+	return event.data;
+}
+
+/** An organization page's universal `load`: its server data, once the organization pages' text is loaded. */
+export async function withOrgMessages<T>(event: { data: T; parent: () => Promise<{ locale: Locale }> }): Promise<T> {
+	const { locale } = await event.parent();
+	// The staff text too: the pages share its components (copy fields, language switch).
+	await Promise.all([loadMessages(locale, 'org'), loadMessages(locale, 'staff')]);
 	return event.data;
 }
