@@ -8,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = () => redirect(303, '/masuk');
 
 export const actions = {
-	default: async (event) => {
+	one: async (event) => {
 		const who = signedIn(event);
 		if (who) signOut(getContext().db, who, addressOf(event));
 		clearAuthCookie(event);
