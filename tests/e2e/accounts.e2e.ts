@@ -148,7 +148,7 @@ test('admins invite, roles hold, a facilitator sees only their session, claims w
 	const row = organizer.locator(`tr[data-code="${assigned.code}"]`);
 	await row.getByLabel('Pilih fasilitator').selectOption({ label: 'Dedi Fasilitator' });
 	await row.getByRole('button', { name: 'Tugaskan' }).click();
-	await expect(organizer.locator(`tr[data-code="${assigned.code}"]`)).toContainText('Dedi Fasilitator');
+	await expect(organizer.locator(`tr[data-code="${assigned.code}"]`).getByTestId('assigned')).toHaveText('Dedi Fasilitator');
 
 	// The facilitator sees only the assigned session, and cannot open the others by their codes.
 	await facilitator.goto(`${server.url}/org`);
@@ -165,6 +165,19 @@ test('admins invite, roles hold, a facilitator sees only their session, claims w
 	await facilitator.locator(`tr[data-code="${assigned.code}"]`).getByRole('button', { name: 'Buka konsol' }).click();
 	await expect(facilitator).toHaveURL(new RegExp(`/f/${assigned.code}$`));
 	await expect(facilitator.getByTestId('connection')).toHaveAttribute('data-state', 'online');
+	await expect(facilitator.getByTestId('join-code')).toHaveText(assigned.code);
+
+	// Unassigned, the facilitator's open console is closed at once and says why.
+	await organizer.goto(`${server.url}/org`);
+	await hydrated(organizer);
+	await organizer.getByRole('button', { name: 'Lepas Dedi Fasilitator' }).click();
+	await expect(organizer.locator(`tr[data-code="${assigned.code}"]`).getByTestId('assigned')).toHaveCount(0);
+	await expect(facilitator.getByRole('alert')).toBeVisible();
+	await expect(facilitator.getByTestId('connection')).not.toHaveAttribute('data-state', 'online');
+	// The secret facilitator link still opens the console, in any browser.
+	const holder = await browserPage(browser);
+	await holder.goto(`${server.url}/f/${assigned.code}#key=${assigned.facilitatorKey}`);
+	await expect(holder.getByTestId('connection')).toHaveAttribute('data-state', 'online');
 
 	// Sign out everywhere: the admin's other browser is signed out too.
 	const adminElsewhere = await browserPage(browser);

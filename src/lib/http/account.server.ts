@@ -38,6 +38,9 @@ export function requireMember(event: Event): SignedIn & { member: Member } {
 }
 
 export const addressOf = (event: Event) => clientAddress(event);
+
+/** After a change that may take rights away: closes this account's consoles that lost them. */
+export const recheckConsoles = (accountId: string) => getContext().recheckAccount(accountId);
 export const userAgentOf = (request: Request) => request.headers.get('user-agent') ?? '';
 
 /** Only a local path may follow sign-in: never another site. */

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { addressOf, requireMember } from '$lib/http/account.server';
+import { addressOf, recheckConsoles, requireMember } from '$lib/http/account.server';
 import * as access from '$lib/server/accounts/access';
 import { canManageMembers, canManageSessions } from '$lib/server/accounts/access';
 import { getContext } from '$lib/server/context';
@@ -56,6 +56,7 @@ export const actions = {
 		const assigned = form.get('assigned') !== '0';
 		try {
 			access.assign(getContext().db, member, code, accountId, assigned, addressOf(event));
+			if (!assigned) recheckConsoles(accountId);
 		} catch (error) {
 			if (error instanceof Error && 'code' in error && error.code === 'not_member') return fail(400, { error: 'not_found' });
 			return refusal(error);

@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import { addressOf, requireMember } from '$lib/http/account.server';
+import { addressOf, recheckConsoles, requireMember } from '$lib/http/account.server';
 import * as access from '$lib/server/accounts/access';
 import { AccountError, ROLES, type OrgRole } from '$lib/server/accounts/accounts';
 import { LINK_PATH } from '$lib/server/accounts/accounts';
@@ -54,7 +54,9 @@ export const actions = {
 		const chosen = role(form.get('role'));
 		if (!chosen) return fail(400, { error: 'invalid_role' });
 		try {
-			access.changeRole(getContext().db, member, String(form.get('accountId') ?? ''), chosen, addressOf(event));
+			const accountId = String(form.get('accountId') ?? '');
+			access.changeRole(getContext().db, member, accountId, chosen, addressOf(event));
+			recheckConsoles(accountId);
 			return { done: 'role' as const };
 		} catch (e) {
 			return refusal(e);
@@ -64,7 +66,9 @@ export const actions = {
 		const { member } = requireAdmin(event);
 		const form = await event.request.formData();
 		try {
-			access.remove(getContext().db, member, String(form.get('accountId') ?? ''), addressOf(event));
+			const accountId = String(form.get('accountId') ?? '');
+			access.remove(getContext().db, member, accountId, addressOf(event));
+			recheckConsoles(accountId);
 			return { done: 'remove' as const };
 		} catch (e) {
 			return refusal(e);

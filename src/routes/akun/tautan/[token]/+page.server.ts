@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { addressOf, setAuthCookie, userAgentOf } from '$lib/http/account.server';
+import { addressOf, recheckConsoles, setAuthCookie, userAgentOf } from '$lib/http/account.server';
 import { AccountError, completeLink, loginOf, openLink } from '$lib/server/accounts/accounts';
 import { startSession } from '$lib/server/accounts/auth';
 import { getContext } from '$lib/server/context';
@@ -33,6 +33,8 @@ export const actions = {
 			if (!(error instanceof AccountError)) throw error;
 			return fail(400, { ...kept, error: error.code, feedback: error.strength?.feedback ?? [] });
 		}
+		// A reset signed the account out everywhere: its open consoles close too.
+		recheckConsoles(accountId);
 		setAuthCookie(event, startSession(db, accountId, addressOf(event), userAgentOf(event.request)));
 		redirect(303, '/org');
 	}
