@@ -235,6 +235,8 @@ export const GRANT_TTL_MS = 12 * 3600_000;
  */
 export function grantConsole(db: Db, member: Member, authSessionId: string, code: string, address = '', now = Date.now()): { code: string; key: string } {
 	const session = runnableSession(db, member, code);
+	// Expired grants open nothing; drop them so the table holds only live ones.
+	sql(db, 'DELETE FROM staff_grants WHERE expires_at <= ?').run(new Date(now).toISOString());
 	const key = newSecret();
 	sql(db, 'INSERT INTO staff_grants (id, token_hash, session_id, account_id, auth_session_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
 		newId(),

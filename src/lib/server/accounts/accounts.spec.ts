@@ -192,6 +192,12 @@ describe('audit log', () => {
 		const actions = audit.list(db, organization.id).map((e) => e.action);
 		expect(actions).toEqual(expect.arrayContaining(['member.invited', 'member.joined', 'member.role_changed', 'signin.failed', 'account.setup']));
 		expect(audit.list(db, organization.id).find((e) => e.action === 'signin.failed')?.address).toBe('10.9.9.9');
+		await auth.signIn(db, { login: 'siapa@entah.id', password: 'salah salah salah', address: '10.9.9.8' }, limiter());
+		expect(db.prepare('SELECT organization_id, subject, address FROM org_audit WHERE subject = ?').get('siapa@entah.id')).toEqual({
+			organization_id: null,
+			subject: 'siapa@entah.id',
+			address: '10.9.9.8'
+		});
 		expect(() => db.prepare("UPDATE org_audit SET action = 'x'").run()).toThrow(/append-only/);
 		expect(() => db.prepare('DELETE FROM org_audit').run()).toThrow(/append-only/);
 	});
@@ -291,6 +297,7 @@ describe('console from an account', () => {
 		expect(access.facilitatorKeyOpens(db, s.row, key)).toBeNull();
 		access.assign(db, kukar.admin, s.row.code, fas.accountId, true);
 		expect(access.facilitatorKeyOpens(db, s.row, key)).toEqual({ accountId: fas.accountId });
+		expect(access.facilitatorKeyOpens(db, s.row, key, Date.now() + access.GRANT_TTL_MS + 1000)).toBeNull();
 		auth.signOutEverywhere(db, accounts.byId(db, fas.accountId)!);
 		expect(access.facilitatorKeyOpens(db, s.row, key)).toBeNull();
 		expect(() => access.grantConsole(db, fas, authSessionId, createSession(db).row.code)).toThrow(access.AccessDenied);

@@ -46,8 +46,10 @@ export async function signIn(
 	const orgs = account ? organizationsOf(db, account.id) : [];
 	if (!ok || !account) {
 		limiter.failed(input.login, input.address, now);
-		for (const organizationId of orgs)
-			audit.record(db, { organizationId, accountId: account?.id ?? null, action: 'signin.failed', subject: accounts.loginOf(account!), address: input.address });
+		// A login nobody has is kept too (organization NULL), for whoever runs the server.
+		const subject = account ? accounts.loginOf(account) : input.login.trim().slice(0, 100);
+		for (const organizationId of orgs.length ? orgs : [null])
+			audit.record(db, { organizationId, accountId: account?.id ?? null, action: 'signin.failed', subject, address: input.address });
 		return { ok: false, reason: 'invalid' };
 	}
 	const token = startSession(db, account.id, input.address, input.userAgent ?? '', now);
