@@ -168,6 +168,8 @@ test('admins invite, roles hold, a facilitator sees only their session, claims w
 	await expect(facilitator).toHaveURL(new RegExp(`/f/${assigned.code}$`));
 	await expect(facilitator.getByTestId('connection')).toHaveAttribute('data-state', 'online');
 	await expect(facilitator.getByTestId('join-code')).toHaveText(assigned.code);
+	// The account's own key is not offered as a facilitator link to pass on.
+	await expect(facilitator.locator('#facilitator-link')).toHaveCount(0);
 
 	// Unassigned, the facilitator's open console is closed at once and says why.
 	await organizer.goto(`${server.url}/org`);
@@ -180,6 +182,7 @@ test('admins invite, roles hold, a facilitator sees only their session, claims w
 	const holder = await browserPage(browser);
 	await holder.goto(`${server.url}/f/${assigned.code}#key=${assigned.facilitatorKey}`);
 	await expect(holder.getByTestId('connection')).toHaveAttribute('data-state', 'online');
+	await expect(holder.locator('#facilitator-link')).toHaveValue(`${server.url}/f/${assigned.code}#key=${assigned.facilitatorKey}`);
 
 	// Sign out everywhere: the admin's other browser is signed out too.
 	const adminElsewhere = await browserPage(browser);

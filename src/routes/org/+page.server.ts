@@ -34,7 +34,7 @@ export const actions = {
 		} catch (error) {
 			return refusal(error);
 		}
-		redirect(303, `/f/${opened.code}#key=${opened.key}`);
+		redirect(303, `/f/${opened.code}#key=${opened.key}&akun=1`);
 	},
 	claim: async (event) => {
 		const { member } = requireMember(event);
