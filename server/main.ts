@@ -5,6 +5,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { closeContext, getContext } from '../src/lib/server/context';
 import { attachRealtime } from '../src/lib/server/realtime/attach';
+import { bootstrapLinkIfEmpty, LINK_PATH } from '../src/lib/server/accounts/accounts';
+import { linkOrigin } from '../src/lib/server/accounts/cli';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -20,7 +22,9 @@ process.env.BODY_SIZE_LIMIT ??= '9M';
 // @ts-expect-error: produced by adapter-node next to this file at build time.
 const { handler } = await import('./handler.js');
 
-getContext(); // open and migrate the database before taking traffic
+const { db } = getContext(); // open and migrate the database before taking traffic
+// First start, no account yet: a one-time link to create the first organization and admin (never a default password).
+const bootstrapToken = bootstrapLinkIfEmpty(db);
 /** Every route but the photo upload keeps adapter-node's usual 512 KB, answered before any route runs. */
 const SMALL_BODY = 512 * 1024;
 const takesPhotos = (url = '') => /^\/api\/sessions\/[^/?]+\/photos\/?(\?|$)/.test(url);
@@ -47,6 +51,10 @@ const io = attachRealtime(httpServer);
 // would drop the rest until they retry, so allow as many as the kernel usually does.
 httpServer.listen({ port, host, backlog: 2048 }, () => {
 	console.log(`Rembuk listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
+	if (bootstrapToken)
+		console.log(
+			`No account yet. Create the first organization and admin (one-time link, valid 7 days):\n${linkOrigin({ ...process.env, HOST: host, PORT: String(port) })}${LINK_PATH}/${bootstrapToken}`
+		);
 });
 
 let stopping = false;

@@ -9,6 +9,7 @@ import { clientAddress, HttpProblem } from './endpoint.server';
 import { guessing, type Turn } from '../server/guessing';
 import * as reports from '../server/reports';
 import { byAnyCode } from '../server/room';
+import { facilitatorKeyOpens } from '../server/accounts/access';
 import { secretMatches } from '../server/secrets';
 import * as sessions from '../server/sessions';
 
@@ -56,7 +57,7 @@ function notFound(turn: Turn<unknown>): never {
 }
 
 function opensSession(session: sessions.SessionRow, key: string): boolean {
-	if (secretMatches(key, session.facilitator_key_hash)) return true;
+	if (facilitatorKeyOpens(getContext().db, session, key)) return true;
 	if (session.minutetaker_key_hash && secretMatches(key, session.minutetaker_key_hash)) return true;
 	return reports.check(getContext().db, session.id, key);
 }
@@ -65,26 +66,27 @@ function bearerOrNull(request: Request): string | null {
 	return /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1] ?? null;
 }
 
-/** The facilitator's key from `Authorization: Bearer …`; 401 without one, 403 with a wrong one. */
+/** The facilitator's key (or a console grant, ../server/accounts/access) from `Authorization: Bearer …`; 401 without one, 403 with a wrong one. */
 export async function requireFacilitator(
 	event: { request: Request; getClientAddress: () => string },
 	session: sessions.SessionRow
-): Promise<void> {
+): Promise<{ accountId: string | null }> {
 	const key = bearer(event, 'Send the facilitator key as Authorization: Bearer …');
-	if (!secretMatches(key, session.facilitator_key_hash)) await refuse(event);
+	return facilitatorKeyOpens(getContext().db, session, key) ?? refuse(event);
 }
 
 /**
  * Staff: the facilitator's key or the minute-taker's, as for the photos of the dokumentasi.
- * 401 without a key, 403 with a wrong one (counted as a bad secret). Returns who it is.
+ * 401 without a key, 403 with a wrong one (counted as a bad secret). Returns who it is, and the account behind a console opened from /org.
  */
 export async function requireStaff(
 	event: { request: Request; getClientAddress: () => string },
 	session: sessions.SessionRow
-): Promise<'facilitator' | 'minutetaker'> {
+): Promise<{ role: 'facilitator' | 'minutetaker'; accountId: string | null }> {
 	const key = bearer(event, 'Send the facilitator or minute-taker key as Authorization: Bearer …');
-	if (secretMatches(key, session.facilitator_key_hash)) return 'facilitator';
-	if (session.minutetaker_key_hash && secretMatches(key, session.minutetaker_key_hash)) return 'minutetaker';
+	const opened = facilitatorKeyOpens(getContext().db, session, key);
+	if (opened) return { role: 'facilitator', accountId: opened.accountId };
+	if (session.minutetaker_key_hash && secretMatches(key, session.minutetaker_key_hash)) return { role: 'minutetaker', accountId: null };
 	return refuse(event);
 }
 
@@ -97,7 +99,7 @@ export async function requireMinutesAccess(
 	session: sessions.SessionRow
 ): Promise<'facilitator' | 'report'> {
 	const key = bearer(event, 'Send the facilitator key or a report key as Authorization: Bearer …');
-	if (secretMatches(key, session.facilitator_key_hash)) return 'facilitator';
+	if (facilitatorKeyOpens(getContext().db, session, key)) return 'facilitator';
 	if (reports.check(getContext().db, session.id, key)) return 'report';
 	return refuse(event);
 }

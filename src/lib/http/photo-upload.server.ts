@@ -7,6 +7,7 @@
  */
 import type { PhotoView } from '../domain/types';
 import { photoCaption } from '../realtime/schemas';
+import { asAccount } from '../server/log';
 import { getContext } from '../server/context';
 import { MAX_UPLOAD_BYTES, normalise, PhotoRefused, tooLarge, type NormalisedPhoto, type PhotoRefusal } from '../server/photo-image';
 import * as photos from '../server/photos';
@@ -50,7 +51,7 @@ async function reencoded(bytes: Uint8Array): Promise<NormalisedPhoto> {
 }
 
 /** Reads, re-encodes and stores one upload; its record is published after the commit. */
-export async function uploadPhoto(sessionId: string, actor: string, request: Request): Promise<PhotoView> {
+export async function uploadPhoto(sessionId: string, actor: string, request: Request, accountId: string | null = null): Promise<PhotoView> {
 	const { db, writes } = getContext();
 	// Checked before the decoding too, so a full session costs no image work.
 	if (!photos.hasRoom(db, sessionId)) throw full();
@@ -59,7 +60,7 @@ export async function uploadPhoto(sessionId: string, actor: string, request: Req
 	// The decoding ran outside the write: only the insert waits for the turn's transaction,
 	// where the room is checked again (two uploads decoded side by side cannot both pass).
 	const { photo } = await writes.commit(sessionId, (tx) => {
-		const stored = photos.store(tx, sessionId, actor, image, caption);
+		const stored = asAccount(accountId, () => photos.store(tx, sessionId, actor, image, caption));
 		if (!stored) throw full();
 		return { records: [stored.record], photo: stored.photo };
 	});

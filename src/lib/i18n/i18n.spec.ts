@@ -7,6 +7,8 @@ import { staff as enStaff } from './en/staff';
 import { phone as idPhone } from './id/phone';
 import { followup as idFollowup } from './id/followup';
 import { staff as idStaff } from './id/staff';
+import { org as idOrg } from './id/org';
+import { org as enOrg } from './en/org';
 import { i18n, loadMessages, t } from './index.svelte';
 
 type Tree = { [key: string]: string | Tree };
@@ -51,16 +53,18 @@ describe('message tables', () => {
 		expect([...leaves(enPhone)]).toEqual([...leaves(idPhone)]);
 		expect([...leaves(enStaff)]).toEqual([...leaves(idStaff)]);
 		expect([...leaves(enFollowup)]).toEqual([...leaves(idFollowup)]);
+		expect([...leaves(enOrg)]).toEqual([...leaves(idOrg)]);
 	});
 
 	it('the phone and staff tables share no top-level area (they are merged side by side)', () => {
 		expect(Object.keys(idStaff).filter((area) => area in idPhone)).toEqual([]);
 		// The follow-up table is loaded under its own key (`followup.…`), beside both.
 		expect('followup' in idPhone || 'followup' in idStaff).toBe(false);
+		expect(Object.keys(idOrg).filter((area) => area in idPhone || area in idStaff || area === 'followup')).toEqual([]);
 	});
 
 	it('every key the source passes to t() exists', () => {
-		const known = new Set([...leaves(idPhone).keys(), ...leaves(idStaff).keys(), ...leaves({ followup: idFollowup }).keys()]);
+		const known = new Set([...leaves(idPhone).keys(), ...leaves(idStaff).keys(), ...leaves({ followup: idFollowup }).keys(), ...leaves(idOrg).keys()]);
 		const used = allSources(SRC).flatMap((file) => keysIn(file).map((key) => `${file.slice(SRC.length)}: ${key}`));
 		expect(used.length).toBeGreaterThan(300);
 		expect(used.filter((entry) => !known.has(entry.split(': ')[1]))).toEqual([]);

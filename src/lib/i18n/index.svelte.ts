@@ -13,8 +13,8 @@ import { phone } from './id/phone';
 export const LOCALES: Locale[] = ['id', 'en'];
 export const LOCALE_COOKIE = 'rembuk_lang';
 
-/** Whose screens the text is for: every page has the phone's; staff routes load theirs; the follow-up pages (staff and PIC) load 'followup'. */
-export type MessageArea = 'phone' | 'staff' | 'followup';
+/** Whose screens the text is for: every page has the phone's; staff routes load theirs; the follow-up pages (staff and PIC) load 'followup'; the organization's pages 'org'. */
+export type MessageArea = 'phone' | 'staff' | 'followup' | 'org';
 
 type Table = Record<string, unknown>;
 const loaders: Record<`${Locale}.${MessageArea}`, () => Promise<Table>> = {
@@ -24,7 +24,9 @@ const loaders: Record<`${Locale}.${MessageArea}`, () => Promise<Table>> = {
 	'en.staff': async () => (await import('./en/staff')).staff,
 	// Under its own key (`followup.page.title`): a table is merged into the language's at its top level.
 	'id.followup': async () => ({ followup: (await import('./id/followup')).followup }),
-	'en.followup': async () => ({ followup: (await import('./en/followup')).followup })
+	'en.followup': async () => ({ followup: (await import('./en/followup')).followup }),
+	'id.org': async () => (await import('./id/org')).org,
+	'en.org': async () => (await import('./en/org')).org
 };
 
 const tables = rosetta<Table>({ id: { ...phone } });
@@ -81,5 +83,13 @@ export async function withStaffMessages<T>(event: { data: T; parent: () => Promi
 export async function withFollowupMessages<T>(event: { data: T; parent: () => Promise<{ locale: Locale }> }, staff = false): Promise<T> {
 	const { locale } = await event.parent();
 	await Promise.all([loadMessages(locale, 'followup'), staff ? loadMessages(locale, 'staff') : undefined]);
+	return event.data;
+}
+
+/** An organization page's universal `load`: its server data, once the organization pages' text is loaded. */
+export async function withOrgMessages<T>(event: { data: T; parent: () => Promise<{ locale: Locale }> }): Promise<T> {
+	const { locale } = await event.parent();
+	// The staff text too: the pages share its components (copy fields, language switch).
+	await Promise.all([loadMessages(locale, 'org'), loadMessages(locale, 'staff')]);
 	return event.data;
 }

@@ -176,6 +176,8 @@ export interface SocketIdentity {
 	code: string;
 	role: Role;
 	participantId: string | null;
+	/** The signed-in account behind a console opened from /org (never a participant); absent for a secret link. */
+	accountId?: string | null;
 }
 
 /** Beyond this many missed records a reconnecting client gets a snapshot instead. */

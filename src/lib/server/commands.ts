@@ -9,7 +9,7 @@ import type { Db } from './db/database';
 import { sql } from './db/statements';
 import { Rejected, type CommandContext, type Handler, type Outcome } from './handlers/context';
 import { HANDLERS } from './handlers';
-import { lastSeq } from './log';
+import { lastSeq, asAccount } from './log';
 import * as sessions from './sessions';
 import * as spotlight from './spotlight';
 
@@ -65,6 +65,9 @@ function apply(db: Db, who: SocketIdentity, command: Command): Outcome {
 	const context: CommandContext = { db, who, actor: actorOf(who), session, view: sessions.toView(session), now: Date.now() };
 	// TypeScript cannot tie the looked-up handler to this command's own type; HANDLERS' mapped type does.
 	const handler = HANDLERS[command.type] as Handler<Command['type']>;
-	const outcome = handler(context, command);
-	return { ...outcome, records: [...outcome.records, ...spotlight.followUp(db, session)] };
+	// Staff acting from an account (a console opened from /org): every record it writes names the account.
+	return asAccount(who.accountId, () => {
+		const outcome = handler(context, command);
+		return { ...outcome, records: [...outcome.records, ...spotlight.followUp(db, session)] };
+	});
 }

@@ -12,6 +12,11 @@ export interface RembukContext {
 	publish: Publish;
 	/** The one way to write a session, from a socket or an HTTP route: commit, then publish. */
 	writes: GroupCommit;
+	/**
+	 * Set by the realtime layer: closes the open consoles of this account whose key no longer opens
+	 * their session (signed out, removed, unassigned). Called after such a change is committed.
+	 */
+	recheckAccount: (accountId: string) => void;
 }
 
 const KEY = Symbol.for('rembuk.context');
@@ -26,7 +31,7 @@ export function getContext(): RembukContext {
 	if (holder[KEY]) return holder[KEY];
 	const db = openDatabase(databasePath());
 	// `publish` is looked up at each write: the realtime layer replaces it after this is made.
-	const context: RembukContext = { db, publish: () => {}, writes: new GroupCommit(db, (id, records) => context.publish(id, records)) };
+	const context: RembukContext = { db, publish: () => {}, recheckAccount: () => {}, writes: new GroupCommit(db, (id, records) => context.publish(id, records)) };
 	holder[KEY] = context;
 	return context;
 }

@@ -4,6 +4,23 @@ import { stamp } from './clock';
 import type { Db } from './db/database';
 import { sql } from './db/statements';
 
+/** The account of the staff member whose command is being applied (see asAccount); null for a secret link or a phone. */
+let currentAccount: string | null = null;
+
+/**
+ * Runs `write` with every record it appends attributed to `accountId` (session_events.account_id).
+ * Writes are synchronous inside one transaction, so nothing else can append in between.
+ */
+export function asAccount<T>(accountId: string | null | undefined, write: () => T): T {
+	const previous = currentAccount;
+	currentAccount = accountId ?? null;
+	try {
+		return write();
+	} finally {
+		currentAccount = previous;
+	}
+}
+
 /** `owner` is the participant who may see this change in full besides staff (item author, voter). */
 export function appendEvent(
 	db: Db,
@@ -19,13 +36,14 @@ export function appendEvent(
 		'UPDATE sessions SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq, sample_clock_offset_ms AS offset'
 	).get(sessionId) as { last_seq: number; offset: number | null };
 	const at = stamp(offset);
-	sql(db, 'INSERT INTO session_events (session_id, seq, at, actor, payload, owner) VALUES (?, ?, ?, ?, ?, ?)').run(
+	sql(db, 'INSERT INTO session_events (session_id, seq, at, actor, payload, owner, account_id) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
 		sessionId,
 		last_seq,
 		at,
 		actor,
 		JSON.stringify(event),
-		owner
+		owner,
+		currentAccount
 	);
 	return { seq: last_seq, at, event, owner };
 }

@@ -38,6 +38,9 @@ export interface SessionRow {
 	/** Null for a real session; a sample session's clock offset (see ./clock). */
 	sample_clock_offset_ms: number | null;
 	door: 'open' | 'closed';
+	/** The organization that owns the session; null for a one-off session (db/migrations/009). */
+	organization_id?: string | null;
+	claimed_at?: string | null;
 	capacity: number;
 	/** JSON of the projector's Spotlight, or NULL for the board. */
 	spotlight: string | null;

@@ -12,6 +12,8 @@ import { allow } from '../ratelimit';
 import { isStaff } from '../../domain/authorize';
 import { boardState, sync } from '../sync';
 import { projectRecord, PUBLIC_VIEWER } from '../visibility';
+import { facilitatorKeyOpens } from '../accounts/access';
+import { byId } from '../sessions';
 import { authenticate } from './authenticate';
 import { Presence } from './presence';
 
@@ -61,6 +63,16 @@ export function attachRealtime(httpServer: HttpServer): RembukServer {
 	/** A removed phone is told why (the record just sent), then its sockets are closed; it may not reconnect. */
 	const showOut = (participantId: string) =>
 		setTimeout(() => io.in(rooms.participant(participantId)).disconnectSockets(true), REMOVAL_GRACE_MS).unref();
+
+	context.recheckAccount = (accountId) => {
+		for (const socket of io.sockets.sockets.values()) {
+			if (socket.data.accountId !== accountId) continue;
+			const session = byId(context.db, socket.data.sessionId);
+			const key = (socket.handshake.auth as { key?: unknown }).key;
+			// The console asks again once, hears `unauthenticated`, and says so.
+			if (!session || typeof key !== 'string' || !facilitatorKeyOpens(context.db, session, key)) socket.disconnect(true);
+		}
+	};
 
 	io.use(async (socket, next) => {
 		const outcome = await authenticate(context.db, socket.handshake.auth, socket.handshake.address);

@@ -9,6 +9,7 @@ import type { Db } from '../db/database';
 import { guessing } from '../guessing';
 import * as participants from '../participants';
 import { byAnyCode } from '../room';
+import { facilitatorKeyOpens } from '../accounts/access';
 import { secretMatches } from '../secrets';
 import * as sessions from '../sessions';
 
@@ -33,7 +34,10 @@ export async function authenticate(db: Db, auth: unknown, address: string): Prom
 /** The identity this secret opens, 'removed' for a phone the facilitator removed, or null. */
 function opens(db: Db, session: sessions.SessionRow, request: SocketAuthRequest): SocketIdentity | 'removed' | null {
 	const identity: SocketIdentity = { sessionId: session.id, code: session.code, role: request.role, participantId: null };
-	if (request.role === 'facilitator') return secretMatches(request.key, session.facilitator_key_hash) ? identity : null;
+	if (request.role === 'facilitator') {
+		const opened = facilitatorKeyOpens(db, session, request.key);
+		return opened && (opened.accountId ? { ...identity, accountId: opened.accountId } : identity);
+	}
 	if (request.role === 'minutetaker')
 		return session.minutetaker_key_hash && secretMatches(request.key, session.minutetaker_key_hash) ? identity : null;
 	if (request.role !== 'participant') return null;

@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { getContext } from '$lib/server/context';
 import { handle, readBody } from '$lib/http/endpoint.server';
+import { asAccount } from '$lib/server/log';
 import { findSession, requireFacilitator } from '$lib/http/lookup.server';
 import * as sessions from '$lib/server/sessions';
 import { letterheadSchema } from '$lib/realtime/schemas';
@@ -32,8 +33,8 @@ export const GET: RequestHandler = (event) =>
 export const PUT: RequestHandler = (event) =>
 	handle(async () => {
 		const session = await findSession(event);
-		await requireFacilitator(event, session);
+		const { accountId } = await requireFacilitator(event, session);
 		const letterhead = await readBody(event.request, letterheadSchema, MAX_BODY);
-		await getContext().writes.commit(session.id, (db) => ({ records: [sessions.setLetterhead(db, session.id, 'facilitator', letterhead)] }));
+		await getContext().writes.commit(session.id, (db) => ({ records: [asAccount(accountId, () => sessions.setLetterhead(db, session.id, 'facilitator', letterhead))] }));
 		return new Response(null, { status: 204 });
 	});

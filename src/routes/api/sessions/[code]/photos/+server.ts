@@ -13,7 +13,7 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = (event) =>
 	handle(async () => {
 		const session = await findSession(event);
-		const role = await requireStaff(event, session);
-		const photo = await uploadPhoto(session.id, role, event.request);
+		const staff = await requireStaff(event, session);
+		const photo = await uploadPhoto(session.id, staff.role, event.request, staff.accountId);
 		return json({ photo }, { status: 201 });
 	});

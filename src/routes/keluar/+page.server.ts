@@ -1,0 +1,29 @@
+import { redirect } from '@sveltejs/kit';
+import { addressOf, clearAuthCookie, recheckConsoles, signedIn } from '$lib/http/account.server';
+import { signOut, signOutEverywhere } from '$lib/server/accounts/auth';
+import { getContext } from '$lib/server/context';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Nothing to show: signing out is a POST from the organization pages' header. */
+export const load: PageServerLoad = () => redirect(303, '/masuk');
+
+export const actions = {
+	one: async (event) => {
+		const who = signedIn(event);
+		if (who) {
+			signOut(getContext().db, who, addressOf(event));
+			recheckConsoles(who.account.id);
+		}
+		clearAuthCookie(event);
+		redirect(303, '/masuk?keluar=1');
+	},
+	everywhere: async (event) => {
+		const who = signedIn(event);
+		if (who) {
+			signOutEverywhere(getContext().db, who.account, addressOf(event));
+			recheckConsoles(who.account.id);
+		}
+		clearAuthCookie(event);
+		redirect(303, '/masuk?keluar=semua');
+	}
+} satisfies Actions;

@@ -1,0 +1,66 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { addressOf, recheckConsoles, requireMember } from '$lib/http/account.server';
+import * as access from '$lib/server/accounts/access';
+import { canManageMembers, canManageSessions } from '$lib/server/accounts/access';
+import { getContext } from '$lib/server/context';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The organization's home: its sessions (as this member may see them), claiming, assigning, opening a console. */
+export const load: PageServerLoad = (event) => {
+	const { account, member } = requireMember(event);
+	const db = getContext().db;
+	return {
+		me: { name: account.name, role: member.role, organization: member.organizationName },
+		canManageMembers: canManageMembers(member),
+		canManageSessions: canManageSessions(member),
+		sessions: access.sessionsFor(db, member),
+		facilitators: canManageSessions(member) ? access.facilitators(db, member) : []
+	};
+};
+
+function refusal(error: unknown) {
+	if (error instanceof access.AccessDenied) return fail(error.code === 'forbidden' ? 403 : 400, { error: error.code });
+	throw error;
+}
+
+export const actions = {
+	/** Opens the console with a key bound to this sign-in; the key travels in the fragment, as a facilitator link's does. */
+	console: async (event) => {
+		const { member, authSessionId } = requireMember(event);
+		const code = String((await event.request.formData()).get('code') ?? '').slice(0, 10);
+		let opened: { code: string; key: string };
+		try {
+			opened = access.grantConsole(getContext().db, member, authSessionId, code, addressOf(event));
+		} catch (error) {
+			return refusal(error);
+		}
+		redirect(303, `/f/${opened.code}#key=${opened.key}&akun=1`);
+	},
+	claim: async (event) => {
+		const { member } = requireMember(event);
+		const form = await event.request.formData();
+		const claim = access.parseClaim(String(form.get('link') ?? '').slice(0, 500));
+		if (!claim) return fail(400, { error: 'bad_link' });
+		try {
+			const session = access.claim(getContext().db, member, claim, addressOf(event));
+			return { claimed: session.code };
+		} catch (error) {
+			return refusal(error);
+		}
+	},
+	assign: async (event) => {
+		const { member } = requireMember(event);
+		const form = await event.request.formData();
+		const code = String(form.get('code') ?? '').slice(0, 10);
+		const accountId = String(form.get('accountId') ?? '').slice(0, 40);
+		const assigned = form.get('assigned') !== '0';
+		try {
+			access.assign(getContext().db, member, code, accountId, assigned, addressOf(event));
+			if (!assigned) recheckConsoles(accountId);
+		} catch (error) {
+			if (error instanceof Error && 'code' in error && error.code === 'not_member') return fail(400, { error: 'not_found' });
+			return refusal(error);
+		}
+		return { assignedTo: code };
+	}
+} satisfies Actions;

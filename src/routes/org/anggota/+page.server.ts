@@ -1,0 +1,90 @@
+import { error, fail } from '@sveltejs/kit';
+import { addressOf, recheckConsoles, requireMember } from '$lib/http/account.server';
+import * as access from '$lib/server/accounts/access';
+import { AccountError, ROLES, type OrgRole } from '$lib/server/accounts/accounts';
+import { LINK_PATH } from '$lib/server/accounts/accounts';
+import * as audit from '$lib/server/accounts/audit';
+import { getContext } from '$lib/server/context';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Member management: admins only (an organizer or a facilitator gets 403, the page and every action alike). */
+function requireAdmin(event: Parameters<typeof requireMember>[0]) {
+	const signed = requireMember(event);
+	if (!access.canManageMembers(signed.member)) error(403, { message: 'forbidden' });
+	return signed;
+}
+
+export const load: PageServerLoad = (event) => {
+	const { account, member } = requireAdmin(event);
+	const db = getContext().db;
+	const names = new Map(access.members(db, member).map((m) => [m.accountId, m.name || m.login]));
+	return {
+		me: { id: account.id, name: account.name, role: member.role, organization: member.organizationName },
+		members: access.members(db, member),
+		audit: audit.list(db, member.organizationId, 100).map((e) => ({ ...e, who: e.accountId ? (names.get(e.accountId) ?? '') : '' }))
+	};
+};
+
+const role = (value: FormDataEntryValue | null): OrgRole | null => (ROLES as readonly string[]).includes(String(value)) ? (String(value) as OrgRole) : null;
+const linkUrl = (url: URL, token: string) => `${url.origin}${LINK_PATH}/${token}`;
+
+function refusal(e: unknown) {
+	if (e instanceof AccountError) return fail(400, { error: e.code });
+	if (e instanceof access.AccessDenied) return fail(403, { error: e.code });
+	throw e;
+}
+
+export const actions = {
+	invite: async (event) => {
+		const { member } = requireAdmin(event);
+		const form = await event.request.formData();
+		const login = String(form.get('login') ?? '').slice(0, 200);
+		const chosen = role(form.get('role'));
+		if (!chosen) return fail(400, { error: 'invalid_role', login });
+		try {
+			const token = access.invite(getContext().db, member, { login, role: chosen }, addressOf(event));
+			return { link: linkUrl(event.url, token), linkFor: login.trim().toLowerCase(), kind: 'invite' as const };
+		} catch (e) {
+			return refusal(e);
+		}
+	},
+	role: async (event) => {
+		const { member } = requireAdmin(event);
+		const form = await event.request.formData();
+		const chosen = role(form.get('role'));
+		if (!chosen) return fail(400, { error: 'invalid_role' });
+		try {
+			const accountId = String(form.get('accountId') ?? '');
+			access.changeRole(getContext().db, member, accountId, chosen, addressOf(event));
+			recheckConsoles(accountId);
+			return { done: 'role' as const };
+		} catch (e) {
+			return refusal(e);
+		}
+	},
+	remove: async (event) => {
+		const { member } = requireAdmin(event);
+		const form = await event.request.formData();
+		try {
+			const accountId = String(form.get('accountId') ?? '');
+			access.remove(getContext().db, member, accountId, addressOf(event));
+			recheckConsoles(accountId);
+			return { done: 'remove' as const };
+		} catch (e) {
+			return refusal(e);
+		}
+	},
+	reset: async (event) => {
+		const { member } = requireAdmin(event);
+		const form = await event.request.formData();
+		const accountId = String(form.get('accountId') ?? '');
+		try {
+			const db = getContext().db;
+			const token = access.resetPassword(db, member, accountId, addressOf(event));
+			const login = access.members(db, member).find((m) => m.accountId === accountId)?.login ?? '';
+			return { link: linkUrl(event.url, token), linkFor: login, kind: 'reset' as const };
+		} catch (e) {
+			return refusal(e);
+		}
+	}
+} satisfies Actions;
