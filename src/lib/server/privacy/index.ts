@@ -300,16 +300,20 @@ export function sessionTables(db: Db): string[] {
  * left on disk. Returns false when there was no such session.
  */
 export function deleteSession(db: Db, sessionId: string): boolean {
-	const done = db.transaction(() => {
-		if (!sessionRow(db, sessionId)) return false;
-		db.pragma('defer_foreign_keys = ON');
-		sql(db, 'DELETE FROM photo_blobs WHERE photo_id IN (SELECT id FROM photos WHERE session_id = ?)').run(sessionId);
-		for (const table of sessionTables(db)) db.prepare(`DELETE FROM "${table}" WHERE session_id = ?`).run(sessionId);
-		sql(db, 'DELETE FROM sessions WHERE id = ?').run(sessionId);
-		return true;
-	})();
+	const done = db.transaction(() => deleteSessionRows(db, sessionId))();
 	if (done) checkpoint(db);
 	return done;
+}
+
+/** `deleteSession` inside the caller's transaction (the write path's commit); checkpoint afterwards. */
+export function deleteSessionRows(db: Db, sessionId: string): boolean {
+	if (!db.inTransaction) throw new Error('deleteSessionRows must run inside a transaction');
+	if (!sessionRow(db, sessionId)) return false;
+	db.pragma('defer_foreign_keys = ON');
+	sql(db, 'DELETE FROM photo_blobs WHERE photo_id IN (SELECT id FROM photos WHERE session_id = ?)').run(sessionId);
+	for (const table of sessionTables(db)) db.prepare(`DELETE FROM "${table}" WHERE session_id = ?`).run(sessionId);
+	sql(db, 'DELETE FROM sessions WHERE id = ?').run(sessionId);
+	return true;
 }
 
 /** Moves the WAL into the database file and empties it, so no old page version keeps removed text. */
