@@ -16,7 +16,7 @@ import { normalise } from '../photo-image';
 import * as photos from '../photos';
 import { anonymise, deleteSession, deletionCounts, dueSessions, erase, myData, requestDeletion, requests, runRetention, sessionTables, setSettings } from './index';
 
-const NAMES = ['Siti Rahmawati', 'Yusuf Hidayat', 'Dewi Lestari', 'Hendra Wijaya', 'Rini Anggraini'];
+const NAMES = ['Siti Rahmawati', 'Yusuf Hidayat', 'Dewi Lestari', 'Hendra Wijaya', 'Rini Anggraini', 'Amir Mahmud'];
 
 /** Every text value of every row of every table of the session's database, as one string. */
 function everyText(db: Db): string {
@@ -28,6 +28,11 @@ function everyText(db: Db): string {
 }
 
 async function withPhoto(fgd: ReturnType<typeof facilitatedFgd>) {
+	// Someone without a phone, written into the daftar hadir by the minute-taker (with jabatan and L/P).
+	fgd.run('minutetaker', {
+		type: 'attendee.add',
+		attendee: { name: 'Amir Mahmud', group: 'komunitas', institution: 'Karang Taruna Loa Kulu', position: 'Ketua', sex: 'L' }
+	});
 	const image = await normalise(await cameraJpeg(800, 600));
 	photos.store(fgd.db, fgd.session.id, 'minutetaker', image, 'Siti Rahmawati menyampaikan paparan');
 }
@@ -50,7 +55,7 @@ describe('anonymisation', () => {
 		const itemsBefore = fgd.db.prepare('SELECT COUNT(*) AS n FROM items').get();
 
 		const record = write(fgd.db, () => anonymise(fgd.db, fgd.session.id, 'retention'));
-		expect(record?.event).toMatchObject({ type: 'session.anonymised', participants: 5, keptInstitutions: true });
+		expect(record?.event).toMatchObject({ type: 'session.anonymised', participants: 6, keptInstitutions: true });
 
 		const after = everyText(fgd.db);
 		for (const name of NAMES) expect(after.toLowerCase()).not.toContain(name.toLowerCase());
@@ -62,17 +67,21 @@ describe('anonymisation', () => {
 		// Institutions are kept by default; jabatan, sex and the phone's token are not.
 		expect(after).toContain('Universitas Contoh');
 		const people = fgd.db.prepare('SELECT name, position, sex, token_hash, consent_at, consent_version FROM participants ORDER BY joined_at, rowid').all() as Record<string, string>[];
-		expect(people.map((p) => p.name)).toEqual(['Peserta 1', 'Peserta 2', 'Peserta 3', 'Peserta 4', 'Peserta 5']);
+		expect(people.map((p) => p.name)).toEqual(['Peserta 1', 'Peserta 2', 'Peserta 3', 'Peserta 4', 'Peserta 5', 'Peserta 6']);
 		for (const p of people) {
 			expect(p).toMatchObject({ position: '', sex: '' });
 			expect(p.token_hash).toMatch(/^anonymised:/);
+		}
+		// Consent keeps its time and notice version (the proof), for those who consented on a phone.
+		for (const p of people.slice(0, 5)) {
 			expect(p.consent_at).not.toBe('');
 			expect(p.consent_version).not.toBe('');
 		}
+		expect(after).not.toContain('Ketua');
 		const minutes = buildMinutes(fgd.db, fgd.session.id, 'id');
 		expect(minutes.privacy.anonymisedAt).not.toBeNull();
-		expect(minutes.attendance.participants.map((a) => a.name)).toEqual(['Peserta 1', 'Peserta 2', 'Peserta 3', 'Peserta 4', 'Peserta 5']);
-		expect(minutes.attendance.byGroup.reduce((sum, g) => sum + g.count, 0)).toBe(5);
+		expect(minutes.attendance.participants.map((a) => a.name)).toEqual(['Peserta 1', 'Peserta 2', 'Peserta 3', 'Peserta 4', 'Peserta 5', 'Peserta 6']);
+		expect(minutes.attendance.byGroup.reduce((sum, g) => sum + g.count, 0)).toBe(6);
 		const markdown = renderMarkdown(minutes);
 		expect(markdown).toContain('dianonimkan');
 		for (const name of NAMES) expect(markdown).not.toContain(name);
@@ -206,7 +215,7 @@ describe('deleting a session', () => {
 		const fgd = facilitatedFgd();
 		const other = facilitatedFgd();
 		await withPhoto(fgd);
-		expect(deletionCounts(fgd.db, fgd.session.id)).toEqual({ items: expect.any(Number), participants: 5, photos: 1 });
+		expect(deletionCounts(fgd.db, fgd.session.id)).toEqual({ items: expect.any(Number), participants: 6, photos: 1 });
 		expect(deleteSession(fgd.db, fgd.session.id)).toBe(true);
 		for (const table of sessionTables(fgd.db))
 			expect(fgd.db.prepare(`SELECT COUNT(*) AS n FROM "${table}" WHERE session_id = ?`).get(fgd.session.id)).toEqual({ n: 0 });
