@@ -1,26 +1,10 @@
-// Bundles server/main.ts (and the realtime code it imports) into build/server.js, and server/admin.ts into build/admin.js.
+// Bundles the server's entry points: server/main.ts (and the realtime code it imports) into
+// build/server.js, the account command line (npm run admin) into build/admin.js and the retention
+// run (npm run retention) into build/retention.js, all from the same sources.
 import { build } from 'esbuild';
 
-await build({
-	entryPoints: ['server/main.ts'],
-	outfile: 'build/server.js',
-	bundle: true,
-	platform: 'node',
-	format: 'esm',
-	target: 'node20',
-	packages: 'external',
-	external: ['./handler.js'],
-	logLevel: 'warning'
-});
-// The account command line (npm run admin), from the same sources.
-await build({
-	entryPoints: ['server/admin.ts'],
-	outfile: 'build/admin.js',
-	bundle: true,
-	platform: 'node',
-	format: 'esm',
-	target: 'node20',
-	packages: 'external',
-	logLevel: 'warning'
-});
-console.log('built build/server.js and build/admin.js');
+const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' };
+await build({ ...common, entryPoints: ['server/main.ts'], outfile: 'build/server.js', external: ['./handler.js'] });
+await build({ ...common, entryPoints: ['server/admin.ts'], outfile: 'build/admin.js' });
+await build({ ...common, entryPoints: ['server/retention.ts'], outfile: 'build/retention.js' });
+console.log('built build/server.js, build/admin.js and build/retention.js');

@@ -4,6 +4,8 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { closeContext, getContext } from '../src/lib/server/context';
+import { serverMonths } from '../src/lib/server/privacy';
+import { startRetentionTimer } from '../src/lib/server/privacy/timer';
 import { attachRealtime } from '../src/lib/server/realtime/attach';
 import { bootstrapLinkIfEmpty, LINK_PATH } from '../src/lib/server/accounts/accounts';
 import { linkOrigin } from '../src/lib/server/accounts/cli';
@@ -22,9 +24,12 @@ process.env.BODY_SIZE_LIMIT ??= '9M';
 // @ts-expect-error: produced by adapter-node next to this file at build time.
 const { handler } = await import('./handler.js');
 
+serverMonths(); // a bad RETENTION_MONTHS stops the start, rather than keeping data for a period nobody chose
 const { db } = getContext(); // open and migrate the database before taking traffic
 // First start, no account yet: a one-time link to create the first organization and admin (never a default password).
 const bootstrapToken = bootstrapLinkIfEmpty(db);
+// Anonymises sessions past their retention period: shortly after start, then daily.
+startRetentionTimer(getContext());
 /** Every route but the photo upload keeps adapter-node's usual 512 KB, answered before any route runs. */
 const SMALL_BODY = 512 * 1024;
 const takesPhotos = (url = '') => /^\/api\/sessions\/[^/?]+\/photos\/?(\?|$)/.test(url);

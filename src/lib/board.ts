@@ -12,7 +12,15 @@ export function needsSnapshot(event: SessionEvent): boolean {
 	// Changed kinds also change each phase's accepted kinds, which the settings record does not repeat.
 	// Voting settings reveal everyone's dots or hide them again; the record does not say which changed,
 	// and a facilitator changes them a few times a session.
-	return event.type === 'phase.changed' || event.type === 'session.settings' || event.type === 'voting.settings';
+	// A participant's data deleted, or the whole session anonymised, renames people and may turn
+	// items anonymous on every screen at once.
+	return (
+		event.type === 'phase.changed' ||
+		event.type === 'session.settings' ||
+		event.type === 'voting.settings' ||
+		event.type === 'participant.erased' ||
+		event.type === 'session.anonymised'
+	);
 }
 
 function upsert<T extends { id: string }>(list: T[], value: T) {

@@ -75,6 +75,14 @@ export type SessionEvent =
 	| { type: 'photo.removed'; photoId: string }
 	/** The facilitator put a post or a theme on the projector large, or (null) took it down. */
 	| { type: 'spotlight.changed'; spotlight: Spotlight }
+	/** A participant asked for their personal data to be deleted; staff and that phone only. */
+	| { type: 'privacy.requested'; requestId: string; participantId: string; requestedAt: string }
+	/** Staff deleted a participant's personal data (at their request or on their behalf). */
+	| { type: 'participant.erased'; participantId: string; hidItems: boolean }
+	/** The retention period or the institution setting changed; staff only. */
+	| { type: 'privacy.settings'; months: number | null; keepInstitutions: boolean }
+	/** Personal data was anonymised (retention): names became "Peserta N". */
+	| { type: 'session.anonymised'; at: string; participants: number; keptInstitutions: boolean }
 	/** A change this viewer may not see (someone's silent-writing edit, a vote before the reveal). */
 	| { type: 'private' };
 

@@ -264,3 +264,19 @@ export const minutesQuerySchema = z.object({
 	/** Dialect of the CSV; Excel's Indonesian one unless a tool asks for the standard. */
 	csv: z.enum(CSV_DIALECTS).default('excel')
 });
+
+/** Personal data (UU PDP), over HTTP: the session's retention period (null: the default) and whether anonymising keeps institutions. */
+export const retentionSettingsSchema = z.strictObject({
+	retentionMonths: z.number().int().min(1).max(120).nullable(),
+	keepInstitutions: z.boolean()
+});
+
+/** Staff delete a participant's personal data: carrying out their request, or on their behalf. */
+export const erasureSchema = z.strictObject({
+	participantId: id,
+	/** Hide their items from the minutes too, instead of keeping them as anonymous content. */
+	hideItems: z.boolean().default(false)
+});
+
+/** Deleting a session: the facilitator types its code to confirm. */
+export const deleteSessionSchema = z.strictObject({ confirmCode: z.string().max(20) });

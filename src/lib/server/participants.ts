@@ -23,6 +23,8 @@ export interface ParticipantRow {
 	removed_at: string | null;
 	/** Why the facilitator removed this phone participant (migration 006); null otherwise. */
 	removed_reason?: string | null;
+	/** When their personal data was deleted at their request (migration 011); null otherwise. */
+	erased_at?: string | null;
 }
 
 /** `consentAt` is null for someone staff added by hand: they never consented on a phone. */
@@ -123,12 +125,12 @@ export function listWithConsent(db: Db, sessionId: string): ParticipantRecord[] 
  * For the minutes' attendance: everyone on the list, and the phone participants the facilitator
  * removed, with the reason (the minutes say so rather than quietly dropping them).
  */
-export function listForMinutes(db: Db, sessionId: string): (ParticipantRecord & { removedReason: string | null })[] {
+export function listForMinutes(db: Db, sessionId: string): (ParticipantRecord & { removedReason: string | null; erased: boolean })[] {
 	const rows = sql(
 		db,
 		'SELECT * FROM participants WHERE session_id = ? AND (removed_at IS NULL OR removed_reason IS NOT NULL) ORDER BY joined_at, rowid'
 	).all(sessionId) as ParticipantRow[];
-	return rows.map((r) => ({ ...toView(r), removedReason: r.removed_reason ?? null }));
+	return rows.map((r) => ({ ...toView(r), removedReason: r.removed_reason ?? null, erased: Boolean(r.erased_at) }));
 }
 
 export function list(db: Db, sessionId: string): ParticipantView[] {

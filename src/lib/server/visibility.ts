@@ -91,7 +91,11 @@ function projectEvent(event: SessionEvent, owner: string | null, viewer: Viewer,
 			return { ...event, participant: publicParticipant(event.participant) };
 		case 'photo.saved':
 		case 'photo.removed':
+		case 'privacy.settings':
 			return null;
+		// A deletion request is between that phone and staff.
+		case 'privacy.requested':
+			return mine ? event : null;
 		default:
 			return event;
 	}

@@ -166,5 +166,8 @@ export const phone: PhoneMessages = {
 		status: 'Status',
 		empty: 'The action plan has not been drafted yet.',
 		statuses: { rencana: 'Planned', berjalan: 'Under way', selesai: 'Done', tertunda: 'On hold' }
+	},
+	myData: {
+		open: 'My data'
 	}
 };

@@ -169,6 +169,9 @@ export const phone = {
 		status: 'Status',
 		empty: 'Rencana tindak lanjut belum disusun.',
 		statuses: { rencana: 'Rencana', berjalan: 'Berjalan', selesai: 'Selesai', tertunda: 'Tertunda' }
+	},
+	myData: {
+		open: 'Data saya'
 	}
 };
 

@@ -22,6 +22,9 @@ export function openDatabase(path: string): Db {
 	db.pragma('synchronous = FULL');
 	db.pragma('foreign_keys = ON');
 	db.pragma('busy_timeout = 5000');
+	// Deleted and overwritten content is zeroed, not left in free pages: personal data that is
+	// anonymised or deleted (UU PDP) must really be gone from the file (see server/privacy).
+	db.pragma('secure_delete = ON');
 	migrate(db);
 	return db;
 }

@@ -20,6 +20,7 @@ describe('renderJson', () => {
 			'session',
 			'details',
 			'attendance',
+			'privacy',
 			'proceedings',
 			'themes',
 			'findings',

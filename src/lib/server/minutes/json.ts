@@ -14,10 +14,12 @@
  * attendance `bySex`, and the document `documentation` (photos, never their bytes) and
  * `attachments` (the lampiran list); items gained `contributors` (a merged item's `attribution`
  * now names all of them) and `votes` is null for a kind not put to a vote; the vote results
- * gained `votedOn` and `notVotedOn`.
+ * gained `votedOn` and `notVotedOn`; the document gained `privacy` (anonymisation after the
+ * retention period, participants deleted at their request).
  */
 import type { Link, Locale } from '../../domain/types';
 import type {
+	MinutesPrivacy,
 	GroupMatrix,
 	KindFindings,
 	Minutes,
@@ -46,6 +48,7 @@ export interface MinutesDocument {
 	session: MinutesSession;
 	details: MinutesDetails;
 	attendance: MinutesAttendance;
+	privacy: MinutesPrivacy;
 	proceedings: MinutesProceedings;
 	themes: MinutesTheme[];
 	findings: KindFindings[];
@@ -70,6 +73,7 @@ export function toDocument(minutes: Minutes): MinutesDocument {
 		session: minutes.session,
 		details: minutes.details,
 		attendance: minutes.attendance,
+		privacy: minutes.privacy,
 		proceedings: minutes.proceedings,
 		themes: minutes.themes,
 		findings: minutes.findings,

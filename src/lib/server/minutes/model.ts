@@ -26,6 +26,7 @@ import {
 } from './sections/identity';
 import { listItems, type MinutesItem } from './sections/items';
 import { letterheadOf, type MinutesLetterhead } from './sections/letterhead';
+import { privacyOf, type MinutesPrivacy } from './sections/privacy';
 import { proceedingsOf, type MinutesProceedings } from './sections/proceedings';
 import { recommendationsOf, type MinutesRecommendations } from './sections/recommendations';
 import { loadSource } from './sections/source';
@@ -37,6 +38,7 @@ export type * from './sections/groups';
 export type * from './sections/identity';
 export type * from './sections/items';
 export type * from './sections/letterhead';
+export type * from './sections/privacy';
 export type * from './sections/proceedings';
 export type * from './sections/recommendations';
 export type { GroupCount, MinutesPerson } from './sections/source';
@@ -55,6 +57,8 @@ export interface Minutes {
 	details: MinutesDetails;
 	/** Count per stakeholder group (identitas kegiatan) and the daftar hadir (lampiran). */
 	attendance: MinutesAttendance;
+	/** Personal data: anonymised after the retention period, or deleted at participants' request. */
+	privacy: MinutesPrivacy;
 	/** Jalannya diskusi. */
 	proceedings: MinutesProceedings;
 	/** The facilitator's themes in order. */
@@ -100,6 +104,7 @@ export function buildMinutes(db: Db, sessionId: string, lang: Locale, now = new 
 			session: sessionOf(source),
 			details: detailsOf(source),
 			attendance,
+			privacy: privacyOf(source),
 			proceedings: proceedingsOf(source),
 			themes,
 			findings: findingsOf(source, items, themes),

@@ -93,6 +93,7 @@ function details(minutes: Minutes, words: SheetWords): Table {
 		[w.aims, d.aims],
 		[w.conclusions, d.conclusions],
 		[w.participants, attendance.total],
+		...minutes.privacy.notes.map((note): [string, string] => [w.privacy, note]),
 		[w.closed, session.closedAtText ?? ''],
 		[w.signingPlace, signOff.place],
 		[w.copies, d.copies.join('; ')],

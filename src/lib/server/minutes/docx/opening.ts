@@ -27,6 +27,7 @@ export function eventSection(frame: Frame, minutes: Minutes): FileChild[] {
 		table(frame, ['', ''], rows, { plain: true, weights: [1, 3] }),
 		gap(),
 		table(frame, words.groupTable, [...groups, [words.total, String(attendance.total)]], { weights: [4, 1], right: [1], totals: true }),
+		...minutes.privacy.notes.map((note) => new Paragraph({ spacing: { before: 120 }, children: [new TextRun({ text: note, italics: true })] })),
 		chart(frame, participationChart(minutes), words.groupTable[0])
 	];
 }

@@ -12,7 +12,8 @@ export function eventSection(minutes: Minutes, words: Words): string[] {
 		...attendance.byGroup.map((g) => row([escapeMarkdown(g.label), String(g.count)])),
 		row([`**${words.total}**`, `**${attendance.total}**`])
 	];
-	return [`## ${words.headings.event}`, '', ...fields, '', ...groups];
+	const privacy = minutes.privacy.notes.flatMap((note) => ['', `_${escapeMarkdown(note)}_`]);
+	return [`## ${words.headings.event}`, '', ...fields, '', ...groups, ...privacy];
 }
 
 /** Only the filled-in lines print; the heading stays, with a placeholder, so every notulen has the same outline. */

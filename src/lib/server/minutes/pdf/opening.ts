@@ -28,6 +28,7 @@ export function eventSection(layout: Layout, minutes: Minutes, words: Words, pdf
 		[...attendance.byGroup.map((g) => [g.label, String(g.count)]), [words.total, String(attendance.total)]],
 		{ totals: true }
 	);
+	for (const note of minutes.privacy.notes) layout.paragraph(note, { italic: true });
 	participationChart(layout, attendance.byGroup, matrix.totals.byGroup, pdf);
 }
 

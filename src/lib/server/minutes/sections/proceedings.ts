@@ -74,7 +74,10 @@ export function proceedingsOf(source: Source): MinutesProceedings {
 		label: labels[event.phase]
 	}));
 	const taken = notes.list(source.db, source.sessionId).map((note) => {
-		const speaker = note.speaker
+		const erased = note.speaker?.participantId ? source.erased.has(note.speaker.participantId) : false;
+		const speaker = erased
+			? source.people.get(note.speaker!.participantId!)!
+			: note.speaker
 			? person(source.session, source.lang, note.speaker.name, note.speaker.institution, note.speaker.group)
 			: null;
 		const entry: MinutesNote = {

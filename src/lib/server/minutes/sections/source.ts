@@ -55,6 +55,8 @@ export interface Source {
 	session: StaffSessionView;
 	/** Every participant by id, in order of joining. */
 	people: Map<string, MinutesPerson>;
+	/** Participants whose personal data was deleted at their request. */
+	erased: Set<string>;
 	/** The daftar hadir: everyone on the list, in order of joining, with jabatan and L/P. */
 	attendees: MinutesAttendee[];
 	/** The dokumentasi, in upload order (no bytes). */
@@ -84,7 +86,14 @@ export interface Source {
 export function loadSource(db: Db, sessionId: string, lang: Locale): Source {
 	const session = sessions.toView(sessions.byId(db, sessionId));
 	const listed = participants.listForMinutes(db, sessionId);
-	const people = new Map(listed.map((p): [string, MinutesPerson] => [p.id, person(session, lang, p.name, p.institution, p.group)]));
+	// Someone whose data was deleted at their request keeps a place in the counts, not a name.
+	const people = new Map(
+		listed.map((p): [string, MinutesPerson] => [
+			p.id,
+			p.erased ? { ...person(session, lang, '', '', p.group), name: ERASED_NAME[lang] } : person(session, lang, p.name, p.institution, p.group)
+		])
+	);
+	const erased = new Set(listed.filter((p) => p.erased).map((p) => p.id));
 	const attendees = listed.map((p) => attendeeOf(people.get(p.id)!, p));
 	const all = items.listRows(db, sessionId);
 	const rows = all.filter((r) => r.status === 'visible');
@@ -109,6 +118,7 @@ export function loadSource(db: Db, sessionId: string, lang: Locale): Source {
 		lang,
 		session,
 		people,
+		erased,
 		attendees,
 		photos: photos.list(db, sessionId),
 		rows,
@@ -138,6 +148,9 @@ export function person(session: SessionView, lang: Locale, name: string, institu
 		groupLabel: group ? groupLabel(session.groups, group, lang) : ''
 	};
 }
+
+/** Where an erased participant's name was (UU PDP: deleted at their request). */
+export const ERASED_NAME: Record<Locale, string> = { id: 'peserta (dihapus atas permintaan)', en: 'participant (deleted on request)' };
 
 /** "name – institution – group", skipping what is empty. */
 export function attribute(p: MinutesPerson): string {

@@ -1,0 +1,45 @@
+/**
+ * `npm run retention`: anonymises every session whose retention period has passed (see
+ * src/lib/server/privacy). Safe to run again: sessions already done are skipped. Works beside a
+ * running server (SQLite takes writers in turn). Options:
+ *   --now=2027-01-01T00:00:00Z   act as if it were this instant (to check what a date would do)
+ *   --dry-run                    list the sessions that are due, change nothing
+ * Bundled to build/retention.js by scripts/build-server.mjs.
+ */
+import { databasePath } from '../src/lib/server/context';
+import { openDatabase } from '../src/lib/server/db/database';
+import { dueSessions, runRetention, serverMonths } from '../src/lib/server/privacy';
+
+const args = process.argv.slice(2);
+const nowArg = args.find((a) => a.startsWith('--now='))?.slice('--now='.length);
+const now = nowArg ? new Date(nowArg) : new Date();
+if (Number.isNaN(now.getTime())) {
+	console.error(`--now: not a date: ${nowArg}`);
+	process.exit(2);
+}
+const unknown = args.filter((a) => a !== '--dry-run' && !a.startsWith('--now='));
+if (unknown.length > 0) {
+	console.error(`Unknown option ${unknown[0]}; use --now=ISO-DATE and/or --dry-run`);
+	process.exit(2);
+}
+
+const months = serverMonths(); // refuses a bad RETENTION_MONTHS before touching anything
+const db = openDatabase(databasePath());
+try {
+	const select = db.prepare('SELECT code, title FROM sessions WHERE id = ?');
+	const describe = (id: string) => {
+		const s = select.get(id) as { code: string; title: string };
+		return `${s.code} ${s.title}`;
+	};
+	if (args.includes('--dry-run')) {
+		const due = dueSessions(db, now);
+		console.log(`${due.length} session(s) due at ${now.toISOString()} (server default ${months} months)`);
+		for (const id of due) console.log(`  ${describe(id)}`);
+	} else {
+		const { anonymised } = await runRetention(db, undefined, now);
+		console.log(`Anonymised ${anonymised.length} session(s) at ${now.toISOString()} (server default ${months} months)`);
+		for (const id of anonymised) console.log(`  ${describe(id)}`);
+	}
+} finally {
+	db.close();
+}

@@ -1,0 +1,129 @@
+/**
+ * Rewrites every place a session keeps a person's details, in one transaction: the participants
+ * table is done by the caller; this covers the copies — the log's payloads (joins, attendee
+ * entries, quotes, items), the minute-taker's notes and their speakers, the action plan, item
+ * texts, removal and hiding reasons, and photo captions. A copy left in the log would survive
+ * every replay, so the log is rewritten too (its seq and times are kept).
+ */
+import type { Db } from '../db/database';
+import { sql } from '../db/statements';
+
+/** What one participant's details become. */
+export interface Replacement {
+	name: string;
+	/** null: the institution is kept. */
+	institution: string | null;
+	/** Their items become anonymous (deleted on request). */
+	anonymiseItems?: boolean;
+}
+
+export interface ScrubPlan {
+	/** Participant id → what they become. */
+	people: Map<string, Replacement>;
+	/** Free-text occurrences: the exact original text → what it becomes (names only; longest first). */
+	texts: [string, string][];
+}
+
+/** Shorter names are replaced only where they are a whole field, never inside other text. */
+const MIN_IN_TEXT = 4;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Builds the text replacement from the people's original names (and institutions when dropped). */
+export function textPairs(pairs: [string, string][]): [string, string][] {
+	const seen = new Map<string, string>();
+	for (const [from, to] of pairs) {
+		const key = from.trim();
+		if (key.length >= MIN_IN_TEXT && !seen.has(key.toLowerCase())) seen.set(key.toLowerCase(), to);
+	}
+	return [...seen].sort((a, b) => b[0].length - a[0].length);
+}
+
+export function replaceText(text: string, pairs: [string, string][]): string {
+	let out = text;
+	for (const [from, to] of pairs) {
+		if (!out.toLowerCase().includes(from)) continue;
+		out = out.replace(new RegExp(escape(from), 'gi'), () => to);
+	}
+	return out;
+}
+
+/** A person object as the log and the notes keep it: `{id|participantId, name, institution, …}`. */
+function rewritePerson(value: Record<string, unknown>, plan: ScrubPlan): boolean {
+	const id = typeof value.id === 'string' && 'group' in value ? value.id : typeof value.participantId === 'string' ? value.participantId : null;
+	const change = id ? plan.people.get(id) : undefined;
+	if (!change || !('name' in value)) return false;
+	value.name = change.name;
+	if (change.institution !== null && 'institution' in value) value.institution = change.institution;
+	delete value.position;
+	delete value.sex;
+	return true;
+}
+
+/** Deep walk of a parsed JSON value: persons by id, items of erased authors, then free text. */
+export function rewriteValue(value: unknown, plan: ScrubPlan): unknown {
+	if (typeof value === 'string') return replaceText(value, plan.texts);
+	if (Array.isArray(value)) return value.map((v) => rewriteValue(v, plan));
+	if (value && typeof value === 'object') {
+		const object = value as Record<string, unknown>;
+		rewritePerson(object, plan);
+		if (typeof object.authorId === 'string' && plan.people.get(object.authorId)?.anonymiseItems) {
+			object.authorId = null;
+			object.anonymous = true;
+		}
+		for (const key of Object.keys(object)) object[key] = rewriteValue(object[key], plan);
+		return object;
+	}
+	return value;
+}
+
+const rewriteJson = (text: string, plan: ScrubPlan) => JSON.stringify(rewriteValue(JSON.parse(text), plan));
+
+/** Applies the plan to every copy of the session's personal details. Runs inside the caller's transaction. */
+export function scrubSession(db: Db, sessionId: string, plan: ScrubPlan): void {
+	if (!db.inTransaction) throw new Error('scrubSession must run inside a transaction');
+	const events = sql(db, 'SELECT seq, payload FROM session_events WHERE session_id = ?').all(sessionId) as { seq: number; payload: string }[];
+	const setEvent = sql(db, 'UPDATE session_events SET payload = ? WHERE session_id = ? AND seq = ?');
+	for (const e of events) {
+		const next = rewriteJson(e.payload, plan);
+		if (next !== e.payload) setEvent.run(next, sessionId, e.seq);
+	}
+	const notes = sql(db, 'SELECT id, text, speaker FROM notes WHERE session_id = ?').all(sessionId) as { id: string; text: string; speaker: string | null }[];
+	const setNote = sql(db, 'UPDATE notes SET text = ?, speaker = ? WHERE id = ?');
+	for (const n of notes) {
+		const text = replaceText(n.text, plan.texts);
+		const speaker = n.speaker === null ? null : rewriteJson(n.speaker, plan);
+		if (text !== n.text || speaker !== n.speaker) setNote.run(text, speaker, n.id);
+	}
+	const rows = sql(db, 'SELECT id, data FROM action_rows WHERE session_id = ?').all(sessionId) as { id: string; data: string }[];
+	const setRow = sql(db, 'UPDATE action_rows SET data = ? WHERE id = ?');
+	for (const r of rows) {
+		const data = rewriteJson(r.data, plan);
+		if (data !== r.data) setRow.run(data, r.id);
+	}
+	const items = sql(db, 'SELECT id, text, hidden_reason FROM items WHERE session_id = ?').all(sessionId) as {
+		id: string;
+		text: string;
+		hidden_reason: string | null;
+	}[];
+	const setItem = sql(db, 'UPDATE items SET text = ?, hidden_reason = ? WHERE id = ?');
+	for (const i of items) {
+		const text = replaceText(i.text, plan.texts);
+		const reason = i.hidden_reason === null ? null : replaceText(i.hidden_reason, plan.texts);
+		if (text !== i.text || reason !== i.hidden_reason) setItem.run(text, reason, i.id);
+	}
+	for (const [id, change] of plan.people) if (change.anonymiseItems) sql(db, 'UPDATE items SET anonymous = 1 WHERE session_id = ? AND author_id = ?').run(sessionId, id);
+	const reasons = sql(db, 'SELECT id, removed_reason FROM participants WHERE session_id = ? AND removed_reason IS NOT NULL').all(sessionId) as {
+		id: string;
+		removed_reason: string;
+	}[];
+	for (const p of reasons) {
+		const reason = replaceText(p.removed_reason, plan.texts);
+		if (reason !== p.removed_reason) sql(db, 'UPDATE participants SET removed_reason = ? WHERE id = ?').run(reason, p.id);
+	}
+	const photos = sql(db, 'SELECT id, caption FROM photos WHERE session_id = ?').all(sessionId) as { id: string; caption: string }[];
+	for (const p of photos) {
+		const caption = replaceText(p.caption, plan.texts);
+		if (caption !== p.caption) sql(db, 'UPDATE photos SET caption = ? WHERE id = ?').run(caption, p.id);
+	}
+}
