@@ -12,7 +12,7 @@ import * as photos from './photos';
 import * as sessions from './sessions';
 import * as supports from './supports';
 import * as themes from './themes';
-import { projectRecord, projectSnapshot, roomTallies, type BoardState, type Viewer } from './visibility';
+import { projectRecord, projectSnapshot, roomTallies, roomTallyOf, type BoardState, type Viewer } from './visibility';
 import * as votes from './votes';
 
 /** The whole board as staff see it (the letterhead's logo aside: only the minutes print it). */
@@ -41,13 +41,9 @@ export function boardState(db: Db, sessionId: string): BoardState {
 		revealed: view.voting.revealed,
 		statusOf: (itemId) => items.find(db, sessionId, itemId)?.status,
 		voters: () => votes.voterCount(db, sessionId),
-		tallyOf: (vote) => {
-			// The same sums a snapshot gives (roomTallies), so a live screen and a fresh one agree.
-			const people = participants.list(db, sessionId);
-			const group = people.find((p) => p.id === vote.participantId)?.group ?? '';
-			const tally = roomTallies(votes.list(db, sessionId), people).find((t) => t.targetId === vote.targetId && t.group === group);
-			return tally ?? { participantId: '', targetId: vote.targetId, count: 0, group };
-		}
+		// The same projection a snapshot gives (roomTallies), so a live screen and a fresh one agree.
+		tallyOf: (vote) => roomTallyOf(vote, votes.list(db, sessionId), participants.list(db, sessionId)),
+		tallies: () => roomTallies(votes.list(db, sessionId), participants.list(db, sessionId))
 	};
 }
 
