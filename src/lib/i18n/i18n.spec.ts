@@ -1,11 +1,17 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { phone as enPhone } from './en/phone';
+import { board as enBoard } from './en/board';
+import { phone as enJoin } from './en/phone';
 import { staff as enStaff } from './en/staff';
-import { phone as idPhone } from './id/phone';
+import { board as idBoard } from './id/board';
+import { phone as idJoin } from './id/phone';
 import { staff as idStaff } from './id/staff';
 import { i18n, loadMessages, t } from './index.svelte';
+
+/** Everything a participant's phone reads: the join screen's table and the board's, side by side. */
+const idPhone = { ...idJoin, ...idBoard };
+const enPhone = { ...enJoin, ...enBoard };
 
 type Tree = { [key: string]: string | Tree };
 
@@ -50,8 +56,9 @@ describe('message tables', () => {
 		expect([...leaves(enStaff)]).toEqual([...leaves(idStaff)]);
 	});
 
-	it('the phone and staff tables share no top-level area (they are merged side by side)', () => {
+	it('the phone, board and staff tables share no top-level area (they are merged side by side)', () => {
 		expect(Object.keys(idStaff).filter((area) => area in idPhone)).toEqual([]);
+		expect(Object.keys(idBoard).filter((area) => area in idJoin)).toEqual([]);
 	});
 
 	it('every key the source passes to t() exists', () => {
@@ -79,6 +86,7 @@ describe('t', () => {
 
 	it('switches language once its text is loaded, area by area', async () => {
 		await loadMessages('en', 'phone');
+		await loadMessages('en', 'board');
 		i18n.use('en');
 		expect(t('board.charsLeft', { count: 3 })).toBe(enPhone.board.charsLeft.replace('{{count}}', '3'));
 		expect(t('home.createTitle')).toBe('home.createTitle');
