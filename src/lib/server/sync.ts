@@ -36,14 +36,17 @@ export function snapshot(db: Db, sessionId: string): Snapshot {
 /** The state that decides visibility, read now. */
 export function boardState(db: Db, sessionId: string): BoardState {
 	const view = sessions.toView(sessions.byId(db, sessionId));
+	// Read once per state: a publish or a replay projects many records against the same moment.
+	let room: { votes: ReturnType<typeof votes.list>; people: ReturnType<typeof participants.list>; tallies?: ReturnType<typeof roomTallies> } | undefined;
+	const read = () => (room ??= { votes: votes.list(db, sessionId), people: participants.list(db, sessionId) });
 	return {
 		phase: view.phase,
 		revealed: view.voting.revealed,
 		statusOf: (itemId) => items.find(db, sessionId, itemId)?.status,
 		voters: () => votes.voterCount(db, sessionId),
 		// The same projection a snapshot gives (roomTallies), so a live screen and a fresh one agree.
-		tallyOf: (vote) => roomTallyOf(vote, votes.list(db, sessionId), participants.list(db, sessionId)),
-		tallies: () => roomTallies(votes.list(db, sessionId), participants.list(db, sessionId))
+		tallyOf: (vote) => roomTallyOf(vote, read().votes, read().people),
+		tallies: () => (read().tallies ??= roomTallies(read().votes, read().people))
 	};
 }
 
