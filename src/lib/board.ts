@@ -46,7 +46,7 @@ export function applyEvent(board: Board, event: SessionEvent): void {
 	switch (event.type) {
 		case 'participant.joined':
 			if (!board.participants.some((p) => p.id === event.participant.id)) board.participants.push(event.participant);
-			return;
+			return setTallies(board, event.tallies);
 		case 'item.added':
 		case 'item.shown':
 			return putItem(board, event.item);
@@ -118,11 +118,12 @@ export function applyEvent(board: Board, event: SessionEvent): void {
 			board.notes = board.notes.filter((n) => n.id !== event.noteId);
 			return;
 		case 'attendee.saved':
-			return upsert(board.participants, event.participant);
+			upsert(board.participants, event.participant);
+			return setTallies(board, event.tallies);
 		case 'attendee.removed':
 		case 'participant.removed':
 			board.participants = board.participants.filter((p) => p.id !== event.participantId);
-			return;
+			return setTallies(board, event.tallies);
 		case 'photo.saved':
 			return upsert(board.photos, event.photo);
 		case 'photo.removed':
@@ -167,6 +168,11 @@ function applySessionEvent(board: Board, event: SessionEvent) {
 }
 
 /** A tally replaces the one of its target and group (see Vote.group). */
+/** All the room's tallies, sent when who is in which group changed (small groups may fold differently now). */
+function setTallies(board: Board, tallies: Vote[] | undefined) {
+	if (tallies) board.votes = [...board.votes.filter((v) => v.participantId !== ''), ...tallies];
+}
+
 function setTally(board: Board, tally: Vote) {
 	board.votes = board.votes.filter((v) => !(v.group === tally.group && v.participantId === '' && v.targetId === tally.targetId));
 	if (tally.count > 0) board.votes.push(tally);

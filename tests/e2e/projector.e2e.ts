@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { Socket } from 'socket.io-client';
-import { PROJECTOR } from './helpers';
+import { joinOnPhone, LAPTOP, newPhone, PROJECTOR } from './helpers';
 import { sampleRoom, SAMPLE_ITEMS, send } from './sample-room';
 import { TestServer } from './server';
 import { connect } from './socket';
@@ -219,5 +219,111 @@ test('a stakeholder group of one or two is folded on the projector; after the re
 	await expect(chart).not.toContainText('Akademisi');
 	await shot(projector, 'votes-folded');
 	for (const person of people) person.socket!.close();
+	facilitator.close();
+});
+
+/** The group of every vote tally (an object with a target, a count and a group) found in `value`. */
+function collectTallyGroups(value: unknown, into: Set<string>) {
+	if (Array.isArray(value)) return value.forEach((v) => collectTallyGroups(v, into));
+	if (!value || typeof value !== 'object') return;
+	const object = value as Record<string, unknown>;
+	if ('targetId' in object && 'count' in object && typeof object.group === 'string') into.add(object.group);
+	Object.values(object).forEach((v) => collectTallyGroups(v, into));
+}
+
+/** Every vote tally a page receives over its socket (records, snapshots, acks), read from the WebSocket frames. */
+function tallyGroups(page: Page): Set<string> {
+	const groups = new Set<string>();
+	page.on('websocket', (socket) =>
+		socket.on('framereceived', ({ payload }) => {
+			const text = String(payload);
+			const start = text.indexOf('[');
+			if (/^4[23]/.test(text) && start !== -1) collectTallyGroups(JSON.parse(text.slice(start)), groups);
+		})
+	);
+	return groups;
+}
+
+/** The tallies in what a page keeps for an offline reload (localStorage). */
+async function keptTallyGroups(page: Page): Promise<Set<string>> {
+	const values = await page.evaluate(() => Object.keys(localStorage).map((key) => localStorage.getItem(key) ?? ''));
+	const groups = new Set<string>();
+	for (const value of values) {
+		try {
+			collectTallyGroups(JSON.parse(value), groups);
+		} catch {
+			// not JSON: not a board
+		}
+	}
+	return groups;
+}
+test('a group of one votes: the projector and another phone never get its name, live or after a reload; the console does', async ({ browser, request }) => {
+	test.setTimeout(120_000);
+	const created = await (await request.post(`${server.url}/api/sessions`, { data: { title: 'FGD Satu Akademisi', startsAt: '2025-10-24T09:00' } })).json();
+	const { code, facilitatorKey, facilitatorUrl } = created;
+	// Three from the government, two from the media and one lone academic.
+	const groups = ['pemerintah', 'pemerintah', 'pemerintah', 'media', 'media', 'akademisi'];
+	const sockets: Socket[] = [];
+	for (const [index, group] of groups.entries()) {
+		const token = `tokenSatuAkademisi${index}abcdefghijklm`;
+		await request.post(`${server.url}/api/sessions/${code}/participants`, { data: { token, name: `Peserta ${index}`, group, consent: true } });
+		sockets.push(await connect(server.url, { code, role: 'participant', token }));
+	}
+	const academic = sockets[5];
+	const facilitator = await connect(server.url, { code, role: 'facilitator', key: facilitatorKey });
+	await send(facilitator, { type: 'phase.set', phase: 'writing' });
+	const added = await send(sockets[0], { type: 'item.add', kind: 'kendala', text: 'Jalan poros desa rusak berat' });
+	const itemId = added.ok ? added.itemId! : '';
+	await send(facilitator, { type: 'phase.set', phase: 'voting' });
+	await send(facilitator, { type: 'voting.settings', revealed: true });
+
+	const projector = await (await browser.newContext(PROJECTOR)).newPage();
+	const projectorGroups = tallyGroups(projector);
+	await openProjector(projector, `/p/${code}`);
+	const phone = await newPhone(browser);
+	const phoneGroups = tallyGroups(phone.page);
+	await phone.page.goto(`${server.url}/j/${code}`);
+	await joinOnPhone(phone.page, 'Ibu Wati', 'pemerintah');
+	const console = await (await browser.newContext(LAPTOP)).newPage();
+	await console.goto(facilitatorUrl);
+	await expect(console.getByTestId('connection')).toHaveAttribute('data-state', 'online');
+
+	// Live: the lone academic places two dots.
+	await send(academic, { type: 'vote.set', targetId: itemId, count: 2 });
+	const chart = projector.getByTestId('vote-chart');
+	await expect(chart).toContainText('Unsur lain (gabungan)');
+	await expect(chart).not.toContainText('Akademisi');
+	await expect(phone.page.getByTestId('vote-results')).toContainText('Jalan poros desa rusak berat');
+	await expect(console.locator('[title^="Akademisi"]').first()).toHaveAttribute('title', /: 2$/);
+	for (const seen of [projectorGroups, phoneGroups]) {
+		await expect.poll(() => seen.has('~other')).toBe(true);
+		expect([...seen]).not.toContain('akademisi');
+	}
+
+	// After a reload, and on a projector opened afresh (a whole snapshot): the same projection.
+	await projector.reload();
+	await phone.page.reload();
+	await expect(phone.page.getByTestId('connection')).toHaveAttribute('data-state', 'online');
+	await expect(phone.page.getByTestId('vote-results')).toContainText('Jalan poros desa rusak berat');
+	await expect(chart).toContainText('Unsur lain (gabungan)');
+	await expect(chart).not.toContainText('Akademisi');
+	const kept = await keptTallyGroups(phone.page);
+	expect(kept.has('~other')).toBe(true);
+	expect([...kept]).not.toContain('akademisi');
+	const fresh = await (await browser.newContext(PROJECTOR)).newPage();
+	const freshGroups = tallyGroups(fresh);
+	await openProjector(fresh, `/p/${code}`);
+	await expect(fresh.getByTestId('vote-chart')).toContainText('Unsur lain (gabungan)');
+	await expect(fresh.getByTestId('vote-chart')).not.toContainText('Akademisi');
+	await expect.poll(() => freshGroups.has('~other')).toBe(true);
+	expect([...freshGroups]).not.toContain('akademisi');
+	const snapshot = await sockets[0].timeout(5000).emitWithAck('sync', { lastSeq: 0 });
+	const another = new Set<string>();
+	collectTallyGroups(snapshot.snapshot.votes, another);
+	expect([...another]).toEqual(['~other']);
+	await console.reload();
+	await expect(console.getByTestId('connection')).toHaveAttribute('data-state', 'online');
+	await expect(console.locator('[title^="Akademisi"]').first()).toHaveAttribute('title', /: 2$/);
+	for (const socket of sockets) socket.close();
 	facilitator.close();
 });

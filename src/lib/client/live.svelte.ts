@@ -59,7 +59,9 @@ export class LiveSession {
 		this.#participant = auth.role === 'participant';
 		this.outbox = new Outbox(outboxKey);
 		if (lastBoardKey) this.#keepBoard(lastBoardKey);
-		this.#socket = io({ path: '/socket.io', auth, transports: ['websocket', 'polling'] });
+		// WebSocket first; where a network refuses it, HTTP long-polling (tryAllTransports: without it
+		// engine.io-client retries the WebSocket for ever and never falls back).
+		this.#socket = io({ path: '/socket.io', auth, transports: ['websocket', 'polling'], tryAllTransports: true });
 		this.#socket.on('connect', () => this.#sync());
 		this.#socket.on('disconnect', (reason) => {
 			this.connection = 'offline';

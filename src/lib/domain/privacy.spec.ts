@@ -21,6 +21,11 @@ describe('groupFold', () => {
 		expect([fold.folded, fold.omitted]).toEqual([false, true]);
 	});
 
+	it('treats tallies the server already folded (OTHER_GROUP) like the small groups in them', () => {
+		expect(groupFold(people({ gov: 1, biz: 2, ngo: 4 })).shown(OTHER_GROUP)).toBe(OTHER_GROUP);
+		expect(groupFold(people({ gov: 2, ngo: 4 })).shown(OTHER_GROUP)).toBeNull();
+	});
+
 	it('keeps the anonymous key and shows every group when the threshold is 1', () => {
 		expect(groupFold(people({ gov: 1 })).shown('')).toBe('');
 		expect(groupFold(people({ gov: 1 }), 1).shown('gov')).toBe('gov');

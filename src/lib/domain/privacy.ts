@@ -33,7 +33,8 @@ export function groupFold(groupOfEach: Iterable<string>, min: number = MIN_GROUP
 	const omitted = small.size > 0 && inSmall < min;
 	return {
 		// A group nobody is in shows its zero: that names no one, and shows a missing voice.
-		shown: (key) => (key === '' || !small.has(key) ? key : omitted ? null : OTHER_GROUP),
+		// OTHER_GROUP itself (a tally the server already folded) follows the small groups' fate.
+		shown: (key) => (key === '' || (key !== OTHER_GROUP && !small.has(key)) ? key : omitted ? null : OTHER_GROUP),
 		folded: small.size > 0 && !omitted,
 		omitted
 	};

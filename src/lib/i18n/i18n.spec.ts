@@ -1,15 +1,21 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { phone as enPhone } from './en/phone';
-import { followup as enFollowup } from './en/followup';
+import { board as enBoard } from './en/board';
+import { phone as enJoin } from './en/phone';
 import { staff as enStaff } from './en/staff';
-import { phone as idPhone } from './id/phone';
+import { board as idBoard } from './id/board';
+import { phone as idJoin } from './id/phone';
+import { followup as enFollowup } from './en/followup';
 import { followup as idFollowup } from './id/followup';
 import { staff as idStaff } from './id/staff';
 import { org as idOrg } from './id/org';
 import { org as enOrg } from './en/org';
 import { i18n, loadMessages, t } from './index.svelte';
+
+/** Everything a participant's phone reads: the join screen's table and the board's, side by side. */
+const idPhone = { ...idJoin, ...idBoard };
+const enPhone = { ...enJoin, ...enBoard };
 
 type Tree = { [key: string]: string | Tree };
 
@@ -56,8 +62,9 @@ describe('message tables', () => {
 		expect([...leaves(enOrg)]).toEqual([...leaves(idOrg)]);
 	});
 
-	it('the phone and staff tables share no top-level area (they are merged side by side)', () => {
+	it('the phone, board and staff tables share no top-level area (they are merged side by side)', () => {
 		expect(Object.keys(idStaff).filter((area) => area in idPhone)).toEqual([]);
+		expect(Object.keys(idBoard).filter((area) => area in idJoin)).toEqual([]);
 		// The follow-up table is loaded under its own key (`followup.…`), beside both.
 		expect('followup' in idPhone || 'followup' in idStaff).toBe(false);
 		expect(Object.keys(idOrg).filter((area) => area in idPhone || area in idStaff || area === 'followup')).toEqual([]);
@@ -96,6 +103,7 @@ describe('t', () => {
 
 	it('switches language once its text is loaded, area by area', async () => {
 		await loadMessages('en', 'phone');
+		await loadMessages('en', 'board');
 		i18n.use('en');
 		expect(t('board.charsLeft', { count: 3 })).toBe(enPhone.board.charsLeft.replace('{{count}}', '3'));
 		expect(t('home.createTitle')).toBe('home.createTitle');

@@ -1,6 +1,8 @@
 /**
- * UI text, Indonesian first. The text is split by who reads it: the participant's phone (small,
- * Indonesian bundled with the page) and the staff screens (loaded by their routes), and each
+ * UI text, Indonesian first. The text is split by who reads it: the participant's phone (the join
+ * screen's small table, Indonesian bundled with every page), the board once joined (fetched with
+ * the board; the projector and staff pages load it too) and the staff screens (loaded by their
+ * routes), and each
  * language other than the default is fetched only when someone uses it, so a phone on 3G downloads
  * only what it shows. Lookup and `{{name}}` interpolation are rosetta's (a few hundred bytes).
  * The chosen language is remembered in a cookie (so the server renders the same language) and is
@@ -13,13 +15,15 @@ import { phone } from './id/phone';
 export const LOCALES: Locale[] = ['id', 'en'];
 export const LOCALE_COOKIE = 'rembuk_lang';
 
-/** Whose screens the text is for: every page has the phone's; staff routes load theirs; the follow-up pages (staff and PIC) load 'followup'; the organization's pages 'org'. */
-export type MessageArea = 'phone' | 'staff' | 'followup' | 'org';
+/** Whose screens the text is for: every page has the phone's; the board and staff screens load theirs; the follow-up pages (staff and PIC) load 'followup'; the organization's pages 'org'. */
+export type MessageArea = 'phone' | 'board' | 'staff' | 'followup' | 'org';
 
 type Table = Record<string, unknown>;
 const loaders: Record<`${Locale}.${MessageArea}`, () => Promise<Table>> = {
 	'id.phone': async () => phone,
 	'en.phone': async () => (await import('./en/phone')).phone,
+	'id.board': async () => (await import('./id/board')).board,
+	'en.board': async () => (await import('./en/board')).board,
 	'id.staff': async () => (await import('./id/staff')).staff,
 	'en.staff': async () => (await import('./en/staff')).staff,
 	// Under its own key (`followup.page.title`): a table is merged into the language's at its top level.
@@ -72,10 +76,10 @@ export function t(key: string, options?: Record<string, unknown> & { defaultValu
 	return tables.t(key, options, current) || tables.t(key, options, 'id') || options?.defaultValue || key;
 }
 
-/** A staff page's universal `load`: its server data, once the staff screens' text is loaded. */
+/** A staff page's universal `load`: its server data, once the staff screens' (and the board's) text is loaded. */
 export async function withStaffMessages<T>(event: { data: T; parent: () => Promise<{ locale: Locale }> }): Promise<T> {
 	const { locale } = await event.parent();
-	await loadMessages(locale, 'staff');
+	await Promise.all([loadMessages(locale, 'staff'), loadMessages(locale, 'board')]);
 	return event.data;
 }
 

@@ -6,10 +6,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { phone as enPhone } from './en/phone';
+import { board as enBoard } from './en/board';
+import { phone as enJoin } from './en/phone';
 import { staff as enStaff } from './en/staff';
-import { phone as idPhone } from './id/phone';
+import { board as idBoard } from './id/board';
+import { phone as idJoin } from './id/phone';
 import { staff as idStaff } from './id/staff';
+
+/** Everything a participant's phone reads: the join screen's table and the board's, side by side. */
+const idPhone = { ...idJoin, ...idBoard };
+const enPhone = { ...enJoin, ...enBoard };
 
 type Tree = { [key: string]: string | Tree };
 const texts = (tree: Tree): string[] => Object.values(tree).flatMap((v) => (typeof v === 'string' ? [v] : texts(v)));

@@ -27,7 +27,8 @@ export type { Command };
 
 /** Everything that changes a session is one of these, numbered by the session's gap-free `seq`. */
 export type SessionEvent =
-	| { type: 'participant.joined'; participant: ParticipantView }
+	/** `tallies` (everyone but staff, after the reveal): all the room's tallies now; they replace those held. */
+	| { type: 'participant.joined'; participant: ParticipantView; tallies?: Vote[] }
 	| { type: 'item.added'; item: ItemView }
 	| { type: 'item.edited'; itemId: string; text: string; updatedAt: string }
 	| { type: 'item.deleted'; itemId: string }
@@ -62,10 +63,10 @@ export type SessionEvent =
 	| { type: 'note.added'; note: Note }
 	| { type: 'note.deleted'; noteId: string }
 	/** Staff wrote a person without a phone into the daftar hadir, or changed such an entry. */
-	| { type: 'attendee.saved'; participant: ParticipantView }
-	| { type: 'attendee.removed'; participantId: string }
+	| { type: 'attendee.saved'; participant: ParticipantView; tallies?: Vote[] }
+	| { type: 'attendee.removed'; participantId: string; tallies?: Vote[] }
 	/** The facilitator removed someone who joined by phone; the reason reaches staff and that phone only. */
-	| { type: 'participant.removed'; participantId: string; reason: string }
+	| { type: 'participant.removed'; participantId: string; reason: string; tallies?: Vote[] }
 	/** The door (new joins taken or not) and how many may join. */
 	| { type: 'session.room'; door: 'open' | 'closed'; capacity: number }
 	/** A new join code: the old one lets nobody in any more. */

@@ -12,7 +12,7 @@ import * as photos from './photos';
 import * as sessions from './sessions';
 import * as supports from './supports';
 import * as themes from './themes';
-import { projectRecord, projectSnapshot, roomTallies, type BoardState, type Viewer } from './visibility';
+import { projectRecord, projectSnapshot, roomTallies, roomTallyOf, type BoardState, type Viewer } from './visibility';
 import * as votes from './votes';
 
 /** The whole board as staff see it (the letterhead's logo aside: only the minutes print it). */
@@ -36,18 +36,17 @@ export function snapshot(db: Db, sessionId: string): Snapshot {
 /** The state that decides visibility, read now. */
 export function boardState(db: Db, sessionId: string): BoardState {
 	const view = sessions.toView(sessions.byId(db, sessionId));
+	// Read once per state: a publish or a replay projects many records against the same moment.
+	let room: { votes: ReturnType<typeof votes.list>; people: ReturnType<typeof participants.list>; tallies?: ReturnType<typeof roomTallies> } | undefined;
+	const read = () => (room ??= { votes: votes.list(db, sessionId), people: participants.list(db, sessionId) });
 	return {
 		phase: view.phase,
 		revealed: view.voting.revealed,
 		statusOf: (itemId) => items.find(db, sessionId, itemId)?.status,
 		voters: () => votes.voterCount(db, sessionId),
-		tallyOf: (vote) => {
-			// The same sums a snapshot gives (roomTallies), so a live screen and a fresh one agree.
-			const people = participants.list(db, sessionId);
-			const group = people.find((p) => p.id === vote.participantId)?.group ?? '';
-			const tally = roomTallies(votes.list(db, sessionId), people).find((t) => t.targetId === vote.targetId && t.group === group);
-			return tally ?? { participantId: '', targetId: vote.targetId, count: 0, group };
-		}
+		// The same projection a snapshot gives (roomTallies), so a live screen and a fresh one agree.
+		tallyOf: (vote) => roomTallyOf(vote, read().votes, read().people),
+		tallies: () => (read().tallies ??= roomTallies(read().votes, read().people))
 	};
 }
 

@@ -6,6 +6,7 @@
  * no jabatan or sex.
  */
 import { isStaff } from '../domain/authorize';
+import { groupFold, OTHER_GROUP } from '../domain/privacy';
 import type { ItemStatus, ItemView, ParticipantView, Phase, Role, SessionDetails, SessionView, Vote } from '../domain/types';
 import type { SessionEvent, SessionRecord, Snapshot } from '../realtime/contract';
 
@@ -21,8 +22,10 @@ export interface BoardState {
 	statusOf: (itemId: string) => ItemStatus | undefined;
 	/** Participants with at least one dot placed, now. */
 	voters: () => number;
-	/** The tally now of the voter's group on the vote's target (see roomTallies). */
+	/** The tally now of the voter's group, as the room sees it, on the vote's target (roomTallyOf). */
 	tallyOf: (vote: Vote) => Vote;
+	/** Every tally now, as the room sees them (roomTallies). */
+	tallies: () => Vote[];
 }
 
 export const PUBLIC_VIEWER: Viewer = { role: 'presenter', participantId: null };
@@ -83,12 +86,14 @@ function projectEvent(event: SessionEvent, owner: string | null, viewer: Viewer,
 			return null;
 		// A participant's own join shows them what they gave; staff-added people have no phone.
 		case 'participant.joined':
-			return mine ? event : { ...event, participant: publicParticipant(event.participant) };
+			return withTallies(mine ? event : { ...event, participant: publicParticipant(event.participant) }, state);
 		// Why someone was removed is between the facilitator and that phone.
 		case 'participant.removed':
-			return mine ? event : { ...event, reason: '' };
+			return withTallies(mine ? event : { ...event, reason: '' }, state);
 		case 'attendee.saved':
-			return { ...event, participant: publicParticipant(event.participant) };
+			return withTallies({ ...event, participant: publicParticipant(event.participant) }, state);
+		case 'attendee.removed':
+			return withTallies(event, state);
 		case 'photo.saved':
 		case 'photo.removed':
 		case 'privacy.settings':
@@ -101,6 +106,15 @@ function projectEvent(event: SessionEvent, owner: string | null, viewer: Viewer,
 	}
 }
 
+/**
+ * Someone came, went or changed group: which groups are small may have changed, and with it the
+ * key every tally is shown under. After the reveal such a record carries all the room's tallies,
+ * which replace the ones the viewer holds, so a live board and a fresh snapshot stay the same.
+ */
+function withTallies<E extends Extract<SessionEvent, { tallies?: Vote[] }>>(event: E, state: BoardState): E {
+	return state.revealed ? { ...event, tallies: state.tallies() } : event;
+}
+
 /** The record as sent to this viewer: never its owner, and a `private` placeholder keeps seq gap-free. */
 export function projectRecord(record: SessionRecord, viewer: Viewer, state: BoardState): SessionRecord {
 	const { seq, at, event, owner = null } = record;
@@ -111,19 +125,40 @@ export function projectRecord(record: SessionRecord, viewer: Viewer, state: Boar
 /**
  * The revealed vote as everyone but staff sees it: per target and voter's stakeholder group,
  * the dots of all (the viewer's own included). Naming each dot's voter would tell the room who
- * backed what, and dots on someone's own anonymous item would hint at its author.
+ * backed what, and dots on someone's own anonymous item would hint at its author. A group with
+ * fewer than MIN_GROUP people is never named: its dots are counted under OTHER_GROUP
+ * ("Unsur lain (gabungan)"), also when the screens leave that bucket out for being too small
+ * itself (domain/privacy). The one projection of tallies: snapshots, live records and replays
+ * all come from here, so a live screen and a reloaded one agree.
  */
 export function roomTallies(votes: Vote[], participants: Pick<ParticipantView, 'id' | 'group'>[]): Vote[] {
-	const groupOf = new Map(participants.map((p) => [p.id, p.group]));
+	const groupOf = roomGroupOf(participants);
 	const sums = new Map<string, Vote>();
 	for (const vote of votes) {
-		const group = groupOf.get(vote.participantId) ?? '';
+		const group = groupOf(vote.participantId);
 		const key = `${vote.targetId} ${group}`;
 		const sum = sums.get(key) ?? { participantId: '', targetId: vote.targetId, count: 0, group };
 		sum.count += vote.count;
 		sums.set(key, sum);
 	}
 	return [...sums.values()].filter((t) => t.count > 0);
+}
+
+/** The key a participant's dots are tallied under for the room: their group's, OTHER_GROUP or '' (anonymous). */
+function roomGroupOf(participants: Pick<ParticipantView, 'id' | 'group'>[]): (participantId: string) => string {
+	const fold = groupFold(participants.map((p) => p.group));
+	const groupOf = new Map(participants.map((p) => [p.id, p.group]));
+	return (participantId) => {
+		const group = groupOf.get(participantId) ?? '';
+		return fold.shown(group) ?? OTHER_GROUP;
+	};
+}
+
+/** The room's tally (roomTallies) on the vote's target of the voter's shown group; count 0 when none is left. */
+export function roomTallyOf(vote: Vote, votes: Vote[], participants: Pick<ParticipantView, 'id' | 'group'>[]): Vote {
+	const group = roomGroupOf(participants)(vote.participantId);
+	const tally = roomTallies(votes, participants).find((t) => t.targetId === vote.targetId && t.group === group);
+	return tally ?? { participantId: '', targetId: vote.targetId, count: 0, group };
 }
 
 /** Trims a full snapshot (plus each item's author) down to what this viewer may see. */

@@ -54,7 +54,7 @@ describe('participant.remove', () => {
 		const itemId = addItem(db, budi.identity, 'Tetap di papan');
 		const { records } = must(db, session.facilitator, { type: 'participant.remove', participantId: budi.id, reason: 'Nama palsu' });
 		expect(records.map((r) => r.event)).toEqual([{ type: 'participant.removed', participantId: budi.id, reason: 'Nama palsu' }]);
-		const state = { phase: 'lobby' as const, revealed: false, statusOf: () => undefined, voters: () => 0, tallyOf: (vote: Vote) => vote };
+		const state = { phase: 'lobby' as const, revealed: false, statusOf: () => undefined, voters: () => 0, tallyOf: (vote: Vote) => vote, tallies: () => [] };
 		expect(projectRecord(records[0], PUBLIC_VIEWER, state).event).toMatchObject({ reason: '' });
 		expect(projectRecord(records[0], { role: 'participant', participantId: budi.id }, state).event).toMatchObject({ reason: 'Nama palsu' });
 		expect(participants.list(db, session.row.id).map((p) => p.name)).toEqual(['Siti']);

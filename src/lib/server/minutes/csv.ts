@@ -24,8 +24,8 @@ export function renderCsv(minutes: Minutes, dialect: CsvDialect = 'excel'): stri
 	const words = SHEET_WORDS[minutes.lang];
 	const kinds = kindLabels(minutes);
 	const themes = new Map(minutes.themes.map((t) => [t.id, t.name]));
-	const [no, kind, theme, text, by, group, votes] = words.items;
-	const rows = [[no, kind, theme, text, by, group, votes]];
+	const [no, kind, theme, text, by, group, votes, supported] = words.items;
+	const rows = [[no, kind, theme, text, by, group, votes, supported]];
 	minutes.items.forEach((item, i) => {
 		rows.push([
 			String(i + 1),
@@ -34,7 +34,9 @@ export function renderCsv(minutes: Minutes, dialect: CsvDialect = 'excel'): stri
 			item.text,
 			item.author?.name ?? words.anonymous,
 			item.author?.groupLabel ?? '',
-			item.votes === null ? '' : String(item.votes)
+			item.votes === null ? '' : String(item.votes),
+			// Participants who added their support (+1): "didukung N peserta" on the board and in print.
+			String(item.supporters)
 		]);
 	});
 	return bom + rows.map((r) => r.map(csvField).join(separator)).join('\r\n') + '\r\n';

@@ -105,9 +105,18 @@ describe('XLSX', () => {
 		const xml = book.get('Masukan')!;
 		const row = rows(xml).find((r) => r[3] === 'Akses modal usaha sulit tanpa agunan')!;
 		// Both contributors of the merged item, and the count of items combined as the console gives it.
-		expect(row.slice(6)).toEqual(['4', '2']);
+		expect(row.slice(6)).toEqual(['4', '0', '2']);
 		expect(row[4]).toContain('; Yusuf Hidayat – Kecamatan Loa Kulu');
 		expect(xml).toMatch(/<c r="G2"[^>]*><v>4<\/v><\/c>/);
+	});
+
+	it('gives each item its support count as a number, under its own header', async () => {
+		const supported = { ...id, items: id.items.map((item, i) => (i === 0 ? { ...item, supporters: 5 } : item)) };
+		const xml = (await openXlsx(await renderXlsx(supported))).get('Masukan')!;
+		expect(rows(xml)[0].slice(6)).toEqual(['Suara', 'Didukung (peserta)', 'Gabungan dari (masukan)']);
+		expect(rows(xml)[1][3]).toBe(id.items[0].text);
+		expect(xml).toMatch(/<c r="H2"[^>]*><v>5<\/v><\/c>/);
+		expect(rows((await openXlsx(await renderXlsx(en))).get('Contributions')!)[0][7]).toBe('Supported by (participants)');
 	});
 
 	it('links a recommendation to the constraint it addresses', () => {

@@ -128,7 +128,7 @@ function items(minutes: Minutes, words: SheetWords): Table {
 	return {
 		name: words.sheets.items,
 		header: words.items,
-		widths: [6, 16, 20, 70, 30, 28, 8, 12],
+		widths: [6, 16, 20, 70, 30, 28, 8, 12, 12],
 		rows: minutes.items.map((item, i) => [
 			i + 1,
 			kinds.get(item.kind) ?? item.kind,
@@ -138,6 +138,8 @@ function items(minutes: Minutes, words: SheetWords): Table {
 			item.mergedCount ? item.attribution : item.author ? `${item.author.name} – ${item.author.institution}` : words.anonymous,
 			item.author?.groupLabel ?? '',
 			item.votes,
+			// Participants who added their support (+1), as the board shows "didukung N peserta".
+			item.supporters,
 			// Items combined, the kept one included, as the console counts them; empty when none was merged.
 			item.mergedCount ? item.mergedCount + 1 : null
 		])

@@ -8,7 +8,7 @@ import type { PageLoad } from './$types';
 export const load: PageLoad = async ({ data, url }) => {
 	const asked = url.searchParams.get('lang');
 	const locale = asked ? parseLocale(asked) : data.session.minutesLanguage;
-	await Promise.all([loadMessages(locale, 'phone'), loadMessages(locale, 'staff')]);
+	await Promise.all([loadMessages(locale, 'phone'), loadMessages(locale, 'board'), loadMessages(locale, 'staff')]);
 	const pace = Number(url.searchParams.get('pace'));
 	return { ...data, locale, pace: Number.isFinite(pace) && pace >= 2 ? Math.min(pace, 120) : undefined };
 };

@@ -192,6 +192,6 @@ describe('DOCX minutes', () => {
 		expect(section(doc, 'Daftar Hadir')).toBe('Belum ada peserta.');
 		expect(doc.xml).not.toContain('landscape');
 		expect((await renderXlsx(minutes)).subarray(0, 2).toString()).toBe('PK');
-		expect(renderCsv(minutes)).toBe('\uFEFFNo;Jenis;Tema;Masukan;Oleh;Kelompok;Suara\r\n');
+		expect(renderCsv(minutes)).toBe('\uFEFFNo;Jenis;Tema;Masukan;Oleh;Kelompok;Suara;Didukung (peserta)\r\n');
 	});
 });

@@ -90,20 +90,29 @@ describe('CSV', () => {
 
 	it('gives Excel set to Indonesian a `;` file with a BOM and no sep= line', () => {
 		const csv = renderCsv(id, 'excel');
-		expect(csv.startsWith('\uFEFFNo;Jenis;Tema;Masukan;Oleh;Kelompok;Suara\r\n')).toBe(true);
+		expect(csv.startsWith('\uFEFFNo;Jenis;Tema;Masukan;Oleh;Kelompok;Suara;Didukung (peserta)\r\n')).toBe(true);
 		const rows = readCsv(csv.slice(1), ';');
 		expect(rows).toHaveLength(id.items.length + 1);
-		expect(rows.every((r) => r.length === 7)).toBe(true);
-		expect(rows).toContainEqual(['1', 'Kendala', '', 'Akses modal usaha sulit tanpa agunan', 'Siti Rahmawati', 'Pemerintah (OPD / kecamatan / desa)', '']);
+		expect(rows.every((r) => r.length === 8)).toBe(true);
+		expect(rows).toContainEqual(['1', 'Kendala', '', 'Akses modal usaha sulit tanpa agunan', 'Siti Rahmawati', 'Pemerintah (OPD / kecamatan / desa)', '', '0']);
 		expect(rows.map((r) => r[4])).toContain('anonim');
+	});
+
+	it('gives each item its support count ("didukung N peserta"), 0 when nobody added theirs', () => {
+		const supported = { ...id, items: id.items.map((item, i) => (i === 1 ? { ...item, supporters: 3 } : item)) };
+		const rows = readCsv(renderCsv(supported, 'rfc4180'), ',');
+		expect(rows[2][3]).toBe(id.items[1].text);
+		expect(rows[2][7]).toBe('3');
+		expect(rows.slice(1).filter((r) => r[7] !== '0')).toHaveLength(1);
+		expect(renderCsv(buildMinutes(fgd.db, fgd.session.id, 'en', NOW), 'rfc4180')).toContain(',Votes,Supported by (participants)\r\n');
 	});
 
 	it('gives tools an RFC 4180 file: commas, no BOM, CRLF rows', () => {
 		const csv = renderCsv(id, 'rfc4180');
-		expect(csv.startsWith('No,Jenis,Tema,Masukan,Oleh,Kelompok,Suara\r\n')).toBe(true);
+		expect(csv.startsWith('No,Jenis,Tema,Masukan,Oleh,Kelompok,Suara,Didukung (peserta)\r\n')).toBe(true);
 		expect(csv.endsWith('\r\n')).toBe(true);
-		// The group label holds a comma-free slash, the institution is not printed: every row is 7 cells.
-		expect(readCsv(csv, ',').every((r) => r.length === 7)).toBe(true);
+		// The group label holds a comma-free slash, the institution is not printed: every row is 8 cells.
+		expect(readCsv(csv, ',').every((r) => r.length === 8)).toBe(true);
 		expect(readCsv(csv, ',')).toEqual(readCsv(renderCsv(id, 'excel').slice(1), ';'));
 		expect(renderCsv(buildMinutes(fgd.db, fgd.session.id, 'en', NOW), 'rfc4180')).toContain(',anonymous,');
 	});

@@ -66,10 +66,10 @@ describe('GET /api/sessions/[code]/minutes', () => {
 		const csv = await get('?format=csv', `Bearer ${key}`);
 		expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
 		expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="notulen-${code}-en-excel.csv"`);
-		expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.arrayBuffer())).toBe('\uFEFFNo;Kind;Theme;Contribution;By;Group;Votes\r\n');
+		expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.arrayBuffer())).toBe('\uFEFFNo;Kind;Theme;Contribution;By;Group;Votes;Supported by (participants)\r\n');
 		const standard = await get('?format=csv&csv=rfc4180', `Bearer ${key}`);
 		expect(standard.headers.get('content-disposition')).toBe(`attachment; filename="notulen-${code}-en-rfc4180.csv"`);
-		expect(await standard.text()).toBe('No,Kind,Theme,Contribution,By,Group,Votes\r\n');
+		expect(await standard.text()).toBe('No,Kind,Theme,Contribution,By,Group,Votes,Supported by (participants)\r\n');
 		const xlsx = await get('?format=xlsx&lang=id', `Bearer ${key}`);
 		expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 		expect(xlsx.headers.get('content-disposition')).toBe(`attachment; filename="notulen-${code}-id.xlsx"`);
