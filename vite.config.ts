@@ -67,6 +67,9 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.spec.ts'],
 		environment: 'node',
+		// A unit test never opens the project's own database file (db/rembuk.sqlite): a spec that
+		// reaches the shared context before setting its own path gets a throw-away one in memory.
+		env: { DATABASE_PATH: ':memory:' },
 		// Rendering a large PDF or DOCX takes ~1 s alone and several on a busy 2-core machine;
 		// a spec must not fail because the machine is loaded (speed is measured by `npm run bench`).
 		testTimeout: 30_000

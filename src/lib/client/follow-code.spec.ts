@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressUnder, carryOver } from './follow-code';
+import { addressUnder, carryOver, staffFragment } from './follow-code';
 
 /** A Storage over a Map, enough for carryOver. */
 function memoryStorage(entries: Record<string, string>): Storage {
@@ -37,4 +37,11 @@ describe('following a new code', () => {
 		expect(addressUnder('ABC234', 'MNP999', 'https://r.test/f/ABC234?x=1#key=k')).toBe('https://r.test/f/MNP999?x=1#key=k');
 		expect(addressUnder('ABC234', 'MNP999', 'https://r.test/p/ABC234')).toBe('https://r.test/p/MNP999');
 	});
+
+	it('hands a staff page its key in the new address, and nothing when there is no key', () => {
+		expect(staffFragment('k1', { minutetaker: 'm2', akun: false })).toBe('key=k1&minutetaker=m2');
+		expect(staffFragment('k1', { akun: '1', minutetaker: null })).toBe('key=k1&akun=1');
+		expect(staffFragment(null, { minutetaker: 'm2' })).toBe('');
+	});
+
 });

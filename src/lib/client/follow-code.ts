@@ -29,10 +29,22 @@ export function addressUnder(oldCode: string, newCode: string, href: string): st
 
 /**
  * Once the board says the session's code is not the one this page opened with: carry this
- * browser's keys over and move to the new address (a reload, unless `move` says otherwise).
+ * browser's keys over and move to the new address (a reload, unless `move` says otherwise). A
+ * staff page also hands its key to the new address in the fragment, as its link did: the page
+ * there must not depend on the storage write above having reached it before the reload.
  */
-export function followNewCode(oldCode: string, current: string | undefined, move = (href: string) => location.replace(href)): void {
+export function followNewCode(oldCode: string, current: string | undefined, move = (href: string) => location.replace(href), fragment = ''): void {
 	if (!current || current === oldCode) return;
 	carryOver(oldCode, current);
-	move(addressUnder(oldCode, current, location.href));
+	const next = new URL(addressUnder(oldCode, current, location.href));
+	if (fragment) next.hash = fragment;
+	move(next.href);
+}
+
+/** The fragment a staff link carries (`key=…`, and what came with it), for `followNewCode`. */
+export function staffFragment(key: string | null, extra: Record<string, string | null | false> = {}): string {
+	if (!key) return '';
+	const fragment = new URLSearchParams({ key });
+	for (const [name, value] of Object.entries(extra)) if (value) fragment.set(name, value);
+	return fragment.toString();
 }

@@ -13,9 +13,9 @@ import { PUT } from './+server';
 const LOGO = `data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg${'A'.repeat(150_000)}`;
 
 let session = { id: '', code: '', key: '' };
+process.env.DATABASE_PATH = ':memory:';
 
 beforeAll(() => {
-	process.env.DATABASE_PATH = ':memory:';
 	const created = sessions.create(getContext().db, createSessionSchema.parse({ title: 'FGD Kop Surat', startsAt: '2025-10-24T09:00' }));
 	session = { id: created.id, code: created.code, key: created.facilitatorKey };
 });
