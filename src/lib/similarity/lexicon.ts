@@ -11,7 +11,9 @@ const set = (words: string) => new Set(words.split(' '));
  * Words that say nothing about what an item is about: Indonesian function words, the fillers of
  * FGD cards ("perlu adanya", "harus"), and phone shorthand (yg, dgn, utk).
  * Checked against the word as typed, before stemming, so "dapat" (can) goes but "mendapatkan"
- * (obtain) stays. "sudah"/"telah" go too: "already" changes no topic.
+ * (obtain) stays. "sudah"/"telah" go too: "already" changes no topic. So do the people
+ * ("masyarakat", "warga", "penduduk"): nearly every card is for them, so sharing the word says
+ * nothing ("Data penduduk belum mutakhir" and "Ambulans desa untuk warga" are not one theme).
  */
 export const STOP = set(
 	'yang dan di ke dari untuk dengan pada dalam ini itu atau juga sudah telah akan masih ' +
@@ -23,7 +25,7 @@ export const STOP = set(
 		'lain lainnya berdasarkan pelaku berbagai beberapa sejumlah salah satu banyak per si nya ' +
 		'yg dgn utk dr dlm pd krn tsb jg sdh bs sbg thd spt tp dll sering kadang selalu terus ' +
 		'mohon tolong butuh udah udh sekali sejak skema bangun buat bikin pasang adakan sediakan ' +
-		'tingkatkan perkuat dorong optimalkan lakukan susun'
+		'tingkatkan perkuat dorong optimalkan lakukan susun masyarakat warga penduduk'
 );
 
 /**

@@ -26,7 +26,6 @@ agunan, jamin, jaminan, anggunan, collateral
 sinergi, koordinasi, kolaborasi, kerjasama, sinkron, sinkronisasi, selaras, sejalan, terpadu, integrasi
 ~_sinergi, jalan sendiri, berjalan sendiri, kerja sendiri, bekerja sendiri, ego sektoral, egosektoral, tumpang tindih
 pendapatan, penghasilan, income, pemasukan
-masyarakat, warga, penduduk
 umkm, ukm, ikm, usaha mikro kecil menengah, usaha mikro kecil dan menengah, usaha mikro, usaha kecil, usaha rumahan, industri rumah tangga, irt
 latih, bimtek, bimbingan teknis, kursus, diklat, workshop, training
 damping, bina, mentor, mentoring, asistensi, coaching

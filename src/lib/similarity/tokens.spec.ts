@@ -54,6 +54,8 @@ describe('tokenize', () => {
 		expect(stems('memanfaatkan')).toEqual(stems('memakai'));
 		expect(stems('pemasaran online')).toEqual(stems('pemasaran digital'));
 		expect(stems('penghasilan masyarakat')).toEqual(stems('pendapatan warga'));
+		// The people a card is for say nothing about its topic: they are stop words, not a synonym set.
+		expect(stems('ambulans untuk warga')).toEqual(stems('ambulans'));
 	});
 
 	it('reads short forms and social media as the words they stand for', () => {
