@@ -45,7 +45,7 @@ export const org: OrgMessages = {
 	},
 	orgHome: {
 		title: '{{organization}} sessions',
-		empty: 'No sessions yet. Create one from the home page, then claim it into this organization.',
+		empty: 'No sessions yet. Create one below, or claim one made from the home page.',
 		emptyFacilitator: 'No session is assigned to you yet.',
 		colTitle: 'Title',
 		colCode: 'Code',

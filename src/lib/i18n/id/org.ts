@@ -43,7 +43,7 @@ export const org = {
 	},
 	orgHome: {
 		title: 'Sesi {{organization}}',
-		empty: 'Belum ada sesi. Buat sesi dari halaman depan, lalu klaim ke organisasi ini.',
+		empty: 'Belum ada sesi. Buat sesi baru di bawah, atau klaim sesi yang dibuat dari halaman depan.',
 		emptyFacilitator: 'Belum ada sesi yang ditugaskan kepada Anda.',
 		colTitle: 'Judul',
 		colCode: 'Kode',
