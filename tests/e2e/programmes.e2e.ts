@@ -6,7 +6,9 @@
  * assigned to one session sees only that one.
  */
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import type { AxeResults, RunOptions } from 'axe-core';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { joinOnPhone, LAPTOP, newPhone } from './helpers';
 import { TestServer } from './server';
@@ -93,6 +95,12 @@ test('an organizer runs a programme across three regions from the dashboard; a f
 	await hydrated(organizer);
 	await expect(organizer.getByRole('heading', { level: 1 })).toHaveText('FGD UMKM Pascatambang 2026');
 	await expect(organizer.getByTestId('template')).toContainText('Kendala, Peluang, Rekomendasi');
+	const programmeUrl = organizer.url();
+	// Renamed from its page; the name shows at once.
+	const edit = organizer.getByTestId('programme-edit');
+	await edit.getByLabel('Nama rangkaian').fill('FGD UMKM Pascatambang Kaltim 2026');
+	await edit.getByRole('button', { name: 'Simpan' }).click();
+	await expect(organizer.getByRole('heading', { level: 1 })).toHaveText('FGD UMKM Pascatambang Kaltim 2026');
 
 	const kukar = await addSession(organizer, 'FGD Kutai Kartanegara', '2026-02-10T09:00', 'Kabupaten Kutai Kartanegara');
 	const paser = await addSession(organizer, 'FGD Paser', '2026-02-12T09:00', 'Kabupaten Paser');
@@ -164,7 +172,7 @@ test('an organizer runs a programme across three regions from the dashboard; a f
 	const copyRow = organizer.locator(`tr[data-code="${copy}"]`);
 	await expect(copyRow).toHaveAttribute('data-state', 'planned');
 	await expect(copyRow.getByTestId('region')).toContainText('Kabupaten Kutai Kartanegara');
-	await expect(copyRow).toContainText('FGD UMKM Pascatambang 2026');
+	await expect(copyRow).toContainText('FGD UMKM Pascatambang Kaltim 2026');
 
 	// The facilitator sees only Paser, and cannot download another session's minutes.
 	await facilitator.goto(`${server.url}/org`);
@@ -174,4 +182,36 @@ test('an organizer runs a programme across three regions from the dashboard; a f
 	await expect(mine).toContainText('FGD Paser');
 	expect((await facilitator.request.get(`${server.url}/org/notulen/${kukar}?format=md`)).status()).toBe(404);
 	expect((await facilitator.request.get(`${server.url}/org/notulen/${paser}?format=md`)).status()).toBe(200);
+
+	// The dashboard and the programme page pass axe (WCAG 2.1 AA) at phone and laptop sizes.
+	const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+	const options: RunOptions = {
+		runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+		rules: { 'page-has-heading-one': { enabled: true }, 'landmark-one-main': { enabled: true } }
+	};
+	// The CSP (rightly) refuses the injected axe script; this context bypasses it.
+	const auditing = await browser.newContext({ ...LAPTOP, bypassCSP: true });
+	contexts.push(auditing);
+	await auditing.addCookies(await organizer.context().cookies());
+	const page = await auditing.newPage();
+	for (const url of [`${server.url}/org`, programmeUrl]) {
+		await page.goto(url);
+		await hydrated(page);
+		for (const viewport of [{ width: 360, height: 640 }, LAPTOP.viewport]) {
+			await page.setViewportSize(viewport);
+			if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+			const found = await page.evaluate(async (o) => {
+				const axe = (window as unknown as { axe: { run: (d: Document, o: RunOptions) => Promise<AxeResults> } }).axe;
+				return (await axe.run(document, o)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+			}, options);
+			expect.soft(found, `${url} @ ${viewport.width}px`).toEqual([]);
+		}
+	}
+	await page.setViewportSize(LAPTOP.viewport);
+	await page.goto(`${server.url}/org`);
+	await hydrated(page);
+	await page.screenshot({ path: 'test-results/programmes-dashboard.png', fullPage: true });
+	await page.goto(programmeUrl);
+	await hydrated(page);
+	await page.screenshot({ path: 'test-results/programmes-programme.png', fullPage: true });
 });

@@ -124,6 +124,11 @@ export const org: OrgMessages = {
 		monthsPeriod: '{{months}} months',
 		sessionsOfProgramme: 'Sessions of this programme',
 		addSession: 'Add a session from the template',
+		edit: 'Edit programme',
+		replaceTemplate: 'Replace the template with the settings of a session',
+		keepTemplate: '— keep the template —',
+		save: 'Save',
+		saved: 'Programme saved. Sessions already made keep their settings.',
 		back: 'Back to the dashboard'
 	},
 	orgMembers: {

@@ -122,6 +122,11 @@ export const org = {
 		monthsPeriod: '{{months}} bulan',
 		sessionsOfProgramme: 'Sesi dalam rangkaian ini',
 		addSession: 'Tambah sesi dari templat',
+		edit: 'Ubah rangkaian',
+		replaceTemplate: 'Ganti templat dengan pengaturan sesi',
+		keepTemplate: '— templat tetap —',
+		save: 'Simpan',
+		saved: 'Rangkaian disimpan. Sesi yang sudah dibuat tetap dengan pengaturannya.',
 		back: 'Kembali ke dasbor'
 	},
 	orgMembers: {

@@ -1,6 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { requireMember } from '$lib/http/account.server';
-import { createSessionAction } from '$lib/http/org-actions.server';
+import { fail } from '@sveltejs/kit';
+import { addressOf } from '$lib/http/account.server';
+import { createSessionAction, refusal } from '$lib/http/org-actions.server';
+import { fields, programmeForm } from '$lib/server/programmes/forms';
 import * as access from '$lib/server/accounts/access';
 import { getContext } from '$lib/server/context';
 import * as programmes from '$lib/server/programmes/programmes';
@@ -29,10 +32,27 @@ export const load: PageServerLoad = (event) => {
 			// The logo stays on the server: the page names the office only.
 			template: { ...template, letterhead: template.letterhead ? { office: template.letterhead.office ?? '' } : null }
 		},
-		sessions: access.sessionsFor(db, member).filter((s) => s.programmeId === programme.id)
+		sessions: access.sessionsFor(db, member).filter((s) => s.programmeId === programme.id),
+		/** Sessions whose settings may become the template (admins and organizers only). */
+		templateSources: access.canManageSessions(member) ? access.sessionsFor(db, member).map((s) => ({ code: s.code, title: s.title })) : []
 	};
 };
 
 export const actions = {
-	addSession: (event) => createSessionAction(event, event.params.id.slice(0, 40))
+	addSession: (event) => createSessionAction(event, event.params.id.slice(0, 40)),
+	/** Renames the programme; a chosen session's settings replace the template (sessions already made keep theirs). */
+	edit: async (event) => {
+		const { member } = requireMember(event);
+		const parsed = programmeForm.safeParse(fields(await event.request.formData()));
+		if (!parsed.success) return fail(400, { error: 'bad_input' });
+		const db = getContext().db;
+		try {
+			const current = programmes.programmeFor(db, member, event.params.id.slice(0, 40));
+			const template = parsed.data.templateSession ? programmes.templateFrom(db, member, parsed.data.templateSession) : current.template;
+			programmes.updateProgramme(db, member, current.id, { name: parsed.data.name, theme: parsed.data.theme, template }, addressOf(event));
+		} catch (error) {
+			return refusal(error);
+		}
+		return { saved: true };
+	}
 } satisfies Actions;
