@@ -3,6 +3,9 @@ import { addressOf, recheckConsoles, requireMember } from '$lib/http/account.ser
 import * as access from '$lib/server/accounts/access';
 import { canManageMembers, canManageSessions } from '$lib/server/accounts/access';
 import { getContext } from '$lib/server/context';
+import * as programmes from '$lib/server/programmes/programmes';
+import { fields, programmeForm } from '$lib/server/programmes/forms';
+import { createSessionAction, refusal } from '$lib/http/org-actions.server';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The organization's home: its sessions (as this member may see them), claiming, assigning, opening a console. */
@@ -14,14 +17,10 @@ export const load: PageServerLoad = (event) => {
 		canManageMembers: canManageMembers(member),
 		canManageSessions: canManageSessions(member),
 		sessions: access.sessionsFor(db, member),
-		facilitators: canManageSessions(member) ? access.facilitators(db, member) : []
+		facilitators: canManageSessions(member) ? access.facilitators(db, member) : [],
+		programmes: programmes.programmesFor(db, member).map((p) => ({ id: p.id, name: p.name, theme: p.theme }))
 	};
 };
-
-function refusal(error: unknown) {
-	if (error instanceof access.AccessDenied) return fail(error.code === 'forbidden' ? 403 : 400, { error: error.code });
-	throw error;
-}
 
 export const actions = {
 	/** Opens the console with a key bound to this sign-in; the key travels in the fragment, as a facilitator link's does. */
@@ -35,6 +34,42 @@ export const actions = {
 			return refusal(error);
 		}
 		redirect(303, `/f/${opened.code}#key=${opened.key}&akun=1`);
+	},
+	/** The minute-taker's page through a grant bound to this sign-in, as the console opens. */
+	minutetaker: async (event) => {
+		const { member, authSessionId } = requireMember(event);
+		const code = String((await event.request.formData()).get('code') ?? '').slice(0, 10);
+		let opened: { code: string; key: string };
+		try {
+			opened = access.grantConsole(getContext().db, member, authSessionId, code, addressOf(event), Date.now(), 'minutetaker');
+		} catch (error) {
+			return refusal(error);
+		}
+		redirect(303, `/m/${opened.code}#key=${opened.key}`);
+	},
+	createSession: (event) => createSessionAction(event),
+	createProgramme: async (event) => {
+		const { member } = requireMember(event);
+		const parsed = programmeForm.safeParse(fields(await event.request.formData()));
+		if (!parsed.success) return fail(400, { error: 'bad_input' });
+		const db = getContext().db;
+		let id: string;
+		try {
+			const template = programmes.templateFrom(db, member, parsed.data.templateSession || null);
+			id = programmes.createProgramme(db, member, { name: parsed.data.name, theme: parsed.data.theme, template }, addressOf(event)).id;
+		} catch (error) {
+			return refusal(error);
+		}
+		redirect(303, `/org/program/${id}`);
+	},
+	duplicate: async (event) => {
+		const { member } = requireMember(event);
+		const code = String((await event.request.formData()).get('code') ?? '').slice(0, 10);
+		try {
+			return { duplicated: programmes.duplicateSession(getContext().db, member, code, addressOf(event)).code };
+		} catch (error) {
+			return refusal(error);
+		}
 	},
 	claim: async (event) => {
 		const { member } = requireMember(event);

@@ -57,21 +57,37 @@ export interface OrgSession {
 	code: string;
 	title: string;
 	status: 'open' | 'closed';
+	/** planned: open and nobody has joined, the board still in the lobby; live: open and under way; closed. */
+	state: 'planned' | 'live' | 'closed';
+	participants: number;
 	startsAt: string;
 	timeZone: string;
+	region: string;
+	regionCode: string | null;
+	programmeId: string | null;
+	programmeName: string | null;
 	facilitators: { accountId: string; name: string }[];
+}
+
+/** A session's dashboard state from its status, phase and how many have joined. */
+export function sessionState(status: string, phase: string, participants: number): OrgSession['state'] {
+	if (status === 'closed') return 'closed';
+	return participants > 0 || phase !== 'lobby' ? 'live' : 'planned';
 }
 
 /** The sessions a member sees: all of the organization's for admins and organizers, assigned ones for a facilitator. */
 export function sessionsFor(db: Db, member: Member): OrgSession[] {
 	const rows = sql(
 		db,
-		`SELECT s.id, s.code, s.title, s.status, s.starts_at AS startsAt, s.time_zone AS timeZone FROM sessions s
+		`SELECT s.id, s.code, s.title, s.status, s.phase, s.starts_at AS startsAt, s.time_zone AS timeZone, s.region, s.region_code AS regionCode,
+		   s.programme_id AS programmeId, p.name AS programmeName, (SELECT count(*) FROM participants x WHERE x.session_id = s.id) AS participants
+		 FROM sessions s LEFT JOIN programmes p ON p.id = s.programme_id AND p.organization_id = s.organization_id
 		 WHERE s.organization_id = ? AND (? = 1 OR EXISTS (SELECT 1 FROM session_facilitators f WHERE f.session_id = s.id AND f.account_id = ?))
 		 ORDER BY s.starts_at DESC`
-	).all(member.organizationId, canManageSessions(member) ? 1 : 0, member.accountId) as (Omit<OrgSession, 'facilitators'> & { id: string })[];
-	return rows.map(({ id, ...row }) => ({
+	).all(member.organizationId, canManageSessions(member) ? 1 : 0, member.accountId) as (Omit<OrgSession, 'facilitators' | 'state'> & { id: string; phase: string })[];
+	return rows.map(({ id, phase, ...row }) => ({
 		...row,
+		state: sessionState(row.status, phase, row.participants),
 		facilitators: sql(
 			db,
 			'SELECT a.id AS accountId, a.name FROM session_facilitators f JOIN accounts a ON a.id = f.account_id WHERE f.session_id = ? ORDER BY a.name'
@@ -233,21 +249,22 @@ export const GRANT_TTL_MS = 12 * 3600_000;
  * Opens the console of a session the member may run, without the secret link: a per-session key
  * bound to this sign-in, which the console uses as it would the facilitator key.
  */
-export function grantConsole(db: Db, member: Member, authSessionId: string, code: string, address = '', now = Date.now()): { code: string; key: string } {
+export function grantConsole(db: Db, member: Member, authSessionId: string, code: string, address = '', now = Date.now(), role: 'facilitator' | 'minutetaker' = 'facilitator'): { code: string; key: string } {
 	const session = runnableSession(db, member, code);
 	// Expired grants open nothing; drop them so the table holds only live ones.
 	sql(db, 'DELETE FROM staff_grants WHERE expires_at <= ?').run(new Date(now).toISOString());
 	const key = newSecret();
-	sql(db, 'INSERT INTO staff_grants (id, token_hash, session_id, account_id, auth_session_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+	sql(db, 'INSERT INTO staff_grants (id, token_hash, session_id, account_id, auth_session_id, created_at, expires_at, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
 		newId(),
 		hashSecret(key),
 		session.id,
 		member.accountId,
 		authSessionId,
 		new Date(now).toISOString(),
-		new Date(now + GRANT_TTL_MS).toISOString()
+		new Date(now + GRANT_TTL_MS).toISOString(),
+		role
 	);
-	audit.record(db, { organizationId: member.organizationId, accountId: member.accountId, action: 'session.console_opened', subject: session.code, address });
+	audit.record(db, { organizationId: member.organizationId, accountId: member.accountId, action: role === 'facilitator' ? 'session.console_opened' : 'session.minutes_page_opened', subject: session.code, address });
 	return { code: session.code, key };
 }
 
@@ -258,15 +275,32 @@ export function grantConsole(db: Db, member: Member, authSessionId: string, code
  */
 export function facilitatorKeyOpens(db: Db, session: sessions.SessionRow, key: string, now = Date.now()): { accountId: string | null } | null {
 	if (secretMatches(key, session.facilitator_key_hash)) return { accountId: null };
+	return grantOpens(db, session, key, 'facilitator', now);
+}
+
+/** The minute-taker's secret: the session's minute-taker key, or a minute-taker grant opened from the dashboard. */
+export function minutetakerKeyOpens(db: Db, session: sessions.SessionRow, key: string, now = Date.now()): { accountId: string | null } | null {
+	if (session.minutetaker_key_hash && secretMatches(key, session.minutetaker_key_hash)) return { accountId: null };
+	return grantOpens(db, session, key, 'minutetaker', now);
+}
+
+function grantOpens(db: Db, session: sessions.SessionRow, key: string, role: 'facilitator' | 'minutetaker', now: number): { accountId: string } | null {
 	if (!key || key.length > 100) return null;
 	const grant = sql(
 		db,
 		`SELECT g.account_id, g.expires_at, a.revoked_at, s.organization_id FROM staff_grants g
 		 JOIN auth_sessions a ON a.id = g.auth_session_id JOIN sessions s ON s.id = g.session_id
-		 WHERE g.token_hash = ? AND g.session_id = ?`
-	).get(hashSecret(key), session.id) as { account_id: string; expires_at: string; revoked_at: string | null; organization_id: string | null } | undefined;
+		 WHERE g.token_hash = ? AND g.session_id = ? AND g.role = ?`
+	).get(hashSecret(key), session.id, role) as { account_id: string; expires_at: string; revoked_at: string | null; organization_id: string | null } | undefined;
 	if (!grant || grant.revoked_at || Date.parse(grant.expires_at) <= now || !grant.organization_id) return null;
 	const member = membership(db, grant.account_id, grant.organization_id);
 	if (!member || !canRun(db, member, { id: session.id, organization_id: grant.organization_id })) return null;
 	return { accountId: grant.account_id };
+}
+
+/** The minutes of a session of the organization, downloaded by a member who may run it (audited like a report download). */
+export function minutesFor(db: Db, member: Member, code: string, format: string, address = ''): sessions.SessionRow {
+	const session = runnableSession(db, member, code);
+	audit.record(db, { organizationId: member.organizationId, accountId: member.accountId, action: 'minutes.downloaded', subject: session.code, detail: format, address });
+	return session;
 }

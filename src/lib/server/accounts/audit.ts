@@ -20,7 +20,13 @@ export type AuditAction =
 	| 'session.claimed'
 	| 'session.console_opened'
 	| 'facilitator.assigned'
-	| 'facilitator.unassigned';
+	| 'facilitator.unassigned'
+	| 'session.minutes_page_opened'
+	| 'session.created'
+	| 'session.duplicated'
+	| 'minutes.downloaded'
+	| 'programme.created'
+	| 'programme.updated';
 
 export interface AuditEntry {
 	id: number;

@@ -9,8 +9,7 @@ import type { Db } from '../db/database';
 import { guessing } from '../guessing';
 import * as participants from '../participants';
 import { byAnyCode } from '../room';
-import { facilitatorKeyOpens } from '../accounts/access';
-import { secretMatches } from '../secrets';
+import { facilitatorKeyOpens, minutetakerKeyOpens } from '../accounts/access';
 import * as sessions from '../sessions';
 
 type Refusal = 'invalid_input' | 'unauthenticated' | 'not_found' | 'rate_limited' | 'removed';
@@ -38,8 +37,7 @@ function opens(db: Db, session: sessions.SessionRow, request: SocketAuthRequest)
 		const opened = facilitatorKeyOpens(db, session, request.key);
 		return opened && (opened.accountId ? { ...identity, accountId: opened.accountId } : identity);
 	}
-	if (request.role === 'minutetaker')
-		return session.minutetaker_key_hash && secretMatches(request.key, session.minutetaker_key_hash) ? identity : null;
+	if (request.role === 'minutetaker') return minutetakerKeyOpens(db, session, request.key) ? identity : null;
 	if (request.role !== 'participant') return null;
 	const participant = participants.byToken(db, session.id, request.token, { removed: true });
 	if (!participant) return null;

@@ -1,0 +1,58 @@
+import { error } from '@sveltejs/kit';
+import { requireMember } from '$lib/http/account.server';
+import { fail } from '@sveltejs/kit';
+import { addressOf } from '$lib/http/account.server';
+import { createSessionAction, refusal } from '$lib/http/org-actions.server';
+import { fields, programmeForm } from '$lib/server/programmes/forms';
+import * as access from '$lib/server/accounts/access';
+import { getContext } from '$lib/server/context';
+import * as programmes from '$lib/server/programmes/programmes';
+import type { Actions, PageServerLoad } from './$types';
+
+/** A programme: its template, its sessions (as this member may see them), adding a session from the template. */
+export const load: PageServerLoad = (event) => {
+	const { account, member } = requireMember(event);
+	const db = getContext().db;
+	let programme: programmes.Programme;
+	try {
+		programme = programmes.programmeFor(db, member, event.params.id.slice(0, 40));
+	} catch (e) {
+		if (e instanceof access.AccessDenied) error(404, 'No programme of your organization has this id');
+		throw e;
+	}
+	const { template } = programme;
+	return {
+		me: { name: account.name, role: member.role, organization: member.organizationName },
+		canManageMembers: access.canManageMembers(member),
+		canManageSessions: access.canManageSessions(member),
+		programme: {
+			id: programme.id,
+			name: programme.name,
+			theme: programme.theme,
+			// The logo stays on the server: the page names the office only.
+			template: { ...template, letterhead: template.letterhead ? { office: template.letterhead.office ?? '' } : null }
+		},
+		sessions: access.sessionsFor(db, member).filter((s) => s.programmeId === programme.id),
+		/** Sessions whose settings may become the template (admins and organizers only). */
+		templateSources: access.canManageSessions(member) ? access.sessionsFor(db, member).map((s) => ({ code: s.code, title: s.title })) : []
+	};
+};
+
+export const actions = {
+	addSession: (event) => createSessionAction(event, event.params.id.slice(0, 40)),
+	/** Renames the programme; a chosen session's settings replace the template (sessions already made keep theirs). */
+	edit: async (event) => {
+		const { member } = requireMember(event);
+		const parsed = programmeForm.safeParse(fields(await event.request.formData()));
+		if (!parsed.success) return fail(400, { error: 'bad_input' });
+		const db = getContext().db;
+		try {
+			const current = programmes.programmeFor(db, member, event.params.id.slice(0, 40));
+			const template = parsed.data.templateSession ? programmes.templateFrom(db, member, parsed.data.templateSession) : current.template;
+			programmes.updateProgramme(db, member, current.id, { name: parsed.data.name, theme: parsed.data.theme, template }, addressOf(event));
+		} catch (error) {
+			return refusal(error);
+		}
+		return { saved: true };
+	}
+} satisfies Actions;

@@ -1,0 +1,217 @@
+/**
+ * Programmes and the dashboard, as an organizer meets them: a programme made from the default
+ * template, three sessions in three regions of Kalimantan Timur chosen with the region picker,
+ * seen on the dashboard as planned; a console opened without the secret link, a phone joins (the
+ * dashboard shows the session live with one participant); a session duplicated; a facilitator
+ * assigned to one session sees only that one.
+ */
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { AxeResults, RunOptions } from 'axe-core';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { joinOnPhone, LAPTOP, newPhone } from './helpers';
+import { TestServer } from './server';
+
+const PASSWORD = 'Sungai Mahakam pagi berkabut 7';
+let server: TestServer;
+const contexts: BrowserContext[] = [];
+
+test.beforeAll(async () => {
+	server = new TestServer();
+	await server.start();
+});
+test.afterAll(async () => {
+	await Promise.all(contexts.map((c) => c.close()));
+	await server.dispose();
+});
+
+function createAdmin(org: string, email: string, name: string): string {
+	const out = execFileSync(process.execPath, ['build/admin.js', 'create-user', '--org', org, '--email', email, '--name', name], {
+		env: { ...process.env, DATABASE_PATH: join(server.dir, 'rembuk.sqlite'), PUBLIC_URL: server.url },
+		encoding: 'utf8'
+	});
+	return /(http:\/\/\S+\/akun\/tautan\/\S+)/.exec(out)![1];
+}
+
+async function browserPage(browser: Browser): Promise<Page> {
+	const context = await browser.newContext(LAPTOP);
+	contexts.push(context);
+	return context.newPage();
+}
+
+const hydrated = (page: Page) => expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
+
+async function acceptLink(page: Page, link: string, name: string) {
+	await page.goto(link);
+	await hydrated(page);
+	await page.getByLabel('Nama lengkap').fill(name);
+	await page.getByLabel('Kata sandi baru').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Simpan dan masuk' }).click();
+	await expect(page).toHaveURL(/\/org$/);
+}
+
+async function invite(page: Page, login: string, role: string) {
+	await page.goto(`${server.url}/org/anggota`);
+	await hydrated(page);
+	const form = page.getByTestId('invite-form');
+	await form.getByLabel('Email atau nama pengguna').fill(login);
+	await form.getByLabel('Peran').selectOption({ label: role });
+	await form.getByRole('button', { name: 'Buat tautan undangan' }).click();
+	return page.locator('#one-time-link').inputValue();
+}
+
+/** Adds a session from the programme page, its region chosen level by level. */
+async function addSession(page: Page, title: string, startsAt: string, regency: string) {
+	const form = page.getByTestId('session-form');
+	await form.getByLabel('Judul sesi').fill(title);
+	await form.getByLabel('Tanggal dan jam').fill(startsAt);
+	await form.getByLabel('Provinsi').selectOption({ label: 'Kalimantan Timur' });
+	await form.getByLabel('Kabupaten/kota').selectOption({ label: regency });
+	// The next level arrives from the server: the kecamatan list shows the regency was taken.
+	await expect(form.getByLabel('Kecamatan').locator('option')).not.toHaveCount(1);
+	await form.getByRole('button', { name: 'Buat sesi' }).click();
+	await expect(page.getByTestId('created')).toBeVisible();
+	return /Sesi (\w{6}) dibuat/.exec((await page.getByTestId('created').textContent()) ?? '')![1];
+}
+
+test('an organizer runs a programme across three regions from the dashboard; a facilitator sees only their session', async ({ browser }) => {
+	const organizer = await browserPage(browser);
+	await acceptLink(organizer, createAdmin('DPMD Provinsi Kalimantan Timur', 'admin@kaltim.go.id', 'Rina Admin'), 'Rina Admin');
+	test.setTimeout(180_000);
+	const facilitatorLink = await invite(organizer, 'fasil.paser', 'Fasilitator');
+	const facilitator = await browserPage(browser);
+	await acceptLink(facilitator, facilitatorLink, 'Dedi Fasilitator');
+
+	// A programme from the default template.
+	await organizer.goto(`${server.url}/org`);
+	await hydrated(organizer);
+	const programmeForm = organizer.getByTestId('programme-form');
+	await programmeForm.getByLabel('Nama rangkaian').fill('FGD UMKM Pascatambang 2026');
+	await programmeForm.getByLabel('Tema').fill('Penguatan UMKM');
+	await programmeForm.getByLabel('Templat diambil dari').selectOption({ label: 'Pengaturan bawaan' });
+	await programmeForm.getByRole('button', { name: 'Buat rangkaian' }).click();
+	await expect(organizer).toHaveURL(/\/org\/program\/[\w-]+$/);
+	await hydrated(organizer);
+	await expect(organizer.getByRole('heading', { level: 1 })).toHaveText('FGD UMKM Pascatambang 2026');
+	await expect(organizer.getByTestId('template')).toContainText('Kendala, Peluang, Rekomendasi');
+	const programmeUrl = organizer.url();
+	// Renamed from its page; the name shows at once.
+	const edit = organizer.getByTestId('programme-edit');
+	await edit.getByLabel('Nama rangkaian').fill('FGD UMKM Pascatambang Kaltim 2026');
+	await edit.getByRole('button', { name: 'Simpan' }).click();
+	await expect(organizer.getByRole('heading', { level: 1 })).toHaveText('FGD UMKM Pascatambang Kaltim 2026');
+
+	const kukar = await addSession(organizer, 'FGD Kutai Kartanegara', '2026-02-10T09:00', 'Kabupaten Kutai Kartanegara');
+	const paser = await addSession(organizer, 'FGD Paser', '2026-02-12T09:00', 'Kabupaten Paser');
+	const samarinda = await addSession(organizer, 'FGD Samarinda', '2026-02-14T09:00', 'Kota Samarinda');
+	const listed = organizer.getByTestId('programme-sessions');
+	await expect(listed.locator(`tr[data-code="${paser}"]`)).toContainText('Kabupaten Paser, Kalimantan Timur');
+	await expect(listed.locator('tbody tr')).toHaveCount(3);
+
+	// The dashboard: all three planned, with their regions; the region filter keeps one.
+	await organizer.goto(`${server.url}/org`);
+	await hydrated(organizer);
+	for (const [code, region] of [
+		[kukar, 'Kabupaten Kutai Kartanegara'],
+		[paser, 'Kabupaten Paser'],
+		[samarinda, 'Kota Samarinda']
+	]) {
+		const row = organizer.locator(`tr[data-code="${code}"]`);
+		await expect(row).toHaveAttribute('data-state', 'planned');
+		await expect(row.getByTestId('region')).toContainText(region);
+	}
+	await organizer.getByTestId('filter-region').selectOption({ label: 'Kota Samarinda, Kalimantan Timur' });
+	await expect(organizer.getByTestId('org-sessions').locator('tbody tr')).toHaveCount(1);
+	await organizer.getByTestId('filter-region').selectOption({ label: 'Semua wilayah' });
+
+	// The organizer assigns the facilitator to Paser.
+	const paserRow = organizer.locator(`tr[data-code="${paser}"]`);
+	await paserRow.getByLabel('Pilih fasilitator').selectOption({ label: 'Dedi Fasilitator' });
+	await paserRow.getByRole('button', { name: 'Tugaskan' }).click();
+	await expect(organizer.locator(`tr[data-code="${paser}"]`).getByTestId('assigned')).toHaveText('Dedi Fasilitator');
+
+	// A console without the secret link; a phone joins; the dashboard shows it live with one participant.
+	const consolePage = await browserPage(browser);
+	await consolePage.context().addCookies(await organizer.context().cookies());
+	await consolePage.goto(`${server.url}/org`);
+	await hydrated(consolePage);
+	await consolePage.locator(`tr[data-code="${kukar}"]`).getByRole('button', { name: 'Buka konsol' }).click();
+	await expect(consolePage).toHaveURL(new RegExp(`/f/${kukar}$`));
+	await expect(consolePage.getByTestId('connection')).toHaveAttribute('data-state', 'online');
+	await expect(consolePage.getByTestId('join-code')).toHaveText(kukar);
+	const phone = await newPhone(browser);
+	contexts.push(phone.context);
+	await phone.page.goto(`${server.url}/j/${kukar}`);
+	await hydrated(phone.page);
+	await joinOnPhone(phone.page, 'Siti Aminah', 'akademisi');
+	await organizer.reload();
+	await hydrated(organizer);
+	const kukarRow = organizer.locator(`tr[data-code="${kukar}"]`);
+	await expect(kukarRow).toHaveAttribute('data-state', 'live');
+	await expect(kukarRow.getByTestId('participants')).toHaveText('1 peserta');
+	await organizer.getByTestId('filter-state').selectOption({ label: 'Direncanakan' });
+	await expect(organizer.getByTestId('org-sessions').locator('tbody tr')).toHaveCount(2);
+	await organizer.getByTestId('filter-state').selectOption({ label: 'Semua status' });
+
+	// The minute-taker's page and the minutes, without the secret link.
+	await kukarRow.getByRole('button', { name: 'Halaman notulis' }).click();
+	await expect(organizer).toHaveURL(new RegExp(`/m/${kukar}$`));
+	await expect(organizer.getByTestId('connection')).toHaveAttribute('data-state', 'online');
+	await expect(organizer.getByTestId('no-key')).toHaveCount(0);
+	const minutes = await organizer.request.get(`${server.url}/org/notulen/${kukar}?format=md`);
+	expect(minutes.status()).toBe(200);
+	expect(await minutes.text()).toContain('Siti Aminah');
+
+	// Duplicate: a new planned session in the same programme and region, without the participant.
+	await organizer.goto(`${server.url}/org`);
+	await hydrated(organizer);
+	await organizer.locator(`tr[data-code="${kukar}"]`).getByRole('button', { name: 'Duplikat' }).click();
+	await expect(organizer.getByTestId('duplicated')).toBeVisible();
+	const copy = /: (\w{6})\./.exec((await organizer.getByTestId('duplicated').textContent()) ?? '')![1];
+	const copyRow = organizer.locator(`tr[data-code="${copy}"]`);
+	await expect(copyRow).toHaveAttribute('data-state', 'planned');
+	await expect(copyRow.getByTestId('region')).toContainText('Kabupaten Kutai Kartanegara');
+	await expect(copyRow).toContainText('FGD UMKM Pascatambang Kaltim 2026');
+
+	// The facilitator sees only Paser, and cannot download another session's minutes.
+	await facilitator.goto(`${server.url}/org`);
+	await hydrated(facilitator);
+	const mine = facilitator.getByTestId('org-sessions');
+	await expect(mine.locator('tbody tr')).toHaveCount(1);
+	await expect(mine).toContainText('FGD Paser');
+	expect((await facilitator.request.get(`${server.url}/org/notulen/${kukar}?format=md`)).status()).toBe(404);
+	expect((await facilitator.request.get(`${server.url}/org/notulen/${paser}?format=md`)).status()).toBe(200);
+
+	// The dashboard and the programme page pass axe (WCAG 2.1 AA) at phone and laptop sizes.
+	const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+	const options: RunOptions = {
+		runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+		rules: { 'page-has-heading-one': { enabled: true }, 'landmark-one-main': { enabled: true } }
+	};
+	// The CSP (rightly) refuses the injected axe script; this context bypasses it.
+	const auditing = await browser.newContext({ ...LAPTOP, bypassCSP: true });
+	contexts.push(auditing);
+	await auditing.addCookies(await organizer.context().cookies());
+	const page = await auditing.newPage();
+	for (const url of [`${server.url}/org`, programmeUrl]) {
+		await page.goto(url);
+		await hydrated(page);
+		for (const viewport of [{ width: 360, height: 640 }, LAPTOP.viewport]) {
+			await page.setViewportSize(viewport);
+			if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+			const found = await page.evaluate(async (o) => {
+				const axe = (window as unknown as { axe: { run: (d: Document, o: RunOptions) => Promise<AxeResults> } }).axe;
+				return (await axe.run(document, o)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+			}, options);
+			expect.soft(found, `${url} @ ${viewport.width}px`).toEqual([]);
+		}
+	}
+	await page.setViewportSize(LAPTOP.viewport);
+	await page.goto(`${server.url}/org`);
+	await hydrated(page);
+	await page.screenshot({ path: 'test-results/programmes-dashboard.png', fullPage: true });
+	await page.goto(programmeUrl);
+	await hydrated(page);
+	await page.screenshot({ path: 'test-results/programmes-programme.png', fullPage: true });
+});
