@@ -270,3 +270,13 @@ export function facilitatorKeyOpens(db: Db, session: sessions.SessionRow, key: s
 	if (!member || !canRun(db, member, { id: session.id, organization_id: grant.organization_id })) return null;
 	return { accountId: grant.account_id };
 }
+
+/**
+ * A session an admin or organizer may delete from the organization page: one of their
+ * organization's, by code; a facilitator is refused. Same answer for another organization's
+ * session as for no session.
+ */
+export function deletableSession(db: Db, member: Member, code: string): sessions.SessionRow {
+	if (!canManageSessions(member)) throw new AccessDenied('forbidden', 'Only an admin or organizer deletes sessions');
+	return runnableSession(db, member, code);
+}

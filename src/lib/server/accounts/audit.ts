@@ -173,3 +173,35 @@ export function toCsv(entries: AuditEntry[], names: Map<string, string>, dialect
 		rows.push([e.at, e.action, e.actor, e.accountId ? (names.get(e.accountId) ?? e.accountId) : '', e.subject, e.detail, e.address]);
 	return bom + rows.map((r) => r.map(csvField).join(separator)).join('\r\n') + '\r\n';
 }
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const validDay = (day: string) => DAY.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
+
+/**
+ * The log page's filter from its query: `action` (one of AUDIT_ACTIONS, or empty for all) and
+ * `from`/`to` as whole days YYYY-MM-DD in UTC, both inclusive. Anything else is refused.
+ */
+export function parseFilter(params: URLSearchParams): { ok: true; filter: AuditFilter } | { ok: false } {
+	const action = params.get('action') ?? '';
+	const from = params.get('from') ?? '';
+	const to = params.get('to') ?? '';
+	if (action && !(AUDIT_ACTIONS as readonly string[]).includes(action)) return { ok: false };
+	if ((from && !validDay(from)) || (to && !validDay(to))) return { ok: false };
+	return {
+		ok: true,
+		filter: {
+			...(action ? { action: action as AuditAction } : {}),
+			...(from ? { from: `${from}T00:00:00.000Z` } : {}),
+			...(to ? { to: `${to}T23:59:59.999Z` } : {})
+		}
+	};
+}
+
+/** Names of the organization's accounts (present and former members alike, by id) for the log's "who". */
+export function accountNames(db: Db, organizationId: string): Map<string, string> {
+	const rows = sql(
+		db,
+		`SELECT DISTINCT a.id, a.name, a.email, a.username FROM org_audit l JOIN accounts a ON a.id = l.account_id WHERE l.organization_id = ?`
+	).all(organizationId) as { id: string; name: string; email: string | null; username: string | null }[];
+	return new Map(rows.map((r) => [r.id, r.name || r.email || r.username || r.id]));
+}

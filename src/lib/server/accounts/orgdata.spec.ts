@@ -194,6 +194,16 @@ describe('the audit log for admins', () => {
 		expect(today.length).toBe(mine.filter((e) => e.at >= new Date(Date.now() - 3600_000).toISOString()).length);
 	});
 
+	it('reads the filter from the query: a known action, whole UTC days; anything else refused', () => {
+		const q = (query: string) => audit.parseFilter(new URLSearchParams(query));
+		expect(q('')).toEqual({ ok: true, filter: {} });
+		expect(q('action=minutes.downloaded&from=2026-01-01&to=2026-01-31')).toEqual({
+			ok: true,
+			filter: { action: 'minutes.downloaded', from: '2026-01-01T00:00:00.000Z', to: '2026-01-31T23:59:59.999Z' }
+		});
+		for (const bad of ['action=drop table', 'from=2026-13-01', 'to=2026-02-30', 'from=kemarin', "to=2026-01-01' OR 1=1"]) expect(q(bad), bad).toEqual({ ok: false });
+	});
+
 	it('downloads as CSV in the minutes’ dialects, oldest first, names for accounts, formulas defused', () => {
 		const base = { organizationId: 'o', subject: 'ABC123', address: '203.0.113.1', at: '2026-01-02T03:04:05.000Z' };
 		const rows: audit.AuditEntry[] = [
