@@ -160,6 +160,18 @@ describe('audit hooks', () => {
 		expect(db.prepare('SELECT 1 FROM sessions WHERE id = ?').get(fgd.session.id)).toBeUndefined();
 	});
 
+	it('deleting from the organization page: admins and organizers of its organization only', async () => {
+		const { fgd, admin, organizer } = await orgFgd();
+		const db = fgd.db;
+		const invite = access.invite(db, admin, { login: 'fasil.paser', role: 'facilitator' });
+		const facilitator = access.membership(db, (await accounts.completeLink(db, invite, { name: 'Dedi', password: GOOD })).id)!;
+		const other = await orgOf(db, 'Bappeda Kota Samarinda');
+		expect(access.deletableSession(db, organizer, fgd.session.code).id).toBe(fgd.session.id);
+		expect(access.deletableSession(db, admin, fgd.session.code).id).toBe(fgd.session.id);
+		expect(() => access.deletableSession(db, facilitator, fgd.session.code)).toThrow(expect.objectContaining({ code: 'forbidden' }));
+		expect(() => access.deletableSession(db, other.admin, fgd.session.code)).toThrow(expect.objectContaining({ code: 'not_found' }));
+	});
+
 	it('a retention run records, per organization, how many sessions and participants it anonymised (actor: system)', async () => {
 		const { fgd, organization, admin } = await orgFgd();
 		const db = fgd.db;
