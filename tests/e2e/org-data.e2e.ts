@@ -3,7 +3,8 @@
  * admin sets the retention period to one month; a closed session of the organization is
  * anonymised by a retention run 40 days later (the server's default of 12 months would not have
  * done it); the audit log shows the sign-in, a minutes download and the run, filters by action
- * and downloads as CSV; an organizer can open neither the settings nor the log.
+ * and downloads as CSV; the admin deletes the session from the organization page after the
+ * confirmation, and the log records it; an organizer can open neither the settings nor the log.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -168,6 +169,27 @@ test('an admin sets one month; retention anonymises the closed session; the audi
 	const rows = csv.trimEnd().split('\r\n');
 	expect(rows).toHaveLength(2);
 	expect(rows[1]).toContain(';retention.run;system;;');
+
+	// Deleting the session from the organization page: what is lost is named, the code typed; logged.
+	await admin.goto(`${server.url}/org`);
+	await hydrated(admin);
+	await admin.locator(`tr[data-code="${session.code}"]`).getByTestId('delete-session-link').click();
+	await hydrated(admin);
+	const confirm = admin.getByTestId('org-delete-session');
+	await expect(confirm).toContainText('1 peserta');
+	const deleteButton = confirm.getByRole('button', { name: 'Hapus sesi untuk selamanya' });
+	await expect(deleteButton).toBeDisabled();
+	await confirm.getByLabel(`Ketik kode sesi (${session.code})`).fill(session.code.toLowerCase());
+	await deleteButton.click();
+	await expect(admin).toHaveURL(`${server.url}/org?dihapus=${session.code}`);
+	await expect(admin.getByTestId('session-deleted')).toContainText(session.code);
+	await expect(admin.locator(`tr[data-code="${session.code}"]`)).toHaveCount(0);
+	expect(participantNames(session.code)).toEqual([]);
+	await admin.goto(`${server.url}/org/audit?action=session.deleted`);
+	await hydrated(admin);
+	await expect(admin.getByTestId('audit').locator('tbody tr')).toHaveCount(1);
+	await expect(admin.getByTestId('audit')).toContainText('Rina Admin');
+	await expect(admin.getByTestId('audit')).toContainText('FGD Data Pribadi Tanah Grogot');
 
 	// The organizer: no links, and the pages and the CSV are refused.
 	await organizer.goto(`${server.url}/org`);

@@ -144,7 +144,6 @@ export const org: OrgMessages = {
 		title: 'Delete session {{code}}',
 		lead: 'The session "{{title}}" will be deleted with everything in it. This is recorded in the audit log.',
 		gone: 'Session {{code}} was deleted.',
-		wrongCode: 'The code typed is not the session code.',
-		back: 'Back to the sessions'
+		wrongCode: 'The code typed is not the session code.'
 	}
 };

@@ -142,8 +142,7 @@ export const org = {
 		title: 'Hapus sesi {{code}}',
 		lead: 'Sesi "{{title}}" akan dihapus beserta seluruh isinya. Tindakan ini dicatat dalam catatan audit.',
 		gone: 'Sesi {{code}} telah dihapus.',
-		wrongCode: 'Kode yang diketik tidak sama dengan kode sesi.',
-		back: 'Kembali ke daftar sesi'
+		wrongCode: 'Kode yang diketik tidak sama dengan kode sesi.'
 	}
 };
 

@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { addressOf, recheckConsoles, requireMember } from '$lib/http/account.server';
 import * as access from '$lib/server/accounts/access';
 import { getContext } from '$lib/server/context';
@@ -36,6 +36,7 @@ export const actions = {
 		await getContext().writes.commit(session.id, (db) => ({ deleted: privacy.deleteSessionRows(db, session.id, who), records: [] }));
 		privacy.checkpoint(getContext().db);
 		recheckConsoles(member.accountId);
-		return { deleted: session.code };
+		// Back to the list (this page's session is gone), which says so.
+		redirect(303, `/org?dihapus=${session.code}`);
 	}
 } satisfies Actions;
