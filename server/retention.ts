@@ -36,9 +36,11 @@ try {
 		console.log(`${due.length} session(s) due at ${now.toISOString()} (server default ${months} months)`);
 		for (const id of due) console.log(`  ${describe(id)}`);
 	} else {
-		const { anonymised } = await runRetention(db, undefined, now);
+		const { anonymised, byOrganization } = await runRetention(db, undefined, now);
 		console.log(`Anonymised ${anonymised.length} session(s) at ${now.toISOString()} (server default ${months} months)`);
 		for (const id of anonymised) console.log(`  ${describe(id)}`);
+		for (const [organizationId, tally] of byOrganization)
+			console.log(`  organization ${organizationId}: ${tally.sessions.length} session(s), ${tally.participants} participant(s) (in its audit log)`);
 	}
 } finally {
 	db.close();

@@ -4,6 +4,7 @@
  */
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { FollowupStatus, ProgressUpdate } from '../domain/followup';
+import * as audit from '../server/accounts/audit';
 import { getContext } from '../server/context';
 import * as followup from '../server/followup';
 import { guessing } from '../server/guessing';
@@ -29,7 +30,8 @@ export type PicPage =
 	| { refused: true }
 	| { refused: false; title: string; institution: string; timeZone: string; rows: PicRow[]; /** The row just updated (after the form's redirect). */ saved: string | null };
 
-async function opened(event: PicEvent) {
+/** Opens the link (or refuses it); a link that opens is recorded in the organization's audit log as a PIC link's use. */
+async function opened(event: PicEvent, purpose: 'view' | 'update') {
 	let session;
 	try {
 		// A replaced join code still finds the session: the link was handed out before, and its key decides.
@@ -44,12 +46,18 @@ async function opened(event: PicEvent) {
 		if (!turn.ok) error(429, { message: 'rate_limited' });
 		return null;
 	}
+	audit.recordForSession(
+		getContext().db,
+		session.id,
+		{ accountId: null, actor: 'pic_link', address: clientAddress(event) },
+		{ action: 'pic_link.used', detail: `${purpose}: ${link.institution}` }
+	);
 	return { session, link };
 }
 
 export async function loadPicPage(event: PicEvent & { url: URL }): Promise<PicPage> {
 	event.setHeaders?.({ 'cache-control': 'no-store' });
-	const found = await opened(event);
+	const found = await opened(event, 'view');
 	if (!found) return { refused: true };
 	const rows = followup.rowsOfInstitution(followup.loadTracked(getContext().db, [found.session.id]), found.link.institution);
 	return {
@@ -79,7 +87,7 @@ export async function loadPicPage(event: PicEvent & { url: URL }): Promise<PicPa
  * phone's page afterwards does not send the update again.
  */
 export async function updateByForm(event: PicEvent & { request: Request; url: URL }) {
-	const found = await opened(event);
+	const found = await opened(event, 'update');
 	if (!found) return fail(403, { error: 'refused' as const, rowId: '' });
 	const form = await event.request.formData();
 	const text = (name: string) => {

@@ -10,6 +10,7 @@ import { guessing, type Turn } from '../server/guessing';
 import * as reports from '../server/reports';
 import { byAnyCode } from '../server/room';
 import { facilitatorKeyOpens } from '../server/accounts/access';
+import type { SessionActor } from '../server/accounts/audit';
 import { secretMatches } from '../server/secrets';
 import * as sessions from '../server/sessions';
 
@@ -93,16 +94,26 @@ export async function requireStaff(
 /**
  * Who may read the minutes and the summary: the facilitator, or an organizer holding a live
  * report link. 401 without a key, 403 with a wrong or revoked one (counted as a bad secret).
+ * Returns which, and who it is for the organization's audit log.
  */
 export async function requireMinutesAccess(
 	event: { request: Request; getClientAddress: () => string },
 	session: sessions.SessionRow
-): Promise<'facilitator' | 'report'> {
+): Promise<{ via: 'facilitator' | 'report'; who: SessionActor }> {
 	const key = bearer(event, 'Send the facilitator key or a report key as Authorization: Bearer …');
-	if (facilitatorKeyOpens(getContext().db, session, key)) return 'facilitator';
-	if (reports.check(getContext().db, session.id, key)) return 'report';
+	const opened = facilitatorKeyOpens(getContext().db, session, key);
+	if (opened) return { via: 'facilitator', who: staffActor(event, opened.accountId) };
+	if (reports.check(getContext().db, session.id, key))
+		return { via: 'report', who: { accountId: null, actor: 'report_link', address: clientAddress(event) } };
 	return refuse(event);
 }
+
+/** A facilitator's request as the audit log names it: the account behind a console opened from /org, else the secret link. */
+export const staffActor = (event: { getClientAddress: () => string }, accountId: string | null): SessionActor => ({
+	accountId,
+	actor: accountId ? 'account' : 'facilitator_link',
+	address: clientAddress(event)
+});
 
 function bearer(event: { request: Request }, message: string): string {
 	const match = /^Bearer\s+(\S+)$/i.exec(event.request.headers.get('authorization') ?? '');

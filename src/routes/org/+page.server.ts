@@ -17,6 +17,8 @@ export const load: PageServerLoad = (event) => {
 		canManageMembers: canManageMembers(member),
 		canManageSessions: canManageSessions(member),
 		sessions: access.sessionsFor(db, member),
+		/** The code of a session just deleted from /org/hapus (shown as a notice; a code's shape only). */
+		deleted: /^[A-Z0-9]{6}$/.test(event.url.searchParams.get('dihapus') ?? '') ? event.url.searchParams.get('dihapus') : null,
 		facilitators: canManageSessions(member) ? access.facilitators(db, member) : [],
 		programmes: programmes.programmesFor(db, member).map((p) => ({ id: p.id, name: p.name, theme: p.theme }))
 	};

@@ -11,6 +11,8 @@ export const org: OrgMessages = {
 		signOutEverywhere: 'Sign out everywhere',
 		sessions: 'Sessions',
 		members: 'Members',
+		settings: 'Data settings',
+		audit: 'Audit log',
 		signedInAs: 'Signed in as {{name}} ({{role}})'
 	},
 	orgSignIn: {
@@ -159,5 +161,51 @@ export const org: OrgMessages = {
 		colAction: 'Action',
 		colSubject: 'About',
 		colFrom: 'From'
+	},
+	orgSettings: {
+		title: 'Personal data settings of {{organization}}',
+		intro: "These apply to every session of this organization (Indonesia's PDP Law No. 27/2022). One-off sessions keep the server's default ({{months}} months).",
+		months: "Retention of participants' personal data (months after a session closes)",
+		monthsHint: "Leave empty for the server's default ({{months}} months). 1–120 months. A session may choose a shorter period, not a longer one.",
+		keepInstitutions: 'Keep institution names when data is anonymised',
+		keepInstitutionsHint: "Names always become \"Peserta N\" and phone numbers are deleted. An institution is rarely personal data; remove them when an institution could point to a person.",
+		save: 'Save settings',
+		saved: 'Settings saved.',
+		invalidMonths: 'The retention period must be a whole number of 1–120 months, or empty.',
+		current: 'In force now: {{months}} months; institutions {{institutions}}.',
+		kept: 'kept',
+		removed: 'removed',
+		forbidden: 'Only an admin may change the settings and see the audit log.'
+	},
+	orgAudit: {
+		title: 'Audit log of {{organization}}',
+		intro: 'Who did what, when and from where. Entries cannot be changed or deleted.',
+		action: 'Action',
+		allActions: 'All actions',
+		from: 'From date',
+		to: 'To date',
+		filter: 'Filter',
+		csv: 'Download CSV (Excel)',
+		csvRfc: 'Download CSV (standard, comma)',
+		empty: 'No entries for this filter.',
+		badFilter: 'Invalid filter: choose an action from the list and dates as YYYY-MM-DD.',
+		shown: 'Showing the {{count}} newest entries (at most {{limit}}).',
+		colWhen: 'When (UTC)',
+		colWho: 'By',
+		colAction: 'Action',
+		colSubject: 'About',
+		colFrom: 'From address',
+		actorSystem: 'System (retention)',
+		actorFacilitatorLink: 'Facilitator link',
+		actorReportLink: 'Report link',
+		actorPicLink: 'PIC link',
+		actorParticipant: 'Participant (their phone)'
+	},
+	orgDelete: {
+		action: 'Delete…',
+		title: 'Delete session {{code}}',
+		lead: 'The session "{{title}}" will be deleted with everything in it. This is recorded in the audit log.',
+		gone: 'Session {{code}} was deleted.',
+		wrongCode: 'The code typed is not the session code.'
 	}
 };

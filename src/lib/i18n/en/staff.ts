@@ -402,6 +402,8 @@ export const staff: StaffMessages = {
 		title: 'Personal data',
 		hint: "Participants' personal data (name, institution, position, sex) is kept for the retention period after the session closes, then anonymised: names become \"Peserta 1\", \"Peserta 2\" and so on. Post texts, counts by group and the minutes stay.",
 		months: 'Retention period (months)',
+		orgMonths: "Leave empty for the organization's period ({{months}} months); this session may only be shorter",
+		orgTooLong: 'The organization keeps personal data at most {{months}} months; choose that or shorter.',
 		defaultMonths: "Leave empty for the server's default ({{months}} months)",
 		keepInstitutions: 'Keep institutions when anonymising',
 		save: 'Save settings',

@@ -9,6 +9,8 @@ export const org = {
 		signOutEverywhere: 'Keluar dari semua perangkat',
 		sessions: 'Sesi',
 		members: 'Anggota',
+		settings: 'Pengaturan data',
+		audit: 'Catatan audit',
 		signedInAs: 'Masuk sebagai {{name}} ({{role}})'
 	},
 	orgSignIn: {
@@ -157,6 +159,52 @@ export const org = {
 		colAction: 'Tindakan',
 		colSubject: 'Tentang',
 		colFrom: 'Dari'
+	},
+	orgSettings: {
+		title: 'Pengaturan data pribadi {{organization}}',
+		intro: 'Berlaku untuk semua sesi organisasi ini (UU PDP No. 27/2022). Sesi sekali pakai tetap memakai bawaan server ({{months}} bulan).',
+		months: 'Masa simpan data pribadi peserta (bulan setelah sesi ditutup)',
+		monthsHint: 'Kosongkan untuk memakai bawaan server ({{months}} bulan). 1–120 bulan. Sebuah sesi boleh memilih masa yang lebih pendek, tidak lebih panjang.',
+		keepInstitutions: 'Pertahankan nama instansi saat data dianonimkan',
+		keepInstitutionsHint: 'Nama peserta selalu menjadi "Peserta N" dan nomor telepon dihapus. Instansi jarang merupakan data pribadi; hapus bila instansi dapat menunjuk orang.',
+		save: 'Simpan pengaturan',
+		saved: 'Pengaturan disimpan.',
+		invalidMonths: 'Masa simpan harus bilangan bulat 1–120 bulan, atau kosong.',
+		current: 'Berlaku sekarang: {{months}} bulan; instansi {{institutions}}.',
+		kept: 'dipertahankan',
+		removed: 'dihapus',
+		forbidden: 'Hanya admin yang dapat mengubah pengaturan dan melihat catatan audit.'
+	},
+	orgAudit: {
+		title: 'Catatan audit {{organization}}',
+		intro: 'Siapa melakukan apa, kapan, dan dari mana. Catatan tidak dapat diubah atau dihapus.',
+		action: 'Tindakan',
+		allActions: 'Semua tindakan',
+		from: 'Dari tanggal',
+		to: 'Sampai tanggal',
+		filter: 'Saring',
+		csv: 'Unduh CSV (Excel)',
+		csvRfc: 'Unduh CSV (standar, koma)',
+		empty: 'Tidak ada catatan untuk saringan ini.',
+		badFilter: 'Saringan tidak sah: pilih tindakan dari daftar dan tanggal dalam bentuk TTTT-BB-HH.',
+		shown: 'Menampilkan {{count}} catatan terbaru (paling banyak {{limit}}).',
+		colWhen: 'Waktu (UTC)',
+		colWho: 'Oleh',
+		colAction: 'Tindakan',
+		colSubject: 'Tentang',
+		colFrom: 'Dari alamat',
+		actorSystem: 'Sistem (retensi)',
+		actorFacilitatorLink: 'Tautan fasilitator',
+		actorReportLink: 'Tautan laporan',
+		actorPicLink: 'Tautan PIC',
+		actorParticipant: 'Peserta (ponselnya)'
+	},
+	orgDelete: {
+		action: 'Hapus…',
+		title: 'Hapus sesi {{code}}',
+		lead: 'Sesi "{{title}}" akan dihapus beserta seluruh isinya. Tindakan ini dicatat dalam catatan audit.',
+		gone: 'Sesi {{code}} telah dihapus.',
+		wrongCode: 'Kode yang diketik tidak sama dengan kode sesi.'
 	}
 };
 

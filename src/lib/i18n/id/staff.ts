@@ -402,6 +402,8 @@ export const staff = {
 		title: 'Data pribadi',
 		hint: 'Data pribadi peserta (nama, instansi, jabatan, jenis kelamin) disimpan selama masa retensi setelah sesi ditutup, lalu dianonimkan: nama menjadi "Peserta 1", "Peserta 2", dst. Isi masukan, jumlah per unsur dan notulen tetap ada.',
 		months: 'Masa retensi (bulan)',
+		orgMonths: 'Kosongkan untuk masa simpan organisasi ({{months}} bulan); sesi ini hanya boleh lebih pendek',
+		orgTooLong: 'Organisasi menyimpan data pribadi paling lama {{months}} bulan; pilih masa yang sama atau lebih pendek.',
 		defaultMonths: 'Kosongkan untuk bawaan server ({{months}} bulan)',
 		keepInstitutions: 'Pertahankan instansi saat dianonimkan',
 		save: 'Simpan pengaturan',

@@ -304,3 +304,13 @@ export function minutesFor(db: Db, member: Member, code: string, format: string,
 	audit.record(db, { organizationId: member.organizationId, accountId: member.accountId, action: 'minutes.downloaded', subject: session.code, detail: format, address });
 	return session;
 }
+
+/**
+ * A session an admin or organizer may delete from the organization page: one of their
+ * organization's, by code; a facilitator is refused. Same answer for another organization's
+ * session as for no session.
+ */
+export function deletableSession(db: Db, member: Member, code: string): sessions.SessionRow {
+	if (!canManageSessions(member)) throw new AccessDenied('forbidden', 'Only an admin or organizer deletes sessions');
+	return runnableSession(db, member, code);
+}

@@ -2,8 +2,11 @@
  * The organization's audit log: who did what, when, from where. Append-only: this module has no
  * update or delete, and the table's triggers (db/migrations/009_accounts.sql) refuse both.
  */
+import type { CsvDialect } from '../../domain/minutes-formats';
 import type { Db } from '../db/database';
 import { sql } from '../db/statements';
+import { CSV_DIALECT_SHAPES } from '../minutes/csv';
+import { csvField } from '../minutes/sheets/csv-field';
 
 export type AuditAction =
 	| 'signin.ok'
@@ -24,15 +27,62 @@ export type AuditAction =
 	| 'session.minutes_page_opened'
 	| 'session.created'
 	| 'session.duplicated'
-	| 'minutes.downloaded'
 	| 'programme.created'
-	| 'programme.updated';
+	| 'programme.updated'
+	| 'settings.changed'
+	| 'minutes.downloaded'
+	| 'report.downloaded'
+	| 'report_link.used'
+	| 'pic_link.used'
+	| 'privacy.deletion_requested'
+	| 'privacy.erased'
+	| 'session.deleted'
+	| 'retention.run';
+
+export const AUDIT_ACTIONS: readonly AuditAction[] = [
+	'signin.ok',
+	'signin.failed',
+	'signout',
+	'signout.everywhere',
+	'account.setup',
+	'member.invited',
+	'member.joined',
+	'member.role_changed',
+	'member.removed',
+	'password.reset_issued',
+	'password.reset_done',
+	'session.claimed',
+	'session.console_opened',
+	'facilitator.assigned',
+	'facilitator.unassigned',
+	'session.minutes_page_opened',
+	'session.created',
+	'session.duplicated',
+	'programme.created',
+	'programme.updated',
+	'settings.changed',
+	'minutes.downloaded',
+	'report.downloaded',
+	'report_link.used',
+	'pic_link.used',
+	'privacy.deletion_requested',
+	'privacy.erased',
+	'session.deleted',
+	'retention.run'
+];
+
+/**
+ * Who acted when no account did: a signed-in member ('account'), the secret facilitator link,
+ * a report link, a PIC update link, a participant's phone, or the server itself ('system').
+ */
+export type AuditActor = 'account' | 'facilitator_link' | 'report_link' | 'pic_link' | 'participant' | 'system';
 
 export interface AuditEntry {
 	id: number;
 	organizationId: string | null;
 	accountId: string | null;
 	action: AuditAction;
+	actor: AuditActor;
 	subject: string;
 	detail: string;
 	address: string;
@@ -41,12 +91,21 @@ export interface AuditEntry {
 
 export function record(
 	db: Db,
-	entry: { organizationId: string | null; accountId: string | null; action: AuditAction; subject?: string; detail?: string; address?: string }
+	entry: {
+		organizationId: string | null;
+		accountId: string | null;
+		action: AuditAction;
+		actor?: AuditActor;
+		subject?: string;
+		detail?: string;
+		address?: string;
+	}
 ): void {
-	sql(db, 'INSERT INTO org_audit (organization_id, account_id, action, subject, detail, address, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+	sql(db, 'INSERT INTO org_audit (organization_id, account_id, action, actor, subject, detail, address, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
 		entry.organizationId,
 		entry.accountId,
 		entry.action,
+		entry.actor ?? (entry.accountId ? 'account' : 'system'),
 		entry.subject ?? '',
 		entry.detail ?? '',
 		entry.address ?? '',
@@ -54,11 +113,105 @@ export function record(
 	);
 }
 
-/** The newest entries of one organization first. */
-export function list(db: Db, organizationId: string, limit = 200): AuditEntry[] {
+/** Who did something to a session: an account, else the kind of link or the system; and from where. */
+export interface SessionActor {
+	accountId: string | null;
+	actor: AuditActor;
+	address: string;
+}
+
+/**
+ * Records an action on a session, in its organization's log: THE hook for session-level events
+ * (downloads, link use, deletion requests and erasures, session deletion). A one-off session
+ * (no organization) gets no entry: nobody would be allowed to read it. Returns whether it wrote.
+ */
+export function recordForSession(
+	db: Db,
+	sessionId: string,
+	who: SessionActor,
+	entry: { action: AuditAction; detail?: string; subject?: string }
+): boolean {
+	const session = sql(db, 'SELECT code, organization_id FROM sessions WHERE id = ?').get(sessionId) as
+		| { code: string; organization_id: string | null }
+		| undefined;
+	if (!session?.organization_id) return false;
+	record(db, {
+		organizationId: session.organization_id,
+		accountId: who.accountId,
+		actor: who.accountId ? 'account' : who.actor,
+		action: entry.action,
+		subject: entry.subject ?? session.code,
+		detail: entry.detail ?? '',
+		address: who.address
+	});
+	return true;
+}
+
+export interface AuditFilter {
+	action?: AuditAction;
+	/** Inclusive ISO instants. */
+	from?: string;
+	to?: string;
+}
+
+const COLUMNS = 'id, organization_id AS organizationId, account_id AS accountId, action, actor, subject, detail, address, at';
+
+/** The newest entries of one organization first, optionally filtered by action and time. */
+export function list(db: Db, organizationId: string, limit = 200, filter: AuditFilter = {}): AuditEntry[] {
 	return sql(
 		db,
-		`SELECT id, organization_id AS organizationId, account_id AS accountId, action, subject, detail, address, at
-		 FROM org_audit WHERE organization_id = ? ORDER BY id DESC LIMIT ?`
-	).all(organizationId, limit) as AuditEntry[];
+		`SELECT ${COLUMNS} FROM org_audit WHERE organization_id = ?
+		 AND (? IS NULL OR action = ?) AND (? IS NULL OR at >= ?) AND (? IS NULL OR at <= ?)
+		 ORDER BY id DESC LIMIT ?`
+	).all(
+		organizationId,
+		filter.action ?? null,
+		filter.action ?? null,
+		filter.from ?? null,
+		filter.from ?? null,
+		filter.to ?? null,
+		filter.to ?? null,
+		limit
+	) as AuditEntry[];
+}
+
+/** The log as CSV in the minutes' dialects (Excel-Indonesian `;` with BOM, or RFC 4180), oldest first. */
+export function toCsv(entries: AuditEntry[], names: Map<string, string>, dialect: CsvDialect = 'excel'): string {
+	const { separator, bom } = CSV_DIALECT_SHAPES[dialect];
+	const rows = [['at', 'action', 'actor', 'account', 'subject', 'detail', 'address']];
+	for (const e of [...entries].sort((a, b) => a.id - b.id))
+		rows.push([e.at, e.action, e.actor, e.accountId ? (names.get(e.accountId) ?? e.accountId) : '', e.subject, e.detail, e.address]);
+	return bom + rows.map((r) => r.map(csvField).join(separator)).join('\r\n') + '\r\n';
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const validDay = (day: string) => DAY.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
+
+/**
+ * The log page's filter from its query: `action` (one of AUDIT_ACTIONS, or empty for all) and
+ * `from`/`to` as whole days YYYY-MM-DD in UTC, both inclusive. Anything else is refused.
+ */
+export function parseFilter(params: URLSearchParams): { ok: true; filter: AuditFilter } | { ok: false } {
+	const action = params.get('action') ?? '';
+	const from = params.get('from') ?? '';
+	const to = params.get('to') ?? '';
+	if (action && !(AUDIT_ACTIONS as readonly string[]).includes(action)) return { ok: false };
+	if ((from && !validDay(from)) || (to && !validDay(to))) return { ok: false };
+	return {
+		ok: true,
+		filter: {
+			...(action ? { action: action as AuditAction } : {}),
+			...(from ? { from: `${from}T00:00:00.000Z` } : {}),
+			...(to ? { to: `${to}T23:59:59.999Z` } : {})
+		}
+	};
+}
+
+/** Names of the organization's accounts (present and former members alike, by id) for the log's "who". */
+export function accountNames(db: Db, organizationId: string): Map<string, string> {
+	const rows = sql(
+		db,
+		`SELECT DISTINCT a.id, a.name, a.email, a.username FROM org_audit l JOIN accounts a ON a.id = l.account_id WHERE l.organization_id = ?`
+	).all(organizationId) as { id: string; name: string; email: string | null; username: string | null }[];
+	return new Map(rows.map((r) => [r.id, r.name || r.email || r.username || r.id]));
 }

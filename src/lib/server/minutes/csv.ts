@@ -14,13 +14,13 @@ import type { Minutes } from './model';
 import { csvField } from './sheets/csv-field';
 import { SHEET_WORDS } from './sheets/words';
 
-const DIALECTS: Record<CsvDialect, { separator: string; bom: string }> = {
+export const CSV_DIALECT_SHAPES: Record<CsvDialect, { separator: string; bom: string }> = {
 	excel: { separator: ';', bom: '\uFEFF' },
 	rfc4180: { separator: ',', bom: '' }
 };
 
 export function renderCsv(minutes: Minutes, dialect: CsvDialect = 'excel'): string {
-	const { separator, bom } = DIALECTS[dialect];
+	const { separator, bom } = CSV_DIALECT_SHAPES[dialect];
 	const words = SHEET_WORDS[minutes.lang];
 	const kinds = kindLabels(minutes);
 	const themes = new Map(minutes.themes.map((t) => [t.id, t.name]));

@@ -8,6 +8,7 @@ import { dueAt, effectiveMonths, pseudonym, retentionMonthsFromEnv } from '../..
 import type { SessionEvent, SessionRecord } from '../../realtime/contract';
 import type { Db } from '../db/database';
 import { sql } from '../db/statements';
+import * as audit from '../accounts/audit';
 import { appendEvent } from '../log';
 import { hashSecret, newId } from '../secrets';
 import { scrubSession, textPairs, type Replacement } from './scrub';
@@ -22,7 +23,30 @@ interface PrivacyRow {
 	retention_months: number | null;
 	retention_keeps_institutions: number;
 	anonymised_at: string | null;
+	organization_id: string | null;
+	/** The organization's period (null: the server's default); null for a one-off session. */
+	org_months: number | null;
+	/** The organization's choice (1 keeps institutions); null for a one-off session. */
+	org_keeps: number | null;
 }
+
+const PRIVACY_COLUMNS = `s.id, s.status, s.closed_at, s.retention_months, s.retention_keeps_institutions, s.anonymised_at, s.organization_id,
+	o.retention_months AS org_months, o.retention_keeps_institutions AS org_keeps
+	FROM sessions s LEFT JOIN organizations o ON o.id = s.organization_id`;
+
+/**
+ * The period in force for a session. A one-off session: its own, else the server's. A session of
+ * an organization: the organization's (else the server's), or the session's own when it is
+ * shorter — a session may keep personal data for less time than its organization allows, never more.
+ */
+function periodOf(row: PrivacyRow, serverDefault: number): { months: number; orgMonths: number | null } {
+	if (!row.organization_id) return { months: effectiveMonths(row.retention_months, serverDefault), orgMonths: null };
+	const orgMonths = effectiveMonths(row.org_months, serverDefault);
+	return { months: row.retention_months !== null ? Math.min(row.retention_months, orgMonths) : orgMonths, orgMonths };
+}
+
+/** Institutions stay on anonymisation only when the session keeps them and, for an organization's session, the organization does too. */
+const keepsInstitutions = (row: PrivacyRow) => row.retention_keeps_institutions === 1 && (row.org_keeps === null || row.org_keeps === 1);
 
 interface PersonRow {
 	id: string;
@@ -32,10 +56,7 @@ interface PersonRow {
 }
 
 const sessionRow = (db: Db, sessionId: string) =>
-	sql(
-		db,
-		'SELECT id, status, closed_at, retention_months, retention_keeps_institutions, anonymised_at FROM sessions WHERE id = ?'
-	).get(sessionId) as PrivacyRow | undefined;
+	sql(db, `SELECT ${PRIVACY_COLUMNS} WHERE s.id = ?`).get(sessionId) as PrivacyRow | undefined;
 
 /** The server's default period (RETENTION_MONTHS, else 12); read each time so a test or the script may set it. */
 export const serverMonths = () => retentionMonthsFromEnv(process.env.RETENTION_MONTHS);
@@ -43,10 +64,17 @@ export const serverMonths = () => retentionMonthsFromEnv(process.env.RETENTION_M
 export interface RetentionSettings {
 	/** The session's own period; null: the default applies. */
 	months: number | null;
-	/** The period in force: the session's, else (later) the organization's, else the server's. */
+	/** The period in force: the session's, else the organization's, else the server's (see `periodOf`). */
 	effectiveMonths: number;
 	defaultMonths: number;
+	/** The organization's period in force (its own or the server's); null for a one-off session. */
+	organizationMonths: number | null;
+	/** The session's own choice to keep institutions on anonymisation. */
 	keepInstitutions: boolean;
+	/** Whether anonymisation will keep them: the session's choice and, for an organization's session, the organization's. */
+	institutionsKept: boolean;
+	/** The organization removes institutions whatever the session says. */
+	organizationDropsInstitutions: boolean;
 	/** ISO instant the period ends; null while the session is open. */
 	dueAt: string | null;
 	anonymisedAt: string | null;
@@ -56,12 +84,15 @@ export function settings(db: Db, sessionId: string): RetentionSettings {
 	const row = sessionRow(db, sessionId);
 	if (!row) throw new Error('no such session');
 	const defaultMonths = serverMonths();
-	const months = effectiveMonths(row.retention_months, defaultMonths);
+	const { months, orgMonths } = periodOf(row, defaultMonths);
 	return {
 		months: row.retention_months,
 		effectiveMonths: months,
 		defaultMonths,
+		organizationMonths: orgMonths,
 		keepInstitutions: row.retention_keeps_institutions === 1,
+		institutionsKept: keepsInstitutions(row),
+		organizationDropsInstitutions: row.org_keeps === 0,
 		dueAt: dueAt(row.closed_at, months)?.toISOString() ?? null,
 		anonymisedAt: row.anonymised_at
 	};
@@ -87,7 +118,7 @@ export function anonymise(db: Db, sessionId: string, actor: string, now = new Da
 	const people = sql(db, 'SELECT id, name, institution, erased_at FROM participants WHERE session_id = ? ORDER BY joined_at, rowid').all(
 		sessionId
 	) as PersonRow[];
-	const keep = session.retention_keeps_institutions === 1;
+	const keep = keepsInstitutions(session);
 	const plan = new Map<string, Replacement>();
 	const texts: [string, string][] = [];
 	people.forEach((p, index) => {
@@ -157,7 +188,8 @@ export function requestDeletion(
 	sessionId: string,
 	participantId: string,
 	by: 'participant' | 'facilitator',
-	now = new Date()
+	now = new Date(),
+	who?: audit.SessionActor
 ): { request: PrivacyRequest; records: SessionRecord[] } {
 	const pending = requests(db, sessionId).find((r) => r.participantId === participantId && r.doneAt === null);
 	if (pending) return { request: pending, records: [] };
@@ -172,6 +204,10 @@ export function requestDeletion(
 	);
 	const actor = by === 'participant' ? `p:${participantId}` : 'facilitator';
 	const record = appendEvent(db, sessionId, actor, { type: 'privacy.requested', requestId: id, participantId, requestedAt: at }, participantId);
+	audit.recordForSession(db, sessionId, who ?? { accountId: null, actor: by === 'participant' ? 'participant' : 'facilitator_link', address: '' }, {
+		action: 'privacy.deletion_requested',
+		detail: `participant=${participantId} by=${by}`
+	});
 	return { request: requests(db, sessionId).find((r) => r.id === id)!, records: [record] };
 }
 
@@ -182,7 +218,14 @@ export function requestDeletion(
  * dots and supports still count. Carries out (closes) their pending request, or logs one made
  * by staff on their behalf. Null when the participant was erased already.
  */
-export function erase(db: Db, sessionId: string, participantId: string, hideItems: boolean, now = new Date()): SessionRecord[] | null {
+export function erase(
+	db: Db,
+	sessionId: string,
+	participantId: string,
+	hideItems: boolean,
+	now = new Date(),
+	who: audit.SessionActor = { accountId: null, actor: 'facilitator_link', address: '' }
+): SessionRecord[] | null {
 	const person = sql(db, 'SELECT id, name, institution, erased_at FROM participants WHERE session_id = ? AND id = ?').get(
 		sessionId,
 		participantId
@@ -191,7 +234,7 @@ export function erase(db: Db, sessionId: string, participantId: string, hideItem
 	if (person.erased_at) return null;
 	const records: SessionRecord[] = [];
 	if (!requests(db, sessionId).some((r) => r.participantId === participantId && r.doneAt === null))
-		records.push(...requestDeletion(db, sessionId, participantId, 'facilitator', now).records);
+		records.push(...requestDeletion(db, sessionId, participantId, 'facilitator', now, who).records);
 	const at = now.toISOString();
 	sql(
 		db,
@@ -212,6 +255,7 @@ export function erase(db: Db, sessionId: string, participantId: string, hideItem
 	);
 	const event: SessionEvent = { type: 'participant.erased', participantId, hidItems: hideItems };
 	records.push(appendEvent(db, sessionId, 'facilitator', event));
+	audit.recordForSession(db, sessionId, who, { action: 'privacy.erased', detail: `participant=${participantId}${hideItems ? ' items hidden' : ''}` });
 	return records;
 }
 
@@ -299,16 +343,23 @@ export function sessionTables(db: Db): string[] {
  * outside the database (photos are stored in it, exports are made on request), so nothing is
  * left on disk. Returns false when there was no such session.
  */
-export function deleteSession(db: Db, sessionId: string): boolean {
-	const done = db.transaction(() => deleteSessionRows(db, sessionId))();
+export function deleteSession(db: Db, sessionId: string, who?: audit.SessionActor): boolean {
+	const done = db.transaction(() => deleteSessionRows(db, sessionId, who))();
 	if (done) checkpoint(db);
 	return done;
 }
 
 /** `deleteSession` inside the caller's transaction (the write path's commit); checkpoint afterwards. */
-export function deleteSessionRows(db: Db, sessionId: string): boolean {
+export function deleteSessionRows(db: Db, sessionId: string, who: audit.SessionActor = { accountId: null, actor: 'facilitator_link', address: '' }): boolean {
 	if (!db.inTransaction) throw new Error('deleteSessionRows must run inside a transaction');
 	if (!sessionRow(db, sessionId)) return false;
+	// Recorded first, while the session still says which organization it belonged to; the log entry outlives it.
+	const { title } = sql(db, 'SELECT title FROM sessions WHERE id = ?').get(sessionId) as { title: string };
+	const lost = deletionCounts(db, sessionId);
+	audit.recordForSession(db, sessionId, who, {
+		action: 'session.deleted',
+		detail: `${title} (items=${lost.items} participants=${lost.participants} photos=${lost.photos})`
+	});
 	db.pragma('defer_foreign_keys = ON');
 	sql(db, 'DELETE FROM photo_blobs WHERE photo_id IN (SELECT id FROM photos WHERE session_id = ?)').run(sessionId);
 	for (const table of sessionTables(db)) db.prepare(`DELETE FROM "${table}" WHERE session_id = ?`).run(sessionId);
@@ -325,11 +376,9 @@ export function checkpoint(db: Db): void {
 /** Closed sessions whose period has passed at `now` and are not yet anonymised. */
 export function dueSessions(db: Db, now = new Date()): string[] {
 	const defaultMonths = serverMonths();
-	const rows = db
-		.prepare("SELECT id, status, closed_at, retention_months, retention_keeps_institutions, anonymised_at FROM sessions WHERE closed_at IS NOT NULL AND anonymised_at IS NULL")
-		.all() as PrivacyRow[];
+	const rows = db.prepare(`SELECT ${PRIVACY_COLUMNS} WHERE s.closed_at IS NOT NULL AND s.anonymised_at IS NULL`).all() as PrivacyRow[];
 	return rows.filter((r) => {
-		const due = dueAt(r.closed_at, effectiveMonths(r.retention_months, defaultMonths));
+		const due = dueAt(r.closed_at, periodOf(r, defaultMonths).months);
 		return due !== null && due.getTime() <= now.getTime();
 	}).map((r) => r.id);
 }
@@ -344,17 +393,44 @@ export const directWrite =
 
 /**
  * The retention run: anonymises every session whose period has passed. Idempotent: a session
- * done already is not due again, and `anonymise` itself does nothing the second time.
+ * done already is not due again, and `anonymise` itself does nothing the second time. Each
+ * organization's audit log gets one entry (actor: system) with how many of its sessions and
+ * participants this run anonymised; one-off sessions are counted in the result only.
  */
-export async function runRetention(db: Db, write: Write = directWrite(db), now = new Date()): Promise<{ anonymised: string[] }> {
+export async function runRetention(
+	db: Db,
+	write: Write = directWrite(db),
+	now = new Date()
+): Promise<{ anonymised: string[]; byOrganization: Map<string, { sessions: string[]; participants: number }> }> {
 	const anonymised: string[] = [];
+	const byOrganization = new Map<string, { sessions: string[]; participants: number }>();
 	for (const id of dueSessions(db, now)) {
 		const done = await write(id, (db) => {
 			const record = anonymise(db, id, 'retention', now);
-			return { done: record !== null, records: record ? [record] : [] };
+			return { done: record !== null, record, records: record ? [record] : [] };
 		});
-		if (done.done) anonymised.push(id);
+		if (!done.done) continue;
+		anonymised.push(id);
+		const row = sql(db, 'SELECT code, organization_id FROM sessions WHERE id = ?').get(id) as { code: string; organization_id: string | null };
+		if (!row.organization_id) continue;
+		const tally = byOrganization.get(row.organization_id) ?? { sessions: [], participants: 0 };
+		const event = done.record?.event;
+		tally.sessions.push(row.code);
+		tally.participants += event && event.type === 'session.anonymised' ? event.participants : 0;
+		byOrganization.set(row.organization_id, tally);
 	}
+	if (byOrganization.size > 0)
+		db.transaction(() => {
+			for (const [organizationId, tally] of byOrganization)
+				audit.record(db, {
+					organizationId,
+					accountId: null,
+					actor: 'system',
+					action: 'retention.run',
+					subject: tally.sessions.join(' '),
+					detail: `sessions=${tally.sessions.length} participants=${tally.participants}`
+				});
+		})();
 	if (anonymised.length > 0) checkpoint(db);
-	return { anonymised };
+	return { anonymised, byOrganization };
 }

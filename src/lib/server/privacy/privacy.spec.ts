@@ -199,14 +199,14 @@ describe('retention run', () => {
 		expect(dueSessions(fgd.db, new Date('2026-10-24T00:00:00Z'))).toEqual([]);
 		expect(dueSessions(fgd.db, new Date('2026-10-24T04:15:00Z'))).toEqual([fgd.session.id]);
 		write(fgd.db, () => setSettings(fgd.db, fgd.session.id, 'facilitator', 24, true));
-		expect(await runRetention(fgd.db, undefined, new Date('2027-01-01T00:00:00Z'))).toEqual({ anonymised: [] });
-		expect(await runRetention(fgd.db, undefined, new Date('2027-10-25T00:00:00Z'))).toEqual({ anonymised: [fgd.session.id] });
-		expect(await runRetention(fgd.db, undefined, new Date('2027-10-26T00:00:00Z'))).toEqual({ anonymised: [] });
+		expect((await runRetention(fgd.db, undefined, new Date('2027-01-01T00:00:00Z'))).anonymised).toEqual([]);
+		expect((await runRetention(fgd.db, undefined, new Date('2027-10-25T00:00:00Z'))).anonymised).toEqual([fgd.session.id]);
+		expect((await runRetention(fgd.db, undefined, new Date('2027-10-26T00:00:00Z'))).anonymised).toEqual([]);
 	});
 
 	it('never touches an open session', async () => {
 		const fgd = facilitatedFgd('id', { close: false });
-		expect(await runRetention(fgd.db, undefined, new Date('2099-01-01T00:00:00Z'))).toEqual({ anonymised: [] });
+		expect((await runRetention(fgd.db, undefined, new Date('2099-01-01T00:00:00Z'))).anonymised).toEqual([]);
 	});
 });
 

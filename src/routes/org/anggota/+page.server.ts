@@ -3,7 +3,6 @@ import { addressOf, recheckConsoles, requireMember } from '$lib/http/account.ser
 import * as access from '$lib/server/accounts/access';
 import { AccountError, ROLES, type OrgRole } from '$lib/server/accounts/accounts';
 import { LINK_PATH } from '$lib/server/accounts/accounts';
-import * as audit from '$lib/server/accounts/audit';
 import { getContext } from '$lib/server/context';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,11 +16,9 @@ function requireAdmin(event: Parameters<typeof requireMember>[0]) {
 export const load: PageServerLoad = (event) => {
 	const { account, member } = requireAdmin(event);
 	const db = getContext().db;
-	const names = new Map(access.members(db, member).map((m) => [m.accountId, m.name || m.login]));
 	return {
 		me: { id: account.id, name: account.name, role: member.role, organization: member.organizationName },
-		members: access.members(db, member),
-		audit: audit.list(db, member.organizationId, 100).map((e) => ({ ...e, who: e.accountId ? (names.get(e.accountId) ?? '') : '' }))
+		members: access.members(db, member)
 	};
 };
 

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { getContext } from '$lib/server/context';
-import { findSession, requireFacilitator } from '$lib/http/lookup.server';
+import { findSession, requireFacilitator, staffActor } from '$lib/http/lookup.server';
 import { handle, problem, readBody } from '$lib/http/endpoint.server';
 import * as privacy from '$lib/server/privacy';
 import * as sessions from '$lib/server/sessions';
@@ -19,12 +19,12 @@ export const GET: RequestHandler = (event) => handle(async () => json(publicSess
 export const DELETE: RequestHandler = (event) =>
 	handle(async () => {
 		const session = await findSession(event);
-		await requireFacilitator(event, session);
+		const { accountId } = await requireFacilitator(event, session);
 		const { confirmCode } = await readBody(event.request, deleteSessionSchema);
 		if (confirmCode.trim().toUpperCase() !== session.code)
 			return problem(400, 'invalid_input', 'confirmCode: type the session code to confirm the deletion');
 		// Through the write queue, so no change of this session is half-way when its rows go.
-		await getContext().writes.commit(session.id, (db) => ({ deleted: privacy.deleteSessionRows(db, session.id), records: [] }));
+		await getContext().writes.commit(session.id, (db) => ({ deleted: privacy.deleteSessionRows(db, session.id, staffActor(event, accountId)), records: [] }));
 		privacy.checkpoint(getContext().db);
 		return new Response(null, { status: 204 });
 	});

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { getContext } from '$lib/server/context';
-import { handle, readBody } from '$lib/http/endpoint.server';
+import { handle, problem, readBody } from '$lib/http/endpoint.server';
 import { findSession, requireFacilitator } from '$lib/http/lookup.server';
 import * as participants from '$lib/server/participants';
 import * as privacy from '$lib/server/privacy';
@@ -34,6 +34,10 @@ export const PUT: RequestHandler = (event) =>
 		const session = await findSession(event);
 		await requireFacilitator(event, session);
 		const input = await readBody(event.request, retentionSettingsSchema);
+		// An organization's session may keep personal data for less time than the organization allows, never more.
+		const orgMonths = privacy.settings(getContext().db, session.id).organizationMonths;
+		if (orgMonths !== null && input.retentionMonths !== null && input.retentionMonths > orgMonths)
+			return problem(400, 'invalid_input', `retentionMonths: the organization keeps personal data at most ${orgMonths} months`);
 		await getContext().writes.commit(session.id, (db) => ({
 			records: [privacy.setSettings(db, session.id, 'facilitator', input.retentionMonths, input.keepInstitutions)]
 		}));

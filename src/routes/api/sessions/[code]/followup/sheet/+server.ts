@@ -1,6 +1,7 @@
 import { getContext } from '$lib/server/context';
 import { handle } from '$lib/http/endpoint.server';
-import { findSession, requireFacilitator } from '$lib/http/lookup.server';
+import { findSession, requireFacilitator, staffActor } from '$lib/http/lookup.server';
+import * as audit from '$lib/server/accounts/audit';
 import { filterRows, todayIn } from '$lib/domain/followup';
 import * as followup from '$lib/server/followup';
 import { parseLocale } from '$lib/i18n/index.svelte';
@@ -10,11 +11,12 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = (event) =>
 	handle(async () => {
 		const session = await findSession(event, { formerCodes: true });
-		await requireFacilitator(event, session);
+		const { accountId } = await requireFacilitator(event, session);
 		const locale = parseLocale(event.url.searchParams.get('lang'));
 		const rows = filterRows(followup.loadTracked(getContext().db, [session.id]), followup.filterFromQuery(event.url.searchParams));
 		const body = await followup.renderSheet(rows, followup.messagesFor(locale));
 		const filename = followup.sheetFilename(session.code, locale, todayIn(session.time_zone));
+		audit.recordForSession(getContext().db, session.id, staffActor(event, accountId), { action: 'report.downloaded', detail: `followup sheet ${locale}` });
 		return new Response(new Uint8Array(body), {
 			headers: {
 				'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -1,7 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { getContext } from '$lib/server/context';
 import { handle } from '$lib/http/endpoint.server';
-import { findSession, requireFacilitator } from '$lib/http/lookup.server';
+import { findSession, requireFacilitator, staffActor } from '$lib/http/lookup.server';
+import * as audit from '$lib/server/accounts/audit';
 import { filterRows, todayIn } from '$lib/domain/followup';
 import { whatsappSummary } from '$lib/domain/followup-summary';
 import * as followup from '$lib/server/followup';
@@ -12,9 +13,10 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = (event) =>
 	handle(async () => {
 		const session = await findSession(event);
-		await requireFacilitator(event, session);
+		const { accountId } = await requireFacilitator(event, session);
 		const locale = parseLocale(event.url.searchParams.get('lang'));
 		const rows = filterRows(followup.loadTracked(getContext().db, [session.id]), followup.filterFromQuery(event.url.searchParams));
 		const text = whatsappSummary(rows, followup.messagesFor(locale), { title: session.title, locale, today: todayIn(session.time_zone) });
+		audit.recordForSession(getContext().db, session.id, staffActor(event, accountId), { action: 'report.downloaded', detail: `followup summary ${locale}` });
 		return json({ text }, { headers: { 'cache-control': 'no-store' } });
 	});

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { getContext } from '$lib/server/context';
-import { handle } from '$lib/http/endpoint.server';
+import { clientAddress, handle } from '$lib/http/endpoint.server';
 import { findSession } from '$lib/http/lookup.server';
 import { requireParticipantData } from '$lib/http/participant.server';
 import * as privacy from '$lib/server/privacy';
@@ -15,7 +15,7 @@ export const POST: RequestHandler = (event) =>
 		const session = await findSession(event);
 		const me = await requireParticipantData(event, session);
 		const { request, records } = await getContext().writes.commit(session.id, (db) =>
-			privacy.requestDeletion(db, session.id, me.participantId, 'participant')
+			privacy.requestDeletion(db, session.id, me.participantId, 'participant', new Date(), { accountId: null, actor: 'participant', address: clientAddress(event) })
 		);
 		return json({ requestedAt: request.requestedAt }, { status: records.length > 0 ? 201 : 200, headers: { 'cache-control': 'no-store' } });
 	});

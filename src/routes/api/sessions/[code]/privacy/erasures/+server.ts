@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { getContext } from '$lib/server/context';
 import { handle, problem, readBody } from '$lib/http/endpoint.server';
-import { findSession, requireFacilitator } from '$lib/http/lookup.server';
+import { findSession, requireFacilitator, staffActor } from '$lib/http/lookup.server';
 import * as privacy from '$lib/server/privacy';
 import { erasureSchema } from '$lib/realtime/schemas';
 import type { RequestHandler } from './$types';
@@ -14,13 +14,13 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = (event) =>
 	handle(async () => {
 		const session = await findSession(event);
-		await requireFacilitator(event, session);
+		const { accountId } = await requireFacilitator(event, session);
 		const input = await readBody(event.request, erasureSchema);
 		const db = getContext().db;
 		if (!db.prepare('SELECT 1 FROM participants WHERE session_id = ? AND id = ?').get(session.id, input.participantId))
 			return problem(404, 'not_found', 'No participant of this session has this id');
 		const done = await getContext().writes.commit(session.id, (db) => {
-			const records = privacy.erase(db, session.id, input.participantId, input.hideItems);
+			const records = privacy.erase(db, session.id, input.participantId, input.hideItems, new Date(), staffActor(event, accountId));
 			return { erased: records !== null, records: records ?? [] };
 		});
 		if (!done.erased) return problem(409, 'invalid_input', "This participant's personal data was deleted already");

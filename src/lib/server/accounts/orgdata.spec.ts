@@ -1,0 +1,240 @@
+/**
+ * Organization-level personal data (issue 12, parts 1 and 5): the settings and their validation,
+ * the period and institutions a session takes from its organization, the audit hooks (one entry
+ * each, the right actor and address, none for a one-off session), the retention run's tally per
+ * organization, and the log's filters and CSV.
+ */
+import { describe, expect, it } from 'vitest';
+import { facilitatedFgd } from '$lib/testing/fgd';
+import type { Db } from '../db/database';
+import * as privacy from '../privacy';
+import * as access from './access';
+import * as accounts from './accounts';
+import * as audit from './audit';
+import * as orgSettings from './org-settings';
+
+const GOOD = 'Sungai Mahakam pagi berkabut 7';
+
+async function orgOf(db: Db, name = 'DPMD Kabupaten Paser') {
+	const login = `admin@${name.length}.paser.go.id`;
+	const { organization, account, token } = accounts.createAdminWithSetupLink(db, { organization: name, login, name: 'Rina Admin' });
+	await accounts.completeLink(db, token, { name: 'Rina Admin', password: GOOD });
+	const admin = access.membership(db, account.id, organization.id)!;
+	const invite = access.invite(db, admin, { login: `organizer@${name.length}.paser.go.id`, role: 'organizer' });
+	const joined = await accounts.completeLink(db, invite, { name: 'Budi Organizer', password: GOOD });
+	return { organization, admin, organizer: access.membership(db, joined.id, organization.id)! };
+}
+
+const form = (fields: Record<string, string>) => {
+	const data = new FormData();
+	for (const [k, v] of Object.entries(fields)) data.set(k, v);
+	return data;
+};
+
+const entries = (db: Db, organizationId: string, action?: audit.AuditAction) => audit.list(db, organizationId, 1000, action ? { action } : {});
+const allEntries = (db: Db) => db.prepare('SELECT * FROM org_audit').all() as { action: string }[];
+
+/** A closed, facilitated FGD (five participants) owned by an organization. */
+async function orgFgd() {
+	const fgd = facilitatedFgd();
+	const org = await orgOf(fgd.db);
+	fgd.db.prepare('UPDATE sessions SET organization_id = ? WHERE id = ?').run(org.organization.id, fgd.session.id);
+	return { fgd, ...org };
+}
+
+describe('organization settings', () => {
+	it('reads the form: empty is the server default, 1–120 whole months, anything else refused', () => {
+		expect(orgSettings.parseSettingsForm(form({ retentionMonths: '', keepInstitutions: '1' }))).toEqual({
+			ok: true,
+			value: { retentionMonths: null, keepInstitutions: true }
+		});
+		expect(orgSettings.parseSettingsForm(form({ retentionMonths: ' 24 ' }))).toEqual({ ok: true, value: { retentionMonths: 24, keepInstitutions: false } });
+		for (const bad of ['0', '121', '1.5', '-3', 'dua belas', '1e2', '99999'])
+			expect(orgSettings.parseSettingsForm(form({ retentionMonths: bad })), bad).toEqual({ ok: false, error: 'invalid_months' });
+	});
+
+	it('only an admin changes them; a refusal or a bad value changes nothing and logs nothing', async () => {
+		const { fgd, admin, organizer, organization } = await orgFgd();
+		const db = fgd.db;
+		expect(() => orgSettings.set(db, organizer, { retentionMonths: 1, keepInstitutions: false })).toThrow(access.AccessDenied);
+		expect(() => orgSettings.set(db, admin, { retentionMonths: 0, keepInstitutions: false })).toThrow();
+		expect(orgSettings.get(db, organization.id)).toEqual({ retentionMonths: null, keepInstitutions: true });
+		expect(entries(db, organization.id, 'settings.changed')).toHaveLength(0);
+
+		orgSettings.set(db, admin, { retentionMonths: 6, keepInstitutions: false }, '198.51.100.7');
+		expect(orgSettings.get(db, organization.id)).toEqual({ retentionMonths: 6, keepInstitutions: false });
+		const [entry] = entries(db, organization.id, 'settings.changed');
+		expect(entry).toMatchObject({ accountId: admin.accountId, actor: 'account', address: '198.51.100.7', detail: 'months=6 keepInstitutions=no' });
+	});
+});
+
+describe('the period a session takes', () => {
+	it("an organization's session takes its period; its own only when shorter; a one-off session keeps the server's", async () => {
+		const { fgd, admin } = await orgFgd();
+		const db = fgd.db;
+		const id = fgd.session.id;
+		expect(privacy.settings(db, id)).toMatchObject({ effectiveMonths: 12, organizationMonths: 12 });
+		orgSettings.set(db, admin, { retentionMonths: 1, keepInstitutions: true });
+		expect(privacy.settings(db, id)).toMatchObject({ effectiveMonths: 1, organizationMonths: 1 });
+		db.prepare('UPDATE sessions SET retention_months = 6 WHERE id = ?').run(id);
+		expect(privacy.settings(db, id).effectiveMonths).toBe(1); // longer than the organization's: not taken
+		orgSettings.set(db, admin, { retentionMonths: 24, keepInstitutions: true });
+		expect(privacy.settings(db, id).effectiveMonths).toBe(6); // shorter: taken
+
+		db.prepare('UPDATE sessions SET organization_id = NULL, retention_months = NULL WHERE id = ?').run(id);
+		expect(privacy.settings(db, id)).toMatchObject({ effectiveMonths: 12, organizationMonths: null });
+	});
+
+	it('a closed session is due one month after its close when its organization says one month', async () => {
+		const { fgd, admin } = await orgFgd();
+		const db = fgd.db;
+		const closedAt = new Date((db.prepare('SELECT closed_at FROM sessions WHERE id = ?').get(fgd.session.id) as { closed_at: string }).closed_at);
+		const sixWeeks = new Date(closedAt.getTime() + 42 * 24 * 3600_000);
+		expect(privacy.dueSessions(db, sixWeeks)).toEqual([]);
+		orgSettings.set(db, admin, { retentionMonths: 1, keepInstitutions: true });
+		expect(privacy.dueSessions(db, sixWeeks)).toEqual([fgd.session.id]);
+	});
+
+	it('anonymisation drops institutions when the organization chose so, whatever the session says', async () => {
+		const { fgd, admin } = await orgFgd();
+		const db = fgd.db;
+		orgSettings.set(db, admin, { retentionMonths: 1, keepInstitutions: false });
+		expect(privacy.settings(db, fgd.session.id)).toMatchObject({ keepInstitutions: true, institutionsKept: false, organizationDropsInstitutions: true });
+		const record = db.transaction(() => privacy.anonymise(db, fgd.session.id, 'retention'))();
+		expect(record?.event).toMatchObject({ keptInstitutions: false });
+		const institutions = db.prepare("SELECT institution FROM participants WHERE session_id = ? AND institution != ''").all(fgd.session.id);
+		expect(institutions).toEqual([]);
+	});
+});
+
+describe('audit hooks', () => {
+	const who = (accountId: string | null, actor: audit.AuditActor = 'facilitator_link'): audit.SessionActor => ({ accountId, actor, address: '203.0.113.9' });
+
+	it('records a session action once in its organization, with actor and address; an account wins over the link', async () => {
+		const { fgd, organization, organizer } = await orgFgd();
+		const db = fgd.db;
+		expect(audit.recordForSession(db, fgd.session.id, who(null, 'report_link'), { action: 'minutes.downloaded', detail: 'pdf id' })).toBe(true);
+		expect(audit.recordForSession(db, fgd.session.id, who(organizer.accountId), { action: 'report.downloaded' })).toBe(true);
+		const [report, minutes] = entries(db, organization.id).filter((e) => e.action === 'minutes.downloaded' || e.action === 'report.downloaded');
+		expect(minutes).toMatchObject({ action: 'minutes.downloaded', actor: 'report_link', accountId: null, address: '203.0.113.9', subject: fgd.session.code, detail: 'pdf id' });
+		expect(report).toMatchObject({ action: 'report.downloaded', actor: 'account', accountId: organizer.accountId });
+	});
+
+	it('writes nothing for a one-off session (no organization)', () => {
+		const fgd = facilitatedFgd();
+		const db = fgd.db;
+		expect(audit.recordForSession(db, fgd.session.id, who(null), { action: 'minutes.downloaded' })).toBe(false);
+		const participant = (db.prepare('SELECT id FROM participants WHERE session_id = ? LIMIT 1').get(fgd.session.id) as { id: string }).id;
+		db.transaction(() => privacy.erase(db, fgd.session.id, participant, false, new Date(), who(null)))();
+		db.transaction(() => privacy.deleteSessionRows(db, fgd.session.id, who(null)))();
+		expect(allEntries(db)).toEqual([]);
+	});
+
+	it('a deletion request from a phone, an erasure by an account: one entry each, with who and from where', async () => {
+		const { fgd, organization, organizer } = await orgFgd();
+		const db = fgd.db;
+		const [first, second] = (db.prepare('SELECT id FROM participants WHERE session_id = ? ORDER BY rowid LIMIT 2').all(fgd.session.id) as { id: string }[]).map(
+			(r) => r.id
+		);
+		db.transaction(() => privacy.requestDeletion(db, fgd.session.id, first, 'participant', new Date(), who(null, 'participant')))();
+		db.transaction(() => privacy.erase(db, fgd.session.id, first, false, new Date(), who(organizer.accountId)))();
+		expect(entries(db, organization.id, 'privacy.deletion_requested')).toEqual([
+			expect.objectContaining({ actor: 'participant', accountId: null, address: '203.0.113.9', detail: `participant=${first} by=participant` })
+		]);
+		expect(entries(db, organization.id, 'privacy.erased')).toEqual([
+			expect.objectContaining({ actor: 'account', accountId: organizer.accountId, detail: `participant=${first}` })
+		]);
+		// On someone's behalf: the request is logged as the staff's, then the erasure.
+		db.transaction(() => privacy.erase(db, fgd.session.id, second, true, new Date(), who(null)))();
+		expect(entries(db, organization.id, 'privacy.deletion_requested')[0]).toMatchObject({ actor: 'facilitator_link', detail: `participant=${second} by=facilitator` });
+		expect(entries(db, organization.id, 'privacy.erased')[0]).toMatchObject({ actor: 'facilitator_link', detail: `participant=${second} items hidden` });
+	});
+
+	it('a session deletion is recorded, and the entry outlives the session', async () => {
+		const { fgd, organization, admin } = await orgFgd();
+		const db = fgd.db;
+		expect(privacy.deleteSession(db, fgd.session.id, who(admin.accountId))).toBe(true);
+		const [entry] = entries(db, organization.id, 'session.deleted');
+		expect(entry).toMatchObject({ accountId: admin.accountId, subject: fgd.session.code, address: '203.0.113.9' });
+		expect(entry.detail).toMatch(/items=\d+ participants=5 photos=0/);
+		expect(db.prepare('SELECT 1 FROM sessions WHERE id = ?').get(fgd.session.id)).toBeUndefined();
+	});
+
+	it('deleting from the organization page: admins and organizers of its organization only', async () => {
+		const { fgd, admin, organizer } = await orgFgd();
+		const db = fgd.db;
+		const invite = access.invite(db, admin, { login: 'fasil.paser', role: 'facilitator' });
+		const facilitator = access.membership(db, (await accounts.completeLink(db, invite, { name: 'Dedi', password: GOOD })).id)!;
+		const other = await orgOf(db, 'Bappeda Kota Samarinda');
+		expect(access.deletableSession(db, organizer, fgd.session.code).id).toBe(fgd.session.id);
+		expect(access.deletableSession(db, admin, fgd.session.code).id).toBe(fgd.session.id);
+		expect(() => access.deletableSession(db, facilitator, fgd.session.code)).toThrow(expect.objectContaining({ code: 'forbidden' }));
+		expect(() => access.deletableSession(db, other.admin, fgd.session.code)).toThrow(expect.objectContaining({ code: 'not_found' }));
+	});
+
+	it('a retention run records, per organization, how many sessions and participants it anonymised (actor: system)', async () => {
+		const { fgd, organization, admin } = await orgFgd();
+		const db = fgd.db;
+		orgSettings.set(db, admin, { retentionMonths: 1, keepInstitutions: true });
+		const later = new Date(Date.now() + 400 * 24 * 3600_000);
+		const { anonymised, byOrganization } = await privacy.runRetention(db, undefined, later);
+		expect(anonymised).toEqual([fgd.session.id]);
+		expect(byOrganization.get(organization.id)).toEqual({ sessions: [fgd.session.code], participants: 5 });
+		expect(entries(db, organization.id, 'retention.run')).toEqual([
+			expect.objectContaining({ actor: 'system', accountId: null, subject: fgd.session.code, detail: 'sessions=1 participants=5' })
+		]);
+		// Nothing left to do: the next run adds no entry.
+		await privacy.runRetention(db, undefined, later);
+		expect(entries(db, organization.id, 'retention.run')).toHaveLength(1);
+	});
+});
+
+describe('the audit log for admins', () => {
+	it('filters by action and by time, and keeps other organizations out', async () => {
+		const { fgd, organization, admin } = await orgFgd();
+		const db = fgd.db;
+		const other = await orgOf(db, 'Bappeda Kota Samarinda');
+		orgSettings.set(db, other.admin, { retentionMonths: 3, keepInstitutions: true });
+		audit.record(db, { organizationId: organization.id, accountId: admin.accountId, action: 'minutes.downloaded', address: '203.0.113.1' });
+		const mine = entries(db, organization.id);
+		expect(mine.every((e) => e.organizationId === organization.id)).toBe(true);
+		expect(entries(db, organization.id, 'settings.changed')).toEqual([]);
+		expect(entries(db, organization.id, 'minutes.downloaded')).toHaveLength(1);
+		const past = audit.list(db, organization.id, 100, { to: '2000-01-01T00:00:00.000Z' });
+		expect(past).toEqual([]);
+		const today = audit.list(db, organization.id, 100, { from: new Date(Date.now() - 3600_000).toISOString() });
+		expect(today.length).toBe(mine.filter((e) => e.at >= new Date(Date.now() - 3600_000).toISOString()).length);
+	});
+
+	it('reads the filter from the query: a known action, whole UTC days; anything else refused', () => {
+		const q = (query: string) => audit.parseFilter(new URLSearchParams(query));
+		expect(q('')).toEqual({ ok: true, filter: {} });
+		expect(q('action=minutes.downloaded&from=2026-01-01&to=2026-01-31')).toEqual({
+			ok: true,
+			filter: { action: 'minutes.downloaded', from: '2026-01-01T00:00:00.000Z', to: '2026-01-31T23:59:59.999Z' }
+		});
+		for (const bad of ['action=drop table', 'from=2026-13-01', 'to=2026-02-30', 'from=kemarin', "to=2026-01-01' OR 1=1"]) expect(q(bad), bad).toEqual({ ok: false });
+	});
+
+	it('downloads as CSV in the minutes’ dialects, oldest first, names for accounts, formulas defused', () => {
+		const base = { organizationId: 'o', subject: 'ABC123', address: '203.0.113.1', at: '2026-01-02T03:04:05.000Z' };
+		const rows: audit.AuditEntry[] = [
+			{ ...base, id: 2, accountId: null, action: 'retention.run', actor: 'system', detail: '=HYPERLINK("x")' },
+			{ ...base, id: 1, accountId: 'a1', action: 'signin.ok', actor: 'account', detail: 'Kantor; lantai 2' }
+		];
+		const excel = audit.toCsv(rows, new Map([['a1', 'Rina Admin']]));
+		expect(excel.startsWith('\uFEFFat;action;actor;account;subject;detail;address\r\n')).toBe(true);
+		const lines = excel.slice(1).trimEnd().split('\r\n');
+		expect(lines[1]).toBe('2026-01-02T03:04:05.000Z;signin.ok;account;Rina Admin;ABC123;"Kantor; lantai 2";203.0.113.1');
+		expect(lines[2]).toContain(`;"'=HYPERLINK(""x"")";`);
+		const rfc = audit.toCsv(rows, new Map(), 'rfc4180');
+		expect(rfc.startsWith('at,action,actor,account,subject,detail,address\r\n')).toBe(true);
+		expect(rfc).toContain(',a1,');
+	});
+
+	it('entries cannot be edited or deleted', async () => {
+		const { fgd, organization } = await orgFgd();
+		expect(() => fgd.db.prepare('UPDATE org_audit SET detail = ? WHERE organization_id = ?').run('x', organization.id)).toThrow(/append-only/);
+		expect(() => fgd.db.prepare('DELETE FROM org_audit').run()).toThrow(/append-only/);
+	});
+});

@@ -1,0 +1,74 @@
+/**
+ * The HTTP hooks of the organization's audit log: a minutes download (facilitator link, report
+ * link), a report link opening the summary, a PIC link opening its page — one entry each, with
+ * the right actor and address — and nothing at all for a one-off session.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPicPage } from '$lib/http/followup-pic.server';
+import * as accounts from '$lib/server/accounts/accounts';
+import * as audit from '$lib/server/accounts/audit';
+import { getContext } from '$lib/server/context';
+import { createLink } from '$lib/server/keyed-links';
+import * as reports from '$lib/server/reports';
+import { sessionInContext, type TestSession } from '$lib/testing/server';
+import { GET as summaryGET } from '../summary/+server';
+import { GET } from './+server';
+
+const ADDRESS = '192.0.2.91';
+let org: TestSession;
+let oneOff: TestSession;
+let organizationId = '';
+
+beforeAll(() => {
+	org = sessionInContext({ title: 'FGD Organisasi' });
+	oneOff = sessionInContext({ title: 'FGD Sekali Pakai' });
+	const db = getContext().db;
+	organizationId = accounts.createAdminWithSetupLink(db, { organization: 'Bappeda Kota Samarinda', login: 'admin@samarinda.go.id', name: 'Admin' }).organization.id;
+	db.prepare('UPDATE sessions SET organization_id = ? WHERE id = ?').run(organizationId, org.row.id);
+});
+
+function call<H extends (event: never) => unknown>(handler: H, path: string, code: string, key: string) {
+	const url = new URL(`http://rembuk.test/api/sessions/${code}/${path}`);
+	const event = { params: { code }, url, request: new Request(url, { headers: { authorization: `Bearer ${key}` } }), getClientAddress: () => ADDRESS };
+	return handler(event as never) as Promise<Response>;
+}
+
+const logged = (action: audit.AuditAction) => audit.list(getContext().db, organizationId, 100, { action });
+const everything = () => getContext().db.prepare('SELECT COUNT(*) AS n FROM org_audit WHERE action NOT IN (?, ?)').get('member.invited', 'account.setup') as { n: number };
+
+describe('audit hooks over HTTP', () => {
+	it('a minutes download with the facilitator link: one entry, actor facilitator_link, the address', async () => {
+		expect((await call(GET, 'minutes?format=md&lang=en', org.row.code, org.facilitatorKey)).status).toBe(200);
+		expect(logged('minutes.downloaded')).toEqual([
+			expect.objectContaining({ actor: 'facilitator_link', accountId: null, address: ADDRESS, subject: org.row.code, detail: 'md en' })
+		]);
+	});
+
+	it('a report link: the download as the report link, and its use when it opens the summary', async () => {
+		const { key } = reports.create(getContext().db, org.row.id);
+		expect((await call(GET, 'minutes?format=json', org.row.code, key)).status).toBe(200);
+		expect(logged('minutes.downloaded')[0]).toMatchObject({ actor: 'report_link', address: ADDRESS, detail: 'json id' });
+		expect((await call(summaryGET, 'summary', org.row.code, key)).status).toBe(200);
+		expect(logged('report_link.used')).toEqual([expect.objectContaining({ actor: 'report_link', address: ADDRESS, detail: 'summary' })]);
+		// The console's own summary card is not a report link's use.
+		expect((await call(summaryGET, 'summary', org.row.code, org.facilitatorKey)).status).toBe(200);
+		expect(logged('report_link.used')).toHaveLength(1);
+	});
+
+	it('a PIC link opening its page: one entry, actor pic_link, naming the institution', async () => {
+		const { key } = createLink(getContext().db, 'pic_links', org.row.id, new Date(), { institution: 'Dinas Koperasi' });
+		const page = await loadPicPage({ params: { code: org.row.code, key }, url: new URL('http://rembuk.test/t/x/y'), getClientAddress: () => ADDRESS });
+		expect(page.refused).toBe(false);
+		expect(logged('pic_link.used')).toEqual([expect.objectContaining({ actor: 'pic_link', address: ADDRESS, detail: 'view: Dinas Koperasi' })]);
+	});
+
+	it('writes nothing for a one-off session', async () => {
+		const before = everything().n;
+		const { key } = reports.create(getContext().db, oneOff.row.id);
+		expect((await call(GET, 'minutes?format=md', oneOff.row.code, oneOff.facilitatorKey)).status).toBe(200);
+		expect((await call(summaryGET, 'summary', oneOff.row.code, key)).status).toBe(200);
+		const pic = createLink(getContext().db, 'pic_links', oneOff.row.id, new Date(), { institution: 'Dinas Koperasi' });
+		await loadPicPage({ params: { code: oneOff.row.code, key: pic.key }, url: new URL('http://rembuk.test/t/x/y'), getClientAddress: () => ADDRESS });
+		expect(everything().n).toBe(before);
+	});
+});
