@@ -5,79 +5,24 @@
  * assigned to them (never another organization's, never an unassigned one); signing out everywhere
  * ends the admin's sign-in in another browser.
  */
-import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { AxeResults, RunOptions } from 'axe-core';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { createSession } from '../../scripts/bench/phone.mjs';
 import { LAPTOP } from './helpers';
+import { hydrated, orgSteps } from './org-helpers';
 import { TestServer } from './server';
 
-const PASSWORD = 'Sungai Mahakam pagi berkabut 7';
-let server: TestServer;
+const server = new TestServer();
 const contexts: BrowserContext[] = [];
+const { createAdmin, browserPage, acceptLink, signIn, invite } = orgSteps(server, contexts);
 
-test.beforeAll(async () => {
-	server = new TestServer();
-	await server.start();
-});
+test.beforeAll(() => server.start());
 test.afterAll(async () => {
 	await Promise.all(contexts.map((c) => c.close()));
 	await server.dispose();
 });
-
-/** `npm run admin -- create-user …` against the test server's database; returns the printed link. */
-function createAdmin(org: string, email: string, name: string): string {
-	const out = execFileSync(process.execPath, ['build/admin.js', 'create-user', '--org', org, '--email', email, '--name', name], {
-		env: { ...process.env, DATABASE_PATH: join(server.dir, 'rembuk.sqlite'), PUBLIC_URL: server.url },
-		encoding: 'utf8'
-	});
-	expect(out).not.toMatch(/password|kata sandi/i);
-	const link = /(http:\/\/\S+\/akun\/tautan\/\S+)/.exec(out)?.[1];
-	expect(link).toBeTruthy();
-	return link!;
-}
-
-async function browserPage(browser: Browser): Promise<Page> {
-	const context = await browser.newContext(LAPTOP);
-	contexts.push(context);
-	return context.newPage();
-}
-
-const hydrated = (page: Page) => expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
-
-/** Opens a one-time link, chooses the name and password, and lands on the organization's home. */
-async function acceptLink(page: Page, link: string, name: string) {
-	await page.goto(link);
-	await hydrated(page);
-	await page.getByLabel('Nama lengkap').fill(name);
-	await page.getByLabel('Kata sandi baru').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Simpan dan masuk' }).click();
-	await expect(page).toHaveURL(/\/org$/);
-}
-
-async function signIn(page: Page, login: string) {
-	await page.goto(`${server.url}/masuk`);
-	await hydrated(page);
-	await page.getByLabel('Email atau nama pengguna').fill(login);
-	await page.getByLabel('Kata sandi').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Masuk' }).click();
-	await expect(page).toHaveURL(/\/org$/);
-}
-
-/** Invites someone from /org/anggota and returns the one-time link shown to copy. */
-async function invite(page: Page, login: string, role: string) {
-	await page.goto(`${server.url}/org/anggota`);
-	await hydrated(page);
-	const form = page.getByTestId('invite-form');
-	await form.getByLabel('Email atau nama pengguna').fill(login);
-	await form.getByLabel('Peran').selectOption({ label: role });
-	await form.getByRole('button', { name: 'Buat tautan undangan' }).click();
-	const link = await page.locator('#one-time-link').inputValue();
-	expect(link).toMatch(/\/akun\/tautan\/[A-Za-z0-9_-]{43}$/);
-	return link;
-}
 
 async function claim(page: Page, code: string, key: string) {
 	await page.goto(`${server.url}/org`);

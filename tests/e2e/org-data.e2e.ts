@@ -6,20 +6,21 @@
  * and downloads as CSV; the admin deletes the session from the organization page after the
  * confirmation, and the log records it; an organizer can open neither the settings nor the log.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { AxeResults, RunOptions } from 'axe-core';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { createSession } from '../../scripts/bench/phone.mjs';
 import { closeSession, joinOnPhone, LAPTOP, newPhone } from './helpers';
+import { hydrated, orgSteps } from './org-helpers';
 import { TestServer } from './server';
 
-const PASSWORD = 'Sungai Mahakam pagi berkabut 7';
 const server = new TestServer();
 const contexts: BrowserContext[] = [];
+const { createAdmin, browserPage, acceptLink, signIn } = orgSteps(server, contexts);
 test.beforeAll(() => server.start());
 test.afterAll(async () => {
 	await Promise.all(contexts.map((c) => c.close()));
@@ -28,40 +29,6 @@ test.afterAll(async () => {
 });
 
 const dbPath = () => join(server.dir, 'rembuk.sqlite');
-const hydrated = (page: Page) => expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
-
-async function browserPage(browser: Browser): Promise<Page> {
-	const context = await browser.newContext(LAPTOP);
-	contexts.push(context);
-	return context.newPage();
-}
-
-function createAdmin(org: string, email: string, name: string): string {
-	const out = execFileSync(process.execPath, ['build/admin.js', 'create-user', '--org', org, '--email', email, '--name', name], {
-		env: { ...process.env, DATABASE_PATH: dbPath(), PUBLIC_URL: server.url },
-		encoding: 'utf8'
-	});
-	return /(http:\/\/\S+\/akun\/tautan\/\S+)/.exec(out)![1];
-}
-
-async function acceptLink(page: Page, link: string, name: string) {
-	await page.goto(link);
-	await hydrated(page);
-	await page.getByLabel('Nama lengkap').fill(name);
-	await page.getByLabel('Kata sandi baru').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Simpan dan masuk' }).click();
-	await expect(page).toHaveURL(/\/org$/);
-}
-
-async function signIn(page: Page, login: string) {
-	await page.goto(`${server.url}/masuk`);
-	await hydrated(page);
-	await page.getByLabel('Email atau nama pengguna').fill(login);
-	await page.getByLabel('Kata sandi').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Masuk' }).click();
-	await expect(page).toHaveURL(/\/org$/);
-}
-
 /** `npm run retention` as built, beside the running server (asynchronously, see retention.e2e.ts). */
 async function retentionRun(now: Date): Promise<string> {
 	const { stdout } = await promisify(execFile)(process.execPath, ['build/retention.js', `--now=${now.toISOString()}`], {

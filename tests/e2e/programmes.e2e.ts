@@ -5,61 +5,23 @@
  * dashboard shows the session live with one participant); a session duplicated; a facilitator
  * assigned to one session sees only that one.
  */
-import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { AxeResults, RunOptions } from 'axe-core';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { joinOnPhone, LAPTOP, newPhone } from './helpers';
+import { hydrated, orgSteps } from './org-helpers';
 import { TestServer } from './server';
 
-const PASSWORD = 'Sungai Mahakam pagi berkabut 7';
-let server: TestServer;
+const server = new TestServer();
 const contexts: BrowserContext[] = [];
+const { createAdmin, browserPage, acceptLink, invite } = orgSteps(server, contexts);
 
-test.beforeAll(async () => {
-	server = new TestServer();
-	await server.start();
-});
+test.beforeAll(() => server.start());
 test.afterAll(async () => {
 	await Promise.all(contexts.map((c) => c.close()));
 	await server.dispose();
 });
-
-function createAdmin(org: string, email: string, name: string): string {
-	const out = execFileSync(process.execPath, ['build/admin.js', 'create-user', '--org', org, '--email', email, '--name', name], {
-		env: { ...process.env, DATABASE_PATH: join(server.dir, 'rembuk.sqlite'), PUBLIC_URL: server.url },
-		encoding: 'utf8'
-	});
-	return /(http:\/\/\S+\/akun\/tautan\/\S+)/.exec(out)![1];
-}
-
-async function browserPage(browser: Browser): Promise<Page> {
-	const context = await browser.newContext(LAPTOP);
-	contexts.push(context);
-	return context.newPage();
-}
-
-const hydrated = (page: Page) => expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
-
-async function acceptLink(page: Page, link: string, name: string) {
-	await page.goto(link);
-	await hydrated(page);
-	await page.getByLabel('Nama lengkap').fill(name);
-	await page.getByLabel('Kata sandi baru').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Simpan dan masuk' }).click();
-	await expect(page).toHaveURL(/\/org$/);
-}
-
-async function invite(page: Page, login: string, role: string) {
-	await page.goto(`${server.url}/org/anggota`);
-	await hydrated(page);
-	const form = page.getByTestId('invite-form');
-	await form.getByLabel('Email atau nama pengguna').fill(login);
-	await form.getByLabel('Peran').selectOption({ label: role });
-	await form.getByRole('button', { name: 'Buat tautan undangan' }).click();
-	return page.locator('#one-time-link').inputValue();
-}
 
 /** Adds a session from the programme page, its region chosen level by level. */
 async function addSession(page: Page, title: string, startsAt: string, regency: string) {
