@@ -1,73 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createSession, freshDb, joinParticipant, must, newToken, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { programme } from '$lib/testing/programme';
 import type { Db } from '../db/database';
 import { addEdit, listEdits } from './edits';
 import { buildSynthesis, fundingSource } from './model';
-
-const ACTION = {
-	activity: 'Pendampingan akses KUR',
-	output: '40 UMKM',
-	indicator: '30 UMKM memperoleh KUR',
-	pic: { name: 'Siti', institution: 'Dinas Koperasi dan UKM', group: 'pemerintah' },
-	partners: '',
-	timeframe: '2026',
-	funding: 'APBD',
-	cost: 100_000_000,
-	status: 'rencana' as const,
-	remarks: ''
-};
-
-/** Three sessions in three regions, small enough to compute every figure by hand. */
-function programme() {
-	const db = freshDb();
-	const open = (region: string) => createSession(db, { title: `FGD UMKM ${region}`, theme: 'Penguatan UMKM', region, startsAt: '2025-10-24T09:00', timeZone: 'Asia/Makassar' });
-	const people = (s: TestSession, list: [string, string][]) => list.map(([name, group]) => joinParticipant(db, s, name, newToken(), group, `Lembaga ${name}`));
-	const post = (s: TestSession, p: TestParticipant, kind: string, text: string) => {
-		const { result } = must(db, p.identity, { type: 'item.add', kind, text });
-		return (result as { itemId: string }).itemId;
-	};
-	const phase = (s: TestSession, to: string) => must(db, s.facilitator, { type: 'phase.set', phase: to });
-
-	const kk = open('Kutai Kartanegara');
-	const [ani, budi] = people(kk, [['Ani', 'pemerintah'], ['Budi', 'akademisi']]);
-	phase(kk, 'writing');
-	const a1 = post(kk, ani, 'kendala', 'Akses modal usaha sulit tanpa agunan');
-	const a2 = post(kk, budi, 'kendala', 'Jalan desa rusak parah saat hujan');
-	const a3 = post(kk, budi, 'rekomendasi', 'Perluas KUR dengan pendampingan');
-	phase(kk, 'voting');
-	must(db, ani.identity, { type: 'vote.set', targetId: a1, count: 3 });
-	must(db, ani.identity, { type: 'vote.set', targetId: a2, count: 2 });
-	must(db, budi.identity, { type: 'vote.set', targetId: a1, count: 1 });
-	phase(kk, 'discussion');
-	must(db, kk.facilitator, { type: 'link.set', recommendationId: a3, targetId: a1, linked: true });
-	phase(kk, 'action');
-	must(db, kk.minutetaker, { type: 'action.save', row: { ...ACTION, issueItemIds: [a1], recommendationId: a3 } });
-
-	const paser = open('Paser');
-	const [cici, dedi, eka] = people(paser, [['Cici', 'pemerintah'], ['Dedi', 'dunia_usaha'], ['Eka', 'komunitas']]);
-	phase(paser, 'writing');
-	const b1 = post(paser, dedi, 'kendala', 'Bank minta jaminan sertifikat');
-	const b2 = post(paser, eka, 'kendala', 'Sinyal seluler sering putus');
-	phase(paser, 'voting');
-	for (const p of [cici, dedi]) {
-		must(db, p.identity, { type: 'vote.set', targetId: b1, count: 3 });
-		must(db, p.identity, { type: 'vote.set', targetId: b2, count: 2 });
-	}
-	must(db, eka.identity, { type: 'vote.set', targetId: b2, count: 3 });
-	phase(paser, 'action');
-	must(db, paser.minutetaker, {
-		type: 'action.save',
-		row: { ...ACTION, pic: { name: 'Kades', institution: 'Pemerintah Desa Long Ikis', group: 'pemerintah' }, funding: 'Dana Desa 2026', issueItemIds: [b2] }
-	});
-
-	const smd = open('Samarinda');
-	const [fajar] = people(smd, [['Fajar', 'dunia_usaha']]);
-	phase(smd, 'writing');
-	const c1 = post(smd, fajar, 'kendala', 'Modal usaha terbatas');
-
-	const ids = [kk.row.id, paser.row.id, smd.row.id];
-	return { db, ids, items: { a1, a2, a3, b1, b2, c1 }, smd, fajar, post };
-}
 
 const synth = (db: Db, ids: string[], scope = 'p1') => buildSynthesis(db, ids, listEdits(db, scope), { lang: 'id', now: new Date('2025-10-25T00:00:00Z') });
 

@@ -7,11 +7,13 @@
  * the union of the action plans. Built from each session's minutes model, so nothing a minutes
  * file would not show (hidden items, anonymous authors, phones) reaches the report.
  */
+import { singularKindLabel } from '../../domain/defaults';
 import { addressedKind, answeringKind } from '../../domain/links';
 import type { Locale } from '../../domain/types';
 import { clusterAcrossSessions, type ProgrammeItem } from '../../similarity/clusters';
 import type { Db } from '../db/database';
 import { buildMinutes, type Minutes, type MinutesAction, type MinutesItem, type MinutesLetterhead, type MinutesOfficial } from '../minutes/model';
+import { shortLabel } from '../minutes/sections/source';
 import { applyEdits, type SynthesisEdit } from './edits';
 
 export interface SynthesisOptions {
@@ -67,10 +69,10 @@ export interface SynthesisIssue {
 	origin: 'auto' | 'hand';
 	pinned: boolean;
 	/** How the organizer changed it, e.g. "merge, rename", for the report's note. */
-	editedBy: string[];
+	editedBy: SynthesisEdit['op'][];
 	items: IssueItem[];
 	regions: SynthesisRegion[];
-	/** Group labels of the items' named authors, in first-seen order. */
+	/** Short group labels ("Pemerintah") of the items' named authors, in first-seen order. */
 	groups: string[];
 	/** Distinct contributors (each anonymous item counts as one person) plus its supporters (+1). */
 	people: number;
@@ -86,7 +88,7 @@ export interface SynthesisIssue {
 export interface SynthesisMatrix {
 	kind: string;
 	label: string;
-	/** Column labels: stakeholder groups in the sessions' order, "anonim" last when any. */
+	/** Column labels: short stakeholder group labels in the sessions' order, "Anonim" last when any. */
 	groups: string[];
 	rows: { region: SynthesisRegion; counts: number[]; total: number }[];
 }
@@ -186,7 +188,7 @@ export function buildSynthesis(db: Db, sessionIds: string[], edits: SynthesisEdi
 			id: c.id,
 			no: 0,
 			kind: c.kind,
-			kindLabel: kindLabels.get(c.kind) ?? c.kind,
+			kindLabel: singularKindLabel(kindLabels.get(c.kind) ?? c.kind, lang),
 			name: c.name,
 			origin: c.origin,
 			pinned: c.pinned,
@@ -195,11 +197,11 @@ export function buildSynthesis(db: Db, sessionIds: string[], edits: SynthesisEdi
 				id: item.id,
 				sessionId: session.id,
 				text: item.text,
-				group: item.author?.groupLabel ?? '',
+				group: item.author ? shortLabel(item.author.groupLabel) : '',
 				votes: item.votes ?? 0
 			})),
 			regions: issueRegions,
-			groups: [...new Set(entries.map((e) => e.item.author?.groupLabel ?? '').filter(Boolean))],
+			groups: [...new Set(entries.map((e) => (e.item.author ? shortLabel(e.item.author.groupLabel) : '')).filter(Boolean))],
 			people: contributors.size + supporters,
 			votes: entries.reduce((sum, e) => sum + (e.item.votes ?? 0), 0),
 			score: Math.round(score * 10) / 10
@@ -305,8 +307,8 @@ function uniqueRegions(sessions: SynthesisSession[]): SynthesisRegion[] {
 function matrixOf(kind: string, label: string, regions: SynthesisRegion[], minutes: Minutes[], sessions: SynthesisSession[], lang: Locale): SynthesisMatrix {
 	// The groups that raised items of this kind, in the sessions' order of groups.
 	const order: string[] = [];
-	for (const m of minutes) for (const g of m.attendance.byGroup) if (!order.includes(g.label)) order.push(g.label);
-	const used = new Set(minutes.flatMap((m) => m.items.filter((i) => i.kind === kind && i.author).map((i) => i.author!.groupLabel)));
+	for (const m of minutes) for (const g of m.attendance.byGroup) if (!order.includes(g.shortLabel)) order.push(g.shortLabel);
+	const used = new Set(minutes.flatMap((m) => m.items.filter((i) => i.kind === kind && i.author).map((i) => shortLabel(i.author!.groupLabel))));
 	const groups = [...order.filter((g) => used.has(g)), ...[...used].filter((g) => !order.includes(g))];
 	const anonymous = minutes.some((m) => m.items.some((i) => i.kind === kind && !i.author));
 	if (anonymous) groups.push(ANONYMOUS[lang]);
@@ -316,7 +318,7 @@ function matrixOf(kind: string, label: string, regions: SynthesisRegion[], minut
 			if (sessions[i].region.key !== region.key) return;
 			for (const item of m.items) {
 				if (item.kind !== kind) continue;
-				const col = item.author ? groups.indexOf(item.author.groupLabel) : groups.length - 1;
+				const col = item.author ? groups.indexOf(shortLabel(item.author.groupLabel)) : groups.length - 1;
 				if (col >= 0) counts[col]++;
 			}
 		});
