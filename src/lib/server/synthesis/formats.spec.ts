@@ -74,6 +74,11 @@ describe.each(['id', 'en'] as const)('the Laporan Hasil FGD in %s', (lang) => {
 		expect(renamed.getCell(8).value).toBe(53.8);
 		expect(renamed.getCell(9).value).toMatch(new RegExp(w.origin.hand));
 		expect(book.getWorksheet(w.sheets.items)!.rowCount - 1).toBe(6);
+		const edits = book.getWorksheet(w.sheets.edits)!;
+		expect(edits.getRow(2).getCell(2).value).toBe('Organizer');
+		expect(edits.getRow(2).getCell(3).value).toBe(w.ops.rename);
+		expect(edits.getRow(2).getCell(4).value).toBe('Sinyal seluler sering putus');
+		expect(edits.getRow(2).getCell(5).value).toBe('Jaringan seluler lemah');
 		expect(synthesisFilename(s, 'xlsx')).toBe(lang === 'id' ? 'laporan-hasil-fgd-2025-11-01.xlsx' : 'fgd-results-report-2025-11-01.xlsx');
 	});
 });

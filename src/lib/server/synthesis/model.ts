@@ -127,6 +127,8 @@ export interface Synthesis {
 	actions: SynthesisAction[];
 	/** Action rows counted by PIC institution × funding source. */
 	actionsBy: { institutions: string[]; fundings: string[]; counts: number[][] };
+	/** Every hand edit applied, in order, with who and when (the log the report's workbook lists). */
+	edits: SynthesisEdit[];
 	/** Hand edits that name no item present any more. */
 	skippedEdits: SynthesisEdit[];
 	/** Each session's minutes, for the lampiran and for callers. */
@@ -255,7 +257,7 @@ export function buildSynthesis(db: Db, sessionIds: string[], edits: SynthesisEdi
 	return {
 		lang,
 		generatedAt: now.toISOString(),
-		title: options.title ?? first.session.theme ?? first.session.title,
+		title: options.title || first.session.theme || first.session.title,
 		theme: first.session.theme,
 		letterhead: first.letterhead,
 		signer: { official: first.details.chair, place: first.signOff.place, date: first.signOff.date },
@@ -268,6 +270,7 @@ export function buildSynthesis(db: Db, sessionIds: string[], edits: SynthesisEdi
 		answers,
 		actions,
 		actionsBy: { institutions, fundings, counts },
+		edits,
 		skippedEdits: skipped,
 		minutes
 	};

@@ -77,7 +77,8 @@ const id = {
 	anonymous: 'anonim',
 	page: (n: number, of: number) => `Halaman ${n} dari ${of}`,
 	footer: (at: string) => `Dibuat dengan Rembuk pada ${at}`,
-	sheets: { issues: 'Isu', items: 'Masukan', matrix: 'Matriks', actions: 'Tindak lanjut', sessions: 'FGD' }
+	sheets: { issues: 'Isu', items: 'Masukan', matrix: 'Matriks', actions: 'Tindak lanjut', sessions: 'FGD', edits: 'Perubahan manual' },
+	editTable: ['Waktu (UTC)', 'Oleh', 'Perubahan', 'Masukan', 'Nama', 'Diterapkan']
 };
 
 export type SynthesisWords = typeof id;
@@ -151,7 +152,8 @@ const en: SynthesisWords = {
 	anonymous: 'anonymous',
 	page: (n, of) => `Page ${n} of ${of}`,
 	footer: (at) => `Made with Rembuk on ${at}`,
-	sheets: { issues: 'Issues', items: 'Contributions', matrix: 'Matrices', actions: 'Action plan', sessions: 'FGDs' }
+	sheets: { issues: 'Issues', items: 'Contributions', matrix: 'Matrices', actions: 'Action plan', sessions: 'FGDs', edits: 'Hand edits' },
+	editTable: ['Time (UTC)', 'By', 'Edit', 'Contributions', 'Name', 'Applied']
 };
 
 export const SYNTHESIS_WORDS: Record<Locale, SynthesisWords> = { id, en };

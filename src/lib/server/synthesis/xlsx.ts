@@ -14,6 +14,8 @@ export async function renderSynthesisXlsx(s: Synthesis): Promise<Buffer> {
 	book.creator = 'Rembuk';
 	book.created = new Date(s.generatedAt);
 	const regionOf = new Map(s.sessions.map((x) => [x.id, x.region.name]));
+	const textOf = new Map(s.issues.flatMap((i) => i.items.map((x) => [x.id, x.text] as const)));
+	const skipped = new Set(s.skippedEdits.map((e) => e.id));
 	const origin = (i: Synthesis['issues'][number]) =>
 		i.origin === 'hand' ? `${w.origin.hand}${i.editedBy.length ? ` (${i.editedBy.map((op) => w.ops[op]).join(', ')})` : ''}` : w.origin.auto;
 	const sheets: Table[] = [
@@ -48,6 +50,20 @@ export async function renderSynthesisXlsx(s: Synthesis): Promise<Buffer> {
 			header: w.minutesTable,
 			widths: [6, 22, 40, 26, 22, 12, 14],
 			rows: s.sessions.map((x, i): Cell[] => [i + 1, x.region.name, x.title, x.day, x.number, x.code, x.status === 'closed' ? w.status.closed : w.status.open])
+		},
+		{
+			// The log of hand edits: who changed which grouping, when, and whether it still applies.
+			name: w.sheets.edits,
+			header: w.editTable,
+			widths: [20, 20, 14, 60, 30, 10],
+			rows: s.edits.map((e): Cell[] => [
+				new Date(e.at),
+				e.actor,
+				w.ops[e.op],
+				e.itemIds.map((id) => textOf.get(id) ?? id).join('; '),
+				e.op === 'rename' ? e.name : '',
+				skipped.has(e.id) ? '–' : '✓'
+			])
 		}
 	];
 	for (const sheet of sheets) addSheet(book, sheet);
