@@ -77,6 +77,12 @@ describe('buildSynthesis', () => {
 		expect(fundingSource('Swadaya')).toBe('Swadaya');
 	});
 
+	it('is signed by the first session’s chair, where its minutes are signed, on the day it is made', () => {
+		const { db, ids } = programme();
+		const s = synth(db, ids);
+		expect(s.signer).toEqual({ official: expect.objectContaining({ name: 'Ir. Bambang Sutrisno, M.Si.' }), place: 'Tenggarong', date: '25 Oktober 2025' });
+	});
+
 	it('uses a region code when the programme gives one', () => {
 		const { db, ids } = programme();
 		const s = buildSynthesis(db, ids, [], { lang: 'en', regions: { [ids[0]]: { code: '64.02', name: 'Kab. Kutai Kartanegara' } } });

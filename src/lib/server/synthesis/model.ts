@@ -9,6 +9,7 @@
  */
 import { singularKindLabel } from '../../domain/defaults';
 import { addressedKind, answeringKind } from '../../domain/links';
+import { formatDate, localDateTime } from '../../domain/format';
 import type { Locale } from '../../domain/types';
 import { clusterAcrossSessions, type ProgrammeItem } from '../../similarity/clusters';
 import type { Db } from '../db/database';
@@ -113,6 +114,7 @@ export interface Synthesis {
 	title: string;
 	theme: string;
 	letterhead: MinutesLetterhead | null;
+	/** Who signs (the first session's chair), where, and the date the report is made, in the first session's zone. */
 	signer: { official: MinutesOfficial; place: string; date: string };
 	sessions: SynthesisSession[];
 	regions: SynthesisRegion[];
@@ -260,7 +262,8 @@ export function buildSynthesis(db: Db, sessionIds: string[], edits: SynthesisEdi
 		title: options.title || first.session.theme || first.session.title,
 		theme: first.session.theme,
 		letterhead: first.letterhead,
-		signer: { official: first.details.chair, place: first.signOff.place, date: first.signOff.date },
+		// Signed the day it is issued, where the first FGD's minutes were signed, by its chair.
+		signer: { official: first.details.chair, place: first.signOff.place, date: formatDate(localDateTime(now.toISOString(), first.session.timeZone), lang) },
 		sessions,
 		regions,
 		issues,
