@@ -62,6 +62,8 @@ function draw(layout: Layout, block: Block) {
 	const { doc } = layout;
 	switch (block.type) {
 		case 'heading':
+			// What follows a heading is often a table: keep the heading with its header and first rows.
+			layout.ensure(block.level === 1 ? 100 : 80);
 			return layout.heading(block.text, block.level);
 		case 'paragraph':
 			layout.paragraph(block.text, { align: 'justify' });
