@@ -4,9 +4,10 @@
 // processes that this script stops, and the whole run gives up after --deadline minutes.
 //
 //   npm run bench -- [--clients 300] [--posts 200] [--rate 10] [--writers 100] [--seconds 2] [--rounds 8]
-//                    [--only startup,fanout,writes,memory,phonePage,export,similarity,clustering,joinStorm] [--db-dir DIR]
+//                    [--only startup,fanout,writes,memory,phonePage,export,similarity,clustering,synthesis,joinStorm] [--db-dir DIR]
 //   npm run bench -- --only joinStorm      runs the join storm alone (default limits, one address)
 //   npm run bench -- --only clustering     duplicate and cross-session quality on the labelled data, no build needed
+//   npm run bench -- --only synthesis      the Laporan Hasil FGD's render time per format, 10 sessions × 100 items, no build needed
 //                    [--export-items 1000] [--export-participants 300] [--export-actions 30]
 //                    [--similarity-cards 500] [--storm 300,1000]
 //                    [--wait-idle SECONDS] [--max-others PERCENT]
@@ -24,6 +25,7 @@ import { createSession } from './phone.mjs';
 import { joinStorm } from './join-storm.mjs';
 import { measureSimilarity, SIMILARITY_PATHS } from './similarity.mjs';
 import { clusteringRows, measureClustering } from './clustering.mjs';
+import { measureSynthesis, synthesisRows } from './synthesis.mjs';
 import { freePort } from './ports.mjs';
 import { summarizeProfile } from './profile.mjs';
 import { relay, rembuk, ROOT } from './server.mjs';
@@ -45,7 +47,7 @@ const { values: opts } = parseArgs({
 		'export-participants': { type: 'string', default: '300' },
 		'export-actions': { type: 'string', default: '30' },
 		'similarity-cards': { type: 'string', default: '500' },
-		only: { type: 'string', default: 'startup,fanout,writes,memory,phonePage,export,similarity,clustering,joinStorm' },
+		only: { type: 'string', default: 'startup,fanout,writes,memory,phonePage,export,similarity,clustering,synthesis,joinStorm' },
 		storm: { type: 'string', default: '300,1000' },
 		deadline: { type: 'string', default: '30' },
 		'cpu-prof': { type: 'boolean', default: false },
@@ -62,8 +64,8 @@ const rounds = Number(opts.rounds);
 const maxOthers = Number(opts['max-others']);
 const only = new Set(opts.only.split(','));
 const wants = (phase) => only.has(phase);
-/** Every phase but `similarity` and `clustering` (which run in this process) needs the production build. */
-const inProcess = new Set(['similarity', 'clustering']);
+/** Every phase but `similarity`, `clustering` and `synthesis` (which run in this process) needs the production build. */
+const inProcess = new Set(['similarity', 'clustering', 'synthesis']);
 const needsServer = [...only].some((phase) => !inProcess.has(phase));
 if (!(clients >= 2 && posts >= 1 && rate > 0 && writers >= 1 && seconds > 0 && rounds >= 1)) {
 	console.error('bench: --clients ≥ 2, --posts ≥ 1, --rate > 0, --writers ≥ 1, --seconds > 0 and --rounds ≥ 1, please');
@@ -271,6 +273,10 @@ async function main() {
 		say('clustering: duplicate pairs and a programme against their labels, 10 sessions × 100 items timed');
 		report.clustering = await measureClustering();
 	}
+	if (wants('synthesis')) {
+		say('synthesis: the Laporan Hasil FGD of 10 sessions × 100 items, each format');
+		report.synthesis = await measureSynthesis();
+	}
 	if (!needsServer) return finish(report);
 
 	if (wants('joinStorm')) {
@@ -462,6 +468,17 @@ function finish(report) {
 			coldMs: round(c.timing.coldMs),
 			warmCpuMs: round(c.timing.warmCpuMs),
 			coldCpuMs: round(c.timing.coldCpuMs)
+		};
+	}
+	if (report.synthesis) {
+		for (const [figure, value, target, ok] of synthesisRows(report.synthesis, round)) rows.push([figure, value, '', '', target, ok]);
+		const r = report.synthesis;
+		summary.synthesis = {
+			items: r.sessions * r.perSession,
+			issues: r.issues,
+			buildWarmMs: round(r.buildMs.warm),
+			renderWarmMs: Object.fromEntries(Object.entries(r.renderMs).map(([f, t]) => [f, round(t.warm)])),
+			renderColdMs: Object.fromEntries(Object.entries(r.renderMs).map(([f, t]) => [f, round(t.cold)]))
 		};
 	}
 	if (report.joinStorm) {

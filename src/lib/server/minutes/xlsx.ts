@@ -13,9 +13,10 @@ import type { Minutes, MinutesOfficial, MinutesTheme } from './model';
 import { isDraft } from './sign-off';
 import { SHEET_WORDS, type SheetWords } from './sheets/words';
 
-type Cell = string | number | Date | null;
+export type Cell = string | number | Date | null;
 
-interface Table {
+/** One sheet: its name, header row, column widths and rows (also the synthesis report's sheets). */
+export interface Table {
 	name: string;
 	header: string[];
 	/** Column widths in characters, one per header. */
@@ -41,7 +42,7 @@ function tables(minutes: Minutes, words: SheetWords): Table[] {
 /** Column widths (in characters) that still print legibly across a portrait page; wider sheets turn landscape. */
 const PORTRAIT_WIDTH = 110;
 
-function addSheet(book: ExcelJS.Workbook, table: Table): void {
+export function addSheet(book: ExcelJS.Workbook, table: Table): void {
 	const width = table.header.reduce((sum, _, i) => sum + (table.widths[i] ?? 14), 0);
 	const sheet = book.addWorksheet(table.name, {
 		views: [{ state: 'frozen', ySplit: 1 }],

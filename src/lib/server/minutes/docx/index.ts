@@ -23,7 +23,7 @@ export function pageSize(paper: Paper): { width: number; height: number } {
 }
 
 /** Margins of an Indonesian official letter: 3 cm on the binding side, 2.5 cm elsewhere. */
-const MARGIN = { top: mm(25), bottom: mm(25), left: mm(30), right: mm(25) };
+export const MARGIN = { top: mm(25), bottom: mm(25), left: mm(30), right: mm(25) };
 
 function mm(value: number): number {
 	return Math.round((value / 25.4) * 1440);

@@ -20,11 +20,11 @@ import { PDF_WORDS } from './words';
 
 const MM = 72 / 25.4;
 /** Width × height in points. */
-const PAPER_SIZES = Object.fromEntries(
+export const PAPER_SIZES = Object.fromEntries(
 	Object.entries(PAPER_MM).map(([paper, { width, height }]) => [paper, [width * MM, height * MM]])
 ) as Record<Paper, [number, number]>;
 
-const MARGIN = { top: 56, bottom: 50, left: 50, right: 45 };
+export const MARGIN = { top: 56, bottom: 50, left: 50, right: 45 };
 
 /** `photos` reads the dokumentasi's JPEGs; without it the photo pages show their captions only. */
 export function renderPdf(minutes: Minutes, paper: Paper = 'a4', photos?: PhotoBytes): Promise<Buffer> {
@@ -45,7 +45,7 @@ export function renderPdf(minutes: Minutes, paper: Paper = 'a4', photos?: PhotoB
 		doc.on('error', reject);
 	});
 	const layout = new Layout(doc);
-	drawLetterhead(layout, minutes);
+	drawLetterhead(layout, minutes.letterhead);
 	titleBlock(layout, minutes, words);
 	eventSection(layout, minutes, words, pdf);
 	basisSection(layout, minutes, words);

@@ -1,14 +1,14 @@
 /**
  * Kop surat as the model carries it (when no office was set, the organizers stand in: see
  * sections/letterhead.ts): the logo on the left, the office centred beside it, a double rule.
+ * The synthesis report prints the same kop surat.
  */
-import type { Minutes } from '../model';
+import type { MinutesLetterhead } from '../model';
 import { contactLine } from '../sections/letterhead';
 import type { Layout } from './layout';
 
-export function drawLetterhead(layout: Layout, minutes: Minutes) {
+export function drawLetterhead(layout: Layout, head: MinutesLetterhead | null) {
 	const { doc } = layout;
-	const head = minutes.letterhead;
 	if (!head) return;
 	const offices = head.office;
 	const contacts = contactLine(head);

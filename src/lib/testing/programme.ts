@@ -1,0 +1,84 @@
+/**
+ * A small programme for the synthesis specs: three sessions in three regions (Kutai Kartanegara,
+ * Paser, Samarinda) in one in-memory database, filled through the same commands the app uses,
+ * small enough that every figure of the synthesis can be computed by hand. Test code only.
+ */
+import { createSession, freshDb, joinParticipant, must, newToken, type TestParticipant, type TestSession } from './server';
+
+const DETAILS = {
+	number: '005/214/DPMD/X/2025',
+	chair: 'Ir. Bambang Sutrisno, M.Si.',
+	chairPosition: 'Kepala DPMD Kutai Kartanegara',
+	chairNip: '19700512 199803 1 004',
+	signingPlace: 'Tenggarong',
+	basis: 'Surat undangan Nomor 005/123/DPMD/2025',
+	aims: 'Menghimpun kendala, peluang dan rekomendasi penguatan UMKM pascatambang.',
+	letterhead: { office: 'PEMERINTAH KABUPATEN KUTAI KARTANEGARA\nDINAS PEMBERDAYAAN MASYARAKAT DAN DESA', address: 'Jl. Wolter Monginsidi No. 1, Tenggarong', phone: '(0541) 661234' }
+};
+
+const ACTION = {
+	activity: 'Pendampingan akses KUR',
+	output: '40 UMKM',
+	indicator: '30 UMKM memperoleh KUR',
+	pic: { name: 'Siti', institution: 'Dinas Koperasi dan UKM', group: 'pemerintah' },
+	partners: '',
+	timeframe: '2026',
+	funding: 'APBD',
+	cost: 100_000_000,
+	status: 'rencana' as const,
+	remarks: ''
+};
+
+/** Three sessions in three regions, small enough to compute every figure by hand. */
+export function programme() {
+	const db = freshDb();
+	const open = (region: string) => createSession(db, { title: `FGD UMKM ${region}`, theme: 'Penguatan UMKM', region, startsAt: '2025-10-24T09:00', timeZone: 'Asia/Makassar' });
+	const people = (s: TestSession, list: [string, string][]) => list.map(([name, group]) => joinParticipant(db, s, name, newToken(), group, `Lembaga ${name}`));
+	const post = (s: TestSession, p: TestParticipant, kind: string, text: string) => {
+		const { result } = must(db, p.identity, { type: 'item.add', kind, text });
+		return (result as { itemId: string }).itemId;
+	};
+	const phase = (s: TestSession, to: string) => must(db, s.facilitator, { type: 'phase.set', phase: to });
+
+	const kk = open('Kutai Kartanegara');
+	must(db, kk.minutetaker, { type: 'session.details', details: DETAILS });
+	const [ani, budi] = people(kk, [['Ani', 'pemerintah'], ['Budi', 'akademisi']]);
+	phase(kk, 'writing');
+	const a1 = post(kk, ani, 'kendala', 'Akses modal usaha sulit tanpa agunan');
+	const a2 = post(kk, budi, 'kendala', 'Jalan desa rusak parah saat hujan');
+	const a3 = post(kk, budi, 'rekomendasi', 'Perluas KUR dengan pendampingan');
+	phase(kk, 'voting');
+	must(db, ani.identity, { type: 'vote.set', targetId: a1, count: 3 });
+	must(db, ani.identity, { type: 'vote.set', targetId: a2, count: 2 });
+	must(db, budi.identity, { type: 'vote.set', targetId: a1, count: 1 });
+	phase(kk, 'discussion');
+	must(db, kk.facilitator, { type: 'link.set', recommendationId: a3, targetId: a1, linked: true });
+	phase(kk, 'action');
+	must(db, kk.minutetaker, { type: 'action.save', row: { ...ACTION, issueItemIds: [a1], recommendationId: a3 } });
+
+	const paser = open('Paser');
+	const [cici, dedi, eka] = people(paser, [['Cici', 'pemerintah'], ['Dedi', 'dunia_usaha'], ['Eka', 'komunitas']]);
+	phase(paser, 'writing');
+	const b1 = post(paser, dedi, 'kendala', 'Bank minta jaminan sertifikat');
+	const b2 = post(paser, eka, 'kendala', 'Sinyal seluler sering putus');
+	phase(paser, 'voting');
+	for (const p of [cici, dedi]) {
+		must(db, p.identity, { type: 'vote.set', targetId: b1, count: 3 });
+		must(db, p.identity, { type: 'vote.set', targetId: b2, count: 2 });
+	}
+	must(db, eka.identity, { type: 'vote.set', targetId: b2, count: 3 });
+	phase(paser, 'action');
+	must(db, paser.minutetaker, {
+		type: 'action.save',
+		row: { ...ACTION, pic: { name: 'Kades', institution: 'Pemerintah Desa Long Ikis', group: 'pemerintah' }, funding: 'Dana Desa 2026', issueItemIds: [b2] }
+	});
+
+	const smd = open('Samarinda');
+	const [fajar] = people(smd, [['Fajar', 'dunia_usaha']]);
+	phase(smd, 'writing');
+	const c1 = post(smd, fajar, 'kendala', 'Modal usaha terbatas');
+
+	const ids = [kk.row.id, paser.row.id, smd.row.id];
+	return { db, ids, items: { a1, a2, a3, b1, b2, c1 }, smd, fajar, post };
+}
+
