@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { AxeResults, RunOptions } from 'axe-core';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { joinOnPhone, LAPTOP, newPhone } from './helpers';
+import JSZip from 'jszip';
+import { joinOnPhone, LAPTOP, newPhone, post } from './helpers';
 import { hydrated, orgSteps } from './org-helpers';
 import { TestServer } from './server';
 
@@ -145,6 +146,42 @@ test('an organizer runs a programme across three regions from the dashboard; a f
 	expect((await facilitator.request.get(`${server.url}/org/notulen/${kukar}?format=md`)).status()).toBe(404);
 	expect((await facilitator.request.get(`${server.url}/org/notulen/${paser}?format=md`)).status()).toBe(200);
 
+	// The combined report: Kutai Kartanegara and Paser say the same thing in other words; one issue shows both regions.
+	const saved = (page: Page, text: string) => expect(page.getByTestId('item').filter({ hasText: text }).getByTestId('status')).toHaveText(/Tersimpan/);
+	await post(phone.page, 'Kendala', 'Akses modal usaha sulit tanpa agunan');
+	await saved(phone.page, 'Akses modal usaha sulit');
+	const paserPhone = await newPhone(browser);
+	contexts.push(paserPhone.context);
+	await paserPhone.page.goto(`${server.url}/j/${paser}`);
+	await joinOnPhone(paserPhone.page, 'Rudi Hartono', 'dunia_usaha');
+	await post(paserPhone.page, 'Kendala', 'Modal usaha sulit diakses tanpa agunan');
+	await saved(paserPhone.page, 'Modal usaha sulit diakses');
+	const reportUrl = `${programmeUrl}/laporan`;
+	await organizer.goto(reportUrl);
+	await hydrated(organizer);
+	const shared = organizer.getByTestId('issue').filter({ hasText: 'Kabupaten Paser' }).filter({ hasText: 'Kabupaten Kutai Kartanegara' });
+	await expect(shared).toHaveCount(1);
+	await expect(shared).toContainText('otomatis');
+	await shared.getByText('Masukan (2)').click();
+	await shared.getByLabel('Ganti nama isu').fill('Akses modal UMKM');
+	await shared.getByRole('button', { name: 'Simpan nama' }).click();
+	await expect(organizer.getByTestId('edited')).toBeVisible();
+	const renamed = organizer.getByTestId('issue').filter({ hasText: 'Akses modal UMKM' });
+	await expect(renamed).toContainText('diatur tangan');
+	// The Laporan Hasil FGD in each format carries the renamed issue; a facilitator may not read it.
+	const file = async (query: string) => {
+		const answer = await organizer.request.get(`${reportUrl}/unduh?${query}`);
+		expect(answer.status(), query).toBe(200);
+		return answer;
+	};
+	expect((await file('format=pdf&lang=id&paper=a4')).headers()['content-type']).toBe('application/pdf');
+	const docx = await JSZip.loadAsync(await (await file('format=docx&lang=en&paper=f4')).body());
+	expect(await docx.file('word/document.xml')!.async('string')).toContain('Akses modal UMKM');
+	const xlsx = await JSZip.loadAsync(await (await file('format=xlsx&lang=id')).body());
+	expect(await xlsx.file('xl/sharedStrings.xml')!.async('string')).toContain('Akses modal UMKM');
+	expect((await organizer.request.get(`${reportUrl}/unduh?format=pdf&lang=xx`)).status()).toBe(400);
+	expect((await facilitator.request.get(`${reportUrl}/unduh?format=pdf`)).status()).toBe(403);
+
 	// The dashboard and the programme page pass axe (WCAG 2.1 AA) at phone and laptop sizes.
 	const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 	const options: RunOptions = {
@@ -156,7 +193,7 @@ test('an organizer runs a programme across three regions from the dashboard; a f
 	contexts.push(auditing);
 	await auditing.addCookies(await organizer.context().cookies());
 	const page = await auditing.newPage();
-	for (const url of [`${server.url}/org`, programmeUrl]) {
+	for (const url of [`${server.url}/org`, programmeUrl, reportUrl]) {
 		await page.goto(url);
 		await hydrated(page);
 		for (const viewport of [{ width: 360, height: 640 }, LAPTOP.viewport]) {

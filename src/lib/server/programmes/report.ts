@@ -1,0 +1,43 @@
+/**
+ * A programme's synthesis (Laporan Hasil FGD): the programme's sessions handed to the synthesis
+ * module with their Kemendagri region codes, and the organizer's hand edits kept under the
+ * programme's own id. Reading and editing it is for admins and organizers (access.ts decides).
+ */
+import type { Locale } from '../../domain/types';
+import type { Db } from '../db/database';
+import { AccessDenied, canManageSessions, sessionsFor, type Member } from '../accounts/access';
+import * as sessions from '../sessions';
+import * as synthesis from '../synthesis';
+import { programmeFor, type Programme } from './programmes';
+
+export interface ProgrammeReport {
+	programme: Programme;
+	/** Null while the programme has no session yet. */
+	synthesis: synthesis.Synthesis | null;
+	sessionIds: string[];
+}
+
+/** The programme and its synthesis in `lang`; admins and organizers only, their organization's only. */
+export function programmeReport(db: Db, member: Member, programmeId: string, lang: Locale, now = new Date()): ProgrammeReport {
+	if (!canManageSessions(member)) throw new AccessDenied('forbidden', 'Only admins and organizers read a programme report');
+	const programme = programmeFor(db, member, programmeId);
+	// In the order they were held: the report's Pelaksanaan lists them so.
+	const own = sessionsFor(db, member)
+		.filter((s) => s.programmeId === programme.id)
+		.sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+		.map((s) => ({ ...s, id: sessions.byCode(db, s.code)!.id }));
+	const sessionIds = own.map((s) => s.id);
+	if (!own.length) return { programme, synthesis: null, sessionIds };
+	const regions = Object.fromEntries(own.map((s) => [s.id, { code: s.regionCode ?? undefined, name: s.region || undefined }]));
+	const edits = synthesis.listEdits(db, programme.id);
+	return { programme, synthesis: synthesis.buildSynthesis(db, sessionIds, edits, { lang, regions, title: programme.name, now }), sessionIds };
+}
+
+/** Logs a hand edit of the programme's clusters; every item must be one of the programme's. */
+export function editProgrammeReport(db: Db, member: Member, programmeId: string, input: unknown): synthesis.SynthesisEdit {
+	const { programme, sessionIds } = programmeReport(db, member, programmeId, 'id');
+	const edit = synthesis.synthesisEditSchema.parse(input);
+	const known = db.prepare(`SELECT 1 FROM items WHERE id = ? AND session_id IN (${sessionIds.map(() => '?').join(',') || "''"})`);
+	for (const id of edit.itemIds) if (!known.get(id, ...sessionIds)) throw new AccessDenied('not_found', `No item ${id} in this programme`);
+	return synthesis.addEdit(db, programme.id, edit, `account:${member.accountId}`);
+}
