@@ -2,6 +2,20 @@ import type { OrgMessages } from '../id/org';
 
 /** English for the organization pages. */
 export const org: OrgMessages = {
+	orgFollow: {
+		title: 'Programme follow-up',
+		open: 'Follow-up of all sessions',
+		back: 'Back to the programme',
+		intro: "Every action-plan row of every session of this programme in one table: filter, see what is overdue, download the monitoring sheet, copy the WhatsApp summary.",
+		facilitatorScope: 'You see the rows of the sessions assigned to you only.',
+		empty: 'No action-plan row in this programme\'s sessions yet.',
+		region: 'Region',
+		session: 'Session',
+		tableLabel: 'Follow-up rows of the programme',
+		updatedBy: 'Update saved for {{activity}}.',
+		refused: 'This row or session is not in your programme.',
+		badInput: 'Check the form: a note holds at most 1000 characters, an evidence link must be an http:// or https:// address.'
+	},
 	orgCommon: {
 		appName: 'Rembuk',
 		roleAdmin: 'Admin',

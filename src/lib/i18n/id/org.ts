@@ -1,5 +1,19 @@
 /** Bahasa Indonesia for the organization pages: sign-in, account links, members, sessions. */
 export const org = {
+	orgFollow: {
+		title: 'Tindak lanjut rangkaian',
+		open: 'Tindak lanjut semua sesi',
+		back: 'Kembali ke rangkaian',
+		intro: 'Setiap baris rencana tindak lanjut dari setiap sesi rangkaian ini dalam satu tabel: saring, lihat yang terlambat, unduh lembar pemantauan, salin ringkasan WhatsApp.',
+		facilitatorScope: 'Anda melihat baris dari sesi yang ditugaskan kepada Anda saja.',
+		empty: 'Belum ada baris rencana tindak lanjut di sesi rangkaian ini.',
+		region: 'Wilayah',
+		session: 'Sesi',
+		tableLabel: 'Baris tindak lanjut rangkaian',
+		updatedBy: 'Pembaruan tersimpan untuk {{activity}}.',
+		refused: 'Baris atau sesi ini tidak ada di rangkaian Anda.',
+		badInput: 'Periksa isian: catatan paling banyak 1000 huruf, tautan bukti harus alamat http:// atau https://.'
+	},
 	orgCommon: {
 		appName: 'Rembuk',
 		roleAdmin: 'Admin',

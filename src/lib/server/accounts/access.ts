@@ -95,6 +95,22 @@ export function sessionsFor(db: Db, member: Member): OrgSession[] {
 	}));
 }
 
+/**
+ * The ids of a programme's sessions this member may follow up: every session of the programme in
+ * the member's organization for admins and organizers, only the assigned ones for a facilitator.
+ * Another organization's programme, or a session moved to another organization, yields nothing.
+ */
+export function programmeSessionIds(db: Db, member: Member, programmeId: string): string[] {
+	const rows = sql(
+		db,
+		`SELECT s.id FROM sessions s JOIN programmes p ON p.id = s.programme_id AND p.organization_id = s.organization_id
+		 WHERE s.programme_id = ? AND s.organization_id = ?
+		   AND (? = 1 OR EXISTS (SELECT 1 FROM session_facilitators f WHERE f.session_id = s.id AND f.account_id = ?))
+		 ORDER BY s.starts_at, s.created_at`
+	).all(programmeId, member.organizationId, canManageSessions(member) ? 1 : 0, member.accountId) as { id: string }[];
+	return rows.map((r) => r.id);
+}
+
 /** A session of the member's organization that the member may run, by code; throws otherwise (same answer either way). */
 export function runnableSession(db: Db, member: Member, code: string): sessions.SessionRow {
 	const row = sessions.byCode(db, code) as (sessions.SessionRow & { organization_id: string | null }) | undefined;

@@ -1,0 +1,137 @@
+/** A programme's follow-up table: which rows a member sees (programme, organization, assignment), updates from it, the sheet and summary over many sessions. */
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { createSession, freshDb, must, type TestSession } from '$lib/testing/server';
+import type { Db } from '../db/database';
+import * as access from '../accounts/access';
+import * as accounts from '../accounts/accounts';
+import * as audit from '../accounts/audit';
+import * as followup from '../followup';
+import * as pf from './followup';
+import * as programmes from './programmes';
+import { DEFAULT_TEMPLATE } from './template';
+
+const GOOD = 'Sungai Mahakam pagi berkabut 7';
+const NOW = new Date('2026-06-01T03:00:00Z');
+
+async function org(db: Db, name: string, login: string) {
+	const { account, token } = accounts.createAdminWithSetupLink(db, { organization: name, login, name: 'Admin' });
+	await accounts.completeLink(db, token, { name: 'Admin', password: GOOD });
+	const admin = access.membership(db, account.id)!;
+	const add = async (memberLogin: string, role: accounts.OrgRole) => {
+		const invite = access.invite(db, admin, { login: memberLogin, role });
+		const joined = await accounts.completeLink(db, invite, { name: `Anggota ${memberLogin}`, password: GOOD });
+		return access.membership(db, joined.id)!;
+	};
+	return { admin, add };
+}
+
+/** A session of the programme with one action-plan row. */
+function sessionWithRow(db: Db, member: access.Member, programmeId: string, title: string, region: string, row: Record<string, unknown>): TestSession {
+	const s = createSession(db, { title });
+	db.prepare('UPDATE sessions SET organization_id = ?, programme_id = ?, region = ? WHERE id = ?').run(member.organizationId, programmeId, region, s.row.id);
+	must(db, s.facilitator, { type: 'action.save', row });
+	return s;
+}
+
+async function world() {
+	const db = freshDb();
+	const kukar = await org(db, 'DPMD Kukar', 'admin@kukar.go.id');
+	const paser = await org(db, 'DPMD Paser', 'admin@paser.go.id');
+	const organizer = await kukar.add('org1', 'organizer');
+	const fas = await kukar.add('fas1', 'facilitator');
+	const programme = programmes.createProgramme(db, organizer, { name: 'FGD UMKM 2026', theme: '', template: DEFAULT_TEMPLATE });
+	const other = programmes.createProgramme(db, organizer, { name: 'Rangkaian lain', theme: '', template: DEFAULT_TEMPLATE });
+	const foreign = programmes.createProgramme(db, paser.admin, { name: 'Program Paser', theme: '', template: DEFAULT_TEMPLATE });
+	const a = sessionWithRow(db, organizer, programme.id, 'FGD Tenggarong', 'Kutai Kartanegara', {
+		activity: 'Pelatihan akses KUR',
+		pic: { name: 'Siti', institution: 'Dinas Koperasi dan UKM' },
+		funding: 'APBD',
+		timeframe: 'Triwulan I 2026'
+	});
+	const b = sessionWithRow(db, organizer, programme.id, 'FGD Samarinda', 'Samarinda', {
+		activity: 'Pendataan UMKM',
+		pic: { name: 'Budi', institution: 'Bappeda' },
+		funding: 'Dana Desa',
+		timeframe: '2099'
+	});
+	sessionWithRow(db, organizer, other.id, 'FGD lain', 'Paser', { activity: 'Baris rangkaian lain', pic: { name: '', institution: 'Bappeda' }, funding: 'APBD', timeframe: '2099' });
+	const c = createSession(db, { title: 'FGD Paser' });
+	db.prepare('UPDATE sessions SET organization_id = ?, programme_id = ? WHERE id = ?').run(paser.admin.organizationId, foreign.id, c.row.id);
+	must(db, c.facilitator, { type: 'action.save', row: { activity: 'Baris organisasi lain', pic: { name: '', institution: 'Bappeda' }, funding: 'APBD', timeframe: '2099' } });
+	return { db, kukar, paser, organizer, fas, programme, other, foreign, a, b, c };
+}
+
+const activities = (rows: { row: { activity: string } }[]) => rows.map((r) => r.row.activity);
+
+describe('programme follow-up scoping', () => {
+	it('shows every row of every session of the programme, never another programme’s or another organization’s', async () => {
+		const w = await world();
+		const { rows } = pf.programmeRows(w.db, w.organizer, w.programme.id, NOW);
+		expect(activities(rows)).toEqual(['Pelatihan akses KUR', 'Pendataan UMKM']);
+		expect(rows.map((r) => r.session.region)).toEqual(['Kutai Kartanegara', 'Samarinda']);
+		expect(rows[0].overdue).toBe(true);
+		expect(rows[1].overdue).toBe(false);
+		expect(activities(pf.programmeRows(w.db, w.kukar.admin, w.programme.id, NOW).rows)).toHaveLength(2);
+		// Another organization's programme is unknown, whoever asks.
+		expect(() => pf.programmeRows(w.db, w.organizer, w.foreign.id, NOW)).toThrow(access.AccessDenied);
+		expect(() => pf.programmeRows(w.db, w.paser.admin, w.programme.id, NOW)).toThrow(access.AccessDenied);
+		// A session moved into the programme's id but belonging to another organization does not leak in.
+		w.db.prepare('UPDATE sessions SET programme_id = ? WHERE id = ?').run(w.programme.id, w.c.row.id);
+		expect(activities(pf.programmeRows(w.db, w.organizer, w.programme.id, NOW).rows)).not.toContain('Baris organisasi lain');
+	});
+
+	it('a facilitator sees only the rows of the sessions assigned to them', async () => {
+		const w = await world();
+		expect(() => pf.programmeRows(w.db, w.fas, w.programme.id, NOW)).toThrow(access.AccessDenied);
+		access.assign(w.db, w.organizer, w.b.row.code, w.fas.accountId, true);
+		expect(activities(pf.programmeRows(w.db, w.fas, w.programme.id, NOW).rows)).toEqual(['Pendataan UMKM']);
+		expect(() => pf.sessionForUpdate(w.db, w.fas, w.programme.id, w.a.row.code)).toThrow(access.AccessDenied);
+		expect(pf.sessionForUpdate(w.db, w.fas, w.programme.id, w.b.row.code).id).toBe(w.b.row.id);
+	});
+
+	it('an update goes only to a session of the programme, attributed to the account', async () => {
+		const w = await world();
+		expect(() => pf.sessionForUpdate(w.db, w.organizer, w.programme.id, w.c.row.code)).toThrow(access.AccessDenied);
+		const session = pf.sessionForUpdate(w.db, w.organizer, w.programme.id, w.a.row.code);
+		const rowId = pf.programmeRows(w.db, w.organizer, w.programme.id, NOW).rows[0].row.id;
+		const input = followup.updateInput.parse({ rowId, status: 'selesai', note: 'Pelatihan selesai', evidenceUrl: '' });
+		followup.recordUpdate(w.db, session.id, pf.accountActor(w.organizer), input, { now: NOW });
+		expect(w.db.prepare('SELECT actor FROM action_updates WHERE session_id = ?').get(session.id)).toEqual({ actor: `account:${w.organizer.accountId}` });
+		const [first] = pf.programmeRows(w.db, w.organizer, w.programme.id, NOW).rows;
+		expect(first).toMatchObject({ status: 'selesai', overdue: false });
+	});
+});
+
+describe('programme follow-up downloads', () => {
+	it('the sheet holds the filtered rows of both sessions, and the download is audited', async () => {
+		const w = await world();
+		const { body, filename } = await pf.programmeSheet(w.db, w.organizer, w.programme.id, {}, 'id', '10.0.0.1', NOW);
+		expect(filename).toBe('tindak-lanjut-program-2026-06-01.xlsx');
+		const book = new ExcelJS.Workbook();
+		await book.xlsx.load(body as unknown as ArrayBuffer);
+		const sheet = book.worksheets[0];
+		expect([2, 3].map((n) => sheet.getRow(n).getCell(2).value)).toEqual(['FGD Tenggarong', 'FGD Samarinda']);
+		expect(sheet.rowCount).toBe(3);
+		const filtered = await pf.programmeSheet(w.db, w.organizer, w.programme.id, { region: 'Samarinda' }, 'en', '', NOW);
+		const second = new ExcelJS.Workbook();
+		await second.xlsx.load(filtered.body as unknown as ArrayBuffer);
+		expect(second.worksheets[0].rowCount).toBe(2);
+		const entries = audit.list(w.db, w.organizer.organizationId).filter((e) => e.action === 'report.downloaded');
+		expect(entries.map((e) => [e.subject, e.detail, e.accountId])).toEqual(
+			expect.arrayContaining([
+				['FGD UMKM 2026', 'programme followup sheet id', w.organizer.accountId],
+				['FGD UMKM 2026', 'programme followup sheet en', w.organizer.accountId]
+			])
+		);
+	});
+
+	it('the WhatsApp summary names the programme and counts the filtered rows', async () => {
+		const w = await world();
+		const text = pf.programmeSummary(w.db, w.organizer, w.programme.id, { status: 'overdue' }, 'id', '', NOW);
+		expect(text).toContain('FGD UMKM 2026');
+		expect(text).toContain('Pelatihan akses KUR');
+		expect(text).not.toContain('Pendataan UMKM');
+		expect(() => pf.programmeSummary(w.db, w.paser.admin, w.programme.id, {}, 'id', '', NOW)).toThrow(access.AccessDenied);
+	});
+});

@@ -1,0 +1,83 @@
+/**
+ * A programme's follow-up: every action-plan row of every session of the programme the member may
+ * see, in one table. The readers, the sheet and the WhatsApp summary are the per-session ones
+ * (../followup, ../../domain/followup*) called with many sessions; who sees which session is
+ * decided in ../accounts/access (programmeSessionIds).
+ */
+import { filterRows, todayIn, type FollowupFilter, type TrackedRow } from '../../domain/followup';
+import { whatsappSummary } from '../../domain/followup-summary';
+import type { Locale } from '../../domain/types';
+import { AccessDenied, programmeSessionIds, type Member } from '../accounts/access';
+import * as audit from '../accounts/audit';
+import type { Db } from '../db/database';
+import * as followup from '../followup';
+import * as sessions from '../sessions';
+import { programmeFor, type Programme } from './programmes';
+
+/** Where the programme's dates are read when it has no session yet. */
+const FALLBACK_ZONE = 'Asia/Jakarta';
+
+export interface ProgrammeFollowup {
+	programme: Programme;
+	rows: TrackedRow[];
+	/** Today where the programme's first session is held (`YYYY-MM-DD`). */
+	today: string;
+}
+
+/** The programme's tracked rows as this member may see them; another organization's programme is refused as unknown. */
+export function programmeRows(db: Db, member: Member, programmeId: string, now = new Date()): ProgrammeFollowup {
+	const programme = programmeFor(db, member, programmeId);
+	const rows = followup.loadTracked(db, programmeSessionIds(db, member, programme.id), now);
+	return { programme, rows, today: todayIn(rows[0]?.session.timeZone ?? FALLBACK_ZONE, now) };
+}
+
+/**
+ * The session (by code) a row update from the programme's table goes to: it must be one of the
+ * programme's sessions this member may see. The same refusal for any other code.
+ */
+export function sessionForUpdate(db: Db, member: Member, programmeId: string, code: string): sessions.SessionRow {
+	const programme = programmeFor(db, member, programmeId);
+	const row = sessions.byCode(db, code.slice(0, 10));
+	if (!row || !programmeSessionIds(db, member, programme.id).includes(row.id)) throw new AccessDenied('not_found', 'No session of this programme has this code');
+	return row;
+}
+
+/** The actor stored with an update made from the programme's table: the account, not a link. */
+export const accountActor = (member: Member) => `account:${member.accountId}`;
+
+export type ProgrammeExport = 'sheet' | 'summary';
+
+/** The rows the filter keeps, and an audit entry for the download (who, which programme, what, from where). */
+function exported(db: Db, member: Member, programmeId: string, filter: FollowupFilter, what: string, address: string, now: Date) {
+	const found = programmeRows(db, member, programmeId, now);
+	audit.record(db, {
+		organizationId: member.organizationId,
+		accountId: member.accountId,
+		action: 'report.downloaded',
+		subject: found.programme.name,
+		detail: `programme followup ${what}`,
+		address
+	});
+	return { ...found, rows: filterRows(found.rows, filter) };
+}
+
+/** The monitoring sheet (XLSX) of the filtered rows of the programme, and its file name. */
+export async function programmeSheet(
+	db: Db,
+	member: Member,
+	programmeId: string,
+	filter: FollowupFilter,
+	locale: Locale,
+	address = '',
+	now = new Date()
+): Promise<{ body: Buffer; filename: string }> {
+	const { rows, today } = exported(db, member, programmeId, filter, `sheet ${locale}`, address, now);
+	const body = await followup.renderSheet(rows, followup.messagesFor(locale), now);
+	return { body, filename: followup.sheetFilename('program', locale, today) };
+}
+
+/** The short WhatsApp progress summary of the filtered rows of the programme, titled with its name. */
+export function programmeSummary(db: Db, member: Member, programmeId: string, filter: FollowupFilter, locale: Locale, address = '', now = new Date()): string {
+	const { programme, rows, today } = exported(db, member, programmeId, filter, `summary ${locale}`, address, now);
+	return whatsappSummary(rows, followup.messagesFor(locale), { title: programme.name, locale, today });
+}

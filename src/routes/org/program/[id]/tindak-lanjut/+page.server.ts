@@ -1,0 +1,51 @@
+import { error, fail } from '@sveltejs/kit';
+import { requireMember } from '$lib/http/account.server';
+import * as access from '$lib/server/accounts/access';
+import { getContext } from '$lib/server/context';
+import * as followup from '$lib/server/followup';
+import * as programmeFollowup from '$lib/server/programmes/followup';
+import type { Actions, PageServerLoad } from './$types';
+
+const programmeId = (params: { id: string }) => params.id.slice(0, 40);
+
+/** Every action-plan row of every session of the programme this member may see (facilitators: their assigned sessions). */
+export const load: PageServerLoad = (event) => {
+	const { account, member } = requireMember(event);
+	try {
+		const { programme, rows, today } = programmeFollowup.programmeRows(getContext().db, member, programmeId(event.params));
+		return {
+			me: { name: account.name, role: member.role, organization: member.organizationName },
+			canManageMembers: access.canManageMembers(member),
+			onlyAssigned: !access.canManageSessions(member),
+			programme: { id: programme.id, name: programme.name },
+			rows,
+			today
+		};
+	} catch (e) {
+		if (e instanceof access.AccessDenied) error(404, 'No programme of your organization has this id');
+		throw e;
+	}
+};
+
+export const actions = {
+	/** A progress update on one row, the same write as the session's follow-up page, attributed to the account. */
+	update: async (event) => {
+		const { member } = requireMember(event);
+		const form = await event.request.formData();
+		const text = (name: string) => String(form.get(name) ?? '');
+		const parsed = followup.updateInput.safeParse({ rowId: text('rowId'), status: text('status'), note: text('note'), evidenceUrl: text('evidenceUrl') });
+		if (!parsed.success) return fail(400, { error: 'bad_input', rowId: text('rowId') });
+		const context = getContext();
+		try {
+			const session = programmeFollowup.sessionForUpdate(context.db, member, programmeId(event.params), text('code'));
+			await context.writes.commit(session.id, (db) => ({
+				update: followup.recordUpdate(db, session.id, programmeFollowup.accountActor(member), parsed.data),
+				records: []
+			}));
+		} catch (e) {
+			if (e instanceof access.AccessDenied || e instanceof followup.FollowupRefusal) return fail(404, { error: 'refused', rowId: text('rowId') });
+			throw e;
+		}
+		return { saved: parsed.data.rowId };
+	}
+} satisfies Actions;
