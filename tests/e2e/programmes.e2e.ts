@@ -210,6 +210,11 @@ test('an organizer runs a programme across three regions from the dashboard; a f
 	await page.goto(`${server.url}/org`);
 	await hydrated(page);
 	await page.screenshot({ path: 'test-results/programmes-dashboard.png', fullPage: true });
+	await page.goto(reportUrl);
+	await hydrated(page);
+	await page.screenshot({ path: 'test-results/programme-report-laptop.png', fullPage: true });
+	await page.setViewportSize({ width: 360, height: 640 });
+	await page.screenshot({ path: 'test-results/programme-report-phone.png', fullPage: true });
 	await page.goto(programmeUrl);
 	await hydrated(page);
 	await page.screenshot({ path: 'test-results/programmes-programme.png', fullPage: true });
