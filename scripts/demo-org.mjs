@@ -109,6 +109,10 @@ export function programmeCards(path = 'src/lib/similarity/data/programme.tsv') {
 /** `node build/admin.js create-user …` against DATABASE_PATH; returns the one-time link it prints. */
 function createAdmin(login, name, baseUrl) {
 	if (!existsSync('build/admin.js')) throw new Error('No build/admin.js: run `npm run build` first (or pass --no-org)');
+	const database = process.env.DATABASE_PATH ?? 'db/rembuk.sqlite';
+	// Never a new, empty database beside the server's: the accounts must land where the server reads.
+	if (!existsSync(database))
+		throw new Error(`no database at ${database}: set DATABASE_PATH to the running server's database, or pass --no-org`);
 	let out;
 	try {
 		out = execFileSync(process.execPath, ['build/admin.js', 'create-user', '--org', ORGANIZATION, '--username', login, '--name', name], {
@@ -185,7 +189,15 @@ export async function seedOrganization({ baseUrl, timeoutMs, request, connect, s
 	const robotLink = createAdmin(`pengisi-demo-${suffix}`, 'Pengisi Data Demo', baseUrl);
 	const client = formClient(baseUrl, timeoutMs);
 	const token = robotLink.split('/akun/tautan/')[1];
-	await client.post(`/akun/tautan/${token}`, { name: 'Pengisi Data Demo', password: randomBytes(24).toString('base64url') });
+	try {
+		await client.post(`/akun/tautan/${token}`, { name: 'Pengisi Data Demo', password: randomBytes(24).toString('base64url') });
+	} catch (error) {
+		// The link was written to a database the server does not read.
+		throw new Error(
+			`the server at ${baseUrl} does not know the account just made in ${process.env.DATABASE_PATH ?? 'db/rembuk.sqlite'}: ` +
+				`set DATABASE_PATH to the running server's database, or pass --no-org (${error.message})`
+		);
+	}
 	progress(`Organization "${ORGANIZATION}" with an admin (setup link printed, unused)`);
 
 	const { regions } = await client.get(`/api/regions?parent=${KALTIM}`);
