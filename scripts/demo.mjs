@@ -2,11 +2,14 @@
 // app's own HTTP API and socket.io, the way phones would. BASE_URL picks the app
 // (default http://localhost:3000). Progress goes to stderr; stdout gets exactly one JSON line
 // with the links and the facilitator key, so `npm run demo --silent | jq` works.
+// It also seeds a demo organization with a programme of three sessions (./demo-org.mjs; its admin's
+// one-time setup link is printed as `organizationSetupLink`); `--no-org` leaves that out.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
 import { SCHEDULE, sessionClock } from './demo-clock.mjs';
 import { items, participants, session } from './demo-data.mjs';
 import { facilitate } from './demo-steps.mjs';
+import { seedOrganization } from './demo-org.mjs';
 
 const BASE_URL = (process.env.BASE_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
 const TIMEOUT_MS = 10_000;
@@ -140,7 +143,18 @@ async function main() {
 	}
 
 	const { code, facilitatorKey, facilitatorUrl, participantUrl, presenterUrl } = created;
-	process.stdout.write(`${JSON.stringify({ code, facilitatorKey, facilitatorUrl, participantUrl, presenterUrl })}\n`);
+	const output = { code, facilitatorKey, facilitatorUrl, participantUrl, presenterUrl };
+	if (!process.argv.includes('--no-org')) {
+		const started = Date.now();
+		try {
+			const seeded = await seedOrganization({ baseUrl: BASE_URL, timeoutMs: TIMEOUT_MS, request, connect, send, progress });
+			output.organizationSetupLink = seeded.organizationSetupLink;
+		} catch (error) {
+			throw error instanceof DemoError ? error : new DemoError(`demo organization: ${error.message}`);
+		}
+		progress(`Demo organization seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	}
+	process.stdout.write(`${JSON.stringify(output)}\n`);
 }
 
 main().catch((error) => {
