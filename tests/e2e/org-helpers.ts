@@ -44,8 +44,11 @@ export function orgSteps(server: TestServer, contexts: BrowserContext[]) {
 			await expect(page).toHaveURL(/\/org$/);
 		},
 
+		/** Signs in the way a member finds it: from the home page's link. */
 		async signIn(page: Page, login: string) {
-			await page.goto(`${server.url}/masuk`);
+			await page.goto(server.url);
+			await page.getByRole('link', { name: /Masuk untuk melihat sesi/ }).click();
+			await expect(page).toHaveURL(/\/masuk$/);
 			await hydrated(page);
 			await page.getByLabel('Email atau nama pengguna').fill(login);
 			await page.getByLabel('Kata sandi').fill(PASSWORD);

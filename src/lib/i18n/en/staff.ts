@@ -25,7 +25,8 @@ export const staff: StaffMessages = {
 		removeKind: 'Remove {{label}}',
 		create: 'Create session',
 		creating: 'Creating…',
-		badCode: 'A code is 6 letters or digits.'
+		badCode: 'A code is 6 letters or digits.',
+		signIn: 'In an organization? Sign in to see your sessions and programmes'
 	},
 	facilitator: {
 		title: 'Facilitator console',

@@ -25,7 +25,8 @@ export const staff = {
 		removeKind: 'Hapus {{label}}',
 		create: 'Buat sesi',
 		creating: 'Membuat…',
-		badCode: 'Kode terdiri dari 6 huruf atau angka.'
+		badCode: 'Kode terdiri dari 6 huruf atau angka.',
+		signIn: 'Anggota organisasi? Masuk untuk melihat sesi dan rangkaian FGD Anda'
 	},
 	facilitator: {
 		title: 'Konsol fasilitator',
