@@ -5,7 +5,7 @@
  */
 import type { Locale } from '../../domain/types';
 import type { Db } from '../db/database';
-import { AccessDenied, canManageSessions, sessionsFor, type Member } from '../accounts/access';
+import { AccessDenied, canManageSessions, programmeSessionIds, type Member } from '../accounts/access';
 import * as sessions from '../sessions';
 import * as synthesis from '../synthesis';
 import { programmeFor, type Programme } from './programmes';
@@ -22,13 +22,14 @@ export function programmeReport(db: Db, member: Member, programmeId: string, lan
 	if (!canManageSessions(member)) throw new AccessDenied('forbidden', 'Only admins and organizers read a programme report');
 	const programme = programmeFor(db, member, programmeId);
 	// In the order they were held: the report's Pelaksanaan lists them so.
-	const own = sessionsFor(db, member)
-		.filter((s) => s.programmeId === programme.id)
-		.sort((a, b) => a.startsAt.localeCompare(b.startsAt))
-		.map((s) => ({ ...s, id: sessions.byCode(db, s.code)!.id }));
-	const sessionIds = own.map((s) => s.id);
-	if (!own.length) return { programme, synthesis: null, sessionIds };
-	const regions = Object.fromEntries(own.map((s) => [s.id, { code: s.regionCode ?? undefined, name: s.region || undefined }]));
+	const sessionIds = programmeSessionIds(db, member, programme.id);
+	if (!sessionIds.length) return { programme, synthesis: null, sessionIds };
+	const regions = Object.fromEntries(
+		sessionIds.map((id) => {
+			const row = sessions.byId(db, id) as sessions.SessionRow & { region_code?: string | null };
+			return [id, { code: row.region_code ?? undefined, name: row.region || undefined }];
+		})
+	);
 	const edits = synthesis.listEdits(db, programme.id);
 	return { programme, synthesis: synthesis.buildSynthesis(db, sessionIds, edits, { lang, regions, title: programme.name, now }), sessionIds };
 }
