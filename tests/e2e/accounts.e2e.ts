@@ -5,13 +5,11 @@
  * assigned to them (never another organization's, never an unassigned one); signing out everywhere
  * ends the admin's sign-in in another browser.
  */
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { AxeResults, RunOptions } from 'axe-core';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { createSession } from '../../scripts/bench/phone.mjs';
 import { LAPTOP } from './helpers';
-import { hydrated, orgSteps } from './org-helpers';
+import { expectNoAxeViolations, hydrated, orgSteps } from './org-helpers';
 import { TestServer } from './server';
 
 const server = new TestServer();
@@ -151,27 +149,11 @@ test('admins invite, roles hold, a facilitator sees only their session, claims w
 
 /** The organization pages pass axe (WCAG 2.0/2.1 A and AA, one h1, a main landmark) at phone and laptop sizes. */
 test('the sign-in, link, sessions and members pages pass axe', async ({ browser }) => {
-	const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-	const options: RunOptions = {
-		runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-		rules: { 'page-has-heading-one': { enabled: true }, 'landmark-one-main': { enabled: true } }
-	};
 	// The CSP (rightly) refuses the injected axe script; this context bypasses it.
 	const context = await browser.newContext({ ...LAPTOP, bypassCSP: true });
 	contexts.push(context);
 	const page = await context.newPage();
-	const audit = async (name: string) => {
-		await hydrated(page);
-		for (const viewport of [{ width: 360, height: 640 }, LAPTOP.viewport]) {
-			await page.setViewportSize(viewport);
-			if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-			const found = await page.evaluate(async (o) => {
-				const axe = (window as unknown as { axe: { run: (d: Document, o: RunOptions) => Promise<AxeResults> } }).axe;
-				return (await axe.run(document, o)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-			}, options);
-			expect.soft(found, `${name} @ ${viewport.width}px`).toEqual([]);
-		}
-	};
+	const audit = (name: string) => expectNoAxeViolations(page, name);
 	const link = createAdmin('Bappeda Kota Samarinda', 'admin@samarinda.go.id', 'Tari Admin');
 	await page.goto(link);
 	await audit('setup link');

@@ -7,15 +7,13 @@
  * confirmation, and the log records it; an organizer can open neither the settings nor the log.
  */
 import { execFile } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { AxeResults, RunOptions } from 'axe-core';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { createSession } from '../../scripts/bench/phone.mjs';
 import { closeSession, joinOnPhone, LAPTOP, newPhone } from './helpers';
-import { hydrated, orgSteps } from './org-helpers';
+import { expectNoAxeViolations, hydrated, orgSteps } from './org-helpers';
 import { TestServer } from './server';
 
 const server = new TestServer();
@@ -177,27 +175,11 @@ test('an admin sets one month; retention anonymises the closed session; the audi
 
 /** The settings, audit log and deletion pages pass axe (WCAG 2.0/2.1 A and AA) at phone and laptop sizes. */
 test('the settings, audit log and session deletion pages pass axe', async ({ browser }) => {
-	const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-	const options: RunOptions = {
-		runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-		rules: { 'page-has-heading-one': { enabled: true }, 'landmark-one-main': { enabled: true } }
-	};
 	// The CSP (rightly) refuses the injected axe script; this context bypasses it.
 	const context = await browser.newContext({ ...LAPTOP, bypassCSP: true });
 	contexts.push(context);
 	const page = await context.newPage();
-	const axe = async (name: string) => {
-		await hydrated(page);
-		for (const viewport of [{ width: 360, height: 640 }, LAPTOP.viewport]) {
-			await page.setViewportSize(viewport);
-			if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-			const found = await page.evaluate(async (o) => {
-				const run = (window as unknown as { axe: { run: (d: Document, o: RunOptions) => Promise<AxeResults> } }).axe;
-				return (await run.run(document, o)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-			}, options);
-			expect.soft(found, `${name} @ ${viewport.width}px`).toEqual([]);
-		}
-	};
+	const axe = (name: string) => expectNoAxeViolations(page, name);
 	await acceptLink(page, createAdmin('Bappeda Kota Samarinda', 'admin@samarinda.go.id', 'Tari Admin'), 'Tari Admin');
 	const session = await createSession(server.url, { title: 'FGD Samarinda Ulu' });
 	await page.getByLabel('Tautan fasilitator').fill(`${server.url}/f/${session.code}#key=${session.facilitatorKey}`);

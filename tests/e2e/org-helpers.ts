@@ -3,7 +3,9 @@
  * accepting a one-time link, signing in, inviting a member.
  */
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import type { AxeResults, RunOptions } from 'axe-core';
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { LAPTOP } from './helpers';
 import type { TestServer } from './server';
@@ -12,6 +14,30 @@ import type { TestServer } from './server';
 export const PASSWORD = 'Sungai Mahakam pagi berkabut 7';
 
 export const hydrated = (page: Page) => expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+/** WCAG 2.0/2.1 A and AA, plus one h1 and a main landmark per page. */
+const AXE_OPTIONS: RunOptions = {
+	runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+	rules: { 'page-has-heading-one': { enabled: true }, 'landmark-one-main': { enabled: true } }
+};
+
+/**
+ * Runs axe on the page at phone and then laptop width; each violation is a soft failure named by
+ * `label`. The page's context must bypass the CSP, which (rightly) refuses the injected script.
+ */
+export async function expectNoAxeViolations(page: Page, label: string) {
+	await hydrated(page);
+	for (const viewport of [{ width: 360, height: 640 }, LAPTOP.viewport]) {
+		await page.setViewportSize(viewport);
+		if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+		const found = await page.evaluate(async (o) => {
+			const axe = (window as unknown as { axe: { run: (d: Document, o: RunOptions) => Promise<AxeResults> } }).axe;
+			return (await axe.run(document, o)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+		}, AXE_OPTIONS);
+		expect.soft(found, `${label} @ ${viewport.width}px`).toEqual([]);
+	}
+}
 
 /** The steps, bound to one test server; every browser context made here is pushed to `contexts`. */
 export function orgSteps(server: TestServer, contexts: BrowserContext[]) {

@@ -5,13 +5,11 @@
  * dashboard shows the session live with one participant); a session duplicated; a facilitator
  * assigned to one session sees only that one.
  */
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { AxeResults, RunOptions } from 'axe-core';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import JSZip from 'jszip';
 import { joinOnPhone, LAPTOP, newPhone, post } from './helpers';
-import { hydrated, orgSteps } from './org-helpers';
+import { expectNoAxeViolations, hydrated, orgSteps } from './org-helpers';
 import { TestServer } from './server';
 
 const server = new TestServer();
@@ -183,11 +181,6 @@ test('an organizer runs a programme across three regions from the dashboard; a f
 	expect((await facilitator.request.get(`${reportUrl}/unduh?format=pdf`)).status()).toBe(403);
 
 	// The dashboard and the programme page pass axe (WCAG 2.1 AA) at phone and laptop sizes.
-	const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-	const options: RunOptions = {
-		runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-		rules: { 'page-has-heading-one': { enabled: true }, 'landmark-one-main': { enabled: true } }
-	};
 	// The CSP (rightly) refuses the injected axe script; this context bypasses it.
 	const auditing = await browser.newContext({ ...LAPTOP, bypassCSP: true });
 	contexts.push(auditing);
@@ -195,16 +188,7 @@ test('an organizer runs a programme across three regions from the dashboard; a f
 	const page = await auditing.newPage();
 	for (const url of [`${server.url}/org`, programmeUrl, reportUrl]) {
 		await page.goto(url);
-		await hydrated(page);
-		for (const viewport of [{ width: 360, height: 640 }, LAPTOP.viewport]) {
-			await page.setViewportSize(viewport);
-			if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-			const found = await page.evaluate(async (o) => {
-				const axe = (window as unknown as { axe: { run: (d: Document, o: RunOptions) => Promise<AxeResults> } }).axe;
-				return (await axe.run(document, o)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-			}, options);
-			expect.soft(found, `${url} @ ${viewport.width}px`).toEqual([]);
-		}
+		await expectNoAxeViolations(page, url);
 	}
 	await page.setViewportSize(LAPTOP.viewport);
 	await page.goto(`${server.url}/org`);
