@@ -1,31 +1,18 @@
 /** The closing of the DOCX notulen: rencana tindak lanjut, penutup, pengesahan, lampiran. */
 import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
-import { kindLabels } from '../labels';
+import { actionPlanCells, itemListCells } from '../labels';
 import type { Words } from '../md/words';
 import type { Minutes, MinutesOfficial } from '../model';
 import { closingLines, nameLines, nipNote, placeAndDate, roleLines } from '../sign-off';
 import { attendanceList } from './attachments';
 import { gap, heading, numbered, para, placeholder, table, type Frame } from './blocks';
 
-export function actionPlanSection(frame: Frame, { actionPlan }: Minutes): FileChild[] {
+export function actionPlanSection(frame: Frame, minutes: Minutes): FileChild[] {
+	const { actionPlan } = minutes;
 	const { words } = frame;
 	const head = heading(1, words.headings.actionPlan);
 	if (actionPlan.length === 0) return [head, placeholder(words.noActions)];
-	const rows = actionPlan.map((a) => [
-		String(a.no),
-		a.issues.map((i) => i.text).join('; ') || '–',
-		a.recommendation?.text ?? '–',
-		a.activity,
-		a.output || '–',
-		a.indicator || '–',
-		a.picText,
-		a.partners || '–',
-		a.timeframe || '–',
-		a.funding || '–',
-		a.costText,
-		a.statusLabel,
-		a.remarks || '–'
-	]);
+	const rows = actionPlanCells(minutes);
 	// Thirteen columns (on a landscape page): the wordy ones get the room.
 	const weights = [2, 6, 6, 6, 5, 5, 6, 5, 4, 4, 5, 4, 5];
 	return [head, table(frame, words.actionTable, rows, { weights, right: [0, 10], size: 16 })];
@@ -93,21 +80,12 @@ export function appendixSection(frame: Frame, minutes: Minutes): FileChild[] {
 	const { items, themes } = minutes;
 	const h = words.headings;
 	const people = attendanceList(frame, minutes);
-	const kinds = kindLabels(minutes);
-	const themeNames = new Map(themes.map((t) => [t.id, t.name]));
 	const list = items.length
 		? [
 				table(
 					frame,
 					words.itemTable,
-					items.map((item, i) => [
-						String(i + 1),
-						kinds.get(item.kind) ?? item.kind,
-						(item.themeId && themeNames.get(item.themeId)) || '–',
-						item.mergedCount ? `${item.text} (${words.merged(item.mergedCount + 1)})` : item.text,
-						item.attribution,
-						item.votes === null ? '–' : String(item.votes)
-					]),
+					itemListCells(minutes, words),
 					{ weights: [2, 4, 5, 10, 7, 3], right: [0, 5], size: 16 }
 				)
 			]

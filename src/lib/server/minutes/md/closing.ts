@@ -1,31 +1,16 @@
 /** The closing sections: rencana tindak lanjut, penutup, pengesahan, lampiran. */
 import type { Minutes, MinutesOfficial } from '../model';
-import { kindLabels as kindCells } from '../labels';
+import { actionPlanCells, itemListCells } from '../labels';
 import { closingLines, nameLines, nipNote, placeAndDate, roleLines } from '../sign-off';
 import { attendanceBlock, documentationBlock } from './attachments';
 import { cell, escapeMarkdown, placeholder, row, tableHead } from './blocks';
 import type { Words } from './words';
 
-export function actionPlanSection({ actionPlan }: Minutes, words: Words): string[] {
+export function actionPlanSection(minutes: Minutes, words: Words): string[] {
+	const { actionPlan } = minutes;
 	const heading = `## ${words.headings.actionPlan}`;
 	if (actionPlan.length === 0) return [heading, '', placeholder(words.noActions)];
-	const rows = actionPlan.map((a) =>
-		row([
-			String(a.no),
-			cell(a.issues.map((i) => i.text).join('; ')),
-			cell(a.recommendation?.text ?? ''),
-			cell(a.activity),
-			cell(a.output),
-			cell(a.indicator),
-			cell(a.picText),
-			cell(a.partners),
-			cell(a.timeframe),
-			cell(a.funding),
-			cell(a.costText),
-			cell(a.statusLabel),
-			cell(a.remarks)
-		])
-	);
+	const rows = actionPlanCells(minutes).map((cells) => row(cells.map((text, i) => (i === 0 ? text : cell(text)))));
 	return [heading, '', ...tableHead(words.actionTable, 'rlllllllllrll'), ...rows];
 }
 
@@ -67,17 +52,10 @@ export function appendixSection(minutes: Minutes, words: Words): string[] {
 	const { items, themes } = minutes;
 	const h = words.headings;
 	const people = attendanceBlock(minutes, words);
-	const kindLabels = kindCells(minutes);
-	const themeNames = new Map(themes.map((t) => [t.id, t.name]));
 	const list = items.length
 		? [
 				...tableHead(words.itemTable, 'rllllr'),
-				...items.map((item, i) => {
-					const text = item.mergedCount ? `${item.text} (${words.merged(item.mergedCount + 1)})` : item.text;
-					const theme = item.themeId ? (themeNames.get(item.themeId) ?? '') : '';
-					const votes = item.votes === null ? '–' : String(item.votes);
-					return row([String(i + 1), cell(kindLabels.get(item.kind) ?? item.kind), cell(theme), cell(text), cell(item.attribution), votes]);
-				})
+				...itemListCells(minutes, words).map((cells) => row(cells.map((text, i) => (i === 0 || i === 5 ? text : cell(text)))))
 			]
 		: [placeholder(words.noItems)];
 	return [`## ${h.appendix}`, '', `### ${h.attendance}`, '', ...people, '', `### ${h.items}`, '', ...list, ...documentationBlock(minutes, words)];

@@ -1,5 +1,5 @@
 /** The closing of the PDF notulen: rencana tindak lanjut, penutup, pengesahan, lampiran. */
-import { kindLabels as kindCells } from '../labels';
+import { actionPlanCells, itemListCells } from '../labels';
 import type { Minutes } from '../model';
 import type { Words } from '../md/words';
 import { closingLines, nameLines, nipNote, placeAndDate, roleLines } from '../sign-off';
@@ -14,7 +14,8 @@ const ACTION_WIDTHS = [0.5, 1.6, 1.8, 1.8, 1.5, 1.5, 1.9, 1.5, 1.4, 1.2, 1.6, 1.
 /** Columns of numbers: No and the cost. */
 const ACTION_RIGHT = [0, 10];
 
-export function actionPlanSection(layout: Layout, { actionPlan }: Minutes, words: Words) {
+export function actionPlanSection(layout: Layout, minutes: Minutes, words: Words) {
+	const { actionPlan } = minutes;
 	const { doc } = layout;
 	// With no rows there is only a sentence, which stays in the portrait flow.
 	if (!actionPlan.length) {
@@ -32,21 +33,7 @@ export function actionPlanSection(layout: Layout, { actionPlan }: Minutes, words
 		width: ACTION_WIDTHS[i],
 		align: ACTION_RIGHT.includes(i) ? ('right' as const) : ('left' as const)
 	}));
-	const rows = actionPlan.map((a) => [
-		String(a.no),
-		a.issues.map((i) => i.text).join('; ') || '–',
-		a.recommendation?.text ?? '–',
-		a.activity,
-		a.output,
-		a.indicator,
-		a.picText,
-		a.partners,
-		a.timeframe,
-		a.funding,
-		a.costText,
-		a.statusLabel,
-		a.remarks
-	]);
+	const rows = actionPlanCells(minutes);
 	layout.table(columns, rows, { size: 7, condensed: true });
 	doc.options = portrait;
 	doc.addPage();
@@ -116,8 +103,6 @@ export function appendixSection(layout: Layout, minutes: Minutes, words: Words) 
 	attendanceList(layout, minutes, words);
 	layout.heading(h.items, 2);
 	if (!items.length) return layout.paragraph(words.noItems, { italic: true });
-	const kindLabels = kindCells(minutes);
-	const themeNames = new Map(themes.map((t) => [t.id, t.name]));
 	const [no, kind, theme, text, by, votes] = words.itemTable;
 	layout.table(
 		[
@@ -128,14 +113,7 @@ export function appendixSection(layout: Layout, minutes: Minutes, words: Words) 
 			{ header: by, width: 3 },
 			{ header: votes, width: 0.7, align: 'right' }
 		],
-		items.map((item, i) => [
-			String(i + 1),
-			kindLabels.get(item.kind) ?? item.kind,
-			item.themeId ? (themeNames.get(item.themeId) ?? '') : '',
-			item.mergedCount ? `${item.text} (${words.merged(item.mergedCount + 1)})` : item.text,
-			item.attribution,
-			item.votes === null ? '–' : String(item.votes)
-		]),
+		itemListCells(minutes, words),
 		{ size: 7.5 }
 	);
 }
