@@ -20,6 +20,8 @@ interface PrivacyRow {
 	id: string;
 	status: 'open' | 'closed';
 	closed_at: string | null;
+	/** A sample session's clock offset (null for a real session): its closed_at is on the event day, not the server's clock. */
+	sample_offset: number | null;
 	retention_months: number | null;
 	retention_keeps_institutions: number;
 	anonymised_at: string | null;
@@ -30,7 +32,7 @@ interface PrivacyRow {
 	org_keeps: number | null;
 }
 
-const PRIVACY_COLUMNS = `s.id, s.status, s.closed_at, s.retention_months, s.retention_keeps_institutions, s.anonymised_at, s.organization_id,
+const PRIVACY_COLUMNS = `s.id, s.status, s.closed_at, s.sample_clock_offset_ms AS sample_offset, s.retention_months, s.retention_keeps_institutions, s.anonymised_at, s.organization_id,
 	o.retention_months AS org_months, o.retention_keeps_institutions AS org_keeps
 	FROM sessions s LEFT JOIN organizations o ON o.id = s.organization_id`;
 
@@ -43,6 +45,16 @@ function periodOf(row: PrivacyRow, serverDefault: number): { months: number; org
 	if (!row.organization_id) return { months: effectiveMonths(row.retention_months, serverDefault), orgMonths: null };
 	const orgMonths = effectiveMonths(row.org_months, serverDefault);
 	return { months: row.retention_months !== null ? Math.min(row.retention_months, orgMonths) : orgMonths, orgMonths };
+}
+
+/**
+ * When the server closed the session. A sample session stamps its close on its own event-day
+ * clock (`npm run demo` dates it a year back), which would make its data due the moment it
+ * closes; the period runs from when the data was really held.
+ */
+function closedOnServer(row: PrivacyRow): string | null {
+	if (row.closed_at === null || row.sample_offset === null) return row.closed_at;
+	return new Date(new Date(row.closed_at).getTime() - row.sample_offset).toISOString();
 }
 
 /** Institutions stay on anonymisation only when the session keeps them and, for an organization's session, the organization does too. */
@@ -93,7 +105,7 @@ export function settings(db: Db, sessionId: string): RetentionSettings {
 		keepInstitutions: row.retention_keeps_institutions === 1,
 		institutionsKept: keepsInstitutions(row),
 		organizationDropsInstitutions: row.org_keeps === 0,
-		dueAt: dueAt(row.closed_at, months)?.toISOString() ?? null,
+		dueAt: dueAt(closedOnServer(row), months)?.toISOString() ?? null,
 		anonymisedAt: row.anonymised_at
 	};
 }
@@ -378,7 +390,7 @@ export function dueSessions(db: Db, now = new Date()): string[] {
 	const defaultMonths = serverMonths();
 	const rows = db.prepare(`SELECT ${PRIVACY_COLUMNS} WHERE s.closed_at IS NOT NULL AND s.anonymised_at IS NULL`).all() as PrivacyRow[];
 	return rows.filter((r) => {
-		const due = dueAt(r.closed_at, periodOf(r, defaultMonths).months);
+		const due = dueAt(closedOnServer(r), periodOf(r, defaultMonths).months);
 		return due !== null && due.getTime() <= now.getTime();
 	}).map((r) => r.id);
 }

@@ -204,6 +204,15 @@ describe('retention run', () => {
 		expect((await runRetention(fgd.db, undefined, new Date('2027-10-26T00:00:00Z'))).anonymised).toEqual([]);
 	});
 
+	it("counts a sample session's period from when the server closed it, not from its event-day clock", () => {
+		const fgd = facilitatedFgd(); // closed 24 October 2025, 12.15 WITA on the session's clock
+		// As `npm run demo` does: the session's clock runs a year behind the server's.
+		const yearMs = 365 * 24 * 3600 * 1000;
+		fgd.db.prepare('UPDATE sessions SET sample_clock_offset_ms = ? WHERE id = ?').run(-yearMs, fgd.session.id);
+		expect(dueSessions(fgd.db, new Date('2026-10-24T04:15:00Z'))).toEqual([]);
+		expect(dueSessions(fgd.db, new Date('2027-10-24T04:15:00Z'))).toEqual([fgd.session.id]);
+	});
+
 	it('never touches an open session', async () => {
 		const fgd = facilitatedFgd('id', { close: false });
 		expect((await runRetention(fgd.db, undefined, new Date('2099-01-01T00:00:00Z'))).anonymised).toEqual([]);
