@@ -13,6 +13,9 @@ const config = {
 		// Registered by the participant page alone, for its own pages (/j/): the console, the
 		// projector and the home page have no use for an offline copy (routes/j/[code]/+page.svelte).
 		serviceWorker: { register: false },
+		// The server resolves a link's route, so the table of every route (the organization's
+		// pages included) is not in the phone's start: it grew with each page added.
+		router: { resolution: 'server' },
 		csp: {
 			mode: 'auto',
 			directives: {
