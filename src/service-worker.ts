@@ -30,8 +30,10 @@ worker.addEventListener('activate', (event) => {
 		caches
 			.keys()
 			.then((keys) => Promise.all(keys.filter((key) => key !== CACHE).map((key) => caches.delete(key))))
-			.then(() => worker.clients.claim())
+			// The open phone pages are kept before the worker claims them: a page that sees a
+			// controller may go offline the next moment and must find its copy.
 			.then(keepOpenPhonePages)
+			.then(() => worker.clients.claim())
 	);
 });
 
@@ -40,7 +42,7 @@ worker.addEventListener('activate', (event) => {
  * who joined, lost the network and reloaded would meet the browser's own offline page.
  */
 async function keepOpenPhonePages() {
-	const open = await worker.clients.matchAll({ type: 'window' });
+	const open = await worker.clients.matchAll({ type: 'window', includeUncontrolled: true });
 	const pages = open.map((client) => new URL(client.url)).filter(isPhonePage);
 	await Promise.all(pages.map((url) => networkFirst(new Request(url.origin + url.pathname)).catch(() => undefined)));
 }

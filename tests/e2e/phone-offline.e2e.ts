@@ -41,3 +41,22 @@ test('reloading offline shows the last board and the outbox; the posts go out wh
 	await expect(phone.page.locator('[data-status="sending"]')).toHaveCount(0);
 	await expect(phone.page.getByText('Harga pupuk naik dua kali lipat')).toHaveCount(1);
 });
+
+test('a phone that sees the worker in control has its page kept, even when keeping it is slow', async ({ browser }) => {
+	const facilitator = await (await browser.newContext(LAPTOP)).newPage();
+	const code = await createSession(facilitator, server.url, 'FGD uji jaringan lambat');
+	const phone = await newPhone(browser);
+	// A slow venue network: the worker's own fetch of the page (to keep a copy) takes a while.
+	// The page may go offline as soon as it has a controller; its copy must already be kept.
+	await phone.context.route(`${server.url}/j/${code}`, async (route) => {
+		if (!route.request().isNavigationRequest()) await new Promise((resolve) => setTimeout(resolve, 2000));
+		await route.continue();
+	});
+	await phone.page.goto(`${server.url}/j/${code}`);
+	await joinOnPhone(phone.page, 'Sari Wulandari', 'komunitas');
+	await phone.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+	await phone.context.setOffline(true);
+	const reloaded = await phone.page.reload();
+	expect(reloaded?.fromServiceWorker()).toBe(true);
+	await expect(phone.page.getByRole('heading', { name: 'FGD uji jaringan lambat' })).toBeVisible();
+});
