@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { programme } from '$lib/testing/programme';
 import type { Db } from '../db/database';
 import { addEdit, listEdits } from './edits';
-import { buildSynthesis, fundingSource } from './model';
+import { buildSynthesis, fundingSource, shortenRegionNames } from './model';
 
 const synth = (db: Db, ids: string[], scope = 'p1') => buildSynthesis(db, ids, listEdits(db, scope), { lang: 'id', now: new Date('2025-10-25T00:00:00Z') });
 
@@ -86,8 +86,8 @@ describe('buildSynthesis', () => {
 	it('uses a region code when the programme gives one', () => {
 		const { db, ids } = programme();
 		const s = buildSynthesis(db, ids, [], { lang: 'en', regions: { [ids[0]]: { code: '64.02', name: 'Kab. Kutai Kartanegara' } } });
-		expect(s.sessions[0].region).toEqual({ key: '64.02', code: '64.02', name: 'Kab. Kutai Kartanegara' });
-		expect(s.sessions[1].region).toEqual({ key: 'paser', code: null, name: 'Paser' });
+		expect(s.sessions[0].region).toEqual({ key: '64.02', code: '64.02', name: 'Kab. Kutai Kartanegara', short: 'Kab. Kutai Kartanegara' });
+		expect(s.sessions[1].region).toEqual({ key: 'paser', code: null, name: 'Paser', short: 'Paser' });
 	});
 
 	it('refuses an empty or repeated list of sessions', () => {
@@ -139,5 +139,36 @@ describe('hand edits', () => {
 		// Paser left out: the merge has one item left (nothing to merge), the rename none.
 		const without = synth(db, [ids[0], ids[2]]);
 		expect(without.skippedEdits.map((e) => e.op)).toEqual(['merge', 'rename']);
+	});
+});
+
+describe('shortenRegionNames', () => {
+	const region = (name: string) => ({ key: name.toLowerCase(), code: null, name, short: name });
+
+	it('drops the province every region shares, and keeps it when one region is elsewhere', () => {
+		const kaltim = [region('Kabupaten Paser, Kalimantan Timur'), region('Kota Samarinda, Kalimantan Timur')];
+		shortenRegionNames(kaltim);
+		expect(kaltim.map((r) => r.short)).toEqual(['Kabupaten Paser', 'Kota Samarinda']);
+		const mixed = [region('Kabupaten Paser, Kalimantan Timur'), region('Kota Banjarmasin, Kalimantan Selatan')];
+		shortenRegionNames(mixed);
+		expect(mixed.map((r) => r.short)).toEqual(mixed.map((r) => r.name));
+	});
+
+	it('drops every shared level (kecamatan of one kabupaten) but never a whole name', () => {
+		const kecamatan = [
+			region('Kecamatan Tenggarong, Kabupaten Kutai Kartanegara, Kalimantan Timur'),
+			region('Kecamatan Loa Kulu, Kabupaten Kutai Kartanegara, Kalimantan Timur')
+		];
+		shortenRegionNames(kecamatan);
+		expect(kecamatan.map((r) => r.short)).toEqual(['Kecamatan Tenggarong', 'Kecamatan Loa Kulu']);
+		const nested = [region('Kalimantan Timur'), region('Kabupaten Paser, Kalimantan Timur')];
+		shortenRegionNames(nested);
+		expect(nested.map((r) => r.short)).toEqual(['Kalimantan Timur', 'Kabupaten Paser, Kalimantan Timur']);
+	});
+
+	it('leaves a single region whole', () => {
+		const one = [region('Kabupaten Paser, Kalimantan Timur')];
+		shortenRegionNames(one);
+		expect(one[0].short).toBe('Kabupaten Paser, Kalimantan Timur');
 	});
 });

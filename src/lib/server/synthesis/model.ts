@@ -31,6 +31,12 @@ export interface SynthesisRegion {
 	key: string;
 	code: string | null;
 	name: string;
+	/**
+	 * The name without the part every region of the programme shares ("Kabupaten Paser" where
+	 * all are in Kalimantan Timur): what lists and matrices print, where the full names repeated
+	 * the province on every line.
+	 */
+	short: string;
 }
 
 export interface SynthesisSession {
@@ -160,6 +166,10 @@ export function buildSynthesis(db: Db, sessionIds: string[], edits: SynthesisEdi
 	const minutes = sessionIds.map((id) => buildMinutes(db, id, lang, now));
 	const sessions = minutes.map((m, i) => sessionOf(m, sessionIds[i], options));
 	const regions = uniqueRegions(sessions);
+	shortenRegionNames(regions);
+	// Two sessions in one region hold two copies of it: each takes the short name.
+	const shortByKey = new Map(regions.map((r) => [r.key, r.short]));
+	for (const x of sessions) x.region.short = shortByKey.get(x.region.key) ?? x.region.name;
 
 	const itemById = new Map<string, { item: MinutesItem; session: SynthesisSession }>();
 	const programme: ProgrammeItem[] = [];
@@ -295,7 +305,7 @@ function sessionOf(m: Minutes, id: string, options: SynthesisOptions): Synthesis
 		day: m.session.day,
 		timeRange: m.session.timeRange,
 		venue: m.session.venue,
-		region: { key: code ?? name.toLowerCase().replace(/\s+/g, ' '), code, name },
+		region: { key: code ?? name.toLowerCase().replace(/\s+/g, ' '), code, name, short: name },
 		status: m.session.status,
 		participants: m.attendance.total,
 		byGroup: m.attendance.byGroup.map((g) => ({ group: g.group, label: g.label, count: g.count })),
@@ -308,6 +318,15 @@ function uniqueRegions(sessions: SynthesisSession[]): SynthesisRegion[] {
 	const seen = new Map<string, SynthesisRegion>();
 	for (const s of sessions) if (!seen.has(s.region.key)) seen.set(s.region.key, s.region);
 	return [...seen.values()];
+}
+
+/** Drops the trailing ", …" parts that every region's name shares, when there are two regions or more. */
+export function shortenRegionNames(regions: SynthesisRegion[]) {
+	if (regions.length < 2) return;
+	const parts = regions.map((r) => r.name.split(', '));
+	let shared = 0;
+	while (parts.every((p) => p.length > shared + 1 && p[p.length - 1 - shared] === parts[0][parts[0].length - 1 - shared])) shared++;
+	if (shared) regions.forEach((r, i) => (r.short = parts[i].slice(0, parts[i].length - shared).join(', ')));
 }
 
 function matrixOf(kind: string, label: string, regions: SynthesisRegion[], minutes: Minutes[], sessions: SynthesisSession[], lang: Locale): SynthesisMatrix {

@@ -41,7 +41,8 @@ export interface Outline {
 }
 
 const issueName = (issue: SynthesisIssue) => issue.name;
-const regionsOf = (issue: SynthesisIssue) => issue.regions.map((r) => r.name).join(', ');
+// Names hold commas ("Kabupaten Paser, Kalimantan Timur"), so a list of them is joined with semicolons.
+const regionsOf = (issue: SynthesisIssue) => issue.regions.map((r) => r.short).join('; ');
 const score = (n: number, lang: 'id' | 'en') => n.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /** The issues' table (III.A): one row per issue, with up to two of its cards as examples. */
@@ -95,7 +96,7 @@ export function matrixTables(s: Synthesis, w: SynthesisWords): { label: string; 
 				? {
 						header: [w.region, ...m.groups, w.matrixTotal],
 						rows: [
-							...m.rows.map((r) => [r.region.name, ...r.counts.map(String), String(r.total)]),
+							...m.rows.map((r) => [r.region.short, ...r.counts.map(String), String(r.total)]),
 							[w.matrixTotal, ...m.groups.map((_, c) => String(m.rows.reduce((sum, r) => sum + r.counts[c], 0))), String(m.rows.reduce((sum, r) => sum + r.total, 0))]
 						],
 						weights: [5, ...m.groups.map(() => 3), 2],
@@ -131,7 +132,7 @@ export function actionTable(s: Synthesis, w: SynthesisWords): OutlineTable {
 			a.institution,
 			a.funding,
 			a.action.activity,
-			a.session.region.name,
+			a.session.region.short,
 			a.action.timeframe || '–',
 			rupiah(a.action.cost, s.lang),
 			a.action.statusLabel
@@ -186,7 +187,7 @@ export function outline(s: Synthesis, extra: { background?: string; aims?: strin
 
 	heading(1, h.intro);
 	heading(2, h.background);
-	paragraph(extra.background || w.background(s.theme || s.title, s.sessions.length, s.regions.map((r) => r.name)));
+	paragraph(extra.background || w.background(s.theme || s.title, s.sessions.length, s.regions.map((r) => r.short)));
 	heading(2, h.aims);
 	const aims = [...new Set(s.minutes.map((m) => m.details.aims.trim()).filter(Boolean))];
 	paragraph(extra.aims || (aims.length ? aims.join('\n') : w.aimsDefault));

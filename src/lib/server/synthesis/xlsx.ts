@@ -23,7 +23,7 @@ export async function renderSynthesisXlsx(s: Synthesis): Promise<Buffer> {
 			name: w.sheets.issues,
 			header: w.issueTable,
 			widths: [6, 50, 14, 30, 36, 9, 9, 9, 18],
-			rows: s.issues.map((i): Cell[] => [i.no, i.name, i.kindLabel, i.regions.map((r) => r.name).join(', '), i.groups.join(', '), i.people, i.votes, i.score, origin(i)]),
+			rows: s.issues.map((i): Cell[] => [i.no, i.name, i.kindLabel, i.regions.map((r) => r.short).join('; '), i.groups.join(', '), i.people, i.votes, i.score, origin(i)]),
 			formats: { 7: '0.0' }
 		},
 		{
