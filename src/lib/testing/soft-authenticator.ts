@@ -63,9 +63,9 @@ export class SoftAuthenticator {
 		const attested = Buffer.concat([Buffer.alloc(16), idLength, this.credentialId, Buffer.from(this.#cosePublicKey())]);
 		const flags = UP | AT | (bend.verified === false ? 0 : UV);
 		const attestationObject = isoCBOR.encode(
-			new Map<string, string | Uint8Array | Map<string, never>>([
+			new Map<string, string | Uint8Array | Map<string, string>>([
 				['fmt', 'none'],
-				['attStmt', new Map()],
+				['attStmt', new Map<string, string>()],
 				['authData', new Uint8Array(this.#authData(flags, this.counter, attested))]
 			])
 		);
