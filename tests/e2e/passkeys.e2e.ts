@@ -43,29 +43,29 @@ test('a member makes a passkey, signs in with it, removes it, and is then refuse
 
 	// The account page, from the header: no passkey yet.
 	await page.getByTestId('account-link').click();
-	await expect(page).toHaveURL(/\/akun$/);
+	await expect(page).toHaveURL(/\/org\/akun$/);
 	await hydrated(page);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Akun saya');
 	await expect(page.getByTestId('no-passkeys')).toBeVisible();
-	await expectNoAxeViolations(page, '/akun without passkeys');
+	await expectNoAxeViolations(page, '/org/akun without passkeys');
 
 	// A name is required before the browser is even asked.
 	await page.getByLabel('Nama passkey').fill('Laptop kantor');
 	await page.getByRole('button', { name: 'Buat passkey' }).click();
 	await expect(page.getByTestId('passkey-added')).toContainText('Passkey "Laptop kantor" dibuat');
-	const row = page.locator('tr[data-passkey="Laptop kantor"]');
+	const row = page.locator('li[data-passkey="Laptop kantor"]');
 	await expect(row).toContainText('Belum pernah');
 	const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
 	expect(credentials).toHaveLength(1);
 	expect(credentials[0].isResidentCredential).toBe(true);
 	expect(credentials[0].rpId).toBe('localhost');
-	await expectNoAxeViolations(page, '/akun with a passkey');
+	await expectNoAxeViolations(page, '/org/akun with a passkey');
 
 	// The same device again: the browser is told it has one already.
 	await page.getByLabel('Nama passkey').fill('Laptop kantor lagi');
 	await page.getByRole('button', { name: 'Buat passkey' }).click();
 	await expect(page.getByTestId('passkey-error')).toContainText('sudah punya passkey');
-	await expect(page.locator('tbody tr')).toHaveCount(1);
+	await expect(page.getByTestId('passkey-list').getByRole('listitem')).toHaveCount(1);
 
 	// Signed out, then in again with the passkey alone: the organization's home.
 	await signOut(page);
@@ -111,7 +111,7 @@ test('on plain http away from localhost the pages say passkeys need HTTPS and of
 	expect(crossSite.status()).toBe(403);
 
 	await acceptLink(page, createAdmin('DPMD Kabupaten Paser', 'admin@paser.go.id', 'Budi Paser'), 'Budi Paser');
-	await page.goto(`${server.url}/akun`);
+	await page.goto(`${server.url}/org/akun`);
 	await hydrated(page);
 	await expect(page.getByTestId('passkeys-need-https')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Buat passkey' })).toHaveCount(0);

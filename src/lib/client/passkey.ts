@@ -1,5 +1,5 @@
 /**
- * The browser's half of passkeys, for /masuk and /akun only. SimpleWebAuthn's browser library is
+ * The browser's half of passkeys, for /masuk and /org/akun only. SimpleWebAuthn's browser library is
  * imported when a person presses a passkey button, never before: it stays out of every other
  * page's bundle (the participant's phone above all).
  */
@@ -55,7 +55,7 @@ export async function signInWithPasskey(next: string | null): Promise<PasskeyOut
 export async function registerPasskey(name: string): Promise<PasskeyOutcome> {
 	try {
 		const { startRegistration } = await import('@simplewebauthn/browser');
-		const options = await post('/akun/passkey/opsi', {});
+		const options = await post('/org/akun/passkey/opsi', {});
 		if (options.status !== 200) return refusal(options.status, options.data);
 		let response;
 		try {
@@ -65,7 +65,7 @@ export async function registerPasskey(name: string): Promise<PasskeyOutcome> {
 			if ((error as { name?: string }).name === 'InvalidStateError') return { ok: false, code: 'duplicate' };
 			return { ok: false, code: 'cancelled' };
 		}
-		const result = await post('/akun/passkey', { name, response });
+		const result = await post('/org/akun/passkey', { name, response });
 		if (result.status !== 201) return refusal(result.status, result.data);
 		return { ok: true };
 	} catch {
