@@ -6,7 +6,8 @@
  * passkeys need HTTPS and offer no button.
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { LAPTOP } from './helpers';
+import { createSession } from '../../scripts/bench/phone.mjs';
+import { LAPTOP, PHONE } from './helpers';
 import { expectNoAxeViolations, hydrated, orgSteps, PASSWORD } from './org-helpers';
 import { TestServer } from './server';
 
@@ -22,6 +23,20 @@ test.afterAll(async () => {
 	await server.dispose();
 });
 
+/** Scripts the page fetches that hold SimpleWebAuthn's browser library (one of its error codes marks it). */
+function watchWebAuthnLibrary(page: Page): string[] {
+	const seen: string[] = [];
+	page.on('response', async (response) => {
+		if (!response.url().endsWith('.js')) return;
+		if ((await response.text().catch(() => '')).includes('ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED')) seen.push(new URL(response.url()).pathname);
+	});
+	return seen;
+}
+
+/** The paths of every script the page has loaded so far (cached ones too). */
+const scriptsLoaded = (page: Page) =>
+	page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js')));
+
 async function signOut(page: Page) {
 	await page.getByRole('button', { name: 'Keluar', exact: true }).click();
 	await expect(page).toHaveURL(/\/masuk\?keluar=1$/);
@@ -32,6 +47,7 @@ test('a member makes a passkey, signs in with it, removes it, and is then refuse
 	const context = await browser.newContext({ ...LAPTOP, bypassCSP: true });
 	contexts.push(context);
 	const page = await context.newPage();
+	const library = watchWebAuthnLibrary(page);
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('WebAuthn.enable');
 	const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
@@ -93,6 +109,18 @@ test('a member makes a passkey, signs in with it, removes it, and is then refuse
 	await page.getByLabel('Kata sandi').fill(PASSWORD);
 	await page.getByRole('button', { name: 'Masuk', exact: true }).click();
 	await expect(page).toHaveURL(/\/org$/);
+
+	// The browser library came with a button press only: a fresh /masuk and a participant's phone never load it.
+	await expect.poll(() => library.length).toBeGreaterThan(0);
+	const fresh = await (await browser.newContext(PHONE)).newPage();
+	contexts.push(fresh.context());
+	await fresh.goto(`${localhost()}/masuk`);
+	await hydrated(fresh);
+	expect(await scriptsLoaded(fresh)).not.toContain(library[0]);
+	const { code } = await createSession(localhost(), { title: 'FGD Tenggarong' });
+	await fresh.goto(`${localhost()}/j/${code}`);
+	await hydrated(fresh);
+	expect(await scriptsLoaded(fresh)).not.toContain(library[0]);
 });
 
 test('on plain http away from localhost the pages say passkeys need HTTPS and offer no button', async ({ browser }) => {
