@@ -42,6 +42,7 @@ export const org: OrgMessages = {
 		signedOutEverywhere: 'You are signed out on every device.'
 	},
 	orgPasskey: {
+		title: 'Passkey',
 		or: 'or',
 		signIn: 'Sign in with a passkey',
 		signInHint: 'No e-mail or password to type: the fingerprint, face or PIN of a device whose passkey you made on the My account page.',

@@ -40,6 +40,7 @@ export const org = {
 		signedOutEverywhere: 'Anda sudah keluar dari semua perangkat.'
 	},
 	orgPasskey: {
+		title: 'Passkey',
 		or: 'atau',
 		signIn: 'Masuk dengan passkey',
 		signInHint: 'Tanpa mengetik email dan kata sandi: sidik jari, wajah, atau PIN perangkat yang passkey-nya sudah Anda buat di halaman Akun saya.',
