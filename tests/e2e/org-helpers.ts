@@ -78,7 +78,7 @@ export function orgSteps(server: TestServer, contexts: BrowserContext[]) {
 			await hydrated(page);
 			await page.getByLabel('Email atau nama pengguna').fill(login);
 			await page.getByLabel('Kata sandi').fill(PASSWORD);
-			await page.getByRole('button', { name: 'Masuk' }).click();
+			await page.getByRole('button', { name: 'Masuk', exact: true }).click();
 			await expect(page).toHaveURL(/\/org$/);
 		},
 

@@ -9,7 +9,9 @@ const createLimits = () => ({
 	/** Commands per socket: a burst of 20, then 5 a second. */
 	command: new RateLimiterMemory({ points: 20, duration: 4 }),
 	/** Session creation per address. */
-	create: new RateLimiterMemory({ points: 30, duration: 600 })
+	create: new RateLimiterMemory({ points: 30, duration: 600 }),
+	/** Passkey challenges asked for per address (anyone on /masuk may ask): a minute's burst of 60. */
+	passkeyOptions: new RateLimiterMemory({ points: 60, duration: 60 })
 });
 
 /**

@@ -1,12 +1,17 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { addressOf, safeNext, setAuthCookie, signedIn, userAgentOf } from '$lib/http/account.server';
 import { signIn } from '$lib/server/accounts/auth';
+import { relyingParty } from '$lib/server/accounts/passkeys';
 import { getContext } from '$lib/server/context';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	if (signedIn(event)) redirect(303, safeNext(event.url.searchParams.get('next')));
-	return { notice: event.url.searchParams.get('keluar') };
+	return {
+		notice: event.url.searchParams.get('keluar'),
+		/** False on plain http away from localhost, where browsers offer no passkeys: the page says so. */
+		passkeysUsable: relyingParty(event.url) !== null
+	};
 };
 
 export const actions = {

@@ -27,7 +27,8 @@ export const org: OrgMessages = {
 		members: 'Members',
 		settings: 'Data settings',
 		audit: 'Audit log',
-		signedInAs: 'Signed in as {{name}} ({{role}})'
+		signedInAs: 'Signed in as {{name}} ({{role}})',
+		account: 'My account'
 	},
 	orgSignIn: {
 		title: 'Sign in',
@@ -39,6 +40,44 @@ export const org: OrgMessages = {
 		rateLimited: 'Too many wrong attempts. Try again in {{seconds}} seconds.',
 		signedOut: 'You are signed out.',
 		signedOutEverywhere: 'You are signed out on every device.'
+	},
+	orgPasskey: {
+		title: 'Passkey',
+		or: 'or',
+		signIn: 'Sign in with a passkey',
+		signInHint: 'No e-mail or password to type: the fingerprint, face or PIN of a device whose passkey you made on the My account page.',
+		needsHttps: 'Passkeys work only when Rembuk is opened over HTTPS (or on localhost). This address is plain http: sign in with your password.',
+		unsupported: 'This browser does not support passkeys. Sign in with your password.',
+		waiting: 'Waiting for the passkey…',
+		cancelled: 'The passkey was cancelled or timed out. Try again.',
+		refused: 'This passkey is not known here or could not be verified (it may have been removed). Sign in with your password.',
+		expired: 'The passkey request expired. Try again.',
+		failed: 'The passkey did not work. Check the connection and try again.'
+	},
+	orgAccount: {
+		title: 'My account',
+		intro: '{{name}} · {{login}} · {{organization}}',
+		passkeys: 'Passkeys',
+		passkeysIntro: 'A passkey signs you in with your device’s fingerprint, face or PIN, without a password. Its key stays on your device; the server keeps only the public part. Your password keeps working.',
+		none: 'No passkey yet.',
+		listLabel: 'This account’s passkeys',
+		colCreated: 'Created',
+		colLastUsed: 'Last used',
+		never: 'Never',
+		remove: 'Remove',
+		removeNamed: 'Remove passkey {{name}}',
+		removeHint: 'Removing a passkey also signs out the other devices that signed in with it.',
+		removed: 'Passkey "{{name}}" removed.',
+		notFound: 'That passkey is gone already.',
+		addTitle: 'Make a passkey on this device',
+		name: 'Passkey name',
+		nameHint: 'So you recognise it later, e.g. "Office laptop" or "Android phone".',
+		add: 'Make passkey',
+		added: 'Passkey "{{name}}" made. Next time choose "Sign in with a passkey".',
+		badName: 'A passkey name has 1–60 characters.',
+		duplicate: 'This device already has a passkey for this account.',
+		tooMany: 'An account has at most 10 passkeys. Remove one you no longer use first.',
+		times: 'Times in UTC.'
 	},
 	orgLink: {
 		titleBootstrap: 'Set up Rembuk',

@@ -25,7 +25,8 @@ export const org = {
 		members: 'Anggota',
 		settings: 'Pengaturan data',
 		audit: 'Catatan audit',
-		signedInAs: 'Masuk sebagai {{name}} ({{role}})'
+		signedInAs: 'Masuk sebagai {{name}} ({{role}})',
+		account: 'Akun saya'
 	},
 	orgSignIn: {
 		title: 'Masuk',
@@ -37,6 +38,44 @@ export const org = {
 		rateLimited: 'Terlalu banyak percobaan yang salah. Coba lagi dalam {{seconds}} detik.',
 		signedOut: 'Anda sudah keluar.',
 		signedOutEverywhere: 'Anda sudah keluar dari semua perangkat.'
+	},
+	orgPasskey: {
+		title: 'Passkey',
+		or: 'atau',
+		signIn: 'Masuk dengan passkey',
+		signInHint: 'Tanpa mengetik email dan kata sandi: sidik jari, wajah, atau PIN perangkat yang passkey-nya sudah Anda buat di halaman Akun saya.',
+		needsHttps: 'Passkey hanya bisa dipakai bila Rembuk dibuka lewat HTTPS (atau di localhost). Alamat ini memakai http biasa: masuk dengan kata sandi.',
+		unsupported: 'Peramban ini tidak mendukung passkey. Masuk dengan kata sandi.',
+		waiting: 'Menunggu passkey…',
+		cancelled: 'Passkey dibatalkan atau waktunya habis. Coba lagi.',
+		refused: 'Passkey ini tidak dikenal di sini atau tidak dapat diverifikasi (mungkin sudah dihapus). Masuk dengan kata sandi.',
+		expired: 'Permintaan passkey sudah kedaluwarsa. Coba lagi.',
+		failed: 'Passkey tidak berhasil. Periksa koneksi lalu coba lagi.'
+	},
+	orgAccount: {
+		title: 'Akun saya',
+		intro: '{{name}} · {{login}} · {{organization}}',
+		passkeys: 'Passkey',
+		passkeysIntro: 'Passkey membuat Anda masuk dengan sidik jari, wajah, atau PIN perangkat, tanpa kata sandi. Kuncinya tersimpan di perangkat Anda; server hanya menyimpan bagian publiknya. Kata sandi tetap berlaku.',
+		none: 'Belum ada passkey.',
+		listLabel: 'Passkey akun ini',
+		colCreated: 'Dibuat',
+		colLastUsed: 'Terakhir dipakai',
+		never: 'Belum pernah',
+		remove: 'Hapus',
+		removeNamed: 'Hapus passkey {{name}}',
+		removeHint: 'Menghapus passkey juga mengeluarkan perangkat lain yang masuk dengannya.',
+		removed: 'Passkey "{{name}}" dihapus.',
+		notFound: 'Passkey itu sudah tidak ada.',
+		addTitle: 'Buat passkey di perangkat ini',
+		name: 'Nama passkey',
+		nameHint: 'Agar Anda mengenalinya nanti, misalnya "Laptop kantor" atau "HP Android".',
+		add: 'Buat passkey',
+		added: 'Passkey "{{name}}" dibuat. Lain kali pilih "Masuk dengan passkey".',
+		badName: 'Nama passkey terdiri dari 1–60 karakter.',
+		duplicate: 'Perangkat ini sudah punya passkey untuk akun ini.',
+		tooMany: 'Satu akun paling banyak punya 10 passkey. Hapus yang tidak dipakai dulu.',
+		times: 'Waktu dalam UTC.'
 	},
 	orgLink: {
 		titleBootstrap: 'Siapkan Rembuk',

@@ -192,7 +192,7 @@ export interface CompleteInput {
 
 /**
  * Uses a link: sets the name and password (strength-checked), marks the link used, and for a
- * reset signs the account out everywhere. Returns the account, ready to be signed in.
+ * reset signs the account out everywhere and removes its passkeys. Returns the account, ready to be signed in.
  */
 export async function completeLink(db: Db, token: string, input: CompleteInput, address = '', now = Date.now()): Promise<AccountRow> {
 	const link = openLink(db, token, now);
@@ -221,10 +221,15 @@ export async function completeLink(db: Db, token: string, input: CompleteInput, 
 		}
 		if (!account) throw new AccountError('link_invalid', 'This link has no account');
 		sql(db, 'UPDATE accounts SET name = ?, password_hash = ? WHERE id = ?').run(name, passwordHash, account.id);
-		if (link.purpose === 'reset')
+		let detail = '';
+		if (link.purpose === 'reset') {
 			sql(db, 'UPDATE auth_sessions SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL').run(new Date(now).toISOString(), account.id);
+			// A reset is how an account is taken back: a passkey someone else added must not outlive it.
+			const removed = sql(db, 'DELETE FROM passkeys WHERE account_id = ?').run(account.id).changes;
+			if (removed) detail = `passkeys removed: ${removed}`;
+		}
 		const action = link.purpose === 'invite' ? 'member.joined' : link.purpose === 'reset' ? 'password.reset_done' : 'account.setup';
-		audit.record(db, { organizationId, accountId: account.id, action, subject: loginOf(account), address });
+		audit.record(db, { organizationId, accountId: account.id, action, subject: loginOf(account), detail, address });
 		return byId(db, account.id)!;
 	})();
 }

@@ -13,6 +13,8 @@ export type AuditAction =
 	| 'signin.failed'
 	| 'signout'
 	| 'signout.everywhere'
+	| 'passkey.added'
+	| 'passkey.removed'
 	| 'account.setup'
 	| 'member.invited'
 	| 'member.joined'
@@ -44,6 +46,8 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
 	'signin.failed',
 	'signout',
 	'signout.everywhere',
+	'passkey.added',
+	'passkey.removed',
 	'account.setup',
 	'member.invited',
 	'member.joined',

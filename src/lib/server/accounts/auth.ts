@@ -58,14 +58,17 @@ export async function signIn(
 	return { ok: true, token, account };
 }
 
-/** A fresh sign-in session for an account (after sign-in, or after a setup/invite/reset link). */
-export function startSession(db: Db, accountId: string, address = '', userAgent = '', now = Date.now()): string {
+/**
+ * A fresh sign-in session for an account (after sign-in, or after a setup/invite/reset link).
+ * `passkeyId`: the passkey it was made with, whose removal ends it.
+ */
+export function startSession(db: Db, accountId: string, address = '', userAgent = '', now = Date.now(), passkeyId: string | null = null): string {
 	const token = newSecret();
 	const at = new Date(now).toISOString();
 	sql(
 		db,
-		'INSERT INTO auth_sessions (id, token_hash, account_id, created_at, last_seen_at, address, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)'
-	).run(newId(), hashSecret(token), accountId, at, at, address.slice(0, 100), userAgent.slice(0, 300));
+		'INSERT INTO auth_sessions (id, token_hash, account_id, created_at, last_seen_at, address, user_agent, passkey_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
+	).run(newId(), hashSecret(token), accountId, at, at, address.slice(0, 100), userAgent.slice(0, 300), passkeyId);
 	return token;
 }
 
@@ -103,6 +106,7 @@ export function signOutEverywhere(db: Db, account: accounts.AccountRow, address 
 	return changes;
 }
 
-function organizationsOf(db: Db, accountId: string): string[] {
+/** The organizations whose audit log records this account's sign-ins. */
+export function organizationsOf(db: Db, accountId: string): string[] {
 	return (sql(db, 'SELECT organization_id FROM memberships WHERE account_id = ?').all(accountId) as { organization_id: string }[]).map((r) => r.organization_id);
 }
