@@ -3,7 +3,7 @@
  * this module ships to phones: a string minifies to itself, an array of quoted words does not.
  */
 
-import { parseSets, parseTopics, SYNONYMS, TOPICS } from './thesaurus';
+import { parseSets, SYNONYMS } from './thesaurus';
 
 const set = (words: string) => new Set(words.split(' '));
 
@@ -68,10 +68,4 @@ export const PHRASES = new Map<string, string>();
 for (const [head, ...rest] of parseSets(SYNONYMS)) {
 	SAME.set(head, head);
 	for (const word of rest) (word.includes(' ') ? PHRASES : SAME).set(word, head);
-}
-
-/** A stem or head → its broader topic ("pembiayaan"), for clustering across sessions. */
-export const TOPIC = new Map<string, string>();
-for (const [name, members] of parseTopics(TOPICS)) {
-	for (const word of members) TOPIC.set(word, name);
 }

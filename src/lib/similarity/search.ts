@@ -1,4 +1,4 @@
-import { LACK_STEM, TOPIC } from './lexicon';
+import { LACK_STEM } from './lexicon';
 import { closeness } from './match';
 import { CONDITION } from './thesaurus';
 import { opposite, stance, tokenize, type Token } from './tokens';
@@ -37,10 +37,11 @@ export interface SimilarityIndex {
 	/** Item id → its distinct terms, the spelling each was typed in, and its stance (tokens.ts). */
 	items: Map<string, { terms: number[]; forms: string[]; stance: number }>;
 	/**
-	 * Whether words of one topic of the thesaurus count as partly the same ("bank" and "agunan"
-	 * are both financing), as they do when clustering across sessions.
+	 * Broader topics (stem or head → topic name): words of one topic count as partly the same
+	 * ("bank" and "agunan" are both financing), as they do when clustering across sessions
+	 * (topics.ts, server side). Empty for the phone's and the console's indexes.
 	 */
-	topics: boolean;
+	topics: ReadonlyMap<string, string>;
 }
 
 export interface Options {
@@ -77,7 +78,12 @@ const PSEUDO_ITEMS = 10;
 /** A lack ("belum", "sulit") only says that something is wrong, so it counts half. */
 const LACK_WEIGHT = 0.5;
 
-export function createIndex(entries: Entry[] = [], { topics = false } = {}): SimilarityIndex {
+const NO_TOPICS: ReadonlyMap<string, string> = new Map();
+
+export function createIndex(
+	entries: Entry[] = [],
+	{ topics = NO_TOPICS }: { topics?: ReadonlyMap<string, string> } = {}
+): SimilarityIndex {
 	const index: SimilarityIndex = { terms: [], termIds: new Map(), items: new Map(), topics };
 	for (const entry of entries) add(index, entry);
 	return index;
@@ -105,10 +111,10 @@ export function remove(index: SimilarityIndex, id: string): void {
 /** What two words of one topic of the thesaurus are worth to each other, when topics count. */
 export const RELATED = 0.5;
 
-function kinship(a: Term, b: Term, topics: boolean): number {
+function kinship(a: Term, b: Term, topics: ReadonlyMap<string, string>): number {
 	if (a.stem === LACK_STEM || b.stem === LACK_STEM) return 0;
 	let best = closeness(a.stem, b.stem);
-	if (topics && best < RELATED && TOPIC.has(a.stem) && TOPIC.get(a.stem) === TOPIC.get(b.stem)) {
+	if (best < RELATED && topics.size && topics.has(a.stem) && topics.get(a.stem) === topics.get(b.stem)) {
 		best = RELATED;
 	}
 	for (const fa of a.forms.keys()) {

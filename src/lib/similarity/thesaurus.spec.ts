@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LACK, STOP } from './lexicon';
-import { CONDITION, DOWN, parseSets, parseTopics, POSITIVE, SYNONYMS, TOPICS, UP } from './thesaurus';
+import { CONDITION, DOWN, parseSets, POSITIVE, SYNONYMS, UP } from './thesaurus';
+import { parseTopics, TOPICS } from './topics';
 import { normalize, tokenize } from './tokens';
 
 const sets = parseSets(SYNONYMS);

@@ -1,0 +1,42 @@
+/**
+ * The thesaurus' second half: broader issue areas, used only by clusterAcrossSessions (clusters.ts)
+ * on the server, so phones and the console never download it. Kept as data like SYNONYMS
+ * (thesaurus.ts), with its own checks in thesaurus.spec.ts.
+ */
+
+/**
+ * Broader topics: words (heads or stems) that belong to one issue area though they do not mean
+ * the same thing ("bank", "agunan" and "KUR" are all
+ * about financing). Two words of one topic count as partly the same word (RELATED in search.ts).
+ * Format: one topic per line, "name: member, member"; a word is in one topic at most. Members
+ * are stems or heads of SYNONYMS, since they are matched after those apply.
+ */
+export const TOPICS = `
+pembiayaan: modal, agunan, bank, cair, bunga, bantu, rentenir, leasing, sertifikat, koperasi
+pemasaran: pasar, digital, kemas, promosi, branding, merek, label, ongkir, distribusi, pembeli, konsumen, pameran, halal
+keterampilan: kapasitas, latih, damping, manajemen, pembukuan, keuangan
+energi: listrik, padam, genset
+transportasi: jalan, jembatan, perahu, dermaga, angkutan
+nafkah: pendapatan, loker, anggur, phk, ekonomi
+lahan: lahan, tanah, pascatambang, reklamasi, revegetasi
+legalitas: izin, bpom, haki
+airbersih: pdam, sumur, tandon
+`;
+
+/** The topics of TOPICS: name → members. */
+export const parseTopics = (text: string): Map<string, string[]> =>
+	new Map(
+		text
+			.trim()
+			.split('\n')
+			.map((line) => {
+				const [name, members] = line.split(':');
+				return [name.trim(), members.split(',').map((word) => word.trim())];
+			})
+	);
+
+/** A stem or head → its broader topic ("pembiayaan"), for clustering across sessions. */
+export const TOPIC = new Map<string, string>();
+for (const [name, members] of parseTopics(TOPICS)) {
+	for (const word of members) TOPIC.set(word, name);
+}
