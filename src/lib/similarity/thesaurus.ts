@@ -18,22 +18,22 @@
  */
 export const SYNONYMS = `
 guna, pakai, manfaat
-digital, online, daring, marketplace, medsos, sosmed, media sosial, ecommerce, e commerce, shopee, tokopedia, tiktok shop
+digital, online, daring, marketplace, medsos, sosmed, media sosial, ecommerce, e commerce, shopee, tokopedia, tiktok shop, tiktok, instagram, facebook, youtube, whatsapp, website, situs web
 pasar, jual, marketing, dagang, jualan
 akses, dapat, oleh, jangkau
 modal, biaya, kredit, pinjam, permodalan, kur, kredit usaha rakyat, pinjaman lunak, dana bergulir, pembiayaan bergulir, pinjaman bergulir, modal bergulir
 agunan, jamin, jaminan, anggunan, collateral
-sinergi, koordinasi, kolaborasi, kerjasama, sinkron, sinkronisasi, selaras, sejalan, terpadu, integrasi
+sinergi, koordinasi, kolaborasi, kerjasama, bekerjasama, sinkron, sinkronisasi, selaras, sejalan, terpadu, integrasi
 ~_sinergi, jalan sendiri, berjalan sendiri, kerja sendiri, bekerja sendiri, ego sektoral, egosektoral, tumpang tindih
 pendapatan, penghasilan, income, pemasukan
 umkm, ukm, ikm, usaha mikro kecil menengah, usaha mikro kecil dan menengah, usaha mikro, usaha kecil, usaha rumahan, industri rumah tangga, irt
-latih, bimtek, bimbingan teknis, kursus, diklat, workshop, training
+latih, bimtek, bimbingan teknis, kursus, diklat, workshop, training, suluh, sekolah lapang
 damping, bina, mentor, mentoring, asistensi, coaching
 kapasitas, mampu, kemampuan, terampil, keterampilan, ampil, skill, ahli, kompetensi, sdm, sumber daya manusia
-sinyal, internet, seluler, tower, menara, jaringan seluler, jaringan internet, jaringan telepon, jaringan hp, telkomsel, wifi, bts, 4g, blank spot, blankspot
+sinyal, internet, seluler, tower, menara, jaringan seluler, jaringan internet, jaringan telepon, jaringan hp, telkomsel, wifi, bts, 4g, blank spot, blankspot, koneksi, signal
 listrik, pln, mati lampu
 padam, byarpet, byar pet
-jalan, jut, jalan usaha tani, jalan tani, jalan poros
+jalan, jln, jut, jalan usaha tani, jalan tani, jalan poros, jalan lingkungan
 laksana, berjalan, dijalankan, menjalankan, jalankan, pelaksanaan
 rusak, hancur, jelek, buruk
 pdam, air bersih, air minum, banyu bersih, air leding
@@ -48,19 +48,19 @@ dinas, opd, skpd, organisasi perangkat daerah, instansi
 bumdes, bumdesa, bum desa, badan usaha milik desa
 pad, pendapatan asli daerah
 pokdarwis, kelompok sadar wisata
-wisata, pariwisata, destinasi, objek wisata, tempat wisata
+wisata, pariwisata, destinasi, objek wisata, tempat wisata, tujuan wisata, daerah tujuan wisata
 kebun, ladang, huma
 mahal, larang, harga tinggi, harganya tinggi
 izin, ijin, perizinan, perijinan, nib, pirt, legalitas
 halal, sertifikat halal, sertifikasi halal, label halal
 kemas, packaging, bungkus
-anggaran, dana, apbd, apbdes, apbn, dana desa, alokasi dana desa
+anggaran, dana, apbd, apbdes, apbn, dana desa, alokasi dana desa, dd, add
 musrenbang, musyawarah perencanaan pembangunan
 forum, wadah, paguyuban
 usul, aspirasi, masukan
 loker, lapangan kerja, lowongan kerja, lapangan pekerjaan, peluang kerja, kesempatan kerja
 bahanbaku, bahan baku, bahan mentah
-alat, mesin, peralatan
+alat, mesin, peralatan, alsintan, traktor
 gudang, simpan, cold storage, coldstorage
 banjir, genang, kebanjiran
 karhutla, kebakaran hutan, kebakaran lahan
@@ -89,10 +89,51 @@ libat, libatkan, dilibatkan, terlibat, keterlibatan
 perbaiki, perbaikan, revitalisasi, rehab, rehabilitasi, renovasi
 update, ulang, pemutakhiran, mutakhir, perbarui, diperbarui
 urus, daftar, pengurusan, pendaftaran
+pengunjung, wisatawan, turis, tamu, pelancong, kunjung
+inap, homestay, penginapan, losmen, guest house, guesthouse, pondok wisata, villa
+pandu, guide, pramuwisata, tour guide
+toilet, wc, mck, kamar mandi, jamban, kakus
+promosi, publikasi, iklan, promo, kenal
+tiket, karcis, retribusi, htm, tiket masuk, harga tiket masuk
+atraksi, daya tarik, pertunjukan
+kuliner, makan, jajan, masak, jajanan, makanan khas
+oleholeh, souvenir, suvenir, cenderamata, buah tangan
+tps, tpa, tempat pembuangan sampah, tempat pembuangan akhir, tempat pembuangan, tempat sampah, bak sampah
+pupuk, urea, npk, phonska, kompos
+bibit, benih
+hama, wereng, ulat, penyakit tanaman, opt
+irigasi, saluran air, saluran irigasi, handil, parit, tersier
+padi, gabah, beras
+tengkulak, pengepul, pengumpul, toke, tauke, juragan, cukong
+panen, tuai, hasil panen
+bbm, solar, bensin, pertalite, pertamax, bahan bakar, spbu, spbun, spbn, apms
+tambak, empang
+keramba, karamba, kja
+tangkap, hasil tangkapan
+nakes, tenaga kesehatan, tenaga medis, petugas kesehatan, dokter, bidan, perawat, mantri, paramedis
+puskesmas, pustu, polindes, poskesdes, faskes, fasilitas kesehatan, klinik, puskesmas pembantu
+posyandu, pos pelayanan terpadu
+stunting, gizi buruk, kurang gizi, gizi kurang, tengkes, malnutrisi
+bpjs, jkn, kis, jaminan kesehatan, kartu indonesia sehat
+ambulans, ambulan, ambulance
+guru, pengajar, tenaga pengajar, tenaga pendidik, pendidik
+sekolah, sd, smp, sma, smk, sltp, slta, madrasah, sekolah dasar
+putussekolah, putus sekolah, drop out, dropout, tidak sekolah, tidak lanjut sekolah
+beasiswa, pip, kip, program indonesia pintar, kartu indonesia pintar
+honorer, non asn, tenaga honorer
+gaji, upah, honor, insentif, honorarium
+jembatan, titian
+drainase, selokan, gorong gorong, got
+rtlh, rumah tidak layak huni, rumah tak layak huni
+pembeli, konsumen, pelanggan, customer, buyer
+buruh, pekerja, karyawan, tenaga kerja
+rantau, urbanisasi, pindah ke kota
+untung, laba, margin, profit
+jejaring, jaringan usaha, jaringan pemasaran, relasi, networking, koneksi usaha
 perintah_daerah, pemda
 perintah_kabupaten, pemkab
 perintah_provinsi, pemprov
-perintah_desa, pemdes
+perintah_desa, pemdes, kades, kepala desa, perangkat desa, aparat desa, aparatur desa, pemerintah kampung
 `;
 
 /** The sets of SYNONYMS, head first. */
@@ -107,7 +148,10 @@ export const parseSets = (text: string): string[][] =>
  * are opposite, not duplicates ("sudah ada pelatihan" / "belum ada pelatihan"). As typed.
  */
 export const POSITIVE = new Set(
-	'sudah telah sdh udah udh cukup memadai lancar mudah gampang berhasil tersedia'.split(' ')
+	(
+		'sudah telah sdh udah udh cukup memadai lancar mudah gampang berhasil tersedia rutin aktif ' +
+		'berjalan layak lengkap bagus baik'
+	).split(' ')
 );
 
 /** Words of change in opposite directions: "harga naik" and "harga turun" are two cards. As typed or by stem. */

@@ -13,14 +13,23 @@
  */
 export const TOPICS = `
 pembiayaan: modal, agunan, bank, cair, bunga, bantu, rentenir, leasing, sertifikat, koperasi
-pemasaran: pasar, digital, kemas, promosi, branding, merek, label, ongkir, distribusi, pembeli, konsumen, pameran, halal
+pemasaran: pasar, digital, kemas, promosi, branding, merek, label, ongkir, distribusi, pembeli, pameran, halal, event, konten
 keterampilan: kapasitas, latih, damping, manajemen, pembukuan, keuangan
 energi: listrik, padam, genset
-transportasi: jalan, jembatan, perahu, dermaga, angkutan
+transportasi: jalan, jembatan, perahu, dermaga, angkutan, kendara, ojek, angkot, bus
 nafkah: pendapatan, loker, anggur, phk, ekonomi
 lahan: lahan, tanah, pascatambang, reklamasi, revegetasi
 legalitas: izin, bpom, haki
 airbersih: pdam, sumur, tandon
+kesehatan: nakes, puskesmas, posyandu, obat, sehat, sakit, ambulans, bpjs, stunting, gizi
+pendidikan: guru, sekolah, didik, ajar, beasiswa, putussekolah, honorer, murid, siswa
+kebersihan: sampah, tps, buang, plastik, bersih, limbah
+saprodi: pupuk, bibit, pestisida, racun, herbisida
+hama: hama, babi, tikus, monyet, serang
+hasillaut: tangkap, ikan, rumpon, udang, kepiting, cumi
+olahan: kuliner, oleholeh, olah, kerupuk, amplang, keripik, kue, camilan, abon
+alam: pantai, pulau, hutan, mangrove, terjun, danau, sungai, goa, bukit, penyu, pesisir, karst
+budaya: adat, budaya, lamin, tari, seni, tradisi, upacara, ritual, sejarah
 `;
 
 /** The topics of TOPICS: name → members. */
