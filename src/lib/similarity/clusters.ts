@@ -55,7 +55,7 @@ export function clusterAcrossSessions(
 
 	const clusters: Cluster[] = [];
 	for (const [kind, members] of kinds) {
-		const index = createIndex(members, { topics: TOPIC });
+		const index = createIndex(members, { topics: TOPIC, heads: false });
 		const pairs = duplicatePairs(index, { threshold });
 		const groups = new Agglomeration(pairs.map((p) => [order.get(p.a)!, order.get(p.b)!, p.score]));
 		while (groups.mergeBest(threshold));

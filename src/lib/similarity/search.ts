@@ -42,6 +42,11 @@ export interface SimilarityIndex {
 	 * (topics.ts, server side). Empty for the phone's and the console's indexes.
 	 */
 	topics: ReadonlyMap<string, string>;
+	/**
+	 * Whether two cards whose heads (first content words) both go unmatched score less: true for
+	 * duplicates and hints; clustering across sessions turns it off, an issue being broader.
+	 */
+	heads: boolean;
 }
 
 export interface Options {
@@ -82,9 +87,9 @@ const NO_TOPICS: ReadonlyMap<string, string> = new Map();
 
 export function createIndex(
 	entries: Entry[] = [],
-	{ topics = NO_TOPICS }: { topics?: ReadonlyMap<string, string> } = {}
+	{ topics = NO_TOPICS, heads = true }: { topics?: ReadonlyMap<string, string>; heads?: boolean } = {}
 ): SimilarityIndex {
-	const index: SimilarityIndex = { terms: [], termIds: new Map(), items: new Map(), topics };
+	const index: SimilarityIndex = { terms: [], termIds: new Map(), items: new Map(), topics, heads };
 	for (const entry of entries) add(index, entry);
 	return index;
 }
@@ -155,6 +160,8 @@ interface Probe {
 	term: number;
 	near: Map<number, number>;
 	weight: number;
+	/** Whether it says what the card is about: not a lack, nor a word of condition or place. */
+	content: boolean;
 }
 
 /**
@@ -167,16 +174,19 @@ const weight = (index: SimilarityIndex, { stem, items }: Pick<Term, 'stem' | 'it
 
 const weights = (index: SimilarityIndex) => Float64Array.from(index.terms, (t) => weight(index, t));
 
+const isContent = (stem: string) => stem !== LACK_STEM && !CONDITION.has(stem);
+
 const probesOf = (index: SimilarityIndex, terms: number[], w: Float64Array): Probe[] =>
-	terms.map((t) => ({ term: t, near: index.terms[t].near, weight: w[t] }));
+	terms.map((t) => ({ term: t, near: index.terms[t].near, weight: w[t], content: isContent(index.terms[t].stem) }));
 
 /** Probes for text that is not in the index: its unseen words are treated as rare. */
 function probesFor(index: SimilarityIndex, text: string, w: Float64Array): Probe[] {
 	return tokenize(text).map(({ stem, form }) => {
 		const id = index.termIds.get(stem);
-		if (id !== undefined) return { term: id, near: index.terms[id].near, weight: w[id] };
+		const content = isContent(stem);
+		if (id !== undefined) return { term: id, near: index.terms[id].near, weight: w[id], content };
 		const term: Term = { stem, forms: new Map([[form, 1]]), items: 0, near: new Map() };
-		return { term: -1, near: nearTerms(index, term), weight: weight(index, term) };
+		return { term: -1, near: nearTerms(index, term), weight: weight(index, term), content };
 	});
 }
 
@@ -184,15 +194,28 @@ function probesFor(index: SimilarityIndex, text: string, w: Float64Array): Probe
 let best = new Float64Array(32);
 
 /**
+ * A card's head is its first word that says what it is about (not a lack, a condition or a
+ * place): Indonesian puts the topic first ("jalan ke sekolah rusak" is about the road, "sekolah
+ * rusak" about the school). When neither card's head has a match at least this good on the
+ * other side, the two share a frame but are about two things.
+ */
+const HEAD_MATCH = 0.5;
+/** What such a pair's score is multiplied by. Read off the tuned pairs (docs/synthesis.md). */
+const HEAD_MISS = 0.8;
+
+/**
  * A soft, weighted Dice coefficient: each word on either side scores its best match on the
  * other (1 for the same stem, less for a typo or compound), weighted by rarity, over the total
- * weight of both sides. Symmetric, and 1 only when both say the same words.
+ * weight of both sides. Symmetric, and 1 only when both say the same words. Less when the two
+ * heads both go unmatched, if the index checks heads.
  */
-function score(probes: Probe[], terms: number[], w: Float64Array): number {
+function score(index: SimilarityIndex, probes: Probe[], terms: number[], w: Float64Array): number {
 	if (best.length < terms.length) best = new Float64Array(2 * terms.length);
 	best.fill(0, 0, terms.length);
 	let hit = 0;
 	let total = 0;
+	// How well each side's head is matched on the other; -1 until it is found.
+	let headMatch = -1;
 	for (const p of probes) {
 		let top = 0;
 		for (let j = 0; j < terms.length; j++) {
@@ -200,14 +223,20 @@ function score(probes: Probe[], terms: number[], w: Float64Array): number {
 			if (s > top) top = s;
 			if (s > best[j]) best[j] = s;
 		}
+		if (headMatch < 0 && p.content) headMatch = top;
 		hit += p.weight * top;
 		total += p.weight;
 	}
+	let otherHead = -1;
 	for (let j = 0; j < terms.length; j++) {
+		if (otherHead < 0 && isContent(index.terms[terms[j]].stem)) otherHead = best[j];
 		hit += w[terms[j]] * best[j];
 		total += w[terms[j]];
 	}
-	return total > 0 ? hit / total : 0;
+	const s = total > 0 ? hit / total : 0;
+	const twoThings =
+		index.heads && headMatch >= 0 && headMatch < HEAD_MATCH && otherHead >= 0 && otherHead < HEAD_MATCH;
+	return twoThings ? s * HEAD_MISS : s;
 }
 
 const byScore = (a: { score: number }, b: { score: number }) => b.score - a.score;
@@ -224,7 +253,7 @@ export function similarTo(
 	const found: Match[] = [];
 	for (const [id, item] of index.items) {
 		if (filter && !filter(id)) continue;
-		const s = score(probes, item.terms, w);
+		const s = score(index, probes, item.terms, w);
 		if (s >= threshold) found.push({ id, score: s });
 	}
 	return found.sort(byScore).slice(0, limit);
@@ -264,7 +293,7 @@ export function duplicatePairs(
 			const hopeful = bound[j] / (total[i] + total[j]) >= threshold;
 			bound[j] = 0;
 			if (!hopeful || (!opposites && opposite(item.stance, items[j][1].stance))) continue;
-			const s = score(probes, items[j][1].terms, w);
+			const s = score(index, probes, items[j][1].terms, w);
 			if (s >= threshold) pairs.push({ a, b: items[j][0], score: s });
 		}
 	});
@@ -285,7 +314,7 @@ export function pairScore(
 	const y = index.items.get(b);
 	if (!x || !y || (!opposites && opposite(x.stance, y.stance))) return 0;
 	const w = weights(index);
-	return score(probesOf(index, x.terms, w), y.terms, w);
+	return score(index, probesOf(index, x.terms, w), y.terms, w);
 }
 
 /** The score of two texts on their own, every word weighing the same (for checks and tests). */

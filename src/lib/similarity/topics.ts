@@ -13,13 +13,13 @@
  */
 export const TOPICS = `
 pembiayaan: modal, agunan, bank, cair, bunga, bantu, rentenir, leasing, sertifikat, koperasi
-pemasaran: pasar, digital, kemas, promosi, branding, merek, label, ongkir, distribusi, pembeli, pameran, halal, event, konten
+pemasaran: pasar, digital, kemas, promosi, branding, merek, label, ongkir, distribusi, pembeli, pameran, event, konten
 keterampilan: kapasitas, latih, damping, manajemen, pembukuan, keuangan
 energi: listrik, padam, genset
 transportasi: jalan, jembatan, perahu, dermaga, angkutan, kendara, ojek, angkot, bus
 nafkah: pendapatan, loker, anggur, phk, ekonomi
 lahan: lahan, tanah, pascatambang, reklamasi, revegetasi
-legalitas: izin, bpom, haki
+legalitas: izin, halal, bpom, haki
 airbersih: pdam, sumur, tandon
 kesehatan: nakes, puskesmas, posyandu, obat, sehat, sakit, ambulans, bpjs, stunting, gizi
 pendidikan: guru, sekolah, didik, ajar, beasiswa, putussekolah, honorer, murid, siswa
