@@ -19,11 +19,12 @@
 export const SYNONYMS = `
 guna, pakai, manfaat
 digital, online, daring, marketplace, medsos, sosmed, media sosial, ecommerce, e commerce, shopee, tokopedia, tiktok shop, tiktok, instagram, facebook, youtube, whatsapp, website, situs web
-pasar, jual, marketing, dagang, jualan
+jual, marketing, dagang, jualan, pemasaran, memasarkan, dipasarkan, pasarkan, pemasarannya
 akses, dapat, oleh, jangkau
 modal, biaya, kredit, pinjam, permodalan, kur, kredit usaha rakyat, pinjaman lunak, dana bergulir, pembiayaan bergulir, pinjaman bergulir, modal bergulir
 agunan, jamin, jaminan, anggunan, collateral
 sinergi, koordinasi, kolaborasi, kerjasama, bekerjasama, sinkron, sinkronisasi, selaras, sejalan, terpadu, integrasi
+~_aktif, mati suri, vakum, pasif
 ~_sinergi, jalan sendiri, berjalan sendiri, kerja sendiri, bekerja sendiri, ego sektoral, egosektoral, tumpang tindih
 pendapatan, penghasilan, income, pemasukan
 umkm, ukm, ikm, usaha mikro kecil menengah, usaha mikro kecil dan menengah, usaha mikro, usaha kecil, usaha rumahan, industri rumah tangga, irt
@@ -36,7 +37,9 @@ padam, byarpet, byar pet
 jalan, jln, jut, jalan usaha tani, jalan tani, jalan poros, jalan lingkungan
 laksana, berjalan, dijalankan, menjalankan, jalankan, pelaksanaan
 rusak, hancur, jelek, buruk
+turun, anjlok, jatuh, merosot, ambruk
 pdam, air bersih, air minum, banyu bersih, air leding
+air, banyu
 perahu, kapal, klotok, ketinting, ces, speedboat, longboat
 dermaga, pelabuhan, tambatan perahu
 tambang, batubara, batu bara, pertambangan
@@ -51,7 +54,7 @@ pokdarwis, kelompok sadar wisata
 wisata, pariwisata, destinasi, objek wisata, tempat wisata, tujuan wisata, daerah tujuan wisata
 kebun, ladang, huma
 mahal, larang, harga tinggi, harganya tinggi
-izin, ijin, perizinan, perijinan, nib, pirt, legalitas
+izin, ijin, perizinan, perijinan, nib, pirt, sppirt, legalitas, pangan industri rumah tangga
 halal, sertifikat halal, sertifikasi halal, label halal
 kemas, packaging, bungkus
 anggaran, dana, apbd, apbdes, apbn, dana desa, alokasi dana desa, dd, add
@@ -75,7 +78,7 @@ cair, pencairan
 bantu, hibah, bansos, fasilitasi
 ongkir, ongkos kirim, biaya kirim, biaya pengiriman, ongkos angkut, biaya angkut
 distribusi, kirim, angkut, ekspedisi
-poktan, kelompok tani, gapoktan
+kelompok_tani, poktan, kelompok tani, gapoktan
 kelompok, bubuhan
 anggur, nganggur, menganggur, pengangguran
 usaha, bisnis
@@ -156,7 +159,7 @@ export const POSITIVE = new Set(
 
 /** Words of change in opposite directions: "harga naik" and "harga turun" are two cards. As typed or by stem. */
 export const UP = new Set('naik tingkat meningkat tambah bertambah mahal larang melonjak'.split(' '));
-export const DOWN = new Set('turun menurun anjlok merosot murah berkurang'.split(' '));
+export const DOWN = new Set('turun menurun anjlok merosot jatuh murah berkurang'.split(' '));
 
 /**
  * Words of condition and of place: what state a thing is in (broken, expensive, inactive, far)
@@ -168,5 +171,7 @@ export const CONDITION = new Set(
 	('rusak mahal murah aktif jauh dekat sepi ramai macet lambat tinggi tutup buka kalah saing ' +
 		'punya tepat sasar mati hilang putus langka kotor cemar naik turun tingkat tambah henti baru ' +
 		'lama akibat biar desa kampung dusun kota kelurahan camat kecamatan kabupaten lokal luar ' +
-		'hulu hilir pulau').split(' ')
+		'hulu hilir pulau ' +
+		// Frame nouns: "harga pupuk", "program CSR", "pelayanan puskesmas" are about the second word.
+		'harga program kegiatan layan sistem proses kualitas mutu kondisi jumlah kasus sedia').split(' ')
 );

@@ -13,7 +13,7 @@
  */
 export const TOPICS = `
 pembiayaan: modal, agunan, bank, cair, bunga, bantu, rentenir, leasing, sertifikat, koperasi
-pemasaran: pasar, digital, kemas, promosi, branding, merek, label, ongkir, distribusi, pembeli, pameran, event, konten
+pemasaran: jual, pasar, digital, kemas, promosi, branding, merek, label, ongkir, distribusi, pembeli, pameran, event, konten
 keterampilan: kapasitas, latih, damping, manajemen, pembukuan, keuangan
 energi: listrik, padam, genset
 transportasi: jalan, jembatan, perahu, dermaga, angkutan, kendara, ojek, angkot, bus
