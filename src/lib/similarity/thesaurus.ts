@@ -173,5 +173,10 @@ export const CONDITION = new Set(
 		'lama akibat biar desa kampung dusun kota kelurahan camat kecamatan kabupaten lokal luar ' +
 		'hulu hilir pulau ' +
 		// Frame nouns: "harga pupuk", "program CSR", "pelayanan puskesmas" are about the second word.
-		'harga program kegiatan layan sistem proses kualitas mutu kondisi jumlah kasus sedia').split(' ')
+		'harga program kegiatan layan sistem proses kualitas mutu kondisi jumlah kasus sedia ' +
+		'tepi pinggir sekitar kawas wilayah khas ' +
+		// Places of East Kalimantan (as stemmed): each session names its own, which says nothing
+		// about the issue across sessions.
+		'kaltim kalimant samarinda balikpap bontang kutai kartanegara kukar kutim kubar paser ppu ' +
+		'tajam berau mahulu mahakam tenggarong sangatta sendawar grogot').split(' ')
 );
