@@ -28,6 +28,8 @@ export interface Term {
 	items: number;
 	/** Terms that count as partly the same word (typos, compounds), with how much (0–1). */
 	near: Map<number, number>;
+	/** Whether it says what a card is about: not a lack, nor a word of condition, frame or place. */
+	content: boolean;
 }
 
 export interface SimilarityIndex {
@@ -85,9 +87,15 @@ const LACK_WEIGHT = 0.5;
 
 const NO_TOPICS: ReadonlyMap<string, string> = new Map();
 
+/** How an index compares cards: see SimilarityIndex. */
+export interface IndexOptions {
+	topics?: ReadonlyMap<string, string>;
+	heads?: boolean;
+}
+
 export function createIndex(
 	entries: Entry[] = [],
-	{ topics = NO_TOPICS, heads = true }: { topics?: ReadonlyMap<string, string>; heads?: boolean } = {}
+	{ topics = NO_TOPICS, heads = true }: IndexOptions = {}
 ): SimilarityIndex {
 	const index: SimilarityIndex = { terms: [], termIds: new Map(), items: new Map(), topics, heads };
 	for (const entry of entries) add(index, entry);
@@ -119,7 +127,8 @@ export const RELATED = 0.5;
 function kinship(a: Term, b: Term, topics: ReadonlyMap<string, string>): number {
 	if (a.stem === LACK_STEM || b.stem === LACK_STEM) return 0;
 	let best = closeness(a.stem, b.stem);
-	if (best < RELATED && topics.size && topics.has(a.stem) && topics.get(a.stem) === topics.get(b.stem)) {
+	const topic = topics.get(a.stem);
+	if (best < RELATED && topic !== undefined && topic === topics.get(b.stem)) {
 		best = RELATED;
 	}
 	for (const fa of a.forms.keys()) {
@@ -137,10 +146,13 @@ function nearTerms(index: SimilarityIndex, term: Term, self = -1): Map<number, n
 	return near;
 }
 
+const isContent = (stem: string) => stem !== LACK_STEM && !CONDITION.has(stem);
+
 function intern(index: SimilarityIndex, { stem, form }: Token): number {
 	let id = index.termIds.get(stem);
 	if (id === undefined) {
-		id = index.terms.push({ stem, forms: new Map(), items: 0, near: new Map() }) - 1;
+		const content = isContent(stem);
+		id = index.terms.push({ stem, forms: new Map(), items: 0, near: new Map(), content }) - 1;
 		index.termIds.set(stem, id);
 	}
 	const term = index.terms[id];
@@ -174,10 +186,11 @@ const weight = (index: SimilarityIndex, { stem, items }: Pick<Term, 'stem' | 'it
 
 const weights = (index: SimilarityIndex) => Float64Array.from(index.terms, (t) => weight(index, t));
 
-const isContent = (stem: string) => stem !== LACK_STEM && !CONDITION.has(stem);
-
 const probesOf = (index: SimilarityIndex, terms: number[], w: Float64Array): Probe[] =>
-	terms.map((t) => ({ term: t, near: index.terms[t].near, weight: w[t], content: isContent(index.terms[t].stem) }));
+	terms.map((t) => {
+		const { near, content } = index.terms[t];
+		return { term: t, near, weight: w[t], content };
+	});
 
 /** Probes for text that is not in the index: its unseen words are treated as rare. */
 function probesFor(index: SimilarityIndex, text: string, w: Float64Array): Probe[] {
@@ -185,7 +198,7 @@ function probesFor(index: SimilarityIndex, text: string, w: Float64Array): Probe
 		const id = index.termIds.get(stem);
 		const content = isContent(stem);
 		if (id !== undefined) return { term: id, near: index.terms[id].near, weight: w[id], content };
-		const term: Term = { stem, forms: new Map([[form, 1]]), items: 0, near: new Map() };
+		const term: Term = { stem, forms: new Map([[form, 1]]), items: 0, near: new Map(), content };
 		return { term: -1, near: nearTerms(index, term), weight: weight(index, term), content };
 	});
 }
@@ -229,14 +242,13 @@ function score(index: SimilarityIndex, probes: Probe[], terms: number[], w: Floa
 	}
 	let otherHead = -1;
 	for (let j = 0; j < terms.length; j++) {
-		if (otherHead < 0 && isContent(index.terms[terms[j]].stem)) otherHead = best[j];
+		if (otherHead < 0 && index.terms[terms[j]].content) otherHead = best[j];
 		hit += w[terms[j]] * best[j];
 		total += w[terms[j]];
 	}
 	const s = total > 0 ? hit / total : 0;
-	const twoThings =
-		index.heads && headMatch >= 0 && headMatch < HEAD_MATCH && otherHead >= 0 && otherHead < HEAD_MATCH;
-	return twoThings ? s * HEAD_MISS : s;
+	const unmatched = (head: number) => head >= 0 && head < HEAD_MATCH;
+	return index.heads && unmatched(headMatch) && unmatched(otherHead) ? s * HEAD_MISS : s;
 }
 
 const byScore = (a: { score: number }, b: { score: number }) => b.score - a.score;

@@ -93,7 +93,7 @@ perbaiki, perbaikan, revitalisasi, rehab, rehabilitasi, renovasi
 update, ulang, pemutakhiran, mutakhir, perbarui, diperbarui
 urus, daftar, pengurusan, pendaftaran
 pengunjung, wisatawan, turis, tamu, pelancong, kunjung
-inap, homestay, penginapan, losmen, guest house, guesthouse, pondok wisata, villa
+inap, homestay, penginapan, losmen, guest house, guesthouse, pondok wisata, villa, tempat menginap, tempat inap
 pandu, guide, pramuwisata, tour guide
 toilet, wc, mck, kamar mandi, jamban, kakus
 promosi, publikasi, iklan, promo, kenal
