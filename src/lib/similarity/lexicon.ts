@@ -58,7 +58,7 @@ export const ROOTS = set(
 		'langkah digital diskusi distribusi dinas dialog manfaat milik minta mulai makan masak ' +
 		'nilai nikmat kelola kembang kelompok keluarga kerja kirim kumpul kenal kuat usaha pasar ' +
 		'jalan didik ternak gerak ajar olah tengah kuasa pakai capai sampai selesai pantai damai ' +
-		'ramai kunjung kemas keluh kendara'
+		'ramai kunjung kemas keluh kendara rumah rawat rajin mukim pelihara'
 );
 
 /**
