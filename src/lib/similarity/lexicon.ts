@@ -28,7 +28,7 @@ export const STOP = set(
 		'tingkatkan perkuat dorong optimalkan lakukan susun masyarakat warga penduduk orang org ' +
 		'pas makin semakin kalo klo kl aja nih sih deh dong jd bgt banget cuma cuman terlalu ' +
 		'sekitar mau ingin pengen harap diharapkan msh bnyk hrs prlu sgt kpd ttg lg sy dg karna ' +
-		'krna pengadaan penyediaan'
+		'krna pengadaan penyediaan melek'
 );
 
 /**

@@ -21,12 +21,15 @@ guna, pakai, manfaat
 digital, online, daring, marketplace, medsos, sosmed, media sosial, ecommerce, e commerce, shopee, tokopedia, tiktok shop, tiktok, instagram, facebook, youtube, whatsapp, website, situs web
 jual, marketing, dagang, jualan, pemasaran, memasarkan, dipasarkan, pasarkan, pemasarannya
 akses, dapat, oleh, jangkau
-modal, biaya, kredit, pinjam, permodalan, kur, kredit usaha rakyat, pinjaman lunak, dana bergulir, pembiayaan bergulir, pinjaman bergulir, modal bergulir
+modal, biaya, kredit, pinjam, permodalan, kur, kredit usaha rakyat, pinjaman lunak, dana bergulir, pembiayaan bergulir, pinjaman bergulir, modal bergulir, modal kerja, dana usaha
 agunan, jamin, jaminan, anggunan, collateral
 sinergi, koordinasi, kolaborasi, kerjasama, bekerjasama, sinkron, sinkronisasi, selaras, sejalan, terpadu, integrasi
 ~_aktif, mati suri, vakum, pasif
+~_digital, gaptek, gagap teknologi
+~_tepat_sasar, salah sasaran, salah sasar
+~_awet, basi, cepat basi, busuk, cepat busuk, tidak tahan lama, tidak awet
 ~_sinergi, jalan sendiri, berjalan sendiri, kerja sendiri, bekerja sendiri, ego sektoral, egosektoral, tumpang tindih
-pendapatan, penghasilan, income, pemasukan
+pendapatan, penghasilan, income, pemasukan, omzet, omset
 umkm, ukm, ikm, usaha mikro kecil menengah, usaha mikro kecil dan menengah, usaha mikro, usaha kecil, usaha rumahan, industri rumah tangga, irt
 latih, bimtek, bimbingan teknis, kursus, diklat, workshop, training, suluh, sekolah lapang
 damping, bina, mentor, mentoring, asistensi, coaching
@@ -48,13 +51,23 @@ pascatambang, pasca tambang, bekas tambang, eks tambang, tambang tutup, tambang 
 csr, ppm, tjsl, tanggung jawab sosial perusahaan, tanggung jawab sosial, program pengembangan masyarakat
 perusahaan, korporasi, swasta
 dinas, opd, skpd, organisasi perangkat daerah, instansi
+dinas_industri_jual, disperindag
+dinas_koperasi_umkm, diskop, diskopukm, diskumkm
+dinas_wisata, dispar, disbudpar
+dinas_sehat, dinkes
+dinas_didik, disdik, disdikbud
+dinas_tani, distan, dispertan
+dinas_buruh, disnaker, disnakertrans
+dinas_laut_ikan, dkp, diskan
+bappeda, badan perencanaan pembangunan daerah
+plut, pusat layanan usaha terpadu
 bumdes, bumdesa, bum desa, badan usaha milik desa
 pad, pendapatan asli daerah
 pokdarwis, kelompok sadar wisata
 wisata, pariwisata, destinasi, objek wisata, tempat wisata, tujuan wisata, daerah tujuan wisata
 kebun, ladang, huma
 mahal, larang, harga tinggi, harganya tinggi
-izin, ijin, perizinan, perijinan, nib, pirt, sppirt, legalitas, pangan industri rumah tangga
+izin, ijin, perizinan, perijinan, nib, pirt, sppirt, legalitas, pangan industri rumah tangga, nomor induk berusaha
 halal, sertifikat halal, sertifikasi halal, label halal
 kemas, packaging, bungkus
 anggaran, dana, apbd, apbdes, apbn, dana desa, alokasi dana desa, dd, add
@@ -75,12 +88,12 @@ aturan, regulasi, perda, perbup, perdes, bijak
 ribet, belit, rumit, repot
 lambat, lama, telat, lemot
 cair, pencairan
-bantu, hibah, bansos, fasilitasi
+bantu, hibah, bansos, fasilitasi, blt, bantuan langsung tunai
 ongkir, ongkos kirim, biaya kirim, biaya pengiriman, ongkos angkut, biaya angkut
 distribusi, kirim, angkut, ekspedisi
 kelompok_tani, poktan, kelompok tani, gapoktan
 kelompok, bubuhan
-anggur, nganggur, menganggur, pengangguran
+anggur, nganggur, menganggur, pengangguran, tidak punya pekerjaan, tidak ada pekerjaan, tidak bekerja, tanpa pekerjaan
 usaha, bisnis
 inkubasi, inkubator
 toko, ritel, retail, minimarket, swalayan
@@ -133,6 +146,10 @@ buruh, pekerja, karyawan, tenaga kerja
 rantau, urbanisasi, pindah ke kota
 untung, laba, margin, profit
 jejaring, jaringan usaha, jaringan pemasaran, relasi, networking, koneksi usaha
+regenerasi, penerus, kaderisasi, generasi penerus
+buku, pembukuan, pencatatan keuangan, mencatat keuangan, catatan keuangan, laporan keuangan, akuntansi
+awet, tahan lama, daya simpan
+permudah, mempermudah, dipermudah, mudah, kemudahan, sederhanakan, disederhanakan, menyederhanakan, penyederhanaan
 perintah_daerah, pemda
 perintah_kabupaten, pemkab
 perintah_provinsi, pemprov
