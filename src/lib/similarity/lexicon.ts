@@ -28,7 +28,7 @@ export const STOP = set(
 		'tingkatkan perkuat dorong optimalkan lakukan susun masyarakat warga penduduk orang org ' +
 		'pas makin semakin kalo klo kl aja nih sih deh dong jd bgt banget cuma cuman terlalu ' +
 		'sekitar mau ingin pengen harap diharapkan msh bnyk hrs prlu sgt kpd ttg lg sy dg karna ' +
-		'krna pengadaan penyediaan melek'
+		'krna pengadaan penyediaan melek nang wan matan haja jua hagan kawa wayah'
 );
 
 /**
@@ -41,7 +41,7 @@ export const STOP = set(
 export const LACK = set(
 	'belum tidak tak tanpa kurang minim sedikit sulit susah sukar terbatas rendah lemah blm ' +
 		'tdk gak ga nggak enggak keterbatasan kesulitan kekurangan kada ndak nda gk kagak seadanya ' +
-		'belom blom blum ngga engga gada krg sdkt jarang'
+		'belom blom blum ngga engga gada krg sdkt jarang kadada kedada balum ngalih ndik'
 );
 
 /** The stem every LACK word becomes; no typed word can normalise to it. */

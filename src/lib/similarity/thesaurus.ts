@@ -43,7 +43,7 @@ rusak, hancur, jelek, buruk
 turun, anjlok, jatuh, merosot, ambruk
 pdam, air bersih, air minum, banyu bersih, air leding
 air, banyu
-perahu, kapal, klotok, ketinting, ces, speedboat, longboat
+perahu, kapal, klotok, ketinting, ces, speedboat, longboat, jukung
 dermaga, pelabuhan, tambatan perahu
 tambang, batubara, batu bara, pertambangan
 peti, tambang ilegal, tambang liar, pertambangan tanpa izin
@@ -67,7 +67,7 @@ pokdarwis, kelompok sadar wisata
 wisata, pariwisata, destinasi, objek wisata, tempat wisata, tujuan wisata, daerah tujuan wisata
 kebun, ladang, huma
 mahal, larang, harga tinggi, harganya tinggi
-izin, ijin, perizinan, perijinan, nib, pirt, sppirt, legalitas, pangan industri rumah tangga, nomor induk berusaha
+izin, ijin, perizinan, perijinan, nib, pirt, sppirt, legalitas, pangan industri rumah tangga, nomor induk berusaha, izin edar
 halal, sertifikat halal, sertifikasi halal, label halal
 kemas, packaging, bungkus
 anggaran, dana, apbd, apbdes, apbn, dana desa, alokasi dana desa, dd, add
@@ -86,10 +86,10 @@ pemuda, generasi muda, anak muda, milenial, gen z, karang taruna
 perempuan, wanita, ibu, emak, pkk
 aturan, regulasi, perda, perbup, perdes, bijak
 ribet, belit, rumit, repot
-lambat, lama, telat, lemot
+lambat, lama, telat, lemot, lawas
 cair, pencairan
 bantu, hibah, bansos, fasilitasi, blt, bantuan langsung tunai
-ongkir, ongkos kirim, biaya kirim, biaya pengiriman, ongkos angkut, biaya angkut
+ongkir, ongkos kirim, biaya kirim, biaya pengiriman, ongkos angkut, biaya angkut, ongkos transport, ongkos transportasi, biaya transport, biaya transportasi
 distribusi, kirim, angkut, ekspedisi
 kelompok_tani, poktan, kelompok tani, gapoktan
 kelompok, bubuhan
@@ -119,7 +119,7 @@ pupuk, urea, npk, phonska, kompos
 bibit, benih
 hama, wereng, ulat, penyakit tanaman, opt
 irigasi, saluran air, saluran irigasi, handil, parit, tersier
-padi, gabah, beras
+padi, gabah, beras, banih
 tengkulak, pengepul, pengumpul, toke, tauke, juragan, cukong
 panen, tuai, hasil panen
 bbm, solar, bensin, pertalite, pertamax, bahan bakar, spbu, spbun, spbn, apms
@@ -143,13 +143,20 @@ drainase, selokan, gorong gorong, got
 rtlh, rumah tidak layak huni, rumah tak layak huni
 pembeli, konsumen, pelanggan, customer, buyer
 buruh, pekerja, karyawan, tenaga kerja
-rantau, urbanisasi, pindah ke kota
+rantau, urbanisasi, pindah ke kota, bekerja ke luar daerah, kerja ke luar daerah, bekerja di luar daerah, kerja di luar daerah
 untung, laba, margin, profit
 jejaring, jaringan usaha, jaringan pemasaran, relasi, networking, koneksi usaha
 regenerasi, penerus, kaderisasi, generasi penerus
 buku, pembukuan, pencatatan keuangan, mencatat keuangan, catatan keuangan, laporan keuangan, akuntansi
 awet, tahan lama, daya simpan
 permudah, mempermudah, dipermudah, mudah, kemudahan, sederhanakan, disederhanakan, menyederhanakan, penyederhanaan
+ikan, iwak
+tani, pekebun, peladang
+mandiri, swadaya
+inovasi, inovatif, kreatif, kreativitas, kreasi
+bpom, badan pengawas obat dan makanan, pom
+kerja, gawi, begawi, bagawi
+uang, duit
 perintah_daerah, pemda
 perintah_kabupaten, pemkab
 perintah_provinsi, pemprov
@@ -179,19 +186,23 @@ export const UP = new Set('naik tingkat meningkat tambah bertambah mahal larang 
 export const DOWN = new Set('turun menurun anjlok merosot jatuh murah berkurang'.split(' '));
 
 /**
- * Words of condition and of place: what state a thing is in (broken, expensive, inactive, far)
- * or where, not what the card is about. Like a lack, they count half, so "jalan kebun rusak" and
- * "jalan sekolah rusak" are not one card for sharing "rusak", nor "sekolah jauh dari kampung" and
- * "pasar jauh dari kampung" for "kampung". Stems or heads of SYNONYMS.
+ * Words of condition, frame, time and place: what state a thing is in (broken, expensive,
+ * inactive, far), of what aspect or when, or where, not what the card is about. Like a lack, they
+ * count half, so "jalan kebun rusak" and "jalan sekolah rusak" are not one card for sharing
+ * "rusak", nor "sekolah jauh dari kampung" and "pasar jauh dari kampung" for "kampung"; and none
+ * is ever a card's head (search.ts). Stems or heads of SYNONYMS.
  */
 export const CONDITION = new Set(
 	('rusak mahal murah aktif jauh dekat sepi ramai macet lambat tinggi tutup buka kalah saing ' +
 		'punya tepat sasar mati hilang putus langka kotor cemar naik turun tingkat tambah henti baru ' +
 		'lama akibat biar desa kampung dusun kota kelurahan camat kecamatan kabupaten lokal luar ' +
 		'hulu hilir pulau ' +
-		// Frame nouns: "harga pupuk", "program CSR", "pelayanan puskesmas" are about the second word.
-		'harga program kegiatan layan sistem proses kualitas mutu kondisi jumlah kasus sedia ' +
-		'tepi pinggir sekitar kawas wilayah khas ' +
+		// Frame nouns: "harga pupuk", "program CSR", "pelayanan puskesmas", "bantuan bibit" are
+		// about the second word.
+		'harga program kegiatan layan sistem proses kualitas mutu kondisi jumlah kasus sedia bantu ' +
+		'tepi pinggir sekitar kawas wilayah khas sesuai ' +
+		// When, not what: "putus saat hujan" says nothing of what broke.
+		'hujan kemarau musim ' +
 		// Places of East Kalimantan (as stemmed): each session names its own, which says nothing
 		// about the issue across sessions.
 		'kaltim kalimant samarinda balikpap bontang kutai kartanegara kukar kutim kubar paser ppu ' +
