@@ -25,13 +25,14 @@ modal, biaya, kredit, pinjam, permodalan, kur, kredit usaha rakyat, pinjaman lun
 agunan, jamin, jaminan, anggunan, collateral
 sinergi, koordinasi, kolaborasi, kerjasama, bekerjasama, sinkron, sinkronisasi, selaras, sejalan, terpadu, integrasi
 ~_aktif, mati suri, vakum, pasif
+~_lanjut, cuma sekali, hanya sekali, sekali saja
 ~_digital, gaptek, gagap teknologi
 ~_tepat_sasar, salah sasaran, salah sasar
 ~_awet, basi, cepat basi, busuk, cepat busuk, tidak tahan lama, tidak awet
 ~_sinergi, jalan sendiri, berjalan sendiri, kerja sendiri, bekerja sendiri, ego sektoral, egosektoral, tumpang tindih
 pendapatan, penghasilan, income, pemasukan, omzet, omset
 umkm, ukm, ikm, usaha mikro kecil menengah, usaha mikro kecil dan menengah, usaha mikro, usaha kecil, usaha rumahan, industri rumah tangga, irt
-latih, bimtek, bimbingan teknis, kursus, diklat, workshop, training, suluh, sekolah lapang
+latih, bimtek, bimbingan teknis, kursus, diklat, workshop, training, suluh, sekolah lapang, blk, balai latihan kerja
 damping, bina, mentor, mentoring, asistensi, coaching
 kapasitas, mampu, kemampuan, terampil, keterampilan, ampil, skill, ahli, kompetensi, sdm, sumber daya manusia
 sinyal, internet, seluler, tower, menara, jaringan seluler, jaringan internet, jaringan telepon, jaringan hp, telkomsel, wifi, bts, 4g, blank spot, blankspot, koneksi, signal
@@ -39,8 +40,8 @@ listrik, pln, mati lampu
 padam, byarpet, byar pet
 jalan, jln, jut, jalan usaha tani, jalan tani, jalan poros, jalan lingkungan
 laksana, berjalan, dijalankan, menjalankan, jalankan, pelaksanaan
-rusak, hancur, jelek, buruk
-turun, anjlok, jatuh, merosot, ambruk
+rusak, hancur, jelek, buruk, ambruk, lapuk, rapuh, keropos
+turun, anjlok, jatuh, merosot
 pdam, air bersih, air minum, banyu bersih, air leding
 air, banyu
 perahu, kapal, klotok, ketinting, ces, speedboat, longboat, jukung
@@ -48,7 +49,7 @@ dermaga, pelabuhan, tambatan perahu
 tambang, batubara, batu bara, pertambangan
 peti, tambang ilegal, tambang liar, pertambangan tanpa izin
 pascatambang, pasca tambang, bekas tambang, eks tambang, tambang tutup, tambang berhenti, penutupan tambang, void, lubang tambang, lubang bekas tambang, kolam bekas tambang, kolam tambang, bekas galian tambang
-csr, ppm, tjsl, tanggung jawab sosial perusahaan, tanggung jawab sosial, program pengembangan masyarakat
+csr, ppm, tjsl, tanggung jawab sosial perusahaan, tanggung jawab sosial, program pengembangan masyarakat, pengembangan dan pemberdayaan masyarakat
 perusahaan, korporasi, swasta
 dinas, opd, skpd, organisasi perangkat daerah, instansi
 dinas_industri_jual, disperindag
@@ -70,7 +71,8 @@ mahal, larang, harga tinggi, harganya tinggi
 izin, ijin, perizinan, perijinan, nib, pirt, sppirt, legalitas, pangan industri rumah tangga, nomor induk berusaha, izin edar
 halal, sertifikat halal, sertifikasi halal, label halal
 kemas, packaging, bungkus
-anggaran, dana, apbd, apbdes, apbn, dana desa, alokasi dana desa, dd, add
+anggaran, dana, anggar, apbd, apbn
+anggaran_desa, dana desa, alokasi dana desa, dd, add, apbdes
 musrenbang, musyawarah perencanaan pembangunan
 forum, wadah, paguyuban
 usul, aspirasi, masukan
@@ -81,7 +83,7 @@ gudang, simpan, cold storage, coldstorage
 banjir, genang, kebanjiran
 karhutla, kebakaran hutan, kebakaran lahan
 sawit, kelapa sawit
-koperasi, kopdes, kdmp
+koperasi, kopdes, kdmp, kud, koperasi unit desa
 pemuda, generasi muda, anak muda, milenial, gen z, karang taruna
 perempuan, wanita, ibu, emak, pkk
 aturan, regulasi, perda, perbup, perdes, bijak
@@ -157,6 +159,10 @@ inovasi, inovatif, kreatif, kreativitas, kreasi
 bpom, badan pengawas obat dan makanan, pom
 kerja, gawi, begawi, bagawi
 uang, duit
+cemar, polusi, polutan
+transparan, transparansi, keterbukaan, akuntabel, akuntabilitas
+sosialisasi, informasi, info, informasikan, diinformasikan, sosialisasikan, disosialisasikan
+banksampah, bank sampah, daur ulang
 perintah_daerah, pemda
 perintah_kabupaten, pemkab
 perintah_provinsi, pemprov
@@ -200,7 +206,7 @@ export const CONDITION = new Set(
 		// Frame nouns: "harga pupuk", "program CSR", "pelayanan puskesmas", "bantuan bibit" are
 		// about the second word.
 		'harga program kegiatan layan sistem proses kualitas mutu kondisi jumlah kasus sedia bantu ' +
-		'tepi pinggir sekitar kawas wilayah khas sesuai ' +
+		'tepi pinggir sekitar kawas wilayah khas sesuai ganggu ' +
 		// When, not what: "putus saat hujan" says nothing of what broke.
 		'hujan kemarau musim ' +
 		// Places of East Kalimantan (as stemmed): each session names its own, which says nothing
