@@ -203,6 +203,13 @@ describe('heads', () => {
 		expect(pair('Harga pupuk mahal', 'Harga bibit mahal')).toBeLessThan(DUPLICATE);
 	});
 
+	it('is left out for themes: duplicatePairs with heads: false scores as an index without the rule', () => {
+		const [a, b] = ['Jalan ke objek wisata rusak', 'Toilet di objek wisata rusak'];
+		const index = createIndex([{ id: 'a', text: a }, { id: 'b', text: b }]);
+		expect(duplicatePairs(index, { threshold: 0 })[0].score).toBe(pair(a, b));
+		expect(duplicatePairs(index, { threshold: 0, heads: false })[0].score).toBe(pair(a, b, false));
+	});
+
 	it('leaves a pair whose heads meet as it is, also in other words', () => {
 		const same = ['Penginapan utk wisatawan belum ada', 'homestay buat tamu blm tersedia'];
 		expect(pair(same[0], same[1])).toBe(pair(same[0], same[1], false));

@@ -46,7 +46,8 @@ export interface SimilarityIndex {
 	topics: ReadonlyMap<string, string>;
 	/**
 	 * Whether two cards whose heads (first content words) both go unmatched score less: true for
-	 * duplicates and hints; clustering across sessions turns it off, an issue being broader.
+	 * duplicates and hints; themes (suggestGroups) and clustering across sessions leave it out, a
+	 * theme or an issue being broader than one card.
 	 */
 	heads: boolean;
 }
@@ -61,6 +62,8 @@ export interface Options {
 	 * duplicates, so duplicatePairs leaves them out unless this is true (themes may hold both).
 	 */
 	opposites?: boolean;
+	/** Whether the head rule applies (see SimilarityIndex.heads); the index's setting if not given. */
+	heads?: boolean;
 }
 
 /*
@@ -222,7 +225,13 @@ const HEAD_MISS = 0.8;
  * weight of both sides. Symmetric, and 1 only when both say the same words. Less when the two
  * heads both go unmatched, if the index checks heads.
  */
-function score(index: SimilarityIndex, probes: Probe[], terms: number[], w: Float64Array): number {
+function score(
+	index: SimilarityIndex,
+	probes: Probe[],
+	terms: number[],
+	w: Float64Array,
+	heads = index.heads
+): number {
 	if (best.length < terms.length) best = new Float64Array(2 * terms.length);
 	best.fill(0, 0, terms.length);
 	let hit = 0;
@@ -248,7 +257,7 @@ function score(index: SimilarityIndex, probes: Probe[], terms: number[], w: Floa
 	}
 	const s = total > 0 ? hit / total : 0;
 	const unmatched = (head: number) => head >= 0 && head < HEAD_MATCH;
-	return index.heads && unmatched(headMatch) && unmatched(otherHead) ? s * HEAD_MISS : s;
+	return heads && unmatched(headMatch) && unmatched(otherHead) ? s * HEAD_MISS : s;
 }
 
 const byScore = (a: { score: number }, b: { score: number }) => b.score - a.score;
@@ -274,7 +283,7 @@ export function similarTo(
 /** Every pair of items that look like the same contribution, best first. */
 export function duplicatePairs(
 	index: SimilarityIndex,
-	{ threshold = DUPLICATE, filter, opposites = false }: Options = {}
+	{ threshold = DUPLICATE, filter, opposites = false, heads = index.heads }: Options = {}
 ): Pair[] {
 	const w = weights(index);
 	const items = [...index.items].filter(([id]) => !filter || filter(id));
@@ -305,7 +314,7 @@ export function duplicatePairs(
 			const hopeful = bound[j] / (total[i] + total[j]) >= threshold;
 			bound[j] = 0;
 			if (!hopeful || (!opposites && opposite(item.stance, items[j][1].stance))) continue;
-			const s = score(index, probes, items[j][1].terms, w);
+			const s = score(index, probes, items[j][1].terms, w, heads);
 			if (s >= threshold) pairs.push({ a, b: items[j][0], score: s });
 		}
 	});
