@@ -454,15 +454,16 @@ function finish(report) {
 		const s = report.similarity;
 		for (const path of SIMILARITY_PATHS)
 			rows.push([`similarity ${path} ms, warm / cold (${s.cards} cards)`, `${round(s[path].medianMs)} / ${round(s[path].firstMs)}`, '', '', '', '']);
-		summary.similarity = { cards: s.cards, ...Object.fromEntries(SIMILARITY_PATHS.map((p) => [p, { warmMs: round(s[p].medianMs), coldMs: round(s[p].firstMs) }])) };
+		rows.push(['similarity module gzipped KB, phone and console / more for clustering (server)', `${round(s.phoneGzBytes / 1024, 1)} / ${round(s.clusteringExtraGzBytes / 1024, 1)}`, '', '', '', '']);
+		summary.similarity = { cards: s.cards, phoneGzKB: round(s.phoneGzBytes / 1024, 1), clusteringExtraGzKB: round(s.clusteringExtraGzBytes / 1024, 1), ...Object.fromEntries(SIMILARITY_PATHS.map((p) => [p, { warmMs: round(s[p].medianMs), coldMs: round(s[p].firstMs) }])) };
 	}
 	if (report.clustering) {
 		for (const [figure, value, target, ok] of clusteringRows(report.clustering, round)) rows.push([figure, value, '', '', target, ok]);
 		const c = report.clustering;
 		const figures = (s) => ({ precision: round(s.precision, 3), recall: round(s.recall, 3), f1: round(s.f1, 3) });
 		summary.clustering = {
-			duplicates: { tuned: figures(c.duplicates.tuned), heldOut: figures(c.duplicates.heldOut) },
-			across: { tuned: figures(c.across.tuned), heldOut: figures(c.across.heldOut) },
+			duplicates: { tuned: figures(c.duplicates.tuned), tuned2: figures(c.duplicates.tuned2), heldOut: figures(c.duplicates.heldOut) },
+			across: { tuned: figures(c.across.tuned), tuned2: figures(c.across.tuned2), heldOut: figures(c.across.heldOut) },
 			items: c.timing.sessions * c.timing.perSession,
 			warmMs: round(c.timing.warmMs),
 			coldMs: round(c.timing.coldMs),

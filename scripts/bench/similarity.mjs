@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { ROOT } from './server.mjs';
 import { median } from './stats.mjs';
 
@@ -34,6 +35,21 @@ async function load() {
 	}
 }
 
+/**
+ * Gzipped size of the module as browsers get it (minified): what a phone fetches on its first typed
+ * draft and the console loads (`$lib/similarity`), and, apart, what only the server's
+ * cross-session clustering adds (clusters.ts with the topics).
+ */
+export async function moduleSizes() {
+	const size = async (contents) => {
+		const out = await build({ stdin: { contents, resolveDir: ROOT, loader: 'ts' }, bundle: true, minify: true, write: false, format: 'esm', target: 'es2020', logLevel: 'warning' });
+		return gzipSync(out.outputFiles[0].contents).length;
+	};
+	const phone = await size("export * from './src/lib/similarity/index.ts';");
+	const server = await size("export * from './src/lib/similarity/index.ts'; export * from './src/lib/similarity/clusters.ts';");
+	return { phoneGzBytes: phone, clusteringExtraGzBytes: server - phone };
+}
+
 /** Runs `run` `runs` times: the first run is cold (the JIT still compiling), the rest warm. */
 function time(run, runs) {
 	const times = [];
@@ -56,7 +72,8 @@ export async function measureSimilarity({ cards = 500, runs = 6 } = {}) {
 		createIndex,
 		similarTo: time(() => similarity.similarTo(index, DRAFT), runs),
 		duplicatePairs: time(() => similarity.duplicatePairs(index), runs),
-		suggestGroups: time(() => similarity.suggestGroups(index), runs)
+		suggestGroups: time(() => similarity.suggestGroups(index), runs),
+		...(await moduleSizes())
 	};
 }
 

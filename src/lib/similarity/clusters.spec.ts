@@ -83,4 +83,17 @@ describe('clusterAcrossSessions', () => {
 		expect(clusterAcrossSessions([])).toEqual([]);
 		expect(() => clusterAcrossSessions([ITEMS[0], { ...ITEMS[1], id: 'kk-1' }])).toThrow(/kk-1/);
 	});
+
+	it('gathers the issues of other planning areas too, through their words and topics', () => {
+		const clusters = clusterAcrossSessions([
+			item('h1', 's1', 'Tenaga medis di puskesmas kurang'),
+			item('e1', 's1', 'Guru SD di kampung kurang'),
+			item('h2', 's2', 'Bidan desa tidak ada, berobat jauh'),
+			item('e2', 's2', 'Tenaga pengajar di sekolah desa minim'),
+			item('h3', 's3', 'Pustu kekurangan perawat'),
+			item('e3', 's3', 'Sekolah kekurangan guru')
+		]);
+		expect(sets(clusters)).toEqual(['e1,e2,e3', 'h1,h2,h3']);
+	});
 });
+

@@ -1,6 +1,7 @@
 import { Agglomeration } from './groups';
 import { themeName } from './names';
 import { createIndex, duplicatePairs } from './search';
+import { TOPIC } from './topics';
 
 /** One item of a programme: a card of one of its sessions. */
 export interface ProgrammeItem {
@@ -54,7 +55,7 @@ export function clusterAcrossSessions(
 
 	const clusters: Cluster[] = [];
 	for (const [kind, members] of kinds) {
-		const index = createIndex(members, { topics: true });
+		const index = createIndex(members, { topics: TOPIC, heads: false });
 		const pairs = duplicatePairs(index, { threshold });
 		const groups = new Agglomeration(pairs.map((p) => [order.get(p.a)!, order.get(p.b)!, p.score]));
 		while (groups.mergeBest(threshold));

@@ -90,7 +90,7 @@ export function suggestGroups(
 ): string[][] {
 	const ids = [...index.items.keys()];
 	const order = new Map(ids.map((id, i) => [id, i]));
-	const pairs = duplicatePairs(index, { threshold, filter, opposites: true });
+	const pairs = duplicatePairs(index, { threshold, filter, opposites: true, heads: false });
 	const groups = new Agglomeration(pairs.map((p) => [order.get(p.a)!, order.get(p.b)!, p.score]));
 	while (groups.mergeBest(threshold));
 	return [...groups.members.values()]

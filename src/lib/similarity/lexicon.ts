@@ -3,7 +3,7 @@
  * this module ships to phones: a string minifies to itself, an array of quoted words does not.
  */
 
-import { parseSets, parseTopics, SYNONYMS, TOPICS } from './thesaurus';
+import { parseSets, SYNONYMS } from './thesaurus';
 
 const set = (words: string) => new Set(words.split(' '));
 
@@ -25,7 +25,10 @@ export const STOP = set(
 		'lain lainnya berdasarkan pelaku berbagai beberapa sejumlah salah satu banyak per si nya ' +
 		'yg dgn utk dr dlm pd krn tsb jg sdh bs sbg thd spt tp dll sering kadang selalu terus ' +
 		'mohon tolong butuh udah udh sekali sejak skema bangun buat bikin pasang adakan sediakan ' +
-		'tingkatkan perkuat dorong optimalkan lakukan susun masyarakat warga penduduk'
+		'tingkatkan perkuat dorong optimalkan lakukan susun masyarakat warga penduduk orang org ' +
+		'pas makin semakin kalo klo kl aja nih sih deh dong jd bgt banget cuma cuman terlalu ' +
+		'sekitar mau ingin pengen harap diharapkan msh bnyk hrs prlu sgt kpd ttg lg sy dg karna ' +
+		'krna pengadaan penyediaan melek nang wan matan haja jua hagan kawa wayah'
 );
 
 /**
@@ -37,7 +40,8 @@ export const STOP = set(
  */
 export const LACK = set(
 	'belum tidak tak tanpa kurang minim sedikit sulit susah sukar terbatas rendah lemah blm ' +
-		'tdk gak ga nggak enggak keterbatasan kesulitan kekurangan kada ndak nda gk kagak seadanya'
+		'tdk gak ga nggak enggak keterbatasan kesulitan kekurangan kada ndak nda gk kagak seadanya ' +
+		'belom blom blum ngga engga gada krg sdkt jarang kadada kedada balum ngalih ndik'
 );
 
 /** The stem every LACK word becomes; no typed word can normalise to it. */
@@ -54,7 +58,7 @@ export const ROOTS = set(
 		'langkah digital diskusi distribusi dinas dialog manfaat milik minta mulai makan masak ' +
 		'nilai nikmat kelola kembang kelompok keluarga kerja kirim kumpul kenal kuat usaha pasar ' +
 		'jalan didik ternak gerak ajar olah tengah kuasa pakai capai sampai selesai pantai damai ' +
-		'ramai'
+		'ramai kunjung kemas keluh kendara rumah rawat rajin mukim pelihara'
 );
 
 /**
@@ -68,10 +72,4 @@ export const PHRASES = new Map<string, string>();
 for (const [head, ...rest] of parseSets(SYNONYMS)) {
 	SAME.set(head, head);
 	for (const word of rest) (word.includes(' ') ? PHRASES : SAME).set(word, head);
-}
-
-/** A stem or head → its broader topic ("pembiayaan"), for clustering across sessions. */
-export const TOPIC = new Map<string, string>();
-for (const [name, members] of parseTopics(TOPICS)) {
-	for (const word of members) TOPIC.set(word, name);
 }

@@ -192,3 +192,28 @@ describe('opposite cards', () => {
 		expect(duplicatePairs(index, { opposites: true })).toHaveLength(1);
 	});
 });
+
+describe('heads', () => {
+	const pair = (a: string, b: string, heads = true) =>
+		pairScore(createIndex([{ id: 'a', text: a }, { id: 'b', text: b }], { heads }), 'a', 'b');
+
+	it('scores two cards about two things in one frame lower: neither head is on the other side', () => {
+		const [a, b] = ['Jalan ke objek wisata rusak', 'Toilet di objek wisata rusak'];
+		expect(pair(a, b)).toBeCloseTo(0.8 * pair(a, b, false), 10);
+		expect(pair('Harga pupuk mahal', 'Harga bibit mahal')).toBeLessThan(DUPLICATE);
+	});
+
+	it('is left out for themes: duplicatePairs with heads: false scores as an index without the rule', () => {
+		const [a, b] = ['Jalan ke objek wisata rusak', 'Toilet di objek wisata rusak'];
+		const index = createIndex([{ id: 'a', text: a }, { id: 'b', text: b }]);
+		expect(duplicatePairs(index, { threshold: 0 })[0].score).toBe(pair(a, b));
+		expect(duplicatePairs(index, { threshold: 0, heads: false })[0].score).toBe(pair(a, b, false));
+	});
+
+	it('leaves a pair whose heads meet as it is, also in other words', () => {
+		const same = ['Penginapan utk wisatawan belum ada', 'homestay buat tamu blm tersedia'];
+		expect(pair(same[0], same[1])).toBe(pair(same[0], same[1], false));
+		expect(pair('Sekolah rusak', 'Sekolah rusak berat')).toBe(pair('Sekolah rusak', 'Sekolah rusak berat', false));
+	});
+});
+

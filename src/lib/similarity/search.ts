@@ -1,4 +1,4 @@
-import { LACK_STEM, TOPIC } from './lexicon';
+import { LACK_STEM } from './lexicon';
 import { closeness } from './match';
 import { CONDITION } from './thesaurus';
 import { opposite, stance, tokenize, type Token } from './tokens';
@@ -28,6 +28,8 @@ export interface Term {
 	items: number;
 	/** Terms that count as partly the same word (typos, compounds), with how much (0–1). */
 	near: Map<number, number>;
+	/** Whether it says what a card is about: not a lack, nor a word of condition, frame or place. */
+	content: boolean;
 }
 
 export interface SimilarityIndex {
@@ -37,10 +39,17 @@ export interface SimilarityIndex {
 	/** Item id → its distinct terms, the spelling each was typed in, and its stance (tokens.ts). */
 	items: Map<string, { terms: number[]; forms: string[]; stance: number }>;
 	/**
-	 * Whether words of one topic of the thesaurus count as partly the same ("bank" and "agunan"
-	 * are both financing), as they do when clustering across sessions.
+	 * Broader topics (stem or head → topic name): words of one topic count as partly the same
+	 * ("bank" and "agunan" are both financing), as they do when clustering across sessions
+	 * (topics.ts, server side). Empty for the phone's and the console's indexes.
 	 */
-	topics: boolean;
+	topics: ReadonlyMap<string, string>;
+	/**
+	 * Whether two cards whose heads (first content words) both go unmatched score less: true for
+	 * duplicates and hints; themes (suggestGroups) and clustering across sessions leave it out, a
+	 * theme or an issue being broader than one card.
+	 */
+	heads: boolean;
 }
 
 export interface Options {
@@ -53,6 +62,8 @@ export interface Options {
 	 * duplicates, so duplicatePairs leaves them out unless this is true (themes may hold both).
 	 */
 	opposites?: boolean;
+	/** Whether the head rule applies (see SimilarityIndex.heads); the index's setting if not given. */
+	heads?: boolean;
 }
 
 /*
@@ -77,8 +88,19 @@ const PSEUDO_ITEMS = 10;
 /** A lack ("belum", "sulit") only says that something is wrong, so it counts half. */
 const LACK_WEIGHT = 0.5;
 
-export function createIndex(entries: Entry[] = [], { topics = false } = {}): SimilarityIndex {
-	const index: SimilarityIndex = { terms: [], termIds: new Map(), items: new Map(), topics };
+const NO_TOPICS: ReadonlyMap<string, string> = new Map();
+
+/** How an index compares cards: see SimilarityIndex. */
+export interface IndexOptions {
+	topics?: ReadonlyMap<string, string>;
+	heads?: boolean;
+}
+
+export function createIndex(
+	entries: Entry[] = [],
+	{ topics = NO_TOPICS, heads = true }: IndexOptions = {}
+): SimilarityIndex {
+	const index: SimilarityIndex = { terms: [], termIds: new Map(), items: new Map(), topics, heads };
 	for (const entry of entries) add(index, entry);
 	return index;
 }
@@ -105,10 +127,11 @@ export function remove(index: SimilarityIndex, id: string): void {
 /** What two words of one topic of the thesaurus are worth to each other, when topics count. */
 export const RELATED = 0.5;
 
-function kinship(a: Term, b: Term, topics: boolean): number {
+function kinship(a: Term, b: Term, topics: ReadonlyMap<string, string>): number {
 	if (a.stem === LACK_STEM || b.stem === LACK_STEM) return 0;
 	let best = closeness(a.stem, b.stem);
-	if (topics && best < RELATED && TOPIC.has(a.stem) && TOPIC.get(a.stem) === TOPIC.get(b.stem)) {
+	const topic = topics.get(a.stem);
+	if (best < RELATED && topic !== undefined && topic === topics.get(b.stem)) {
 		best = RELATED;
 	}
 	for (const fa of a.forms.keys()) {
@@ -126,10 +149,13 @@ function nearTerms(index: SimilarityIndex, term: Term, self = -1): Map<number, n
 	return near;
 }
 
+const isContent = (stem: string) => stem !== LACK_STEM && !CONDITION.has(stem);
+
 function intern(index: SimilarityIndex, { stem, form }: Token): number {
 	let id = index.termIds.get(stem);
 	if (id === undefined) {
-		id = index.terms.push({ stem, forms: new Map(), items: 0, near: new Map() }) - 1;
+		const content = isContent(stem);
+		id = index.terms.push({ stem, forms: new Map(), items: 0, near: new Map(), content }) - 1;
 		index.termIds.set(stem, id);
 	}
 	const term = index.terms[id];
@@ -149,6 +175,8 @@ interface Probe {
 	term: number;
 	near: Map<number, number>;
 	weight: number;
+	/** Whether it says what the card is about: not a lack, nor a word of condition or place. */
+	content: boolean;
 }
 
 /**
@@ -162,15 +190,19 @@ const weight = (index: SimilarityIndex, { stem, items }: Pick<Term, 'stem' | 'it
 const weights = (index: SimilarityIndex) => Float64Array.from(index.terms, (t) => weight(index, t));
 
 const probesOf = (index: SimilarityIndex, terms: number[], w: Float64Array): Probe[] =>
-	terms.map((t) => ({ term: t, near: index.terms[t].near, weight: w[t] }));
+	terms.map((t) => {
+		const { near, content } = index.terms[t];
+		return { term: t, near, weight: w[t], content };
+	});
 
 /** Probes for text that is not in the index: its unseen words are treated as rare. */
 function probesFor(index: SimilarityIndex, text: string, w: Float64Array): Probe[] {
 	return tokenize(text).map(({ stem, form }) => {
 		const id = index.termIds.get(stem);
-		if (id !== undefined) return { term: id, near: index.terms[id].near, weight: w[id] };
-		const term: Term = { stem, forms: new Map([[form, 1]]), items: 0, near: new Map() };
-		return { term: -1, near: nearTerms(index, term), weight: weight(index, term) };
+		const content = isContent(stem);
+		if (id !== undefined) return { term: id, near: index.terms[id].near, weight: w[id], content };
+		const term: Term = { stem, forms: new Map([[form, 1]]), items: 0, near: new Map(), content };
+		return { term: -1, near: nearTerms(index, term), weight: weight(index, term), content };
 	});
 }
 
@@ -178,15 +210,34 @@ function probesFor(index: SimilarityIndex, text: string, w: Float64Array): Probe
 let best = new Float64Array(32);
 
 /**
+ * A card's head is its first word that says what it is about (not a lack, a condition or a
+ * place): Indonesian puts the topic first ("jalan ke sekolah rusak" is about the road, "sekolah
+ * rusak" about the school). When neither card's head has a match at least this good on the
+ * other side, the two share a frame but are about two things.
+ */
+const HEAD_MATCH = 0.5;
+/** What such a pair's score is multiplied by. Read off the tuned pairs (docs/synthesis.md). */
+const HEAD_MISS = 0.8;
+
+/**
  * A soft, weighted Dice coefficient: each word on either side scores its best match on the
  * other (1 for the same stem, less for a typo or compound), weighted by rarity, over the total
- * weight of both sides. Symmetric, and 1 only when both say the same words.
+ * weight of both sides. Symmetric, and 1 only when both say the same words. Less when the two
+ * heads both go unmatched, if the index checks heads.
  */
-function score(probes: Probe[], terms: number[], w: Float64Array): number {
+function score(
+	index: SimilarityIndex,
+	probes: Probe[],
+	terms: number[],
+	w: Float64Array,
+	heads = index.heads
+): number {
 	if (best.length < terms.length) best = new Float64Array(2 * terms.length);
 	best.fill(0, 0, terms.length);
 	let hit = 0;
 	let total = 0;
+	// How well each side's head is matched on the other; -1 until it is found.
+	let headMatch = -1;
 	for (const p of probes) {
 		let top = 0;
 		for (let j = 0; j < terms.length; j++) {
@@ -194,14 +245,19 @@ function score(probes: Probe[], terms: number[], w: Float64Array): number {
 			if (s > top) top = s;
 			if (s > best[j]) best[j] = s;
 		}
+		if (headMatch < 0 && p.content) headMatch = top;
 		hit += p.weight * top;
 		total += p.weight;
 	}
+	let otherHead = -1;
 	for (let j = 0; j < terms.length; j++) {
+		if (otherHead < 0 && index.terms[terms[j]].content) otherHead = best[j];
 		hit += w[terms[j]] * best[j];
 		total += w[terms[j]];
 	}
-	return total > 0 ? hit / total : 0;
+	const s = total > 0 ? hit / total : 0;
+	const unmatched = (head: number) => head >= 0 && head < HEAD_MATCH;
+	return heads && unmatched(headMatch) && unmatched(otherHead) ? s * HEAD_MISS : s;
 }
 
 const byScore = (a: { score: number }, b: { score: number }) => b.score - a.score;
@@ -218,7 +274,7 @@ export function similarTo(
 	const found: Match[] = [];
 	for (const [id, item] of index.items) {
 		if (filter && !filter(id)) continue;
-		const s = score(probes, item.terms, w);
+		const s = score(index, probes, item.terms, w);
 		if (s >= threshold) found.push({ id, score: s });
 	}
 	return found.sort(byScore).slice(0, limit);
@@ -227,7 +283,7 @@ export function similarTo(
 /** Every pair of items that look like the same contribution, best first. */
 export function duplicatePairs(
 	index: SimilarityIndex,
-	{ threshold = DUPLICATE, filter, opposites = false }: Options = {}
+	{ threshold = DUPLICATE, filter, opposites = false, heads = index.heads }: Options = {}
 ): Pair[] {
 	const w = weights(index);
 	const items = [...index.items].filter(([id]) => !filter || filter(id));
@@ -258,7 +314,7 @@ export function duplicatePairs(
 			const hopeful = bound[j] / (total[i] + total[j]) >= threshold;
 			bound[j] = 0;
 			if (!hopeful || (!opposites && opposite(item.stance, items[j][1].stance))) continue;
-			const s = score(probes, items[j][1].terms, w);
+			const s = score(index, probes, items[j][1].terms, w, heads);
 			if (s >= threshold) pairs.push({ a, b: items[j][0], score: s });
 		}
 	});
@@ -279,7 +335,7 @@ export function pairScore(
 	const y = index.items.get(b);
 	if (!x || !y || (!opposites && opposite(x.stance, y.stance))) return 0;
 	const w = weights(index);
-	return score(probesOf(index, x.terms, w), y.terms, w);
+	return score(index, probesOf(index, x.terms, w), y.terms, w);
 }
 
 /** The score of two texts on their own, every word weighing the same (for checks and tests). */

@@ -62,12 +62,13 @@ function nasal(w: string, prefix: 'me' | 'pe'): Option[] {
 	return vowel(r[0]) ? [] : options(r);
 }
 
-function prefixOptions(w: string, suffix: string): Option[] {
+function prefixOptions(w: string, suffix: string, outer: string): Option[] {
 	if (w.startsWith('me') || w.startsWith('pe')) return nasal(w, w.startsWith('me') ? 'me' : 'pe');
 	if (w.startsWith('ber')) return [[w.slice(3), 'ber']];
 	if (w.startsWith('ter')) return [[w.slice(3), 'ter']];
 	if (w.startsWith('di')) return [[w.slice(2), 'di']];
-	if (w.startsWith('ke') && suffix === 'an') return [[w.slice(2), 'ke']];
+	// ke-…-an is never doubled: "kekeringan" is ke+kering+an, not ke+ke+ring+an.
+	if (w.startsWith('ke') && suffix === 'an' && outer !== 'ke') return [[w.slice(2), 'ke']];
 	// be+kerja and se+jalan are too rare and too easily confused to take on spec.
 	if (w.startsWith('be') && ROOTS.has(w.slice(2))) return [[w.slice(2), 'be']];
 	if (w.startsWith('se') && ROOTS.has(w.slice(2))) return [[w.slice(2), 'se']];
@@ -75,13 +76,13 @@ function prefixOptions(w: string, suffix: string): Option[] {
 }
 
 /**
- * Strips prefixes from `w`, which has already lost `suffix`. Undefined means this reading is
- * impossible: an outer prefix that cannot pair with the suffix, a root left too short, or -i on
- * a word with no verb prefix.
+ * Strips prefixes from `w`, which has already lost `suffix` and the prefix `outer` (if any).
+ * Undefined means this reading is impossible: an outer prefix that cannot pair with the suffix,
+ * a root left too short, or -i on a word with no verb prefix.
  */
-function unprefix(w: string, suffix: string, depth: number): string | undefined {
+function unprefix(w: string, suffix: string, depth: number, outer = ''): string | undefined {
 	if (ROOTS.has(w)) return w;
-	const options = depth < 3 ? prefixOptions(w, suffix) : [];
+	const options = depth < 3 ? prefixOptions(w, suffix, outer) : [];
 	if (options.length === 0) {
 		if (depth === 0 && suffix === 'i') return undefined;
 		return w;
@@ -90,7 +91,7 @@ function unprefix(w: string, suffix: string, depth: number): string | undefined 
 	for (const [rest, prefix, root] of options) {
 		if (rest.length < MIN) continue;
 		if (depth === 0 && suffix && !SUFFIXES[prefix]?.includes(suffix)) continue;
-		const stem = root ? rest : unprefix(rest, suffix, depth + 1);
+		const stem = root ? rest : unprefix(rest, suffix, depth + 1, prefix);
 		if (stem === undefined) continue;
 		if (ROOTS.has(stem)) return stem;
 		fallback ??= stem;

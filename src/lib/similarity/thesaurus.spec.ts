@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LACK, STOP } from './lexicon';
-import { CONDITION, DOWN, parseSets, parseTopics, POSITIVE, SYNONYMS, TOPICS, UP } from './thesaurus';
+import { CONDITION, DOWN, parseSets, POSITIVE, SYNONYMS, UP } from './thesaurus';
+import { parseTopics, TOPICS } from './topics';
 import { normalize, tokenize } from './tokens';
 
 const sets = parseSets(SYNONYMS);
@@ -82,7 +84,9 @@ describe('reading text with the thesaurus', () => {
 	it('prefers the longest phrase', () => {
 		expect(stems('lubang bekas tambang')).toEqual(['pascatambang']);
 		expect(stems('dana bergulir')).toEqual(['modal']);
-		expect(stems('dana desa')).toEqual(['anggaran']);
+		// village funds stay funds of the village: "dana CSR" and "dana desa" are two
+		expect(stems('dana desa')).toEqual(['anggaran', 'desa']);
+		expect(stems('ADD')).toEqual(stems('dana desa'));
 	});
 
 	it('reads regional words: Banjar "kada" is a lack, "larang" is dear, "klotok" a boat', () => {
@@ -98,5 +102,65 @@ describe('reading text with the thesaurus', () => {
 	it('does not take "berjalan" (under way) for "jalan" (road)', () => {
 		expect(stems('program berjalan')).not.toContain('jalan');
 		expect(stems('jalan rusak')).toContain('jalan');
+	});
+});
+
+describe('the thesaurus across regional planning topics', () => {
+	it('joins the words of tourism, farming, fishing, health and schools', () => {
+		expect(stems('penginapan')).toEqual(stems('homestay'));
+		expect(stems('tempat menginap')).toEqual(stems('homestay'));
+		expect(stems('wisatawan')).toEqual(stems('pengunjung'));
+		expect(stems('solar')).toEqual(stems('BBM'));
+		expect(stems('pengepul')).toEqual(stems('tengkulak'));
+		expect(stems('benih')).toEqual(stems('bibit'));
+		expect(stems('bidan')).toEqual(stems('nakes'));
+		expect(stems('pustu')).toEqual(stems('puskesmas'));
+		expect(stems('gizi buruk')).toEqual(stems('stunting'));
+		expect(stems('tenaga pengajar')).toEqual(stems('guru'));
+		expect(stems('DD')).toEqual(stems('dana desa'));
+		expect(stems('jln')).toEqual(stems('jalan'));
+	});
+
+	it('keeps "kelompok tani" in its two words, so the Banjar "bubuhan petani" meets it', () => {
+		expect(stems('poktan')).toEqual(['kelompok', 'tani']);
+		expect(stems('bubuhan petani')).toEqual(stems('kelompok tani'));
+	});
+
+	it('reads "oleh-oleh" (souvenirs) as a word, not as the stop word "oleh"', () => {
+		expect(stems('oleh-oleh khas')).toEqual(stems('souvenir khas'));
+		expect(stems('oleh2')).toEqual(['oleholeh']);
+	});
+
+	it('reads a dormant group ("mati suri", "vakum") as a lack of activity', () => {
+		expect(stems('posyandu mati suri')).toEqual(stems('posyandu tidak aktif'));
+		expect(stems('koperasi vakum')).toEqual(stems('koperasi tidak aktif'));
+	});
+
+	it('keeps marketing (pemasaran, dipasarkan) with selling, apart from the market place', () => {
+		expect(stems('pemasaran')).toEqual(stems('jualan'));
+		expect(stems('dipasarkan')).toEqual(stems('dijual'));
+		expect(stems('pasar')).not.toEqual(stems('pemasaran'));
+	});
+
+	it('counts places and frame nouns as conditions: they say where or of what, not about what', () => {
+		for (const word of ['samarinda', 'paser', 'berau', 'harga', 'program']) {
+			expect(CONDITION.has(stems(word)[0]), word).toBe(true);
+		}
+	});
+});
+
+describe('the topics', () => {
+	it('are loaded only by clustering across sessions, never by what phones and the console load', () => {
+		const seen = new Set<string>();
+		const visit = (file: string) => {
+			if (seen.has(file)) return;
+			seen.add(file);
+			const source = readFileSync(new URL(`./${file}.ts`, import.meta.url), 'utf8');
+			for (const [, name] of source.matchAll(/from '\.\/([a-z-]+)'/g)) visit(name);
+		};
+		visit('index');
+		expect([...seen]).toContain('thesaurus');
+		expect([...seen]).not.toContain('topics');
+		expect([...seen]).not.toContain('clusters');
 	});
 });

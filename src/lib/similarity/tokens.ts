@@ -20,6 +20,8 @@ export function normalize(text: string): string {
 		.normalize('NFKD')
 		.toLowerCase()
 		.replace(/[\u0300-\u036f]/g, '')
+		// "oleh-oleh" (souvenirs) is not "oleh", a stop word, as reduplication would make it.
+		.replace(/\boleh(?:-oleh|2)\b/g, 'oleholeh')
 		.replace(/([a-z]+)-([a-z]+)/g, (_, a: string, b: string) =>
 			a.endsWith(b) ? a : `${a} ${b}`
 		)
