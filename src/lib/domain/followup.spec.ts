@@ -39,7 +39,8 @@ const update = (at: string, status: ProgressUpdate['status'], note = '', by: Pro
 	by,
 	status,
 	note,
-	evidenceUrl: null
+	evidenceUrl: null,
+	files: []
 });
 const tracked = (input: Partial<TrackInput> & { row?: ActionRow }, now = '2026-03-01T00:00:00Z') =>
 	track({ session: SESSION, updates: [], row: row(), ...input }, new Date(now));

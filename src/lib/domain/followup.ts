@@ -19,6 +19,22 @@ export interface ProgressUpdate {
 	status: FollowupStatus;
 	note: string;
 	evidenceUrl: string | null;
+	/** Evidence files uploaded with the update (PDF, or a photo stored as JPEG), in upload order. */
+	files: EvidenceFile[];
+}
+
+/** The largest evidence file taken, PDF or photo (a scanned letter of a few pages, a phone photo); the pages say it. */
+export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+/** Evidence files one update carries; more evidence goes with a further update. */
+export const MAX_FILES_PER_UPDATE = 3;
+
+/** An evidence file as pages list it; its bytes are fetched on their own, by id. */
+export interface EvidenceFile {
+	id: string;
+	name: string;
+	type: 'pdf' | 'jpeg';
+	/** Size as stored. */
+	bytes: number;
 }
 
 /** A PIC update link as staff see it (its key is shown once, at creation). */

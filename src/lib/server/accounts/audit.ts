@@ -34,6 +34,8 @@ export type AuditAction =
 	| 'report.downloaded'
 	| 'report_link.used'
 	| 'pic_link.used'
+	| 'evidence.uploaded'
+	| 'evidence.downloaded'
 	| 'privacy.deletion_requested'
 	| 'privacy.erased'
 	| 'session.deleted'
@@ -65,6 +67,8 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
 	'report.downloaded',
 	'report_link.used',
 	'pic_link.used',
+	'evidence.uploaded',
+	'evidence.downloaded',
 	'privacy.deletion_requested',
 	'privacy.erased',
 	'session.deleted',

@@ -215,7 +215,7 @@ describe('deleting a session', () => {
 		const fgd = facilitatedFgd();
 		const other = facilitatedFgd();
 		await withPhoto(fgd);
-		expect(deletionCounts(fgd.db, fgd.session.id)).toEqual({ items: expect.any(Number), participants: 6, photos: 1 });
+		expect(deletionCounts(fgd.db, fgd.session.id)).toEqual({ items: expect.any(Number), participants: 6, photos: 1, evidence: 0 });
 		expect(deleteSession(fgd.db, fgd.session.id)).toBe(true);
 		for (const table of sessionTables(fgd.db))
 			expect(fgd.db.prepare(`SELECT COUNT(*) AS n FROM "${table}" WHERE session_id = ?`).get(fgd.session.id)).toEqual({ n: 0 });
