@@ -50,7 +50,8 @@ export function sniffEvidence(bytes: Uint8Array): 'pdf' | 'jpeg' | 'png' | null 
 export function cleanName(raw: string, type: EvidenceType): string {
 	const base = raw.split(/[\\/]/).pop() ?? '';
 	const stem = base
-		.replace(/[\p{Cc}\p{Cf}"<>|*?:]/gu, '')
+		.replace(/\p{Cc}/gu, ' ')
+		.replace(/[\p{Cf}"<>|*?:]/gu, '')
 		.replace(/\.(pdf|jpe?g|png)$/i, '')
 		.replace(/\s+/g, ' ')
 		.trim()
