@@ -139,6 +139,13 @@ describe('evidence files through the PIC link', () => {
 		expect(fileCount()).toBe(0);
 	});
 
+	it('shows the size error when the server sent an upload too large to read back to the page', async () => {
+		const base = event();
+		const page = await loadPicPage({ ...base, url: new URL(`${base.url}?error=file_too_large`) });
+		expect(page).toMatchObject({ refused: false, refusal: 'file_too_large' });
+		expect(await loadPicPage(event())).toMatchObject({ refusal: null });
+	});
+
 	it('records uploads and downloads in the organization’s audit log', async () => {
 		const db = getContext().db;
 		const org = 'org-evidence';
