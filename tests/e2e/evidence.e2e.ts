@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { pdfOfSize, smallPdf } from '../../src/lib/testing/evidence';
@@ -87,6 +88,9 @@ test('evidence files: a PIC uploads a PDF and a photo without JavaScript, staff 
 	await card.getByLabel(/Berkas bukti/).setInputFiles({ name: 'laporan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>ini bukan PDF</html>') });
 	await card.getByRole('button', { name: 'Simpan pembaruan' }).click();
 	await expect(card.getByRole('alert')).toHaveText('Jenis berkas tidak diterima: kirim PDF, JPEG atau PNG. Pembaruan belum disimpan.');
+	// An upload too large even to read is sent back by the server to this page, which says why.
+	await pic.goto(`${url}?error=file_too_large`);
+	await expect(pic.getByTestId('pic-error')).toHaveText('Berkas terlalu besar: paling besar 10 MB per berkas. Pembaruan belum disimpan.');
 	await pic.goto(url);
 	await expect(history).toHaveCount(1);
 	await expect(pic.locator('body')).not.toContainText('Tidak boleh tersimpan');
@@ -123,6 +127,16 @@ test('evidence files: a PIC uploads a PDF and a photo without JavaScript, staff 
 	const theirId = staffRequest.url().split('/').at(-1)!;
 	expect(fromStaff.suggestedFilename()).toBe('surat tugas.pdf');
 	expect(Buffer.compare(await bytesOf(fromStaff), staffPdf)).toBe(0);
+	// The monitoring sheet names each row's files.
+	const [sheetDownload] = await Promise.all([facilitator.waitForEvent('download'), facilitator.getByTestId('download-sheet').click()]);
+	const book = new ExcelJS.Workbook();
+	await book.xlsx.load((await bytesOf(sheetDownload)) as unknown as ArrayBuffer);
+	const sheet = book.getWorksheet('Pemantauan')!;
+	expect(sheet.getRow(1).getCell(18).value).toBe('Berkas bukti');
+	expect([2, 3].map((n) => [sheet.getRow(n).getCell(4).value, sheet.getRow(n).getCell(18).value])).toEqual([
+		['Pelatihan akses KUR', 'berita-acara.pdf\nfoto kegiatan.jpg'],
+		['Pendataan UMKM desa', 'surat tugas.pdf']
+	]);
 	// An update form open, files listed: axe finds nothing; the screenshot for a person to look at.
 	await kur.getByRole('button', { name: 'Perbarui' }).click();
 	await expect(facilitator.getByTestId('staff-update')).toBeVisible();
