@@ -19,11 +19,12 @@ function save(who: TestSession, activity: string, institution: string): string {
 	return (records[0].event as { row: { id: string } }).row.id;
 }
 const pdf = (name: string, text = name): ReadyEvidence => ({ name, type: 'pdf', data: smallPdf(text) });
-const update = (rowId: string, files: ReadyEvidence[], options: { onlyInstitution?: string; sessionId?: string; evidenceUrl?: string } = {}) =>
+const update = (rowId: string, files: ReadyEvidence[], options: { onlyInstitution?: string; sessionId?: string; evidenceUrl?: string; now?: Date } = {}) =>
 	db.transaction(() =>
 		followup.recordUpdate(db, options.sessionId ?? session.row.id, 'facilitator', followup.updateInput.parse({ rowId, status: 'berjalan', note: '', evidenceUrl: options.evidenceUrl ?? '' }), {
 			files,
-			onlyInstitution: options.onlyInstitution
+			onlyInstitution: options.onlyInstitution,
+			now: options.now
 		})
 	)();
 const countOf = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -103,8 +104,9 @@ describe('evidence files and the session', () => {
 	});
 
 	it('are named in the monitoring sheet, with how many evidence links the row has', async () => {
-		update(kur, [pdf('surat.pdf')], { evidenceUrl: 'https://example.org/a' });
-		update(kur, [pdf('foto kegiatan.pdf'), pdf('daftar hadir.pdf')], { evidenceUrl: 'https://example.org/b' });
+		// Dated apart: updates of the same millisecond have no order to show.
+		update(kur, [pdf('surat.pdf')], { evidenceUrl: 'https://example.org/a', now: new Date('2026-02-01T02:00:00Z') });
+		update(kur, [pdf('foto kegiatan.pdf'), pdf('daftar hadir.pdf')], { evidenceUrl: 'https://example.org/b', now: new Date('2026-02-03T02:00:00Z') });
 		const book = new ExcelJS.Workbook();
 		await book.xlsx.load((await followup.renderSheet(followup.loadTracked(db, [session.row.id]), idWords)) as unknown as ArrayBuffer);
 		const main = book.getWorksheet('Pemantauan')!;
