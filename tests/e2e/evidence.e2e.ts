@@ -89,6 +89,8 @@ test('evidence files: a PIC uploads a PDF and a photo without JavaScript, staff 
 	await card.getByLabel('Catatan kemajuan').fill('Tidak boleh tersimpan');
 	await card.getByRole('button', { name: 'Simpan pembaruan' }).click();
 	await expect(card.getByRole('alert')).toHaveText('Berkas terlalu besar: paling besar 10 MB per berkas. Pembaruan belum disimpan.');
+	await card.getByRole('alert').scrollIntoViewIfNeeded();
+	await pic.screenshot({ path: `${SHOTS}/pic-360x640-too-large.png` });
 	await card.getByLabel(/Berkas bukti/).setInputFiles({ name: 'laporan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>ini bukan PDF</html>') });
 	await card.getByRole('button', { name: 'Simpan pembaruan' }).click();
 	await expect(card.getByRole('alert')).toHaveText('Jenis berkas tidak diterima: kirim PDF, JPEG atau PNG. Pembaruan belum disimpan.');
