@@ -9,6 +9,7 @@ import { startRetentionTimer } from '../src/lib/server/privacy/timer';
 import { attachRealtime } from '../src/lib/server/realtime/attach';
 import { bootstrapLinkIfEmpty, LINK_PATH } from '../src/lib/server/accounts/accounts';
 import { linkOrigin } from '../src/lib/server/accounts/cli';
+import { bodyLimit, LARGEST_BODY, PHOTO_BODY } from '../src/lib/server/body-limits';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -18,9 +19,10 @@ const host = process.env.HOST ?? '0.0.0.0';
 const ownProtocolHeader = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 if (ownProtocolHeader) process.env.PROTOCOL_HEADER = 'x-rembuk-protocol';
 // adapter-node refuses bodies over 512 KB unless told otherwise; a photo for the dokumentasi may
-// be 8 MB (src/lib/http/photo-upload.server.ts). The JSON endpoints keep their own, far smaller
-// limits (src/lib/http/endpoint.server.ts).
-process.env.BODY_SIZE_LIMIT ??= '9M';
+// be 8 MB (src/lib/http/photo-upload.server.ts), a follow-up update carry three 10 MB evidence
+// files (src/lib/http/evidence.server.ts). Every other route keeps 512 KB (bodyLimit, below) and
+// the JSON endpoints their own, far smaller limits (src/lib/http/endpoint.server.ts).
+process.env.BODY_SIZE_LIMIT ??= String(LARGEST_BODY);
 // @ts-expect-error: produced by adapter-node next to this file at build time.
 const { handler } = await import('./handler.js');
 
@@ -30,20 +32,22 @@ const { db } = getContext(); // open and migrate the database before taking traf
 const bootstrapToken = bootstrapLinkIfEmpty(db);
 // Anonymises sessions past their retention period: shortly after start, then daily.
 startRetentionTimer(getContext());
-/** Every route but the photo upload keeps adapter-node's usual 512 KB, answered before any route runs. */
-const SMALL_BODY = 512 * 1024;
-const takesPhotos = (url = '') => /^\/api\/sessions\/[^/?]+\/photos\/?(\?|$)/.test(url);
 
 const httpServer = createServer((req: IncomingMessage, res: ServerResponse) => {
 	const length = Number(req.headers['content-length'] ?? 0);
-	if (length > SMALL_BODY && !takesPhotos(req.url)) {
+	const limit = bodyLimit(req.url);
+	if (length > limit.max) {
 		const refuse = () => {
-			res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
-			res.end(JSON.stringify({ error: { code: 'invalid_input', message: 'Body too large' } }));
+			if (limit.backTo) res.writeHead(303, { location: limit.backTo, connection: 'close' }).end();
+			else {
+				res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+				res.end(JSON.stringify({ error: { code: 'invalid_input', message: 'Body too large' } }));
+			}
 		};
-		// Read what was sent and throw it away before answering, so the sender hears the 413
-		// instead of a reset; a claimed size past the photo limit is answered at once.
-		if (length > 9 * 1024 * 1024) return refuse();
+		// Read what was sent and throw it away before answering, so the sender hears the answer
+		// (a phone's plain form: its page again, with the error) instead of a reset. A claimed size
+		// far past anything taken is answered at once.
+		if (length > (limit.backTo ? 4 * limit.max : PHOTO_BODY)) return refuse();
 		req.on('end', refuse).on('error', refuse).resume();
 		return;
 	}

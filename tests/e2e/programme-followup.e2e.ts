@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import type { AxeResults } from 'axe-core';
 import ExcelJS from 'exceljs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { smallPdf } from '../../src/lib/testing/evidence';
 import { hydrated, orgSteps } from './org-helpers';
 import { TestServer } from './server';
 
@@ -128,9 +129,25 @@ test('an organizer follows up every row of a programme: both sessions, region fi
 	const form = organizer.getByTestId('staff-update');
 	await form.getByLabel('Status').selectOption('selesai');
 	await form.getByLabel('Catatan kemajuan').fill('Pelatihan selesai, 40 peserta');
+	const report = smallPdf('Laporan pelatihan');
+	await form.getByLabel(/Berkas bukti/).setInputFiles({ name: 'laporan pelatihan.pdf', mimeType: 'application/pdf', buffer: report });
 	await form.getByRole('button', { name: 'Simpan pembaruan' }).click();
 	await expect(organizer.getByTestId('update-saved')).toBeVisible();
 	await expect(rowOf(organizer, 'Pelatihan akses KUR').getByTestId('row-status')).toHaveText('Selesai');
 	await expect(rowOf(organizer, 'Pelatihan akses KUR').getByTestId('overdue-flag')).toHaveCount(0);
 	await expect(rowOf(organizer, 'Pelatihan akses KUR')).toContainText('Pelatihan selesai, 40 peserta');
+	// Its evidence file is a plain link of the programme's table, served to this member.
+	const file = rowOf(organizer, 'Pelatihan akses KUR').getByTestId('evidence-files').getByRole('link', { name: /laporan pelatihan\.pdf/ });
+	const [evidence] = await Promise.all([organizer.waitForEvent('download'), file.click()]);
+	expect(evidence.suggestedFilename()).toBe('laporan pelatihan.pdf');
+	expect(Buffer.compare(readFileSync((await evidence.path())!), report)).toBe(0);
+	// Signed out, the same address serves nothing.
+	const stranger = await browser.newContext();
+	contexts.push(stranger);
+	const refused = await stranger.request.get(new URL((await file.getAttribute('href'))!, server.url).toString(), { maxRedirects: 0 });
+	expect(refused.status()).toBe(303);
+	// The table with a file listed and an update form open passes axe.
+	await rowOf(organizer, 'Pelatihan akses KUR').getByRole('button', { name: 'Perbarui' }).click();
+	await expect(organizer.getByTestId('staff-update')).toBeVisible();
+	expect(await axeViolations(organizer)).toEqual([]);
 });

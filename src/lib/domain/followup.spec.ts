@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	countRows,
+	evidenceSizeProblem,
 	evidenceUrlOk,
 	filterChoices,
 	filterRows,
@@ -39,7 +40,8 @@ const update = (at: string, status: ProgressUpdate['status'], note = '', by: Pro
 	by,
 	status,
 	note,
-	evidenceUrl: null
+	evidenceUrl: null,
+	files: []
 });
 const tracked = (input: Partial<TrackInput> & { row?: ActionRow }, now = '2026-03-01T00:00:00Z') =>
 	track({ session: SESSION, updates: [], row: row(), ...input }, new Date(now));
@@ -114,5 +116,15 @@ describe('evidence links', () => {
 		expect(evidenceUrlOk('data:text/html,hi')).toBe(false);
 		expect(evidenceUrlOk('drive.google.com/x')).toBe(false);
 		expect(evidenceUrlOk(`https://x.id/${'a'.repeat(500)}`)).toBe(false);
+	});
+});
+
+describe('evidence files chosen on a page', () => {
+	it('are refused before sending when one is too large or there are too many; empty inputs do not count', () => {
+		const mb = 1024 * 1024;
+		expect(evidenceSizeProblem([])).toBeNull();
+		expect(evidenceSizeProblem([{ size: 10 * mb }, { size: 0 }, { size: 1 }, { size: 1 }])).toBeNull();
+		expect(evidenceSizeProblem([{ size: 10 * mb + 1 }])).toBe('file_too_large');
+		expect(evidenceSizeProblem([{ size: 1 }, { size: 1 }, { size: 1 }, { size: 1 }])).toBe('file_too_many');
 	});
 });

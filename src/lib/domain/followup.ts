@@ -19,6 +19,34 @@ export interface ProgressUpdate {
 	status: FollowupStatus;
 	note: string;
 	evidenceUrl: string | null;
+	/** Evidence files uploaded with the update (PDF, or a photo stored as JPEG), in upload order. */
+	files: EvidenceFile[];
+}
+
+/** The largest evidence file taken, PDF or photo (a scanned letter of a few pages, a phone photo); the pages say it. */
+export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+/** Evidence files one update carries; more evidence goes with a further update. */
+export const MAX_FILES_PER_UPDATE = 3;
+
+/**
+ * What the server would refuse in the chosen files before any is sent: one over the size limit,
+ * or too many. Pages check it first so a phone does not upload 30 MB to hear no; the server
+ * checks again (and the type, which only the bytes tell).
+ */
+export function evidenceSizeProblem(files: readonly { size: number }[]): 'file_too_large' | 'file_too_many' | null {
+	const chosen = files.filter((f) => f.size > 0);
+	if (chosen.some((f) => f.size > MAX_EVIDENCE_BYTES)) return 'file_too_large';
+	if (chosen.length > MAX_FILES_PER_UPDATE) return 'file_too_many';
+	return null;
+}
+
+/** An evidence file as pages list it; its bytes are fetched on their own, by id. */
+export interface EvidenceFile {
+	id: string;
+	name: string;
+	type: 'pdf' | 'jpeg';
+	/** Size as stored. */
+	bytes: number;
 }
 
 /** A PIC update link as staff see it (its key is shown once, at creation). */

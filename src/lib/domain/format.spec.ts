@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatClock, formatDate, formatDay, formatInstant, formatMoment, formatTime, formatTimeRange, localizeTimes, parseClock } from './format';
+import { formatClock, formatDate, formatDay, formatFileSize, formatInstant, formatMoment, formatTime, formatTimeRange, localizeTimes, parseClock } from './format';
 
 const originalTz = process.env.TZ;
 afterEach(() => {
@@ -101,5 +101,14 @@ describe('formatMoment', () => {
 
 	it('takes the date in the session’s zone', () => {
 		expect(formatMoment('2025-12-31T23:30:00.000Z', 'Asia/Jayapura', 'id')).toBe('1 Januari 2026 pukul 08.30 WIT');
+	});
+});
+
+describe('formatFileSize', () => {
+	it('says KB under a megabyte and MB with one decimal above, in each language', () => {
+		expect(formatFileSize(300, 'id')).toBe('1 KB');
+		expect(formatFileSize(840 * 1024, 'id')).toBe('840 KB');
+		expect(formatFileSize(1.25 * 1024 * 1024, 'id')).toBe('1,3 MB');
+		expect(formatFileSize(1.25 * 1024 * 1024, 'en')).toBe('1.3 MB');
 	});
 });

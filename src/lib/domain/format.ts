@@ -99,3 +99,10 @@ export function formatDateOnly(date: string, locale: Locale): string {
 		new Date(Date.UTC(y, m - 1, d))
 	);
 }
+
+/** A file's size for people: `840 KB`, `1,2 MB` in Indonesian (`1.2 MB` in English). */
+export function formatFileSize(bytes: number, locale: Locale): string {
+	const tag = locale === 'en' ? 'en-GB' : 'id-ID';
+	if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString(tag)} KB`;
+	return `${(bytes / 1024 / 1024).toLocaleString(tag, { maximumFractionDigits: 1 })} MB`;
+}

@@ -4,7 +4,9 @@ import * as followup from '../server/followup';
 import * as room from '../server/room';
 import * as sessions from '../server/sessions';
 import { must, sessionInContext, type TestSession } from '../testing/server';
-import { loadPicPage, updateByForm } from './followup-pic.server';
+import { MAX_EVIDENCE_BYTES } from '../domain/followup';
+import { pdfOfSize, smallPdf } from '../testing/evidence';
+import { downloadByLink, loadPicPage, updateByForm } from './followup-pic.server';
 
 let session: TestSession;
 let key = '';
@@ -72,5 +74,90 @@ describe('the PIC page', () => {
 		expect(sessions.byId(db, session.row.id).code).not.toBe(oldCode);
 		const page = await loadPicPage(event());
 		expect(page.refused).toBe(false);
+	});
+});
+
+describe('evidence files through the PIC link', () => {
+	const multipart = (k: string, fields: Record<string, string>, files: { name: string; bytes: Buffer; type?: string }[]) => {
+		const form = new FormData();
+		for (const [name, value] of Object.entries(fields)) form.set(name, value);
+		for (const f of files) form.append('files', new File([new Uint8Array(f.bytes)], f.name, { type: f.type ?? 'application/octet-stream' }));
+		const base = event(k);
+		return { ...base, request: new Request(`${base.url}?/update`, { method: 'POST', body: form }) };
+	};
+	const download = (k: string, id: string) => ({ ...event(k), params: { code: session.row.code, key: k, id } });
+	const fields = (activity: string) => ({ rowId: rows[activity], status: 'berjalan', note: 'Bukti terlampir', evidenceUrl: '' });
+	const fileCount = () => (getContext().db.prepare('SELECT COUNT(*) AS n FROM action_evidence WHERE session_id = ?').get(session.row.id) as { n: number }).n;
+	const refusedWith = async (response: Promise<unknown>) => response.then(() => 'served', (e: { status?: number }) => e.status);
+
+	it('uploads with the form, then downloads its own file as an attachment that is never sniffed', async () => {
+		const pdf = smallPdf('Surat keputusan');
+		await expect(updateByForm(multipart(key, fields('Pelatihan akses KUR'), [{ name: 'SK pelatihan.pdf', bytes: pdf, type: 'image/png' }]))).rejects.toMatchObject({ status: 303 });
+		const [row] = followup.loadTracked(getContext().db, [session.row.id]);
+		const file = row.updates[0].files[0];
+		expect(file).toMatchObject({ name: 'SK pelatihan.pdf', type: 'pdf' });
+		const response = await downloadByLink(download(key, file.id));
+		expect(response.headers.get('content-type')).toBe('application/pdf');
+		expect(response.headers.get('content-disposition')).toBe(`attachment; filename="SK pelatihan.pdf"; filename*=UTF-8''SK%20pelatihan.pdf`);
+		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(Buffer.compare(Buffer.from(await response.arrayBuffer()), pdf)).toBe(0);
+		const page = await loadPicPage(event());
+		expect(page.refused === false && page.rows[0].updates[0].files.map((f) => f.name)).toEqual(['SK pelatihan.pdf']);
+	});
+
+	it('cannot fetch another institution’s file, and a revoked link neither downloads nor uploads', async () => {
+		const db = getContext().db;
+		const theirs = db.transaction(() =>
+			followup.recordUpdate(db, session.row.id, 'facilitator', followup.updateInput.parse(fields('Pendataan UMKM')), { files: [{ name: 'bappeda.pdf', type: 'pdf', data: smallPdf() }] })
+		)().files[0].id;
+		const mine = db.transaction(() =>
+			followup.recordUpdate(db, session.row.id, 'facilitator', followup.updateInput.parse(fields('Pelatihan akses KUR')), { files: [{ name: 'kur.pdf', type: 'pdf', data: smallPdf() }] })
+		)().files[0].id;
+		expect(await refusedWith(downloadByLink(download(key, theirs)))).toBe(404);
+		expect((await downloadByLink(download(key, mine))).status).toBe(200);
+		// An upload to the other institution's row stores nothing either.
+		expect(await updateByForm(multipart(key, fields('Pendataan UMKM'), [{ name: 'x.pdf', bytes: smallPdf() }]))).toMatchObject({ status: 404, data: { error: 'unknown_row' } });
+		expect(fileCount()).toBe(2);
+
+		followup.revokePicLink(db, session.row.id, linkId);
+		expect(await refusedWith(downloadByLink(download(key, mine)))).toBe(403);
+		expect(await updateByForm(multipart(key, fields('Pelatihan akses KUR'), [{ name: 'late.pdf', bytes: smallPdf() }]))).toMatchObject({ status: 403, data: { error: 'refused' } });
+		expect(fileCount()).toBe(2);
+	});
+
+	it('refuses a file too large or of another type with its reason, storing neither the file nor the update', async () => {
+		const before = statuses();
+		expect(await updateByForm(multipart(key, fields('Pelatihan akses KUR'), [{ name: 'besar.pdf', bytes: pdfOfSize(MAX_EVIDENCE_BYTES + 1) }]))).toMatchObject({
+			status: 413,
+			data: { error: 'file_too_large', rowId: rows['Pelatihan akses KUR'] }
+		});
+		expect(await updateByForm(multipart(key, fields('Pelatihan akses KUR'), [{ name: 'laporan.pdf', bytes: Buffer.from('<html>bukan pdf</html>'), type: 'application/pdf' }]))).toMatchObject({
+			status: 415,
+			data: { error: 'file_wrong_type' }
+		});
+		expect(statuses()).toEqual(before);
+		expect(fileCount()).toBe(0);
+	});
+
+	it('shows the size error when the server sent an upload too large to read back to the page', async () => {
+		const base = event();
+		const page = await loadPicPage({ ...base, url: new URL(`${base.url}?error=file_too_large`) });
+		expect(page).toMatchObject({ refused: false, refusal: 'file_too_large' });
+		expect(await loadPicPage(event())).toMatchObject({ refusal: null });
+	});
+
+	it('records uploads and downloads in the organization’s audit log', async () => {
+		const db = getContext().db;
+		const org = 'org-evidence';
+		db.prepare("INSERT INTO organizations (id, name, created_at) VALUES (?, 'Bappeda Kukar', '2026-01-01')").run(org);
+		db.prepare('UPDATE sessions SET organization_id = ? WHERE id = ?').run(org, session.row.id);
+		await expect(updateByForm(multipart(key, fields('Pelatihan akses KUR'), [{ name: 'SK.pdf', bytes: smallPdf() }]))).rejects.toMatchObject({ status: 303 });
+		const id = followup.loadTracked(db, [session.row.id])[0].updates[0].files[0].id;
+		await downloadByLink(download(key, id));
+		const logged = db.prepare("SELECT action, actor, detail FROM org_audit WHERE action LIKE 'evidence.%' ORDER BY id").all();
+		expect(logged).toEqual([
+			{ action: 'evidence.uploaded', actor: 'pic_link', detail: 'Dinas Koperasi dan UKM: SK.pdf' },
+			{ action: 'evidence.downloaded', actor: 'pic_link', detail: 'Dinas Koperasi dan UKM: SK.pdf' }
+		]);
 	});
 });

@@ -24,7 +24,7 @@ const row = (over: Partial<ActionRow>): ActionRow => ({
 	remarks: '',
 	...over
 });
-const update = (at: string, status: ProgressUpdate['status'], note = ''): ProgressUpdate => ({ id: at, at, by: 'pic', status, note, evidenceUrl: null });
+const update = (at: string, status: ProgressUpdate['status'], note = ''): ProgressUpdate => ({ id: at, at, by: 'pic', status, note, evidenceUrl: null, files: [] });
 const tracked = (input: { row: ActionRow; updates?: ProgressUpdate[] }, now: string) => track({ session: SESSION, updates: [], ...input }, new Date(now));
 
 describe('the WhatsApp summary', () => {

@@ -12,6 +12,7 @@ import {
 	sameInstitution,
 	track,
 	type FollowupFilter,
+	type EvidenceFile,
 	type FollowupStatus,
 	type PicLink,
 	type ProgressUpdate,
@@ -23,6 +24,8 @@ import { followup as idFollowup, type FollowupMessages } from '../i18n/id/follow
 import * as actions from './actions';
 import type { Db } from './db/database';
 import { sql } from './db/statements';
+import * as evidence from './evidence';
+import type { ReadyEvidence } from './evidence-file';
 import { createLink, findLiveLink, listLinks, revokeLink, type KeyedLinkRow } from './keyed-links';
 import { recordsOfType } from './log';
 import { newId } from './secrets';
@@ -58,13 +61,14 @@ interface UpdateRow {
 	evidence_url: string | null;
 }
 
-const toUpdate = (row: UpdateRow): ProgressUpdate => ({
+const toUpdate = (row: UpdateRow, files: EvidenceFile[] = []): ProgressUpdate => ({
 	id: row.id,
 	at: row.at,
 	by: row.actor.startsWith('pic:') ? 'pic' : 'staff',
 	status: row.status,
 	note: row.note,
-	evidenceUrl: row.evidence_url
+	evidenceUrl: row.evidence_url,
+	files
 });
 
 /** Every live action-plan row of these sessions, tracked, in session order then plan order. */
@@ -74,9 +78,10 @@ export function loadTracked(db: Db, sessionIds: readonly string[], now = new Dat
 		const row = sessions.byId(db, sessionId);
 		const session = { id: row.id, code: row.code, title: row.title, region: row.region, timeZone: row.time_zone };
 		const updates = new Map<string, ProgressUpdate[]>();
+		const files = evidence.byUpdate(db, sessionId);
 		for (const u of sql(db, 'SELECT * FROM action_updates WHERE session_id = ? ORDER BY at, rowid').all(sessionId) as UpdateRow[]) {
 			const list = updates.get(u.row_id) ?? [];
-			list.push(toUpdate(u));
+			list.push(toUpdate(u, files.get(u.id)));
 			updates.set(u.row_id, list);
 		}
 		const savedAt = new Map<string, string>();
@@ -96,14 +101,15 @@ export class FollowupRefusal extends Error {
 /**
  * Records one update of a row of the session (allowed after the session closed: follow-up
  * happens after). `onlyInstitution` scopes a PIC: a row of another institution is refused as
- * unknown, so the answer does not even tell that it exists.
+ * unknown, so the answer does not even tell that it exists. `files`, already checked
+ * (./evidence-file), are stored with the update, in the caller's transaction: both or neither.
  */
 export function recordUpdate(
 	db: Db,
 	sessionId: string,
 	actor: string,
 	input: z.output<typeof updateInput>,
-	options: { onlyInstitution?: string; now?: Date } = {}
+	options: { onlyInstitution?: string; now?: Date; files?: readonly ReadyEvidence[] } = {}
 ): ProgressUpdate {
 	const plan = actions.list(db, sessionId).find((r) => r.id === input.rowId);
 	if (!plan) throw new FollowupRefusal('unknown_row');
@@ -128,7 +134,7 @@ export function recordUpdate(
 		row.note,
 		row.evidence_url
 	);
-	return toUpdate(row);
+	return toUpdate(row, evidence.attach(db, sessionId, row.id, options.files ?? [], row.at));
 }
 
 /** The rows a PIC institution's link opens: its own, nothing else. */
@@ -188,8 +194,8 @@ function wallClock(iso: string, timeZone: string): Date {
 const dateCell = (date: string | null) => (date ? new Date(`${date}T00:00:00Z`) : null);
 
 /**
- * The monitoring sheet: one row per action-plan row (status, overdue, last update, latest note
- * and evidence), then every update on a second sheet. Text goes in as string cells, which Excel
+ * The monitoring sheet: one row per action-plan row (status, overdue, last update, latest note,
+ * evidence link, how many links, the evidence files' names), then every update on a second sheet. Text goes in as string cells, which Excel
  * never runs as formulas.
  */
 export async function renderSheet(rows: readonly TrackedRow[], words: FollowupMessages, generatedAt = new Date()): Promise<Buffer> {
@@ -217,11 +223,15 @@ export async function renderSheet(rows: readonly TrackedRow[], words: FollowupMe
 		{ header: w.overdue, width: 10 },
 		{ header: w.lastUpdate, width: 17 },
 		{ header: w.latestNote, width: 40 },
-		{ header: w.evidence, width: 30 }
+		{ header: w.evidence, width: 30 },
+		{ header: w.evidenceLinks, width: 10 },
+		{ header: w.evidenceFiles, width: 36 }
 	];
 	rows.forEach((r, i) => {
 		const latest = r.updates[0];
 		const evidence = r.updates.find((u) => u.evidenceUrl)?.evidenceUrl ?? '';
+		// Oldest first, as they came in; the files themselves stay in Rembuk, behind its checks.
+		const files = [...r.updates].reverse().flatMap((u) => u.files.map((f) => f.name));
 		const line = main.addRow([
 			i + 1,
 			r.session.title,
@@ -238,8 +248,11 @@ export async function renderSheet(rows: readonly TrackedRow[], words: FollowupMe
 			r.overdue ? w.yes : w.no_,
 			r.lastUpdated ? wallClock(r.lastUpdated, r.session.timeZone) : null,
 			latest?.note ?? '',
-			evidence
+			evidence,
+			r.updates.filter((u) => u.evidenceUrl).length,
+			files.join('\n')
 		]);
+		line.getCell(18).alignment = { wrapText: true, vertical: 'top' };
 		if (r.overdue) line.getCell(13).font = { bold: true, color: { argb: 'FFB00020' } };
 	});
 	main.getColumn(9).numFmt = '#,##0';
@@ -258,7 +271,8 @@ export async function renderSheet(rows: readonly TrackedRow[], words: FollowupMe
 		{ header: w.by, width: 12 },
 		{ header: w.status, width: 12 },
 		{ header: w.note, width: 50 },
-		{ header: w.evidence, width: 30 }
+		{ header: w.evidence, width: 30 },
+		{ header: w.evidenceFiles, width: 36 }
 	];
 	rows.forEach((r, i) => {
 		for (const u of [...r.updates].reverse())
@@ -270,7 +284,8 @@ export async function renderSheet(rows: readonly TrackedRow[], words: FollowupMe
 				u.by === 'pic' ? w.byPic : w.byStaff,
 				words.statuses[u.status],
 				u.note,
-				u.evidenceUrl ?? ''
+				u.evidenceUrl ?? '',
+				u.files.map((f) => f.name).join('\n')
 			]);
 	});
 	history.getColumn(4).numFmt = 'dd/mm/yyyy hh:mm';

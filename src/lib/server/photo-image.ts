@@ -50,9 +50,13 @@ export class PhotoRefused extends Error {
 
 export const tooLarge = () => new PhotoRefused('too_large', `The photo is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
 
-/** Checks and re-encodes an upload; PhotoRefused when it is too large, not a JPEG or PNG, or unreadable. */
-export async function normalise(bytes: Uint8Array): Promise<NormalisedPhoto> {
-	if (bytes.length > MAX_UPLOAD_BYTES) throw tooLarge();
+/**
+ * Checks and re-encodes an upload; PhotoRefused when it is too large, not a JPEG or PNG, or
+ * unreadable. `maxBytes` lets a caller with its own limit (follow-up evidence, ./evidence-file)
+ * take larger originals; what comes out is the same small JPEG either way.
+ */
+export async function normalise(bytes: Uint8Array, maxBytes = MAX_UPLOAD_BYTES): Promise<NormalisedPhoto> {
+	if (bytes.length > maxBytes) throw tooLarge();
 	if (!sniff(bytes)) throw new PhotoRefused('not_an_image', 'Send a JPEG or PNG photo');
 	try {
 		const { data, info } = await sharp(bytes, { autoOrient: true, limitInputPixels: MAX_PIXELS, failOn: 'error' })

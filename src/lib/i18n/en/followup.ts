@@ -24,6 +24,7 @@ export const followup: FollowupMessages = {
 		lastUpdate: 'Last updated',
 		latestNote: 'Latest note',
 		evidence: 'Evidence',
+		file: 'Download evidence file {{name}}',
 		overdue: 'Overdue',
 		noDeadline: 'No dated deadline',
 		never: 'No update yet',
@@ -60,7 +61,14 @@ export const followup: FollowupMessages = {
 		saved: 'Update saved.',
 		badEvidence: 'The evidence link must be an http:// or https:// address.',
 		tooLong: 'The note is too long (at most 1000 characters).',
-		unknownRow: 'This row is not on your link.'
+		unknownRow: 'This row is not on your link.',
+		files: 'Evidence files (optional)',
+		filesHint: 'PDF, JPEG or PNG, at most {{mb}} MB each, up to {{count}} files. Photos are saved again without camera and location data (EXIF).',
+		fileTooLarge: 'File too large: at most {{mb}} MB per file. The update was not saved.',
+		fileWrongType: 'File type not accepted: send a PDF, JPEG or PNG. The update was not saved.',
+		fileUnreadable: 'The photo could not be read. The update was not saved.',
+		fileTooMany: 'At most {{count}} files per update. The update was not saved.',
+		filesFull: 'This session already holds as many evidence files as it may. The update was not saved.'
 	},
 	pic: {
 		title: 'Follow-up update',
@@ -103,6 +111,8 @@ export const followup: FollowupMessages = {
 		lastUpdate: 'Last updated',
 		latestNote: 'Latest note',
 		evidence: 'Evidence',
+		evidenceLinks: 'Evidence links',
+		evidenceFiles: 'Evidence files',
 		at: 'Updated at',
 		by: 'By',
 		note: 'Note',

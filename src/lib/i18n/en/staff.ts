@@ -429,7 +429,7 @@ export const staff: StaffMessages = {
 		deleteTitle: 'Delete session',
 		deleteHint: 'Deletes the session and everything in it, the log and report links included. This cannot be undone.',
 		deleteStart: 'Delete this session…',
-		deleteLoses: 'What will be lost: {{items}} posts, {{participants}} participants, {{photos}} photos, the minutes and every report link.',
+		deleteLoses: 'What will be lost: {{items}} posts, {{participants}} participants, {{photos}} photos, {{evidence}} follow-up evidence files, the minutes and every report link.',
 		deleteType: 'Type the session code ({{code}}) to confirm',
 		deleteConfirm: 'Delete the session for good',
 		deleted: 'The session was deleted. Nothing of it is left on the server.',

@@ -24,6 +24,7 @@ export const followup = {
 		lastUpdate: 'Terakhir diperbarui',
 		latestNote: 'Catatan terakhir',
 		evidence: 'Bukti',
+		file: 'Unduh berkas bukti {{name}}',
 		overdue: 'Terlambat',
 		noDeadline: 'Tanpa batas tanggal',
 		never: 'Belum ada pembaruan',
@@ -60,7 +61,14 @@ export const followup = {
 		saved: 'Pembaruan tersimpan.',
 		badEvidence: 'Tautan bukti harus berupa alamat http:// atau https://.',
 		tooLong: 'Catatan terlalu panjang (paling banyak 1000 huruf).',
-		unknownRow: 'Baris ini tidak ada pada tautan Anda.'
+		unknownRow: 'Baris ini tidak ada pada tautan Anda.',
+		files: 'Berkas bukti (boleh kosong)',
+		filesHint: 'PDF, JPEG atau PNG, paling besar {{mb}} MB per berkas, sampai {{count}} berkas. Foto disimpan ulang tanpa data kamera dan lokasi (EXIF).',
+		fileTooLarge: 'Berkas terlalu besar: paling besar {{mb}} MB per berkas. Pembaruan belum disimpan.',
+		fileWrongType: 'Jenis berkas tidak diterima: kirim PDF, JPEG atau PNG. Pembaruan belum disimpan.',
+		fileUnreadable: 'Foto tidak bisa dibaca. Pembaruan belum disimpan.',
+		fileTooMany: 'Paling banyak {{count}} berkas per pembaruan. Pembaruan belum disimpan.',
+		filesFull: 'Sesi ini sudah menyimpan berkas bukti sebanyak batasnya. Pembaruan belum disimpan.'
 	},
 	pic: {
 		title: 'Pembaruan tindak lanjut',
@@ -103,6 +111,8 @@ export const followup = {
 		lastUpdate: 'Terakhir diperbarui',
 		latestNote: 'Catatan terakhir',
 		evidence: 'Bukti',
+		evidenceLinks: 'Jumlah tautan bukti',
+		evidenceFiles: 'Berkas bukti',
 		at: 'Waktu pembaruan',
 		by: 'Oleh',
 		note: 'Catatan',

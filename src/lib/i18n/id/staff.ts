@@ -429,7 +429,7 @@ export const staff = {
 		deleteTitle: 'Hapus sesi',
 		deleteHint: 'Menghapus sesi beserta seluruh isinya, termasuk dari log dan tautan laporan. Tidak dapat dibatalkan.',
 		deleteStart: 'Hapus sesi ini…',
-		deleteLoses: 'Yang akan hilang: {{items}} masukan, {{participants}} peserta, {{photos}} foto, notulen dan semua tautan laporan.',
+		deleteLoses: 'Yang akan hilang: {{items}} masukan, {{participants}} peserta, {{photos}} foto, {{evidence}} berkas bukti tindak lanjut, notulen dan semua tautan laporan.',
 		deleteType: 'Ketik kode sesi ({{code}}) untuk mengonfirmasi',
 		deleteConfirm: 'Hapus sesi untuk selamanya',
 		deleted: 'Sesi telah dihapus. Tidak ada lagi data sesi ini di server.',

@@ -36,6 +36,8 @@ export type AuditAction =
 	| 'report.downloaded'
 	| 'report_link.used'
 	| 'pic_link.used'
+	| 'evidence.uploaded'
+	| 'evidence.downloaded'
 	| 'privacy.deletion_requested'
 	| 'privacy.erased'
 	| 'session.deleted'
@@ -69,6 +71,8 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
 	'report.downloaded',
 	'report_link.used',
 	'pic_link.used',
+	'evidence.uploaded',
+	'evidence.downloaded',
 	'privacy.deletion_requested',
 	'privacy.erased',
 	'session.deleted',

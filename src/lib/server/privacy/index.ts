@@ -331,13 +331,14 @@ export function myData(db: Db, sessionId: string, token: string): (MyData & { pa
 }
 
 /** What deleting a session loses, for the confirmation. */
-export function deletionCounts(db: Db, sessionId: string): { items: number; participants: number; photos: number } {
+export function deletionCounts(db: Db, sessionId: string): { items: number; participants: number; photos: number; evidence: number } {
 	const count = (table: string, extra = '') =>
 		(sql(db, `SELECT COUNT(*) AS n FROM ${table} WHERE session_id = ?${extra}`).get(sessionId) as { n: number }).n;
 	return {
 		items: count('items', ' AND deleted_at IS NULL'),
 		participants: count('participants', ' AND (removed_at IS NULL OR removed_reason IS NOT NULL)'),
-		photos: count('photos')
+		photos: count('photos'),
+		evidence: count('action_evidence')
 	};
 }
 
@@ -351,7 +352,7 @@ export function sessionTables(db: Db): string[] {
 
 /**
  * Deletes the session and everything of it: rows in every table (the photos' bytes with their
- * photos), with SQLite's secure delete so the freed pages hold no copy. Rembuk keeps no files
+ * photos, the follow-up's evidence files with their updates), with SQLite's secure delete so the freed pages hold no copy. Rembuk keeps no files
  * outside the database (photos are stored in it, exports are made on request), so nothing is
  * left on disk. Returns false when there was no such session.
  */
@@ -370,10 +371,12 @@ export function deleteSessionRows(db: Db, sessionId: string, who: audit.SessionA
 	const lost = deletionCounts(db, sessionId);
 	audit.recordForSession(db, sessionId, who, {
 		action: 'session.deleted',
-		detail: `${title} (items=${lost.items} participants=${lost.participants} photos=${lost.photos})`
+		detail: `${title} (items=${lost.items} participants=${lost.participants} photos=${lost.photos} evidence=${lost.evidence})`
 	});
 	db.pragma('defer_foreign_keys = ON');
 	sql(db, 'DELETE FROM photo_blobs WHERE photo_id IN (SELECT id FROM photos WHERE session_id = ?)').run(sessionId);
+	// The evidence files' bytes carry session_id themselves, so the loop below reaches them; said here to be plain.
+	sql(db, 'DELETE FROM action_evidence_blobs WHERE session_id = ?').run(sessionId);
 	for (const table of sessionTables(db)) db.prepare(`DELETE FROM "${table}" WHERE session_id = ?`).run(sessionId);
 	sql(db, 'DELETE FROM sessions WHERE id = ?').run(sessionId);
 	return true;

@@ -12,8 +12,11 @@ import { cameraJpeg } from '$lib/testing/photos';
 import { openDatabase, type Db } from '../db/database';
 import { buildMinutes } from '../minutes/model';
 import { renderMarkdown } from '../minutes/markdown';
+import * as actions from '../actions';
+import * as followup from '../followup';
 import { normalise } from '../photo-image';
 import * as photos from '../photos';
+import { smallPdf } from '$lib/testing/evidence';
 import { anonymise, deleteSession, deletionCounts, dueSessions, erase, myData, requestDeletion, requests, runRetention, sessionTables, setSettings } from './index';
 
 const NAMES = ['Siti Rahmawati', 'Yusuf Hidayat', 'Dewi Lestari', 'Hendra Wijaya', 'Rini Anggraini', 'Amir Mahmud'];
@@ -35,6 +38,10 @@ async function withPhoto(fgd: ReturnType<typeof facilitatedFgd>) {
 	});
 	const image = await normalise(await cameraJpeg(800, 600));
 	photos.store(fgd.db, fgd.session.id, 'minutetaker', image, 'Siti Rahmawati menyampaikan paparan');
+	// Follow-up evidence whose file name carries a participant's name.
+	const rowId = actions.list(fgd.db, fgd.session.id)[0].id;
+	const input = followup.updateInput.parse({ rowId, status: 'berjalan', note: '', evidenceUrl: '' });
+	write(fgd.db, () => followup.recordUpdate(fgd.db, fgd.session.id, 'facilitator', input, { files: [{ name: 'Paparan Siti Rahmawati.pdf', type: 'pdf', data: smallPdf() }] }));
 }
 
 function write<R>(db: Db, change: () => R): R {
@@ -58,6 +65,9 @@ describe('anonymisation', () => {
 		expect(record?.event).toMatchObject({ type: 'session.anonymised', participants: 6, keptInstitutions: true });
 
 		const after = everyText(fgd.db);
+		// The evidence file stays, bytes and all; only its name loses the person's.
+		expect(fgd.db.prepare('SELECT name FROM action_evidence').all()).toEqual([{ name: expect.stringMatching(/^Paparan Peserta \d+\.pdf$/) }]);
+		expect(fgd.db.prepare('SELECT COUNT(*) AS n FROM action_evidence_blobs').get()).toEqual({ n: 1 });
 		for (const name of NAMES) expect(after.toLowerCase()).not.toContain(name.toLowerCase());
 		const payloads = (fgd.db.prepare('SELECT payload FROM session_events').all() as { payload: string }[]).map((r) => r.payload).join('\n');
 		expect(payloads).toContain('Peserta 1');
@@ -224,12 +234,13 @@ describe('deleting a session', () => {
 		const fgd = facilitatedFgd();
 		const other = facilitatedFgd();
 		await withPhoto(fgd);
-		expect(deletionCounts(fgd.db, fgd.session.id)).toEqual({ items: expect.any(Number), participants: 6, photos: 1 });
+		expect(deletionCounts(fgd.db, fgd.session.id)).toEqual({ items: expect.any(Number), participants: 6, photos: 1, evidence: 1 });
 		expect(deleteSession(fgd.db, fgd.session.id)).toBe(true);
 		for (const table of sessionTables(fgd.db))
 			expect(fgd.db.prepare(`SELECT COUNT(*) AS n FROM "${table}" WHERE session_id = ?`).get(fgd.session.id)).toEqual({ n: 0 });
 		expect(fgd.db.prepare('SELECT COUNT(*) AS n FROM sessions').get()).toEqual({ n: 0 });
 		expect(fgd.db.prepare('SELECT COUNT(*) AS n FROM photo_blobs').get()).toEqual({ n: 0 });
+		expect(fgd.db.prepare('SELECT COUNT(*) AS n FROM action_evidence_blobs').get()).toEqual({ n: 0 });
 		expect(deleteSession(fgd.db, fgd.session.id)).toBe(false);
 		expect(everyText(fgd.db)).not.toContain('Siti Rahmawati');
 		expect(other.db.prepare('SELECT COUNT(*) AS n FROM participants').get()).toEqual({ n: 5 });

@@ -126,4 +126,11 @@ export function scrubSession(db: Db, sessionId: string, plan: ScrubPlan): void {
 		const caption = replaceText(p.caption, plan.texts);
 		if (caption !== p.caption) sql(db, 'UPDATE photos SET caption = ? WHERE id = ?').run(caption, p.id);
 	}
+	// Evidence files stay (they document an institution's work, not a participant), but a file's
+	// name may carry a participant's name, as a caption may.
+	const files = sql(db, 'SELECT id, name FROM action_evidence WHERE session_id = ?').all(sessionId) as { id: string; name: string }[];
+	for (const f of files) {
+		const name = replaceText(f.name, plan.texts);
+		if (name !== f.name) sql(db, 'UPDATE action_evidence SET name = ? WHERE id = ?').run(name, f.id);
+	}
 }

@@ -10,6 +10,7 @@ import * as followup from '../followup';
 import * as pf from './followup';
 import * as programmes from './programmes';
 import { DEFAULT_TEMPLATE } from './template';
+import { smallPdf } from '$lib/testing/evidence';
 
 const GOOD = 'Sungai Mahakam pagi berkabut 7';
 const NOW = new Date('2026-06-01T03:00:00Z');
@@ -133,5 +134,36 @@ describe('programme follow-up downloads', () => {
 		expect(text).toContain('Pelatihan akses KUR');
 		expect(text).not.toContain('Pendataan UMKM');
 		expect(() => pf.programmeSummary(w.db, w.paser.admin, w.programme.id, {}, 'id', '', NOW)).toThrow(access.AccessDenied);
+	});
+});
+
+describe('programme follow-up evidence files', () => {
+	it('a member fetches a file of a session they may see, audited; another organization, programme or unassigned facilitator cannot', async () => {
+		const w = await world();
+		const fileOf = (s: TestSession, name: string) => {
+			const rowId = followup.loadTracked(w.db, [s.row.id])[0].row.id;
+			const input = followup.updateInput.parse({ rowId, status: 'berjalan', note: '', evidenceUrl: '' });
+			return followup.recordUpdate(w.db, s.row.id, 'facilitator', input, { files: [{ name, type: 'pdf', data: smallPdf() }] }).files[0].id;
+		};
+		const inA = fileOf(w.a, 'kur.pdf');
+		const inB = fileOf(w.b, 'pendataan.pdf');
+		const inForeign = (() => {
+			must(w.db, w.c.facilitator, { type: 'action.save', row: { activity: 'Baris Paser', pic: { institution: 'Bappeda' }, timeframe: '2099' } });
+			return fileOf(w.c, 'paser.pdf');
+		})();
+		expect(pf.programmeEvidence(w.db, w.organizer, w.programme.id, inA, '10.0.0.2')).toMatchObject({ name: 'kur.pdf', contentType: 'application/pdf' });
+		// The file of another organization's session, even asked through one's own programme; a file asked through another programme.
+		expect(() => pf.programmeEvidence(w.db, w.organizer, w.programme.id, inForeign)).toThrow(access.AccessDenied);
+		expect(() => pf.programmeEvidence(w.db, w.organizer, w.other.id, inA)).toThrow(access.AccessDenied);
+		expect(() => pf.programmeEvidence(w.db, w.paser.admin, w.foreign.id, inA)).toThrow(access.AccessDenied);
+		// A facilitator sees the files of assigned sessions only.
+		access.assign(w.db, w.organizer, w.b.row.code, w.fas.accountId, true);
+		expect(pf.programmeEvidence(w.db, w.fas, w.programme.id, inB).name).toBe('pendataan.pdf');
+		expect(() => pf.programmeEvidence(w.db, w.fas, w.programme.id, inA)).toThrow(access.AccessDenied);
+		const logged = audit.list(w.db, w.organizer.organizationId).filter((e) => e.action === 'evidence.downloaded');
+		expect(logged.map((e) => [e.accountId, e.subject, e.detail, e.address])).toEqual(
+			expect.arrayContaining([[w.organizer.accountId, w.a.row.code, 'programme FGD UMKM 2026: kur.pdf', '10.0.0.2']])
+		);
+		expect(logged).toHaveLength(2);
 	});
 });

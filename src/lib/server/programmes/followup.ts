@@ -10,6 +10,7 @@ import type { Locale } from '../../domain/types';
 import { AccessDenied, programmeSessionIds, type Member } from '../accounts/access';
 import * as audit from '../accounts/audit';
 import type { Db } from '../db/database';
+import * as evidence from '../evidence';
 import * as followup from '../followup';
 import * as sessions from '../sessions';
 import { programmeFor, type Programme } from './programmes';
@@ -80,4 +81,17 @@ export async function programmeSheet(
 export function programmeSummary(db: Db, member: Member, programmeId: string, filter: FollowupFilter, locale: Locale, address = '', now = new Date()): string {
 	const { programme, rows, today } = exported(db, member, programmeId, filter, `summary ${locale}`, address, now);
 	return whatsappSummary(rows, followup.messagesFor(locale), { title: programme.name, locale, today });
+}
+
+/**
+ * An evidence file of one of the programme's sessions this member may see (facilitators: their
+ * assigned sessions), audited as the member's download; any other file is refused as unknown.
+ */
+export function programmeEvidence(db: Db, member: Member, programmeId: string, fileId: string, address = ''): evidence.Download {
+	const programme = programmeFor(db, member, programmeId);
+	const sessionId = evidence.sessionOf(db, fileId);
+	const file = sessionId && programmeSessionIds(db, member, programme.id).includes(sessionId) ? evidence.read(db, sessionId, fileId) : null;
+	if (!sessionId || !file) throw new AccessDenied('not_found', 'No evidence file of this programme has this id');
+	audit.recordForSession(db, sessionId, { accountId: member.accountId, actor: 'account', address }, { action: 'evidence.downloaded', detail: `programme ${programme.name}: ${file.name}` });
+	return file;
 }

@@ -9,6 +9,10 @@ import { DELETE } from './[id]/+server';
 import { GET as rowsGET, POST as updatePOST } from '../followup/+server';
 import { GET as sheetGET } from '../followup/sheet/+server';
 import { GET as summaryGET } from '../followup/summary/+server';
+import { GET as fileGET } from '../followup/files/[id]/+server';
+import { smallPdf } from '$lib/testing/evidence';
+import { cameraJpeg } from '$lib/testing/photos';
+import sharp from 'sharp';
 
 let code = '';
 let sessionId = '';
@@ -86,5 +90,47 @@ describe('/api/sessions/[code]/followup', () => {
 		expect(text).toContain('*Tindak lanjut FGD: FGD Tindak Lanjut*');
 		expect(text).toContain('1 terlambat');
 		expect(text).toContain('Pelatihan akses KUR (Dinas Koperasi dan UKM): Tertunda');
+	});
+});
+
+describe('/api/sessions/[code]/followup with evidence files', () => {
+	const upload = (key: string | undefined, files: { name: string; bytes: Buffer }[]) => {
+		const form = new FormData();
+		for (const [name, value] of Object.entries({ rowId, status: 'berjalan', note: 'Dengan bukti', evidenceUrl: '' })) form.set(name, value);
+		for (const f of files) form.append('files', new File([new Uint8Array(f.bytes)], f.name));
+		const url = new URL(`http://rembuk.test/api/sessions/${code}/followup`);
+		const request = new Request(url, { method: 'POST', headers: key ? { authorization: `Bearer ${key}` } : {}, body: form });
+		return { params: { code }, url, request, getClientAddress: () => '192.0.2.89' } as never;
+	};
+	const fileEvent = (id: string, key?: string) => event(`followup/files/${id}`, 'GET', key, undefined, { id });
+
+	it('the facilitator uploads a PDF and a photo (re-encoded, EXIF gone) and downloads them with the key only', async () => {
+		const pdf = smallPdf('Berita acara');
+		const response = await updatePOST(upload(facilitatorKey, [{ name: 'berita acara.pdf', bytes: pdf }, { name: 'kegiatan.jpeg', bytes: await cameraJpeg(800, 600) }]));
+		expect(response.status).toBe(201);
+		const { update } = (await response.json()) as { update: { files: { id: string; name: string; type: string }[] } };
+		expect(update.files.map((f) => [f.name, f.type])).toEqual([['berita acara.pdf', 'pdf'], ['kegiatan.jpg', 'jpeg']]);
+		const got = await fileGET(fileEvent(update.files[0].id, facilitatorKey));
+		expect(got.headers.get('content-disposition')).toMatch(/^attachment; /);
+		expect(got.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(Buffer.compare(Buffer.from(await got.arrayBuffer()), pdf)).toBe(0);
+		const photo = await fileGET(fileEvent(update.files[1].id, facilitatorKey));
+		expect(photo.headers.get('content-type')).toBe('image/jpeg');
+		expect((await sharp(Buffer.from(await photo.arrayBuffer())).metadata()).exif).toBeUndefined();
+		expect((await fileGET(fileEvent(update.files[0].id))).status).toBe(401);
+		expect((await fileGET(fileEvent(update.files[0].id, 'not-the-key'))).status).toBe(403);
+		expect((await fileGET(fileEvent('no-such-file', facilitatorKey))).status).toBe(404);
+	});
+
+	it('refuses a wrong type or too many files with a clear status, storing nothing', async () => {
+		const count = () => followup.loadTracked(getContext().db, [sessionId])[0].updates.length;
+		const before = count();
+		const wrong = await updatePOST(upload(facilitatorKey, [{ name: 'laporan.pdf', bytes: Buffer.from('MZ executable') }]));
+		expect(wrong.status).toBe(415);
+		expect(await wrong.text()).toContain('wrong_type');
+		const many = await updatePOST(upload(facilitatorKey, Array.from({ length: 4 }, (_, i) => ({ name: `${i}.pdf`, bytes: smallPdf() }))));
+		expect(many.status).toBe(400);
+		expect((await updatePOST(upload(undefined, [{ name: 'a.pdf', bytes: smallPdf() }]))).status).toBe(401);
+		expect(count()).toBe(before);
 	});
 });

@@ -1,7 +1,10 @@
 import { error, fail } from '@sveltejs/kit';
-import { requireMember } from '$lib/http/account.server';
+import { addressOf, requireMember } from '$lib/http/account.server';
+import { auditUploaded, field, filesOf, readForm } from '$lib/http/evidence.server';
 import * as access from '$lib/server/accounts/access';
 import { getContext } from '$lib/server/context';
+import { EvidenceFull } from '$lib/server/evidence';
+import { EvidenceRefused } from '$lib/server/evidence-file';
 import * as followup from '$lib/server/followup';
 import * as programmeFollowup from '$lib/server/programmes/followup';
 import type { Actions, PageServerLoad } from './$types';
@@ -28,22 +31,32 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions = {
-	/** A progress update on one row, the same write as the session's follow-up page, attributed to the account. */
+	/** A progress update on one row (with up to three evidence files), the same write as the session's follow-up page, attributed to the account. */
 	update: async (event) => {
 		const { member } = requireMember(event);
-		const form = await event.request.formData();
-		const text = (name: string) => String(form.get(name) ?? '');
+		let form: FormData;
+		try {
+			form = await readForm(event.request);
+		} catch (e) {
+			if (e instanceof EvidenceRefused) return fail(413, { error: `file_${e.reason}`, rowId: '' });
+			throw e;
+		}
+		const text = (name: string) => field(form, name);
 		const parsed = followup.updateInput.safeParse({ rowId: text('rowId'), status: text('status'), note: text('note'), evidenceUrl: text('evidenceUrl') });
 		if (!parsed.success) return fail(400, { error: 'bad_input', rowId: text('rowId') });
 		const context = getContext();
 		try {
 			const session = programmeFollowup.sessionForUpdate(context.db, member, programmeId(event.params), text('code'));
-			await context.writes.commit(session.id, (db) => ({
-				update: followup.recordUpdate(db, session.id, programmeFollowup.accountActor(member), parsed.data),
+			const files = await filesOf(form);
+			const { update } = await context.writes.commit(session.id, (db) => ({
+				update: followup.recordUpdate(db, session.id, programmeFollowup.accountActor(member), parsed.data, { files }),
 				records: []
 			}));
+			auditUploaded(context.db, session.id, { accountId: member.accountId, actor: 'account', address: addressOf(event) }, update.files);
 		} catch (e) {
 			if (e instanceof access.AccessDenied || e instanceof followup.FollowupRefusal) return fail(404, { error: 'refused', rowId: text('rowId') });
+			if (e instanceof EvidenceRefused) return fail(400, { error: `file_${e.reason}`, rowId: text('rowId') });
+			if (e instanceof EvidenceFull) return fail(409, { error: 'files_full', rowId: text('rowId') });
 			throw e;
 		}
 		return { saved: parsed.data.rowId };
