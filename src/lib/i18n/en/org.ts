@@ -86,6 +86,13 @@ export const org: OrgMessages = {
 		forbidden: 'Your role does not allow this.'
 	},
 	orgReport: {
+		updatedAt: 'Updated at {{time}}',
+		liveOn: 'updates by itself whenever a session changes or closes',
+		liveOff: 'live updates stopped; reload the page',
+		counts: '{{closed}} of {{total}} sessions closed · {{issues}} issues',
+		status: 'Status',
+		sessionClosed: 'Closed',
+		sessionOpen: 'Under way',
 		open: 'Combined results report',
 		title: 'Results report: {{name}}',
 		lead: 'The findings of every session of this programme, grouped into issues across sessions. Issues are grouped automatically by meaning; the ones changed by hand are marked.',

@@ -84,6 +84,13 @@ export const org = {
 		forbidden: 'Peran Anda tidak mengizinkan tindakan ini.'
 	},
 	orgReport: {
+		updatedAt: 'Diperbarui pukul {{time}}',
+		liveOn: 'diperbarui sendiri setiap kali sesi berubah atau ditutup',
+		liveOff: 'pembaruan langsung terhenti; muat ulang halaman',
+		counts: '{{closed}} dari {{total}} sesi selesai · {{issues}} isu',
+		status: 'Status',
+		sessionClosed: 'Selesai',
+		sessionOpen: 'Berlangsung',
 		open: 'Laporan hasil gabungan',
 		title: 'Laporan hasil: {{name}}',
 		lead: 'Temuan semua sesi rangkaian ini, dikelompokkan menjadi isu lintas sesi. Isu tersusun otomatis menurut kemiripan makna; yang diubah tangan diberi tanda.',
