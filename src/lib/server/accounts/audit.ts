@@ -29,6 +29,7 @@ export type AuditAction =
 	| 'session.duplicated'
 	| 'programme.created'
 	| 'programme.updated'
+	| 'programme.template_edited'
 	| 'settings.changed'
 	| 'minutes.downloaded'
 	| 'report.downloaded'
@@ -60,6 +61,7 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
 	'session.duplicated',
 	'programme.created',
 	'programme.updated',
+	'programme.template_edited',
 	'settings.changed',
 	'minutes.downloaded',
 	'report.downloaded',
