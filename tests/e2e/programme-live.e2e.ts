@@ -172,8 +172,8 @@ test('the template is edited field by field; a new session of the programme star
 		await page.screenshot({ path: `test-results/programme-live-report-${name}.png`, fullPage: true });
 		await page.goto(programmeUrl);
 		await hydrated(page);
-		await page.getByTestId('template-editor').screenshot({ path: `test-results/programme-template-editor-${name}.png` });
 		await page.screenshot({ path: `test-results/programme-page-${name}-top.png` });
+		await page.getByTestId('template-editor').screenshot({ path: `test-results/programme-template-editor-${name}.png` });
 	}
 	// The refusal as it shows.
 	await page.getByTestId('template-editor').getByLabel('Jam 3').fill('13.00');
