@@ -47,7 +47,9 @@ test('the open report updates itself when a session of the programme gets a post
 	const first = await addSession(organizer, 'FGD Tanah Grogot', '2027-02-10T09:00');
 	await addSession(organizer, 'FGD Long Ikis', '2027-02-12T09:00');
 
-	// The report, open on the organizer's laptop, listening.
+	// The report, open on the organizer's laptop, listening (on one line, opened once).
+	let lines = 0;
+	organizer.on('request', (r) => void (r.url().endsWith('/laporan/langsung') && lines++));
 	await organizer.goto(`${programmeUrl}/laporan`);
 	await hydrated(organizer);
 	const updated = organizer.getByTestId('report-updated');
@@ -85,6 +87,8 @@ test('the open report updates itself when a session of the programme gets a post
 	await expect(updated).toHaveAttribute('data-live', 'live');
 	// Still the same document: nothing reloaded it.
 	expect(await organizer.evaluate(() => (window as unknown as { rembukMark?: number }).rembukMark)).toBe(1);
+	// Each update reloaded the data, not the line.
+	expect(lines).toBe(1);
 });
 
 test('only the organization’s admins and organizers may listen to the report', async ({ browser }) => {
