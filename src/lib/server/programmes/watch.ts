@@ -48,7 +48,7 @@ export class ProgrammeWatch {
 		};
 	}
 
-	/** How many listeners follow this programme (for tests and the shutdown log). */
+	/** How many listeners follow this programme (the specs check that a closed line lets go). */
 	watchers(programmeId: string): number {
 		return this.#listeners.get(programmeId)?.size ?? 0;
 	}
