@@ -37,6 +37,15 @@ export function requireMember(event: Event): SignedIn & { member: Member } {
 	return { ...who, member };
 }
 
+/**
+ * The member the cookie signs in now, or null; not counted as activity, so a report left open
+ * does not keep a sign-in alive past its idle limit.
+ */
+export function memberNow(event: Event): Member | null {
+	const who = resolve(getContext().db, event.cookies.get(AUTH_COOKIE), Date.now(), false);
+	return (who && membership(getContext().db, who.account.id)) ?? null;
+}
+
 export const addressOf = (event: Event) => clientAddress(event);
 
 /** After a change that may take rights away: closes this account's consoles that lost them. */

@@ -24,6 +24,9 @@ export async function createSessionAction(event: RequestEvent, programmeId?: str
 			{ ...parsed.data, programmeId: programmeId ?? (parsed.data.programmeId || null) },
 			addressOf(event)
 		);
+		const inProgramme = programmeId ?? (parsed.data.programmeId || null);
+		// Made outside the write path (no screen follows a session not yet made): the programme's open report is told here.
+		if (inProgramme) getContext().programmes.changed(inProgramme);
 		return { created: created.code };
 	} catch (error) {
 		return refusal(error);

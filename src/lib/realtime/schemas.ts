@@ -42,6 +42,27 @@ export const kindsSchema = z
 	.max(LIMITS.kinds)
 	.refine((ks) => new Set(ks.map((k) => k.key)).size === ks.length, 'duplicate kind keys');
 
+/** A stakeholder group (unsur) a participant chooses on joining: its key and its labels. */
+export const groupSchema = z.object({
+	key,
+	labelId: text(LIMITS.institution),
+	labelEn: text(LIMITS.institution, 0).default('')
+});
+export const groupsSchema = z
+	.array(groupSchema)
+	.min(1)
+	.max(20)
+	.refine((gs) => new Set(gs.map((g) => g.key)).size === gs.length, 'duplicate group keys');
+
+/** A session's voting rules (dots per person, at most per choice, on items or themes), without whether they are revealed. */
+export const votingRulesSchema = z.object({
+	budget: z.number().int().min(1).max(100),
+	cap: z.number().int().min(1).max(100),
+	target: z.enum(['items', 'themes'])
+});
+const minutesLanguage = z.enum(['id', 'en']);
+const timeZone = z.enum(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura']);
+
 const id = z.string().min(1).max(40);
 const phase = z.enum(['lobby', 'writing', 'reveal', 'grouping', 'voting', 'discussion', 'action', 'closed']);
 const optionalText = (max: number) => text(max, 0).default('');
@@ -196,9 +217,9 @@ export const commandSchema = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('vote.set'), targetId: id, count: z.number().int().min(0).max(100) }),
 	z.object({
 		type: z.literal('voting.settings'),
-		budget: z.number().int().min(1).max(100).optional(),
-		cap: z.number().int().min(1).max(100).optional(),
-		target: z.enum(['items', 'themes']).optional(),
+		budget: votingRulesSchema.shape.budget.optional(),
+		cap: votingRulesSchema.shape.cap.optional(),
+		target: votingRulesSchema.shape.target.optional(),
 		revealed: z.boolean().optional()
 	}),
 	z.object({ type: z.literal('link.set'), recommendationId: id, targetId: id, linked: z.boolean() }),
@@ -229,11 +250,11 @@ export const createSessionSchema = z.object({
 	title: text(LIMITS.title),
 	theme: text(LIMITS.shortText, 0).default(''),
 	startsAt: localDateTime,
-	timeZone: z.enum(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura']).default('Asia/Makassar'),
+	timeZone: timeZone.default('Asia/Makassar'),
 	venue: text(LIMITS.shortText, 0).default(''),
 	organizers: z.array(text(LIMITS.institution)).max(LIMITS.organizers).default([]),
 	region: text(LIMITS.institution, 0).default(''),
-	minutesLanguage: z.enum(['id', 'en']).default('id'),
+	minutesLanguage: minutesLanguage.default('id'),
 	kinds: kindsSchema.optional(),
 	allowAnonymous: z.boolean().default(true),
 	/** Sample data (`npm run demo`): the facilitator may set its clock, so it reads as held on its event day. */
@@ -280,3 +301,22 @@ export const erasureSchema = z.strictObject({
 
 /** Deleting a session: the facilitator types its code to confirm. */
 export const deleteSessionSchema = z.strictObject({ confirmCode: z.string().max(20) });
+
+/**
+ * A programme's template, what each of its new sessions starts from (see
+ * server/programmes/template.ts), made of the same rules as the session's own settings.
+ */
+export const sessionTemplateSchema = z.strictObject({
+	kinds: kindsSchema,
+	groups: groupsSchema,
+	agenda: detailsSchema.shape.agenda.unwrap(),
+	voting: votingRulesSchema,
+	letterhead: letterheadSchema.nullable(),
+	minutesLanguage,
+	timeZone,
+	allowAnonymous: z.boolean(),
+	retentionMonths: retentionSettingsSchema.shape.retentionMonths,
+	keepInstitutions: retentionSettingsSchema.shape.keepInstitutions,
+	phaseKinds: z.partialRecord(phase, z.array(key).max(LIMITS.kinds)),
+	minutesMinGroup: detailsSchema.shape.minutesMinGroup.unwrap().nullable()
+});

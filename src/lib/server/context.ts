@@ -5,6 +5,7 @@
  */
 import { openDatabase, type Db } from './db/database';
 import { GroupCommit, type Publish } from './group-commit';
+import { ProgrammeWatch } from './programmes/watch';
 
 export interface RembukContext {
 	db: Db;
@@ -17,6 +18,8 @@ export interface RembukContext {
 	 * their session (signed out, removed, unassigned). Called after such a change is committed.
 	 */
 	recheckAccount: (accountId: string) => void;
+	/** The programmes' open reports, told when a session of theirs changed (fed by `writes`). */
+	programmes: ProgrammeWatch;
 }
 
 const KEY = Symbol.for('rembuk.context');
@@ -31,7 +34,10 @@ export function getContext(): RembukContext {
 	if (holder[KEY]) return holder[KEY];
 	const db = openDatabase(databasePath());
 	// `publish` is looked up at each write: the realtime layer replaces it after this is made.
-	const context: RembukContext = { db, publish: () => {}, recheckAccount: () => {}, writes: new GroupCommit(db, (id, records) => context.publish(id, records)) };
+	const writes = new GroupCommit(db, (id, records) => context.publish(id, records));
+	const programmes = new ProgrammeWatch(db);
+	writes.observe((id, records) => programmes.committed(id, records));
+	const context: RembukContext = { db, publish: () => {}, recheckAccount: () => {}, writes, programmes };
 	holder[KEY] = context;
 	return context;
 }

@@ -24,6 +24,12 @@ export interface Written {
 /** Sends committed records to the session's open screens. */
 export type Publish = (sessionId: string, records: SessionRecord[]) => void;
 
+/**
+ * Told of every committed change after its publish, with its records or none: a deletion logs
+ * nothing, yet a page that follows the session from outside (a programme's report) must hear of it.
+ */
+export type CommitObserver = (sessionId: string, records: SessionRecord[]) => void;
+
 interface Waiting {
 	sessionId: string;
 	change: (db: Db) => Written;
@@ -43,6 +49,7 @@ export class GroupCommit {
 	#db: Db;
 	#publish: Publish;
 	#run: typeof execute;
+	#observers = new Set<CommitObserver>();
 
 	/** `run` is `execute` except in tests. */
 	constructor(db: Db, publish: Publish, run: typeof execute = execute) {
@@ -83,6 +90,12 @@ export class GroupCommit {
 		});
 	}
 
+	/** Adds an observer of committed changes; returns the way to remove it. */
+	observe(observer: CommitObserver): () => void {
+		this.#observers.add(observer);
+		return () => this.#observers.delete(observer);
+	}
+
 	#enqueue(waiting: Waiting) {
 		if (this.#waiting.push(waiting) === 1) setImmediate(() => this.#flush());
 	}
@@ -94,7 +107,9 @@ export class GroupCommit {
 		group.forEach(({ sessionId, settle }, i) => {
 			const outcome = outcomes[i];
 			settle(outcome);
-			if ('written' in outcome) this.#publishSafely(sessionId, outcome.written.records);
+			if (!('written' in outcome)) return;
+			this.#publishSafely(sessionId, outcome.written.records);
+			this.#tellObservers(sessionId, outcome.written.records);
 		});
 	}
 
@@ -116,6 +131,16 @@ export class GroupCommit {
 			// The commit itself failed: nothing of the group was saved, so nothing may be reported saved.
 			console.error('group commit failed', error);
 			return group.map(() => ({ error }));
+		}
+	}
+
+	#tellObservers(sessionId: string, records: SessionRecord[]) {
+		for (const observer of this.#observers) {
+			try {
+				observer(sessionId, records);
+			} catch (error) {
+				console.error('commit observer failed', error);
+			}
 		}
 	}
 

@@ -31,6 +31,7 @@ export type AuditAction =
 	| 'session.duplicated'
 	| 'programme.created'
 	| 'programme.updated'
+	| 'programme.template_edited'
 	| 'settings.changed'
 	| 'minutes.downloaded'
 	| 'report.downloaded'
@@ -66,6 +67,7 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
 	'session.duplicated',
 	'programme.created',
 	'programme.updated',
+	'programme.template_edited',
 	'settings.changed',
 	'minutes.downloaded',
 	'report.downloaded',

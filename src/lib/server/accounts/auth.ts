@@ -77,8 +77,11 @@ export interface SignedIn {
 	account: accounts.AccountRow;
 }
 
-/** Who a cookie's token signs in, or null (unknown, revoked, expired or idle too long). */
-export function resolve(db: Db, token: string | undefined, now = Date.now()): SignedIn | null {
+/**
+ * Who a cookie's token signs in, or null (unknown, revoked, expired or idle too long). `touch`
+ * false: a check that is not the member's own doing (an open page's heartbeat) leaves the idle clock alone.
+ */
+export function resolve(db: Db, token: string | undefined, now = Date.now(), touch = true): SignedIn | null {
 	if (!token || token.length > 100) return null;
 	const row = sql(db, 'SELECT id, account_id, created_at, last_seen_at, revoked_at FROM auth_sessions WHERE token_hash = ?').get(hashSecret(token)) as
 		| { id: string; account_id: string; created_at: string; last_seen_at: string; revoked_at: string | null }
@@ -87,7 +90,7 @@ export function resolve(db: Db, token: string | undefined, now = Date.now()): Si
 	if (now - Date.parse(row.created_at) > ABSOLUTE_TTL_MS || now - Date.parse(row.last_seen_at) > IDLE_TTL_MS) return null;
 	const account = accounts.byId(db, row.account_id);
 	if (!account?.password_hash) return null;
-	if (now - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS)
+	if (touch && now - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS)
 		sql(db, 'UPDATE auth_sessions SET last_seen_at = ? WHERE id = ?').run(new Date(now).toISOString(), row.id);
 	return { authSessionId: row.id, account };
 }

@@ -109,6 +109,34 @@ export function updateProgramme(db: Db, member: Member, id: string, input: Progr
 	return programmeFor(db, member, id);
 }
 
+/**
+ * The template edited field by field (read and checked by template-form.ts): only the template
+ * changes, audited with the fields that did; sessions already made keep what they started from.
+ */
+export function editTemplate(db: Db, member: Member, id: string, template: SessionTemplate, address = ''): Programme {
+	requireManager(member);
+	const current = programmeFor(db, member, id);
+	const changed = (Object.keys(template) as (keyof SessionTemplate)[]).filter((k) => JSON.stringify(template[k]) !== JSON.stringify(current.template[k]));
+	if (!changed.length) return current;
+	db.transaction(() => {
+		sql(db, 'UPDATE programmes SET template = ?, updated_at = ? WHERE id = ? AND organization_id = ?').run(
+			JSON.stringify(template),
+			new Date().toISOString(),
+			id,
+			member.organizationId
+		);
+		audit.record(db, {
+			organizationId: member.organizationId,
+			accountId: member.accountId,
+			action: 'programme.template_edited',
+			subject: current.name,
+			detail: changed.join(', '),
+			address
+		});
+	})();
+	return programmeFor(db, member, id);
+}
+
 export interface NewSessionInput {
 	title: string;
 	/** `YYYY-MM-DDTHH:mm`, local to the template's time zone. */

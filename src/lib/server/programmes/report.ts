@@ -17,10 +17,18 @@ export interface ProgrammeReport {
 	sessionIds: string[];
 }
 
+/**
+ * The programme whose report this member may read: admins and organizers, their organization's
+ * only. The report page, its downloads and its live updates all ask here.
+ */
+export function reportableProgramme(db: Db, member: Member, programmeId: string): Programme {
+	if (!canManageSessions(member)) throw new AccessDenied('forbidden', 'Only admins and organizers read a programme report');
+	return programmeFor(db, member, programmeId);
+}
+
 /** The programme and its synthesis in `lang`; admins and organizers only, their organization's only. */
 export function programmeReport(db: Db, member: Member, programmeId: string, lang: Locale, now = new Date()): ProgrammeReport {
-	if (!canManageSessions(member)) throw new AccessDenied('forbidden', 'Only admins and organizers read a programme report');
-	const programme = programmeFor(db, member, programmeId);
+	const programme = reportableProgramme(db, member, programmeId);
 	// In the order they were held: the report's Pelaksanaan lists them so.
 	const sessionIds = programmeSessionIds(db, member, programme.id);
 	if (!sessionIds.length) return { programme, synthesis: null, sessionIds };

@@ -7,6 +7,7 @@ import { fields, programmeForm } from '$lib/server/programmes/forms';
 import * as access from '$lib/server/accounts/access';
 import { getContext } from '$lib/server/context';
 import * as programmes from '$lib/server/programmes/programmes';
+import { BLANK_ROWS, readTemplateForm } from '$lib/server/programmes/template-form';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A programme: its template, its sessions (as this member may see them), adding a session from the template. */
@@ -29,9 +30,11 @@ export const load: PageServerLoad = (event) => {
 			id: programme.id,
 			name: programme.name,
 			theme: programme.theme,
-			// The logo stays on the server: the page names the office only.
-			template: { ...template, letterhead: template.letterhead ? { office: template.letterhead.office ?? '' } : null }
+			// The logo stays on the server: the page says only whether there is one.
+			template: { ...template, letterhead: template.letterhead ? { ...template.letterhead, logo: undefined } : null },
+			hasLogo: !!template.letterhead?.logo
 		},
+		blankRows: BLANK_ROWS,
 		sessions: access.sessionsFor(db, member).filter((s) => s.programmeId === programme.id),
 		/** Sessions whose settings may become the template (admins and organizers only). */
 		templateSources: access.canManageSessions(member) ? access.sessionsFor(db, member).map((s) => ({ code: s.code, title: s.title })) : []
@@ -40,6 +43,20 @@ export const load: PageServerLoad = (event) => {
 
 export const actions = {
 	addSession: (event) => createSessionAction(event, event.params.id.slice(0, 40)),
+	/** The template edited field by field; a bad field changes nothing and is named beside its input. */
+	template: async (event) => {
+		const { member } = requireMember(event);
+		const db = getContext().db;
+		try {
+			const current = programmes.programmeFor(db, member, event.params.id.slice(0, 40));
+			const read = readTemplateForm(fields(await event.request.formData()), current.template);
+			if (!read.ok) return fail(400, { templateErrors: read.errors, templateValues: read.values });
+			programmes.editTemplate(db, member, current.id, read.template, addressOf(event));
+		} catch (error) {
+			return refusal(error);
+		}
+		return { templateSaved: true };
+	},
 	/** Renames the programme; a chosen session's settings replace the template (sessions already made keep theirs). */
 	edit: async (event) => {
 		const { member } = requireMember(event);

@@ -6,6 +6,7 @@ import * as access from '$lib/server/accounts/access';
 import { getContext } from '$lib/server/context';
 import { editProgrammeReport, programmeReport } from '$lib/server/programmes/report';
 import { parseLocale } from '$lib/i18n/index.svelte';
+import { REPORT_DATA } from '$lib/client/report-live.svelte';
 import type { Actions, PageServerLoad } from './$types';
 
 const issueView = (issue: import('$lib/server/synthesis').Synthesis['issues'][number], titles: Map<string, string>) => ({
@@ -27,6 +28,8 @@ const issueView = (issue: import('$lib/server/synthesis').Synthesis['issues'][nu
 /** The programme's combined findings as a page: issues per kind, region × group matrices, the action plans. */
 export const load: PageServerLoad = async (event) => {
 	const { account, member } = requireMember(event);
+	// The page's live line invalidates this when a session of the programme changes.
+	event.depends(REPORT_DATA);
 	const { locale } = await event.parent();
 	let report;
 	try {
@@ -41,6 +44,9 @@ export const load: PageServerLoad = async (event) => {
 		me: { name: account.name, role: member.role, organization: member.organizationName },
 		canManageMembers: access.canManageMembers(member),
 		programme: { id: report.programme.id, name: report.programme.name, theme: report.programme.theme },
+		/** When this data was read, shown in the programme's zone as "Diperbarui pukul …". */
+		readAt: new Date().toISOString(),
+		timeZone: report.programme.template.timeZone,
 		report: s && {
 			sessions: s.sessions.map((x) => ({ code: x.code, title: x.title, region: x.region.name, day: x.day, status: x.status, participants: x.participants })),
 			issues: s.issues.map((issue) => issueView(issue, titles)),

@@ -1,0 +1,90 @@
+/**
+ * Who follows a programme's report while it is open, and telling them that one of its sessions
+ * changed. It hears every committed write (GroupCommit.observe) and keeps nothing of what was
+ * written: a watcher is only told "changed", and reloads the report through its own access check.
+ *
+ * A busy session writes many times a second while the report is rebuilt from every session of
+ * the programme, so a programme's watchers are told at once and then at most once per `quietMs`
+ * (a change inside that window is told at its end, never dropped).
+ */
+import type { SessionRecord } from '../../realtime/contract';
+import type { Db } from '../db/database';
+import { sql } from '../db/statements';
+
+export type Listener = () => void;
+
+export class ProgrammeWatch {
+	#db: Db;
+	#quietMs: number;
+	#listeners = new Map<string, Set<Listener>>();
+	/**
+	 * The programme of each session met while someone watches (null: none). Held because a
+	 * deletion's commit is told after the session's row is gone; emptied when nobody watches.
+	 */
+	#programmeOf = new Map<string, string | null>();
+	/** Programmes told within the last `quietMs`; `pending` when another change waits for the window's end. */
+	#quiet = new Map<string, { pending: boolean }>();
+
+	constructor(db: Db, quietMs = 3000) {
+		this.#db = db;
+		this.#quietMs = quietMs;
+	}
+
+	/** Follows a programme; returns the way to stop. Access is the caller's to check first. */
+	watch(programmeId: string, listener: Listener): () => void {
+		let set = this.#listeners.get(programmeId);
+		if (!set) {
+			set = new Set();
+			this.#listeners.set(programmeId, set);
+			const rows = sql(this.#db, 'SELECT id FROM sessions WHERE programme_id = ?').all(programmeId) as { id: string }[];
+			for (const row of rows) this.#programmeOf.set(row.id, programmeId);
+		}
+		set.add(listener);
+		return () => {
+			set.delete(listener);
+			if (set.size) return;
+			this.#listeners.delete(programmeId);
+			if (!this.#listeners.size) this.#programmeOf.clear();
+		};
+	}
+
+	/** How many listeners follow this programme (the specs check that a closed line lets go). */
+	watchers(programmeId: string): number {
+		return this.#listeners.get(programmeId)?.size ?? 0;
+	}
+
+	/** A committed write of a session: its watchers hear of it when it logged a change or removed the session. */
+	committed(sessionId: string, records: SessionRecord[]): void {
+		if (!this.#listeners.size) return;
+		const row = sql(this.#db, 'SELECT programme_id FROM sessions WHERE id = ?').get(sessionId) as { programme_id: string | null } | undefined;
+		const programmeId = row ? row.programme_id : this.#programmeOf.get(sessionId);
+		if (row) this.#programmeOf.set(sessionId, row.programme_id);
+		else this.#programmeOf.delete(sessionId);
+		// A refused command or a recognised retry commits nothing to tell; a deletion leaves no row.
+		if (!programmeId || (row && !records.length)) return;
+		this.changed(programmeId);
+	}
+
+	/** Something of the programme changed outside a session's writes (a session added to it). */
+	changed(programmeId: string): void {
+		if (!this.#listeners.has(programmeId)) return;
+		const quiet = this.#quiet.get(programmeId);
+		if (quiet) {
+			quiet.pending = true;
+			return;
+		}
+		this.#quiet.set(programmeId, { pending: false });
+		setTimeout(() => {
+			const ended = this.#quiet.get(programmeId);
+			this.#quiet.delete(programmeId);
+			if (ended?.pending) this.changed(programmeId);
+		}, this.#quietMs).unref();
+		for (const listener of [...(this.#listeners.get(programmeId) ?? [])]) {
+			try {
+				listener();
+			} catch (error) {
+				console.error('programme watcher failed', error);
+			}
+		}
+	}
+}
