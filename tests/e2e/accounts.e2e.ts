@@ -6,21 +6,12 @@
  * ends the admin's sign-in in another browser.
  */
 import { join } from 'node:path';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { createSession } from '../../scripts/bench/phone.mjs';
 import { LAPTOP } from './helpers';
-import { expectNoAxeViolations, hydrated, orgSteps } from './org-helpers';
-import { TestServer } from './server';
+import { expectNoAxeViolations, hydrated, orgSuite } from './org-helpers';
 
-const server = new TestServer();
-const contexts: BrowserContext[] = [];
-const { createAdmin, browserPage, acceptLink, signIn, invite } = orgSteps(server, contexts);
-
-test.beforeAll(() => server.start());
-test.afterAll(async () => {
-	await Promise.all(contexts.map((c) => c.close()));
-	await server.dispose();
-});
+const { server, contexts, createAdmin, browserPage, acceptLink, signIn, invite } = orgSuite();
 
 async function claim(page: Page, code: string, key: string) {
 	await page.goto(`${server.url}/org`);

@@ -7,19 +7,10 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { expect, test, type BrowserContext } from '@playwright/test';
-import { hydrated, orgSteps } from './org-helpers';
-import { TestServer } from './server';
+import { expect, test } from '@playwright/test';
+import { hydrated, orgSuite } from './org-helpers';
 
-const server = new TestServer();
-const contexts: BrowserContext[] = [];
-const { browserPage, acceptLink } = orgSteps(server, contexts);
-
-test.beforeAll(() => server.start());
-test.afterAll(async () => {
-	await Promise.all(contexts.map((c) => c.close()));
-	await server.dispose();
-});
+const { server, browserPage, acceptLink } = orgSuite();
 
 test('npm run demo seeds a demo organization with a programme of three sessions; its setup link signs the admin in once', async ({ browser }) => {
 	test.setTimeout(180_000);

@@ -6,9 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { AxeResults, RunOptions } from 'axe-core';
-import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { LAPTOP } from './helpers';
-import type { TestServer } from './server';
+import { TestServer } from './server';
 
 /** Strong enough for the estimator, as a person would choose it: a short sentence. */
 export const PASSWORD = 'Sungai Mahakam pagi berkabut 7';
@@ -95,4 +95,19 @@ export function orgSteps(server: TestServer, contexts: BrowserContext[]) {
 			return link;
 		}
 	};
+}
+
+/**
+ * One test server for a spec file of the organization, started before its tests and stopped (with
+ * every browser context the steps opened) after them; returns the server and the steps bound to it.
+ */
+export function orgSuite() {
+	const server = new TestServer();
+	const contexts: BrowserContext[] = [];
+	test.beforeAll(() => server.start());
+	test.afterAll(async () => {
+		await Promise.all(contexts.map((c) => c.close()));
+		await server.dispose();
+	});
+	return { server, contexts, ...orgSteps(server, contexts) };
 }

@@ -5,23 +5,14 @@
  * is refused while the password still works. On plain http away from localhost the pages say that
  * passkeys need HTTPS and offer no button.
  */
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { createSession } from '../../scripts/bench/phone.mjs';
 import { LAPTOP, PHONE } from './helpers';
-import { expectNoAxeViolations, hydrated, orgSteps, PASSWORD } from './org-helpers';
-import { TestServer } from './server';
+import { expectNoAxeViolations, hydrated, orgSuite, PASSWORD } from './org-helpers';
 
-const server = new TestServer();
-const contexts: BrowserContext[] = [];
-const { createAdmin, acceptLink } = orgSteps(server, contexts);
+const { server, contexts, createAdmin, acceptLink } = orgSuite();
 /** The same server under the name browsers give passkeys on plain http (127.0.0.1 is not a valid RP ID). */
 const localhost = () => server.url.replace('127.0.0.1', 'localhost');
-
-test.beforeAll(() => server.start());
-test.afterAll(async () => {
-	await Promise.all(contexts.map((c) => c.close()));
-	await server.dispose();
-});
 
 /** Scripts the page fetches that hold SimpleWebAuthn's browser library (one of its error codes marks it). */
 function watchWebAuthnLibrary(page: Page): string[] {

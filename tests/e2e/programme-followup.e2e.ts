@@ -8,20 +8,11 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AxeResults } from 'axe-core';
 import ExcelJS from 'exceljs';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { smallPdf } from '../../src/lib/testing/evidence';
-import { hydrated, orgSteps } from './org-helpers';
-import { TestServer } from './server';
+import { hydrated, orgSuite } from './org-helpers';
 
-const server = new TestServer();
-const contexts: BrowserContext[] = [];
-const { createAdmin, acceptLink } = orgSteps(server, contexts);
-
-test.beforeAll(() => server.start());
-test.afterAll(async () => {
-	await Promise.all(contexts.map((c) => c.close()));
-	await server.dispose();
-});
+const { server, contexts, createAdmin, acceptLink } = orgSuite();
 
 async function addSession(page: Page, title: string, regency: string): Promise<string> {
 	const form = page.getByTestId('session-form');

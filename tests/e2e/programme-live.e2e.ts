@@ -4,20 +4,11 @@
  * template edited field by field (a bad field refused, nothing changed), and a session made
  * from the programme afterwards carries the edited agenda and minutes language.
  */
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { closeSession, joinOnPhone, LAPTOP, newPhone, post } from './helpers';
-import { expectNoAxeViolations, hydrated, orgSteps } from './org-helpers';
-import { TestServer } from './server';
+import { expectNoAxeViolations, hydrated, orgSuite } from './org-helpers';
 
-const server = new TestServer();
-const contexts: BrowserContext[] = [];
-const { createAdmin, browserPage, acceptLink, invite } = orgSteps(server, contexts);
-
-test.beforeAll(() => server.start());
-test.afterAll(async () => {
-	await Promise.all(contexts.map((c) => c.close()));
-	await server.dispose();
-});
+const { server, contexts, createAdmin, browserPage, acceptLink, invite } = orgSuite();
 
 let organizer: Page;
 let programmeUrl = '';

@@ -6,21 +6,12 @@
  * assigned to one session sees only that one.
  */
 import { join } from 'node:path';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import JSZip from 'jszip';
 import { joinOnPhone, LAPTOP, newPhone, post } from './helpers';
-import { expectNoAxeViolations, hydrated, orgSteps } from './org-helpers';
-import { TestServer } from './server';
+import { expectNoAxeViolations, hydrated, orgSuite } from './org-helpers';
 
-const server = new TestServer();
-const contexts: BrowserContext[] = [];
-const { createAdmin, browserPage, acceptLink, invite } = orgSteps(server, contexts);
-
-test.beforeAll(() => server.start());
-test.afterAll(async () => {
-	await Promise.all(contexts.map((c) => c.close()));
-	await server.dispose();
-});
+const { server, contexts, createAdmin, browserPage, acceptLink, invite } = orgSuite();
 
 /** Adds a session from the programme page, its region chosen level by level. */
 async function addSession(page: Page, title: string, startsAt: string, regency: string) {
