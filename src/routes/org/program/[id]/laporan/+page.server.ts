@@ -17,7 +17,7 @@ const issueView = (issue: import('$lib/server/synthesis').Synthesis['issues'][nu
 	name: issue.name,
 	origin: issue.origin,
 	pinned: issue.pinned,
-	regions: issue.regions.map((r) => r.name),
+	regions: issue.regions.map((r) => r.short),
 	groups: issue.groups,
 	people: issue.people,
 	votes: issue.votes,
@@ -52,7 +52,7 @@ export const load: PageServerLoad = async (event) => {
 			issues: s.issues.map((issue) => issueView(issue, titles)),
 			matrices: s.matrices,
 			shared: s.shared.map((i) => i.no),
-			particular: s.particular.map((i) => ({ no: i.no, region: i.regions[0]?.name ?? '' })),
+			particular: s.particular.map((i) => ({ no: i.no, region: i.regions[0]?.short ?? '' })),
 			actionsBy: s.actionsBy,
 			edits: s.edits.length,
 			skipped: s.skippedEdits.length
