@@ -123,6 +123,7 @@ test('admins invite, roles hold, a facilitator sees only their session, claims w
 	await signIn(adminElsewhere, 'admin@kukar.go.id');
 	await admin.goto(`${server.url}/org`);
 	await hydrated(admin);
+	await admin.getByTestId('account-link').click();
 	await admin.getByTestId('signout-everywhere').click();
 	await expect(admin).toHaveURL(/\/masuk\?keluar=semua$/);
 	await expect(admin.getByRole('status')).toContainText('keluar dari semua perangkat');
@@ -160,6 +161,7 @@ test('the sign-in, link, sessions and members pages pass axe', async ({ browser 
 	await audit('sessions');
 	await page.goto(`${server.url}/org/anggota`);
 	await audit('members');
+	await page.getByTestId('account-link').click();
 	await page.getByTestId('signout-everywhere').click();
 	await expect(page).toHaveURL(/\/masuk/);
 	await audit('sign-in');

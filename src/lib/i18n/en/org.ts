@@ -56,6 +56,9 @@ export const org: OrgMessages = {
 	},
 	orgAccount: {
 		title: 'My account',
+		signIns: 'Signed-in devices',
+		signInsIntro:
+			'Signing out everywhere ends every sign-in of this account, this browser included, and the consoles opened from them; for instance after using a shared computer. Passkeys and the password keep working.',
 		intro: '{{name}} · {{login}} · {{organization}}',
 		passkeys: 'Passkeys',
 		passkeysIntro: 'A passkey signs you in with your device’s fingerprint, face or PIN, without a password. Its key stays on your device; the server keeps only the public part. Your password keeps working.',

@@ -54,6 +54,9 @@ export const org = {
 	},
 	orgAccount: {
 		title: 'Akun saya',
+		signIns: 'Perangkat yang masuk',
+		signInsIntro:
+			'Keluar dari semua perangkat mengakhiri setiap sesi masuk akun ini, termasuk di peramban ini dan konsol yang dibuka darinya; misalnya setelah memakai komputer bersama. Passkey dan kata sandi tetap berlaku.',
 		intro: '{{name}} · {{login}} · {{organization}}',
 		passkeys: 'Passkey',
 		passkeysIntro: 'Passkey membuat Anda masuk dengan sidik jari, wajah, atau PIN perangkat, tanpa kata sandi. Kuncinya tersimpan di perangkat Anda; server hanya menyimpan bagian publiknya. Kata sandi tetap berlaku.',
