@@ -97,3 +97,20 @@ describe('clusterAcrossSessions', () => {
 	});
 });
 
+
+describe('issue names', () => {
+	it('names an issue by its shortest item holding a one-word name, and keeps a longer name as it is', () => {
+		const items = [
+			{ id: 'a', sessionId: 's1', kind: 'kendala', text: 'Sinyal sering putus di desa pesisir saat hujan deras turun' },
+			{ id: 'b', sessionId: 's2', kind: 'kendala', text: 'Sinyal sering putus' },
+			{ id: 'c', sessionId: 's3', kind: 'kendala', text: 'Sinyal hp sering hilang' }
+		];
+		const [issue] = clusterAcrossSessions(items).filter((c) => c.itemIds.length > 1);
+		expect(issue.name).toBe('Sinyal sering putus');
+		const digital = clusterAcrossSessions([
+			{ id: 'd', sessionId: 's1', kind: 'kendala', text: 'Pemasaran digital pelaku UMKM masih lemah' },
+			{ id: 'e', sessionId: 's2', kind: 'kendala', text: 'Pemasaran digital belum dikuasai' }
+		]);
+		expect(digital[0].name.split(' ').length).toBeGreaterThan(1);
+	});
+});

@@ -70,7 +70,7 @@ export function clusterAcrossSessions(
 				kind,
 				itemIds: entries.map((e) => e.id),
 				sessionIds: [...new Set(entries.map((e) => e.sessionId))],
-				name: (entries.length > 1 && themeName(index, entries)) || entries[0].text.trim()
+				name: issueName(entries, entries.length > 1 ? themeName(index, entries) : '')
 			});
 		}
 	}
@@ -80,4 +80,23 @@ export function clusterAcrossSessions(
 			b.itemIds.length - a.itemIds.length ||
 			order.get(a.id)! - order.get(b.id)!
 	);
+}
+
+/** Items whose text is short enough to name an issue whole. */
+const NAME_WORDS = 8;
+
+/**
+ * An issue's name. A one-word theme name ("Sinyal", "Dana") says too little in a report read
+ * without the items, so the shortest item that holds the word names it when it is short enough
+ * ("Sinyal sering putus"); a lone item is named by its own text.
+ */
+function issueName(entries: { text: string }[], theme: string): string {
+	if (!theme) return entries[0].text.trim();
+	if (theme.includes(' ')) return theme;
+	const word = theme.toLowerCase();
+	const fitting = entries
+		.map((e) => e.text.trim())
+		.filter((text) => text.split(/\s+/).length <= NAME_WORDS && text.toLowerCase().split(/[^\p{L}\p{N}-]+/u).includes(word))
+		.sort((a, b) => a.length - b.length);
+	return fitting[0] ?? theme;
 }
