@@ -3,12 +3,15 @@
  * over the pace wait their turn instead of being turned away. The pace only stops a script from
  * filling the attendance list faster than a facilitator can close the door.
  */
-import { RateLimiterMemory, RateLimiterQueue, RateLimiterQueueError } from 'rate-limiter-flexible';
+import { RateLimiterQueue, RateLimiterQueueError } from 'rate-limiter-flexible';
+import { sharedRedis } from './cluster/redis';
+import { sharedLimit } from './ratelimit';
 
 export const JOIN_PACE = { perMinute: 600, maxWaiting: 5000 };
 
+/** The pace is counted by every node together (REDIS_URL); each node keeps its own waiting line. */
 const create = () =>
-	new RateLimiterQueue(new RateLimiterMemory({ points: JOIN_PACE.perMinute, duration: 60 }), { maxQueueSize: JOIN_PACE.maxWaiting });
+	new RateLimiterQueue(sharedLimit('join', { points: JOIN_PACE.perMinute, duration: 60 }, sharedRedis()), { maxQueueSize: JOIN_PACE.maxWaiting });
 
 /** One per process, on globalThis like the other limits (see ratelimit.ts). */
 const KEY = Symbol.for('rembuk.join-pace');

@@ -6,12 +6,19 @@
  * A busy session writes many times a second while the report is rebuilt from every session of
  * the programme, so a programme's watchers are told at once and then at most once per `quietMs`
  * (a change inside that window is told at its end, never dropped).
+ *
+ * In a cluster the report may be open on another node than the one that committed: each node
+ * tells the others what it heard (`share`, set by the realtime layer) and hears theirs (`heard`).
+ * That news is throttled like the watchers are, so a busy session sends one message per window.
  */
 import type { SessionRecord } from '../../realtime/contract';
 import type { Db } from '../db/database';
 import { sql } from '../db/statements';
 
 export type Listener = () => void;
+
+/** What one node tells the others: a session committed (`logged`: with records), or a programme changed. */
+export type ProgrammeNews = { sessionId: string; logged: boolean } | { programmeId: string };
 
 export class ProgrammeWatch {
 	#db: Db;
@@ -24,6 +31,10 @@ export class ProgrammeWatch {
 	#programmeOf = new Map<string, string | null>();
 	/** Programmes told within the last `quietMs`; `pending` when another change waits for the window's end. */
 	#quiet = new Map<string, { pending: boolean }>();
+	/** Sessions whose news went to the other nodes within the last `quietMs`; the same shape as `quiet`. */
+	#shared = new Map<string, { pending: boolean }>();
+	/** Set by the realtime layer in a cluster: tells the other nodes. Nothing on a single process. */
+	share: ((news: ProgrammeNews) => void) | null = null;
 
 	constructor(db: Db, quietMs = 3000) {
 		this.#db = db;
@@ -55,18 +66,58 @@ export class ProgrammeWatch {
 
 	/** A committed write of a session: its watchers hear of it when it logged a change or removed the session. */
 	committed(sessionId: string, records: SessionRecord[]): void {
+		this.#tellOthers(sessionId, records.length > 0);
+		this.#sessionChanged(sessionId, records.length > 0);
+	}
+
+	/** News from another node, told to this node's watchers only. */
+	heard(news: ProgrammeNews): void {
+		if ('programmeId' in news) this.#programmeChanged(news.programmeId);
+		else this.#sessionChanged(news.sessionId, news.logged);
+	}
+
+	#sessionChanged(sessionId: string, logged: boolean): void {
 		if (!this.#listeners.size) return;
 		const row = sql(this.#db, 'SELECT programme_id FROM sessions WHERE id = ?').get(sessionId) as { programme_id: string | null } | undefined;
 		const programmeId = row ? row.programme_id : this.#programmeOf.get(sessionId);
 		if (row) this.#programmeOf.set(sessionId, row.programme_id);
 		else this.#programmeOf.delete(sessionId);
 		// A refused command or a recognised retry commits nothing to tell; a deletion leaves no row.
-		if (!programmeId || (row && !records.length)) return;
-		this.changed(programmeId);
+		if (!programmeId || (row && !logged)) return;
+		this.#programmeChanged(programmeId);
 	}
 
 	/** Something of the programme changed outside a session's writes (a session added to it). */
 	changed(programmeId: string): void {
+		this.share?.({ programmeId });
+		this.#programmeChanged(programmeId);
+	}
+
+	/**
+	 * A session's news for the other nodes: at once, then at most once per window. A session
+	 * that logged nothing (a refused command, a retry) has no news, unless it is gone: a
+	 * deletion commits no record either, and only a node that still knows its programme can tell.
+	 */
+	#tellOthers(sessionId: string, logged: boolean): void {
+		if (!this.share) return;
+		if (!logged && sql(this.#db, 'SELECT 1 FROM sessions WHERE id = ?').get(sessionId)) return;
+		const quiet = this.#shared.get(sessionId);
+		if (quiet && logged) {
+			quiet.pending = true;
+			return;
+		}
+		if (logged) {
+			this.#shared.set(sessionId, { pending: false });
+			setTimeout(() => {
+				const ended = this.#shared.get(sessionId);
+				this.#shared.delete(sessionId);
+				if (ended?.pending) this.share?.({ sessionId, logged: true });
+			}, this.#quietMs).unref();
+		}
+		this.share({ sessionId, logged });
+	}
+
+	#programmeChanged(programmeId: string): void {
 		if (!this.#listeners.has(programmeId)) return;
 		const quiet = this.#quiet.get(programmeId);
 		if (quiet) {
@@ -77,7 +128,7 @@ export class ProgrammeWatch {
 		setTimeout(() => {
 			const ended = this.#quiet.get(programmeId);
 			this.#quiet.delete(programmeId);
-			if (ended?.pending) this.changed(programmeId);
+			if (ended?.pending) this.#programmeChanged(programmeId);
 		}, this.#quietMs).unref();
 		for (const listener of [...(this.#listeners.get(programmeId) ?? [])]) {
 			try {

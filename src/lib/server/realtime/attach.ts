@@ -1,78 +1,74 @@
 /**
  * socket.io on the same HTTP server as SvelteKit. Handlers stay thin: validate, rate-limit and
  * hand the command to the context's writes, which acknowledge after the commit and then publish
- * the records through `context.publish`, set here: the one place that knows the rooms.
+ * the records through `context.publish`, set here to ./fanout.ts: the one place that knows the rooms.
+ * With Redis (REDIS_URL) this node joins the others (./nodes.ts); without it, nothing changes.
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents, SocketIdentity } from '../../realtime/contract';
 import { envelopeSchema, syncSchema } from '../../realtime/schemas';
-import { getContext } from '../context';
+import { getContext, type RembukContext } from '../context';
 import { allow } from '../ratelimit';
 import { isStaff } from '../../domain/authorize';
-import { boardState, sync } from '../sync';
-import { projectRecord, PUBLIC_VIEWER } from '../visibility';
+import { sync } from '../sync';
 import { facilitatorKeyOpens } from '../accounts/access';
 import { byId } from '../sessions';
+import { nodeName, redisPrefix, sharedRedis, type Redis } from '../cluster/redis';
 import { authenticate } from './authenticate';
+import { publisher, rooms, type RembukServer } from './fanout';
+import { clusterAdapter, linkNodes, sharePresence } from './nodes';
 import { Presence } from './presence';
 
-type RembukServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketIdentity>;
-
-/** Staff see every change in full; the public room (projector, phones) gets projected copies. */
-const rooms = {
-	staff: (sessionId: string) => `staff:${sessionId}`,
-	public: (sessionId: string) => `public:${sessionId}`,
-	participant: (participantId: string) => `p:${participantId}`
-};
-/** Time for the removal record to reach the phone before its socket is closed. */
-const REMOVAL_GRACE_MS = 1000;
 const invalid = (message: string) => ({ ok: false as const, error: { code: 'invalid_input' as const, message } });
 
-export function attachRealtime(httpServer: HttpServer): RembukServer {
-	const context = getContext();
+export interface RealtimeOptions {
+	/** The process's context by default; the cluster specs give each node its own. */
+	context?: RembukContext;
+	/** Redis joining this node to the others; by default the one REDIS_URL names, or none (one process). */
+	redis?: Redis | null;
+	/** Names the stream and channels in Redis (REDIS_PREFIX). */
+	prefix?: string;
+	/** This node's name (REMBUK_NODE). */
+	node?: string;
+}
+
+export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions = {}): RembukServer {
+	const { context = getContext(), redis = sharedRedis(), prefix = redisPrefix(), node = nodeName() } = options;
 	const io: RembukServer = new Server(httpServer, {
 		path: '/socket.io',
 		// Commands are at most a few KB; a small buffer keeps a hostile client from pinning memory.
 		maxHttpBufferSize: 16 * 1024,
 		pingInterval: 10_000,
 		pingTimeout: 10_000,
-		allowRequest: (req, callback) => callback(null, sameOrigin(req.headers.origin, req.headers.host))
+		allowRequest: (req, callback) => callback(null, sameOrigin(req.headers.origin, req.headers.host)),
+		...(redis && { adapter: clusterAdapter(redis, prefix) })
 	});
-	const presence = new Presence((sessionId, online) =>
-		io.to([rooms.staff(sessionId), rooms.public(sessionId)]).emit('presence', { online })
+	// Each node tells its own screens the total it knows, so nobody hears it once per node.
+	const presence = new Presence(
+		(sessionId, online) => io.local.to([rooms.staff(sessionId), rooms.public(sessionId)]).emit('presence', { online }),
+		redis ? { share: sharePresence(io, node) } : {}
 	);
+	context.publish = publisher(io, context.db);
 
-	context.publish = (sessionId, records) => {
-		const state = boardState(context.db, sessionId);
-		for (const record of records) {
-			const { owner = null, ...full } = record;
-			io.to(rooms.staff(sessionId)).emit('record', full);
-			const everyone = projectRecord(record, PUBLIC_VIEWER, state);
-			if (!owner) {
-				io.to(rooms.public(sessionId)).emit('record', everyone);
-				continue;
-			}
-			// The owner (author, voter) sees their own change in full; the rest see the public copy.
-			io.to(rooms.public(sessionId)).except(rooms.participant(owner)).emit('record', everyone);
-			const ownerView = projectRecord(record, { role: 'participant', participantId: owner }, state);
-			io.to(rooms.participant(owner)).emit('record', ownerView);
-			if (record.event.type === 'participant.removed') showOut(record.event.participantId);
-		}
-	};
-	/** A removed phone is told why (the record just sent), then its sockets are closed; it may not reconnect. */
-	const showOut = (participantId: string) =>
-		setTimeout(() => io.in(rooms.participant(participantId)).disconnectSockets(true), REMOVAL_GRACE_MS).unref();
-
-	context.recheckAccount = (accountId) => {
-		for (const socket of io.sockets.sockets.values()) {
-			if (socket.data.accountId !== accountId) continue;
+	/** Closes this node's consoles of the account whose key no longer opens their session (signed out, removed, unassigned). */
+	const recheckHere = (accountId: string) => {
+		for (const id of io.sockets.adapter.rooms.get(rooms.account(accountId)) ?? []) {
+			const socket = io.sockets.sockets.get(id);
+			if (!socket) continue;
 			const session = byId(context.db, socket.data.sessionId);
 			const key = (socket.handshake.auth as { key?: unknown }).key;
 			// The console asks again once, hears `unauthenticated`, and says so.
 			if (!session || typeof key !== 'string' || !facilitatorKeyOpens(context.db, session, key)) socket.disconnect(true);
 		}
 	};
+	context.recheckAccount = (accountId) => {
+		recheckHere(accountId);
+		if (redis) io.serverSideEmit('account', accountId);
+	};
+	if (redis) {
+		const unlink = linkNodes(io, { node, presence, programmes: context.programmes, recheckHere });
+		httpServer.once('close', unlink);
+	}
 
 	io.use(async (socket, next) => {
 		const outcome = await authenticate(context.db, socket.handshake.auth, socket.handshake.address);
@@ -85,6 +81,7 @@ export function attachRealtime(httpServer: HttpServer): RembukServer {
 		const who = socket.data;
 		socket.join(isStaff(who.role) ? rooms.staff(who.sessionId) : rooms.public(who.sessionId));
 		if (who.participantId) socket.join(rooms.participant(who.participantId));
+		if (who.accountId) socket.join(rooms.account(who.accountId));
 		presence.connected(who);
 		socket.emit('presence', { online: presence.online(who.sessionId) });
 		socket.on('disconnect', () => presence.disconnected(who));

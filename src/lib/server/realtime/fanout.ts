@@ -1,0 +1,53 @@
+/**
+ * Where a committed record goes, and as what. Every screen of a session sits in rooms, so one
+ * emit per room reaches it on whichever node it is connected to (the Redis adapter carries a
+ * room emit to every node): the projection is done once, on the committing node, per audience,
+ * never per socket.
+ */
+import type { Server } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents, SessionRecord, SocketIdentity } from '../../realtime/contract';
+import type { Db } from '../db/database';
+import { boardState } from '../sync';
+import { projectRecord, PUBLIC_VIEWER } from '../visibility';
+import type { NodeEvents } from './nodes';
+
+export type RembukServer = Server<ClientToServerEvents, ServerToClientEvents, NodeEvents, SocketIdentity>;
+
+export const rooms = {
+	/** Facilitator and minute-taker: every change in full. */
+	staff: (sessionId: string) => `staff:${sessionId}`,
+	/** Projector and phones: the public copy. */
+	public: (sessionId: string) => `public:${sessionId}`,
+	/** Every socket of one participant: their own changes in full, and where a removal closes them. */
+	participant: (participantId: string) => `p:${participantId}`,
+	/** Every console opened by one account: closed when the account loses its right. */
+	account: (accountId: string) => `a:${accountId}`
+};
+
+/** Time for the removal record to reach the phone before its socket is closed. */
+const REMOVAL_GRACE_MS = 1000;
+
+/** The publish the commit path calls after each commit. */
+export function publisher(io: RembukServer, db: Db) {
+	/** A removed phone is told why (the record just sent), then its sockets are closed, on every node. */
+	const showOut = (participantId: string) =>
+		setTimeout(() => io.in(rooms.participant(participantId)).disconnectSockets(true), REMOVAL_GRACE_MS).unref();
+
+	return (sessionId: string, records: SessionRecord[]) => {
+		const state = boardState(db, sessionId);
+		for (const record of records) {
+			const { owner = null, ...full } = record;
+			io.to(rooms.staff(sessionId)).emit('record', full);
+			const everyone = projectRecord(record, PUBLIC_VIEWER, state);
+			if (!owner) {
+				io.to(rooms.public(sessionId)).emit('record', everyone);
+				continue;
+			}
+			// The owner (author, voter) sees their own change in full; the rest see the public copy.
+			io.to(rooms.public(sessionId)).except(rooms.participant(owner)).emit('record', everyone);
+			const ownerView = projectRecord(record, { role: 'participant', participantId: owner }, state);
+			io.to(rooms.participant(owner)).emit('record', ownerView);
+			if (record.event.type === 'participant.removed') showOut(record.event.participantId);
+		}
+	};
+}
