@@ -11,7 +11,8 @@ export function sharedLimit(name: string, options: IRateLimiterOptions, redis: R
 	if (!redis) return new RateLimiterMemory(options);
 	return new RateLimiterRedis({
 		...options,
-		storeClient: redis,
+		// A limit is asked on the request's path: a Redis that is up but does not answer falls back soon.
+		storeClient: redis.withCommandOptions({ timeout: 500 }),
 		useRedisPackage: true,
 		keyPrefix: `${prefix}limit:${name}`,
 		// Without this a call would wait in the client's queue for as long as Redis is away.

@@ -6,7 +6,15 @@
 import { hostname } from 'node:os';
 import { createClient } from 'redis';
 
-const client = (url: string) => createClient({ url });
+/**
+ * How long a command may wait for Redis (queued while it is away, or unanswered) before it is
+ * given up: a room emit sent during an outage shorter than this still reaches the other nodes,
+ * late; after a longer one the screens there catch up through `sync` (their next record shows
+ * the gap, or they reconnect). It must stay above the adapter's XREAD block (5 s).
+ */
+export const COMMAND_TIMEOUT_MS = 15_000;
+
+const client = (url: string, timeout = COMMAND_TIMEOUT_MS) => createClient({ url, commandOptions: { timeout } });
 export type Redis = ReturnType<typeof client>;
 
 /** Where Redis is; undefined on a single process. */
@@ -24,8 +32,8 @@ export const nodeName = (env = process.env): string => env.REMBUK_NODE || `${hos
  * rate limits do not wait for it (they fall back to memory, see ratelimit.ts). An outage is
  * logged once when it starts and once when it ends, not at every reconnect attempt.
  */
-export function openRedis(url: string, name = 'redis'): Redis {
-	const redis = client(url);
+export function openRedis(url: string, name = 'redis', timeoutMs = COMMAND_TIMEOUT_MS): Redis {
+	const redis = client(url, timeoutMs);
 	let down = false;
 	redis.on('error', (error: Error) => {
 		if (down) return;

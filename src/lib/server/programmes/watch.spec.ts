@@ -5,7 +5,7 @@ import { envelopeSchema } from '../../realtime/schemas';
 import type { Db } from '../db/database';
 import { GroupCommit } from '../group-commit';
 import * as privacy from '../privacy';
-import { ProgrammeWatch } from './watch';
+import { ProgrammeWatch, type ProgrammeNews } from './watch';
 
 afterEach(() => vi.useRealTimers());
 
@@ -98,5 +98,47 @@ describe('ProgrammeWatch', () => {
 		expect(watch.watchers('p1')).toBe(0);
 		await close(writes, s);
 		expect(heard).not.toHaveBeenCalled();
+	});
+
+	describe('across nodes', () => {
+		/** Node B: a second watch over the same database, hearing only what node A shares. */
+		function twoNodes() {
+			const a = setUp();
+			const b = new ProgrammeWatch(a.db);
+			const news: ProgrammeNews[] = [];
+			a.watch.share = (n) => {
+				news.push(n);
+				b.heard(n);
+			};
+			return { ...a, b, news };
+		}
+
+		it("tells a report open on another node of a session's change, a deletion and a programme's change", async () => {
+			vi.useFakeTimers({ toFake: ['setTimeout'] });
+			const { b, writes, db, inProgramme, watch } = twoNodes();
+			const s = inProgramme('p1');
+			const heard = vi.fn();
+			b.watch('p1', heard);
+			await close(writes, s);
+			expect(heard).toHaveBeenCalledTimes(1);
+			vi.advanceTimersByTime(3000);
+			await remove(writes, db, s);
+			expect(heard).toHaveBeenCalledTimes(2);
+			vi.advanceTimersByTime(3000);
+			watch.changed('p1');
+			expect(heard).toHaveBeenCalledTimes(3);
+		});
+
+		it('sends a busy session at most once per window, and nothing for a refused command', async () => {
+			vi.useFakeTimers({ toFake: ['setTimeout'] });
+			const { writes, inProgramme, news } = twoNodes();
+			const s = inProgramme('p1');
+			await writes.execute(s.facilitator, envelopeFor({ type: 'note.add', text: 'satu' }));
+			await writes.execute(s.facilitator, envelopeFor({ type: 'note.add', text: 'dua' }));
+			await writes.execute(s.facilitator, envelopeFor({ type: 'item.delete', itemId: 'nope' }));
+			expect(news).toEqual([{ sessionId: s.row.id, logged: true }]);
+			vi.advanceTimersByTime(3000);
+			expect(news).toHaveLength(2);
+		});
 	});
 });

@@ -16,7 +16,7 @@ import { byId } from '../sessions';
 import { nodeName, redisPrefix, sharedRedis, type Redis } from '../cluster/redis';
 import { authenticate } from './authenticate';
 import { publisher, rooms, type RembukServer } from './fanout';
-import { clusterAdapter, linkNodes, sharePresence } from './nodes';
+import { clusterAdapter, linkNodes, nodeChannel } from './nodes';
 import { Presence } from './presence';
 
 const invalid = (message: string) => ({ ok: false as const, error: { code: 'invalid_input' as const, message } });
@@ -30,10 +30,12 @@ export interface RealtimeOptions {
 	prefix?: string;
 	/** This node's name (REMBUK_NODE). */
 	node?: string;
+	/** How long one read of the Redis stream blocks; the specs shorten it with the client's timeout. */
+	blockMs?: number;
 }
 
 export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions = {}): RembukServer {
-	const { context = getContext(), redis = sharedRedis(), prefix = redisPrefix(), node = nodeName() } = options;
+	const { context = getContext(), redis = sharedRedis(), prefix = redisPrefix(), node = nodeName(), blockMs } = options;
 	const io: RembukServer = new Server(httpServer, {
 		path: '/socket.io',
 		// Commands are at most a few KB; a small buffer keeps a hostile client from pinning memory.
@@ -41,12 +43,13 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions 
 		pingInterval: 10_000,
 		pingTimeout: 10_000,
 		allowRequest: (req, callback) => callback(null, sameOrigin(req.headers.origin, req.headers.host)),
-		...(redis && { adapter: clusterAdapter(redis, prefix) })
+		...(redis && { adapter: clusterAdapter(redis, prefix, blockMs) })
 	});
+	const channel = redis && nodeChannel(redis, prefix, node);
 	// Each node tells its own screens the total it knows, so nobody hears it once per node.
 	const presence = new Presence(
 		(sessionId, online) => io.local.to([rooms.staff(sessionId), rooms.public(sessionId)]).emit('presence', { online }),
-		redis ? { share: sharePresence(io, node) } : {}
+		channel ? { share: (counts, full) => channel.send('presence', { node, counts, full }) } : {}
 	);
 	context.publish = publisher(io, context.db);
 
@@ -63,10 +66,10 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions 
 	};
 	context.recheckAccount = (accountId) => {
 		recheckHere(accountId);
-		if (redis) io.serverSideEmit('account', accountId);
+		channel?.send('account', accountId);
 	};
-	if (redis) {
-		const unlink = linkNodes(io, { node, presence, programmes: context.programmes, recheckHere });
+	if (channel) {
+		const unlink = linkNodes(channel, { presence, programmes: context.programmes, recheckHere });
 		httpServer.once('close', unlink);
 	}
 

@@ -9,9 +9,8 @@ import type { ClientToServerEvents, ServerToClientEvents, SessionRecord, SocketI
 import type { Db } from '../db/database';
 import { boardState } from '../sync';
 import { projectRecord, PUBLIC_VIEWER } from '../visibility';
-import type { NodeEvents } from './nodes';
 
-export type RembukServer = Server<ClientToServerEvents, ServerToClientEvents, NodeEvents, SocketIdentity>;
+export type RembukServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketIdentity>;
 
 export const rooms = {
 	/** Facilitator and minute-taker: every change in full. */

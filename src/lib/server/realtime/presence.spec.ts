@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SocketIdentity } from '../../realtime/contract';
-import { Presence } from './presence';
+import { Presence, SILENT_NODE_MS } from './presence';
 
 const person = (participantId: string, sessionId = 's1'): SocketIdentity => ({
 	sessionId,
@@ -121,5 +121,58 @@ describe('announcing', () => {
 		presence.disconnected(screen('presenter'));
 		vi.advanceTimersByTime(1000);
 		expect(announced).toEqual([]);
+	});
+});
+
+describe('in a cluster', () => {
+	let told: [Record<string, number>, boolean][];
+	let now: number;
+	let node: Presence;
+
+	beforeEach(() => {
+		told = [];
+		now = 0;
+		node = new Presence((sessionId, online) => announced.push([sessionId, online]), { share: (counts, full) => told.push([counts, full]), now: () => now });
+	});
+
+	it('adds the counts of the other nodes, and announces the total when theirs change', () => {
+		node.connected(person('siti'));
+		node.heard({ node: 'b', counts: { s1: 2, s2: 1 }, full: false });
+		node.heard({ node: 'c', counts: { s1: 1 }, full: false });
+		expect(node.online('s1')).toBe(4);
+		vi.advanceTimersByTime(500);
+		expect(announced).toEqual(expect.arrayContaining([['s1', 4], ['s2', 1]]));
+	});
+
+	it('tells the others its own count after a change here, not after hearing theirs', () => {
+		node.heard({ node: 'b', counts: { s1: 2 }, full: false });
+		vi.advanceTimersByTime(500);
+		expect(told).toEqual([]);
+		node.connected(person('siti'));
+		node.connected(person('budi'));
+		vi.advanceTimersByTime(500);
+		expect(told).toEqual([[{ s1: 2 }, false]]);
+	});
+
+	it('takes a full list as all a node has: sessions it leaves out are empty there', () => {
+		node.heard({ node: 'b', counts: { s1: 2, s2: 3 }, full: false });
+		node.heard({ node: 'b', counts: { s2: 1 }, full: true });
+		expect([node.online('s1'), node.online('s2')]).toEqual([0, 1]);
+	});
+
+	it('tells every count again on each beat, and stops counting a node that has gone silent', () => {
+		node.connected(person('siti'));
+		node.heard({ node: 'b', counts: { s1: 2 }, full: false });
+		vi.advanceTimersByTime(500);
+		announced = [];
+		now = SILENT_NODE_MS;
+		node.beat();
+		expect(told.at(-1)).toEqual([{ s1: 1 }, true]);
+		expect(node.online('s1')).toBe(3);
+		now = SILENT_NODE_MS + 1;
+		node.beat();
+		expect(node.online('s1')).toBe(1);
+		vi.advanceTimersByTime(500);
+		expect(announced).toEqual([['s1', 1]]);
 	});
 });

@@ -1,0 +1,97 @@
+/**
+ * Redis goes away and comes back (its own redis-server, killed with SIGKILL, no data kept): the
+ * fan-out between nodes pauses and resumes, a screen on the other node catches up through `sync`
+ * as the client does on a gap, and the shared rate limits keep answering from memory meanwhile.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionRecord, SyncResult } from '../../realtime/contract';
+import { commandId, createSession, freshDb, storedSeqs } from '$lib/testing/server';
+import { screen, startNodes, until, type Screen, type TestNode } from '$lib/testing/nodes';
+import { RedisProcess, testPrefix, whyNoRedisServer } from '$lib/testing/redis';
+import { envelopeSchema } from '../../realtime/schemas';
+import { allow, createLimits } from '../ratelimit';
+
+const noServer = whyNoRedisServer();
+if (noServer) console.warn(`SKIPPED Redis restart specs: ${noServer}`);
+
+const envelope = (command: unknown) => envelopeSchema.parse({ id: commandId(), command });
+
+/** The client's rule: records in seq order; on a gap, `sync` from the last one applied. */
+async function catchUp(s: Screen, from: number): Promise<number[]> {
+	const applied = new Map<number, SessionRecord>();
+	for (const r of s.records) applied.set(r.seq, r);
+	let last = from;
+	while (applied.has(last + 1)) last++;
+	const answer: SyncResult = await s.socket.timeout(5000).emitWithAck('sync', { lastSeq: last });
+	if (!answer.ok || answer.mode !== 'events') throw new Error(`sync answered ${JSON.stringify(answer)}`);
+	for (const r of answer.records) applied.set(r.seq, r);
+	return [...applied.keys()].filter((seq) => seq > from).sort((x, y) => x - y);
+}
+
+describe.skipIf(noServer)('a Redis restart under two nodes', () => {
+	const redis = new RedisProcess();
+	const db = freshDb();
+	let nodes: TestNode[] = [];
+
+	/** Two nodes, a new session, and its console open on each. */
+	async function twoNodes(timeoutMs?: number) {
+		nodes.push(...(await startNodes(db, ['a', 'b'], redis.url, testPrefix(), timeoutMs)));
+		const [a, b] = nodes.slice(-2);
+		const session = createSession(db);
+		const auth = { role: 'facilitator' as const, code: session.row.code, key: session.facilitatorKey };
+		const consoles = [await screen(a.url, auth), await screen(b.url, auth)];
+		const note = (text: string) => a.context.writes.execute(session.minutetaker, envelope({ type: 'note.add', text }));
+		const stored = () => storedSeqs(db, session.row.id);
+		return { a, b, consoles, note, stored };
+	}
+
+	beforeAll(() => redis.start());
+	afterAll(async () => {
+		await Promise.all(nodes.map((n) => n.close()));
+		await redis.kill();
+	});
+
+	it('pauses the fan-out while Redis is away and resumes it after, nothing acknowledged lost', async () => {
+		const { a, b, consoles, note, stored } = await twoNodes();
+		const [consoleA, consoleB] = consoles;
+		await note('sebelum');
+		await until(() => consoleB.records.length === 1, 'the first note on node B');
+
+		await redis.kill();
+		const limits = createLimits(a.redis, 'rembuk-test:limits:');
+		// Redis is away: the limit answers from this node's memory, at once, instead of failing the request.
+		expect(await allow('create', '198.51.100.9', limits)).toBe(true);
+		// Commands are still committed and acknowledged; only the live records wait.
+		for (const text of ['selama 1', 'selama 2', 'selama 3']) expect((await note(text)).result.ok).toBe(true);
+		expect(consoleB.records.length).toBe(1);
+
+		await redis.start();
+		await until(() => a.redis.isReady && b.redis.isReady, 'both nodes back on Redis');
+		await note('sesudah');
+		// What waited in the clients' queues goes out: both consoles get all five, in order.
+		await until(() => consoles.every((s) => s.records.length === 5), 'the fan-out to resume on both nodes');
+		for (const s of consoles) expect(s.records.map((r) => r.seq)).toEqual(stored());
+		for (const s of consoles) s.socket.disconnect();
+	});
+
+	it('after an outage longer than a command may wait, the other node misses records and its screens catch up by sync', async () => {
+		const { a, b, consoles, note, stored } = await twoNodes(1000);
+		const [consoleA, consoleB] = consoles;
+		await note('sebelum');
+		await until(() => consoleB.records.length === 1, 'the first note on node B');
+
+		await redis.kill();
+		for (const text of ['selama 1', 'selama 2']) expect((await note(text)).result.ok).toBe(true);
+		// Given up on Redis after a second, node A shows them to its own screens.
+		await until(() => consoleA.records.length === 3, 'node A to show the notes itself');
+
+		await redis.start();
+		await until(() => a.redis.isReady && b.redis.isReady, 'both nodes back on Redis');
+		await note('sesudah');
+		const last = stored().at(-1)!;
+		await until(() => consoleB.records.some((r) => r.seq === last), 'the fan-out to resume');
+		expect(consoleB.records.map((r) => r.seq)).toEqual([stored()[0], last]);
+		expect(await catchUp(consoleB, 0)).toEqual(stored());
+		for (const s of consoles) s.socket.disconnect();
+	});
+});
