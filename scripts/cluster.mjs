@@ -1,0 +1,155 @@
+// `npm run cluster -- --nodes 3 --port 8080`: N production nodes of the current build behind
+// HAProxy, for trying a cluster on one machine and for tests/e2e/cluster.e2e.ts. Needs Redis
+// (REDIS_URL, default redis://127.0.0.1:6379) and haproxy (HAPROXY, default /usr/sbin/haproxy).
+//
+// Until PostgreSQL storage lands the nodes share one SQLite file (WAL works across processes on
+// one machine): a test set-up only, not a supported deployment. See README "Running a cluster".
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { haproxyConfig } from '../deploy/haproxy.mjs';
+
+export const HAPROXY = process.env.HAPROXY ?? '/usr/sbin/haproxy';
+const ROOT = resolve(import.meta.dirname, '..');
+
+export async function freePort() {
+	return new Promise((done, fail) => {
+		const probe = createServer();
+		probe.once('error', fail);
+		probe.listen(0, '127.0.0.1', () => {
+			const { port } = /** @type {import('node:net').AddressInfo} */ (probe.address());
+			probe.close(() => done(port));
+		});
+	});
+}
+
+/** Null when haproxy can run here, else why not. */
+export function whyNoHaproxy() {
+	const probe = spawnSync(HAPROXY, ['-v'], { encoding: 'utf8' });
+	return probe.error ? `haproxy is not installed at ${HAPROXY} (${probe.error.message})` : null;
+}
+
+async function waitFor(url, child, log, ms = 20_000) {
+	const deadline = Date.now() + ms;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode} before answering ${url}:\n${log()}`);
+		try {
+			if ((await fetch(url)).ok) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error(`no answer from ${url}:\n${log()}`);
+}
+
+/** One production node: build/server.js with its own port and name. */
+class Node {
+	log = '';
+	/** @type {import('node:child_process').ChildProcess | null} */
+	child = null;
+	/** @param {string} name @param {number} port @param {Record<string, string>} env */
+	constructor(name, port, env) {
+		this.name = name;
+		this.port = port;
+		this.env = env;
+	}
+	get url() {
+		return `http://127.0.0.1:${this.port}`;
+	}
+	async start() {
+		const env = { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1', REMBUK_NODE: this.name };
+		const child = spawn(process.execPath, [join(ROOT, 'build/server.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+		this.child = child;
+		for (const stream of [child.stdout, child.stderr]) stream.on('data', (d) => (this.log += d));
+		await waitFor(`${this.url}/healthz`, child, () => this.log);
+	}
+	/** SIGKILL by default: a crash, no goodbye to its sockets. */
+	async stop(signal = 'SIGKILL') {
+		const child = this.child;
+		if (!child || child.exitCode !== null) return;
+		const exited = new Promise((r) => child.once('exit', r));
+		child.kill(signal);
+		await exited;
+		this.child = null;
+	}
+}
+
+/**
+ * Starts `nodes` nodes, one after the other (the first migrates the database), then HAProxy.
+ * @param {{ nodes?: number, port?: number, redisUrl?: string, prefix?: string, databasePath?: string, env?: Record<string, string>, dir?: string }} options
+ */
+export async function startCluster(options = {}) {
+	const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'rembuk-cluster-'));
+	const env = {
+		REDIS_URL: options.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+		REDIS_PREFIX: options.prefix ?? process.env.REDIS_PREFIX ?? 'rembuk:',
+		DATABASE_PATH: options.databasePath ?? process.env.DATABASE_PATH ?? join(dir, 'rembuk.sqlite'),
+		// Each phone's own address, as HAProxy saw it, for the per-address limits.
+		ADDRESS_HEADER: 'x-forwarded-for',
+		XFF_DEPTH: '1',
+		...options.env
+	};
+	const nodes = [];
+	for (let i = 1; i <= (options.nodes ?? 3); i++) nodes.push(new Node(`node${i}`, await freePort(), env));
+	const stopAll = async () => {
+		await stopHaproxy();
+		await Promise.all(nodes.map((n) => n.stop('SIGTERM')));
+	};
+	let stopHaproxy = async () => {};
+	try {
+		for (const node of nodes) await node.start();
+		const port = options.port ?? (await freePort());
+		const config = join(dir, 'haproxy.cfg');
+		writeFileSync(config, haproxyConfig({ port, bind: '127.0.0.1', maxconn: 4000, nodes: nodes.map((n) => ({ name: n.name, address: `127.0.0.1:${n.port}` })) }));
+		let log = '';
+		const haproxy = spawn(HAPROXY, ['-db', '-f', config], { stdio: ['ignore', 'pipe', 'pipe'] });
+		for (const stream of [haproxy.stdout, haproxy.stderr]) stream.on('data', (d) => (log += d));
+		stopHaproxy = async () => {
+			if (haproxy.exitCode !== null) return;
+			const exited = new Promise((r) => haproxy.once('exit', r));
+			haproxy.kill('SIGTERM');
+			await exited;
+		};
+		const url = `http://127.0.0.1:${port}`;
+		await waitFor(`${url}/healthz`, haproxy, () => log);
+		return {
+			url,
+			nodes,
+			dir,
+			haproxyLog: () => log,
+			stop: async () => {
+				await stopAll();
+				if (!options.dir) rmSync(dir, { recursive: true, force: true });
+			}
+		};
+	} catch (error) {
+		await stopAll();
+		throw error;
+	}
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const { values } = parseArgs({ options: { nodes: { type: 'string', default: '3' }, port: { type: 'string', default: '8080' } } });
+	const noHaproxy = whyNoHaproxy();
+	if (noHaproxy) {
+		console.error(noHaproxy);
+		process.exit(1);
+	}
+	if (!existsSync(join(ROOT, 'build/server.js'))) {
+		console.error('No build: run `npm run build` first.');
+		process.exit(1);
+	}
+	const cluster = await startCluster({ nodes: Number(values.nodes), port: Number(values.port), dir: process.env.CLUSTER_DIR });
+	console.log(`Rembuk cluster: ${cluster.url} → ${cluster.nodes.map((n) => `${n.name} (${n.url})`).join(', ')}`);
+	console.log(`Database: ${cluster.nodes[0].env.DATABASE_PATH} (shared SQLite: a test set-up until PostgreSQL storage lands)`);
+	const shutdown = async () => {
+		await cluster.stop();
+		process.exit(0);
+	};
+	process.on('SIGINT', shutdown);
+	process.on('SIGTERM', shutdown);
+}
