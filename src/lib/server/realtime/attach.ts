@@ -14,6 +14,7 @@ import { sync } from '../sync';
 import { facilitatorKeyOpens } from '../accounts/access';
 import { byId } from '../sessions';
 import { nodeName, redisPrefix, sharedRedis, type Redis } from '../cluster/redis';
+import { socketAddress } from './address';
 import { authenticate } from './authenticate';
 import { publisher, rooms, type RembukServer } from './fanout';
 import { clusterAdapter, linkNodes, nodeChannel } from './nodes';
@@ -74,7 +75,8 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions 
 	}
 
 	io.use(async (socket, next) => {
-		const outcome = await authenticate(context.db, socket.handshake.auth, socket.handshake.address);
+		const address = socketAddress(socket.handshake.headers, socket.handshake.address);
+		const outcome = await authenticate(context.db, socket.handshake.auth, address);
 		if (!outcome.ok) return next(new Error(outcome.code));
 		socket.data = outcome.identity;
 		next();
