@@ -10,6 +10,7 @@ import { attachRealtime } from '../src/lib/server/realtime/attach';
 import { bootstrapLinkIfEmpty, LINK_PATH } from '../src/lib/server/accounts/accounts';
 import { linkOrigin } from '../src/lib/server/accounts/cli';
 import { bodyLimit, LARGEST_BODY, PHOTO_BODY } from '../src/lib/server/body-limits';
+import { nodeName, redisUrl } from '../src/lib/server/cluster/redis';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -60,6 +61,7 @@ const io = attachRealtime(httpServer);
 // would drop the rest until they retry, so allow as many as the kernel usually does.
 httpServer.listen({ port, host, backlog: 2048 }, () => {
 	console.log(`Rembuk listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
+	if (redisUrl()) console.log(`Node ${nodeName()} of a cluster: fan-out and shared limits through Redis (REDIS_URL)`);
 	if (bootstrapToken)
 		console.log(
 			`No account yet. Create the first organization and admin (one-time link, valid 7 days):\n${linkOrigin({ ...process.env, HOST: host, PORT: String(port) })}${LINK_PATH}/${bootstrapToken}`

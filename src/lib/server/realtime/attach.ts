@@ -70,7 +70,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions 
 		channel?.send('account', accountId);
 	};
 	if (channel) {
-		const unlink = linkNodes(channel, { presence, programmes: context.programmes, recheckHere });
+		const unlink = linkNodes(channel, { node, presence, programmes: context.programmes, recheckHere });
 		httpServer.once('close', unlink);
 	}
 

@@ -39,6 +39,7 @@ export function clusterAdapter(redis: Redis, prefix: string, blockMs = 5_000) {
 export const nodeChannel = (redis: Redis, prefix: string, node: string) => new NodeChannel<NodeEvents>(redis, `${prefix}nodes`, node);
 
 export interface NodeState {
+	node: string;
 	presence: Presence;
 	programmes: ProgrammeWatch;
 	/** Closes this node's consoles of the account whose right is gone. */
@@ -46,7 +47,7 @@ export interface NodeState {
 }
 
 /** Wires this node's state to the others'; returns the way to stop (on close). */
-export function linkNodes(channel: NodeChannel<NodeEvents>, { presence, programmes, recheckHere }: NodeState): () => void {
+export function linkNodes(channel: NodeChannel<NodeEvents>, { node, presence, programmes, recheckHere }: NodeState): () => void {
 	channel.on('presence', (news) => presence.heard(news));
 	channel.on('account', recheckHere);
 	channel.on('programme', (news) => programmes.heard(news));
@@ -56,6 +57,8 @@ export function linkNodes(channel: NodeChannel<NodeEvents>, { presence, programm
 	return () => {
 		clearInterval(beat);
 		programmes.share = null;
+		// A node that stops says so, rather than being counted until it has been silent long enough.
+		channel.send('presence', { node, counts: {}, full: true });
 		channel.close();
 	};
 }
