@@ -58,3 +58,35 @@ describe('guessing', () => {
 		expect(answers.filter((a) => a.ok)).toHaveLength(5);
 	});
 });
+
+describe('guessing across nodes', () => {
+	it("spends a miss told by another node from the same address's allowance", async () => {
+		const a = createGuessing(options);
+		const b = createGuessing(options);
+		a.share(b.heardMiss);
+		for (let i = 0; i < 3; i++) await a.lookUp('10.0.0.1', `W${i}`, find(`W${i}`));
+		// The address spent its free misses on node A: on node B its next wrong guess waits its turn.
+		const started = Date.now();
+		expect(await b.lookUp('10.0.0.1', 'W3', find('W3'))).toEqual({ ok: true, found: undefined });
+		expect(Date.now() - started).toBeGreaterThanOrEqual(30);
+	});
+
+	it('spends it from the cap across all addresses too', async () => {
+		const bounded = { ...options, globalMisses: 5, globalEveryMs: 1000, maxWaitMs: 100 };
+		const a = createGuessing(bounded);
+		const b = createGuessing(bounded);
+		a.share(b.heardMiss);
+		for (let i = 0; i < 3; i++) await a.missed(`10.0.1.${i}`);
+		const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => b.lookUp(`10.0.2.${i}`, `W${i}`, find(`W${i}`))));
+		expect(answers.filter((answer) => answer.ok)).toHaveLength(2);
+	});
+
+	it('tells nothing of a code that was found', async () => {
+		const a = createGuessing(options);
+		const told: string[] = [];
+		a.share((address) => told.push(address));
+		await a.lookUp('10.0.0.1', 'ABC234', find('ABC234'));
+		await a.missed('10.0.0.1');
+		expect(told).toEqual(['10.0.0.1']);
+	});
+});

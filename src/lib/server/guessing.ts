@@ -59,6 +59,12 @@ interface Address {
 	known: Map<string, number>;
 }
 
+/**
+ * In a cluster each node keeps these buckets and tells the others of every miss it counts
+ * (`onMiss`, set by the realtime layer), which spend it too (`heardMiss`): an address spread over
+ * the nodes spends from one allowance. Only a burst sent to several nodes in the same few
+ * milliseconds, before the news arrives, gets more, and only once.
+ */
 export function createGuessing(options = GUESSING, clock: () => number = () => Date.now()) {
 	const addresses = new Map<string, Address>();
 	const everyone = new Bucket(options.globalMisses, options.globalEveryMs, clock());
@@ -85,13 +91,17 @@ export function createGuessing(options = GUESSING, clock: () => number = () => D
 
 	const waitMs = (entry: Address, now: number) => Math.max(entry.bucket.waitMs(now), everyone.waitMs(now));
 
+	/** Set in a cluster: tells the other nodes of a miss counted here. */
+	let onMiss: ((address: string) => void) | null = null;
+
 	/** Runs `find` once a miss could be afforded, spending one only when it finds nothing. */
-	function attempt<T>(entry: Address, key: string | null, find: () => T | undefined): T | undefined {
+	function attempt<T>(address: string, entry: Address, key: string | null, find: () => T | undefined): T | undefined {
 		const now = clock();
 		const found = find();
 		if (found === undefined) {
 			entry.bucket.spend(now);
 			everyone.spend(now);
+			onMiss?.(address);
 		} else if (key !== null) {
 			if (entry.known.size >= 32) entry.known.delete(entry.known.keys().next().value!);
 			entry.known.set(key, now + options.knownForMs);
@@ -113,7 +123,7 @@ export function createGuessing(options = GUESSING, clock: () => number = () => D
 			const found = find();
 			if (found !== undefined) return { ok: true, found };
 		}
-		if (entry.waiting === 0 && waitMs(entry, now) === 0) return { ok: true, found: attempt(entry, key, find) };
+		if (entry.waiting === 0 && waitMs(entry, now) === 0) return { ok: true, found: attempt(address, entry, key, find) };
 		const expected = waitMs(entry, now) + entry.waiting * options.missEveryMs;
 		if (expected > options.maxWaitMs) return { ok: false, retryAfterS: Math.ceil(expected / 1000) };
 		entry.waiting += 1;
@@ -123,7 +133,7 @@ export function createGuessing(options = GUESSING, clock: () => number = () => D
 		entry.queue = turn;
 		await turn;
 		entry.waiting -= 1;
-		return { ok: true, found: attempt(entry, key, find) };
+		return { ok: true, found: attempt(address, entry, key, find) };
 	}
 
 	/** A wrong secret: spends a miss, waiting its turn like a wrong code. False when told to come back later. */
@@ -131,7 +141,18 @@ export function createGuessing(options = GUESSING, clock: () => number = () => D
 		return lookUp<never>(address, null, () => undefined);
 	}
 
-	return { lookUp, missed, forgetIdle };
+	/** A miss another node counted: spent here too, so the address's allowance is one across nodes. */
+	function heardMiss(address: string) {
+		const now = clock();
+		of(address).bucket.spend(now);
+		everyone.spend(now);
+	}
+
+	const share = (tell: ((address: string) => void) | null) => {
+		onMiss = tell;
+	};
+
+	return { lookUp, missed, forgetIdle, heardMiss, share };
 }
 
 export type Guessing = ReturnType<typeof createGuessing>;
@@ -141,7 +162,9 @@ const unlimited = process.env.RATE_LIMITS === 'off';
 const lifted: Guessing = {
 	lookUp: async (_address, _key, find) => ({ ok: true, found: find() }),
 	missed: async () => ({ ok: true, found: undefined }),
-	forgetIdle: () => {}
+	forgetIdle: () => {},
+	heardMiss: () => {},
+	share: () => {}
 };
 
 /** One per process, on globalThis: SvelteKit's routes and the socket server are separate bundles. */
