@@ -15,6 +15,7 @@ import { haproxyConfig } from '../../deploy/haproxy.mjs';
 import { startCluster, whyNoHaproxy } from '../../scripts/cluster.mjs';
 import { dropPrefix, testPrefix, TEST_REDIS_URL, whyNoRedis } from '../../src/lib/testing/redis';
 import { ClusterPhone } from './cluster-phone';
+import { joinOnPhone, newPhone, post, refuseWebSockets } from './helpers';
 import { command } from './socket';
 
 const PHONES = 9;
@@ -44,6 +45,47 @@ test.describe('three nodes behind HAProxy', () => {
 		await redis.connect();
 		await dropPrefix(redis as never, prefix);
 		redis.destroy();
+	});
+
+	test('browser phones on two nodes, one on long-polling only, see each other through HAProxy', async ({ browser }) => {
+		test.skip(why !== null, why ?? '');
+		const base = cluster!.url;
+		const created = await (await fetch(`${base}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'FGD klaster peramban', startsAt: '2026-12-04T09:00' }) })).json();
+		const console_ = new ClusterPhone(base, { role: 'facilitator', code: created.code, key: created.facilitatorKey }, ['websocket']);
+		phones.push(console_);
+		await console_.open();
+		expect((await command(console_.socket!, { type: 'phase.set', phase: 'writing' })).ok).toBe(true);
+
+		// HAProxy's cookie names each browser's node; open phones until two sit on different nodes.
+		const opened: { phone: Awaited<ReturnType<typeof newPhone>>; node: string }[] = [];
+		while (new Set(opened.map((o) => o.node)).size < 2) {
+			const phone = await newPhone(browser);
+			if (!opened.length) await refuseWebSockets(phone.context);
+			await phone.page.goto(`${base}/j/${created.code}`);
+			const node = (await phone.context.cookies()).find((c) => c.name === 'rembuk_node')?.value ?? '';
+			if (opened.length && opened.some((o) => o.node === node)) {
+				await phone.context.close();
+				continue;
+			}
+			opened.push({ phone, node });
+		}
+		const [polling, other] = opened.map((o) => o.phone);
+		const polls: string[] = [];
+		polling.page.on('request', (r) => {
+			if (r.url().includes('/socket.io/') && r.url().includes('transport=polling')) polls.push(r.url());
+		});
+		await joinOnPhone(polling.page, 'Ibu Sari', 'komunitas');
+		await joinOnPhone(other.page, 'Pak Budi', 'akademisi');
+		await post(polling.page, 'Kendala', 'Sinyal di balai desa lemah');
+		await post(other.page, 'Kendala', 'Jalan ke pasar rusak');
+		await expect.poll(() => console_.items.size).toBe(2);
+		expect((await command(console_.socket!, { type: 'phase.set', phase: 'grouping' })).ok).toBe(true);
+		await expect(other.page.getByText('Sinyal di balai desa lemah')).toBeVisible();
+		await expect(polling.page.getByText('Jalan ke pasar rusak')).toBeVisible();
+		// The polling phone stayed on its node all along: every long-poll went through with its cookie.
+		expect(polls.length).toBeGreaterThan(1);
+		expect((await polling.context.cookies()).find((c) => c.name === 'rembuk_node')?.value).toBe(opened[0].node);
+		for (const { phone } of opened) await phone.context.close();
 	});
 
 	test('phones spread over the nodes, and a killed node loses nothing acknowledged', async () => {

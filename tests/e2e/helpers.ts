@@ -1,5 +1,5 @@
 /** Shared steps for the browser tests: devices, creating a session through the UI, joining a phone. */
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 export const PHONE = { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 export const PROJECTOR = { viewport: { width: 1920, height: 1080 } };
@@ -23,6 +23,35 @@ export async function createSession(page: Page, baseUrl: string, title = 'FGD Pe
 export async function newPhone(browser: Browser) {
 	const context = await browser.newContext(PHONE);
 	return { context, page: await context.newPage() };
+}
+
+/** Every WebSocket of the context fails as a refusing proxy makes it fail: an error, then a close. */
+export async function refuseWebSockets(context: BrowserContext) {
+	await context.addInitScript(() => {
+		class RefusedWebSocket extends EventTarget {
+			static readonly CONNECTING = 0;
+			static readonly OPEN = 1;
+			static readonly CLOSING = 2;
+			static readonly CLOSED = 3;
+			readyState = 0;
+			binaryType = 'blob';
+			onopen: ((event: Event) => void) | null = null;
+			onerror: ((event: Event) => void) | null = null;
+			onclose: ((event: CloseEvent) => void) | null = null;
+			onmessage: ((event: MessageEvent) => void) | null = null;
+			constructor() {
+				super();
+				setTimeout(() => {
+					this.readyState = 3;
+					this.onerror?.(new Event('error'));
+					this.onclose?.(new CloseEvent('close', { code: 1006 }));
+				}, 20);
+			}
+			send() {}
+			close() {}
+		}
+		(window as unknown as { WebSocket: unknown }).WebSocket = RefusedWebSocket;
+	});
 }
 
 export async function joinOnPhone(page: Page, name: string, group: string, institution = '') {

@@ -4,7 +4,7 @@
  * the phone's socket.io-client is built with (vite.config.ts, phoneTransports).
  */
 import { expect, test } from '@playwright/test';
-import { joinOnPhone, newPhone, post } from './helpers';
+import { joinOnPhone, newPhone, post, refuseWebSockets } from './helpers';
 import { send } from './sample-room';
 import { TestServer } from './server';
 import { connect } from './socket';
@@ -21,32 +21,7 @@ test('a phone whose network refuses WebSockets joins, posts and hears the room o
 	await send(facilitator, { type: 'phase.set', phase: 'writing' });
 
 	const phone = await newPhone(browser);
-	// Every WebSocket fails as a refusing proxy makes it fail: an error, then a close.
-	await phone.context.addInitScript(() => {
-		class RefusedWebSocket extends EventTarget {
-			static readonly CONNECTING = 0;
-			static readonly OPEN = 1;
-			static readonly CLOSING = 2;
-			static readonly CLOSED = 3;
-			readyState = 0;
-			binaryType = 'blob';
-			onopen: ((event: Event) => void) | null = null;
-			onerror: ((event: Event) => void) | null = null;
-			onclose: ((event: CloseEvent) => void) | null = null;
-			onmessage: ((event: MessageEvent) => void) | null = null;
-			constructor() {
-				super();
-				setTimeout(() => {
-					this.readyState = 3;
-					this.onerror?.(new Event('error'));
-					this.onclose?.(new CloseEvent('close', { code: 1006 }));
-				}, 20);
-			}
-			send() {}
-			close() {}
-		}
-		(window as unknown as { WebSocket: unknown }).WebSocket = RefusedWebSocket;
-	});
+	await refuseWebSockets(phone.context);
 	const polls: string[] = [];
 	phone.page.on('request', (r) => {
 		if (r.url().includes('/socket.io/') && r.url().includes('transport=polling')) polls.push(r.url());

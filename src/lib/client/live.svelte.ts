@@ -60,8 +60,10 @@ export class LiveSession {
 		this.outbox = new Outbox(outboxKey);
 		if (lastBoardKey) this.#keepBoard(lastBoardKey);
 		// WebSocket first; where a network refuses it, HTTP long-polling (tryAllTransports: without it
-		// engine.io-client retries the WebSocket for ever and never falls back).
-		this.#socket = io({ path: '/socket.io', auth, transports: ['websocket', 'polling'], tryAllTransports: true });
+		// engine.io-client retries the WebSocket for ever and never falls back). withCredentials: the
+		// fetch() long-polling otherwise omits cookies, among them the load balancer's that keeps every
+		// poll on the node holding this connection (docs/cluster.md); same origin, so nothing else changes.
+		this.#socket = io({ path: '/socket.io', auth, transports: ['websocket', 'polling'], tryAllTransports: true, withCredentials: true });
 		this.#socket.on('connect', () => this.#sync());
 		this.#socket.on('disconnect', (reason) => {
 			this.connection = 'offline';
