@@ -28,7 +28,7 @@ export class ClusterPhone {
 	acked = new Map<string, { itemId: string; text: string }>();
 	/** Syncs asked because a record skipped a seq (records from two nodes out of order, or missed). */
 	gapSyncs = 0;
-	/** `internal` answers (a retryable failure, resent with the same id as a person would). */
+	/** `internal` answers (nothing saved: resent with the same id, as the phone does). */
 	internal = 0;
 	reconnects = 0;
 	/** Posts the server refused for good (none expected). */

@@ -44,6 +44,20 @@ describe('the outbox', () => {
 		expect(socket.waiting('command').payload).toMatchObject({ id });
 	});
 
+	it('keeps a command the server could not save (internal) and sends it again with the same id', async () => {
+		const { live, socket } = await online(5);
+		live.submit(ADD);
+		const { id } = live.outbox.pending[0];
+		socket.waiting('command').answer({ ok: false, error: { code: 'internal', message: 'Could not save' } });
+		await after();
+		expect(live.outbox.pending.map((e) => e.id)).toEqual([id]);
+		await after(3000);
+		expect(socket.waiting('command').payload).toMatchObject({ id });
+		socket.waiting('command').answer({ ok: true, seq: 6, itemId: 'item-1' });
+		await after();
+		expect(live.outbox.entries).toEqual([]);
+	});
+
 	it('sends again with the same id when the ack is lost, to a timeout or a dropped link', async () => {
 		const { live, socket } = await online(5);
 		live.submit(ADD);

@@ -249,6 +249,11 @@ export class LiveSession {
 					}
 				} else if (result.error.code === 'rate_limited') {
 					await new Promise((r) => setTimeout(r, 2000));
+				} else if (result.error.code === 'internal') {
+					// Nothing was saved (the database or the node was failing): kept, same id, sent again
+					// shortly, as for a lost ack (protocol client rule 6). No tap on "retry" needed.
+					setTimeout(() => void this.#drain(), 3000);
+					break;
 				} else {
 					this.outbox.fail(entry.id, result.error.code);
 				}
