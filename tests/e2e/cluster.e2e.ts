@@ -13,13 +13,54 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createClient } from 'redis';
 import { haproxyConfig } from '../../deploy/haproxy.mjs';
 import { startCluster, whyNoHaproxy } from '../../scripts/cluster.mjs';
-import { dropPrefix, testPrefix, TEST_REDIS_URL, whyNoRedis } from '../../src/lib/testing/redis';
+import { dropPrefix, RedisProcess, testPrefix, TEST_REDIS_URL, whyNoRedis, whyNoRedisServer } from '../../src/lib/testing/redis';
 import { ClusterPhone } from './cluster-phone';
 import { joinOnPhone, newPhone, post, refuseWebSockets } from './helpers';
 import { command } from './socket';
 
 const PHONES = 9;
 const POSTS_DURING_KILL = 6;
+
+async function postJson(base: string, path: string, body: unknown) {
+	const response = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	expect(response.status, path).toBeLessThan(300);
+	return response.json();
+}
+
+/**
+ * A session in silent writing with its console and PHONES phones, joined through the load
+ * balancer: two of three on long-polling only (the hard case for stickiness), the rest on WebSocket.
+ */
+async function room(base: string, opened: ClusterPhone[]) {
+	const session = await postJson(base, '/api/sessions', { title: 'FGD klaster', startsAt: '2026-12-04T09:00' });
+	const code = session.code as string;
+	const console_ = new ClusterPhone(base, { role: 'facilitator', code, key: session.facilitatorKey }, ['websocket']);
+	opened.push(console_);
+	await console_.open();
+	expect((await command(console_.socket!, { type: 'phase.set', phase: 'writing' })).ok).toBe(true);
+	const people: ClusterPhone[] = [];
+	for (let i = 0; i < PHONES; i++) {
+		const token = `tok${String(i).padStart(2, '0')}`.padEnd(22, 'x');
+		await postJson(base, `/api/sessions/${code}/participants`, { token, name: `Peserta ${i}`, group: 'komunitas', institution: 'Desa', consent: true });
+		const phone = new ClusterPhone(base, { role: 'participant', code, token }, i % 3 === 2 ? ['websocket'] : ['polling']);
+		await phone.open();
+		people.push(phone);
+		opened.push(phone);
+	}
+	return { console_, people };
+}
+
+/** Every screen shows the same `count` items and the same last seq; every acknowledged post is there once. */
+async function converged(console_: ClusterPhone, people: ClusterPhone[], count: number) {
+	const everyone = [console_, ...people];
+	await expect.poll(() => everyone.every((p) => p.items.size === count && p.lastSeq === console_.lastSeq), { timeout: 30_000 }).toBe(true);
+	expect(new Set(console_.items.values()).size).toBe(count);
+	for (const phone of people) {
+		expect(phone.refused).toEqual([]);
+		for (const { itemId, text } of phone.acked.values()) expect(console_.items.get(itemId)).toBe(text);
+		expect([...phone.items.keys()].sort()).toEqual([...console_.items.keys()].sort());
+	}
+}
 
 test('the shipped haproxy.cfg is what deploy/haproxy.mjs makes', () => {
 	expect(readFileSync('deploy/haproxy.cfg', 'utf8')).toBe(haproxyConfig());
@@ -91,29 +132,7 @@ test.describe('three nodes behind HAProxy', () => {
 	test('phones spread over the nodes, and a killed node loses nothing acknowledged', async () => {
 		test.skip(why !== null, why ?? '');
 		test.setTimeout(120_000);
-		const base = cluster!.url;
-		const post = async (path: string, body: unknown) => {
-			const response = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-			expect(response.status, path).toBeLessThan(300);
-			return response.json();
-		};
-		const session = await post('/api/sessions', { title: 'FGD klaster', startsAt: '2026-12-04T09:00' });
-		const code = session.code as string;
-		const console_ = new ClusterPhone(base, { role: 'facilitator', code, key: session.facilitatorKey }, ['websocket']);
-		phones.push(console_);
-		await console_.open();
-		expect((await command(console_.socket!, { type: 'phase.set', phase: 'writing' })).ok).toBe(true);
-
-		// Two of three phones on long-polling only, the hard case for stickiness; the rest on WebSocket.
-		const people: ClusterPhone[] = [];
-		for (let i = 0; i < PHONES; i++) {
-			const token = `tok${String(i).padStart(2, '0')}`.padEnd(22, 'x');
-			await post(`/api/sessions/${code}/participants`, { token, name: `Peserta ${i}`, group: 'komunitas', institution: 'Desa', consent: true });
-			const phone = new ClusterPhone(base, { role: 'participant', code, token }, i % 3 === 2 ? ['websocket'] : ['polling']);
-			await phone.open();
-			people.push(phone);
-			phones.push(phone);
-		}
+		const { console_, people } = await room(cluster!.url, phones);
 		const byNode = new Map<string, ClusterPhone[]>();
 		for (const phone of people) byNode.set(phone.node, [...(byNode.get(phone.node) ?? []), phone]);
 		console.log(`phones per node: ${[...byNode].map(([node, on]) => `${node} ${on.length}`).join(', ')}`);
@@ -134,22 +153,55 @@ test.describe('three nodes behind HAProxy', () => {
 		// Its phones come back through HAProxy to the other nodes; every outbox empties.
 		await expect.poll(() => itsPhones.every((p) => p.online && p.node !== victim), { timeout: 30_000 }).toBe(true);
 		await expect.poll(() => people.every((p) => p.outbox.length === 0), { timeout: 30_000 }).toBe(true);
-		for (const phone of people) expect(phone.refused).toEqual([]);
 
 		// Every view converges on the log, and every acknowledged post is on it exactly once.
-		const total = PHONES * (1 + POSTS_DURING_KILL);
-		await expect.poll(() => everyone.every((p) => p.items.size === total && p.lastSeq === console_.lastSeq), { timeout: 30_000 }).toBe(true);
-		const texts = [...console_.items.values()];
-		expect(new Set(texts).size).toBe(total);
-		for (const phone of people) {
-			expect(phone.acked.size).toBe(1 + POSTS_DURING_KILL);
-			for (const { itemId, text } of phone.acked.values()) expect(console_.items.get(itemId)).toBe(text);
-			expect([...phone.items.keys()].sort()).toEqual([...console_.items.keys()].sort());
-		}
+		await converged(console_, people, PHONES * (1 + POSTS_DURING_KILL));
+		for (const phone of people) expect(phone.acked.size).toBe(1 + POSTS_DURING_KILL);
 		const sum = (f: (p: ClusterPhone) => number) => everyone.reduce((s, p) => s + f(p), 0);
 		console.log(
 			`after the kill of ${victim}: ${itsPhones.length} phones moved to ${[...new Set(itsPhones.map((p) => p.node))].join(', ')}; ` +
 				`${sum((p) => p.reconnects)} reconnects, ${sum((p) => p.gapSyncs)} gap syncs over ${console_.lastSeq} records, ${sum((p) => p.internal)} internal answers retried`
 		);
+	});
+});
+
+test.describe('three nodes behind HAProxy while Redis restarts', () => {
+	let why: string | null = null;
+	let cluster: Awaited<ReturnType<typeof startCluster>> | null = null;
+	const redis = new RedisProcess();
+	const phones: ClusterPhone[] = [];
+
+	test.beforeAll(async () => {
+		why =
+			whyNoHaproxy() ?? whyNoRedisServer() ?? (existsSync('build/server.js') ? null : 'no build: run `npm run build` first');
+		if (why) return console.warn(`SKIPPED cluster specs: ${why}`);
+		await redis.start();
+		cluster = await startCluster({ nodes: 3, redisUrl: redis.url, prefix: testPrefix() });
+	});
+
+	test.afterAll(async () => {
+		for (const phone of phones) phone.close();
+		await cluster?.stop();
+		await redis.kill();
+	});
+
+	test('posts made while Redis is away are acknowledged, and every view converges once it is back', async () => {
+		test.skip(why !== null, why ?? '');
+		test.setTimeout(120_000);
+		const { console_, people } = await room(cluster!.url, phones);
+		for (const [i, phone] of people.entries()) phone.post(`Sebelum ${i}`);
+		await converged(console_, people, PHONES);
+
+		await redis.kill();
+		for (const [i, phone] of people.entries()) phone.post(`Selama ${i}`);
+		// Committed and acknowledged without Redis: only the live records wait.
+		await expect.poll(() => people.every((p) => p.acked.size === 2), { timeout: 20_000 }).toBe(true);
+
+		await redis.start();
+		for (const [i, phone] of people.entries()) phone.post(`Sesudah ${i}`);
+		await expect.poll(() => people.every((p) => p.outbox.length === 0), { timeout: 30_000 }).toBe(true);
+		await converged(console_, people, PHONES * 3);
+		const sum = (f: (p: ClusterPhone) => number) => [console_, ...people].reduce((s, p) => s + f(p), 0);
+		console.log(`Redis restart: ${sum((p) => p.gapSyncs)} gap syncs over ${console_.lastSeq} records, ${sum((p) => p.reconnects)} reconnects`);
 	});
 });
