@@ -13,11 +13,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createClient } from 'redis';
 import { haproxyConfig } from '../../deploy/haproxy.mjs';
 import { startCluster, whyNoHaproxy } from '../../scripts/cluster.mjs';
-import { dropPrefix, RedisProcess, testPrefix, TEST_REDIS_URL, whyNoRedis, whyNoRedisServer } from '../../src/lib/testing/redis';
+import { dropPrefix, RedisProcess, skipping, testPrefix, TEST_REDIS_URL, whyNoRedis, whyNoRedisServer } from '../../src/lib/testing/redis';
 import { ClusterPhone } from './cluster-phone';
 import { joinOnPhone, newPhone, post, refuseWebSockets } from './helpers';
 import { command } from './socket';
 
+const noBuild = () => (existsSync('build/server.js') ? null : 'no build: run `npm run build` first');
 const PHONES = 9;
 const POSTS_DURING_KILL = 6;
 
@@ -73,8 +74,8 @@ test.describe('three nodes behind HAProxy', () => {
 	const phones: ClusterPhone[] = [];
 
 	test.beforeAll(async () => {
-		why = whyNoHaproxy() ?? (await whyNoRedis()) ?? (existsSync('build/server.js') ? null : 'no build: run `npm run build` first');
-		if (why) return console.warn(`SKIPPED cluster specs: ${why}`);
+		why = skipping('cluster specs', whyNoHaproxy() ?? (await whyNoRedis()) ?? noBuild());
+		if (why) return;
 		cluster = await startCluster({ nodes: 3, redisUrl: TEST_REDIS_URL, prefix });
 	});
 
@@ -172,9 +173,8 @@ test.describe('three nodes behind HAProxy while Redis restarts', () => {
 	const phones: ClusterPhone[] = [];
 
 	test.beforeAll(async () => {
-		why =
-			whyNoHaproxy() ?? whyNoRedisServer() ?? (existsSync('build/server.js') ? null : 'no build: run `npm run build` first');
-		if (why) return console.warn(`SKIPPED cluster specs: ${why}`);
+		why = skipping('Redis restart under the cluster', whyNoHaproxy() ?? whyNoRedisServer() ?? noBuild());
+		if (why) return;
 		await redis.start();
 		cluster = await startCluster({ nodes: 3, redisUrl: redis.url, prefix: testPrefix() });
 	});

@@ -7,12 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionRecord, SyncResult } from '../../realtime/contract';
 import { commandId, createSession, freshDb, storedSeqs } from '$lib/testing/server';
 import { screen, startNodes, until, type Screen, type TestNode } from '$lib/testing/nodes';
-import { RedisProcess, testPrefix, whyNoRedisServer } from '$lib/testing/redis';
+import { RedisProcess, skipping, testPrefix, whyNoRedisServer } from '$lib/testing/redis';
 import { envelopeSchema } from '../../realtime/schemas';
 import { allow, createLimits } from '../ratelimit';
 
-const noServer = whyNoRedisServer();
-if (noServer) console.warn(`SKIPPED Redis restart specs: ${noServer}`);
+const noServer = skipping('Redis restart specs', whyNoRedisServer());
 
 const envelope = (command: unknown) => envelopeSchema.parse({ id: commandId(), command });
 

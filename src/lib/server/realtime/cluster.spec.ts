@@ -6,13 +6,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { commandId, createSession, freshDb, joinParticipant, setPhase, storedSeqs } from '$lib/testing/server';
 import { screen, startNodes, until, type Screen, type TestNode } from '$lib/testing/nodes';
-import { dropPrefix, testPrefix, TEST_REDIS_URL, whyNoRedis } from '$lib/testing/redis';
+import { dropPrefix, skipping, testPrefix, TEST_REDIS_URL, whyNoRedis } from '$lib/testing/redis';
 import { envelopeSchema } from '../../realtime/schemas';
 import { allow, createLimits, isBlocked } from '../ratelimit';
 import { rooms } from './fanout';
 
-const noRedis = await whyNoRedis();
-if (noRedis) console.warn(`SKIPPED cluster specs: ${noRedis}`);
+const noRedis = skipping('cluster specs', await whyNoRedis());
 
 const envelope = (command: unknown) => envelopeSchema.parse({ id: commandId(), command });
 const seqs = (s: Screen) => s.records.map((r) => r.seq);
