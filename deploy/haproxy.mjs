@@ -3,7 +3,7 @@
 // writes one for its own ports, and tests/e2e/cluster.e2e.ts checks the two never drift apart.
 
 /**
- * @param {{ port?: number, bind?: string, nodes?: { name: string, address: string }[], maxconn?: number, statsPort?: number | null }} options
+ * @param {{ port?: number, bind?: string, nodes?: { name: string, address: string }[], maxconn?: number, adminSocket?: string, statsPort?: number | null }} options
  * @returns {string}
  */
 export function haproxyConfig({
@@ -11,6 +11,7 @@ export function haproxyConfig({
 	bind = '*',
 	nodes = [1, 2, 3].map((i) => ({ name: `node${i}`, address: `127.0.0.1:${3000 + i}` })),
 	maxconn = 50000,
+	adminSocket = '/run/haproxy/admin.sock',
 	statsPort = null
 } = {}) {
 	const servers = nodes.map(({ name, address }) => `    server ${name} ${address} check cookie ${name}`);
@@ -23,6 +24,8 @@ export function haproxyConfig({
 		'global',
 		'    # Two file descriptors per connection: raise the limit (systemd LimitNOFILE) to match.',
 		`    maxconn ${maxconn}`,
+		'    # For upgrades node by node: `echo "set server rembuk_nodes/node1 state drain" | socat stdio <socket>`.',
+		`    stats socket ${adminSocket} mode 660 level admin`,
 		'',
 		'defaults',
 		'    mode http',

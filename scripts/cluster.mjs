@@ -104,7 +104,7 @@ export async function startCluster(options = {}) {
 		for (const node of nodes) await node.start();
 		const port = options.port ?? (await freePort());
 		const config = join(dir, 'haproxy.cfg');
-		writeFileSync(config, haproxyConfig({ port, bind: '127.0.0.1', maxconn: 4000, nodes: nodes.map((n) => ({ name: n.name, address: `127.0.0.1:${n.port}` })) }));
+		writeFileSync(config, haproxyConfig({ port, bind: '127.0.0.1', maxconn: 4000, adminSocket: join(dir, 'haproxy.sock'), nodes: nodes.map((n) => ({ name: n.name, address: `127.0.0.1:${n.port}` })) }));
 		let log = '';
 		const haproxy = spawn(HAPROXY, ['-db', '-f', config], { stdio: ['ignore', 'pipe', 'pipe'] });
 		for (const stream of [haproxy.stdout, haproxy.stderr]) stream.on('data', (d) => (log += d));
