@@ -219,7 +219,7 @@ const HEAD_MATCH = 0.5;
 /** What such a pair's score is multiplied by. Read off the tuned pairs (docs/synthesis.md). */
 const HEAD_MISS = 0.8;
 /** What a pair whose shared word is qualified differently on each side is multiplied by. */
-const CONTRAST = 0.8;
+const CONTRAST = 0.75;
 
 /**
  * A soft, weighted Dice coefficient: each word on either side scores its best match on the
