@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { addressOf, recheckConsoles, requireMember } from '$lib/http/account.server';
 import * as access from '$lib/server/accounts/access';
 import { canManageMembers, canManageSessions } from '$lib/server/accounts/access';
+import * as members from '$lib/server/accounts/members';
 import { getContext } from '$lib/server/context';
 import * as programmes from '$lib/server/programmes/programmes';
 import { fields, programmeForm } from '$lib/server/programmes/forms';
@@ -9,17 +10,17 @@ import { createSessionAction, refusal } from '$lib/http/org-actions.server';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The organization's home: its sessions (as this member may see them), claiming, assigning, opening a console. */
-export const load: PageServerLoad = (event) => {
-	const { account, member } = requireMember(event);
+export const load: PageServerLoad = async (event) => {
+	const { account, member } = await requireMember(event);
 	const db = getContext().db;
 	return {
 		me: { name: account.name, role: member.role, organization: member.organizationName },
 		canManageMembers: canManageMembers(member),
 		canManageSessions: canManageSessions(member),
-		sessions: access.sessionsFor(db, member),
+		sessions: await access.sessionsFor(getContext().store.db, member),
 		/** The code of a session just deleted from /org/hapus (shown as a notice; a code's shape only). */
 		deleted: /^[A-Z0-9]{6}$/.test(event.url.searchParams.get('dihapus') ?? '') ? event.url.searchParams.get('dihapus') : null,
-		facilitators: canManageSessions(member) ? access.facilitators(db, member) : [],
+		facilitators: canManageSessions(member) ? await members.facilitators(getContext().store.db, member) : [],
 		programmes: programmes.programmesFor(db, member).map((p) => ({ id: p.id, name: p.name, theme: p.theme }))
 	};
 };
@@ -27,7 +28,7 @@ export const load: PageServerLoad = (event) => {
 export const actions = {
 	/** Opens the console with a key bound to this sign-in; the key travels in the fragment, as a facilitator link's does. */
 	console: async (event) => {
-		const { member, authSessionId } = requireMember(event);
+		const { member, authSessionId } = await requireMember(event);
 		const code = String((await event.request.formData()).get('code') ?? '').slice(0, 10);
 		let opened: { code: string; key: string };
 		try {
@@ -39,7 +40,7 @@ export const actions = {
 	},
 	/** The minute-taker's page through a grant bound to this sign-in, as the console opens. */
 	minutetaker: async (event) => {
-		const { member, authSessionId } = requireMember(event);
+		const { member, authSessionId } = await requireMember(event);
 		const code = String((await event.request.formData()).get('code') ?? '').slice(0, 10);
 		let opened: { code: string; key: string };
 		try {
@@ -51,7 +52,7 @@ export const actions = {
 	},
 	createSession: (event) => createSessionAction(event),
 	createProgramme: async (event) => {
-		const { member } = requireMember(event);
+		const { member } = await requireMember(event);
 		const parsed = programmeForm.safeParse(fields(await event.request.formData()));
 		if (!parsed.success) return fail(400, { error: 'bad_input' });
 		const db = getContext().db;
@@ -65,7 +66,7 @@ export const actions = {
 		redirect(303, `/org/program/${id}`);
 	},
 	duplicate: async (event) => {
-		const { member } = requireMember(event);
+		const { member } = await requireMember(event);
 		const code = String((await event.request.formData()).get('code') ?? '').slice(0, 10);
 		try {
 			return { duplicated: programmes.duplicateSession(getContext().db, member, code, addressOf(event)).code };
@@ -74,7 +75,7 @@ export const actions = {
 		}
 	},
 	claim: async (event) => {
-		const { member } = requireMember(event);
+		const { member } = await requireMember(event);
 		const form = await event.request.formData();
 		const claim = access.parseClaim(String(form.get('link') ?? '').slice(0, 500));
 		if (!claim) return fail(400, { error: 'bad_link' });
@@ -86,7 +87,7 @@ export const actions = {
 		}
 	},
 	assign: async (event) => {
-		const { member } = requireMember(event);
+		const { member } = await requireMember(event);
 		const form = await event.request.formData();
 		const code = String(form.get('code') ?? '').slice(0, 10);
 		const accountId = String(form.get('accountId') ?? '').slice(0, 40);

@@ -19,6 +19,9 @@ import type { Schema } from './schema';
 
 export type Engine = 'sqlite' | 'postgres';
 
+/** What converted modules query: the store's Kysely instance, or a transaction of it. */
+export type Database = Kysely<Schema>;
+
 export interface Store {
 	engine: Engine;
 	db: Kysely<Schema>;
