@@ -98,7 +98,6 @@ export function forEachEngine(run: (ctx: EngineContext) => void): void {
 	}
 	if (pgUnreachable !== null)
 		// Vitest hands hooks their context first (destructured) and the suite second.
-		// eslint-disable-next-line no-empty-pattern
 		afterAll(({}, suite) => {
 			sayIfSkipped(countTests(suite.tasks.find((t) => t.name === 'postgres')));
 		});

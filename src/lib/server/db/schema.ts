@@ -1,12 +1,11 @@
 /**
- * The rows as both engines store them (db/migrations and db/migrations/postgres), for Kysely.
- * Both keep the same column types on purpose, so one query reads the same values on either:
- * times are ISO-8601 text, flags are integers 0/1, JSON is text, bytes are a Buffer.
- *
- * Only the tables already queried through Kysely are here; a module converted from the raw
- * connection adds its tables (see docs/architecture.md, "Storage engines").
+ * The rows as both engines store them (db/migrations and db/migrations/postgres), for Kysely: every
+ * table; the session's content is in ./schema-content.ts. Both engines keep the same column types
+ * on purpose, so one query reads the same values on either: times are ISO-8601 text, flags are
+ * integers 0/1, JSON is text, bytes are a Buffer. store.spec.ts checks TABLES against both databases.
  */
 import type { Generated } from 'kysely';
+import type { ContentSchema } from './schema-content';
 
 export interface SessionsTable {
 	id: string;
@@ -191,7 +190,7 @@ export interface ProgrammesTable {
 	updated_at: string;
 }
 
-export interface Schema {
+export interface Schema extends ContentSchema {
 	sessions: SessionsTable;
 	session_events: SessionEventsTable;
 	commands: CommandsTable;
@@ -207,3 +206,38 @@ export interface Schema {
 	passkeys: PasskeysTable;
 	programmes: ProgrammesTable;
 }
+
+/** Every table of Schema, at run time: the compiler keeps it complete, store.spec.ts keeps it true. */
+export const TABLES = {
+	sessions: true,
+	session_events: true,
+	commands: true,
+	participants: true,
+	organizations: true,
+	accounts: true,
+	memberships: true,
+	auth_sessions: true,
+	one_time_links: true,
+	session_facilitators: true,
+	staff_grants: true,
+	org_audit: true,
+	passkeys: true,
+	programmes: true,
+	items: true,
+	themes: true,
+	votes: true,
+	links: true,
+	action_rows: true,
+	notes: true,
+	report_links: true,
+	photos: true,
+	photo_blobs: true,
+	former_codes: true,
+	supports: true,
+	action_updates: true,
+	pic_links: true,
+	privacy_requests: true,
+	synthesis_edits: true,
+	action_evidence: true,
+	action_evidence_blobs: true
+} as const satisfies Record<keyof Schema, true>;

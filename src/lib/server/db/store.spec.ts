@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { pgScratch, pgUnreachable, sayIfSkipped, type PgScratch } from '$lib/testing/engines';
 import { migrationsDir, openDatabase } from './database';
 import { migrationFiles, postgresMigrationsDir } from './migrate-postgres';
+import { TABLES } from './schema';
 import { parseDatabaseUrl, ROWID_ORDERED_TABLES, sqliteStore, type Store } from './store';
 
 const open: Store[] = [];
@@ -84,6 +85,10 @@ describe('migrations of both engines', () => {
 	it('have the same numbers, one PostgreSQL file per SQLite file', () => {
 		const numbers = (dir: string) => migrationFiles(dir).map((m) => m.number);
 		expect(numbers(postgresMigrationsDir())).toEqual(numbers(migrationsDir()));
+	});
+
+	it('make exactly the tables the typed Schema names', async () => {
+		expect(Object.keys(await columnsOf(sqlite()))).toEqual(Object.keys(TABLES).sort());
 	});
 
 	it.skipIf(pgUnreachable !== null)('make the same tables with the same columns (PostgreSQL adds only `pos` where code orders by rowid)', async () => {
