@@ -106,6 +106,10 @@ forEachEngine(({ store }) => {
 			await expect(accounts.createAccount(db(), 'budi@paser.go.id')).rejects.toMatchObject({ code: 'login_taken' });
 			// Even written past the module, the database refuses a second spelling of one login.
 			await expect(db().insertInto('accounts').values({ id: 'x', email: 'BUDI@paser.go.id', username: null, created_at: 'now' }).execute()).rejects.toThrow();
+			// Two invitations of one login racing (two nodes): the second is refused as taken, not as a crash.
+			const racing = await Promise.allSettled([accounts.createAccount(db(), 'ani@paser.go.id'), accounts.createAccount(db(), 'ani@paser.go.id')]);
+			expect(racing.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+			expect(racing.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'login_taken' } });
 		});
 	});
 

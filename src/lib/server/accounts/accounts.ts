@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import { firstSync, sqliteQueries } from '../db/bridge';
 import type { Db } from '../db/database';
-import type { Database } from '../db/store';
+import { isUniqueViolation, type Database } from '../db/store';
 import { hashSecret, newId, newSecret } from '../secrets';
 import * as audit from './audit';
 import { checkStrength, hashPassword, type Strength } from './passwords';
@@ -133,7 +133,14 @@ export async function createAccount(db: Database, login: string, name = ''): Pro
 		password_hash: null,
 		created_at: new Date().toISOString()
 	};
-	await db.insertInto('accounts').values(row).execute();
+	// Two invitations of one login at once (two nodes): the unique index refuses the second.
+	await db
+		.insertInto('accounts')
+		.values(row)
+		.execute()
+		.catch((error: unknown) => {
+			throw isUniqueViolation(error) ? new AccountError('login_taken', 'This e-mail address or username already has an account') : error;
+		});
 	return row;
 }
 

@@ -12,7 +12,7 @@
 import type { Kysely } from 'kysely';
 import { stamp } from '../clock';
 import type { Schema } from './schema';
-import type { Engine, Store } from './store';
+import { isUniqueViolation, type Engine, type Store } from './store';
 
 type Executor = Kysely<Schema>;
 
@@ -84,12 +84,6 @@ async function applyOnce<R>(trx: Executor, engine: Engine, key: CommandKey, appl
 	return result;
 }
 
-/** The unique constraint answered: someone else committed this command first. */
-function isDuplicate(error: unknown): boolean {
-	const code = (error as { code?: string }).code;
-	return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
 /**
  * A command in a transaction of its own. `apply` appends its records through `appendRecord` on the
  * executor it is given and returns the answer (JSON), which a retry then gets instead of a second run.
@@ -98,7 +92,8 @@ export async function executeOnce<R>(store: Store, key: CommandKey, apply: (trx:
 	try {
 		return await store.db.transaction().execute((trx) => applyOnce(trx, store.engine, key, apply));
 	} catch (error) {
-		const earlier = isDuplicate(error) ? await earlierAnswer<R>(store.db, key) : undefined;
+		// The primary key answered: another node committed this command first; its answer is the answer.
+		const earlier = isUniqueViolation(error) ? await earlierAnswer<R>(store.db, key) : undefined;
 		if (earlier === undefined) throw error;
 		return earlier;
 	}

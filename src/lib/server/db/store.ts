@@ -68,6 +68,12 @@ export function openStore(target: Target): Store {
 	return sqliteStore(openDatabase(target.path));
 }
 
+/** A unique or primary key constraint refused the write, on either engine. */
+export function isUniqueViolation(error: unknown): boolean {
+	const code = (error as { code?: string } | null)?.code;
+	return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
 /** The tables whose rows code orders by rowid; on PostgreSQL each has a `pos` identity instead. */
 export const ROWID_ORDERED_TABLES = [
 	'action_evidence',
