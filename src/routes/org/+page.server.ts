@@ -3,6 +3,7 @@ import { addressOf, recheckConsoles, requireMember } from '$lib/http/account.ser
 import * as access from '$lib/server/accounts/access';
 import { canManageMembers, canManageSessions } from '$lib/server/accounts/access';
 import * as members from '$lib/server/accounts/members';
+import * as orgSessions from '$lib/server/accounts/org-sessions';
 import { getContext } from '$lib/server/context';
 import * as programmes from '$lib/server/programmes/programmes';
 import { fields, programmeForm } from '$lib/server/programmes/forms';
@@ -32,7 +33,7 @@ export const actions = {
 		const code = String((await event.request.formData()).get('code') ?? '').slice(0, 10);
 		let opened: { code: string; key: string };
 		try {
-			opened = access.grantConsole(getContext().db, member, authSessionId, code, addressOf(event));
+			opened = await orgSessions.grantConsole(getContext().store.db, member, authSessionId, code, addressOf(event));
 		} catch (error) {
 			return refusal(error);
 		}
@@ -44,7 +45,7 @@ export const actions = {
 		const code = String((await event.request.formData()).get('code') ?? '').slice(0, 10);
 		let opened: { code: string; key: string };
 		try {
-			opened = access.grantConsole(getContext().db, member, authSessionId, code, addressOf(event), Date.now(), 'minutetaker');
+			opened = await orgSessions.grantConsole(getContext().store.db, member, authSessionId, code, addressOf(event), Date.now(), 'minutetaker');
 		} catch (error) {
 			return refusal(error);
 		}
@@ -77,10 +78,10 @@ export const actions = {
 	claim: async (event) => {
 		const { member } = await requireMember(event);
 		const form = await event.request.formData();
-		const claim = access.parseClaim(String(form.get('link') ?? '').slice(0, 500));
+		const claim = orgSessions.parseClaim(String(form.get('link') ?? '').slice(0, 500));
 		if (!claim) return fail(400, { error: 'bad_link' });
 		try {
-			const session = access.claim(getContext().db, member, claim, addressOf(event));
+			const session = await orgSessions.claim(getContext().store.db, member, claim, addressOf(event));
 			return { claimed: session.code };
 		} catch (error) {
 			return refusal(error);
@@ -93,7 +94,7 @@ export const actions = {
 		const accountId = String(form.get('accountId') ?? '').slice(0, 40);
 		const assigned = form.get('assigned') !== '0';
 		try {
-			access.assign(getContext().db, member, code, accountId, assigned, addressOf(event));
+			await orgSessions.assign(getContext().store.db, member, code, accountId, assigned, addressOf(event));
 			if (!assigned) recheckConsoles(accountId);
 		} catch (error) {
 			if (error instanceof Error && 'code' in error && error.code === 'not_member') return fail(400, { error: 'not_found' });

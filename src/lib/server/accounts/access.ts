@@ -9,10 +9,9 @@ import type { Db } from '../db/database';
 import type { Schema } from '../db/schema';
 import { sql } from '../db/statements';
 import type { Database } from '../db/store';
-import { hashSecret, newId, newSecret, secretMatches } from '../secrets';
+import { hashSecret, secretMatches } from '../secrets';
 import * as sessions from '../sessions';
-import * as accounts from './accounts';
-import { AccountError, type OrgRole } from './accounts';
+import type { OrgRole } from './accounts';
 import * as audit from './audit';
 
 export interface Member {
@@ -57,11 +56,25 @@ export const canManageMembers = (member: Member) => member.role === 'admin';
 /** Admins and organizers claim sessions, open every session of the organization and assign facilitators. */
 export const canManageSessions = (member: Member) => member.role === 'admin' || member.role === 'organizer';
 
-/** May this member run (open the console of) this session? Same organization, and the right role or assignment. */
-export function canRun(db: Db, member: Member, session: Pick<sessions.SessionRow, 'id'> & { organization_id?: string | null }): boolean {
+type RunCandidate = Pick<sessions.SessionRow, 'id'> & { organization_id?: string | null };
+
+/** Decided without the database, or `undefined` when only the assignment can tell. */
+function runsWithoutAssignment(member: Member, session: RunCandidate): boolean | undefined {
 	if (!session.organization_id || session.organization_id !== member.organizationId) return false;
-	if (canManageSessions(member)) return true;
-	return !!sql(db, 'SELECT 1 FROM session_facilitators WHERE session_id = ? AND account_id = ?').get(session.id, member.accountId);
+	return canManageSessions(member) ? true : undefined;
+}
+
+const assignmentQuery = (db: Database, sessionId: string, accountId: string) =>
+	db.selectFrom('session_facilitators').select('session_id').where('session_id', '=', sessionId).where('account_id', '=', accountId);
+
+/** May this member run (open the console of) this session? Same organization, and the right role or assignment. */
+export async function mayRun(db: Database, member: Member, session: RunCandidate): Promise<boolean> {
+	return runsWithoutAssignment(member, session) ?? !!(await assignmentQuery(db, session.id, member.accountId).executeTakeFirst());
+}
+
+/** The same, synchronously on the raw connection (the socket's key check, the programmes). */
+export function canRun(db: Db, member: Member, session: RunCandidate): boolean {
+	return runsWithoutAssignment(member, session) ?? !!firstSync(db, assignmentQuery(sqliteQueries, session.id, member.accountId));
 }
 
 export interface OrgSession {
@@ -151,83 +164,6 @@ export function runnableSession(db: Db, member: Member, code: string): sessions.
 	const row = sessions.byCode(db, code) as (sessions.SessionRow & { organization_id: string | null }) | undefined;
 	if (!row || !canRun(db, member, row)) throw new AccessDenied('not_found', 'No session of your organization has this code');
 	return row;
-}
-
-function target(db: Db, member: Member, accountId: string): Member {
-	const found = membershipNow(db, accountId, member.organizationId);
-	if (!found) throw new AccountError('not_member', 'This person is not a member of your organization');
-	return found;
-}
-
-/** Assigns (or unassigns) a facilitator of the organization to one of its sessions. */
-export function assign(db: Db, member: Member, code: string, accountId: string, assigned: boolean, address = ''): void {
-	if (!canManageSessions(member)) throw new AccessDenied('forbidden', 'Only an admin or organizer assigns facilitators');
-	const session = runnableSession(db, member, code);
-	const other = target(db, member, accountId);
-	if (other.role !== 'facilitator') throw new AccessDenied('forbidden', 'Only a facilitator is assigned to sessions');
-	if (assigned)
-		sql(db, 'INSERT OR IGNORE INTO session_facilitators (session_id, account_id, assigned_at) VALUES (?, ?, ?)').run(session.id, accountId, new Date().toISOString());
-	else sql(db, 'DELETE FROM session_facilitators WHERE session_id = ? AND account_id = ?').run(session.id, accountId);
-	audit.record(db, {
-		organizationId: member.organizationId,
-		accountId: member.accountId,
-		action: assigned ? 'facilitator.assigned' : 'facilitator.unassigned',
-		subject: session.code,
-		detail: accounts.loginOf(accounts.byIdNow(db, accountId)!),
-		address
-	});
-}
-
-/**
- * Claims a one-off session into the member's organization: the caller proves they hold it with its
- * facilitator key (or the facilitator link, whose fragment carries the key). Claiming again into the
- * same organization changes nothing; a session of another organization is refused.
- */
-export function claim(db: Db, member: Member, input: { code: string; key: string }, address = ''): sessions.SessionRow {
-	if (!canManageSessions(member)) throw new AccessDenied('forbidden', 'Only an admin or organizer claims sessions');
-	const row = sessions.byCode(db, input.code) as (sessions.SessionRow & { organization_id: string | null }) | undefined;
-	if (!row || !secretMatches(input.key, row.facilitator_key_hash)) throw new AccessDenied('wrong_key', 'This code and key do not open a session');
-	if (row.organization_id === member.organizationId) return row;
-	if (row.organization_id) throw new AccessDenied('claimed_elsewhere', 'This session belongs to another organization');
-	db.transaction(() => {
-		sql(db, 'UPDATE sessions SET organization_id = ?, claimed_at = ? WHERE id = ? AND organization_id IS NULL').run(member.organizationId, new Date().toISOString(), row.id);
-		audit.record(db, { organizationId: member.organizationId, accountId: member.accountId, action: 'session.claimed', subject: row.code, detail: row.title, address });
-	})();
-	return row;
-}
-
-/** Parses what a person pastes to claim: a facilitator link (…/f/CODE#key=…) or a code and a key. */
-export function parseClaim(link: string, code = '', key = ''): { code: string; key: string } | null {
-	const match = /\/f\/([A-Z0-9]{6})[^#]*#(?:.*&)?key=([A-Za-z0-9_-]+)/i.exec(link.trim());
-	if (match) return { code: match[1].toUpperCase(), key: match[2] };
-	if (code.trim() && key.trim()) return { code: code.trim().toUpperCase(), key: key.trim() };
-	return null;
-}
-
-/** A console grant lives at most 12 hours (a long FGD day); the sign-in it came from must still be live. */
-export const GRANT_TTL_MS = 12 * 3600_000;
-
-/**
- * Opens the console of a session the member may run, without the secret link: a per-session key
- * bound to this sign-in, which the console uses as it would the facilitator key.
- */
-export function grantConsole(db: Db, member: Member, authSessionId: string, code: string, address = '', now = Date.now(), role: 'facilitator' | 'minutetaker' = 'facilitator'): { code: string; key: string } {
-	const session = runnableSession(db, member, code);
-	// Expired grants open nothing; drop them so the table holds only live ones.
-	sql(db, 'DELETE FROM staff_grants WHERE expires_at <= ?').run(new Date(now).toISOString());
-	const key = newSecret();
-	sql(db, 'INSERT INTO staff_grants (id, token_hash, session_id, account_id, auth_session_id, created_at, expires_at, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-		newId(),
-		hashSecret(key),
-		session.id,
-		member.accountId,
-		authSessionId,
-		new Date(now).toISOString(),
-		new Date(now + GRANT_TTL_MS).toISOString(),
-		role
-	);
-	audit.record(db, { organizationId: member.organizationId, accountId: member.accountId, action: role === 'facilitator' ? 'session.console_opened' : 'session.minutes_page_opened', subject: session.code, address });
-	return { code: session.code, key };
 }
 
 /**

@@ -5,6 +5,7 @@ import { createSession, freshDb, must, type TestSession } from '$lib/testing/ser
 import type { Db } from '../db/database';
 import * as access from '../accounts/access';
 import * as members from '../accounts/members';
+import * as orgSessions from '../accounts/org-sessions';
 import { kysely } from '$lib/testing/orgs';
 import * as accounts from '../accounts/accounts';
 import * as audit from '../accounts/audit';
@@ -87,7 +88,7 @@ describe('programme follow-up scoping', () => {
 	it('a facilitator sees only the rows of the sessions assigned to them', async () => {
 		const w = await world();
 		expect(() => pf.programmeRows(w.db, w.fas, w.programme.id, NOW)).toThrow(access.AccessDenied);
-		access.assign(w.db, w.organizer, w.b.row.code, w.fas.accountId, true);
+		await orgSessions.assign(kysely(w.db), w.organizer, w.b.row.code, w.fas.accountId, true);
 		expect(activities(pf.programmeRows(w.db, w.fas, w.programme.id, NOW).rows)).toEqual(['Pendataan UMKM']);
 		expect(() => pf.sessionForUpdate(w.db, w.fas, w.programme.id, w.a.row.code)).toThrow(access.AccessDenied);
 		expect(pf.sessionForUpdate(w.db, w.fas, w.programme.id, w.b.row.code).id).toBe(w.b.row.id);
@@ -159,7 +160,7 @@ describe('programme follow-up evidence files', () => {
 		expect(() => pf.programmeEvidence(w.db, w.organizer, w.other.id, inA)).toThrow(access.AccessDenied);
 		expect(() => pf.programmeEvidence(w.db, w.paser.admin, w.foreign.id, inA)).toThrow(access.AccessDenied);
 		// A facilitator sees the files of assigned sessions only.
-		access.assign(w.db, w.organizer, w.b.row.code, w.fas.accountId, true);
+		await orgSessions.assign(kysely(w.db), w.organizer, w.b.row.code, w.fas.accountId, true);
 		expect(pf.programmeEvidence(w.db, w.fas, w.programme.id, inB).name).toBe('pendataan.pdf');
 		expect(() => pf.programmeEvidence(w.db, w.fas, w.programme.id, inA)).toThrow(access.AccessDenied);
 		const logged = (await audit.list(kysely(w.db), w.organizer.organizationId)).filter((e) => e.action === 'evidence.downloaded');
