@@ -43,7 +43,7 @@ export function getContext(): RembukContext {
 	const db = openDatabase(target.path);
 	const store = sqliteStore(db);
 	// `publish` is looked up at each write: the realtime layer replaces it after this is made.
-	const writes = new GroupCommit(db, (id, records) => context.publish(id, records));
+	const writes = new GroupCommit(store, (id, records) => context.publish(id, records));
 	const programmes = new ProgrammeWatch(db);
 	writes.observe((id, records) => programmes.committed(id, records));
 	const context: RembukContext = { db, store, publish: () => {}, recheckAccount: () => {}, writes, programmes };
