@@ -4,7 +4,7 @@ import { run } from '../src/lib/server/accounts/cli';
 import { closeContext, getContext } from '../src/lib/server/context';
 
 try {
-	for (const line of run(getContext().db, process.argv.slice(2))) console.log(line);
+	for (const line of await run(getContext().store.db, process.argv.slice(2))) console.log(line);
 	closeContext();
 } catch (error) {
 	closeContext();

@@ -28,9 +28,9 @@ process.env.BODY_SIZE_LIMIT ??= String(LARGEST_BODY);
 const { handler } = await import('./handler.js');
 
 serverMonths(); // a bad RETENTION_MONTHS stops the start, rather than keeping data for a period nobody chose
-const { db } = getContext(); // open and migrate the database before taking traffic
+const { store } = getContext(); // open and migrate the database before taking traffic
 // First start, no account yet: a one-time link to create the first organization and admin (never a default password).
-const bootstrapToken = bootstrapLinkIfEmpty(db);
+const bootstrapToken = await bootstrapLinkIfEmpty(store.db);
 // Anonymises sessions past their retention period: shortly after start, then daily.
 startRetentionTimer(getContext());
 

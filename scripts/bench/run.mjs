@@ -462,7 +462,7 @@ function finish(report) {
 		const c = report.clustering;
 		const figures = (s) => ({ precision: round(s.precision, 3), recall: round(s.recall, 3), f1: round(s.f1, 3) });
 		summary.clustering = {
-			duplicates: { tuned: figures(c.duplicates.tuned), tuned2: figures(c.duplicates.tuned2), heldOut: figures(c.duplicates.heldOut) },
+			duplicates: { tuned: figures(c.duplicates.tuned), tuned2: figures(c.duplicates.tuned2), heldOut: figures(c.duplicates.heldOut), tuned3: figures(c.duplicates.tuned3), heldOut2: figures(c.duplicates.heldOut2) },
 			across: { tuned: figures(c.across.tuned), tuned2: figures(c.across.tuned2), heldOut: figures(c.across.heldOut) },
 			items: c.timing.sessions * c.timing.perSession,
 			warmMs: round(c.timing.warmMs),

@@ -25,14 +25,14 @@ export function clearAuthCookie(event: Event): void {
 	event.cookies.delete(AUTH_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: event.url.protocol === 'https:' });
 }
 
-export function signedIn(event: Event): SignedIn | null {
-	return resolve(getContext().db, event.cookies.get(AUTH_COOKIE));
+export function signedIn(event: Event): Promise<SignedIn | null> {
+	return resolve(getContext().store.db, event.cookies.get(AUTH_COOKIE));
 }
 
 /** The signed-in member, or a redirect to /masuk (which comes back here after signing in). */
-export function requireMember(event: Event): SignedIn & { member: Member } {
-	const who = signedIn(event);
-	const member = who && membership(getContext().db, who.account.id);
+export async function requireMember(event: Event): Promise<SignedIn & { member: Member }> {
+	const who = await signedIn(event);
+	const member = who && (await membership(getContext().store.db, who.account.id));
 	if (!who || !member) redirect(303, `/masuk?next=${encodeURIComponent(event.url.pathname)}`);
 	return { ...who, member };
 }
@@ -41,9 +41,9 @@ export function requireMember(event: Event): SignedIn & { member: Member } {
  * The member the cookie signs in now, or null; not counted as activity, so a report left open
  * does not keep a sign-in alive past its idle limit.
  */
-export function memberNow(event: Event): Member | null {
-	const who = resolve(getContext().db, event.cookies.get(AUTH_COOKIE), Date.now(), false);
-	return (who && membership(getContext().db, who.account.id)) ?? null;
+export async function memberNow(event: Event): Promise<Member | null> {
+	const who = await resolve(getContext().store.db, event.cookies.get(AUTH_COOKIE), Date.now(), false);
+	return (who && (await membership(getContext().store.db, who.account.id))) ?? null;
 }
 
 export const addressOf = (event: Event) => clientAddress(event);

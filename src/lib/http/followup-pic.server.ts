@@ -27,6 +27,8 @@ export interface PicRow {
 	overdue: boolean;
 	lastUpdated: string | null;
 	updates: ProgressUpdate[];
+	/** Older than `updates`, newest first. */
+	earlier: ProgressUpdate[];
 }
 
 export type PicPage =
@@ -71,6 +73,9 @@ async function opened(event: PicEvent, purpose: 'view' | 'update' | 'download') 
 	return { session, link };
 }
 
+/** How many of a row's updates the PIC page shows open; older ones sit under "Pembaruan sebelumnya". */
+export const RECENT_UPDATES = 5;
+
 export async function loadPicPage(event: PicEvent & { url: URL }): Promise<PicPage> {
 	event.setHeaders?.({ 'cache-control': 'no-store' });
 	const found = await opened(event, 'view');
@@ -93,7 +98,9 @@ export async function loadPicPage(event: PicEvent & { url: URL }): Promise<PicPa
 			status: r.status,
 			overdue: r.overdue,
 			lastUpdated: r.lastUpdated,
-			updates: r.updates.slice(0, 5)
+			// The latest few open the row; the rest, files and all, stay one tap away (never dropped).
+			updates: r.updates.slice(0, RECENT_UPDATES),
+			earlier: r.updates.slice(RECENT_UPDATES)
 		}))
 	};
 }

@@ -6,7 +6,7 @@ import * as sessions from '../server/sessions';
 import { must, sessionInContext, type TestSession } from '../testing/server';
 import { MAX_EVIDENCE_BYTES } from '../domain/followup';
 import { pdfOfSize, smallPdf } from '../testing/evidence';
-import { downloadByLink, loadPicPage, updateByForm } from './followup-pic.server';
+import { downloadByLink, loadPicPage, RECENT_UPDATES, updateByForm } from './followup-pic.server';
 
 let session: TestSession;
 let key = '';
@@ -65,6 +65,24 @@ describe('the PIC page', () => {
 		expect(await loadPicPage(event())).toEqual({ refused: true });
 		expect(await updateByForm(event(key, { rowId: rows['Pelatihan akses KUR'], status: 'berjalan', note: '', evidenceUrl: '' }))).toMatchObject({ status: 403 });
 		expect(statuses()).toEqual(before);
+	});
+
+	it('shows the latest updates open and every older one, files and all, under "earlier"', async () => {
+		const form = (note: string, files: { name: string; bytes: Buffer }[] = []) => {
+			const body = new FormData();
+			for (const [k, v] of Object.entries({ rowId: rows['Pelatihan akses KUR'], status: 'berjalan', note, evidenceUrl: '' })) body.set(k, v);
+			for (const f of files) body.append('files', new File([new Uint8Array(f.bytes)], f.name));
+			const base = event();
+			return { ...base, request: new Request(`${base.url}?/update`, { method: 'POST', body }) };
+		};
+		await expect(updateByForm(form('Tahap 1', [{ name: 'undangan.pdf', bytes: smallPdf('Undangan') }]))).rejects.toMatchObject({ status: 303 });
+		for (let n = 2; n <= RECENT_UPDATES + 2; n++) await expect(updateByForm(form(`Tahap ${n}`))).rejects.toMatchObject({ status: 303 });
+		const page = await loadPicPage(event());
+		if (page.refused) throw new Error('refused');
+		const [row] = page.rows;
+		expect(row.updates.map((u) => u.note)).toEqual(['Tahap 7', 'Tahap 6', 'Tahap 5', 'Tahap 4', 'Tahap 3']);
+		expect(row.earlier.map((u) => u.note)).toEqual(['Tahap 2', 'Tahap 1']);
+		expect(row.earlier[1].files.map((f) => f.name)).toEqual(['undangan.pdf']);
 	});
 
 	it('keeps working after the facilitator replaced the join code', async () => {

@@ -14,7 +14,7 @@ export function refusal(error: unknown) {
 
 /** Creates a session into the organization, alone or from a programme's template; shared with the programme page. */
 export async function createSessionAction(event: RequestEvent, programmeId?: string) {
-	const { member } = requireMember(event);
+	const { member } = await requireMember(event);
 	const parsed = newSessionForm.safeParse(fields(await event.request.formData()));
 	if (!parsed.success) return fail(400, { error: 'bad_input' });
 	try {

@@ -12,12 +12,12 @@ import { requireMember } from './account.server';
 export const PAGE_LIMIT = 500;
 export const CSV_LIMIT = 100_000;
 
-export function auditView(event: Parameters<typeof requireMember>[0], limit: number) {
-	const signed = requireMember(event);
+export async function auditView(event: Parameters<typeof requireMember>[0], limit: number) {
+	const signed = await requireMember(event);
 	if (!access.canManageMembers(signed.member)) error(403, { message: 'forbidden' });
 	const parsed = audit.parseFilter(event.url.searchParams);
-	const db = getContext().db;
+	const db = getContext().store.db;
 	const organizationId = signed.member.organizationId;
-	const entries = parsed.ok ? audit.list(db, organizationId, limit, parsed.filter) : [];
-	return { ...signed, valid: parsed.ok, entries, names: audit.accountNames(db, organizationId) };
+	const entries = parsed.ok ? await audit.list(db, organizationId, limit, parsed.filter) : [];
+	return { ...signed, valid: parsed.ok, entries, names: await audit.accountNames(db, organizationId) };
 }

@@ -4,11 +4,15 @@
  * SvelteKit routes are loaded as separate module graphs yet must share one connection.
  */
 import { openDatabase, type Db } from './db/database';
+import { parseDatabaseUrl, sqliteStore, type Store } from './db/store';
 import { GroupCommit, type Publish } from './group-commit';
 import { ProgrammeWatch } from './programmes/watch';
 
 export interface RembukContext {
+	/** The raw SQLite connection of the modules not converted to the store yet. */
 	db: Db;
+	/** The same database through Kysely (src/lib/server/db/store.ts): converted modules use this. */
+	store: Store;
 	/** Set by the realtime layer to reach the open screens; only `writes` calls it, after a commit. */
 	publish: Publish;
 	/** The one way to write a session, from a socket or an HTTP route: commit, then publish. */
@@ -32,17 +36,22 @@ export function databasePath(): string {
 export function getContext(): RembukContext {
 	const holder = globalThis as Holder;
 	if (holder[KEY]) return holder[KEY];
-	const db = openDatabase(databasePath());
+	const target = parseDatabaseUrl(process.env.DATABASE_URL, databasePath());
+	if (target.engine === 'postgres')
+		// Until every module reads through the store, the app needs the SQLite file: say so, never run half on each.
+		throw new Error('DATABASE_URL names PostgreSQL, which only `npm run migrate` and the tests use yet; unset it to run on SQLite');
+	const db = openDatabase(target.path);
+	const store = sqliteStore(db);
 	// `publish` is looked up at each write: the realtime layer replaces it after this is made.
-	const writes = new GroupCommit(db, (id, records) => context.publish(id, records));
+	const writes = new GroupCommit(store, (id, records) => context.publish(id, records));
 	const programmes = new ProgrammeWatch(db);
 	writes.observe((id, records) => programmes.committed(id, records));
-	const context: RembukContext = { db, publish: () => {}, recheckAccount: () => {}, writes, programmes };
+	const context: RembukContext = { db, store, publish: () => {}, recheckAccount: () => {}, writes, programmes };
 	holder[KEY] = context;
 	return context;
 }
 
-/** Closes the database once; used by graceful shutdown. */
+/** Closes the database once (the store wraps the same connection); used by graceful shutdown. */
 export function closeContext(): void {
 	const holder = globalThis as Holder;
 	const context = holder[KEY];

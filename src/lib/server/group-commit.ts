@@ -12,9 +12,13 @@
  *
  * Creating a session is the one write outside: no screen is open on a session that does not exist yet.
  */
+import type { ControlledTransaction, Kysely } from 'kysely';
 import type { CommandEnvelope, CommandResult, SessionRecord, SocketIdentity } from '../realtime/contract';
 import { execute, type Executed } from './commands';
 import type { Db } from './db/database';
+import type { Schema } from './db/schema';
+import { lockSession } from './db/log-store';
+import { sqliteStore, type Store } from './db/store';
 
 /** What a change leaves behind: the records it appended to the session's log, published after the commit. */
 export interface Written {
@@ -30,9 +34,16 @@ export type Publish = (sessionId: string, records: SessionRecord[]) => void;
  */
 export type CommitObserver = (sessionId: string, records: SessionRecord[]) => void;
 
+/**
+ * A change: what it reads and writes goes through `trx`, the group's transaction (Kysely, either
+ * engine), or, for the modules not converted to the store yet, `db`, the raw SQLite connection
+ * that `trx` wraps (src/lib/server/db/store.ts). On PostgreSQL `db` refuses every use.
+ */
+export type Change<R> = (db: Db, trx: Kysely<Schema>) => R | Promise<R>;
+
 interface Waiting {
 	sessionId: string;
-	change: (db: Db) => Written;
+	change: Change<Written>;
 	/** Told after the commit, before the records are published: what was written, or why nothing was. */
 	settle: (outcome: Outcome) => void;
 }
@@ -44,27 +55,38 @@ const unsaved: Executed = {
 	records: []
 };
 
+/** Stands for the raw connection on PostgreSQL: a write that still needs it says so instead of writing elsewhere. */
+const NO_RAW_CONNECTION = new Proxy({} as Db, {
+	get() {
+		throw new Error('this write still uses the raw SQLite connection, which PostgreSQL storage does not have');
+	}
+});
+
 export class GroupCommit {
 	#waiting: Waiting[] = [];
-	#db: Db;
+	#store: Store;
 	#publish: Publish;
 	#run: typeof execute;
 	#observers = new Set<CommitObserver>();
+	/** Whether a group is being committed: the next waits for it, so groups never overlap. */
+	#busy = false;
 
-	/** `run` is `execute` except in tests. */
-	constructor(db: Db, publish: Publish, run: typeof execute = execute) {
-		this.#db = db;
+	/** `run` is `execute` except in tests; a bare SQLite connection is wrapped in a store. */
+	constructor(storage: Db | Store, publish: Publish, run: typeof execute = execute) {
+		this.#store = 'engine' in storage ? storage : sqliteStore(storage);
 		this.#publish = publish;
 		this.#run = run;
 	}
 
 	/**
-	 * Runs `change` in this turn's transaction; it must be synchronous and read what it builds on
-	 * through `db`, inside the transaction, so that nothing committed meanwhile is overwritten.
-	 * Resolves after the commit and the publish; rejects, having changed nothing, when the change
-	 * throws (with its error) or the commit fails.
+	 * Runs `change` in this turn's transaction. It reads what it builds on inside the transaction,
+	 * so that nothing committed meanwhile is overwritten. On SQLite it may await only the store
+	 * (whose queries run synchronously underneath), never other I/O: the transaction must begin and
+	 * end within one turn of the event loop (see #warnIfInterleaved). Resolves after the commit and
+	 * the publish; rejects, having changed nothing, when the change throws (with its error) or the
+	 * commit fails.
 	 */
-	commit<R extends Written>(sessionId: string, change: (db: Db) => R): Promise<R> {
+	commit<R extends Written>(sessionId: string, change: Change<R>): Promise<R> {
 		return new Promise((resolve, reject) => {
 			this.#enqueue({ sessionId, change, settle: (outcome) => ('written' in outcome ? resolve(outcome.written as R) : reject(outcome.error)) });
 		});
@@ -77,10 +99,9 @@ export class GroupCommit {
 	 */
 	execute(who: SocketIdentity, envelope: CommandEnvelope, answer: (result: CommandResult) => void = () => {}): Promise<Executed> {
 		return new Promise((resolve) => {
-			const change = (db: Db) => this.#run(db, who, envelope);
 			this.#enqueue({
 				sessionId: who.sessionId,
-				change,
+				change: (db) => this.#run(db, who, envelope),
 				settle: (outcome) => {
 					const executed = 'written' in outcome ? (outcome.written as Executed) : unsaved;
 					answer(executed.result);
@@ -97,13 +118,17 @@ export class GroupCommit {
 	}
 
 	#enqueue(waiting: Waiting) {
-		if (this.#waiting.push(waiting) === 1) setImmediate(() => this.#flush());
+		if (this.#waiting.push(waiting) === 1 && !this.#busy) setImmediate(() => void this.#flush());
 	}
 
-	#flush() {
+	async #flush() {
 		const group = this.#waiting;
 		this.#waiting = [];
-		const outcomes = this.#commitGroup(group);
+		this.#busy = true;
+		const outcomes = await this.#commitGroup(group);
+		this.#busy = false;
+		// Changes that arrived while this group committed form the next group.
+		if (this.#waiting.length) setImmediate(() => void this.#flush());
 		group.forEach(({ sessionId, settle }, i) => {
 			const outcome = outcomes[i];
 			settle(outcome);
@@ -113,27 +138,56 @@ export class GroupCommit {
 		});
 	}
 
-	#commitGroup(group: Waiting[]): Outcome[] {
+	/**
+	 * One transaction for the group, each change in a savepoint of its own, so a change that throws
+	 * is undone alone. On PostgreSQL the group's sessions are locked first, in one order, so two
+	 * nodes committing for one session take turns and its seq stays gap-free.
+	 */
+	async #commitGroup(group: Waiting[]): Promise<Outcome[]> {
+		const { db: kysely, raw, engine } = this.#store;
+		const interleaved = this.#watchTurn();
+		let trx: ControlledTransaction<Schema> | null = null;
 		try {
-			return this.#db.transaction(() =>
-				group.map(({ change }): Outcome => {
-					// Some SQLite errors roll the whole transaction back; the rest must not then commit alone.
-					if (!this.#db.inTransaction) throw new Error('the group transaction was rolled back');
-					try {
-						// Inside the group's transaction, better-sqlite3 makes this a savepoint.
-						return { written: this.#db.transaction(change)(this.#db) };
-					} catch (error) {
-						return { error };
-					}
-				})
-			)();
+			trx = await kysely.startTransaction().execute();
+			if (engine === 'postgres') for (const id of [...new Set(group.map((w) => w.sessionId))].sort()) await lockSession(trx, engine, id);
+			const outcomes: Outcome[] = [];
+			for (const { change } of group) {
+				// Some SQLite errors roll the whole transaction back; the rest must not then commit alone.
+				if (raw && !raw.inTransaction) throw new Error('the group transaction was rolled back');
+				const inside = await trx.savepoint('change').execute();
+				try {
+					outcomes.push({ written: await change(raw ?? NO_RAW_CONNECTION, inside) });
+					await inside.releaseSavepoint('change').execute();
+				} catch (error) {
+					if (!raw || raw.inTransaction) await inside.rollbackToSavepoint('change').execute();
+					outcomes.push({ error });
+				}
+			}
+			await trx.commit().execute();
+			return outcomes;
 		} catch (error) {
 			// The commit itself failed: nothing of the group was saved, so nothing may be reported saved.
 			console.error('group commit failed', error);
+			if (trx && !trx.isCommitted && !trx.isRolledBack) await trx.rollback().execute().catch(() => {});
 			return group.map(() => ({ error }));
+		} finally {
+			if (engine === 'sqlite' && interleaved()) console.error('a change awaited other I/O inside the SQLite group transaction');
 		}
 	}
 
+	/**
+	 * On SQLite the raw connection is shared by every request, so nothing else may run while the
+	 * group's transaction is open, or it would write into it. Awaiting only the store keeps the whole
+	 * transaction in one turn of the event loop; this tells whether another turn ran meanwhile.
+	 */
+	#watchTurn(): () => boolean {
+		let ran = false;
+		const sentinel = setImmediate(() => (ran = true));
+		return () => {
+			clearImmediate(sentinel);
+			return ran;
+		};
+	}
 	#tellObservers(sessionId: string, records: SessionRecord[]) {
 		for (const observer of this.#observers) {
 			try {

@@ -215,5 +215,24 @@ describe('heads', () => {
 		expect(pair(same[0], same[1])).toBe(pair(same[0], same[1], false));
 		expect(pair('Sekolah rusak', 'Sekolah rusak berat')).toBe(pair('Sekolah rusak', 'Sekolah rusak berat', false));
 	});
+
+	it('scores a shared word qualified by two known things lower: "jalan ke kebun" is not "jalan ke sekolah"', () => {
+		const [a, b] = ['Jalan ke kebun rusak', 'jalan ke sekolah rusak'];
+		expect(pair(a, b)).toBeCloseTo(0.75 * pair(a, b, false), 10);
+		expect(pair(a, b)).toBeLessThan(DUPLICATE);
+		expect(pair('Pelatihan pembukuan untuk UMKM', 'pelatihan pengemasan untuk UMKM')).toBeLessThan(DUPLICATE);
+		// Symmetric, as every score must be.
+		expect(pair(b, a)).toBe(pair(a, b));
+	});
+
+	it('leaves qualifiers it does not know alone: they may be synonyms the thesaurus lacks', () => {
+		const [a, b] = ['Pasar subuh sepi pembeli', 'pasar pagi sepi pembeli'];
+		expect(pair(a, b)).toBe(pair(a, b, false));
+	});
+
+	it('takes no lack as the shared word: "tidak tahu" and "kurang dikenal" say one thing', () => {
+		const [a, b] = ['Wisatawan tidak tahu ada desa wisata', 'desa wisata kurang dikenal'];
+		expect(pair(a, b)).toBe(pair(a, b, false));
+	});
 });
 

@@ -1,4 +1,4 @@
-import { LACK_STEM } from './lexicon';
+import { LACK_STEM, SAME } from './lexicon';
 import { closeness } from './match';
 import { CONDITION } from './thesaurus';
 import { opposite, stance, tokenize, type Token } from './tokens';
@@ -218,6 +218,8 @@ let best = new Float64Array(32);
 const HEAD_MATCH = 0.5;
 /** What such a pair's score is multiplied by. Read off the tuned pairs (docs/synthesis.md). */
 const HEAD_MISS = 0.8;
+/** What a pair whose shared word is qualified differently on each side is multiplied by. */
+const CONTRAST = 0.75;
 
 /**
  * A soft, weighted Dice coefficient: each word on either side scores its best match on the
@@ -238,17 +240,19 @@ function score(
 	let total = 0;
 	// How well each side's head is matched on the other; -1 until it is found.
 	let headMatch = -1;
-	for (const p of probes) {
+	if (tops.length < probes.length) tops = new Float64Array(2 * probes.length);
+	probes.forEach((p, i) => {
 		let top = 0;
 		for (let j = 0; j < terms.length; j++) {
 			const s = p.term === terms[j] ? 1 : p.near.size ? (p.near.get(terms[j]) ?? 0) : 0;
 			if (s > top) top = s;
 			if (s > best[j]) best[j] = s;
 		}
+		tops[i] = top;
 		if (headMatch < 0 && p.content) headMatch = top;
 		hit += p.weight * top;
 		total += p.weight;
-	}
+	});
 	let otherHead = -1;
 	for (let j = 0; j < terms.length; j++) {
 		if (otherHead < 0 && index.terms[terms[j]].content) otherHead = best[j];
@@ -256,8 +260,39 @@ function score(
 		total += w[terms[j]];
 	}
 	const s = total > 0 ? hit / total : 0;
+	if (!heads) return s;
 	const unmatched = (head: number) => head >= 0 && head < HEAD_MATCH;
-	return heads && unmatched(headMatch) && unmatched(otherHead) ? s * HEAD_MISS : s;
+	if (unmatched(headMatch) && unmatched(otherHead)) return s * HEAD_MISS;
+	return contrasted(index, probes, terms) ? s * CONTRAST : s;
+}
+
+/** Each probe's best match in the last score(), as `best` holds the other side's. */
+let tops = new Float64Array(32);
+
+const HEADS = new Set(SAME.values());
+/** A head of the thesaurus that says what a card is about: two such heads are two things. */
+const known = (t: Term) => t.content && HEADS.has(t.stem);
+
+const matchOf = (p: Probe, term: number) => (p.term === term ? 1 : (p.near.get(term) ?? 0));
+
+/**
+ * Whether a shared word is qualified differently on each side: "dana CSR" / "dana BOS", "limbah
+ * tambang" / "limbah rumah tangga", "jalan ke kebun" / "jalan ke sekolah". The words after a
+ * matched pair (Indonesian puts the qualifier after the word it qualifies) go unmatched on both
+ * sides and are two heads of the thesaurus, so the cards name two kinds of one thing. Words it
+ * does not know may be synonyms it lacks, so they never count. Symmetric, as score() must be.
+ */
+function contrasted(index: SimilarityIndex, probes: Probe[], terms: number[]): boolean {
+	for (let i = 0; i + 1 < probes.length; i++) {
+		const next = index.terms[probes[i + 1].term];
+		if (tops[i + 1] >= HEAD_MATCH || !next || !known(next)) continue;
+		for (let j = 0; j + 1 < terms.length; j++) {
+			// A lack is no anchor: "tidak tahu" and "kurang dikenal" say one thing two ways.
+			if (best[j + 1] >= HEAD_MATCH || index.terms[terms[j]].stem === LACK_STEM) continue;
+			if (matchOf(probes[i], terms[j]) >= HEAD_MATCH && known(index.terms[terms[j + 1]])) return true;
+		}
+	}
+	return false;
 }
 
 const byScore = (a: { score: number }, b: { score: number }) => b.score - a.score;

@@ -121,6 +121,21 @@ describe('the thesaurus across regional planning topics', () => {
 		expect(stems('jln')).toEqual(stems('jalan'));
 	});
 
+	it('joins the words of water, work safety, schools, sea weather and women\'s groups', () => {
+		expect(stems('pusat kesehatan masyarakat')).toEqual(stems('puskesmas'));
+		expect(stems('keselamatan kerja')).toEqual(stems('K3'));
+		expect(stems('bantuan operasional sekolah')).toEqual(stems('BOS'));
+		expect(stems('angin kencang')).toEqual(stems('cuaca buruk'));
+		expect(stems('diajak')).toEqual(stems('dilibatkan'));
+		expect(stems('kada bagawi')).toEqual(stems('menganggur'));
+		expect(stems('jalan berlubang')).toEqual(stems('jalan rusak'));
+	});
+
+	it('tells an extension worker (penyuluh) from extension training (penyuluhan)', () => {
+		expect(stems('penyuluh')).toEqual(stems('PPL'));
+		expect(stems('penyuluhan')).toEqual(stems('pelatihan'));
+	});
+
 	it('keeps "kelompok tani" in its two words, so the Banjar "bubuhan petani" meets it', () => {
 		expect(stems('poktan')).toEqual(['kelompok', 'tani']);
 		expect(stems('bubuhan petani')).toEqual(stems('kelompok tani'));

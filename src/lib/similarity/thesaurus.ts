@@ -40,7 +40,7 @@ listrik, pln, mati lampu
 padam, byarpet, byar pet
 jalan, jln, jut, jalan usaha tani, jalan tani, jalan poros, jalan lingkungan
 laksana, berjalan, dijalankan, menjalankan, jalankan, pelaksanaan
-rusak, hancur, jelek, buruk, ambruk, lapuk, rapuh, keropos
+rusak, hancur, jelek, buruk, ambruk, lapuk, rapuh, keropos, berlubang, bolong
 turun, anjlok, jatuh, merosot
 pdam, air bersih, air minum, banyu bersih, air leding
 air, banyu
@@ -66,7 +66,7 @@ bumdes, bumdesa, bum desa, badan usaha milik desa
 pad, pendapatan asli daerah
 pokdarwis, kelompok sadar wisata
 wisata, pariwisata, destinasi, objek wisata, tempat wisata, tujuan wisata, daerah tujuan wisata
-kebun, ladang, huma
+kebun, ladang, huma, pahumaan
 mahal, larang, harga tinggi, harganya tinggi
 izin, ijin, perizinan, perijinan, nib, pirt, sppirt, legalitas, pangan industri rumah tangga, nomor induk berusaha, izin edar
 halal, sertifikat halal, sertifikasi halal, label halal
@@ -95,7 +95,7 @@ ongkir, ongkos kirim, biaya kirim, biaya pengiriman, ongkos angkut, biaya angkut
 distribusi, kirim, angkut, ekspedisi
 kelompok_tani, poktan, kelompok tani, gapoktan
 kelompok, bubuhan
-anggur, nganggur, menganggur, pengangguran, tidak punya pekerjaan, tidak ada pekerjaan, tidak bekerja, tanpa pekerjaan
+anggur, nganggur, menganggur, pengangguran, tidak punya pekerjaan, tidak ada pekerjaan, tidak bekerja, tanpa pekerjaan, kada bagawi, tidak bagawi
 usaha, bisnis
 inkubasi, inkubator
 toko, ritel, retail, minimarket, swalayan
@@ -103,7 +103,7 @@ masuk, tembus
 paham, tau, tahu, mengerti, pengetahuan, pemahaman
 event, acara, festival, agenda
 kampus, universitas, perguruan tinggi, unmul
-libat, libatkan, dilibatkan, terlibat, keterlibatan
+libat, libatkan, dilibatkan, terlibat, keterlibatan, ajak, diajak, mengajak, sertakan, disertakan
 perbaiki, perbaikan, revitalisasi, rehab, rehabilitasi, renovasi
 update, ulang, pemutakhiran, mutakhir, perbarui, diperbarui
 urus, daftar, pengurusan, pendaftaran
@@ -129,7 +129,7 @@ tambak, empang
 keramba, karamba, kja
 tangkap, hasil tangkapan
 nakes, tenaga kesehatan, tenaga medis, petugas kesehatan, dokter, bidan, perawat, mantri, paramedis
-puskesmas, pustu, polindes, poskesdes, faskes, fasilitas kesehatan, klinik, puskesmas pembantu
+puskesmas, pustu, polindes, poskesdes, faskes, fasilitas kesehatan, klinik, puskesmas pembantu, pusat kesehatan masyarakat
 posyandu, pos pelayanan terpadu
 stunting, gizi buruk, kurang gizi, gizi kurang, tengkes, malnutrisi
 bpjs, jkn, kis, jaminan kesehatan, kartu indonesia sehat
@@ -167,6 +167,16 @@ perintah_daerah, pemda
 perintah_kabupaten, pemkab
 perintah_provinsi, pemprov
 perintah_desa, pemdes, kades, kepala desa, perangkat desa, aparat desa, aparatur desa, pemerintah kampung
+ppl, penyuluh, penyuluh pertanian, penyuluh lapangan, penyuluh pertanian lapangan
+k3, keselamatan kerja, kesehatan dan keselamatan kerja, keselamatan dan kesehatan kerja
+cuaca, cuaca buruk, cuaca ekstrem, angin kencang, gelombang tinggi, ombak besar, badai
+merek, merk, brand, branding
+fisik, bangunan, gedung
+jahit, menjahit, penjahit, konveksi, garmen
+batik, membatik, pembatik, sasirangan
+bos, dana bos, bantuan operasional sekolah
+kakao, coklat, cokelat
+sawah, persawahan
 `;
 
 /** The sets of SYNONYMS, head first. */

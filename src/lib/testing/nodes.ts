@@ -10,6 +10,7 @@ import type { SessionRecord, SocketAuth } from '../realtime/contract';
 import { openRedis, type Redis } from '../server/cluster/redis';
 import type { RembukContext } from '../server/context';
 import type { Db } from '../server/db/database';
+import { sqliteStore } from '../server/db/store';
 import { GroupCommit } from '../server/group-commit';
 import { ProgrammeWatch } from '../server/programmes/watch';
 import { attachRealtime } from '../server/realtime/attach';
@@ -30,9 +31,10 @@ export interface TestNode {
  */
 export async function startNodes(db: Db, names: string[], redisUrl: string, prefix: string, timeoutMs?: number): Promise<TestNode[]> {
 	const nodes: TestNode[] = [];
-	const writes = new GroupCommit(db, (id, records) => nodes[0].context.publish(id, records));
+	const store = sqliteStore(db);
+	const writes = new GroupCommit(store, (id, records) => nodes[0].context.publish(id, records));
 	for (const name of names) {
-		const context: RembukContext = { db, writes, publish: () => {}, recheckAccount: () => {}, programmes: new ProgrammeWatch(db, 50) };
+		const context: RembukContext = { db, store, writes, publish: () => {}, recheckAccount: () => {}, programmes: new ProgrammeWatch(db, 50) };
 		const redis = openRedis(redisUrl, `redis (${name})`, timeoutMs);
 		const server = createServer();
 		const io = attachRealtime(server, { context, redis, prefix, node: name, blockMs: timeoutMs && timeoutMs / 4 });

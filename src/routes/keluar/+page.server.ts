@@ -9,18 +9,18 @@ export const load: PageServerLoad = () => redirect(303, '/masuk');
 
 export const actions = {
 	one: async (event) => {
-		const who = signedIn(event);
+		const who = await signedIn(event);
 		if (who) {
-			signOut(getContext().db, who, addressOf(event));
+			await signOut(getContext().store.db, who, addressOf(event));
 			recheckConsoles(who.account.id);
 		}
 		clearAuthCookie(event);
 		redirect(303, '/masuk?keluar=1');
 	},
 	everywhere: async (event) => {
-		const who = signedIn(event);
+		const who = await signedIn(event);
 		if (who) {
-			signOutEverywhere(getContext().db, who.account, addressOf(event));
+			await signOutEverywhere(getContext().store.db, who.account, addressOf(event));
 			recheckConsoles(who.account.id);
 		}
 		clearAuthCookie(event);

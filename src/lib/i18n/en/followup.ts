@@ -78,7 +78,8 @@ export const followup: FollowupMessages = {
 		currentStatus: 'Current status: {{status}}',
 		lastUpdate: 'Last updated {{when}}',
 		deadline: 'Deadline: {{date}}',
-		overdue: 'Overdue'
+		overdue: 'Overdue',
+		earlier: 'Earlier updates ({{count}})'
 	},
 	summary: {
 		heading: '*FGD follow-up: {{title}}* (as of {{date}})',

@@ -78,7 +78,8 @@ export const followup = {
 		currentStatus: 'Status sekarang: {{status}}',
 		lastUpdate: 'Terakhir diperbarui {{when}}',
 		deadline: 'Batas: {{date}}',
-		overdue: 'Terlambat'
+		overdue: 'Terlambat',
+		earlier: 'Pembaruan sebelumnya ({{count}})'
 	},
 	summary: {
 		heading: '*Tindak lanjut FGD: {{title}}* (per {{date}})',

@@ -3,12 +3,15 @@
  * route builds its own check. Every function takes the member (account + organization + role)
  * and refuses anything outside that organization.
  */
+import type { ExpressionBuilder } from 'kysely';
+import { firstSync, sqliteQueries } from '../db/bridge';
 import type { Db } from '../db/database';
+import type { Schema } from '../db/schema';
 import { sql } from '../db/statements';
-import { hashSecret, newId, newSecret, secretMatches } from '../secrets';
+import type { Database } from '../db/store';
+import { hashSecret, secretMatches } from '../secrets';
 import * as sessions from '../sessions';
-import * as accounts from './accounts';
-import { AccountError, type OrgRole } from './accounts';
+import type { OrgRole } from './accounts';
 import * as audit from './audit';
 
 export interface Member {
@@ -27,30 +30,51 @@ export class AccessDenied extends Error {
 	}
 }
 
+/** THE membership query, written once: `membership` runs it through the store, `membershipNow` on the raw connection. */
+function membershipQuery(db: Database, accountId: string, organizationId?: string) {
+	return db
+		.selectFrom('memberships as m')
+		.innerJoin('organizations as o', 'o.id', 'm.organization_id')
+		.select(['m.account_id as accountId', 'm.organization_id as organizationId', 'o.name as organizationName', 'm.role'])
+		.where('m.account_id', '=', accountId)
+		.$if(organizationId !== undefined, (q) => q.where('m.organization_id', '=', organizationId!))
+		.orderBy('m.created_at')
+		.limit(1);
+}
+
 /** An account's membership: the given organization, or its first one. Undefined when none. */
-export function membership(db: Db, accountId: string, organizationId?: string): Member | undefined {
-	const row = sql(
-		db,
-		`SELECT m.account_id AS accountId, m.organization_id AS organizationId, o.name AS organizationName, m.role
-		 FROM memberships m JOIN organizations o ON o.id = m.organization_id
-		 WHERE m.account_id = ? AND (? IS NULL OR m.organization_id = ?) ORDER BY m.created_at LIMIT 1`
-	).get(accountId, organizationId ?? null, organizationId ?? null) as Member | undefined;
-	return row;
+export function membership(db: Database, accountId: string, organizationId?: string): Promise<Member | undefined> {
+	return membershipQuery(db, accountId, organizationId).executeTakeFirst();
+}
+
+/** The same, synchronously on the raw connection, for the checks not converted yet (the socket's key check). */
+export function membershipNow(db: Db, accountId: string, organizationId?: string): Member | undefined {
+	return firstSync(db, membershipQuery(sqliteQueries, accountId, organizationId));
 }
 
 export const canManageMembers = (member: Member) => member.role === 'admin';
 /** Admins and organizers claim sessions, open every session of the organization and assign facilitators. */
 export const canManageSessions = (member: Member) => member.role === 'admin' || member.role === 'organizer';
 
-function requireMembers(member: Member) {
-	if (!canManageMembers(member)) throw new AccessDenied('forbidden', 'Only an admin manages members');
+type RunCandidate = Pick<sessions.SessionRow, 'id'> & { organization_id?: string | null };
+
+/** Decided without the database, or `undefined` when only the assignment can tell. */
+function runsWithoutAssignment(member: Member, session: RunCandidate): boolean | undefined {
+	if (!session.organization_id || session.organization_id !== member.organizationId) return false;
+	return canManageSessions(member) ? true : undefined;
 }
 
+const assignmentQuery = (db: Database, sessionId: string, accountId: string) =>
+	db.selectFrom('session_facilitators').select('session_id').where('session_id', '=', sessionId).where('account_id', '=', accountId);
+
 /** May this member run (open the console of) this session? Same organization, and the right role or assignment. */
-export function canRun(db: Db, member: Member, session: Pick<sessions.SessionRow, 'id'> & { organization_id?: string | null }): boolean {
-	if (!session.organization_id || session.organization_id !== member.organizationId) return false;
-	if (canManageSessions(member)) return true;
-	return !!sql(db, 'SELECT 1 FROM session_facilitators WHERE session_id = ? AND account_id = ?').get(session.id, member.accountId);
+export async function mayRun(db: Database, member: Member, session: RunCandidate): Promise<boolean> {
+	return runsWithoutAssignment(member, session) ?? !!(await assignmentQuery(db, session.id, member.accountId).executeTakeFirst());
+}
+
+/** The same, synchronously on the raw connection (the socket's key check, the programmes). */
+export function canRun(db: Db, member: Member, session: RunCandidate): boolean {
+	return runsWithoutAssignment(member, session) ?? !!firstSync(db, assignmentQuery(sqliteQueries, session.id, member.accountId));
 }
 
 export interface OrgSession {
@@ -76,24 +100,48 @@ export function sessionState(status: string, phase: string, participants: number
 }
 
 /** The sessions a member sees: all of the organization's for admins and organizers, assigned ones for a facilitator. */
-export function sessionsFor(db: Db, member: Member): OrgSession[] {
-	const rows = sql(
-		db,
-		`SELECT s.id, s.code, s.title, s.status, s.phase, s.starts_at AS startsAt, s.time_zone AS timeZone, s.region, s.region_code AS regionCode,
-		   s.programme_id AS programmeId, p.name AS programmeName, (SELECT count(*) FROM participants x WHERE x.session_id = s.id) AS participants
-		 FROM sessions s LEFT JOIN programmes p ON p.id = s.programme_id AND p.organization_id = s.organization_id
-		 WHERE s.organization_id = ? AND (? = 1 OR EXISTS (SELECT 1 FROM session_facilitators f WHERE f.session_id = s.id AND f.account_id = ?))
-		 ORDER BY s.starts_at DESC`
-	).all(member.organizationId, canManageSessions(member) ? 1 : 0, member.accountId) as (Omit<OrgSession, 'facilitators' | 'state'> & { id: string; phase: string })[];
-	return rows.map(({ id, phase, ...row }) => ({
-		...row,
-		state: sessionState(row.status, phase, row.participants),
-		facilitators: sql(
-			db,
-			'SELECT a.id AS accountId, a.name FROM session_facilitators f JOIN accounts a ON a.id = f.account_id WHERE f.session_id = ? ORDER BY a.name'
-		).all(id) as { accountId: string; name: string }[]
-	}));
+export async function sessionsFor(db: Database, member: Member): Promise<OrgSession[]> {
+	const rows = await db
+		.selectFrom('sessions as s')
+		.leftJoin('programmes as p', (join) => join.onRef('p.id', '=', 's.programme_id').onRef('p.organization_id', '=', 's.organization_id'))
+		.select((eb) => [
+			's.id',
+			's.code',
+			's.title',
+			's.status',
+			's.phase',
+			's.starts_at as startsAt',
+			's.time_zone as timeZone',
+			's.region',
+			's.region_code as regionCode',
+			's.programme_id as programmeId',
+			'p.name as programmeName',
+			eb.selectFrom('participants as x').select((c) => c.fn.countAll<number>().as('n')).whereRef('x.session_id', '=', 's.id').as('participants')
+		])
+		.where('s.organization_id', '=', member.organizationId)
+		.$if(!canManageSessions(member), (q) => q.where(({ exists, selectFrom }) => exists(assignedTo(selectFrom, member.accountId))))
+		.orderBy('s.starts_at', 'desc')
+		.execute();
+	return Promise.all(
+		rows.map(async ({ id, phase, ...row }) => {
+			const participants = Number(row.participants ?? 0);
+			const status = row.status as OrgSession['status'];
+			const facilitators = await db
+				.selectFrom('session_facilitators as f')
+				.innerJoin('accounts as a', 'a.id', 'f.account_id')
+				.select(['a.id as accountId', 'a.name'])
+				.where('f.session_id', '=', id)
+				.orderBy('a.name')
+				.execute();
+			return { ...row, status, participants, state: sessionState(status, phase, participants), facilitators };
+		})
+	);
 }
+
+/** Whether the facilitator is assigned to the session of the outer query (`s`). */
+const assignedTo = (selectFrom: SelectFrom, accountId: string) =>
+	selectFrom('session_facilitators as f').select('f.session_id').whereRef('f.session_id', '=', 's.id').where('f.account_id', '=', accountId);
+type SelectFrom = ExpressionBuilder<Schema & { s: Schema['sessions'] }, 's'>['selectFrom'];
 
 /**
  * The ids of a programme's sessions this member may follow up: every session of the programme in
@@ -116,172 +164,6 @@ export function runnableSession(db: Db, member: Member, code: string): sessions.
 	const row = sessions.byCode(db, code) as (sessions.SessionRow & { organization_id: string | null }) | undefined;
 	if (!row || !canRun(db, member, row)) throw new AccessDenied('not_found', 'No session of your organization has this code');
 	return row;
-}
-
-export interface MemberView {
-	accountId: string;
-	name: string;
-	login: string;
-	role: OrgRole;
-	/** False until the person opened their invite link and chose a password. */
-	active: boolean;
-}
-
-export function members(db: Db, member: Member): MemberView[] {
-	requireMembers(member);
-	const rows = sql(
-		db,
-		`SELECT a.id AS accountId, a.name, a.email, a.username, m.role, a.password_hash IS NOT NULL AS active
-		 FROM memberships m JOIN accounts a ON a.id = m.account_id WHERE m.organization_id = ? ORDER BY m.created_at`
-	).all(member.organizationId) as { accountId: string; name: string; email: string | null; username: string | null; role: OrgRole; active: number }[];
-	return rows.map((r) => ({ accountId: r.accountId, name: r.name, login: accounts.loginOf(r), role: r.role, active: !!r.active }));
-}
-
-/** Facilitators of the organization, for assigning sessions (admins and organizers). */
-export function facilitators(db: Db, member: Member): { accountId: string; name: string; login: string }[] {
-	if (!canManageSessions(member)) throw new AccessDenied('forbidden', 'Only an admin or organizer assigns facilitators');
-	const rows = sql(
-		db,
-		`SELECT a.id AS accountId, a.name, a.email, a.username FROM memberships m JOIN accounts a ON a.id = m.account_id
-		 WHERE m.organization_id = ? AND m.role = 'facilitator' ORDER BY a.name`
-	).all(member.organizationId) as { accountId: string; name: string; email: string | null; username: string | null }[];
-	return rows.map((r) => ({ accountId: r.accountId, name: r.name || accounts.loginOf(r), login: accounts.loginOf(r) }));
-}
-
-/** Invites a new person with a role: their account (no password yet) and a 7-day invite link. */
-export function invite(db: Db, member: Member, input: { login: string; role: OrgRole }, address = ''): string {
-	requireMembers(member);
-	return db.transaction(() => {
-		const account = accounts.createAccount(db, input.login);
-		accounts.addMembership(db, member.organizationId, account.id, input.role);
-		const token = accounts.issueLink(db, { purpose: 'invite', accountId: account.id, organizationId: member.organizationId, createdBy: member.accountId });
-		audit.record(db, { organizationId: member.organizationId, accountId: member.accountId, action: 'member.invited', subject: accounts.loginOf(account), detail: input.role, address });
-		return token;
-	})();
-}
-
-function target(db: Db, member: Member, accountId: string): Member {
-	const found = membership(db, accountId, member.organizationId);
-	if (!found) throw new AccountError('not_member', 'This person is not a member of your organization');
-	return found;
-}
-
-function adminCount(db: Db, organizationId: string): number {
-	return (sql(db, "SELECT count(*) AS n FROM memberships WHERE organization_id = ? AND role = 'admin'").get(organizationId) as { n: number }).n;
-}
-
-export function changeRole(db: Db, member: Member, accountId: string, role: OrgRole, address = ''): void {
-	requireMembers(member);
-	db.transaction(() => {
-		const other = target(db, member, accountId);
-		if (other.role === role) return;
-		if (other.role === 'admin' && adminCount(db, member.organizationId) === 1)
-			throw new AccountError('last_admin', 'The organization needs at least one admin');
-		sql(db, 'UPDATE memberships SET role = ? WHERE organization_id = ? AND account_id = ?').run(role, member.organizationId, accountId);
-		const login = accounts.loginOf(accounts.byId(db, accountId)!);
-		audit.record(db, { organizationId: member.organizationId, accountId: member.accountId, action: 'member.role_changed', subject: login, detail: `${other.role} → ${role}`, address });
-	})();
-}
-
-/** Removes the membership and the person's assignments in this organization's sessions. */
-export function remove(db: Db, member: Member, accountId: string, address = ''): void {
-	requireMembers(member);
-	db.transaction(() => {
-		const other = target(db, member, accountId);
-		if (other.role === 'admin' && adminCount(db, member.organizationId) === 1)
-			throw new AccountError('last_admin', 'The organization needs at least one admin');
-		sql(db, 'DELETE FROM memberships WHERE organization_id = ? AND account_id = ?').run(member.organizationId, accountId);
-		sql(db, 'DELETE FROM session_facilitators WHERE account_id = ? AND session_id IN (SELECT id FROM sessions WHERE organization_id = ?)').run(
-			accountId,
-			member.organizationId
-		);
-		const login = accounts.loginOf(accounts.byId(db, accountId)!);
-		audit.record(db, { organizationId: member.organizationId, accountId: member.accountId, action: 'member.removed', subject: login, address });
-	})();
-}
-
-/** A new one-time link through which the member chooses a new password (the old one keeps working until then). */
-export function resetPassword(db: Db, member: Member, accountId: string, address = ''): string {
-	requireMembers(member);
-	return db.transaction(() => {
-		target(db, member, accountId);
-		const account = accounts.byId(db, accountId)!;
-		const purpose = account.password_hash ? 'reset' : 'invite';
-		const token = accounts.issueLink(db, { purpose, accountId, organizationId: member.organizationId, createdBy: member.accountId });
-		audit.record(db, { organizationId: member.organizationId, accountId: member.accountId, action: 'password.reset_issued', subject: accounts.loginOf(account), address });
-		return token;
-	})();
-}
-
-/** Assigns (or unassigns) a facilitator of the organization to one of its sessions. */
-export function assign(db: Db, member: Member, code: string, accountId: string, assigned: boolean, address = ''): void {
-	if (!canManageSessions(member)) throw new AccessDenied('forbidden', 'Only an admin or organizer assigns facilitators');
-	const session = runnableSession(db, member, code);
-	const other = target(db, member, accountId);
-	if (other.role !== 'facilitator') throw new AccessDenied('forbidden', 'Only a facilitator is assigned to sessions');
-	if (assigned)
-		sql(db, 'INSERT OR IGNORE INTO session_facilitators (session_id, account_id, assigned_at) VALUES (?, ?, ?)').run(session.id, accountId, new Date().toISOString());
-	else sql(db, 'DELETE FROM session_facilitators WHERE session_id = ? AND account_id = ?').run(session.id, accountId);
-	audit.record(db, {
-		organizationId: member.organizationId,
-		accountId: member.accountId,
-		action: assigned ? 'facilitator.assigned' : 'facilitator.unassigned',
-		subject: session.code,
-		detail: accounts.loginOf(accounts.byId(db, accountId)!),
-		address
-	});
-}
-
-/**
- * Claims a one-off session into the member's organization: the caller proves they hold it with its
- * facilitator key (or the facilitator link, whose fragment carries the key). Claiming again into the
- * same organization changes nothing; a session of another organization is refused.
- */
-export function claim(db: Db, member: Member, input: { code: string; key: string }, address = ''): sessions.SessionRow {
-	if (!canManageSessions(member)) throw new AccessDenied('forbidden', 'Only an admin or organizer claims sessions');
-	const row = sessions.byCode(db, input.code) as (sessions.SessionRow & { organization_id: string | null }) | undefined;
-	if (!row || !secretMatches(input.key, row.facilitator_key_hash)) throw new AccessDenied('wrong_key', 'This code and key do not open a session');
-	if (row.organization_id === member.organizationId) return row;
-	if (row.organization_id) throw new AccessDenied('claimed_elsewhere', 'This session belongs to another organization');
-	db.transaction(() => {
-		sql(db, 'UPDATE sessions SET organization_id = ?, claimed_at = ? WHERE id = ? AND organization_id IS NULL').run(member.organizationId, new Date().toISOString(), row.id);
-		audit.record(db, { organizationId: member.organizationId, accountId: member.accountId, action: 'session.claimed', subject: row.code, detail: row.title, address });
-	})();
-	return row;
-}
-
-/** Parses what a person pastes to claim: a facilitator link (…/f/CODE#key=…) or a code and a key. */
-export function parseClaim(link: string, code = '', key = ''): { code: string; key: string } | null {
-	const match = /\/f\/([A-Z0-9]{6})[^#]*#(?:.*&)?key=([A-Za-z0-9_-]+)/i.exec(link.trim());
-	if (match) return { code: match[1].toUpperCase(), key: match[2] };
-	if (code.trim() && key.trim()) return { code: code.trim().toUpperCase(), key: key.trim() };
-	return null;
-}
-
-/** A console grant lives at most 12 hours (a long FGD day); the sign-in it came from must still be live. */
-export const GRANT_TTL_MS = 12 * 3600_000;
-
-/**
- * Opens the console of a session the member may run, without the secret link: a per-session key
- * bound to this sign-in, which the console uses as it would the facilitator key.
- */
-export function grantConsole(db: Db, member: Member, authSessionId: string, code: string, address = '', now = Date.now(), role: 'facilitator' | 'minutetaker' = 'facilitator'): { code: string; key: string } {
-	const session = runnableSession(db, member, code);
-	// Expired grants open nothing; drop them so the table holds only live ones.
-	sql(db, 'DELETE FROM staff_grants WHERE expires_at <= ?').run(new Date(now).toISOString());
-	const key = newSecret();
-	sql(db, 'INSERT INTO staff_grants (id, token_hash, session_id, account_id, auth_session_id, created_at, expires_at, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-		newId(),
-		hashSecret(key),
-		session.id,
-		member.accountId,
-		authSessionId,
-		new Date(now).toISOString(),
-		new Date(now + GRANT_TTL_MS).toISOString(),
-		role
-	);
-	audit.record(db, { organizationId: member.organizationId, accountId: member.accountId, action: role === 'facilitator' ? 'session.console_opened' : 'session.minutes_page_opened', subject: session.code, address });
-	return { code: session.code, key };
 }
 
 /**
@@ -309,7 +191,7 @@ function grantOpens(db: Db, session: sessions.SessionRow, key: string, role: 'fa
 		 WHERE g.token_hash = ? AND g.session_id = ? AND g.role = ?`
 	).get(hashSecret(key), session.id, role) as { account_id: string; expires_at: string; revoked_at: string | null; organization_id: string | null } | undefined;
 	if (!grant || grant.revoked_at || Date.parse(grant.expires_at) <= now || !grant.organization_id) return null;
-	const member = membership(db, grant.account_id, grant.organization_id);
+	const member = membershipNow(db, grant.account_id, grant.organization_id);
 	if (!member || !canRun(db, member, { id: session.id, organization_id: grant.organization_id })) return null;
 	return { accountId: grant.account_id };
 }

@@ -3,8 +3,10 @@
  * through which a person chooses their password. No e-mail server is assumed: a link is printed
  * or shown to the admin, who shares it (WhatsApp). Only the links' hashes are stored.
  */
+import { sql } from 'kysely';
+import { firstSync, sqliteQueries } from '../db/bridge';
 import type { Db } from '../db/database';
-import { sql } from '../db/statements';
+import { isUniqueViolation, type Database } from '../db/store';
 import { hashSecret, newId, newSecret } from '../secrets';
 import * as audit from './audit';
 import { checkStrength, hashPassword, type Strength } from './passwords';
@@ -72,43 +74,57 @@ export function cleanName(name: string): string {
 
 export const loginOf = (account: Pick<AccountRow, 'email' | 'username'>) => account.email ?? account.username ?? '';
 
-export function byLogin(db: Db, login: string): AccountRow | undefined {
+export async function byLogin(db: Database, login: string): Promise<AccountRow | undefined> {
 	let parsed: ReturnType<typeof parseLogin>;
 	try {
 		parsed = parseLogin(login);
 	} catch {
 		return undefined;
 	}
-	if ('email' in parsed) return sql(db, 'SELECT * FROM accounts WHERE email = ?').get(parsed.email) as AccountRow | undefined;
-	return sql(db, 'SELECT * FROM accounts WHERE username = ?').get(parsed.username) as AccountRow | undefined;
+	const query = db.selectFrom('accounts').selectAll();
+	if ('email' in parsed) return query.where('email', '=', parsed.email).executeTakeFirst();
+	return query.where('username', '=', parsed.username).executeTakeFirst();
 }
 
-export function byId(db: Db, id: string): AccountRow | undefined {
-	return sql(db, 'SELECT * FROM accounts WHERE id = ?').get(id) as AccountRow | undefined;
+const byIdQuery = (db: Database, id: string) => db.selectFrom('accounts').selectAll().where('id', '=', id);
+
+export function byId(db: Database, id: string): Promise<AccountRow | undefined> {
+	return byIdQuery(db, id).executeTakeFirst();
 }
 
-export function countAccounts(db: Db): number {
-	return (sql(db, 'SELECT count(*) AS n FROM accounts').get() as { n: number }).n;
+/** The same, synchronously on the raw connection, for the modules not converted yet. */
+export function byIdNow(db: Db, id: string): AccountRow | undefined {
+	return firstSync(db, byIdQuery(sqliteQueries, id));
 }
 
-export function organization(db: Db, id: string): Organization | undefined {
-	return sql(db, 'SELECT id, name FROM organizations WHERE id = ?').get(id) as Organization | undefined;
+export async function countAccounts(db: Database): Promise<number> {
+	const { n } = await db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+	return Number(n);
 }
 
-export function findOrCreateOrganization(db: Db, name: string): Organization {
+export function organization(db: Database, id: string): Promise<Organization | undefined> {
+	return db.selectFrom('organizations').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findOrCreateOrganization(db: Database, name: string): Promise<Organization> {
 	const clean = name.trim().replace(/\s+/g, ' ');
 	if (clean.length < 2 || clean.length > 150) throw new AccountError('invalid_name', 'An organization name has 2–150 characters');
-	const found = sql(db, 'SELECT id, name FROM organizations WHERE name = ? COLLATE NOCASE').get(clean) as Organization | undefined;
+	// lower() on both sides, by the engine: the same names match as under SQLite's former COLLATE NOCASE.
+	const found = await db
+		.selectFrom('organizations')
+		.select(['id', 'name'])
+		.where(sql`lower(name)`, '=', sql`lower(${clean})`)
+		.executeTakeFirst();
 	if (found) return found;
 	const org = { id: newId(), name: clean };
-	sql(db, 'INSERT INTO organizations (id, name, created_at) VALUES (?, ?, ?)').run(org.id, org.name, new Date().toISOString());
+	await db.insertInto('organizations').values({ ...org, created_at: new Date().toISOString() }).execute();
 	return org;
 }
 
 /** A new account without a password (it gets one through a link); the login must be free. */
-export function createAccount(db: Db, login: string, name = ''): AccountRow {
+export async function createAccount(db: Database, login: string, name = ''): Promise<AccountRow> {
 	const parsed = parseLogin(login);
-	if (byLogin(db, login)) throw new AccountError('login_taken', 'This e-mail address or username already has an account');
+	if (await byLogin(db, login)) throw new AccountError('login_taken', 'This e-mail address or username already has an account');
 	const row: AccountRow = {
 		id: newId(),
 		email: 'email' in parsed ? parsed.email : null,
@@ -117,43 +133,48 @@ export function createAccount(db: Db, login: string, name = ''): AccountRow {
 		password_hash: null,
 		created_at: new Date().toISOString()
 	};
-	sql(db, 'INSERT INTO accounts (id, email, username, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-		row.id,
-		row.email,
-		row.username,
-		row.name,
-		null,
-		row.created_at
-	);
+	// Two invitations of one login at once (two nodes): the unique index refuses the second.
+	await db
+		.insertInto('accounts')
+		.values(row)
+		.execute()
+		.catch((error: unknown) => {
+			throw isUniqueViolation(error) ? new AccountError('login_taken', 'This e-mail address or username already has an account') : error;
+		});
 	return row;
 }
 
-export function addMembership(db: Db, organizationId: string, accountId: string, role: OrgRole): void {
-	sql(db, 'INSERT INTO memberships (organization_id, account_id, role, created_at) VALUES (?, ?, ?, ?)').run(
-		organizationId,
-		accountId,
-		role,
-		new Date().toISOString()
-	);
+export async function addMembership(db: Database, organizationId: string, accountId: string, role: OrgRole): Promise<void> {
+	await db
+		.insertInto('memberships')
+		.values({ organization_id: organizationId, account_id: accountId, role, created_at: new Date().toISOString() })
+		.execute();
 }
 
 /** A new one-time link; earlier unused links of the same account and purpose stop working. */
-export function issueLink(
-	db: Db,
+export async function issueLink(
+	db: Database,
 	input: { purpose: LinkPurpose; accountId: string | null; organizationId: string | null; createdBy: string | null },
 	now = Date.now()
-): string {
+): Promise<string> {
 	const token = newSecret();
 	const at = new Date(now).toISOString();
-	if (input.accountId)
-		sql(db, 'UPDATE one_time_links SET expires_at = ? WHERE account_id = ? AND used_at IS NULL AND expires_at > ?').run(at, input.accountId, at);
-	if (input.purpose === 'bootstrap')
-		sql(db, "UPDATE one_time_links SET expires_at = ? WHERE purpose = 'bootstrap' AND used_at IS NULL AND expires_at > ?").run(at, at);
-	sql(
-		db,
-		`INSERT INTO one_time_links (id, token_hash, purpose, account_id, organization_id, created_by, created_at, expires_at)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-	).run(newId(), hashSecret(token), input.purpose, input.accountId, input.organizationId, input.createdBy, at, new Date(now + LINK_TTL_MS).toISOString());
+	const live = db.updateTable('one_time_links').set({ expires_at: at }).where('used_at', 'is', null).where('expires_at', '>', at);
+	if (input.accountId) await live.where('account_id', '=', input.accountId).execute();
+	if (input.purpose === 'bootstrap') await live.where('purpose', '=', 'bootstrap').execute();
+	await db
+		.insertInto('one_time_links')
+		.values({
+			id: newId(),
+			token_hash: hashSecret(token),
+			purpose: input.purpose,
+			account_id: input.accountId,
+			organization_id: input.organizationId,
+			created_by: input.createdBy,
+			created_at: at,
+			expires_at: new Date(now + LINK_TTL_MS).toISOString()
+		})
+		.execute();
 	return token;
 }
 
@@ -166,18 +187,16 @@ export interface LinkView {
 }
 
 /** The link a token opens, while unused and unexpired; undefined otherwise. */
-export function openLink(db: Db, token: string, now = Date.now()): LinkView | undefined {
+export async function openLink(db: Database, token: string, now = Date.now()): Promise<LinkView | undefined> {
 	if (!token || token.length > 100) return undefined;
-	const row = sql(db, 'SELECT * FROM one_time_links WHERE token_hash = ?').get(hashSecret(token)) as
-		| { id: string; purpose: LinkPurpose; account_id: string | null; organization_id: string | null; expires_at: string; used_at: string | null }
-		| undefined;
+	const row = await db.selectFrom('one_time_links').selectAll().where('token_hash', '=', hashSecret(token)).executeTakeFirst();
 	if (!row || row.used_at || Date.parse(row.expires_at) <= now) return undefined;
-	if (row.purpose === 'bootstrap' && countAccounts(db) > 0) return undefined;
+	if (row.purpose === 'bootstrap' && (await countAccounts(db)) > 0) return undefined;
 	return {
 		id: row.id,
 		purpose: row.purpose,
-		account: row.account_id ? (byId(db, row.account_id) ?? null) : null,
-		organization: row.organization_id ? (organization(db, row.organization_id) ?? null) : null,
+		account: row.account_id ? ((await byId(db, row.account_id)) ?? null) : null,
+		organization: row.organization_id ? ((await organization(db, row.organization_id)) ?? null) : null,
 		expiresAt: row.expires_at
 	};
 }
@@ -193,9 +212,10 @@ export interface CompleteInput {
 /**
  * Uses a link: sets the name and password (strength-checked), marks the link used, and for a
  * reset signs the account out everywhere and removes its passkeys. Returns the account, ready to be signed in.
+ * The password is hashed before the transaction: nothing but queries is awaited inside one.
  */
-export async function completeLink(db: Db, token: string, input: CompleteInput, address = '', now = Date.now()): Promise<AccountRow> {
-	const link = openLink(db, token, now);
+export async function completeLink(db: Database, token: string, input: CompleteInput, address = '', now = Date.now()): Promise<AccountRow> {
+	const link = await openLink(db, token, now);
 	if (!link) throw new AccountError('link_invalid', 'This link was used already, has expired or does not exist');
 	const name = cleanName(input.name);
 	if (link.purpose === 'bootstrap') {
@@ -207,50 +227,51 @@ export async function completeLink(db: Db, token: string, input: CompleteInput, 
 	const strength = checkStrength(input.password, [name, login, link.organization?.name ?? input.organizationName ?? '']);
 	if (!strength.ok) throw new AccountError('weak_password', strength.feedback.join(' '), strength);
 	const passwordHash = await hashPassword(input.password);
-	return db.transaction(() => {
-		const used = sql(db, 'UPDATE one_time_links SET used_at = ? WHERE id = ? AND used_at IS NULL').run(new Date(now).toISOString(), link.id);
-		if (used.changes !== 1) throw new AccountError('link_invalid', 'This link was used already');
+	return db.transaction().execute(async (trx) => {
+		const at = new Date(now).toISOString();
+		const used = await trx.updateTable('one_time_links').set({ used_at: at }).where('id', '=', link.id).where('used_at', 'is', null).executeTakeFirst();
+		if (Number(used.numUpdatedRows) !== 1) throw new AccountError('link_invalid', 'This link was used already');
 		let account = link.account;
 		let organizationId = link.organization?.id ?? null;
 		if (link.purpose === 'bootstrap') {
-			if (countAccounts(db) > 0) throw new AccountError('already_set_up', 'The first account exists already');
-			const org = findOrCreateOrganization(db, input.organizationName ?? '');
-			account = createAccount(db, login, name);
-			addMembership(db, org.id, account.id, 'admin');
+			if ((await countAccounts(trx)) > 0) throw new AccountError('already_set_up', 'The first account exists already');
+			const org = await findOrCreateOrganization(trx, input.organizationName ?? '');
+			account = await createAccount(trx, login, name);
+			await addMembership(trx, org.id, account.id, 'admin');
 			organizationId = org.id;
 		}
 		if (!account) throw new AccountError('link_invalid', 'This link has no account');
-		sql(db, 'UPDATE accounts SET name = ?, password_hash = ? WHERE id = ?').run(name, passwordHash, account.id);
+		await trx.updateTable('accounts').set({ name, password_hash: passwordHash }).where('id', '=', account.id).execute();
 		let detail = '';
 		if (link.purpose === 'reset') {
-			sql(db, 'UPDATE auth_sessions SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL').run(new Date(now).toISOString(), account.id);
+			await trx.updateTable('auth_sessions').set({ revoked_at: at }).where('account_id', '=', account.id).where('revoked_at', 'is', null).execute();
 			// A reset is how an account is taken back: a passkey someone else added must not outlive it.
-			const removed = sql(db, 'DELETE FROM passkeys WHERE account_id = ?').run(account.id).changes;
+			const removed = Number((await trx.deleteFrom('passkeys').where('account_id', '=', account.id).executeTakeFirst()).numDeletedRows);
 			if (removed) detail = `passkeys removed: ${removed}`;
 		}
 		const action = link.purpose === 'invite' ? 'member.joined' : link.purpose === 'reset' ? 'password.reset_done' : 'account.setup';
-		audit.record(db, { organizationId, accountId: account.id, action, subject: loginOf(account), detail, address });
-		return byId(db, account.id)!;
-	})();
+		await audit.add(trx, { organizationId, accountId: account.id, action, subject: loginOf(account), detail, address });
+		return (await byId(trx, account.id))!;
+	});
 }
 
 /**
  * `npm run admin -- create-user`: the organization (found by name or created), an admin account
  * without a password, and the setup link through which its owner chooses one.
  */
-export function createAdminWithSetupLink(db: Db, input: { organization: string; login: string; name: string }) {
-	return db.transaction(() => {
-		const org = findOrCreateOrganization(db, input.organization);
-		const account = createAccount(db, input.login, input.name);
-		addMembership(db, org.id, account.id, 'admin');
-		const token = issueLink(db, { purpose: 'setup', accountId: account.id, organizationId: org.id, createdBy: null });
-		audit.record(db, { organizationId: org.id, accountId: null, action: 'member.invited', subject: loginOf(account), detail: 'admin (command line)' });
+export function createAdminWithSetupLink(db: Database, input: { organization: string; login: string; name: string }) {
+	return db.transaction().execute(async (trx) => {
+		const org = await findOrCreateOrganization(trx, input.organization);
+		const account = await createAccount(trx, input.login, input.name);
+		await addMembership(trx, org.id, account.id, 'admin');
+		const token = await issueLink(trx, { purpose: 'setup', accountId: account.id, organizationId: org.id, createdBy: null });
+		await audit.add(trx, { organizationId: org.id, accountId: null, action: 'member.invited', subject: loginOf(account), detail: 'admin (command line)' });
 		return { organization: org, account, token };
-	})();
+	});
 }
 
 /** On a start with no account at all: a bootstrap link for the server log, or null. */
-export function bootstrapLinkIfEmpty(db: Db): string | null {
-	if (countAccounts(db) > 0) return null;
+export async function bootstrapLinkIfEmpty(db: Database): Promise<string | null> {
+	if ((await countAccounts(db)) > 0) return null;
 	return issueLink(db, { purpose: 'bootstrap', accountId: null, organizationId: null, createdBy: null });
 }

@@ -3,8 +3,9 @@
  * update or delete, and the table's triggers (db/migrations/009_accounts.sql) refuse both.
  */
 import type { CsvDialect } from '../../domain/minutes-formats';
+import { firstSync, runSync, sqliteQueries } from '../db/bridge';
 import type { Db } from '../db/database';
-import { sql } from '../db/statements';
+import type { Database } from '../db/store';
 import { CSV_DIALECT_SHAPES } from '../minutes/csv';
 import { csvField } from '../minutes/sheets/csv-field';
 
@@ -99,28 +100,38 @@ export interface AuditEntry {
 	at: string;
 }
 
-export function record(
-	db: Db,
-	entry: {
-		organizationId: string | null;
-		accountId: string | null;
-		action: AuditAction;
-		actor?: AuditActor;
-		subject?: string;
-		detail?: string;
-		address?: string;
-	}
-): void {
-	sql(db, 'INSERT INTO org_audit (organization_id, account_id, action, actor, subject, detail, address, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-		entry.organizationId,
-		entry.accountId,
-		entry.action,
-		entry.actor ?? (entry.accountId ? 'account' : 'system'),
-		entry.subject ?? '',
-		entry.detail ?? '',
-		entry.address ?? '',
-		new Date().toISOString()
-	);
+export interface NewAuditEntry {
+	organizationId: string | null;
+	accountId: string | null;
+	action: AuditAction;
+	actor?: AuditActor;
+	subject?: string;
+	detail?: string;
+	address?: string;
+}
+
+/** THE insert, written once: `add` runs it through the store, `record` on the raw connection. */
+function insert(db: Database, entry: NewAuditEntry) {
+	return db.insertInto('org_audit').values({
+		organization_id: entry.organizationId,
+		account_id: entry.accountId,
+		action: entry.action,
+		actor: entry.actor ?? (entry.accountId ? 'account' : 'system'),
+		subject: entry.subject ?? '',
+		detail: entry.detail ?? '',
+		address: entry.address ?? '',
+		at: new Date().toISOString()
+	});
+}
+
+/** Appends an entry through the store (either engine), inside the caller's transaction if given one. */
+export async function add(db: Database, entry: NewAuditEntry): Promise<void> {
+	await insert(db, entry).execute();
+}
+
+/** The same, on the raw connection, for the modules not converted to the store yet (sync, inside their transactions). */
+export function record(db: Db, entry: NewAuditEntry): void {
+	runSync(db, insert(sqliteQueries, entry));
 }
 
 /** Who did something to a session: an account, else the kind of link or the system; and from where. */
@@ -141,9 +152,7 @@ export function recordForSession(
 	who: SessionActor,
 	entry: { action: AuditAction; detail?: string; subject?: string }
 ): boolean {
-	const session = sql(db, 'SELECT code, organization_id FROM sessions WHERE id = ?').get(sessionId) as
-		| { code: string; organization_id: string | null }
-		| undefined;
+	const session = firstSync(db, sqliteQueries.selectFrom('sessions').select(['code', 'organization_id']).where('id', '=', sessionId));
 	if (!session?.organization_id) return false;
 	record(db, {
 		organizationId: session.organization_id,
@@ -164,25 +173,19 @@ export interface AuditFilter {
 	to?: string;
 }
 
-const COLUMNS = 'id, organization_id AS organizationId, account_id AS accountId, action, actor, subject, detail, address, at';
-
 /** The newest entries of one organization first, optionally filtered by action and time. */
-export function list(db: Db, organizationId: string, limit = 200, filter: AuditFilter = {}): AuditEntry[] {
-	return sql(
-		db,
-		`SELECT ${COLUMNS} FROM org_audit WHERE organization_id = ?
-		 AND (? IS NULL OR action = ?) AND (? IS NULL OR at >= ?) AND (? IS NULL OR at <= ?)
-		 ORDER BY id DESC LIMIT ?`
-	).all(
-		organizationId,
-		filter.action ?? null,
-		filter.action ?? null,
-		filter.from ?? null,
-		filter.from ?? null,
-		filter.to ?? null,
-		filter.to ?? null,
-		limit
-	) as AuditEntry[];
+export async function list(db: Database, organizationId: string, limit = 200, filter: AuditFilter = {}): Promise<AuditEntry[]> {
+	const rows = await db
+		.selectFrom('org_audit')
+		.select(['id', 'organization_id as organizationId', 'account_id as accountId', 'action', 'actor', 'subject', 'detail', 'address', 'at'])
+		.where('organization_id', '=', organizationId)
+		.$if(!!filter.action, (q) => q.where('action', '=', filter.action!))
+		.$if(!!filter.from, (q) => q.where('at', '>=', filter.from!))
+		.$if(!!filter.to, (q) => q.where('at', '<=', filter.to!))
+		.orderBy('id', 'desc')
+		.limit(limit)
+		.execute();
+	return rows as AuditEntry[];
 }
 
 /** The log as CSV in the minutes' dialects (Excel-Indonesian `;` with BOM, or RFC 4180), oldest first. */
@@ -218,10 +221,13 @@ export function parseFilter(params: URLSearchParams): { ok: true; filter: AuditF
 }
 
 /** Names of the organization's accounts (present and former members alike, by id) for the log's "who". */
-export function accountNames(db: Db, organizationId: string): Map<string, string> {
-	const rows = sql(
-		db,
-		`SELECT DISTINCT a.id, a.name, a.email, a.username FROM org_audit l JOIN accounts a ON a.id = l.account_id WHERE l.organization_id = ?`
-	).all(organizationId) as { id: string; name: string; email: string | null; username: string | null }[];
+export async function accountNames(db: Database, organizationId: string): Promise<Map<string, string>> {
+	const rows = await db
+		.selectFrom('org_audit as l')
+		.innerJoin('accounts as a', 'a.id', 'l.account_id')
+		.select(['a.id', 'a.name', 'a.email', 'a.username'])
+		.distinct()
+		.where('l.organization_id', '=', organizationId)
+		.execute();
 	return new Map(rows.map((r) => [r.id, r.name || r.email || r.username || r.id]));
 }

@@ -3,8 +3,7 @@
  * it was made and last used, and whether it was revoked. Every sign-in makes a new one (no session
  * fixation); "sign out everywhere" revokes them all, with the consoles opened from them.
  */
-import type { Db } from '../db/database';
-import { sql } from '../db/statements';
+import type { Database } from '../db/store';
 import { hashSecret, newId, newSecret } from '../secrets';
 import * as accounts from './accounts';
 import * as audit from './audit';
@@ -27,14 +26,14 @@ export type SignInResult =
 	| { ok: false; reason: 'rate_limited'; retryAfterS: number };
 
 export async function signIn(
-	db: Db,
+	db: Database,
 	input: { login: string; password: string; address: string; userAgent?: string },
 	limiter: SignInLimiter = signInLimiter,
 	now = Date.now()
 ): Promise<SignInResult> {
 	const retryAfterS = limiter.retryAfterS(input.login, input.address, now);
 	if (retryAfterS > 0) return { ok: false, reason: 'rate_limited', retryAfterS };
-	const account = accounts.byLogin(db, input.login);
+	const account = await accounts.byLogin(db, input.login);
 	const password = input.password.slice(0, 200);
 	let ok: boolean;
 	if (account?.password_hash) ok = await verifyPassword(account.password_hash, password);
@@ -43,18 +42,18 @@ export async function signIn(
 		await verifyPassword(await dummyHash, password);
 		ok = false;
 	}
-	const orgs = account ? organizationsOf(db, account.id) : [];
+	const orgs = account ? await organizationsOf(db, account.id) : [];
 	if (!ok || !account) {
 		limiter.failed(input.login, input.address, now);
 		// A login nobody has is kept too (organization NULL), for whoever runs the server.
 		const subject = account ? accounts.loginOf(account) : input.login.trim().slice(0, 100);
 		for (const organizationId of orgs.length ? orgs : [null])
-			audit.record(db, { organizationId, accountId: account?.id ?? null, action: 'signin.failed', subject, address: input.address });
+			await audit.add(db, { organizationId, accountId: account?.id ?? null, action: 'signin.failed', subject, address: input.address });
 		return { ok: false, reason: 'invalid' };
 	}
-	const token = startSession(db, account.id, input.address, input.userAgent ?? '', now);
+	const token = await startSession(db, account.id, input.address, input.userAgent ?? '', now);
 	for (const organizationId of orgs)
-		audit.record(db, { organizationId, accountId: account.id, action: 'signin.ok', subject: accounts.loginOf(account), address: input.address });
+		await audit.add(db, { organizationId, accountId: account.id, action: 'signin.ok', subject: accounts.loginOf(account), address: input.address });
 	return { ok: true, token, account };
 }
 
@@ -62,13 +61,29 @@ export async function signIn(
  * A fresh sign-in session for an account (after sign-in, or after a setup/invite/reset link).
  * `passkeyId`: the passkey it was made with, whose removal ends it.
  */
-export function startSession(db: Db, accountId: string, address = '', userAgent = '', now = Date.now(), passkeyId: string | null = null): string {
+export async function startSession(
+	db: Database,
+	accountId: string,
+	address = '',
+	userAgent = '',
+	now = Date.now(),
+	passkeyId: string | null = null
+): Promise<string> {
 	const token = newSecret();
 	const at = new Date(now).toISOString();
-	sql(
-		db,
-		'INSERT INTO auth_sessions (id, token_hash, account_id, created_at, last_seen_at, address, user_agent, passkey_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
-	).run(newId(), hashSecret(token), accountId, at, at, address.slice(0, 100), userAgent.slice(0, 300), passkeyId);
+	await db
+		.insertInto('auth_sessions')
+		.values({
+			id: newId(),
+			token_hash: hashSecret(token),
+			account_id: accountId,
+			created_at: at,
+			last_seen_at: at,
+			address: address.slice(0, 100),
+			user_agent: userAgent.slice(0, 300),
+			passkey_id: passkeyId
+		})
+		.execute();
 	return token;
 }
 
@@ -81,35 +96,49 @@ export interface SignedIn {
  * Who a cookie's token signs in, or null (unknown, revoked, expired or idle too long). `touch`
  * false: a check that is not the member's own doing (an open page's heartbeat) leaves the idle clock alone.
  */
-export function resolve(db: Db, token: string | undefined, now = Date.now(), touch = true): SignedIn | null {
+export async function resolve(db: Database, token: string | undefined, now = Date.now(), touch = true): Promise<SignedIn | null> {
 	if (!token || token.length > 100) return null;
-	const row = sql(db, 'SELECT id, account_id, created_at, last_seen_at, revoked_at FROM auth_sessions WHERE token_hash = ?').get(hashSecret(token)) as
-		| { id: string; account_id: string; created_at: string; last_seen_at: string; revoked_at: string | null }
-		| undefined;
+	const row = await db
+		.selectFrom('auth_sessions')
+		.select(['id', 'account_id', 'created_at', 'last_seen_at', 'revoked_at'])
+		.where('token_hash', '=', hashSecret(token))
+		.executeTakeFirst();
 	if (!row || row.revoked_at) return null;
 	if (now - Date.parse(row.created_at) > ABSOLUTE_TTL_MS || now - Date.parse(row.last_seen_at) > IDLE_TTL_MS) return null;
-	const account = accounts.byId(db, row.account_id);
+	const account = await accounts.byId(db, row.account_id);
 	if (!account?.password_hash) return null;
 	if (touch && now - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS)
-		sql(db, 'UPDATE auth_sessions SET last_seen_at = ? WHERE id = ?').run(new Date(now).toISOString(), row.id);
+		await db.updateTable('auth_sessions').set({ last_seen_at: new Date(now).toISOString() }).where('id', '=', row.id).execute();
 	return { authSessionId: row.id, account };
 }
 
-export function signOut(db: Db, signedIn: SignedIn, address = ''): void {
-	sql(db, 'UPDATE auth_sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(new Date().toISOString(), signedIn.authSessionId);
-	for (const organizationId of organizationsOf(db, signedIn.account.id))
-		audit.record(db, { organizationId, accountId: signedIn.account.id, action: 'signout', subject: accounts.loginOf(signedIn.account), address });
+export async function signOut(db: Database, signedIn: SignedIn, address = ''): Promise<void> {
+	await db
+		.updateTable('auth_sessions')
+		.set({ revoked_at: new Date().toISOString() })
+		.where('id', '=', signedIn.authSessionId)
+		.where('revoked_at', 'is', null)
+		.execute();
+	for (const organizationId of await organizationsOf(db, signedIn.account.id))
+		await audit.add(db, { organizationId, accountId: signedIn.account.id, action: 'signout', subject: accounts.loginOf(signedIn.account), address });
 }
 
 /** Revokes every sign-in of the account, this one included; returns how many were live. */
-export function signOutEverywhere(db: Db, account: accounts.AccountRow, address = ''): number {
-	const { changes } = sql(db, 'UPDATE auth_sessions SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL').run(new Date().toISOString(), account.id);
-	for (const organizationId of organizationsOf(db, account.id))
-		audit.record(db, { organizationId, accountId: account.id, action: 'signout.everywhere', subject: accounts.loginOf(account), detail: `${changes}`, address });
+export async function signOutEverywhere(db: Database, account: accounts.AccountRow, address = ''): Promise<number> {
+	const result = await db
+		.updateTable('auth_sessions')
+		.set({ revoked_at: new Date().toISOString() })
+		.where('account_id', '=', account.id)
+		.where('revoked_at', 'is', null)
+		.executeTakeFirst();
+	const changes = Number(result.numUpdatedRows);
+	for (const organizationId of await organizationsOf(db, account.id))
+		await audit.add(db, { organizationId, accountId: account.id, action: 'signout.everywhere', subject: accounts.loginOf(account), detail: `${changes}`, address });
 	return changes;
 }
 
 /** The organizations whose audit log records this account's sign-ins. */
-export function organizationsOf(db: Db, accountId: string): string[] {
-	return (sql(db, 'SELECT organization_id FROM memberships WHERE account_id = ?').all(accountId) as { organization_id: string }[]).map((r) => r.organization_id);
+export async function organizationsOf(db: Database, accountId: string): Promise<string[]> {
+	const rows = await db.selectFrom('memberships').select('organization_id').where('account_id', '=', accountId).execute();
+	return rows.map((r) => r.organization_id);
 }

@@ -4,7 +4,7 @@
  *   create-user --org "DPMD Kabupaten Kutai Kartanegara" --email admin@example.org --name "Nama"
  *   create-user --org "…" --username admin --name "Nama"
  */
-import type { Db } from '../db/database';
+import type { Database } from '../db/store';
 import { AccountError, createAdminWithSetupLink, LINK_PATH } from './accounts';
 
 export const USAGE = `Usage:
@@ -30,12 +30,12 @@ export function linkOrigin(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** Runs one command; returns the lines to print, or throws AccountError with a message for the operator. */
-export function run(db: Db, argv: string[], env: NodeJS.ProcessEnv = process.env): string[] {
+export async function run(db: Database, argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
 	const { command, options } = parseArgs(argv);
 	if (command !== 'create-user') return [USAGE];
 	const login = options.email ?? options.username ?? '';
 	if (!options.org || !login || !options.name) throw new AccountError('invalid_name', `create-user needs --org, --email or --username, and --name\n\n${USAGE}`);
-	const { organization, account, token } = createAdminWithSetupLink(db, { organization: options.org, login, name: options.name });
+	const { organization, account, token } = await createAdminWithSetupLink(db, { organization: options.org, login, name: options.name });
 	return [
 		`Admin ${account.email ?? account.username} of "${organization.name}" created.`,
 		`One-time setup link (valid 7 days; share it with that person only):`,

@@ -6,8 +6,7 @@
  */
 import { z } from 'zod';
 import { MAX_RETENTION_MONTHS } from '../../domain/retention';
-import type { Db } from '../db/database';
-import { sql } from '../db/statements';
+import type { Database } from '../db/store';
 import { AccessDenied, canManageMembers, type Member } from './access';
 import * as audit from './audit';
 
@@ -32,24 +31,26 @@ export function parseSettingsForm(form: FormData): { ok: true; value: OrgSetting
 	return { ok: true, value: parsed.data };
 }
 
-export function get(db: Db, organizationId: string): OrgSettings | undefined {
-	const row = sql(db, 'SELECT retention_months, retention_keeps_institutions FROM organizations WHERE id = ?').get(organizationId) as
-		| { retention_months: number | null; retention_keeps_institutions: number }
-		| undefined;
+export async function get(db: Database, organizationId: string): Promise<OrgSettings | undefined> {
+	const row = await db
+		.selectFrom('organizations')
+		.select(['retention_months', 'retention_keeps_institutions'])
+		.where('id', '=', organizationId)
+		.executeTakeFirst();
 	return row && { retentionMonths: row.retention_months, keepInstitutions: row.retention_keeps_institutions === 1 };
 }
 
 /** The admin changes the settings; refused (and nothing changes) for other roles or bad values. */
-export function set(db: Db, member: Member, input: OrgSettings, address = ''): OrgSettings {
+export async function set(db: Database, member: Member, input: OrgSettings, address = ''): Promise<OrgSettings> {
 	if (!canManageMembers(member)) throw new AccessDenied('forbidden', 'Only an admin changes the organization settings');
 	const value = orgSettingsSchema.parse(input);
-	db.transaction(() => {
-		sql(db, 'UPDATE organizations SET retention_months = ?, retention_keeps_institutions = ? WHERE id = ?').run(
-			value.retentionMonths,
-			value.keepInstitutions ? 1 : 0,
-			member.organizationId
-		);
-		audit.record(db, {
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.updateTable('organizations')
+			.set({ retention_months: value.retentionMonths, retention_keeps_institutions: value.keepInstitutions ? 1 : 0 })
+			.where('id', '=', member.organizationId)
+			.execute();
+		await audit.add(trx, {
 			organizationId: member.organizationId,
 			accountId: member.accountId,
 			action: 'settings.changed',
@@ -57,6 +58,6 @@ export function set(db: Db, member: Member, input: OrgSettings, address = ''): O
 			detail: `months=${value.retentionMonths ?? 'default'} keepInstitutions=${value.keepInstitutions ? 'yes' : 'no'}`,
 			address
 		});
-	})();
+	});
 	return value;
 }

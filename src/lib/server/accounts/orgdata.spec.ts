@@ -6,23 +6,24 @@
  */
 import { describe, expect, it } from 'vitest';
 import { facilitatedFgd } from '$lib/testing/fgd';
+import { GOOD_PASSWORD as GOOD, kysely } from '$lib/testing/orgs';
 import type { Db } from '../db/database';
 import * as privacy from '../privacy';
 import * as access from './access';
 import * as accounts from './accounts';
 import * as audit from './audit';
+import * as members from './members';
 import * as orgSettings from './org-settings';
 
-const GOOD = 'Sungai Mahakam pagi berkabut 7';
-
-async function orgOf(db: Db, name = 'DPMD Kabupaten Paser') {
+async function orgOf(raw: Db, name = 'DPMD Kabupaten Paser') {
+	const db = kysely(raw);
 	const login = `admin@${name.length}.paser.go.id`;
-	const { organization, account, token } = accounts.createAdminWithSetupLink(db, { organization: name, login, name: 'Rina Admin' });
+	const { organization, account, token } = await accounts.createAdminWithSetupLink(db, { organization: name, login, name: 'Rina Admin' });
 	await accounts.completeLink(db, token, { name: 'Rina Admin', password: GOOD });
-	const admin = access.membership(db, account.id, organization.id)!;
-	const invite = access.invite(db, admin, { login: `organizer@${name.length}.paser.go.id`, role: 'organizer' });
+	const admin = (await access.membership(db, account.id, organization.id))!;
+	const invite = await members.invite(db, admin, { login: `organizer@${name.length}.paser.go.id`, role: 'organizer' });
 	const joined = await accounts.completeLink(db, invite, { name: 'Budi Organizer', password: GOOD });
-	return { organization, admin, organizer: access.membership(db, joined.id, organization.id)! };
+	return { organization, admin, organizer: (await access.membership(db, joined.id, organization.id))! };
 }
 
 const form = (fields: Record<string, string>) => {
@@ -31,7 +32,9 @@ const form = (fields: Record<string, string>) => {
 	return data;
 };
 
-const entries = (db: Db, organizationId: string, action?: audit.AuditAction) => audit.list(db, organizationId, 1000, action ? { action } : {});
+const entries = (db: Db, organizationId: string, action?: audit.AuditAction) => audit.list(kysely(db), organizationId, 1000, action ? { action } : {});
+/** The settings as an admin sets them, through the store over the same connection. */
+const setSettings = (db: Db, member: access.Member, value: orgSettings.OrgSettings, address?: string) => orgSettings.set(kysely(db), member, value, address);
 const allEntries = (db: Db) => db.prepare('SELECT * FROM org_audit').all() as { action: string }[];
 
 /** A closed, facilitated FGD (five participants) owned by an organization. */
@@ -56,14 +59,14 @@ describe('organization settings', () => {
 	it('only an admin changes them; a refusal or a bad value changes nothing and logs nothing', async () => {
 		const { fgd, admin, organizer, organization } = await orgFgd();
 		const db = fgd.db;
-		expect(() => orgSettings.set(db, organizer, { retentionMonths: 1, keepInstitutions: false })).toThrow(access.AccessDenied);
-		expect(() => orgSettings.set(db, admin, { retentionMonths: 0, keepInstitutions: false })).toThrow();
-		expect(orgSettings.get(db, organization.id)).toEqual({ retentionMonths: null, keepInstitutions: true });
-		expect(entries(db, organization.id, 'settings.changed')).toHaveLength(0);
+		await expect(setSettings(db, organizer, { retentionMonths: 1, keepInstitutions: false })).rejects.toThrow(access.AccessDenied);
+		await expect(setSettings(db, admin, { retentionMonths: 0, keepInstitutions: false })).rejects.toThrow();
+		expect(await orgSettings.get(kysely(db), organization.id)).toEqual({ retentionMonths: null, keepInstitutions: true });
+		expect(await entries(db, organization.id, 'settings.changed')).toHaveLength(0);
 
-		orgSettings.set(db, admin, { retentionMonths: 6, keepInstitutions: false }, '198.51.100.7');
-		expect(orgSettings.get(db, organization.id)).toEqual({ retentionMonths: 6, keepInstitutions: false });
-		const [entry] = entries(db, organization.id, 'settings.changed');
+		await setSettings(db, admin, { retentionMonths: 6, keepInstitutions: false }, '198.51.100.7');
+		expect(await orgSettings.get(kysely(db), organization.id)).toEqual({ retentionMonths: 6, keepInstitutions: false });
+		const [entry] = await entries(db, organization.id, 'settings.changed');
 		expect(entry).toMatchObject({ accountId: admin.accountId, actor: 'account', address: '198.51.100.7', detail: 'months=6 keepInstitutions=no' });
 	});
 });
@@ -74,11 +77,11 @@ describe('the period a session takes', () => {
 		const db = fgd.db;
 		const id = fgd.session.id;
 		expect(privacy.settings(db, id)).toMatchObject({ effectiveMonths: 12, organizationMonths: 12 });
-		orgSettings.set(db, admin, { retentionMonths: 1, keepInstitutions: true });
+		await setSettings(db, admin, { retentionMonths: 1, keepInstitutions: true });
 		expect(privacy.settings(db, id)).toMatchObject({ effectiveMonths: 1, organizationMonths: 1 });
 		db.prepare('UPDATE sessions SET retention_months = 6 WHERE id = ?').run(id);
 		expect(privacy.settings(db, id).effectiveMonths).toBe(1); // longer than the organization's: not taken
-		orgSettings.set(db, admin, { retentionMonths: 24, keepInstitutions: true });
+		await setSettings(db, admin, { retentionMonths: 24, keepInstitutions: true });
 		expect(privacy.settings(db, id).effectiveMonths).toBe(6); // shorter: taken
 
 		db.prepare('UPDATE sessions SET organization_id = NULL, retention_months = NULL WHERE id = ?').run(id);
@@ -91,14 +94,14 @@ describe('the period a session takes', () => {
 		const closedAt = new Date((db.prepare('SELECT closed_at FROM sessions WHERE id = ?').get(fgd.session.id) as { closed_at: string }).closed_at);
 		const sixWeeks = new Date(closedAt.getTime() + 42 * 24 * 3600_000);
 		expect(privacy.dueSessions(db, sixWeeks)).toEqual([]);
-		orgSettings.set(db, admin, { retentionMonths: 1, keepInstitutions: true });
+		await setSettings(db, admin, { retentionMonths: 1, keepInstitutions: true });
 		expect(privacy.dueSessions(db, sixWeeks)).toEqual([fgd.session.id]);
 	});
 
 	it('anonymisation drops institutions when the organization chose so, whatever the session says', async () => {
 		const { fgd, admin } = await orgFgd();
 		const db = fgd.db;
-		orgSettings.set(db, admin, { retentionMonths: 1, keepInstitutions: false });
+		await setSettings(db, admin, { retentionMonths: 1, keepInstitutions: false });
 		expect(privacy.settings(db, fgd.session.id)).toMatchObject({ keepInstitutions: true, institutionsKept: false, organizationDropsInstitutions: true });
 		const record = db.transaction(() => privacy.anonymise(db, fgd.session.id, 'retention'))();
 		expect(record?.event).toMatchObject({ keptInstitutions: false });
@@ -115,7 +118,7 @@ describe('audit hooks', () => {
 		const db = fgd.db;
 		expect(audit.recordForSession(db, fgd.session.id, who(null, 'report_link'), { action: 'minutes.downloaded', detail: 'pdf id' })).toBe(true);
 		expect(audit.recordForSession(db, fgd.session.id, who(organizer.accountId), { action: 'report.downloaded' })).toBe(true);
-		const [report, minutes] = entries(db, organization.id).filter((e) => e.action === 'minutes.downloaded' || e.action === 'report.downloaded');
+		const [report, minutes] = (await entries(db, organization.id)).filter((e) => e.action === 'minutes.downloaded' || e.action === 'report.downloaded');
 		expect(minutes).toMatchObject({ action: 'minutes.downloaded', actor: 'report_link', accountId: null, address: '203.0.113.9', subject: fgd.session.code, detail: 'pdf id' });
 		expect(report).toMatchObject({ action: 'report.downloaded', actor: 'account', accountId: organizer.accountId });
 	});
@@ -138,23 +141,23 @@ describe('audit hooks', () => {
 		);
 		db.transaction(() => privacy.requestDeletion(db, fgd.session.id, first, 'participant', new Date(), who(null, 'participant')))();
 		db.transaction(() => privacy.erase(db, fgd.session.id, first, false, new Date(), who(organizer.accountId)))();
-		expect(entries(db, organization.id, 'privacy.deletion_requested')).toEqual([
+		expect(await entries(db, organization.id, 'privacy.deletion_requested')).toEqual([
 			expect.objectContaining({ actor: 'participant', accountId: null, address: '203.0.113.9', detail: `participant=${first} by=participant` })
 		]);
-		expect(entries(db, organization.id, 'privacy.erased')).toEqual([
+		expect(await entries(db, organization.id, 'privacy.erased')).toEqual([
 			expect.objectContaining({ actor: 'account', accountId: organizer.accountId, detail: `participant=${first}` })
 		]);
 		// On someone's behalf: the request is logged as the staff's, then the erasure.
 		db.transaction(() => privacy.erase(db, fgd.session.id, second, true, new Date(), who(null)))();
-		expect(entries(db, organization.id, 'privacy.deletion_requested')[0]).toMatchObject({ actor: 'facilitator_link', detail: `participant=${second} by=facilitator` });
-		expect(entries(db, organization.id, 'privacy.erased')[0]).toMatchObject({ actor: 'facilitator_link', detail: `participant=${second} items hidden` });
+		expect((await entries(db, organization.id, 'privacy.deletion_requested'))[0]).toMatchObject({ actor: 'facilitator_link', detail: `participant=${second} by=facilitator` });
+		expect((await entries(db, organization.id, 'privacy.erased'))[0]).toMatchObject({ actor: 'facilitator_link', detail: `participant=${second} items hidden` });
 	});
 
 	it('a session deletion is recorded, and the entry outlives the session', async () => {
 		const { fgd, organization, admin } = await orgFgd();
 		const db = fgd.db;
 		expect(privacy.deleteSession(db, fgd.session.id, who(admin.accountId))).toBe(true);
-		const [entry] = entries(db, organization.id, 'session.deleted');
+		const [entry] = await entries(db, organization.id, 'session.deleted');
 		expect(entry).toMatchObject({ accountId: admin.accountId, subject: fgd.session.code, address: '203.0.113.9' });
 		expect(entry.detail).toMatch(/items=\d+ participants=5 photos=0/);
 		expect(db.prepare('SELECT 1 FROM sessions WHERE id = ?').get(fgd.session.id)).toBeUndefined();
@@ -163,8 +166,8 @@ describe('audit hooks', () => {
 	it('deleting from the organization page: admins and organizers of its organization only', async () => {
 		const { fgd, admin, organizer } = await orgFgd();
 		const db = fgd.db;
-		const invite = access.invite(db, admin, { login: 'fasil.paser', role: 'facilitator' });
-		const facilitator = access.membership(db, (await accounts.completeLink(db, invite, { name: 'Dedi', password: GOOD })).id)!;
+		const invite = await members.invite(kysely(db), admin, { login: 'fasil.paser', role: 'facilitator' });
+		const facilitator = (await access.membership(kysely(db), (await accounts.completeLink(kysely(db), invite, { name: 'Dedi', password: GOOD })).id))!;
 		const other = await orgOf(db, 'Bappeda Kota Samarinda');
 		expect(access.deletableSession(db, organizer, fgd.session.code).id).toBe(fgd.session.id);
 		expect(access.deletableSession(db, admin, fgd.session.code).id).toBe(fgd.session.id);
@@ -175,17 +178,17 @@ describe('audit hooks', () => {
 	it('a retention run records, per organization, how many sessions and participants it anonymised (actor: system)', async () => {
 		const { fgd, organization, admin } = await orgFgd();
 		const db = fgd.db;
-		orgSettings.set(db, admin, { retentionMonths: 1, keepInstitutions: true });
+		await setSettings(db, admin, { retentionMonths: 1, keepInstitutions: true });
 		const later = new Date(Date.now() + 400 * 24 * 3600_000);
 		const { anonymised, byOrganization } = await privacy.runRetention(db, undefined, later);
 		expect(anonymised).toEqual([fgd.session.id]);
 		expect(byOrganization.get(organization.id)).toEqual({ sessions: [fgd.session.code], participants: 5 });
-		expect(entries(db, organization.id, 'retention.run')).toEqual([
+		expect(await entries(db, organization.id, 'retention.run')).toEqual([
 			expect.objectContaining({ actor: 'system', accountId: null, subject: fgd.session.code, detail: 'sessions=1 participants=5' })
 		]);
 		// Nothing left to do: the next run adds no entry.
 		await privacy.runRetention(db, undefined, later);
-		expect(entries(db, organization.id, 'retention.run')).toHaveLength(1);
+		expect(await entries(db, organization.id, 'retention.run')).toHaveLength(1);
 	});
 });
 
@@ -194,15 +197,15 @@ describe('the audit log for admins', () => {
 		const { fgd, organization, admin } = await orgFgd();
 		const db = fgd.db;
 		const other = await orgOf(db, 'Bappeda Kota Samarinda');
-		orgSettings.set(db, other.admin, { retentionMonths: 3, keepInstitutions: true });
+		await setSettings(db, other.admin, { retentionMonths: 3, keepInstitutions: true });
 		audit.record(db, { organizationId: organization.id, accountId: admin.accountId, action: 'minutes.downloaded', address: '203.0.113.1' });
-		const mine = entries(db, organization.id);
+		const mine = await entries(db, organization.id);
 		expect(mine.every((e) => e.organizationId === organization.id)).toBe(true);
-		expect(entries(db, organization.id, 'settings.changed')).toEqual([]);
-		expect(entries(db, organization.id, 'minutes.downloaded')).toHaveLength(1);
-		const past = audit.list(db, organization.id, 100, { to: '2000-01-01T00:00:00.000Z' });
+		expect(await entries(db, organization.id, 'settings.changed')).toEqual([]);
+		expect(await entries(db, organization.id, 'minutes.downloaded')).toHaveLength(1);
+		const past = await audit.list(kysely(db), organization.id, 100, { to: '2000-01-01T00:00:00.000Z' });
 		expect(past).toEqual([]);
-		const today = audit.list(db, organization.id, 100, { from: new Date(Date.now() - 3600_000).toISOString() });
+		const today = await audit.list(kysely(db), organization.id, 100, { from: new Date(Date.now() - 3600_000).toISOString() });
 		expect(today.length).toBe(mine.filter((e) => e.at >= new Date(Date.now() - 3600_000).toISOString()).length);
 	});
 

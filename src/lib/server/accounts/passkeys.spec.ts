@@ -1,10 +1,11 @@
 /** Passkeys: where they work, single-use expiring challenges, registration, sign-in, counters, origins, limits, removal. */
 import { describe, expect, it } from 'vitest';
-import { freshDb } from '$lib/testing/server';
+import { forEachEngine } from '$lib/testing/engines';
+import { GOOD_PASSWORD as GOOD } from '$lib/testing/orgs';
 import { SoftAuthenticator, strayChallenge } from '$lib/testing/soft-authenticator';
-import { sql } from '../db/statements';
-import type { Db } from '../db/database';
+import type { Database } from '../db/store';
 import * as access from './access';
+import * as members from './members';
 import * as accounts from './accounts';
 import * as audit from './audit';
 import * as auth from './auth';
@@ -12,28 +13,26 @@ import { CHALLENGE_TTL_MS, ChallengeStore } from './passkey-challenges';
 import * as passkeys from './passkeys';
 import { SIGNIN_LIMITS, SignInLimiter } from './signin-limits';
 
-const GOOD = 'Sungai Mahakam pagi berkabut 7';
 const RP = passkeys.relyingParty(new URL('https://rembuk.example.id/akun'))!;
 
 /** An organization's admin, signed in with the password, and the means to hold that sign-in. */
-async function signedInAdmin(db: Db) {
-	const { organization, account, token } = accounts.createAdminWithSetupLink(db, {
+async function signedInAdmin(db: Database, login = 'admin@kukar.go.id') {
+	const { organization, account, token } = await accounts.createAdminWithSetupLink(db, {
 		organization: 'DPMD Kabupaten Kutai Kartanegara',
-		login: 'admin@kukar.go.id',
+		login,
 		name: 'Rina Admin'
 	});
 	await accounts.completeLink(db, token, { name: 'Rina Admin', password: GOOD });
-	const session = auth.startSession(db, account.id);
-	const who = auth.resolve(db, session)!;
+	const session = await auth.startSession(db, account.id);
+	const who = (await auth.resolve(db, session))!;
 	return { organization, account, who, session };
 }
 
 /** A signed-in admin with one registered passkey, and a fresh challenge store and limiter. */
-async function withPasskey() {
-	const db = freshDb();
+async function withPasskey(db: Database, login?: string) {
 	const store = new ChallengeStore();
 	const limiter = new SignInLimiter();
-	const admin = await signedInAdmin(db);
+	const admin = await signedInAdmin(db, login);
 	const device = new SoftAuthenticator(RP.origin);
 	const options = await passkeys.registrationOptions(db, admin.who, RP, store);
 	const view = await passkeys.register(db, admin.who, RP, { name: 'Laptop kantor', response: device.register(options) }, '10.0.0.1', store);
@@ -83,181 +82,184 @@ describe('challenges', () => {
 	});
 });
 
-describe('registering a passkey', () => {
-	it('stores the credential (no secret), lists it and records it in the audit log', async () => {
-		const { db, admin, device, view } = await withPasskey();
-		expect(view).toMatchObject({ id: device.id, name: 'Laptop kantor', lastUsedAt: null });
-		expect(passkeys.list(db, admin.account.id)).toEqual([view]);
-		const row = sql(db, 'SELECT * FROM passkeys WHERE id = ?').get(device.id) as Record<string, unknown>;
-		expect(row).toMatchObject({ account_id: admin.account.id, counter: 0, transports: '["internal"]', rp_id: 'rembuk.example.id' });
-		expect(Buffer.isBuffer(row.public_key)).toBe(true);
-		const entry = audit.list(db, admin.organization.id).find((e) => e.action === 'passkey.added');
-		expect(entry).toMatchObject({ subject: 'admin@kukar.go.id', detail: 'Laptop kantor', address: '10.0.0.1' });
+forEachEngine(({ store }) => {
+	const db = () => store().db;
+
+	describe('registering a passkey', () => {
+		it('stores the credential (no secret), lists it and records it in the audit log', async () => {
+			const { admin, device, view } = await withPasskey(db());
+			expect(view).toMatchObject({ id: device.id, name: 'Laptop kantor', lastUsedAt: null });
+			expect(await passkeys.list(db(), admin.account.id)).toEqual([view]);
+			const row = await db().selectFrom('passkeys').selectAll().where('id', '=', device.id).executeTakeFirstOrThrow();
+			expect(row).toMatchObject({ account_id: admin.account.id, counter: 0, transports: '["internal"]', rp_id: 'rembuk.example.id' });
+			expect(Buffer.isBuffer(row.public_key)).toBe(true);
+			const entry = (await audit.list(db(), admin.organization.id)).find((e) => e.action === 'passkey.added');
+			expect(entry).toMatchObject({ subject: 'admin@kukar.go.id', detail: 'Laptop kantor', address: '10.0.0.1' });
+		});
+
+		it('needs the challenge of this account and sign-in, unused and unexpired, from the same origin', async () => {
+			const store = new ChallengeStore();
+			const admin = await signedInAdmin(db());
+			const device = new SoftAuthenticator(RP.origin);
+			const register = (response: ReturnType<SoftAuthenticator['register']>, who = admin.who, now = Date.now()) =>
+				passkeys.register(db(), who, RP, { name: 'HP', response }, '', store, now);
+
+			// A challenge nobody issued.
+			await expect(register(device.register({ ...strayChallenge(), user: { id: 'x' } }))).rejects.toMatchObject({ code: 'expired' });
+			// Another sign-in of the same account cannot answer this one's challenge.
+			const other = (await auth.resolve(db(), await auth.startSession(db(), admin.account.id)))!;
+			const options = await passkeys.registrationOptions(db(), admin.who, RP, store);
+			await expect(register(device.register(options), other)).rejects.toMatchObject({ code: 'expired' });
+			// Taken by that failed try: the right sign-in cannot use it afterwards either.
+			await expect(register(device.register(options))).rejects.toMatchObject({ code: 'expired' });
+			// Too late.
+			const late = await passkeys.registrationOptions(db(), admin.who, RP, store);
+			await expect(register(device.register(late), admin.who, Date.now() + CHALLENGE_TTL_MS + 1)).rejects.toMatchObject({ code: 'expired' });
+			// Signed for another site.
+			const phished = await passkeys.registrationOptions(db(), admin.who, RP, store);
+			await expect(register(device.register(phished, { origin: 'https://rembuk-login.example.com' }))).rejects.toMatchObject({ code: 'unverified' });
+			// Without user verification (fingerprint, face or PIN).
+			const unverified = await passkeys.registrationOptions(db(), admin.who, RP, store);
+			await expect(register(device.register(unverified, { verified: false }))).rejects.toMatchObject({ code: 'unverified' });
+			// A bad name is refused before the challenge is spent.
+			const named = await passkeys.registrationOptions(db(), admin.who, RP, store);
+			const answer = device.register(named);
+			await expect(passkeys.register(db(), admin.who, RP, { name: '   ', response: answer }, '', store)).rejects.toMatchObject({ code: 'invalid_name' });
+			expect(await passkeys.list(db(), admin.account.id)).toEqual([]);
+			await register(answer);
+			expect(await passkeys.list(db(), admin.account.id)).toHaveLength(1);
+			// The same authenticator twice: the browser is told to exclude it, and the server refuses it too.
+			const again = await passkeys.registrationOptions(db(), admin.who, RP, store);
+			expect(again.excludeCredentials?.map((c) => c.id)).toEqual([device.id]);
+			await expect(register(device.register(again))).rejects.toMatchObject({ code: 'duplicate' });
+		});
 	});
 
-	it('needs the challenge of this account and sign-in, unused and unexpired, from the same origin', async () => {
-		const db = freshDb();
-		const store = new ChallengeStore();
-		const admin = await signedInAdmin(db);
-		const device = new SoftAuthenticator(RP.origin);
-		const register = (response: ReturnType<SoftAuthenticator['register']>, who = admin.who, now = Date.now()) =>
-			passkeys.register(db, who, RP, { name: 'HP', response }, '', store, now);
+	describe('signing in with a passkey', () => {
+		it('makes the same kind of sign-in session as the password, noted as a passkey in the audit log', async () => {
+			const { admin, device, signIn } = await withPasskey(db());
+			const result = await signIn();
+			expect(result.ok).toBe(true);
+			if (!result.ok) return;
+			expect(result.account.id).toBe(admin.account.id);
+			expect((await auth.resolve(db(), result.token))?.account.id).toBe(admin.account.id);
+			expect(result.token).not.toBe(admin.session);
+			const row = await db().selectFrom('passkeys').select(['counter', 'last_used_at']).where('id', '=', device.id).executeTakeFirstOrThrow();
+			expect(row.counter).toBe(1);
+			expect(row.last_used_at).toBeTruthy();
+			const entry = (await audit.list(db(), admin.organization.id)).find((e) => e.action === 'signin.ok');
+			expect(entry).toMatchObject({ accountId: admin.account.id, detail: 'passkey', address: '10.0.0.2' });
+		});
 
-		// A challenge nobody issued.
-		await expect(register(device.register({ ...strayChallenge(), user: { id: 'x' } }))).rejects.toMatchObject({ code: 'expired' });
-		// Another sign-in of the same account cannot answer this one's challenge.
-		const other = auth.resolve(db, auth.startSession(db, admin.account.id))!;
-		const options = await passkeys.registrationOptions(db, admin.who, RP, store);
-		await expect(register(device.register(options), other)).rejects.toMatchObject({ code: 'expired' });
-		// Taken by that failed try: the right sign-in cannot use it afterwards either.
-		await expect(register(device.register(options))).rejects.toMatchObject({ code: 'expired' });
-		// Too late.
-		const late = await passkeys.registrationOptions(db, admin.who, RP, store);
-		await expect(register(device.register(late), admin.who, Date.now() + CHALLENGE_TTL_MS + 1)).rejects.toMatchObject({ code: 'expired' });
-		// Signed for another site.
-		const phished = await passkeys.registrationOptions(db, admin.who, RP, store);
-		await expect(register(device.register(phished, { origin: 'https://rembuk-login.example.com' }))).rejects.toMatchObject({ code: 'unverified' });
-		// Without user verification (fingerprint, face or PIN).
-		const unverified = await passkeys.registrationOptions(db, admin.who, RP, store);
-		await expect(register(device.register(unverified, { verified: false }))).rejects.toMatchObject({ code: 'unverified' });
-		// A bad name is refused before the challenge is spent.
-		const named = await passkeys.registrationOptions(db, admin.who, RP, store);
-		const answer = device.register(named);
-		await expect(passkeys.register(db, admin.who, RP, { name: '   ', response: answer }, '', store)).rejects.toMatchObject({ code: 'invalid_name' });
-		expect(passkeys.list(db, admin.account.id)).toEqual([]);
-		await register(answer);
-		expect(passkeys.list(db, admin.account.id)).toHaveLength(1);
-		// The same authenticator twice: the browser is told to exclude it, and the server refuses it too.
-		const again = await passkeys.registrationOptions(db, admin.who, RP, store);
-		expect(again.excludeCredentials?.map((c) => c.id)).toEqual([device.id]);
-		await expect(register(device.register(again))).rejects.toMatchObject({ code: 'duplicate' });
-	});
-});
+		it('refuses a replayed answer: its challenge was taken by the first use', async () => {
+			const { store, limiter, device } = await withPasskey(db());
+			const options = await passkeys.signInOptions(RP, store);
+			const answer = device.authenticate(options);
+			expect((await passkeys.signIn(db(), { response: answer, rp: RP, address: 'a' }, limiter, store)).ok).toBe(true);
+			expect(await passkeys.signIn(db(), { response: answer, rp: RP, address: 'a' }, limiter, store)).toEqual({ ok: false, reason: 'invalid' });
+		});
 
-describe('signing in with a passkey', () => {
-	it('makes the same kind of sign-in session as the password, noted as a passkey in the audit log', async () => {
-		const { db, admin, device, signIn } = await withPasskey();
-		const result = await signIn();
-		expect(result.ok).toBe(true);
-		if (!result.ok) return;
-		expect(result.account.id).toBe(admin.account.id);
-		expect(auth.resolve(db, result.token)?.account.id).toBe(admin.account.id);
-		expect(result.token).not.toBe(admin.session);
-		const row = sql(db, 'SELECT counter, last_used_at FROM passkeys WHERE id = ?').get(device.id) as { counter: number; last_used_at: string };
-		expect(row.counter).toBe(1);
-		expect(row.last_used_at).toBeTruthy();
-		const entry = audit.list(db, admin.organization.id).find((e) => e.action === 'signin.ok');
-		expect(entry).toMatchObject({ accountId: admin.account.id, detail: 'passkey', address: '10.0.0.2' });
-	});
+		it('refuses an answer after the challenge expired, or to a challenge never issued', async () => {
+			const { store, limiter, device, signIn } = await withPasskey(db());
+			const options = await passkeys.signInOptions(RP, store);
+			const late = Date.now() + CHALLENGE_TTL_MS + 1;
+			expect(await passkeys.signIn(db(), { response: device.authenticate(options), rp: RP, address: 'a' }, limiter, store, late)).toEqual({ ok: false, reason: 'invalid' });
+			expect((await passkeys.signIn(db(), { response: device.authenticate(strayChallenge()), rp: RP, address: 'a' }, limiter, store)).ok).toBe(false);
+			expect((await signIn()).ok).toBe(true);
+		});
 
-	it('refuses a replayed answer: its challenge was taken by the first use', async () => {
-		const { db, store, limiter, device } = await withPasskey();
-		const options = await passkeys.signInOptions(RP, store);
-		const answer = device.authenticate(options);
-		expect((await passkeys.signIn(db, { response: answer, rp: RP, address: 'a' }, limiter, store)).ok).toBe(true);
-		expect(await passkeys.signIn(db, { response: answer, rp: RP, address: 'a' }, limiter, store)).toEqual({ ok: false, reason: 'invalid' });
-	});
+		it('refuses a counter that does not go up (a cloned authenticator) and keeps the stored one', async () => {
+			const { device, signIn } = await withPasskey(db());
+			expect((await signIn()).ok).toBe(true);
+			expect((await signIn()).ok).toBe(true);
+			expect(await signIn({ counter: 2 })).toEqual({ ok: false, reason: 'invalid' });
+			expect(await signIn({ counter: 1 })).toEqual({ ok: false, reason: 'invalid' });
+			expect((await db().selectFrom('passkeys').select('counter').where('id', '=', device.id).executeTakeFirstOrThrow()).counter).toBe(2);
+			expect((await signIn({ counter: 7 })).ok).toBe(true);
+		});
 
-	it('refuses an answer after the challenge expired, or to a challenge never issued', async () => {
-		const { db, store, limiter, device, signIn } = await withPasskey();
-		const options = await passkeys.signInOptions(RP, store);
-		const late = Date.now() + CHALLENGE_TTL_MS + 1;
-		expect(await passkeys.signIn(db, { response: device.authenticate(options), rp: RP, address: 'a' }, limiter, store, late)).toEqual({ ok: false, reason: 'invalid' });
-		expect((await passkeys.signIn(db, { response: device.authenticate(strayChallenge()), rp: RP, address: 'a' }, limiter, store)).ok).toBe(false);
-		expect((await signIn()).ok).toBe(true);
-	});
+		it('refuses an answer signed for another origin, or sent to another host than the passkey was made for', async () => {
+			const { signIn } = await withPasskey(db());
+			expect(await signIn({ origin: 'https://rembuk-login.example.com' })).toEqual({ ok: false, reason: 'invalid' });
+			expect(await signIn({ origin: 'http://rembuk.example.id' })).toEqual({ ok: false, reason: 'invalid' });
+			const local = passkeys.relyingParty(new URL('http://localhost:3000/masuk'))!;
+			expect(await signIn({ origin: local.origin }, Date.now(), local)).toEqual({ ok: false, reason: 'invalid' });
+			expect((await signIn()).ok).toBe(true);
+		});
 
-	it('refuses a counter that does not go up (a cloned authenticator) and keeps the stored one', async () => {
-		const { db, device, signIn } = await withPasskey();
-		expect((await signIn()).ok).toBe(true);
-		expect((await signIn()).ok).toBe(true);
-		expect(await signIn({ counter: 2 })).toEqual({ ok: false, reason: 'invalid' });
-		expect(await signIn({ counter: 1 })).toEqual({ ok: false, reason: 'invalid' });
-		expect((sql(db, 'SELECT counter FROM passkeys WHERE id = ?').get(device.id) as { counter: number }).counter).toBe(2);
-		expect((await signIn({ counter: 7 })).ok).toBe(true);
+		it('refuses a user handle that names another account', async () => {
+			const { signIn } = await withPasskey(db());
+			expect(await signIn({ userHandle: Buffer.from('someone-else').toString('base64url') })).toEqual({ ok: false, reason: 'invalid' });
+		});
+
+		it('counts failures in the password limits, logs them, and refuses while limited', async () => {
+			const { admin, signIn } = await withPasskey(db());
+			for (let i = 0; i < SIGNIN_LIMITS.accountAddress.capacity; i++) expect(await signIn({ origin: 'https://evil.example' })).toEqual({ ok: false, reason: 'invalid' });
+			const limited = await signIn();
+			expect(limited).toMatchObject({ ok: false, reason: 'rate_limited' });
+			const failed = (await audit.list(db(), admin.organization.id)).filter((e) => e.action === 'signin.failed');
+			expect(failed).toHaveLength(SIGNIN_LIMITS.accountAddress.capacity);
+			expect(failed[0]).toMatchObject({ detail: 'passkey', subject: 'admin@kukar.go.id' });
+		});
+
+		it('refuses an unknown passkey, counting it against its id and the address', async () => {
+			const { store, limiter } = await withPasskey(db());
+			const stranger = new SoftAuthenticator(RP.origin);
+			const options = await passkeys.signInOptions(RP, store);
+			expect(await passkeys.signIn(db(), { response: stranger.authenticate(options), rp: RP, address: 'a' }, limiter, store)).toEqual({ ok: false, reason: 'invalid' });
+			const logged = await db().selectFrom('org_audit').select(['organization_id', 'detail']).where('action', '=', 'signin.failed').execute();
+			expect(logged).toEqual([{ organization_id: null, detail: 'passkey' }]);
+		});
 	});
 
-	it('refuses an answer signed for another origin, or sent to another host than the passkey was made for', async () => {
-		const { signIn } = await withPasskey();
-		expect(await signIn({ origin: 'https://rembuk-login.example.com' })).toEqual({ ok: false, reason: 'invalid' });
-		expect(await signIn({ origin: 'http://rembuk.example.id' })).toEqual({ ok: false, reason: 'invalid' });
-		const local = passkeys.relyingParty(new URL('http://localhost:3000/masuk'))!;
-		expect(await signIn({ origin: local.origin }, Date.now(), local)).toEqual({ ok: false, reason: 'invalid' });
-		expect((await signIn()).ok).toBe(true);
-	});
+	describe('removing passkeys', () => {
+		it('refuses sign-in with a removed passkey and ends the sign-ins made with it, but not the remover’s', async () => {
+			const { admin, device, signIn } = await withPasskey(db());
+			const other = await signIn();
+			const current = await signIn();
+			if (!other.ok || !current.ok) throw new Error('sign-in failed');
+			const remover = (await auth.resolve(db(), current.token))!;
+			await expect(passkeys.remove(db(), remover, 'no-such-id')).rejects.toThrow(passkeys.PasskeyError);
+			expect(await passkeys.remove(db(), remover, device.id, '10.0.0.3')).toBe('Laptop kantor');
+			expect(await passkeys.list(db(), admin.account.id)).toEqual([]);
+			expect(await auth.resolve(db(), other.token)).toBeNull();
+			expect(await auth.resolve(db(), current.token)).not.toBeNull();
+			expect(await auth.resolve(db(), admin.session)).not.toBeNull();
+			expect(await signIn()).toEqual({ ok: false, reason: 'invalid' });
+			expect((await audit.list(db(), admin.organization.id)).find((e) => e.action === 'passkey.removed')).toMatchObject({ detail: 'Laptop kantor (1)' });
+		});
 
-	it('refuses a user handle that names another account', async () => {
-		const { signIn } = await withPasskey();
-		expect(await signIn({ userHandle: Buffer.from('someone-else').toString('base64url') })).toEqual({ ok: false, reason: 'invalid' });
-	});
+		it('cannot remove another account’s passkey', async () => {
+			const { admin, device } = await withPasskey(db());
+			const member = (await access.membership(db(), admin.account.id))!;
+			const invite = await members.invite(db(), member, { login: 'fasil.tenggarong', role: 'facilitator' });
+			const joined = await accounts.completeLink(db(), invite, { name: 'Dedi Fasilitator', password: GOOD });
+			const stranger = (await auth.resolve(db(), await auth.startSession(db(), joined.id)))!;
+			await expect(passkeys.remove(db(), stranger, device.id)).rejects.toThrow(passkeys.PasskeyError);
+			expect(await passkeys.list(db(), admin.account.id)).toHaveLength(1);
+		});
 
-	it('counts failures in the password limits, logs them, and refuses while limited', async () => {
-		const { db, admin, signIn } = await withPasskey();
-		for (let i = 0; i < SIGNIN_LIMITS.accountAddress.capacity; i++) expect(await signIn({ origin: 'https://evil.example' })).toEqual({ ok: false, reason: 'invalid' });
-		const limited = await signIn();
-		expect(limited).toMatchObject({ ok: false, reason: 'rate_limited' });
-		const failed = audit.list(db, admin.organization.id).filter((e) => e.action === 'signin.failed');
-		expect(failed).toHaveLength(SIGNIN_LIMITS.accountAddress.capacity);
-		expect(failed[0]).toMatchObject({ detail: 'passkey', subject: 'admin@kukar.go.id' });
-	});
+		it('sign out everywhere ends passkey sign-ins too; the passkey itself still works afterwards', async () => {
+			const { admin, signIn } = await withPasskey(db());
+			const result = await signIn();
+			if (!result.ok) throw new Error('sign-in failed');
+			await auth.signOutEverywhere(db(), admin.account);
+			expect(await auth.resolve(db(), result.token)).toBeNull();
+			expect((await signIn()).ok).toBe(true);
+		});
 
-	it('refuses an unknown passkey, counting it against its id and the address', async () => {
-		const { db, store, limiter } = await withPasskey();
-		const stranger = new SoftAuthenticator(RP.origin);
-		const options = await passkeys.signInOptions(RP, store);
-		expect(await passkeys.signIn(db, { response: stranger.authenticate(options), rp: RP, address: 'a' }, limiter, store)).toEqual({ ok: false, reason: 'invalid' });
-		const logged = sql(db, "SELECT organization_id, detail FROM org_audit WHERE action = 'signin.failed'").all();
-		expect(logged).toEqual([{ organization_id: null, detail: 'passkey' }]);
-	});
-});
+		it('a password reset removes the passkeys; deleting the account deletes them', async () => {
+			const { admin, device } = await withPasskey(db());
+			const member = (await access.membership(db(), admin.account.id))!;
+			const reset = await accounts.issueLink(db(), { purpose: 'reset', accountId: admin.account.id, organizationId: member.organizationId, createdBy: null });
+			await accounts.completeLink(db(), reset, { name: 'Rina Admin', password: `${GOOD} baru` });
+			expect(await passkeys.list(db(), admin.account.id)).toEqual([]);
+			expect((await audit.list(db(), admin.organization.id)).find((e) => e.action === 'password.reset_done')?.detail).toBe('passkeys removed: 1');
 
-describe('removing passkeys', () => {
-	it('refuses sign-in with a removed passkey and ends the sign-ins made with it, but not the remover’s', async () => {
-		const { db, admin, device, signIn } = await withPasskey();
-		const other = await signIn();
-		const current = await signIn();
-		if (!other.ok || !current.ok) throw new Error('sign-in failed');
-		const remover = auth.resolve(db, current.token)!;
-		expect(() => passkeys.remove(db, remover, 'no-such-id')).toThrow(passkeys.PasskeyError);
-		expect(passkeys.remove(db, remover, device.id, '10.0.0.3')).toBe('Laptop kantor');
-		expect(passkeys.list(db, admin.account.id)).toEqual([]);
-		expect(auth.resolve(db, other.token)).toBeNull();
-		expect(auth.resolve(db, current.token)).not.toBeNull();
-		expect(auth.resolve(db, admin.session)).not.toBeNull();
-		expect(await signIn()).toEqual({ ok: false, reason: 'invalid' });
-		expect(audit.list(db, admin.organization.id).find((e) => e.action === 'passkey.removed')).toMatchObject({ detail: 'Laptop kantor (1)' });
-	});
-
-	it('cannot remove another account’s passkey', async () => {
-		const { db, admin, device } = await withPasskey();
-		const member = access.membership(db, admin.account.id)!;
-		const invite = access.invite(db, member, { login: 'fasil.tenggarong', role: 'facilitator' });
-		const joined = await accounts.completeLink(db, invite, { name: 'Dedi Fasilitator', password: GOOD });
-		const stranger = auth.resolve(db, auth.startSession(db, joined.id))!;
-		expect(() => passkeys.remove(db, stranger, device.id)).toThrow(passkeys.PasskeyError);
-		expect(passkeys.list(db, admin.account.id)).toHaveLength(1);
-	});
-
-	it('sign out everywhere ends passkey sign-ins too; the passkey itself still works afterwards', async () => {
-		const { db, admin, signIn } = await withPasskey();
-		const result = await signIn();
-		if (!result.ok) throw new Error('sign-in failed');
-		auth.signOutEverywhere(db, admin.account);
-		expect(auth.resolve(db, result.token)).toBeNull();
-		expect((await signIn()).ok).toBe(true);
-	});
-
-	it('a password reset removes the passkeys; deleting the account deletes them', async () => {
-		const { db, admin, device } = await withPasskey();
-		const member = access.membership(db, admin.account.id)!;
-		const reset = accounts.issueLink(db, { purpose: 'reset', accountId: admin.account.id, organizationId: member.organizationId, createdBy: null });
-		await accounts.completeLink(db, reset, { name: 'Rina Admin', password: `${GOOD} baru` });
-		expect(passkeys.list(db, admin.account.id)).toEqual([]);
-		expect(audit.list(db, admin.organization.id).find((e) => e.action === 'password.reset_done')?.detail).toBe('passkeys removed: 1');
-
-		const second = await withPasskey();
-		sql(second.db, 'DELETE FROM accounts WHERE id = ?').run(second.admin.account.id);
-		expect(sql(second.db, 'SELECT count(*) AS n FROM passkeys').get()).toEqual({ n: 0 });
-		expect(device.id).not.toBe(second.device.id);
+			const second = await withPasskey(db(), 'second@kukar.go.id');
+			await db().deleteFrom('accounts').where('id', '=', second.admin.account.id).execute();
+			expect(await db().selectFrom('passkeys').select('id').execute()).toEqual([]);
+			expect(device.id).not.toBe(second.device.id);
+		});
 	});
 });

@@ -16,8 +16,7 @@ import {
 	type RegistrationResponseJSON
 } from '@simplewebauthn/server';
 import { decodeClientDataJSON, isoBase64URL } from '@simplewebauthn/server/helpers';
-import type { Db } from '../db/database';
-import { sql } from '../db/statements';
+import type { Database } from '../db/store';
 import * as accounts from './accounts';
 import * as audit from './audit';
 import { organizationsOf, startSession, type SignedIn, type SignInResult } from './auth';
@@ -49,16 +48,6 @@ export interface PasskeyView {
 	lastUsedAt: string | null;
 }
 
-interface PasskeyRow {
-	id: string;
-	account_id: string;
-	name: string;
-	public_key: Buffer;
-	counter: number;
-	transports: string;
-	rp_id: string;
-}
-
 const IP = /^(\d{1,3}\.){3}\d{1,3}$|^\[/;
 
 /**
@@ -74,11 +63,14 @@ export function relyingParty(url: URL): RelyingParty | null {
 	return null;
 }
 
-export function list(db: Db, accountId: string): PasskeyView[] {
-	return sql(
-		db,
-		'SELECT id, name, created_at AS createdAt, last_used_at AS lastUsedAt FROM passkeys WHERE account_id = ? ORDER BY created_at, id'
-	).all(accountId) as PasskeyView[];
+export function list(db: Database, accountId: string): Promise<PasskeyView[]> {
+	return db
+		.selectFrom('passkeys')
+		.select(['id', 'name', 'created_at as createdAt', 'last_used_at as lastUsedAt'])
+		.where('account_id', '=', accountId)
+		.orderBy('created_at')
+		.orderBy('id')
+		.execute();
 }
 
 export function cleanName(name: string): string {
@@ -102,13 +94,13 @@ function sameCeremony(pending: PendingChallenge | undefined, purpose: PendingCha
 
 /** Options for the browser to make a passkey for the signed-in account; the challenge is kept. */
 export async function registrationOptions(
-	db: Db,
+	db: Database,
 	who: SignedIn,
 	rp: RelyingParty,
 	store: ChallengeStore = defaultChallenges,
 	now = Date.now()
 ): Promise<PublicKeyCredentialCreationOptionsJSON> {
-	const existing = sql(db, 'SELECT id, transports FROM passkeys WHERE account_id = ?').all(who.account.id) as { id: string; transports: string }[];
+	const existing = await db.selectFrom('passkeys').select(['id', 'transports']).where('account_id', '=', who.account.id).execute();
 	if (existing.length >= MAX_PASSKEYS) throw new PasskeyError('too_many', `An account has at most ${MAX_PASSKEYS} passkeys`);
 	const options = await generateRegistrationOptions({
 		rpName: 'Rembuk',
@@ -130,7 +122,7 @@ export async function registrationOptions(
 
 /** Verifies the browser's new passkey against its challenge and stores it under `name`. */
 export async function register(
-	db: Db,
+	db: Database,
 	who: SignedIn,
 	rp: RelyingParty,
 	input: { name: string; response: RegistrationResponseJSON },
@@ -159,38 +151,55 @@ export async function register(
 	}
 	const at = new Date(now).toISOString();
 	const { credential } = info;
-	return db.transaction(() => {
-		if (sql(db, 'SELECT 1 FROM passkeys WHERE id = ?').get(credential.id)) throw new PasskeyError('duplicate', 'This passkey is registered already');
-		const count = (sql(db, 'SELECT count(*) AS n FROM passkeys WHERE account_id = ?').get(who.account.id) as { n: number }).n;
-		if (count >= MAX_PASSKEYS) throw new PasskeyError('too_many', `An account has at most ${MAX_PASSKEYS} passkeys`);
-		sql(
-			db,
-			'INSERT INTO passkeys (id, account_id, name, public_key, counter, transports, rp_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
-		).run(credential.id, who.account.id, name, Buffer.from(credential.publicKey), credential.counter, JSON.stringify(credential.transports ?? []), rp.id, at);
-		for (const organizationId of organizationsOf(db, who.account.id))
-			audit.record(db, { organizationId, accountId: who.account.id, action: 'passkey.added', subject: accounts.loginOf(who.account), detail: name, address });
+	return db.transaction().execute(async (trx) => {
+		if (await trx.selectFrom('passkeys').select('id').where('id', '=', credential.id).executeTakeFirst())
+			throw new PasskeyError('duplicate', 'This passkey is registered already');
+		const { n } = await trx
+			.selectFrom('passkeys')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('account_id', '=', who.account.id)
+			.executeTakeFirstOrThrow();
+		if (Number(n) >= MAX_PASSKEYS) throw new PasskeyError('too_many', `An account has at most ${MAX_PASSKEYS} passkeys`);
+		await trx
+			.insertInto('passkeys')
+			.values({
+				id: credential.id,
+				account_id: who.account.id,
+				name,
+				public_key: Buffer.from(credential.publicKey),
+				counter: credential.counter,
+				transports: JSON.stringify(credential.transports ?? []),
+				rp_id: rp.id,
+				created_at: at
+			})
+			.execute();
+		for (const organizationId of await organizationsOf(trx, who.account.id))
+			await audit.add(trx, { organizationId, accountId: who.account.id, action: 'passkey.added', subject: accounts.loginOf(who.account), detail: name, address });
 		return { id: credential.id, name, createdAt: at, lastUsedAt: null };
-	})();
+	});
 }
 
 /**
  * Removes one of the account's passkeys and ends the sign-ins made with it (a lost phone's),
  * except the one doing the removing. Returns the removed passkey's name.
  */
-export function remove(db: Db, who: SignedIn, passkeyId: string, address = '', now = Date.now()): string {
-	return db.transaction(() => {
-		const row = sql(db, 'SELECT name FROM passkeys WHERE id = ? AND account_id = ?').get(passkeyId, who.account.id) as { name: string } | undefined;
+export async function remove(db: Database, who: SignedIn, passkeyId: string, address = '', now = Date.now()): Promise<string> {
+	return db.transaction().execute(async (trx) => {
+		const row = await trx.selectFrom('passkeys').select('name').where('id', '=', passkeyId).where('account_id', '=', who.account.id).executeTakeFirst();
 		if (!row) throw new PasskeyError('not_found', 'No such passkey on this account');
-		sql(db, 'DELETE FROM passkeys WHERE id = ?').run(passkeyId);
-		const ended = sql(db, 'UPDATE auth_sessions SET revoked_at = ? WHERE passkey_id = ? AND id != ? AND revoked_at IS NULL').run(
-			new Date(now).toISOString(),
-			passkeyId,
-			who.authSessionId
-		).changes;
-		for (const organizationId of organizationsOf(db, who.account.id))
-			audit.record(db, { organizationId, accountId: who.account.id, action: 'passkey.removed', subject: accounts.loginOf(who.account), detail: `${row.name} (${ended})`, address });
+		await trx.deleteFrom('passkeys').where('id', '=', passkeyId).execute();
+		const result = await trx
+			.updateTable('auth_sessions')
+			.set({ revoked_at: new Date(now).toISOString() })
+			.where('passkey_id', '=', passkeyId)
+			.where('id', '!=', who.authSessionId)
+			.where('revoked_at', 'is', null)
+			.executeTakeFirst();
+		const ended = Number(result.numUpdatedRows);
+		for (const organizationId of await organizationsOf(trx, who.account.id))
+			await audit.add(trx, { organizationId, accountId: who.account.id, action: 'passkey.removed', subject: accounts.loginOf(who.account), detail: `${row.name} (${ended})`, address });
 		return row.name;
-	})();
+	});
 }
 
 /** Options for signing in with any passkey of this host (the browser lists them); the challenge is kept. */
@@ -206,15 +215,15 @@ export async function signInOptions(rp: RelyingParty, store: ChallengeStore = de
  * the passkey's account, or against the unknown credential's id, and always against the address.
  */
 export async function signIn(
-	db: Db,
+	db: Database,
 	input: { response: AuthenticationResponseJSON; rp: RelyingParty; address: string; userAgent?: string },
 	limiter: SignInLimiter = signInLimiter,
 	store: ChallengeStore = defaultChallenges,
 	now = Date.now()
 ): Promise<SignInResult> {
 	const { response, rp } = input;
-	const row = sql(db, 'SELECT * FROM passkeys WHERE id = ?').get(response.id) as PasskeyRow | undefined;
-	const account = row ? accounts.byId(db, row.account_id) : undefined;
+	const row = await db.selectFrom('passkeys').selectAll().where('id', '=', response.id).executeTakeFirst();
+	const account = row ? await accounts.byId(db, row.account_id) : undefined;
 	const limitKey = account ? accounts.loginOf(account) : `passkey:${response.id.slice(0, 100)}`;
 	const retryAfterS = limiter.retryAfterS(limitKey, input.address, now);
 	if (retryAfterS > 0) return { ok: false, reason: 'rate_limited', retryAfterS };
@@ -240,20 +249,29 @@ export async function signIn(
 	}
 	const at = new Date(now).toISOString();
 	// Compare-and-set on the counter: of two answers racing with the same count, one wins.
-	const stored =
-		newCounter >= 0 && row && sql(db, 'UPDATE passkeys SET counter = ?, last_used_at = ? WHERE id = ? AND counter = ?').run(newCounter, at, row.id, row.counter).changes === 1;
-	const orgs = account ? organizationsOf(db, account.id) : [];
+	const stored = newCounter >= 0 && row && (await compareAndSetCounter(db, row, newCounter, at));
+	const orgs = account ? await organizationsOf(db, account.id) : [];
 	if (!stored || !account || !row) {
 		limiter.failed(limitKey, input.address, now);
 		const subject = account ? accounts.loginOf(account) : '';
 		for (const organizationId of orgs.length ? orgs : [null])
-			audit.record(db, { organizationId, accountId: account?.id ?? null, action: 'signin.failed', subject, detail: 'passkey', address: input.address });
+			await audit.add(db, { organizationId, accountId: account?.id ?? null, action: 'signin.failed', subject, detail: 'passkey', address: input.address });
 		return { ok: false, reason: 'invalid' };
 	}
-	const token = startSession(db, account.id, input.address, input.userAgent ?? '', now, row.id);
+	const token = await startSession(db, account.id, input.address, input.userAgent ?? '', now, row.id);
 	for (const organizationId of orgs)
-		audit.record(db, { organizationId, accountId: account.id, action: 'signin.ok', subject: accounts.loginOf(account), detail: 'passkey', address: input.address });
+		await audit.add(db, { organizationId, accountId: account.id, action: 'signin.ok', subject: accounts.loginOf(account), detail: 'passkey', address: input.address });
 	return { ok: true, token, account };
+}
+
+async function compareAndSetCounter(db: Database, row: { id: string; counter: number }, counter: number, at: string): Promise<boolean> {
+	const result = await db
+		.updateTable('passkeys')
+		.set({ counter, last_used_at: at })
+		.where('id', '=', row.id)
+		.where('counter', '=', row.counter)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
 }
 
 /** A discoverable passkey names its account (the user handle): it must be the credential's owner. */

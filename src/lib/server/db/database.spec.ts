@@ -54,7 +54,8 @@ describe('migrations', () => {
 		const next = latestMigration() + 1;
 
 		const custom = mkdtempSync(join(dir, 'm-'));
-		for (const file of readdirSync(migrationsDir())) copyFileSync(join(migrationsDir(), file), join(custom, file));
+		// Files only: db/migrations/postgres is a directory beside them.
+		for (const file of readdirSync(migrationsDir())) if (file.endsWith('.sql')) copyFileSync(join(migrationsDir(), file), join(custom, file));
 		writeFileSync(join(custom, `${String(next).padStart(3, '0')}_scratch.sql`), 'CREATE TABLE scratch (id TEXT PRIMARY KEY);');
 		writeFileSync(join(custom, 'README.txt'), 'not a migration');
 

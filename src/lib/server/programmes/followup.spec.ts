@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { createSession, freshDb, must, type TestSession } from '$lib/testing/server';
 import type { Db } from '../db/database';
 import * as access from '../accounts/access';
+import * as members from '../accounts/members';
+import * as orgSessions from '../accounts/org-sessions';
+import { kysely } from '$lib/testing/orgs';
 import * as accounts from '../accounts/accounts';
 import * as audit from '../accounts/audit';
 import * as followup from '../followup';
@@ -16,13 +19,13 @@ const GOOD = 'Sungai Mahakam pagi berkabut 7';
 const NOW = new Date('2026-06-01T03:00:00Z');
 
 async function org(db: Db, name: string, login: string) {
-	const { account, token } = accounts.createAdminWithSetupLink(db, { organization: name, login, name: 'Admin' });
-	await accounts.completeLink(db, token, { name: 'Admin', password: GOOD });
-	const admin = access.membership(db, account.id)!;
+	const { account, token } = await accounts.createAdminWithSetupLink(kysely(db), { organization: name, login, name: 'Admin' });
+	await accounts.completeLink(kysely(db), token, { name: 'Admin', password: GOOD });
+	const admin = (await access.membership(kysely(db), account.id))!;
 	const add = async (memberLogin: string, role: accounts.OrgRole) => {
-		const invite = access.invite(db, admin, { login: memberLogin, role });
-		const joined = await accounts.completeLink(db, invite, { name: `Anggota ${memberLogin}`, password: GOOD });
-		return access.membership(db, joined.id)!;
+		const invite = await members.invite(kysely(db), admin, { login: memberLogin, role });
+		const joined = await accounts.completeLink(kysely(db), invite, { name: `Anggota ${memberLogin}`, password: GOOD });
+		return (await access.membership(kysely(db), joined.id))!;
 	};
 	return { admin, add };
 }
@@ -85,7 +88,7 @@ describe('programme follow-up scoping', () => {
 	it('a facilitator sees only the rows of the sessions assigned to them', async () => {
 		const w = await world();
 		expect(() => pf.programmeRows(w.db, w.fas, w.programme.id, NOW)).toThrow(access.AccessDenied);
-		access.assign(w.db, w.organizer, w.b.row.code, w.fas.accountId, true);
+		await orgSessions.assign(kysely(w.db), w.organizer, w.b.row.code, w.fas.accountId, true);
 		expect(activities(pf.programmeRows(w.db, w.fas, w.programme.id, NOW).rows)).toEqual(['Pendataan UMKM']);
 		expect(() => pf.sessionForUpdate(w.db, w.fas, w.programme.id, w.a.row.code)).toThrow(access.AccessDenied);
 		expect(pf.sessionForUpdate(w.db, w.fas, w.programme.id, w.b.row.code).id).toBe(w.b.row.id);
@@ -118,7 +121,7 @@ describe('programme follow-up downloads', () => {
 		const second = new ExcelJS.Workbook();
 		await second.xlsx.load(filtered.body as unknown as ArrayBuffer);
 		expect(second.worksheets[0].rowCount).toBe(2);
-		const entries = audit.list(w.db, w.organizer.organizationId).filter((e) => e.action === 'report.downloaded');
+		const entries = (await audit.list(kysely(w.db), w.organizer.organizationId)).filter((e) => e.action === 'report.downloaded');
 		expect(entries.map((e) => [e.subject, e.detail, e.accountId])).toEqual(
 			expect.arrayContaining([
 				['FGD UMKM 2026', 'programme followup sheet id', w.organizer.accountId],
@@ -157,10 +160,10 @@ describe('programme follow-up evidence files', () => {
 		expect(() => pf.programmeEvidence(w.db, w.organizer, w.other.id, inA)).toThrow(access.AccessDenied);
 		expect(() => pf.programmeEvidence(w.db, w.paser.admin, w.foreign.id, inA)).toThrow(access.AccessDenied);
 		// A facilitator sees the files of assigned sessions only.
-		access.assign(w.db, w.organizer, w.b.row.code, w.fas.accountId, true);
+		await orgSessions.assign(kysely(w.db), w.organizer, w.b.row.code, w.fas.accountId, true);
 		expect(pf.programmeEvidence(w.db, w.fas, w.programme.id, inB).name).toBe('pendataan.pdf');
 		expect(() => pf.programmeEvidence(w.db, w.fas, w.programme.id, inA)).toThrow(access.AccessDenied);
-		const logged = audit.list(w.db, w.organizer.organizationId).filter((e) => e.action === 'evidence.downloaded');
+		const logged = (await audit.list(kysely(w.db), w.organizer.organizationId)).filter((e) => e.action === 'evidence.downloaded');
 		expect(logged.map((e) => [e.accountId, e.subject, e.detail, e.address])).toEqual(
 			expect.arrayContaining([[w.organizer.accountId, w.a.row.code, 'programme FGD UMKM 2026: kur.pdf', '10.0.0.2']])
 		);

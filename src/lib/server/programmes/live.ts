@@ -12,8 +12,8 @@ export const HEARTBEAT_MS = 25_000;
 export interface ReportStreamOptions {
 	watch: ProgrammeWatch;
 	programmeId: string;
-	/** Asked before each message and heartbeat; false closes the line (the page then stops listening). */
-	stillAllowed: () => boolean;
+	/** Asked before each message and heartbeat; false (or a failure to tell) closes the line (the page then stops listening). */
+	stillAllowed: () => boolean | Promise<boolean>;
 	/** The request's signal: the line is let go when the page goes. */
 	signal?: AbortSignal;
 	heartbeatMs?: number;
@@ -44,9 +44,13 @@ export function reportStream(options: ReportStreamOptions): ReadableStream<Uint8
 			};
 			stop = end;
 			/** Sends when still allowed; otherwise says so and ends. */
-			const send = (chunk: Uint8Array) => {
+			const send = async (chunk: Uint8Array) => {
 				if (!open) return;
-				if (!stillAllowed()) {
+				const allowed = await Promise.resolve()
+					.then(stillAllowed)
+					.catch(() => false);
+				if (!open) return;
+				if (!allowed) {
 					controller.enqueue(message('denied', {}));
 					return end();
 				}

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { createSession, freshDb, joinParticipant } from '$lib/testing/server';
 import type { Db } from '../db/database';
 import * as access from '../accounts/access';
+import * as members from '../accounts/members';
+import * as orgSessions from '../accounts/org-sessions';
+import { kysely } from '$lib/testing/orgs';
 import * as accounts from '../accounts/accounts';
 import * as auth from '../accounts/auth';
 import { SignInLimiter } from '../accounts/signin-limits';
@@ -15,13 +18,13 @@ import { DEFAULT_TEMPLATE, templateColumns, templateOf } from './template';
 const GOOD = 'Sungai Mahakam pagi berkabut 7';
 
 async function org(db: Db, name: string, login: string) {
-	const { account, token } = accounts.createAdminWithSetupLink(db, { organization: name, login, name: 'Admin' });
-	await accounts.completeLink(db, token, { name: 'Admin', password: GOOD });
-	const admin = access.membership(db, account.id)!;
+	const { account, token } = await accounts.createAdminWithSetupLink(kysely(db), { organization: name, login, name: 'Admin' });
+	await accounts.completeLink(kysely(db), token, { name: 'Admin', password: GOOD });
+	const admin = (await access.membership(kysely(db), account.id))!;
 	const add = async (memberLogin: string, role: accounts.OrgRole) => {
-		const invite = access.invite(db, admin, { login: memberLogin, role });
-		const joined = await accounts.completeLink(db, invite, { name: `Anggota ${memberLogin}`, password: GOOD });
-		return access.membership(db, joined.id)!;
+		const invite = await members.invite(kysely(db), admin, { login: memberLogin, role });
+		const joined = await accounts.completeLink(kysely(db), invite, { name: `Anggota ${memberLogin}`, password: GOOD });
+		return (await access.membership(kysely(db), joined.id))!;
 	};
 	return { admin, add };
 }
@@ -96,7 +99,7 @@ describe('programmes and organization sessions', () => {
 		expect(JSON.parse(row.groups)[0].key).toBe('desa');
 		expect(JSON.parse(row.voting)).toEqual({ budget: 7, cap: 2, target: 'themes', revealed: false });
 		expect(JSON.parse(row.details)).toEqual({ agenda: [{ time: '09.00', activity: 'Pembukaan' }], letterhead: { office: 'DPMD KUKAR' } });
-		expect(access.sessionsFor(db, admin).find((s) => s.code === created.code)).toMatchObject({ state: 'planned', participants: 0, programmeName: 'FGD RPJMD 2026', regionCode: '64.01' });
+		expect((await access.sessionsFor(kysely(db), admin)).find((s) => s.code === created.code)).toMatchObject({ state: 'planned', participants: 0, programmeName: 'FGD RPJMD 2026', regionCode: '64.01' });
 
 		// Bad input changes nothing.
 		const before = db.prepare('SELECT count(*) AS n FROM sessions').get();
@@ -122,7 +125,7 @@ describe('programmes and organization sessions', () => {
 		expect(JSON.parse(row.details)).toEqual({ agenda: [{ time: '09.00', activity: 'Pembukaan' }], letterhead: { office: 'DPMD KUKAR' }, chair: 'Pak Camat' });
 		expect(db.prepare('SELECT count(*) AS n FROM participants WHERE session_id = ?').get(row.id)).toEqual({ n: 0 });
 		expect(db.prepare('SELECT count(*) AS n FROM items WHERE session_id = ?').get(row.id)).toEqual({ n: 0 });
-		expect(access.sessionsFor(db, admin).find((s) => s.code === source.row.code)).toMatchObject({ state: 'live', participants: 1 });
+		expect((await access.sessionsFor(kysely(db), admin)).find((s) => s.code === source.row.code)).toMatchObject({ state: 'live', participants: 1 });
 	});
 
 	it('a facilitator sees only the programmes and sessions assigned to them; another organization never', async () => {
@@ -138,10 +141,10 @@ describe('programmes and organization sessions', () => {
 		expect(programmes.programmesFor(db, fas)).toEqual([]);
 		expect(() => programmes.createProgramme(db, fas, { name: 'X', theme: '', template: DEFAULT_TEMPLATE })).toThrow(access.AccessDenied);
 		await expect(programmes.createSession(db, fas, { title: 'X', startsAt: '2026-02-10T09:00', venue: '', regionCode: '', programmeId: null })).rejects.toThrow(access.AccessDenied);
-		access.assign(db, organizer, a.code, fas.accountId, true);
+		await orgSessions.assign(kysely(db), organizer, a.code, fas.accountId, true);
 		expect(programmes.programmesFor(db, fas).map((p) => p.name)).toEqual(['Rangkaian A']);
 		expect(() => programmes.programmeFor(db, fas, two.id)).toThrow(access.AccessDenied);
-		expect(access.sessionsFor(db, fas).map((s) => s.title)).toEqual(['A1']);
+		expect((await access.sessionsFor(kysely(db), fas)).map((s) => s.title)).toEqual(['A1']);
 		expect(() => programmes.duplicateSession(db, fas, a.code)).toThrow(access.AccessDenied);
 		// Another organization: not its programmes, not its sessions, not as a template, not into its programme.
 		expect(programmes.programmesFor(db, paser.admin)).toEqual([]);
@@ -157,15 +160,15 @@ describe('programmes and organization sessions', () => {
 		const db = freshDb();
 		const { admin } = await org(db, 'DPMD Kukar', 'admin@kukar.go.id');
 		const s = await programmes.createSession(db, admin, { title: 'A1', startsAt: '2026-02-10T09:00', venue: '', regionCode: '', programmeId: null });
-		const signed = await auth.signIn(db, { login: 'admin@kukar.go.id', password: GOOD, address: 'a' }, new SignInLimiter());
+		const signed = await auth.signIn(kysely(db), { login: 'admin@kukar.go.id', password: GOOD, address: 'a' }, new SignInLimiter());
 		if (!signed.ok) throw new Error('sign-in failed');
-		const authSessionId = auth.resolve(db, signed.token)!.authSessionId;
-		const { key } = access.grantConsole(db, admin, authSessionId, s.code, '', Date.now(), 'minutetaker');
+		const authSessionId = (await auth.resolve(kysely(db), signed.token))!.authSessionId;
+		const { key } = await orgSessions.grantConsole(kysely(db), admin, authSessionId, s.code, '', Date.now(), 'minutetaker');
 		expect(await authenticate(db, { role: 'minutetaker', code: s.code, key }, 'a')).toMatchObject({ ok: true, identity: { role: 'minutetaker' } });
 		expect(await authenticate(db, { role: 'facilitator', code: s.code, key }, 'a')).toMatchObject({ ok: false });
-		const consoleKey = access.grantConsole(db, admin, authSessionId, s.code).key;
+		const consoleKey = (await orgSessions.grantConsole(kysely(db), admin, authSessionId, s.code)).key;
 		expect(await authenticate(db, { role: 'minutetaker', code: s.code, key: consoleKey }, 'a')).toMatchObject({ ok: false });
-		auth.signOutEverywhere(db, accounts.byId(db, admin.accountId)!);
+		await auth.signOutEverywhere(kysely(db), (await accounts.byId(kysely(db), admin.accountId))!);
 		expect(await authenticate(db, { role: 'minutetaker', code: s.code, key }, 'a')).toMatchObject({ ok: false });
 		expect(await authenticate(db, { role: 'minutetaker', code: s.code, key: s.minutetakerKey }, 'a')).toMatchObject({ ok: true });
 	});

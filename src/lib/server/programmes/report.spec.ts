@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createSession, freshDb, joinParticipant, must } from '$lib/testing/server';
 import type { Db } from '../db/database';
 import * as access from '../accounts/access';
+import * as members from '../accounts/members';
+import { kysely } from '$lib/testing/orgs';
 import * as accounts from '../accounts/accounts';
 import * as programmes from './programmes';
 import { editProgrammeReport, programmeReport } from './report';
@@ -12,11 +14,11 @@ const GOOD = 'Sungai Mahakam pagi berkabut 7';
 
 async function world() {
 	const db = freshDb();
-	const { account, token } = accounts.createAdminWithSetupLink(db, { organization: 'DPMD Kukar', login: 'admin@kukar.go.id', name: 'Admin' });
-	await accounts.completeLink(db, token, { name: 'Admin', password: GOOD });
-	const admin = access.membership(db, account.id)!;
-	const invite = access.invite(db, admin, { login: 'fas1', role: 'facilitator' });
-	const fas = access.membership(db, (await accounts.completeLink(db, invite, { name: 'Fasilitator', password: GOOD })).id)!;
+	const { account, token } = await accounts.createAdminWithSetupLink(kysely(db), { organization: 'DPMD Kukar', login: 'admin@kukar.go.id', name: 'Admin' });
+	await accounts.completeLink(kysely(db), token, { name: 'Admin', password: GOOD });
+	const admin = (await access.membership(kysely(db), account.id))!;
+	const invite = await members.invite(kysely(db), admin, { login: 'fas1', role: 'facilitator' });
+	const fas = (await access.membership(kysely(db), (await accounts.completeLink(kysely(db), invite, { name: 'Fasilitator', password: GOOD })).id))!;
 	const programme = programmes.createProgramme(db, admin, { name: 'FGD UMKM 2026', theme: '', template: DEFAULT_TEMPLATE });
 	const empty = programmes.createProgramme(db, admin, { name: 'Belum ada sesi', theme: '', template: DEFAULT_TEMPLATE });
 	const held = (title: string, startsAt: string, region: string, text: string) => {

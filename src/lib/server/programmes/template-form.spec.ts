@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { freshDb } from '$lib/testing/server';
 import type { Db } from '../db/database';
 import * as access from '../accounts/access';
+import * as members from '../accounts/members';
+import { kysely } from '$lib/testing/orgs';
 import * as accounts from '../accounts/accounts';
 import * as audit from '../accounts/audit';
 import * as sessions from '../sessions';
@@ -33,9 +35,9 @@ function fieldsOf(t: SessionTemplate): Record<string, string> {
 }
 
 async function organizer(db: Db, name = 'DPMD Kaltim', login = 'admin@kaltim.go.id') {
-	const { account, token } = accounts.createAdminWithSetupLink(db, { organization: name, login, name: 'Admin' });
-	await accounts.completeLink(db, token, { name: 'Admin', password: GOOD });
-	return access.membership(db, account.id)!;
+	const { account, token } = await accounts.createAdminWithSetupLink(kysely(db), { organization: name, login, name: 'Admin' });
+	await accounts.completeLink(kysely(db), token, { name: 'Admin', password: GOOD });
+	return (await access.membership(kysely(db), account.id))!;
 }
 
 describe('readTemplateForm', () => {
@@ -133,7 +135,7 @@ describe('programmes.editTemplate', () => {
 		const edited = { ...DEFAULT_TEMPLATE, agenda: [{ time: '09.00', activity: 'Pembukaan oleh Bupati' }], minutesLanguage: 'en' as const };
 		programmes.editTemplate(db, admin, programme.id, edited, '10.0.0.1');
 		expect(programmes.programmeFor(db, admin, programme.id).template).toEqual(edited);
-		const entry = audit.list(db, admin.organizationId).find((e) => e.action === 'programme.template_edited');
+		const entry = (await audit.list(kysely(db), admin.organizationId)).find((e) => e.action === 'programme.template_edited');
 		expect(entry).toMatchObject({ subject: 'FGD UMKM', detail: 'agenda, minutesLanguage' });
 		const created = await programmes.createSession(db, admin, { title: 'FGD Paser', startsAt: '2026-03-01T09:00', venue: '', regionCode: '', programmeId: programme.id });
 		const row = sessions.byCode(db, created.code)!;
@@ -144,8 +146,8 @@ describe('programmes.editTemplate', () => {
 	it('refuses a facilitator and another organization, changing nothing', async () => {
 		const db = freshDb();
 		const admin = await organizer(db);
-		const invite = access.invite(db, admin, { login: 'fasil', role: 'facilitator' });
-		const facilitator = access.membership(db, (await accounts.completeLink(db, invite, { name: 'Fasil', password: GOOD })).id)!;
+		const invite = await members.invite(kysely(db), admin, { login: 'fasil', role: 'facilitator' });
+		const facilitator = (await access.membership(kysely(db), (await accounts.completeLink(kysely(db), invite, { name: 'Fasil', password: GOOD })).id))!;
 		const stranger = await organizer(db, 'Bappeda Lain', 'lain@contoh.go.id');
 		const programme = programmes.createProgramme(db, admin, { name: 'FGD UMKM', theme: '', template: DEFAULT_TEMPLATE });
 		const edited = { ...DEFAULT_TEMPLATE, minutesLanguage: 'en' as const };

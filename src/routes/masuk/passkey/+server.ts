@@ -11,7 +11,7 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = (event) =>
 	passkeyEndpoint(event, async (rp) => {
 		const body = await readBody(event.request, signInBody);
-		const result = await signIn(getContext().db, { response: asAuthentication(body), rp, address: addressOf(event), userAgent: userAgentOf(event.request) });
+		const result = await signIn(getContext().store.db, { response: asAuthentication(body), rp, address: addressOf(event), userAgent: userAgentOf(event.request) });
 		if (!result.ok && result.reason === 'rate_limited')
 			return json({ error: { code: 'rate_limited', message: 'Too many failed sign-ins', retryAfterS: result.retryAfterS } }, { status: 429 });
 		if (!result.ok) return problem(401, 'unauthenticated', 'This passkey is not known here or could not be verified');

@@ -7,12 +7,12 @@ import { getContext } from '$lib/server/context';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The signed-in member's own account: who they are and their passkeys (made here, listed, removed). */
-export const load: PageServerLoad = (event) => {
-	const { account, member } = requireMember(event);
+export const load: PageServerLoad = async (event) => {
+	const { account, member } = await requireMember(event);
 	return {
 		me: { name: account.name, role: member.role, organization: member.organizationName, login: loginOf(account) },
 		canManageMembers: canManageMembers(member),
-		passkeys: passkeys.list(getContext().db, account.id),
+		passkeys: await passkeys.list(getContext().store.db, account.id),
 		/** False on plain http away from localhost, where browsers offer no passkeys: the page says so. */
 		passkeysUsable: passkeys.relyingParty(event.url) !== null
 	};
@@ -20,10 +20,10 @@ export const load: PageServerLoad = (event) => {
 
 export const actions = {
 	remove: async (event) => {
-		const who = requireMember(event);
+		const who = await requireMember(event);
 		const id = String((await event.request.formData()).get('id') ?? '').slice(0, 1400);
 		try {
-			const name = passkeys.remove(getContext().db, who, id, addressOf(event));
+			const name = await passkeys.remove(getContext().store.db, who, id, addressOf(event));
 			// The sign-ins it made have ended: their open consoles close too.
 			recheckConsoles(who.account.id);
 			return { removed: name };

@@ -3,8 +3,8 @@ import { auditView, PAGE_LIMIT } from '$lib/http/org-audit.server';
 import type { PageServerLoad } from './$types';
 
 /** The organization's audit log with filters (action, date range): admins only. */
-export const load: PageServerLoad = (event) => {
-	const { account, member, valid, entries, names } = auditView(event, PAGE_LIMIT);
+export const load: PageServerLoad = async (event) => {
+	const { account, member, valid, entries, names } = await auditView(event, PAGE_LIMIT);
 	const query = event.url.searchParams;
 	return {
 		me: { name: account.name, role: member.role, organization: member.organizationName },

@@ -6,8 +6,8 @@ import { getContext } from '$lib/server/context';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A setup, invite or password-reset link (or the first start's bootstrap link): choose a password and sign in. */
-export const load: PageServerLoad = ({ params }) => {
-	const link = openLink(getContext().db, params.token);
+export const load: PageServerLoad = async ({ params }) => {
+	const link = await openLink(getContext().store.db, params.token);
 	if (!link) return { link: null };
 	return {
 		link: {
@@ -25,7 +25,7 @@ export const actions = {
 		const text = (name: string) => String(form.get(name) ?? '').slice(0, 300);
 		const input = { name: text('name'), password: text('password'), organizationName: text('organization'), login: text('login') };
 		const kept = { name: input.name, organization: input.organizationName, login: input.login };
-		const db = getContext().db;
+		const db = getContext().store.db;
 		let accountId: string;
 		try {
 			accountId = (await completeLink(db, event.params.token, input, addressOf(event))).id;
@@ -35,7 +35,7 @@ export const actions = {
 		}
 		// A reset signed the account out everywhere: its open consoles close too.
 		recheckConsoles(accountId);
-		setAuthCookie(event, startSession(db, accountId, addressOf(event), userAgentOf(event.request)));
+		setAuthCookie(event, await startSession(db, accountId, addressOf(event), userAgentOf(event.request)));
 		redirect(303, '/org');
 	}
 } satisfies Actions;

@@ -10,9 +10,9 @@ import type { RequestHandler } from './$types';
 /** Stores the signed-in account's new passkey under the name the person gave it. */
 export const POST: RequestHandler = (event) =>
 	passkeyEndpoint(event, async (rp) => {
-		const who = signedIn(event);
+		const who = await signedIn(event);
 		if (!who) return problem(401, 'unauthenticated', 'Sign in first');
 		const body = await readBody(event.request, registerBody);
-		const passkey = await register(getContext().db, who, rp, { name: body.name, response: asRegistration(body) }, addressOf(event));
+		const passkey = await register(getContext().store.db, who, rp, { name: body.name, response: asRegistration(body) }, addressOf(event));
 		return json({ passkey }, { status: 201, headers: noStore });
 	});

@@ -5,10 +5,10 @@ import { toCsv } from '$lib/server/accounts/audit';
 import type { RequestHandler } from './$types';
 
 /** The audit log as CSV, with the page's filter; `?csv=excel` (default) or `rfc4180`, as for the minutes. */
-export const GET: RequestHandler = (event) => {
+export const GET: RequestHandler = async (event) => {
 	const dialect = (event.url.searchParams.get('csv') ?? 'excel') as CsvDialect;
 	if (!(CSV_DIALECTS as readonly string[]).includes(dialect)) error(400, { message: `Use ?csv=${CSV_DIALECTS.join('|')}` });
-	const { valid, entries, names } = auditView(event, CSV_LIMIT);
+	const { valid, entries, names } = await auditView(event, CSV_LIMIT);
 	if (!valid) error(400, { message: 'Invalid filter: action from the list, from/to as YYYY-MM-DD' });
 	const day = new Date().toISOString().slice(0, 10);
 	return new Response(toCsv(entries, names, dialect), {

@@ -6,8 +6,8 @@ import * as privacy from '$lib/server/privacy';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One of the organization's sessions an admin or organizer may delete; 403 for a facilitator, 404 for any other code. */
-function deletable(event: Parameters<typeof requireMember>[0] & { params: { code: string } }) {
-	const signed = requireMember(event);
+async function deletable(event: Parameters<typeof requireMember>[0] & { params: { code: string } }) {
+	const signed = await requireMember(event);
 	try {
 		return { ...signed, session: access.deletableSession(getContext().db, signed.member, event.params.code.toUpperCase().slice(0, 10)) };
 	} catch (e) {
@@ -17,8 +17,8 @@ function deletable(event: Parameters<typeof requireMember>[0] & { params: { code
 }
 
 /** The confirmation names what will be lost, as the console's does. */
-export const load: PageServerLoad = (event) => {
-	const { account, member, session } = deletable(event);
+export const load: PageServerLoad = async (event) => {
+	const { account, member, session } = await deletable(event);
 	return {
 		me: { name: account.name, role: member.role, organization: member.organizationName },
 		session: { code: session.code, title: session.title },
@@ -28,7 +28,7 @@ export const load: PageServerLoad = (event) => {
 
 export const actions = {
 	default: async (event) => {
-		const { member, session } = deletable(event);
+		const { member, session } = await deletable(event);
 		const typed = String((await event.request.formData()).get('confirmCode') ?? '').trim().toUpperCase();
 		if (typed !== session.code) return fail(400, { error: 'wrong_code' as const });
 		const who = { accountId: member.accountId, actor: 'account' as const, address: addressOf(event) };

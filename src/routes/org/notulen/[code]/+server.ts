@@ -9,8 +9,8 @@ import type { RequestHandler } from './$types';
 /** The minutes for a signed-in member who may run the session: no facilitator key needed. */
 export const GET: RequestHandler = async (event) => {
 	const db = getContext().db;
-	const who = signedIn(event);
-	const member = who && membership(db, who.account.id);
+	const who = await signedIn(event);
+	const member = who && (await membership(getContext().store.db, who.account.id));
 	if (!member) error(401, 'Sign in first');
 	const query = minutesQuerySchema.safeParse(Object.fromEntries(event.url.searchParams));
 	if (!query.success) error(400, 'Bad format, language, paper or CSV dialect');

@@ -11,8 +11,8 @@ import { BLANK_ROWS, readTemplateForm } from '$lib/server/programmes/template-fo
 import type { Actions, PageServerLoad } from './$types';
 
 /** A programme: its template, its sessions (as this member may see them), adding a session from the template. */
-export const load: PageServerLoad = (event) => {
-	const { account, member } = requireMember(event);
+export const load: PageServerLoad = async (event) => {
+	const { account, member } = await requireMember(event);
 	const db = getContext().db;
 	let programme: programmes.Programme;
 	try {
@@ -22,6 +22,7 @@ export const load: PageServerLoad = (event) => {
 		throw e;
 	}
 	const { template } = programme;
+	const visible = await access.sessionsFor(getContext().store.db, member);
 	return {
 		me: { name: account.name, role: member.role, organization: member.organizationName },
 		canManageMembers: access.canManageMembers(member),
@@ -35,9 +36,9 @@ export const load: PageServerLoad = (event) => {
 			hasLogo: !!template.letterhead?.logo
 		},
 		blankRows: BLANK_ROWS,
-		sessions: access.sessionsFor(db, member).filter((s) => s.programmeId === programme.id),
+		sessions: visible.filter((s) => s.programmeId === programme.id),
 		/** Sessions whose settings may become the template (admins and organizers only). */
-		templateSources: access.canManageSessions(member) ? access.sessionsFor(db, member).map((s) => ({ code: s.code, title: s.title })) : []
+		templateSources: access.canManageSessions(member) ? visible.map((s) => ({ code: s.code, title: s.title })) : []
 	};
 };
 
@@ -45,7 +46,7 @@ export const actions = {
 	addSession: (event) => createSessionAction(event, event.params.id.slice(0, 40)),
 	/** The template edited field by field; a bad field changes nothing and is named beside its input. */
 	template: async (event) => {
-		const { member } = requireMember(event);
+		const { member } = await requireMember(event);
 		const db = getContext().db;
 		try {
 			const current = programmes.programmeFor(db, member, event.params.id.slice(0, 40));
@@ -59,7 +60,7 @@ export const actions = {
 	},
 	/** Renames the programme; a chosen session's settings replace the template (sessions already made keep theirs). */
 	edit: async (event) => {
-		const { member } = requireMember(event);
+		const { member } = await requireMember(event);
 		const parsed = programmeForm.safeParse(fields(await event.request.formData()));
 		if (!parsed.success) return fail(400, { error: 'bad_input' });
 		const db = getContext().db;

@@ -9,7 +9,7 @@ import type { RequestHandler } from './$types';
 /** A challenge to make a passkey for the signed-in account. */
 export const POST: RequestHandler = (event) =>
 	passkeyEndpoint(event, async (rp) => {
-		const who = signedIn(event);
+		const who = await signedIn(event);
 		if (!who) return problem(401, 'unauthenticated', 'Sign in first');
-		return json({ options: await registrationOptions(getContext().db, who, rp) }, { headers: noStore });
+		return json({ options: await registrationOptions(getContext().store.db, who, rp) }, { headers: noStore });
 	});

@@ -27,7 +27,7 @@ const issueView = (issue: import('$lib/server/synthesis').Synthesis['issues'][nu
 
 /** The programme's combined findings as a page: issues per kind, region × group matrices, the action plans. */
 export const load: PageServerLoad = async (event) => {
-	const { account, member } = requireMember(event);
+	const { account, member } = await requireMember(event);
 	// The page's live line invalidates this when a session of the programme changes.
 	event.depends(REPORT_DATA);
 	const { locale } = await event.parent();
@@ -62,7 +62,7 @@ export const load: PageServerLoad = async (event) => {
 
 /** One hand edit from the page's forms: the op, and the items it names (`itemIds`, repeated). */
 async function edit(event: Parameters<Actions[string]>[0], op: 'merge' | 'split' | 'rename' | 'pin') {
-	const { member } = requireMember(event);
+	const { member } = await requireMember(event);
 	const form = await event.request.formData();
 	const itemIds = form.getAll('itemIds').map(String).filter(Boolean);
 	const input = op === 'rename' ? { op, itemIds: itemIds.slice(0, 1), name: String(form.get('name') ?? '') } : { op, itemIds };

@@ -12,8 +12,8 @@ import type { Actions, PageServerLoad } from './$types';
 const programmeId = (params: { id: string }) => params.id.slice(0, 40);
 
 /** Every action-plan row of every session of the programme this member may see (facilitators: their assigned sessions). */
-export const load: PageServerLoad = (event) => {
-	const { account, member } = requireMember(event);
+export const load: PageServerLoad = async (event) => {
+	const { account, member } = await requireMember(event);
 	try {
 		const { programme, rows, today } = programmeFollowup.programmeRows(getContext().db, member, programmeId(event.params));
 		return {
@@ -33,7 +33,7 @@ export const load: PageServerLoad = (event) => {
 export const actions = {
 	/** A progress update on one row (with up to three evidence files), the same write as the session's follow-up page, attributed to the account. */
 	update: async (event) => {
-		const { member } = requireMember(event);
+		const { member } = await requireMember(event);
 		let form: FormData;
 		try {
 			form = await readForm(event.request);

@@ -10,11 +10,11 @@ import type { RequestHandler } from './$types';
  * changes. Refused as the report page is (401 signed out, 403 facilitator, 404 another
  * organization's), and asked again before every message.
  */
-export const GET: RequestHandler = (event) => {
+export const GET: RequestHandler = async (event) => {
 	const id = event.params.id.slice(0, 40);
 	const { db, programmes } = getContext();
-	const allowed = () => {
-		const member = memberNow(event);
+	const allowed = async () => {
+		const member = await memberNow(event);
 		if (!member) return 401;
 		try {
 			reportableProgramme(db, member, id);
@@ -24,8 +24,8 @@ export const GET: RequestHandler = (event) => {
 			throw e;
 		}
 	};
-	const status = allowed();
+	const status = await allowed();
 	if (status !== 200) return new Response(null, { status });
-	const body = reportStream({ watch: programmes, programmeId: id, stillAllowed: () => allowed() === 200, signal: event.request.signal });
+	const body = reportStream({ watch: programmes, programmeId: id, stillAllowed: async () => (await allowed()) === 200, signal: event.request.signal });
 	return new Response(body, { headers: STREAM_HEADERS });
 };

@@ -13,7 +13,7 @@ const query = z.object({ format: z.enum(['pdf', 'docx', 'xlsx']), lang: z.enum(M
 
 /** The programme's Laporan Hasil FGD as a file, for its organization's admins and organizers; every download is audited. */
 export const GET: RequestHandler = async (event) => {
-	const { member } = requireMember(event);
+	const { member } = await requireMember(event);
 	const parsed = query.safeParse(Object.fromEntries(event.url.searchParams));
 	if (!parsed.success) error(400, 'Choose format pdf, docx or xlsx; lang id or en; paper a4 or f4');
 	const { format, lang, paper } = parsed.data;

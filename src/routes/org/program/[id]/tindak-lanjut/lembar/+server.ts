@@ -9,7 +9,7 @@ import type { RequestHandler } from './$types';
 
 /** The programme's monitoring sheet (XLSX) over the rows the query's filter keeps, in `?lang=id|en`; audited. */
 export const GET: RequestHandler = async (event) => {
-	const { member } = requireMember(event);
+	const { member } = await requireMember(event);
 	const locale = parseLocale(event.url.searchParams.get('lang'));
 	try {
 		const { body, filename } = await programmeSheet(getContext().db, member, event.params.id.slice(0, 40), filterFromQuery(event.url.searchParams), locale, addressOf(event));

@@ -7,8 +7,8 @@ import { programmeEvidence } from '$lib/server/programmes/followup';
 import type { RequestHandler } from './$types';
 
 /** An evidence file of a row in the programme's follow-up table, for a member who may see that row's session; audited. */
-export const GET: RequestHandler = (event) => {
-	const { member } = requireMember(event);
+export const GET: RequestHandler = async (event) => {
+	const { member } = await requireMember(event);
 	try {
 		return fileResponse(programmeEvidence(getContext().db, member, event.params.id.slice(0, 40), event.params.fileId, addressOf(event)));
 	} catch (e) {

@@ -1,0 +1,146 @@
+/**
+ * An organization's sessions: who sees and runs which, claiming a one-off session, assigning,
+ * console grants. The dashboard's side runs on both engines; the socket's key check (still on the
+ * raw SQLite connection, see docs/architecture.md, "Storage engines") runs on SQLite only.
+ */
+import { describe, expect, it } from 'vitest';
+import { forEachEngine } from '$lib/testing/engines';
+import { kysely, GOOD_PASSWORD as GOOD, orgWithAdmin } from '$lib/testing/orgs';
+import { createSession, freshDb, must } from '$lib/testing/server';
+import type { Database } from '../db/store';
+import { authenticate } from '../realtime/authenticate';
+import { hashSecret, newId, newSecret } from '../secrets';
+import * as access from './access';
+import * as accounts from './accounts';
+import * as audit from './audit';
+import * as auth from './auth';
+import * as orgSessions from './org-sessions';
+import { SignInLimiter } from './signin-limits';
+
+/** A one-off session as the console makes it, straight into the table (either engine). */
+async function oneOff(db: Database, title = 'FGD Desa') {
+	const key = newSecret();
+	const minutetakerKey = newSecret();
+	const row = { id: newId(), code: newSecret().replace(/[^A-Z0-9]/gi, '').slice(0, 6).toUpperCase(), title };
+	await db
+		.insertInto('sessions')
+		.values({ ...row, facilitator_key_hash: hashSecret(key), minutetaker_key_hash: hashSecret(minutetakerKey), starts_at: '2026-02-10T09:00', time_zone: 'Asia/Makassar', kinds: '[]', groups: '[]', created_at: new Date().toISOString() })
+		.execute();
+	return { ...row, key, minutetakerKey };
+}
+
+forEachEngine(({ store }) => {
+	const db = () => store().db;
+
+	describe('isolation', () => {
+		it('nobody sees or runs another organization’s sessions; a facilitator only the assigned ones', async () => {
+			const kukar = await orgWithAdmin(db());
+			const paser = await orgWithAdmin(db(), 'DPMD Kabupaten Paser', 'admin@paser.go.id');
+			const fas = await kukar.add('fas1', 'facilitator');
+			const [mine, unassigned, theirs] = [await oneOff(db(), 'FGD Kukar'), await oneOff(db(), 'FGD Kukar 2'), await oneOff(db(), 'FGD Paser')];
+			await orgSessions.claim(db(), kukar.admin, { code: mine.code, key: mine.key });
+			await orgSessions.claim(db(), kukar.admin, { code: unassigned.code, key: unassigned.key });
+			await orgSessions.claim(db(), paser.admin, { code: theirs.code, key: theirs.key });
+			const titles = async (member: access.Member) => (await access.sessionsFor(db(), member)).map((s) => s.title).sort();
+			expect(await titles(kukar.admin)).toEqual(['FGD Kukar', 'FGD Kukar 2']);
+			expect(await titles(paser.admin)).toEqual(['FGD Paser']);
+			expect(await titles(fas)).toEqual([]);
+			await orgSessions.assign(db(), kukar.admin, mine.code, fas.accountId, true);
+			await orgSessions.assign(db(), kukar.admin, mine.code, fas.accountId, true); // twice: still one assignment
+			expect(await titles(fas)).toEqual(['FGD Kukar']);
+			expect((await access.sessionsFor(db(), fas))[0]).toMatchObject({ state: 'planned', participants: 0, facilitators: [{ accountId: fas.accountId, name: 'Anggota facilitator' }] });
+			await expect(orgSessions.runnable(db(), fas, unassigned.code)).rejects.toThrow(access.AccessDenied);
+			await expect(orgSessions.runnable(db(), kukar.admin, theirs.code)).rejects.toThrow(access.AccessDenied);
+			await expect(orgSessions.assign(db(), paser.admin, mine.code, fas.accountId, true)).rejects.toThrow(access.AccessDenied);
+			await expect(orgSessions.assign(db(), kukar.admin, mine.code, kukar.admin.accountId, true)).rejects.toThrow(/Only a facilitator/);
+		});
+	});
+
+	describe('claim', () => {
+		it('needs the facilitator key, moves a one-off session in once, and refuses another organization', async () => {
+			const kukar = await orgWithAdmin(db());
+			const paser = await orgWithAdmin(db(), 'DPMD Kabupaten Paser', 'admin@paser.go.id');
+			const s = await oneOff(db());
+			await expect(orgSessions.claim(db(), kukar.admin, { code: s.code, key: 'salah' })).rejects.toThrow(/do not open/);
+			await expect(orgSessions.claim(db(), kukar.admin, { code: s.code, key: s.minutetakerKey })).rejects.toThrow(/do not open/);
+			const fas = await kukar.add('fas1', 'facilitator');
+			await expect(orgSessions.claim(db(), fas, { code: s.code, key: s.key })).rejects.toThrow(access.AccessDenied);
+			await orgSessions.claim(db(), kukar.admin, { code: s.code, key: s.key });
+			await orgSessions.claim(db(), kukar.admin, { code: s.code, key: s.key });
+			await expect(orgSessions.claim(db(), paser.admin, { code: s.code, key: s.key })).rejects.toThrow(/another organization/);
+			expect((await audit.list(db(), kukar.organization.id)).filter((e) => e.action === 'session.claimed')).toHaveLength(1);
+		});
+
+		it('two organizations claiming at once: one gets it, the other is told it belongs elsewhere', async () => {
+			const kukar = await orgWithAdmin(db());
+			const paser = await orgWithAdmin(db(), 'DPMD Kabupaten Paser', 'admin@paser.go.id');
+			const s = await oneOff(db());
+			const both = await Promise.allSettled([kukar, paser].map((o) => orgSessions.claim(db(), o.admin, { code: s.code, key: s.key })));
+			expect(both.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+			expect(both.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'claimed_elsewhere' } });
+		});
+
+		it('reads the facilitator link people paste', () => {
+			expect(orgSessions.parseClaim('http://192.168.1.5:3000/f/ACD347#key=abc_DEF-123')).toEqual({ code: 'ACD347', key: 'abc_DEF-123' });
+			expect(orgSessions.parseClaim('https://x/f/acd347#key=k&minutetaker=m')).toEqual({ code: 'ACD347', key: 'k' });
+			expect(orgSessions.parseClaim('https://x/f/ACD347')).toBeNull();
+		});
+	});
+
+	describe('console grants', () => {
+		it('are made for a session the member may run, logged, and expired ones are dropped', async () => {
+			const kukar = await orgWithAdmin(db());
+			const fas = await kukar.add('fas1', 'facilitator');
+			const s = await oneOff(db());
+			await orgSessions.claim(db(), kukar.admin, { code: s.code, key: s.key });
+			const authSessionId = (await auth.resolve(db(), await auth.startSession(db(), fas.accountId)))!.authSessionId;
+			await expect(orgSessions.grantConsole(db(), fas, authSessionId, s.code)).rejects.toThrow(access.AccessDenied);
+			await orgSessions.assign(db(), kukar.admin, s.code, fas.accountId, true);
+			const past = Date.now() - orgSessions.GRANT_TTL_MS - 1000;
+			await orgSessions.grantConsole(db(), fas, authSessionId, s.code, '', past);
+			const { key } = await orgSessions.grantConsole(db(), fas, authSessionId, s.code, '10.0.0.5');
+			const grants = await db().selectFrom('staff_grants').select(['token_hash', 'role']).execute();
+			expect(grants).toEqual([{ token_hash: hashSecret(key), role: 'facilitator' }]);
+			const opened = (await audit.list(db(), kukar.organization.id)).filter((e) => e.action === 'session.console_opened');
+			expect(opened[0]).toMatchObject({ accountId: fas.accountId, subject: s.code, address: '10.0.0.5' });
+		});
+	});
+});
+
+describe('console from an account (the socket, on SQLite)', () => {
+	it('opens the socket as that account, attributes its commands, and dies with the sign-in or the right', async () => {
+		const db = freshDb();
+		const kukar = await orgWithAdmin(kysely(db));
+		const fas = await kukar.add('fas1', 'facilitator');
+		const s = createSession(db);
+		await orgSessions.claim(kysely(db), kukar.admin, { code: s.row.code, key: s.facilitatorKey });
+		await orgSessions.assign(kysely(db), kukar.admin, s.row.code, fas.accountId, true);
+		const signed = await auth.signIn(kysely(db), { login: 'fas1', password: GOOD, address: 'a' }, new SignInLimiter());
+		if (!signed.ok) throw new Error('sign-in failed');
+		const authSessionId = (await auth.resolve(kysely(db), signed.token))!.authSessionId;
+		const { key } = await orgSessions.grantConsole(kysely(db), fas, authSessionId, s.row.code);
+		const outcome = await authenticate(db, { role: 'facilitator', code: s.row.code, key }, 'a');
+		expect(outcome).toMatchObject({ ok: true, identity: { role: 'facilitator', accountId: fas.accountId } });
+		if (!outcome.ok) return;
+		must(db, outcome.identity, { type: 'timer.start', seconds: 300 });
+		const last = () => db.prepare('SELECT actor, account_id FROM session_events WHERE session_id = ? ORDER BY seq DESC LIMIT 1').get(s.row.id);
+		expect(last()).toEqual({ actor: 'facilitator', account_id: fas.accountId });
+		// The secret link keeps working, unattributed.
+		const secret = await authenticate(db, { role: 'facilitator', code: s.row.code, key: s.facilitatorKey }, 'a');
+		if (!secret.ok) throw new Error('the facilitator link must keep working');
+		must(db, secret.identity, { type: 'timer.pause' });
+		expect(last()).toEqual({ actor: 'facilitator', account_id: null });
+		// A grant does not open another session.
+		const other = createSession(db);
+		expect(access.facilitatorKeyOpens(db, other.row, key)).toBeNull();
+		// Unassigned: gone. Assigned again: back. Signed out everywhere: gone for good.
+		await orgSessions.assign(kysely(db), kukar.admin, s.row.code, fas.accountId, false);
+		expect(access.facilitatorKeyOpens(db, s.row, key)).toBeNull();
+		await orgSessions.assign(kysely(db), kukar.admin, s.row.code, fas.accountId, true);
+		expect(access.facilitatorKeyOpens(db, s.row, key)).toEqual({ accountId: fas.accountId });
+		expect(access.facilitatorKeyOpens(db, s.row, key, Date.now() + orgSessions.GRANT_TTL_MS + 1000)).toBeNull();
+		await auth.signOutEverywhere(kysely(db), (await accounts.byId(kysely(db), fas.accountId))!);
+		expect(access.facilitatorKeyOpens(db, s.row, key)).toBeNull();
+		await expect(orgSessions.grantConsole(kysely(db), fas, authSessionId, createSession(db).row.code)).rejects.toThrow(access.AccessDenied);
+	});
+});

@@ -1,0 +1,137 @@
+/**
+ * The log's promises as Kysely code for both engines (the raw SQLite path is ../log.ts and
+ * ../commands.ts; the command path moves here when it is converted):
+ * - gap-free `seq` per session, allocated inside the committing transaction: the UPDATE … RETURNING
+ *   of `last_seq` holds the session's row lock until the commit, so a second node committing for the
+ *   same session waits, then reads the new value; a rollback gives its number back;
+ * - idempotency by (session, actor, command id): the session's row is locked before the earlier
+ *   answer is looked up, so a retry landing on another node at the same moment waits for the first
+ *   and returns its answer; the primary key on `commands` is the backstop.
+ * On SQLite the lock is a no-op: its single writer already serialises whole transactions.
+ */
+import type { Kysely } from 'kysely';
+import { stamp } from '../clock';
+import type { Schema } from './schema';
+import { isUniqueViolation, type Engine, type Store } from './store';
+
+type Executor = Kysely<Schema>;
+
+export interface CommandKey {
+	sessionId: string;
+	actor: string;
+	commandId: string;
+}
+
+/** Locks the session's row until the transaction ends (PostgreSQL); false when there is no such session. */
+export async function lockSession(trx: Executor, engine: Engine, sessionId: string): Promise<boolean> {
+	const row = await trx
+		.selectFrom('sessions')
+		.select('id')
+		.where('id', '=', sessionId)
+		.$if(engine === 'postgres', (q) => q.forUpdate())
+		.executeTakeFirst();
+	return !!row;
+}
+
+/** Appends one record to the session's log with the next seq; must run inside the caller's transaction. */
+export async function appendRecord(
+	trx: Executor,
+	input: { sessionId: string; actor: string; payload: unknown; owner?: string | null; accountId?: string | null }
+): Promise<{ seq: number; at: string }> {
+	const { last_seq: seq, sample_clock_offset_ms: offset } = await trx
+		.updateTable('sessions')
+		.set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+		.where('id', '=', input.sessionId)
+		.returning(['last_seq', 'sample_clock_offset_ms'])
+		.executeTakeFirstOrThrow(() => new Error(`no session ${input.sessionId}`));
+	const at = stamp(offset);
+	await trx
+		.insertInto('session_events')
+		.values({
+			session_id: input.sessionId,
+			seq,
+			at,
+			actor: input.actor,
+			payload: JSON.stringify(input.payload),
+			owner: input.owner ?? null,
+			account_id: input.accountId ?? null
+		})
+		.execute();
+	return { seq, at };
+}
+
+async function earlierAnswer<R>(trx: Executor, key: CommandKey): Promise<R | undefined> {
+	const row = await trx
+		.selectFrom('commands')
+		.select('result')
+		.where('session_id', '=', key.sessionId)
+		.where('actor', '=', key.actor)
+		.where('command_id', '=', key.commandId)
+		.executeTakeFirst();
+	return row && (JSON.parse(row.result) as R);
+}
+
+/** Runs one command once: locked, looked up, applied and answered in one transaction. */
+async function applyOnce<R>(trx: Executor, engine: Engine, key: CommandKey, apply: (trx: Executor) => Promise<R>): Promise<R> {
+	await lockSession(trx, engine, key.sessionId);
+	const earlier = await earlierAnswer<R>(trx, key);
+	if (earlier !== undefined) return earlier;
+	const result = await apply(trx);
+	await trx
+		.insertInto('commands')
+		.values({ session_id: key.sessionId, actor: key.actor, command_id: key.commandId, result: JSON.stringify(result), at: new Date().toISOString() })
+		.execute();
+	return result;
+}
+
+/**
+ * A command in a transaction of its own. `apply` appends its records through `appendRecord` on the
+ * executor it is given and returns the answer (JSON), which a retry then gets instead of a second run.
+ */
+export async function executeOnce<R>(store: Store, key: CommandKey, apply: (trx: Executor) => Promise<R>): Promise<R> {
+	try {
+		return await store.db.transaction().execute((trx) => applyOnce(trx, store.engine, key, apply));
+	} catch (error) {
+		// The primary key answered: another node committed this command first; its answer is the answer.
+		const earlier = isUniqueViolation(error) ? await earlierAnswer<R>(store.db, key) : undefined;
+		if (earlier === undefined) throw error;
+		return earlier;
+	}
+}
+
+export interface BatchCommand<R> {
+	key: CommandKey;
+	apply: (trx: Executor) => Promise<R>;
+}
+
+export type BatchOutcome<R> = { result: R } | { error: unknown };
+
+/**
+ * PostgreSQL's counterpart of the SQLite group commit: the commands of one turn in ONE transaction
+ * (one commit, one WAL flush), each inside a savepoint, so a command that fails is rolled back alone
+ * and the others commit. The batch's sessions are locked first, in one order, so two nodes batching
+ * the same sessions wait for each other instead of deadlocking. If the commit fails, every command
+ * gets that error: nothing of the batch may be reported saved.
+ */
+export async function executeBatch<R>(store: Store, batch: BatchCommand<R>[]): Promise<BatchOutcome<R>[]> {
+	const trx = await store.db.startTransaction().execute();
+	try {
+		for (const sessionId of [...new Set(batch.map((c) => c.key.sessionId))].sort()) await lockSession(trx, store.engine, sessionId);
+		const outcomes: BatchOutcome<R>[] = [];
+		for (const { key, apply } of batch) {
+			const inside = await trx.savepoint('command').execute();
+			try {
+				outcomes.push({ result: await applyOnce(inside, store.engine, key, apply) });
+				await inside.releaseSavepoint('command').execute();
+			} catch (error) {
+				await inside.rollbackToSavepoint('command').execute();
+				outcomes.push({ error });
+			}
+		}
+		await trx.commit().execute();
+		return outcomes;
+	} catch (error) {
+		await trx.rollback().execute().catch(() => {});
+		return batch.map(() => ({ error }));
+	}
+}

@@ -1,0 +1,100 @@
+/**
+ * Storage for either engine, chosen by DATABASE_URL: unset, a file path or `sqlite:PATH` keeps the
+ * embedded SQLite file (the default, as before); `postgres://…` uses PostgreSQL. Converted modules
+ * query through `store.db`, one typed Kysely instance, with the same code for both engines.
+ *
+ * On SQLite the Kysely instance wraps THE SAME better-sqlite3 connection as the modules still on
+ * raw `sql(db, …)` (`store.raw`), so both kinds of call see one database and one transaction while
+ * the conversion is under way. That is safe because Kysely's SQLite driver is synchronous
+ * underneath: every await inside a Kysely transaction resolves as a microtask, so the transaction
+ * begins and commits within one turn of the event loop, and no socket message, HTTP request or
+ * group commit (all macrotasks) can run a raw write inside it (proven in store.spec.ts). The
+ * caveat: code already running in that same turn must not mix a raw write with an open Kysely
+ * transaction, e.g. under Promise.all; keep non-database awaits (hashing) outside transactions.
+ */
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import { openDatabase, type Db } from './database';
+import type { Schema } from './schema';
+
+export type Engine = 'sqlite' | 'postgres';
+
+/** What converted modules query: the store's Kysely instance, or a transaction of it. */
+export type Database = Kysely<Schema>;
+
+export interface Store {
+	engine: Engine;
+	db: Kysely<Schema>;
+	/** SQLite only: the raw connection of the modules not converted yet (see docs/architecture.md). */
+	raw: Db | null;
+	close(): Promise<void>;
+}
+
+export type Target = { engine: 'sqlite'; path: string } | { engine: 'postgres'; url: string };
+
+/** What DATABASE_URL names; `fallbackPath` (DATABASE_PATH, or the default file) when it is unset. */
+export function parseDatabaseUrl(url: string | undefined, fallbackPath: string): Target {
+	if (!url) return { engine: 'sqlite', path: fallbackPath };
+	if (/^postgres(ql)?:\/\//i.test(url)) return { engine: 'postgres', url };
+	return { engine: 'sqlite', path: url.replace(/^(sqlite|file):(\/\/)?/i, '') };
+}
+
+/** Wraps an open (and migrated) SQLite connection; the store's close closes it. */
+export function sqliteStore(raw: Db): Store {
+	const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
+	return { engine: 'sqlite', db, raw, close: () => db.destroy() };
+}
+
+/**
+ * PostgreSQL through a pool. bigint (count(*), identities) is read as a JS number, as SQLite gives
+ * it: no count or id here comes near 2^53. `searchPath` puts the tables in one schema (tests).
+ */
+export function postgresPool(url: string, searchPath?: string, max = 10): pg.Pool {
+	const types = {
+		getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+			oid === pg.types.builtins.INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser
+	};
+	return new pg.Pool({ connectionString: url, max, types, ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}) });
+}
+
+export function postgresStore(pool: pg.Pool): Store {
+	const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+	return { engine: 'postgres', db, raw: null, close: () => db.destroy() };
+}
+
+/** Opens the storage DATABASE_URL names. SQLite is migrated on open as always; PostgreSQL by `npm run migrate`. */
+export function openStore(target: Target): Store {
+	if (target.engine === 'postgres') return postgresStore(postgresPool(target.url));
+	return sqliteStore(openDatabase(target.path));
+}
+
+/** A unique or primary key constraint refused the write, on either engine. */
+export function isUniqueViolation(error: unknown): boolean {
+	const code = (error as { code?: string } | null)?.code;
+	return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/** The tables whose rows code orders by rowid; on PostgreSQL each has a `pos` identity instead. */
+export const ROWID_ORDERED_TABLES = [
+	'action_evidence',
+	'action_rows',
+	'action_updates',
+	'items',
+	'notes',
+	'participants',
+	'photos',
+	'pic_links',
+	'privacy_requests',
+	'report_links',
+	'synthesis_edits',
+	'themes'
+] as const;
+
+/**
+ * The order rows were inserted in: SQLite's rowid, PostgreSQL's `pos` identity column (added by the
+ * postgres migrations to every table the code orders by rowid). For `orderBy(insertionOrder(…))`.
+ */
+export function insertionOrder(engine: Engine, table?: string) {
+	const column = engine === 'sqlite' ? 'rowid' : 'pos';
+	return sql.ref(table ? `${table}.${column}` : column);
+}

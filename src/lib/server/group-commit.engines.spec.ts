@@ -1,0 +1,93 @@
+/**
+ * The group commit over the store, on both engines: changes written with Kysely commit together,
+ * one that throws is undone alone, and on PostgreSQL two nodes committing for one session at the
+ * same moment keep its seq gap-free. On SQLite, a change that awaits other I/O inside the shared
+ * connection's transaction is reported.
+ */
+import { readFile } from 'node:fs/promises';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { forEachEngine } from '$lib/testing/engines';
+import { openDatabase } from './db/database';
+import { appendRecord } from './db/log-store';
+import { sqliteStore, type Store } from './db/store';
+import { GroupCommit, type Written } from './group-commit';
+
+async function newSession(store: Store, id = 's1'): Promise<string> {
+	await store.db
+		.insertInto('sessions')
+		.values({ id, code: id.toUpperCase().padEnd(6, 'X'), facilitator_key_hash: 'h', title: 'FGD', starts_at: 'now', time_zone: 'Asia/Jakarta', kinds: '[]', groups: '[]', created_at: 'now' })
+		.execute();
+	return id;
+}
+
+/** A change that logs one record through the store. */
+const post = (sessionId: string, text: string) => async (_db: unknown, trx: Store['db']): Promise<Written> => {
+	const { seq, at } = await appendRecord(trx, { sessionId, actor: 'p:1', payload: { type: 'item.added', text } });
+	return { records: [{ seq, at, event: { type: 'item.added', text } } as unknown as Written['records'][number]] };
+};
+
+const seqsOf = async (store: Store, sessionId: string) =>
+	(await store.db.selectFrom('session_events').select('seq').where('session_id', '=', sessionId).orderBy('seq').execute()).map((r) => r.seq);
+const oneTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+const unheard = () => {};
+
+describe('GroupCommit over the store', () => {
+	forEachEngine(({ engine, store, pg }) => {
+		it('commits a burst of store changes in one group, each with its own seq, and undoes a failing one alone', async () => {
+			const s = await newSession(store());
+			const commits = new GroupCommit(store(), unheard);
+			const results = await Promise.allSettled([
+				commits.commit(s, post(s, 'satu')),
+				commits.commit(s, async (db, trx) => {
+					await post(s, 'dibatalkan')(db, trx);
+					throw new Error('refused after writing');
+				}),
+				commits.commit(s, post(s, 'dua'))
+			]);
+			expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+			expect(await seqsOf(store(), s)).toEqual([1, 2]);
+		});
+
+		if (engine === 'postgres') {
+			it('keeps seq gap-free and unique when two nodes commit for one session at the same moment', async () => {
+				const s = await newSession(store());
+				const nodes = [new GroupCommit(pg().open(), unheard), new GroupCommit(pg().open(), unheard)];
+				const writes = Array.from({ length: 120 }, (_, i) => nodes[i % 2].commit(s, post(s, `item ${i}`)));
+				const seqs = (await Promise.all(writes)).flatMap((w) => w.records.map((r) => r.seq));
+				expect(seqs.sort((a, b) => a - b)).toEqual(oneTo(120));
+				expect(await seqsOf(store(), s)).toEqual(oneTo(120));
+			});
+
+			it('refuses a change still written against the raw SQLite connection, and saves nothing of it', async () => {
+				const s = await newSession(store());
+				const commits = new GroupCommit(store(), unheard);
+				await expect(commits.commit(s, (db) => ({ records: [], n: db.prepare('SELECT 1') }))).rejects.toThrow(/raw SQLite connection/);
+				await commits.commit(s, post(s, 'after'));
+				expect(await seqsOf(store(), s)).toEqual([1]);
+			});
+		}
+	});
+});
+
+describe('GroupCommit on SQLite', () => {
+	const stores: Store[] = [];
+	afterEach(async () => {
+		vi.restoreAllMocks();
+		await Promise.all(stores.splice(0).map((s) => s.close()));
+	});
+
+	it('says so when a change awaits other I/O inside the shared transaction, and is quiet otherwise', async () => {
+		const store = sqliteStore(openDatabase(':memory:'));
+		stores.push(store);
+		const s = await newSession(store);
+		const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+		const commits = new GroupCommit(store, unheard);
+		await commits.commit(s, post(s, 'store only'));
+		expect(logged).not.toHaveBeenCalled();
+		await commits.commit(s, async (db, trx) => {
+			await readFile(import.meta.filename);
+			return post(s, 'after a file read')(db, trx);
+		});
+		expect(logged).toHaveBeenCalledWith(expect.stringMatching(/awaited other I\/O/));
+	});
+});
