@@ -8,19 +8,9 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { createClient } from 'redis';
 import type { Redis } from '../server/cluster/redis';
+export { skipping } from './services';
 
 export const TEST_REDIS_URL = process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379';
-
-/**
- * Where the services must be there (CI on the project's machine: .ci/run sets
- * REMBUK_REQUIRE_SERVICES=1), a spec that would skip fails instead, saying why.
- */
-export function skipping(what: string, why: string | null): string | null {
-	if (!why) return null;
-	if (process.env.REMBUK_REQUIRE_SERVICES === '1') throw new Error(`${what} cannot run, and REMBUK_REQUIRE_SERVICES=1: ${why}`);
-	console.warn(`SKIPPED ${what}: ${why}`);
-	return why;
-}
 
 /** Null when Redis answers at `url`, else why the cluster specs skip. */
 export async function whyNoRedis(url = TEST_REDIS_URL): Promise<string | null> {
