@@ -35,7 +35,7 @@ if (pgUnreachable !== null && process.env.REMBUK_REQUIRE_SERVICES === '1') skipp
 
 /** For specs that skip PostgreSQL tests themselves: the one line saying so, when it is unreachable. */
 export function sayIfSkipped(count: number): void {
-	if (pgUnreachable !== null) console.warn(`PostgreSQL not reachable at ${PG_TEST_URL} (${pgUnreachable}): skipped ${count} test${count === 1 ? "" : "s"}`);
+	if (pgUnreachable !== null) console.warn(`PostgreSQL not reachable at ${PG_TEST_URL} (${pgUnreachable}): skipped ${count} test${count === 1 ? '' : 's'}`);
 }
 
 /** A migrated PostgreSQL schema of its own; `open` makes another store on it (another node). */
