@@ -50,14 +50,14 @@ describe('themes', () => {
 	});
 
 	it('are reordered when the list names every theme exactly once', async () => {
-		const [a, b, c] = ['Infrastruktur', 'Ekonomi', 'Sosial'].map(create);
+		const [a, b, c] = [await create('Infrastruktur'), await create('Ekonomi'), await create('Sosial')];
 		const { records } = await must(db, session.facilitator, { type: 'themes.order', themeIds: [c, a, b] });
 		expect(records[0].event).toEqual({ type: 'themes.ordered', themeIds: [c, a, b] });
 		expect(names()).toEqual(['Sosial', 'Infrastruktur', 'Ekonomi']);
 	});
 
 	it('refuse an order that leaves one out, repeats one or adds an unknown one', async () => {
-		const [a, b, c] = ['Infrastruktur', 'Ekonomi', 'Sosial'].map(create);
+		const [a, b, c] = [await create('Infrastruktur'), await create('Ekonomi'), await create('Sosial')];
 		await expectRefused({ type: 'themes.order', themeIds: [a, b] }, 'invalid_input');
 		await expectRefused({ type: 'themes.order', themeIds: [a, a, b] }, 'invalid_input');
 		await expectRefused({ type: 'themes.order', themeIds: [a, b, c, c] }, 'invalid_input');
