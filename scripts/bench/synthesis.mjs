@@ -58,7 +58,7 @@ function cards() {
 export async function measureSynthesis({ sessions = 10, perSession = 100, runs = 4 } = {}) {
 	const m = await load();
 	const t0 = performance.now();
-	const { db, ids } = m.largeProgramme(cards(), { sessions, perSession });
+	const { db, ids } = await m.largeProgramme(cards(), { sessions, perSession });
 	const setupMs = performance.now() - t0;
 	const build = [];
 	const formats = Object.fromEntries(SYNTHESIS_FORMATS.map((f) => [f, []]));

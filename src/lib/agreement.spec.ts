@@ -49,28 +49,29 @@ const pair = (from: string, to: string) => `${from}→${to}`;
 const sorted = (pairs: Iterable<string>) => [...new Set(pairs)].sort();
 
 /** A board of `kinds` with one item of each, posted by one participant. */
-function boardOf(kinds: Kind[]) {
+async function boardOf(kinds: Kind[]) {
 	const db = freshDb();
 	const session = createSession(db, { kinds });
 	const siti = joinParticipant(db, session);
-	const items = kinds.map((k) => ({ kind: k.key, id: addItem(db, siti.identity, `Butir ${k.label}`, { kind: k.key }) }));
+	const items: { kind: string; id: string }[] = [];
+	for (const k of kinds) items.push({ kind: k.key, id: await addItem(db, siti.identity, `Butir ${k.label}`, { kind: k.key }) });
 	return { db, session, items };
 }
 
 /** Every link the server accepts from the facilitator, by kind: each item to each item, itself included. */
-function serverPairs({ db, session, items }: ReturnType<typeof boardOf>): string[] {
+async function serverPairs({ db, session, items }: Awaited<ReturnType<typeof boardOf>>): Promise<string[]> {
 	const accepted: string[] = [];
 	for (const from of items)
 		for (const to of items) {
-			const { result } = send(db, session.facilitator, { type: 'link.set', recommendationId: from.id, targetId: to.id, linked: true });
+			const { result } = await send(db, session.facilitator, { type: 'link.set', recommendationId: from.id, targetId: to.id, linked: true });
 			if (result.ok) accepted.push(pair(from.kind, to.kind));
 		}
 	return sorted(accepted);
 }
 
-describe.each(Object.entries(LAYOUTS))('links on a board of %s', (_, kinds) => {
-	const board = boardOf(kinds);
-	const accepted = serverPairs(board);
+describe.each(Object.entries(LAYOUTS))('links on a board of %s', async (_, kinds) => {
+	const board = await boardOf(kinds);
+	const accepted = await serverPairs(board);
 	const answering = kinds[kinds.length - 1].key;
 
 	it('the server lets the last kind answer every other kind, and nothing else', () => {
@@ -110,10 +111,10 @@ describe.each(Object.entries(LAYOUTS))('links on a board of %s', (_, kinds) => {
 });
 
 describe('links on a board of one kind', () => {
-	it('the server accepts none; the phone, the console and the minutes offer and print none', () => {
+	it('the server accepts none; the phone, the console and the minutes offer and print none', async () => {
 		const kinds = [{ key: 'masukan', label: 'Masukan' }];
-		const board = boardOf(kinds);
-		expect(serverPairs(board)).toEqual([]);
+		const board = await boardOf(kinds);
+		expect(await serverPairs(board)).toEqual([]);
 		expect(linkKinds(kinds)).toBeNull();
 		const onConsole = labelledKinds(snapshot(board.db, board.session.row.id), 'id');
 		expect(linkMatrix(onConsole, [])).toMatchObject({ recommendations: null, targets: [], unanswered: [] });
@@ -159,15 +160,15 @@ describe('dots', () => {
 	 * A participant with every dot placed (3 on one item, 2 on another), then a change of the
 	 * facilitator's: after it, each vote the phone would send is one the server accepts.
 	 */
-	function voting() {
+	async function voting() {
 		const db = freshDb();
 		const session = createSession(db);
 		const siti = joinParticipant(db, session);
-		const [a, b, c] = ['Jalan rusak', 'Air bersih', 'Sinyal lemah'].map((text) => addItem(db, siti.identity, text));
-		setPhase(db, session, 'voting');
-		must(db, siti.identity, { type: 'vote.set', targetId: a, count: 3 });
-		must(db, siti.identity, { type: 'vote.set', targetId: b, count: 2 });
-		const created = must(db, session.facilitator, { type: 'theme.create', name: 'Infrastruktur' }).result;
+		const [a, b, c] = [await addItem(db, siti.identity, 'Jalan rusak'), await addItem(db, siti.identity, 'Air bersih'), await addItem(db, siti.identity, 'Sinyal lemah')];
+		await setPhase(db, session, 'voting');
+		await must(db, siti.identity, { type: 'vote.set', targetId: a, count: 3 });
+		await must(db, siti.identity, { type: 'vote.set', targetId: b, count: 2 });
+		const created = (await must(db, session.facilitator, { type: 'theme.create', name: 'Infrastruktur' })).result;
 		const theme = created.ok ? created.id! : '';
 
 		/** Whether the phone lets Siti set `count` dots on `targetId`, judged on the board her phone receives. */
@@ -178,13 +179,16 @@ describe('dots', () => {
 			const placed = onTargets(placement(board.votes, siti.id, []), targets);
 			return targets.has(targetId) && checkVote(placed, targetId, count, board.session.voting).ok;
 		};
-		const serverAccepts = (targetId: string, count: number) => send(db, siti.identity, { type: 'vote.set', targetId, count }).result.ok;
+		const serverAccepts = async (targetId: string, count: number) => (await send(db, siti.identity, { type: 'vote.set', targetId, count })).result.ok;
 		/** The phone's answer, then the server's, for each attempt in turn. */
-		const attempts = (...tries: [string, number][]) =>
-			tries.map(([targetId, count]) => {
+		const attempts = async (...tries: [string, number][]) => {
+			const results = [];
+			for (const [targetId, count] of tries) {
 				const phone = phoneAllows(targetId, count);
-				return { targetId, count, phone, server: serverAccepts(targetId, count) };
-			});
+				results.push({ targetId, count, phone, server: await serverAccepts(targetId, count) });
+			}
+			return results;
+		};
 		return { db, session, a, b, c, theme, attempts };
 	}
 
@@ -192,30 +196,30 @@ describe('dots', () => {
 		for (const r of results) expect(r, JSON.stringify(r)).toMatchObject({ server: r.phone });
 	};
 
-	it('agree on the budget and the cap', () => {
-		const { a, b, c, attempts } = voting();
-		const results = attempts([c, 1], [a, 4], [a, 2], [c, 1], [c, 2], [b, 0], [c, 3]);
+	it('agree on the budget and the cap', async () => {
+		const { a, b, c, attempts } = await voting();
+		const results = await attempts([c, 1], [a, 4], [a, 2], [c, 1], [c, 2], [b, 0], [c, 3]);
 		agree(results);
 		expect(results.map((r) => r.server)).toEqual([false, false, true, true, false, true, true]);
 	});
 
-	it('agree after the facilitator lowers the budget: dots can come off, none go on', () => {
-		const { db, session, a, c, attempts } = voting();
-		must(db, session.facilitator, { type: 'voting.settings', budget: 3 });
-		const results = attempts([c, 1], [a, 2], [a, 1], [c, 1]);
+	it('agree after the facilitator lowers the budget: dots can come off, none go on', async () => {
+		const { db, session, a, c, attempts } = await voting();
+		await must(db, session.facilitator, { type: 'voting.settings', budget: 3 });
+		const results = await attempts([c, 1], [a, 2], [a, 1], [c, 1]);
 		agree(results);
 		expect(results.map((r) => r.server)).toEqual([false, true, true, false]);
 	});
 
-	it('agree after the facilitator hides an item that holds dots', () => {
-		const { db, session, a, c, attempts } = voting();
-		must(db, session.facilitator, { type: 'item.hide', itemId: a, reason: 'Di luar topik' });
-		agree(attempts([c, 2], [c, 3], [a, 0]));
+	it('agree after the facilitator hides an item that holds dots', async () => {
+		const { db, session, a, c, attempts } = await voting();
+		await must(db, session.facilitator, { type: 'item.hide', itemId: a, reason: 'Di luar topik' });
+		agree(await attempts([c, 2], [c, 3], [a, 0]));
 	});
 
-	it('agree after the room moves from voting on items to voting on themes', () => {
-		const { db, session, a, theme, attempts } = voting();
-		must(db, session.facilitator, { type: 'voting.settings', target: 'themes' });
-		agree(attempts([theme, 3], [a, 0], [theme, 4]));
+	it('agree after the room moves from voting on items to voting on themes', async () => {
+		const { db, session, a, theme, attempts } = await voting();
+		await must(db, session.facilitator, { type: 'voting.settings', target: 'themes' });
+		agree(await attempts([theme, 3], [a, 0], [theme, 4]));
 	});
 });

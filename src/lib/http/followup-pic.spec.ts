@@ -13,14 +13,14 @@ let key = '';
 let linkId = '';
 const rows: Record<string, string> = {};
 
-beforeEach(() => {
+beforeEach(async () => {
 	session = sessionInContext({ title: 'FGD PIC' });
 	const db = getContext().db;
 	for (const [activity, institution] of [
 		['Pelatihan akses KUR', 'Dinas Koperasi dan UKM'],
 		['Pendataan UMKM', 'Bappeda']
 	]) {
-		const { records } = must(db, session.facilitator, { type: 'action.save', row: { activity, pic: { institution }, timeframe: '2099' } });
+		const { records } = await must(db, session.facilitator, { type: 'action.save', row: { activity, pic: { institution }, timeframe: '2099' } });
 		rows[activity] = (records[0].event as { row: { id: string } }).row.id;
 	}
 	const link = db.transaction(() => followup.createPicLink(db, session.row.id, 'Dinas Koperasi dan UKM'))();

@@ -14,23 +14,23 @@ beforeEach(() => {
 	({ db, session, people: [siti] } = sessionWith(['Siti']));
 });
 
-function save(row: Record<string, unknown>, who: SocketIdentity = session.minutetaker) {
-	const { records } = must(db, who, { type: 'action.save', row });
+async function save(row: Record<string, unknown>, who: SocketIdentity = session.minutetaker) {
+	const { records } = await must(db, who, { type: 'action.save', row });
 	const event = records[0].event;
 	if (event.type !== 'action.saved') throw new Error(`unexpected ${event.type}`);
 	return event.row;
 }
 const rows = () => actions.list(db, session.row.id);
 
-function expectRefused(who: SocketIdentity, command: unknown, code: string) {
+async function expectRefused(who: SocketIdentity, command: unknown, code: string) {
 	const before = dumpTables(db);
-	expect(send(db, who, command).result).toMatchObject({ ok: false, error: { code } });
+	expect((await send(db, who, command)).result).toMatchObject({ ok: false, error: { code } });
 	expect(dumpTables(db)).toEqual(before);
 }
 
 describe('action rows', () => {
-	it('are created by the minute-taker with defaults for what was left out', () => {
-		const row = save({ activity: 'Perbaikan jalan desa', pic: { name: 'Dinas PU' }, funding: 'APBD', cost: 750_000_000 });
+	it('are created by the minute-taker with defaults for what was left out', async () => {
+		const row = await save({ activity: 'Perbaikan jalan desa', pic: { name: 'Dinas PU' }, funding: 'APBD', cost: 750_000_000 });
 		expect(row).toEqual({
 			id: expect.any(String),
 			position: 0,
@@ -50,19 +50,19 @@ describe('action rows', () => {
 		expect(rows()).toEqual([row]);
 	});
 
-	it('are numbered in the order they are added', () => {
-		save({ activity: 'Satu' });
-		save({ activity: 'Dua' }, session.facilitator);
+	it('are numbered in the order they are added', async () => {
+		await save({ activity: 'Satu' });
+		await save({ activity: 'Dua' }, session.facilitator);
 		expect(rows().map((r) => [r.activity, r.position])).toEqual([
 			['Satu', 0],
 			['Dua', 1]
 		]);
 	});
 
-	it('are updated by id, in place, replacing their fields', () => {
-		const first = save({ activity: 'Perbaikan jalan', funding: 'APBD' });
-		save({ activity: 'Pelatihan UMKM' });
-		const updated = save({ id: first.id, activity: 'Perbaikan jalan desa', status: 'berjalan' });
+	it('are updated by id, in place, replacing their fields', async () => {
+		const first = await save({ activity: 'Perbaikan jalan', funding: 'APBD' });
+		await save({ activity: 'Pelatihan UMKM' });
+		const updated = await save({ id: first.id, activity: 'Perbaikan jalan desa', status: 'berjalan' });
 		expect(updated).toMatchObject({ id: first.id, position: 0, activity: 'Perbaikan jalan desa', status: 'berjalan', funding: '' });
 		expect(rows().map((r) => [r.id, r.activity])).toEqual([
 			[first.id, 'Perbaikan jalan desa'],
@@ -70,36 +70,36 @@ describe('action rows', () => {
 		]);
 	});
 
-	it('are deleted by id', () => {
-		const first = save({ activity: 'Perbaikan jalan' });
-		const second = save({ activity: 'Pelatihan UMKM' });
-		const { records } = must(db, session.minutetaker, { type: 'action.delete', rowId: first.id });
+	it('are deleted by id', async () => {
+		const first = await save({ activity: 'Perbaikan jalan' });
+		const second = await save({ activity: 'Pelatihan UMKM' });
+		const { records } = await must(db, session.minutetaker, { type: 'action.delete', rowId: first.id });
 		expect(records[0].event).toEqual({ type: 'action.deleted', rowId: first.id });
 		expect(rows().map((r) => r.id)).toEqual([second.id]);
 	});
 
-	it('refuse an unknown or deleted id', () => {
-		const row = save({ activity: 'Perbaikan jalan' });
-		must(db, session.minutetaker, { type: 'action.delete', rowId: row.id });
-		expectRefused(session.minutetaker, { type: 'action.delete', rowId: row.id }, 'not_found');
-		expectRefused(session.minutetaker, { type: 'action.save', row: { id: row.id, activity: 'kembali' } }, 'not_found');
-		expectRefused(session.facilitator, { type: 'action.save', row: { id: 'no-such-row', activity: 'x' } }, 'not_found');
+	it('refuse an unknown or deleted id', async () => {
+		const row = await save({ activity: 'Perbaikan jalan' });
+		await must(db, session.minutetaker, { type: 'action.delete', rowId: row.id });
+		await expectRefused(session.minutetaker, { type: 'action.delete', rowId: row.id }, 'not_found');
+		await expectRefused(session.minutetaker, { type: 'action.save', row: { id: row.id, activity: 'kembali' } }, 'not_found');
+		await expectRefused(session.facilitator, { type: 'action.save', row: { id: 'no-such-row', activity: 'x' } }, 'not_found');
 	});
 
-	it('refuse a row of another session', () => {
+	it('refuse a row of another session', async () => {
 		const other = createSession(db, { title: 'FGD lain' });
-		const { records } = must(db, other.minutetaker, { type: 'action.save', row: { activity: 'Di sesi lain' } });
+		const { records } = await must(db, other.minutetaker, { type: 'action.save', row: { activity: 'Di sesi lain' } });
 		const foreign = records[0].event.type === 'action.saved' ? records[0].event.row.id : '';
-		expectRefused(session.minutetaker, { type: 'action.save', row: { id: foreign, activity: 'dibajak' } }, 'not_found');
-		expectRefused(session.minutetaker, { type: 'action.delete', rowId: foreign }, 'not_found');
+		await expectRefused(session.minutetaker, { type: 'action.save', row: { id: foreign, activity: 'dibajak' } }, 'not_found');
+		await expectRefused(session.minutetaker, { type: 'action.delete', rowId: foreign }, 'not_found');
 	});
 
-	it('may not be written by participants or the projector, who still see them', () => {
-		const row = save({ activity: 'Perbaikan jalan' });
+	it('may not be written by participants or the projector, who still see them', async () => {
+		const row = await save({ activity: 'Perbaikan jalan' });
 		for (const who of [siti.identity, session.presenter]) {
-			expectRefused(who, { type: 'action.save', row: { activity: 'usulan saya' } }, 'forbidden');
-			expectRefused(who, { type: 'action.save', row: { id: row.id, activity: 'diubah' } }, 'forbidden');
-			expectRefused(who, { type: 'action.delete', rowId: row.id }, 'forbidden');
+			await expectRefused(who, { type: 'action.save', row: { activity: 'usulan saya' } }, 'forbidden');
+			await expectRefused(who, { type: 'action.save', row: { id: row.id, activity: 'diubah' } }, 'forbidden');
+			await expectRefused(who, { type: 'action.delete', rowId: row.id }, 'forbidden');
 			expect(snapshotFor(db, session.row.id, who).actions).toEqual([row]);
 		}
 	});

@@ -17,13 +17,13 @@ beforeEach(() => {
 
 const AMIR = { name: 'Pak Amir', group: 'komunitas', institution: 'Desa Loa Ipuh', position: 'Kepala Desa', sex: 'L' };
 
-function addAmir(who = session.minutetaker, id?: string) {
-	return must(db, who, { type: 'attendee.add', attendee: AMIR }, id);
+async function addAmir(who = session.minutetaker, id?: string) {
+	return await must(db, who, { type: 'attendee.add', attendee: AMIR }, id);
 }
 
 describe('attendee.add', () => {
-	it('puts the person on the attendance list, marked as added by staff and without a consent', () => {
-		const { result, records } = addAmir();
+	it('puts the person on the attendance list, marked as added by staff and without a consent', async () => {
+		const { result, records } = await addAmir();
 		expect(result).toMatchObject({ ok: true, id: expect.any(String) });
 		const id = (result as { id: string }).id;
 		const expected: ParticipantView = {
@@ -43,68 +43,68 @@ describe('attendee.add', () => {
 		expect(db.prepare('SELECT consent_at, consent_version FROM participants WHERE id = ?').get(id)).toEqual({ consent_at: '', consent_version: '' });
 	});
 
-	it('counts with those who joined on their phone, in order of arrival', () => {
+	it('counts with those who joined on their phone, in order of arrival', async () => {
 		joinParticipant(db, session, 'Siti Aminah');
-		addAmir(session.facilitator);
+		await addAmir(session.facilitator);
 		expect(participants.list(db, session.row.id).map((p) => [p.name, p.addedBy ?? 'phone'])).toEqual([
 			['Siti Aminah', 'phone'],
 			['Pak Amir', 'facilitator']
 		]);
 	});
 
-	it('adds once when the same command is retried', () => {
-		addAmir(session.facilitator, 'attendee-once-1');
-		const retry = send(db, session.facilitator, { type: 'attendee.add', attendee: AMIR }, 'attendee-once-1');
+	it('adds once when the same command is retried', async () => {
+		await addAmir(session.facilitator, 'attendee-once-1');
+		const retry = await send(db, session.facilitator, { type: 'attendee.add', attendee: AMIR }, 'attendee-once-1');
 		expect(retry.records).toEqual([]);
 		expect(participants.list(db, session.row.id)).toHaveLength(1);
 		expect(storedSeqs(db, session.row.id)).toEqual([1]);
 	});
 
-	it('leaves out jabatan and sex when not given, and refuses an unknown group or sex', () => {
-		const { records } = must(db, session.facilitator, { type: 'attendee.add', attendee: { name: 'Bu Rina', group: 'media' } });
+	it('leaves out jabatan and sex when not given, and refuses an unknown group or sex', async () => {
+		const { records } = await must(db, session.facilitator, { type: 'attendee.add', attendee: { name: 'Bu Rina', group: 'media' } });
 		expect(records[0].event).toMatchObject({ participant: { name: 'Bu Rina', institution: '' } });
 		expect((records[0].event as { participant: ParticipantView }).participant).not.toHaveProperty('sex');
 		expect((records[0].event as { participant: ParticipantView }).participant).not.toHaveProperty('position');
 		const before = dumpTables(db);
-		expect(send(db, session.facilitator, { type: 'attendee.add', attendee: { ...AMIR, group: 'partai' } }).result).toMatchObject({
+		expect((await send(db, session.facilitator, { type: 'attendee.add', attendee: { ...AMIR, group: 'partai' } })).result).toMatchObject({
 			ok: false,
 			error: { code: 'invalid_input' }
 		});
-		expect(() => send(db, session.facilitator, { type: 'attendee.add', attendee: { ...AMIR, sex: 'X' } })).toThrow();
+		await expect(send(db, session.facilitator, { type: 'attendee.add', attendee: { ...AMIR, sex: 'X' } })).rejects.toThrow();
 		expect(dumpTables(db)).toEqual(before);
 	});
 
-	it('still works after the close: the daftar hadir is completed from the paper sheet', () => {
-		must(db, session.facilitator, { type: 'session.close' });
-		expect(addAmir().result.ok).toBe(true);
+	it('still works after the close: the daftar hadir is completed from the paper sheet', async () => {
+		await must(db, session.facilitator, { type: 'session.close' });
+		expect((await addAmir()).result.ok).toBe(true);
 	});
 });
 
 describe('attendee.edit and attendee.remove', () => {
-	it('change and remove a staff-added entry, each logged', () => {
-		const id = (addAmir().result as { id: string }).id;
-		const edited = must(db, session.facilitator, { type: 'attendee.edit', participantId: id, attendee: { ...AMIR, name: 'Amir Hamzah', sex: '' } });
+	it('change and remove a staff-added entry, each logged', async () => {
+		const id = ((await addAmir()).result as { id: string }).id;
+		const edited = await must(db, session.facilitator, { type: 'attendee.edit', participantId: id, attendee: { ...AMIR, name: 'Amir Hamzah', sex: '' } });
 		expect(edited.records[0].event).toMatchObject({ type: 'attendee.saved', participant: { id, name: 'Amir Hamzah', addedBy: 'minutetaker' } });
 		expect(participants.list(db, session.row.id)[0]).not.toHaveProperty('sex');
-		const removed = must(db, session.minutetaker, { type: 'attendee.remove', participantId: id });
+		const removed = await must(db, session.minutetaker, { type: 'attendee.remove', participantId: id });
 		expect(removed.records[0].event).toEqual({ type: 'attendee.removed', participantId: id });
 		expect(participants.list(db, session.row.id)).toEqual([]);
-		expect(send(db, session.facilitator, { type: 'attendee.remove', participantId: id }).result).toMatchObject({ error: { code: 'not_found' } });
+		expect((await send(db, session.facilitator, { type: 'attendee.remove', participantId: id })).result).toMatchObject({ error: { code: 'not_found' } });
 	});
 
-	it('never touch someone who joined on their phone: they gave and consented to their own data', () => {
+	it('never touch someone who joined on their phone: they gave and consented to their own data', async () => {
 		const phone = joinParticipant(db, session, 'Siti Aminah');
 		const before = dumpTables(db);
 		for (const command of [
 			{ type: 'attendee.edit', participantId: phone.id, attendee: AMIR },
 			{ type: 'attendee.remove', participantId: phone.id }
 		])
-			expect(send(db, session.facilitator, command).result).toMatchObject({ ok: false, error: { code: 'not_found' } });
+			expect((await send(db, session.facilitator, command)).result).toMatchObject({ ok: false, error: { code: 'not_found' } });
 		expect(dumpTables(db)).toEqual(before);
 	});
 
-	it('are refused to participants and the projector', () => {
-		const id = (addAmir().result as { id: string }).id;
+	it('are refused to participants and the projector', async () => {
+		const id = ((await addAmir()).result as { id: string }).id;
 		const phone = joinParticipant(db, session, 'Siti Aminah');
 		for (const who of [phone.identity, session.presenter])
 			for (const command of [
@@ -112,15 +112,15 @@ describe('attendee.edit and attendee.remove', () => {
 				{ type: 'attendee.edit', participantId: id, attendee: AMIR },
 				{ type: 'attendee.remove', participantId: id }
 			])
-				expect(send(db, who, command).result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+				expect((await send(db, who, command)).result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 	});
 });
 
 describe('what others see of attendees', () => {
-	it('count everyone, but jabatan and sex stay with staff (and with the phone that gave them)', () => {
+	it('count everyone, but jabatan and sex stay with staff (and with the phone that gave them)', async () => {
 		const phone = joinParticipant(db, session, 'Siti Aminah');
 		db.prepare("UPDATE participants SET position = 'Dosen', sex = 'P' WHERE id = ?").run(phone.id);
-		const { records } = addAmir();
+		const { records } = await addAmir();
 		const state = boardState(db, session.row.id);
 		const seen = projectRecord(records[0], PUBLIC_VIEWER, state).event as { participant: ParticipantView };
 		expect(seen.participant).toEqual({

@@ -57,10 +57,10 @@ let other: TestParticipant;
 let itemId: string;
 let anonymousItemId: string;
 
-beforeEach(() => {
+beforeEach(async () => {
 	({ db, session, people: [author, other] } = sessionWith(['Pemilik', 'Orang Lain']));
-	itemId = addItem(db, author.identity, 'Milik pemilik');
-	anonymousItemId = addItem(db, author.identity, 'Milik pemilik, tanpa nama', { anonymous: true });
+	itemId = await addItem(db, author.identity, 'Milik pemilik');
+	anonymousItemId = await addItem(db, author.identity, 'Milik pemilik, tanpa nama', { anonymous: true });
 });
 afterEach(() => {
 	vi.restoreAllMocks();
@@ -112,9 +112,9 @@ function identity(role: Role): SocketIdentity {
 }
 
 /** Sends and expects `forbidden`, no records, and every table exactly as before. */
-function expectForbidden(who: SocketIdentity, command: Record<string, unknown>) {
+async function expectForbidden(who: SocketIdentity, command: Record<string, unknown>) {
 	const before = dumpTables(db);
-	const { result, records } = send(db, who, command);
+	const { result, records } = await send(db, who, command);
 	expect(result, `${who.role} sending ${JSON.stringify(command)}`).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 	expect(records).toEqual([]);
 	expect(dumpTables(db)).toEqual(before);
@@ -147,18 +147,18 @@ describe('the command list', () => {
 });
 
 describe('a role may not send what POLICY does not give it', () => {
-	it.each(refusals)('$role: $type is forbidden, reaches no handler and changes nothing', ({ type, role }) => {
+	it.each(refusals)('$role: $type is forbidden, reaches no handler and changes nothing', async ({ type, role }) => {
 		const handler = watch(type);
-		expectForbidden(identity(role), sample(type));
+		await expectForbidden(identity(role), sample(type));
 		expect(handler).not.toHaveBeenCalled();
 	});
 
 	// The facilitator is left out: their own id, sent again, is rightly answered as the retry it is.
-	it.each(lowRefusals)('$role: $type is forbidden even as a retry of an id the facilitator used', ({ type, role }) => {
+	it.each(lowRefusals)('$role: $type is forbidden even as a retry of an id the facilitator used', async ({ type, role }) => {
 		const id = commandId();
-		send(db, session.facilitator, { type: 'session.settings', allowAnonymous: true }, id);
+		await send(db, session.facilitator, { type: 'session.settings', allowAnonymous: true }, id);
 		const before = dumpTables(db);
-		const { result } = send(db, identity(role), sample(type), id);
+		const { result } = await send(db, identity(role), sample(type), id);
 		expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 		expect(dumpTables(db)).toEqual(before);
 	});
@@ -167,30 +167,30 @@ describe('a role may not send what POLICY does not give it', () => {
 describe('a participant may not touch someone else’s item', () => {
 	it('there are item commands to check', () => expect(itemCommands.length).toBeGreaterThan(0));
 
-	it.each(itemCommands)('%s on another participant’s item is forbidden and changes nothing', (type) => {
-		expectForbidden(other.identity, sample(type, itemId));
+	it.each(itemCommands)('%s on another participant’s item is forbidden and changes nothing', async (type) => {
+		await expectForbidden(other.identity, sample(type, itemId));
 	});
 
-	it.each(itemCommands)('%s on another participant’s anonymous item is forbidden and changes nothing', (type) => {
-		expectForbidden(other.identity, sample(type, anonymousItemId));
+	it.each(itemCommands)('%s on another participant’s anonymous item is forbidden and changes nothing', async (type) => {
+		await expectForbidden(other.identity, sample(type, anonymousItemId));
 	});
 });
 
 describe('every role POLICY allows gets past authorization', () => {
 	const who = (role: Role) => (role === 'participant' ? author.identity : identity(role));
 
-	it.each(allowedPairs)('$role: $type reaches its handler', ({ type, role }) => {
+	it.each(allowedPairs)('$role: $type reaches its handler', async ({ type, role }) => {
 		const handler = watch(type);
-		const { result } = send(db, who(role), sample(type));
+		const { result } = await send(db, who(role), sample(type));
 		expect(handler).toHaveBeenCalledOnce();
 		if (!result.ok) expect(result.error.code).not.toBe('forbidden');
 	});
 
-	it.each(allowedPairs)('$role: $type after the close reaches its handler only if POLICY keeps it open', ({ type, role }) => {
-		send(db, session.facilitator, { type: 'session.close' });
+	it.each(allowedPairs)('$role: $type after the close reaches its handler only if POLICY keeps it open', async ({ type, role }) => {
+		await send(db, session.facilitator, { type: 'session.close' });
 		const handler = watch(type);
 		const before = dumpTables(db);
-		const { result } = send(db, who(role), sample(type));
+		const { result } = await send(db, who(role), sample(type));
 		if (POLICY[type].afterClose) return expect(handler).toHaveBeenCalledOnce();
 		expect(result).toMatchObject({ ok: false, error: { code: 'session_closed' } });
 		expect(handler).not.toHaveBeenCalled();

@@ -48,7 +48,7 @@ describe('a sample session', () => {
 		expectAround(lastRecordAt(session), before);
 	});
 
-	it('stamps records, joins, items, notes and the close with its own clock, and consent with the real one', () => {
+	it('stamps records, joins, items, notes and the close with its own clock, and consent with the real one', async () => {
 		const realStart = new Date();
 		expect(clock.setSample(db, session.row.id, EVENT)).toBeNull();
 		const siti = joinParticipant(db, session, 'Siti');
@@ -58,14 +58,14 @@ describe('a sample session', () => {
 		expectAround(joined.consentAt ?? '', realStart);
 		expectAround(lastRecordAt(session), EVENT);
 
-		setPhase(db, session, 'writing');
-		const itemId = addItem(db, siti.identity, 'Akses modal sulit');
+		await setPhase(db, session, 'writing');
+		const itemId = await addItem(db, siti.identity, 'Akses modal sulit');
 		const item = db.prepare('SELECT created_at FROM items WHERE id = ?').get(itemId) as { created_at: string };
 		expectAround(item.created_at, EVENT);
 		const eleven = new Date('2025-10-24T11:00:00+08:00');
 		clock.setSample(db, session.row.id, eleven);
-		must(db, session.minutetaker, { type: 'note.add', text: 'Catatan diskusi' });
-		must(db, session.facilitator, { type: 'session.close' });
+		await must(db, session.minutetaker, { type: 'note.add', text: 'Catatan diskusi' });
+		await must(db, session.facilitator, { type: 'session.close' });
 		expectAround(viewOf(db, session).closedAt!, eleven);
 
 		// The sample minutes read as held on the event day: times of the day, no date of today.

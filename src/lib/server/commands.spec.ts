@@ -14,21 +14,21 @@ beforeEach(() => {
 });
 
 describe('sequence numbers', () => {
-	it('appends exactly one record per change, numbered after the last', () => {
-		const added = send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Jalan rusak' });
+	it('appends exactly one record per change, numbered after the last', async () => {
+		const added = await send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Jalan rusak' });
 		expect(added.result).toMatchObject({ ok: true, seq: 2 });
 		expect(added.records).toHaveLength(1);
 		expect(added.records[0]).toMatchObject({ seq: 2, event: { type: 'item.added' } });
 
 		const itemId = added.result.ok ? added.result.itemId! : '';
-		const edited = send(db, siti.identity, { type: 'item.edit', itemId, text: 'Jalan desa rusak parah' });
+		const edited = await send(db, siti.identity, { type: 'item.edit', itemId, text: 'Jalan desa rusak parah' });
 		expect(edited.records.map((r) => [r.seq, r.event.type])).toEqual([[3, 'item.edited']]);
-		const deleted = send(db, siti.identity, { type: 'item.delete', itemId });
+		const deleted = await send(db, siti.identity, { type: 'item.delete', itemId });
 		expect(deleted.records.map((r) => [r.seq, r.event.type])).toEqual([[4, 'item.deleted']]);
-		const settings = send(db, session.facilitator, { type: 'session.settings', allowAnonymous: false });
+		const settings = await send(db, session.facilitator, { type: 'session.settings', allowAnonymous: false });
 		expect(settings.records.map((r) => [r.seq, r.event.type])).toEqual([[5, 'session.settings']]);
 		// Closing is the one command that appends two records: the phase ends, then the session.
-		const closed = send(db, session.facilitator, { type: 'session.close' });
+		const closed = await send(db, session.facilitator, { type: 'session.close' });
 		expect(closed.records.map((r) => [r.seq, r.event.type])).toEqual([
 			[6, 'phase.changed'],
 			[7, 'session.closed']
@@ -38,25 +38,25 @@ describe('sequence numbers', () => {
 		expect(storedSeqs(db, session.row.id)).toEqual([1, 2, 3, 4, 5, 6, 7]);
 	});
 
-	it('stores what it broadcasts', () => {
-		const { records } = send(db, siti.identity, { type: 'item.add', kind: 'peluang', text: 'Dana CSR tambang' });
+	it('stores what it broadcasts', async () => {
+		const { records } = await send(db, siti.identity, { type: 'item.add', kind: 'peluang', text: 'Dana CSR tambang' });
 		expect(recordsSince(db, session.row.id, 1, 10)).toEqual(records);
 	});
 
-	it('numbers each session on its own, even when interleaved', () => {
+	it('numbers each session on its own, even when interleaved', async () => {
 		const other = createSession(db, { title: 'FGD Musrenbang Sangatta' });
 		const budi = joinParticipant(db, other, 'Budi');
 		for (let i = 0; i < 3; i++) {
-			addItem(db, siti.identity, `Kendala A${i}`);
-			addItem(db, budi.identity, `Kendala B${i}`);
+			await addItem(db, siti.identity, `Kendala A${i}`);
+			await addItem(db, budi.identity, `Kendala B${i}`);
 		}
 		expect(storedSeqs(db, session.row.id)).toEqual([1, 2, 3, 4]);
 		expect(storedSeqs(db, other.row.id)).toEqual([1, 2, 3, 4]);
 	});
 
-	it('a rejected command appends nothing and changes no table', () => {
+	it('a rejected command appends nothing and changes no table', async () => {
 		const budi = joinParticipant(db, session, 'Budi');
-		const itemId = addItem(db, siti.identity);
+		const itemId = await addItem(db, siti.identity);
 		const before = dumpTables(db);
 
 		const refusals: [TestParticipant['identity'], unknown][] = [
@@ -67,7 +67,7 @@ describe('sequence numbers', () => {
 			[session.facilitator, { type: 'session.settings', kinds: [{ key: 'isu', label: 'Isu' }] }]
 		];
 		for (const [who, command] of refusals) {
-			const { result, records } = send(db, who, command);
+			const { result, records } = await send(db, who, command);
 			expect(result.ok).toBe(false);
 			expect(records).toEqual([]);
 		}
@@ -76,10 +76,10 @@ describe('sequence numbers', () => {
 });
 
 describe('idempotency by client command id', () => {
-	it('a retried command returns the first result and acts once', () => {
+	it('a retried command returns the first result and acts once', async () => {
 		const command = { type: 'item.add', kind: 'kendala', text: 'Sinyal 4G lemah' };
-		const first = send(db, siti.identity, command, 'retry-0001');
-		const again = send(db, siti.identity, command, 'retry-0001');
+		const first = await send(db, siti.identity, command, 'retry-0001');
+		const again = await send(db, siti.identity, command, 'retry-0001');
 
 		expect(again.result).toEqual(first.result);
 		expect(again.records).toEqual([]);
@@ -87,35 +87,35 @@ describe('idempotency by client command id', () => {
 		expect(db.prepare('SELECT count(*) AS n FROM items').get()).toEqual({ n: 1 });
 	});
 
-	it('a retry is recognised by id even after the session has moved on', () => {
-		const first = send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Banjir musiman' }, 'late-retry-1');
-		send(db, session.facilitator, { type: 'session.close' });
-		const again = send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Banjir musiman' }, 'late-retry-1');
+	it('a retry is recognised by id even after the session has moved on', async () => {
+		const first = await send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Banjir musiman' }, 'late-retry-1');
+		await send(db, session.facilitator, { type: 'session.close' });
+		const again = await send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Banjir musiman' }, 'late-retry-1');
 		expect(again.result).toEqual(first.result);
 	});
 
-	it('the same id from two participants is two commands', () => {
+	it('the same id from two participants is two commands', async () => {
 		const budi = joinParticipant(db, session, 'Budi');
-		const a = send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'dari Siti' }, 'same-id-01');
-		const b = send(db, budi.identity, { type: 'item.add', kind: 'kendala', text: 'dari Budi' }, 'same-id-01');
+		const a = await send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'dari Siti' }, 'same-id-01');
+		const b = await send(db, budi.identity, { type: 'item.add', kind: 'kendala', text: 'dari Budi' }, 'same-id-01');
 
 		expect(a.result.ok && b.result.ok).toBe(true);
 		expect(a.result).not.toEqual(b.result);
 		expect(db.prepare('SELECT count(*) AS n FROM items').get()).toEqual({ n: 2 });
 	});
 
-	it('a refused command is not remembered, so a later retry is judged afresh', () => {
-		send(db, session.facilitator, { type: 'session.settings', allowAnonymous: false });
+	it('a refused command is not remembered, so a later retry is judged afresh', async () => {
+		await send(db, session.facilitator, { type: 'session.settings', allowAnonymous: false });
 		const command = { type: 'item.add', kind: 'kendala', text: 'rahasia', anonymous: true };
-		expect(send(db, siti.identity, command, 'anon-000001').result).toMatchObject({ ok: false });
-		send(db, session.facilitator, { type: 'session.settings', allowAnonymous: true });
-		expect(send(db, siti.identity, command, 'anon-000001').result).toMatchObject({ ok: true });
+		expect((await send(db, siti.identity, command, 'anon-000001')).result).toMatchObject({ ok: false });
+		await send(db, session.facilitator, { type: 'session.settings', allowAnonymous: true });
+		expect((await send(db, siti.identity, command, 'anon-000001')).result).toMatchObject({ ok: true });
 	});
 });
 
 describe('anonymous items', () => {
-	it('are broadcast without an author', () => {
-		const { records } = send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Pungli', anonymous: true });
+	it('are broadcast without an author', async () => {
+		const { records } = await send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Pungli', anonymous: true });
 		expect(records[0].event).toMatchObject({ type: 'item.added', item: { authorId: null, anonymous: true } });
 		// The record keeps its owner on the server (so the author can be sent their own copy) …
 		expect(records[0].owner).toBe(siti.id);
@@ -131,18 +131,18 @@ describe('anonymous items', () => {
 		}
 	});
 
-	it('named items carry their author', () => {
-		const { records } = send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Pungli' });
+	it('named items carry their author', async () => {
+		const { records } = await send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Pungli' });
 		expect(records[0].event).toMatchObject({ item: { authorId: siti.id, anonymous: false } });
 	});
 });
 
 describe('storage failures', () => {
-	it('answer internal and leave nothing half-written', () => {
+	it('answer internal and leave nothing half-written', async () => {
 		db.exec("CREATE TRIGGER full_disk BEFORE INSERT ON items BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
 		const before = dumpTables(db);
 		const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
-		const { result, records } = send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'hilang?' });
+		const { result, records } = await send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'hilang?' });
 		quiet.mockRestore();
 		expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
 		expect(records).toEqual([]);

@@ -14,8 +14,8 @@ let session: TestSession;
 let kur: string;
 let data: string;
 
-function save(who: TestSession, activity: string, institution: string): string {
-	const { records } = must(db, who.facilitator, { type: 'action.save', row: { activity, pic: { institution }, timeframe: '2099' } });
+async function save(who: TestSession, activity: string, institution: string): Promise<string> {
+	const { records } = await must(db, who.facilitator, { type: 'action.save', row: { activity, pic: { institution }, timeframe: '2099' } });
 	return (records[0].event as { row: { id: string } }).row.id;
 }
 const pdf = (name: string, text = name): ReadyEvidence => ({ name, type: 'pdf', data: smallPdf(text) });
@@ -29,11 +29,11 @@ const update = (rowId: string, files: ReadyEvidence[], options: { onlyInstitutio
 	)();
 const countOf = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 
-beforeEach(() => {
+beforeEach(async () => {
 	db = freshDb();
 	session = createSession(db, { title: 'FGD UMKM' });
-	kur = save(session, 'Pelatihan akses KUR', 'Dinas Koperasi dan UKM');
-	data = save(session, 'Pendataan UMKM', 'Bappeda');
+	kur = await save(session, 'Pelatihan akses KUR', 'Dinas Koperasi dan UKM');
+	data = await save(session, 'Pendataan UMKM', 'Bappeda');
 });
 
 describe('evidence files of an update', () => {
@@ -85,18 +85,18 @@ describe('who reads an evidence file', () => {
 		expect(evidence.read(db, session.row.id, 'no-such-file')).toBeNull();
 	});
 
-	it('a PIC scope no longer reads a file whose row left the plan', () => {
+	it('a PIC scope no longer reads a file whose row left the plan', async () => {
 		const own = update(kur, [pdf('kur.pdf')]).files[0].id;
-		must(db, session.facilitator, { type: 'action.delete', rowId: kur });
+		await must(db, session.facilitator, { type: 'action.delete', rowId: kur });
 		expect(evidence.read(db, session.row.id, own, { onlyInstitution: 'Dinas Koperasi dan UKM' })).toBeNull();
 	});
 });
 
 describe('evidence files and the session', () => {
-	it('go with the session when it is deleted, and another session keeps its own', () => {
+	it('go with the session when it is deleted, and another session keeps its own', async () => {
 		update(kur, [pdf('kur.pdf')]);
 		const other = createSession(db, { title: 'FGD lain' });
-		const otherRow = save(other, 'Pelatihan', 'Bappeda');
+		const otherRow = await save(other, 'Pelatihan', 'Bappeda');
 		update(otherRow, [pdf('lain.pdf')], { sessionId: other.row.id });
 		expect(deleteSession(db, session.row.id)).toBe(true);
 		expect(db.prepare('SELECT name FROM action_evidence').all()).toEqual([{ name: 'lain.pdf' }]);

@@ -10,8 +10,8 @@ import * as sessions from './sessions';
 let db: Db;
 let session: TestSession;
 
-function save(db: Db, who: TestSession, row: Record<string, unknown>): string {
-	const { records } = must(db, who.facilitator, { type: 'action.save', row });
+async function save(db: Db, who: TestSession, row: Record<string, unknown>): Promise<string> {
+	const { records } = await must(db, who.facilitator, { type: 'action.save', row });
 	const event = records[0].event;
 	if (event.type !== 'action.saved') throw new Error(event.type);
 	return event.row.id;
@@ -23,11 +23,11 @@ const update = (rowId: string, status: 'rencana' | 'berjalan' | 'selesai' | 'ter
 let kur: string;
 let data: string;
 
-beforeEach(() => {
+beforeEach(async () => {
 	db = freshDb();
 	session = createSession(db, { title: 'FGD UMKM Kukar', region: 'Kutai Kartanegara' });
-	kur = save(db, session, { activity: 'Pelatihan akses KUR', pic: { name: 'Siti', institution: 'Dinas Koperasi dan UKM' }, funding: 'APBD', timeframe: 'Triwulan I 2026', cost: 150_000_000 });
-	data = save(db, session, { activity: 'Pendataan UMKM', pic: { name: 'Budi', institution: 'Bappeda' }, funding: 'Dana Desa', timeframe: 'Belum ditentukan' });
+	kur = await save(db, session, { activity: 'Pelatihan akses KUR', pic: { name: 'Siti', institution: 'Dinas Koperasi dan UKM' }, funding: 'APBD', timeframe: 'Triwulan I 2026', cost: 150_000_000 });
+	data = await save(db, session, { activity: 'Pendataan UMKM', pic: { name: 'Budi', institution: 'Bappeda' }, funding: 'Dana Desa', timeframe: 'Belum ditentukan' });
 });
 
 describe('progress updates', () => {
@@ -52,19 +52,19 @@ describe('progress updates', () => {
 		expect(followup.loadTracked(db, [session.row.id])[0].status).toBe('tertunda');
 	});
 
-	it('refuse bad input and unknown or deleted rows, changing nothing', () => {
+	it('refuse bad input and unknown or deleted rows, changing nothing', async () => {
 		expect(followup.updateInput.safeParse({ rowId: kur, status: 'batal', note: '', evidenceUrl: '' }).success).toBe(false);
 		expect(followup.updateInput.safeParse({ rowId: kur, status: 'selesai', note: 'x'.repeat(1001), evidenceUrl: '' }).success).toBe(false);
 		expect(followup.updateInput.safeParse({ rowId: kur, status: 'selesai', note: '', evidenceUrl: 'javascript:alert(1)' }).success).toBe(false);
 		expect(() => update('no-such-row', 'selesai')).toThrow(followup.FollowupRefusal);
-		must(db, session.facilitator, { type: 'action.delete', rowId: data });
+		await must(db, session.facilitator, { type: 'action.delete', rowId: data });
 		expect(() => update(data, 'selesai')).toThrow(followup.FollowupRefusal);
 		expect(db.prepare('SELECT COUNT(*) AS n FROM action_updates').get()).toEqual({ n: 0 });
 	});
 
-	it('overdue rows show across many sessions in one call', () => {
+	it('overdue rows show across many sessions in one call', async () => {
 		const paser = createSession(db, { title: 'FGD Paser', region: 'Paser' });
-		save(db, paser, { activity: 'Sertifikasi halal', pic: { institution: 'Dinas Koperasi dan UKM' }, timeframe: '2025' });
+		await save(db, paser, { activity: 'Sertifikasi halal', pic: { institution: 'Dinas Koperasi dan UKM' }, timeframe: '2025' });
 		const rows = followup.loadTracked(db, [session.row.id, paser.row.id], new Date('2026-05-01T00:00:00Z'));
 		expect(rows.map((r) => [r.session.region, r.row.activity, r.overdue])).toEqual([
 			['Kutai Kartanegara', 'Pelatihan akses KUR', true],

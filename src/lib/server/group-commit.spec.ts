@@ -77,8 +77,8 @@ describe('GroupCommit', () => {
 
 	it('when the commit fails, every command of the group is answered internal, unsaved and unbroadcast', async () => {
 		// The last command leaves a deferred foreign-key violation behind, so COMMIT itself fails.
-		const failAtCommit: typeof execute = (db, who, env) => {
-			const executed = execute(db, who, env);
+		const failAtCommit: typeof execute = async (db, trx, who, env) => {
+			const executed = await execute(db, trx, who, env);
 			if (env.id === 'poison-0001') {
 				db.pragma('defer_foreign_keys = ON');
 				db.prepare(

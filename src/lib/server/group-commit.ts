@@ -12,13 +12,13 @@
  *
  * Creating a session is the one write outside: no screen is open on a session that does not exist yet.
  */
-import type { ControlledTransaction, Kysely } from 'kysely';
+import type { ControlledTransaction } from 'kysely';
 import type { CommandEnvelope, CommandResult, SessionRecord, SocketIdentity } from '../realtime/contract';
 import { execute, type Executed } from './commands';
 import type { Db } from './db/database';
 import type { Schema } from './db/schema';
 import { lockSession } from './db/log-store';
-import { sqliteStore, type Store } from './db/store';
+import { sqliteStore, type Store, type StoreTransaction } from './db/store';
 
 /** What a change leaves behind: the records it appended to the session's log, published after the commit. */
 export interface Written {
@@ -39,7 +39,7 @@ export type CommitObserver = (sessionId: string, records: SessionRecord[]) => vo
  * engine), or, for the modules not converted to the store yet, `db`, the raw SQLite connection
  * that `trx` wraps (src/lib/server/db/store.ts). On PostgreSQL `db` refuses every use.
  */
-export type Change<R> = (db: Db, trx: Kysely<Schema>) => R | Promise<R>;
+export type Change<R> = (db: Db, trx: StoreTransaction) => R | Promise<R>;
 
 interface Waiting {
 	sessionId: string;
@@ -101,7 +101,7 @@ export class GroupCommit {
 		return new Promise((resolve) => {
 			this.#enqueue({
 				sessionId: who.sessionId,
-				change: (db) => this.#run(db, who, envelope),
+				change: (db, trx) => this.#run(db, trx, who, envelope),
 				settle: (outcome) => {
 					const executed = 'written' in outcome ? (outcome.written as Executed) : unsaved;
 					answer(executed.result);
@@ -154,7 +154,7 @@ export class GroupCommit {
 			for (const { change } of group) {
 				// Some SQLite errors roll the whole transaction back; the rest must not then commit alone.
 				if (raw && !raw.inTransaction) throw new Error('the group transaction was rolled back');
-				const inside = await trx.savepoint('change').execute();
+				const inside: StoreTransaction = await trx.savepoint('change').execute();
 				try {
 					outcomes.push({ written: await change(raw ?? NO_RAW_CONNECTION, inside) });
 					await inside.releaseSavepoint('change').execute();

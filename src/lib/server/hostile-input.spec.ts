@@ -7,12 +7,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../realtime/contract';
 import { createSessionSchema, envelopeSchema, joinSchema, syncSchema } from '../realtime/schemas';
-import { execute } from './commands';
 import type { Db } from './db/database';
 import { HttpProblem, readBody } from '../http/endpoint.server';
 import { sync } from './sync';
 import { random, type Rng } from '$lib/testing/random';
-import { addItem, dumpTables, sessionWith, storedSeqs, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { addItem, dumpTables, executeAlone, sessionWith, storedSeqs, type TestParticipant, type TestSession } from '$lib/testing/server';
 
 const CODES: ErrorCode[] = ['invalid_input', 'forbidden', 'not_found', 'session_closed', 'kinds_locked', 'anonymous_not_allowed'];
 
@@ -76,13 +75,13 @@ beforeEach(() => {
 });
 
 describe('random commands through validation and execution', () => {
-	it('never throw; refusals are known codes that change nothing; acceptances are stored as acknowledged', () => {
+	it('never throw; refusals are known codes that change nothing; acceptances are stored as acknowledged', async () => {
 		const rng = random(20261128);
 		const counts = { invalid: 0, refused: 0, accepted: 0 };
 		// Ten fresh sessions of 300 cases: small tables keep the before/after comparison cheap.
 		for (let round = 0; round < 10; round++) {
 			({ db, session, people: [siti, budi] } = sessionWith(['Siti', 'Budi']));
-			const itemIds = [addItem(db, siti.identity, 'Milik Siti'), addItem(db, budi.identity, 'Milik Budi'), 'tidak-ada'];
+			const itemIds = [await addItem(db, siti.identity, 'Milik Siti'), await addItem(db, budi.identity, 'Milik Budi'), 'tidak-ada'];
 			const who = [siti.identity, budi.identity, session.presenter, session.facilitator];
 			for (let n = 0; n < 300; n++) {
 				const parsed = envelopeSchema.safeParse(mutatedEnvelope(rng, itemIds));
@@ -91,7 +90,7 @@ describe('random commands through validation and execution', () => {
 					continue;
 				}
 				const before = dumpTables(db);
-				const { result, records } = execute(db, rng.pick(who), parsed.data);
+				const { result, records } = await executeAlone(db, rng.pick(who), parsed.data);
 				if (!result.ok) {
 					counts.refused++;
 					expect(CODES, JSON.stringify(result)).toContain(result.error.code);
@@ -136,10 +135,10 @@ describe('text that would not survive storage', () => {
 		}
 	});
 
-	it('paired surrogates (emoji, letters outside the BMP) are kept as they are', () => {
+	it('paired surrogates (emoji, letters outside the BMP) are kept as they are', async () => {
 		const text = '🙂 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 👨‍👩‍👧';
 		const parsed = envelopeSchema.parse({ id: 'paired-surrogates', command: { type: 'item.add', kind: 'kendala', text } });
-		const { result } = execute(db, siti.identity, parsed);
+		const { result } = await executeAlone(db, siti.identity, parsed);
 		const stored = db.prepare('SELECT text FROM items WHERE id = ?').get((result as { itemId: string }).itemId) as { text: string };
 		expect(stored.text).toBe(text);
 	});

@@ -13,28 +13,28 @@ let rec: string;
 let constraint: string;
 let opportunity: string;
 
-beforeEach(() => {
+beforeEach(async () => {
 	({ db, session, people: [siti, budi] } = sessionWith(['Siti', 'Budi']));
-	rec = addItem(db, siti.identity, 'Alokasikan DAK untuk jalan desa', { kind: 'rekomendasi' });
-	constraint = addItem(db, budi.identity, 'Jalan desa rusak', { kind: 'kendala' });
-	opportunity = addItem(db, budi.identity, 'Dana CSR tambang', { kind: 'peluang' });
+	rec = await addItem(db, siti.identity, 'Alokasikan DAK untuk jalan desa', { kind: 'rekomendasi' });
+	constraint = await addItem(db, budi.identity, 'Jalan desa rusak', { kind: 'kendala' });
+	opportunity = await addItem(db, budi.identity, 'Dana CSR tambang', { kind: 'peluang' });
 });
 
-const link = (who: SocketIdentity, recommendationId: string, targetId: string, linked = true) =>
-	send(db, who, { type: 'link.set', recommendationId, targetId, linked });
+const link = async (who: SocketIdentity, recommendationId: string, targetId: string, linked = true) =>
+	await send(db, who, { type: 'link.set', recommendationId, targetId, linked });
 const stored = () => links.list(db, session.row.id);
 
-function expectRefused(who: SocketIdentity, recommendationId: string, targetId: string, code: string) {
+async function expectRefused(who: SocketIdentity, recommendationId: string, targetId: string, code: string) {
 	const before = dumpTables(db);
-	expect(link(who, recommendationId, targetId).result).toMatchObject({ ok: false, error: { code } });
+	expect((await link(who, recommendationId, targetId)).result).toMatchObject({ ok: false, error: { code } });
 	expect(dumpTables(db)).toEqual(before);
 }
 
 describe('link.set', () => {
-	it('lets the recommendation’s author link it to a constraint and an opportunity', () => {
-		const { records } = link(siti.identity, rec, constraint);
+	it('lets the recommendation’s author link it to a constraint and an opportunity', async () => {
+		const { records } = await link(siti.identity, rec, constraint);
 		expect(records[0].event).toEqual({ type: 'link.set', link: { recommendationId: rec, targetId: constraint }, linked: true });
-		link(siti.identity, rec, opportunity);
+		await link(siti.identity, rec, opportunity);
 		expect(stored()).toHaveLength(2);
 		expect(stored()).toEqual(
 			expect.arrayContaining([
@@ -44,62 +44,62 @@ describe('link.set', () => {
 		);
 	});
 
-	it('lets the facilitator link any recommendation', () => {
-		expect(link(session.facilitator, rec, constraint).result.ok).toBe(true);
+	it('lets the facilitator link any recommendation', async () => {
+		expect((await link(session.facilitator, rec, constraint)).result.ok).toBe(true);
 		expect(stored()).toEqual([{ recommendationId: rec, targetId: constraint }]);
 	});
 
-	it('refuses another participant, the minute-taker and the projector', () => {
-		expectRefused(budi.identity, rec, constraint, 'forbidden');
-		expectRefused(session.minutetaker, rec, constraint, 'forbidden');
-		expectRefused(session.presenter, rec, constraint, 'forbidden');
+	it('refuses another participant, the minute-taker and the projector', async () => {
+		await expectRefused(budi.identity, rec, constraint, 'forbidden');
+		await expectRefused(session.minutetaker, rec, constraint, 'forbidden');
+		await expectRefused(session.presenter, rec, constraint, 'forbidden');
 	});
 
-	it('goes only from the last kind to the other kinds', () => {
-		const other = addItem(db, siti.identity, 'Bentuk BUMDes', { kind: 'rekomendasi' });
-		const ownConstraint = addItem(db, siti.identity, 'Sinyal lemah', { kind: 'kendala' });
-		expectRefused(siti.identity, ownConstraint, opportunity, 'invalid_input');
-		expectRefused(siti.identity, ownConstraint, rec, 'invalid_input');
-		expectRefused(siti.identity, rec, other, 'invalid_input');
-		expectRefused(session.facilitator, constraint, opportunity, 'invalid_input');
+	it('goes only from the last kind to the other kinds', async () => {
+		const other = await addItem(db, siti.identity, 'Bentuk BUMDes', { kind: 'rekomendasi' });
+		const ownConstraint = await addItem(db, siti.identity, 'Sinyal lemah', { kind: 'kendala' });
+		await expectRefused(siti.identity, ownConstraint, opportunity, 'invalid_input');
+		await expectRefused(siti.identity, ownConstraint, rec, 'invalid_input');
+		await expectRefused(siti.identity, rec, other, 'invalid_input');
+		await expectRefused(session.facilitator, constraint, opportunity, 'invalid_input');
 	});
 
-	it('follows the session’s own kinds: the last one is the answer', () => {
+	it('follows the session’s own kinds: the last one is the answer', async () => {
 		const custom = createSession(db, { kinds: [{ key: 'isu', label: 'Isu' }, { key: 'solusi', label: 'Solusi' }] });
 		const ani = joinParticipant(db, custom, 'Ani');
-		const issue = addItem(db, ani.identity, 'Banjir', { kind: 'isu' });
-		const answer = addItem(db, ani.identity, 'Normalisasi sungai', { kind: 'solusi' });
-		expect(link(ani.identity, answer, issue).result.ok).toBe(true);
-		expect(link(ani.identity, issue, answer).result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+		const issue = await addItem(db, ani.identity, 'Banjir', { kind: 'isu' });
+		const answer = await addItem(db, ani.identity, 'Normalisasi sungai', { kind: 'solusi' });
+		expect((await link(ani.identity, answer, issue)).result.ok).toBe(true);
+		expect((await link(ani.identity, issue, answer)).result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
 	});
 
-	it('unlinks, and linking twice keeps one link', () => {
-		link(siti.identity, rec, constraint);
-		link(siti.identity, rec, constraint);
+	it('unlinks, and linking twice keeps one link', async () => {
+		await link(siti.identity, rec, constraint);
+		await link(siti.identity, rec, constraint);
 		expect(stored()).toHaveLength(1);
-		const { records } = link(siti.identity, rec, constraint, false);
+		const { records } = await link(siti.identity, rec, constraint, false);
 		expect(records[0].event).toMatchObject({ type: 'link.set', linked: false });
 		expect(stored()).toEqual([]);
 	});
 
-	it('needs both items on the board', () => {
-		expectRefused(siti.identity, rec, 'no-such-item', 'not_found');
-		expectRefused(siti.identity, 'no-such-item', constraint, 'not_found');
-		must(db, session.facilitator, { type: 'item.hide', itemId: constraint, reason: 'duplikat' });
-		expectRefused(siti.identity, rec, constraint, 'not_found');
+	it('needs both items on the board', async () => {
+		await expectRefused(siti.identity, rec, 'no-such-item', 'not_found');
+		await expectRefused(siti.identity, 'no-such-item', constraint, 'not_found');
+		await must(db, session.facilitator, { type: 'item.hide', itemId: constraint, reason: 'duplikat' });
+		await expectRefused(siti.identity, rec, constraint, 'not_found');
 	});
 });
 
 describe('unlinking', () => {
-	it('works even after one of the items was hidden', () => {
-		must(db, session.facilitator, { type: 'link.set', recommendationId: rec, targetId: constraint, linked: true });
-		must(db, session.facilitator, { type: 'item.hide', itemId: constraint, reason: 'Di luar topik' });
-		expect(link(session.facilitator, rec, constraint, false).result).toMatchObject({ ok: true });
+	it('works even after one of the items was hidden', async () => {
+		await must(db, session.facilitator, { type: 'link.set', recommendationId: rec, targetId: constraint, linked: true });
+		await must(db, session.facilitator, { type: 'item.hide', itemId: constraint, reason: 'Di luar topik' });
+		expect((await link(session.facilitator, rec, constraint, false)).result).toMatchObject({ ok: true });
 		expect(stored()).toEqual([]);
 	});
 
-	it('but a new link to a hidden item is refused', () => {
-		must(db, session.facilitator, { type: 'item.hide', itemId: constraint, reason: 'Di luar topik' });
-		expectRefused(session.facilitator, rec, constraint, 'not_found');
+	it('but a new link to a hidden item is refused', async () => {
+		await must(db, session.facilitator, { type: 'item.hide', itemId: constraint, reason: 'Di luar topik' });
+		await expectRefused(session.facilitator, rec, constraint, 'not_found');
 	});
 });

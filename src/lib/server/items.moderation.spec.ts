@@ -19,12 +19,12 @@ beforeEach(() => {
 
 const as = (record: SessionRecord, who: SocketIdentity) => projectRecord(record, who, boardState(db, session.row.id)).event;
 const boardOf = (who: SocketIdentity) => snapshotFor(db, session.row.id, who).items;
-const refused = (who: SocketIdentity, command: unknown) => send(db, who, command).result;
+const refused = async (who: SocketIdentity, command: unknown) => (await send(db, who, command)).result;
 
 describe('a facilitator’s edit', () => {
-	it('changes the item but keeps the original text in the log', () => {
-		const itemId = addItem(db, siti.identity, 'jalan rusak bgt');
-		must(db, session.facilitator, { type: 'item.edit', itemId, text: 'Jalan desa rusak berat' });
+	it('changes the item but keeps the original text in the log', async () => {
+		const itemId = await addItem(db, siti.identity, 'jalan rusak bgt');
+		await must(db, session.facilitator, { type: 'item.edit', itemId, text: 'Jalan desa rusak berat' });
 		const log = recordsSince(db, session.row.id, 0, 100).map((r) => r.event);
 		expect(log).toContainEqual(expect.objectContaining({ type: 'item.added', item: expect.objectContaining({ id: itemId, text: 'jalan rusak bgt' }) }));
 		expect(log.at(-1)).toMatchObject({ type: 'item.edited', itemId, text: 'Jalan desa rusak berat' });
@@ -33,9 +33,9 @@ describe('a facilitator’s edit', () => {
 		expect(actors.at(-1)?.actor).toBe('facilitator');
 	});
 
-	it('reaches the author in full', () => {
-		const itemId = addItem(db, siti.identity, 'draf');
-		const { records } = must(db, session.facilitator, { type: 'item.edit', itemId, text: 'rapi' });
+	it('reaches the author in full', async () => {
+		const itemId = await addItem(db, siti.identity, 'draf');
+		const { records } = await must(db, session.facilitator, { type: 'item.edit', itemId, text: 'rapi' });
 		expect(as(records[0], siti.identity)).toMatchObject({ type: 'item.edited', text: 'rapi' });
 		expect(as(records[0], budi.identity)).toMatchObject({ type: 'item.edited', text: 'rapi' });
 	});
@@ -45,9 +45,9 @@ describe('hiding and restoring', () => {
 	let itemId: string;
 	let hidden: SessionRecord;
 
-	beforeEach(() => {
-		itemId = addItem(db, siti.identity, 'Ujaran kebencian');
-		hidden = must(db, session.facilitator, { type: 'item.hide', itemId, reason: 'Melanggar aturan diskusi' }).records[0];
+	beforeEach(async () => {
+		itemId = await addItem(db, siti.identity, 'Ujaran kebencian');
+		hidden = (await must(db, session.facilitator, { type: 'item.hide', itemId, reason: 'Melanggar aturan diskusi' })).records[0];
 	});
 
 	it('staff see the reason; everyone else, the author too, gets an empty one', () => {
@@ -64,13 +64,13 @@ describe('hiding and restoring', () => {
 		expect(JSON.stringify(snapshotFor(db, session.row.id, siti.identity))).not.toContain('Melanggar');
 	});
 
-	it('leaves the author unable to change it', () => {
-		expect(refused(siti.identity, { type: 'item.edit', itemId, text: 'diubah' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-		expect(refused(siti.identity, { type: 'item.delete', itemId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+	it('leaves the author unable to change it', async () => {
+		expect(await refused(siti.identity, { type: 'item.edit', itemId, text: 'diubah' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+		expect(await refused(siti.identity, { type: 'item.delete', itemId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 	});
 
-	it('restore brings it back to everyone, without the reason', () => {
-		const { records } = must(db, session.facilitator, { type: 'item.restore', itemId });
+	it('restore brings it back to everyone, without the reason', async () => {
+		const { records } = await must(db, session.facilitator, { type: 'item.restore', itemId });
 		for (const who of [session.facilitator, session.presenter, budi.identity, siti.identity]) {
 			const event = as(records[0], who);
 			expect(event).toMatchObject({ type: 'item.shown', item: { id: itemId, text: 'Ujaran kebencian', status: 'visible' } });
@@ -80,9 +80,9 @@ describe('hiding and restoring', () => {
 		expect(items.find(db, session.row.id, itemId)?.hidden_reason).toBeNull();
 	});
 
-	it('restore refuses an item that is not hidden', () => {
-		must(db, session.facilitator, { type: 'item.restore', itemId });
-		expect(refused(session.facilitator, { type: 'item.restore', itemId })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+	it('restore refuses an item that is not hidden', async () => {
+		await must(db, session.facilitator, { type: 'item.restore', itemId });
+		expect(await refused(session.facilitator, { type: 'item.restore', itemId })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
 	});
 });
 
@@ -90,9 +90,9 @@ describe('pre-moderation', () => {
 	let added: SessionRecord;
 	let itemId: string;
 
-	beforeEach(() => {
-		must(db, session.facilitator, { type: 'session.settings', preModeration: true });
-		const executed = must(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Pungutan liar di pasar' });
+	beforeEach(async () => {
+		await must(db, session.facilitator, { type: 'session.settings', preModeration: true });
+		const executed = await must(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Pungutan liar di pasar' });
 		added = executed.records[0];
 		itemId = executed.result.ok ? executed.result.itemId! : '';
 	});
@@ -118,35 +118,35 @@ describe('pre-moderation', () => {
 		expect(JSON.stringify(replay)).not.toContain('Pungutan');
 	});
 
-	it('approve shows it to everyone with item.shown', () => {
-		const { records } = must(db, session.facilitator, { type: 'item.approve', itemId });
+	it('approve shows it to everyone with item.shown', async () => {
+		const { records } = await must(db, session.facilitator, { type: 'item.approve', itemId });
 		for (const who of [budi.identity, session.presenter, siti.identity, session.facilitator])
 			expect(as(records[0], who)).toMatchObject({ type: 'item.shown', item: { id: itemId, text: 'Pungutan liar di pasar', status: 'visible' } });
 		expect(boardOf(budi.identity).map((i) => i.id)).toEqual([itemId]);
 	});
 
-	it('approve refuses an item that is not pending', () => {
-		must(db, session.facilitator, { type: 'item.approve', itemId });
-		expect(refused(session.facilitator, { type: 'item.approve', itemId })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+	it('approve refuses an item that is not pending', async () => {
+		await must(db, session.facilitator, { type: 'item.approve', itemId });
+		expect(await refused(session.facilitator, { type: 'item.approve', itemId })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
 	});
 
-	it('does not hold items when it is off', () => {
-		must(db, session.facilitator, { type: 'session.settings', preModeration: false });
-		const later = addItem(db, budi.identity, 'Langsung tampil');
+	it('does not hold items when it is off', async () => {
+		await must(db, session.facilitator, { type: 'session.settings', preModeration: false });
+		const later = await addItem(db, budi.identity, 'Langsung tampil');
 		expect(items.find(db, session.row.id, later)?.status).toBe('visible');
 	});
 });
 
 describe('who moderates', () => {
-	it('only the facilitator hides, restores and approves', () => {
-		const itemId = addItem(db, siti.identity);
+	it('only the facilitator hides, restores and approves', async () => {
+		const itemId = await addItem(db, siti.identity);
 		for (const who of [siti.identity, budi.identity, session.minutetaker, session.presenter]) {
 			for (const command of [
 				{ type: 'item.hide', itemId, reason: 'x' },
 				{ type: 'item.restore', itemId },
 				{ type: 'item.approve', itemId }
 			])
-				expect(refused(who, command)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+				expect(await refused(who, command)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 		}
 	});
 });

@@ -1,24 +1,25 @@
 /** The per-session event log: gap-free `seq`, appended inside the caller's transaction. */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { SessionEvent, SessionRecord } from '../realtime/contract';
 import { stamp } from './clock';
 import type { Db } from './db/database';
 import { sql } from './db/statements';
 
-/** The account of the staff member whose command is being applied (see asAccount); null for a secret link or a phone. */
-let currentAccount: string | null = null;
+/**
+ * The account of the staff member whose command is being applied (see asAccount); null for a
+ * secret link or a phone. Scoped per async context rather than held in a variable for the length of
+ * a call: a handler may await the store, and the scope must last through its awaits and end with it,
+ * not when its first synchronous part returns.
+ */
+const currentAccount = new AsyncLocalStorage<string | null>();
 
 /**
- * Runs `write` with every record it appends attributed to `accountId` (session_events.account_id).
- * Writes are synchronous inside one transaction, so nothing else can append in between.
+ * Runs `write`, synchronous or async, with every record it appends through `appendEvent` attributed
+ * to `accountId` (session_events.account_id). Code on the store passes the account to
+ * `appendRecord` (./db/log-store.ts) itself.
  */
 export function asAccount<T>(accountId: string | null | undefined, write: () => T): T {
-	const previous = currentAccount;
-	currentAccount = accountId ?? null;
-	try {
-		return write();
-	} finally {
-		currentAccount = previous;
-	}
+	return currentAccount.run(accountId ?? null, write);
 }
 
 /** `owner` is the participant who may see this change in full besides staff (item author, voter). */
@@ -43,7 +44,7 @@ export function appendEvent(
 		actor,
 		JSON.stringify(event),
 		owner,
-		currentAccount
+		currentAccount.getStore() ?? null
 	);
 	return { seq: last_seq, at, event, owner };
 }

@@ -43,23 +43,23 @@ describe('photos.store', () => {
 });
 
 describe('photo.caption and photo.remove', () => {
-	it('change the caption and remove the photo with its bytes, for both staff roles, also after the close', () => {
+	it('change the caption and remove the photo with its bytes, for both staff roles, also after the close', async () => {
 		const { photo } = store();
-		must(db, session.facilitator, { type: 'session.close' });
-		const captioned = must(db, session.facilitator, { type: 'photo.caption', photoId: photo.id, caption: '  Diskusi kelompok  ' });
+		await must(db, session.facilitator, { type: 'session.close' });
+		const captioned = await must(db, session.facilitator, { type: 'photo.caption', photoId: photo.id, caption: '  Diskusi kelompok  ' });
 		expect(captioned.records[0].event).toEqual({ type: 'photo.saved', photo: { ...photo, caption: 'Diskusi kelompok' } });
-		const removed = must(db, session.minutetaker, { type: 'photo.remove', photoId: photo.id });
+		const removed = await must(db, session.minutetaker, { type: 'photo.remove', photoId: photo.id });
 		expect(removed.records[0].event).toEqual({ type: 'photo.removed', photoId: photo.id });
 		expect(photos.list(db, session.row.id)).toEqual([]);
 		expect(blobs()).toBe(0);
-		expect(send(db, session.facilitator, { type: 'photo.remove', photoId: photo.id }).result).toMatchObject({ error: { code: 'not_found' } });
+		expect((await send(db, session.facilitator, { type: 'photo.remove', photoId: photo.id })).result).toMatchObject({ error: { code: 'not_found' } });
 	});
 
-	it('are staff-only, and phones and the projector never learn of a photo', () => {
+	it('are staff-only, and phones and the projector never learn of a photo', async () => {
 		const { photo, record } = store();
 		const phone = joinParticipant(db, session);
 		for (const who of [phone.identity, session.presenter])
-			expect(send(db, who, { type: 'photo.remove', photoId: photo.id }).result).toMatchObject({ error: { code: 'forbidden' } });
+			expect((await send(db, who, { type: 'photo.remove', photoId: photo.id })).result).toMatchObject({ error: { code: 'forbidden' } });
 		const state = boardState(db, session.row.id);
 		expect(projectRecord(record, PUBLIC_VIEWER, state).event).toEqual({ type: 'private' });
 		expect(projectRecord(record, phone.identity, state).event).toEqual({ type: 'private' });

@@ -15,43 +15,43 @@ let ani: TestParticipant;
 let a: string;
 let b: string;
 
-beforeEach(() => {
+beforeEach(async () => {
 	({ db, session, people: [siti, budi, ani] } = sessionWith(['Siti', 'Budi', 'Ani']));
-	a = addItem(db, siti.identity, 'Jalan desa rusak');
-	b = addItem(db, budi.identity, 'Jalan ke desa rusak parah');
+	a = await addItem(db, siti.identity, 'Jalan desa rusak');
+	b = await addItem(db, budi.identity, 'Jalan ke desa rusak parah');
 });
 
-const support = (who: TestParticipant, itemId: string, supported = true) => send(db, who.identity, { type: 'item.support', itemId, supported });
+const support = async (who: TestParticipant, itemId: string, supported = true) => await send(db, who.identity, { type: 'item.support', itemId, supported });
 const supporters = (itemId: string) => items.listViews(db, session.row.id).find((i) => i.id === itemId)?.supporters;
 
 describe('item.support', () => {
-	it('counts each participant once, however often they tap, and logs only the change', () => {
-		const first = support(budi, a);
+	it('counts each participant once, however often they tap, and logs only the change', async () => {
+		const first = await support(budi, a);
 		expect(first.result).toMatchObject({ ok: true, itemId: a });
 		expect(first.records.map((r) => r.event)).toEqual([
 			{ type: 'item.supported', support: { itemId: a, participantId: budi.id }, supported: true, supporters: 1 }
 		]);
-		const again = support(budi, a);
+		const again = await support(budi, a);
 		expect(again.result).toMatchObject({ ok: true, seq: first.records[0].seq });
 		expect(again.records).toEqual([]);
 		expect(supporters(a)).toBe(1);
-		support(ani, a);
+		await support(ani, a);
 		expect(supporters(a)).toBe(2);
-		support(budi, a, false);
+		await support(budi, a, false);
 		expect(supporters(a)).toBe(1);
 	});
 
-	it('refuses support for one’s own item and for an item the room cannot see', () => {
-		expect(support(siti, a).result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-		must(db, session.facilitator, { type: 'item.hide', itemId: b, reason: 'Di luar topik' });
-		expect(support(ani, b).result).toMatchObject({ ok: false, error: { code: 'not_found' } });
+	it('refuses support for one’s own item and for an item the room cannot see', async () => {
+		expect((await support(siti, a)).result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+		await must(db, session.facilitator, { type: 'item.hide', itemId: b, reason: 'Di luar topik' });
+		expect((await support(ani, b)).result).toMatchObject({ ok: false, error: { code: 'not_found' } });
 	});
 
-	it('moves to the item kept by a merge, once per person', () => {
-		support(ani, a);
-		support(ani, b);
-		support(siti, b);
-		must(db, session.facilitator, { type: 'item.merge', targetId: a, sourceIds: [b] });
+	it('moves to the item kept by a merge, once per person', async () => {
+		await support(ani, a);
+		await support(ani, b);
+		await support(siti, b);
+		await must(db, session.facilitator, { type: 'item.merge', targetId: a, sourceIds: [b] });
 		expect(supporters(a)).toBe(2);
 		expect(snapshot(db, session.row.id).supports).toEqual(
 			[
@@ -61,17 +61,17 @@ describe('item.support', () => {
 		);
 	});
 
-	it('shows everyone the count, and whose it is only to staff and the supporter', () => {
-		support(ani, a);
+	it('shows everyone the count, and whose it is only to staff and the supporter', async () => {
+		await support(ani, a);
 		const toBudi = snapshotFor(db, session.row.id, budi.identity);
 		expect(toBudi.items.find((i) => i.id === a)?.supporters).toBe(1);
 		expect(toBudi.supports).toEqual([]);
 		expect(snapshotFor(db, session.row.id, ani.identity).supports).toEqual([{ itemId: a, participantId: ani.id }]);
 	});
 
-	it('reaches the minutes as a count: "didukung N peserta"', () => {
-		support(ani, a);
-		support(budi, a);
+	it('reaches the minutes as a count: "didukung N peserta"', async () => {
+		await support(ani, a);
+		await support(budi, a);
 		const minutes = buildMinutes(db, session.row.id, 'id');
 		expect(minutes.items.find((i) => i.id === a)?.supporters).toBe(2);
 		expect(renderMarkdown(minutes)).toContain('didukung 2 peserta');

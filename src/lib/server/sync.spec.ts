@@ -18,8 +18,8 @@ function expectMode<M extends 'events' | 'snapshot'>(result: SyncResult, mode: M
 }
 
 describe('sync', () => {
-	it('gives a snapshot to a client that has nothing yet', () => {
-		const itemId = addItem(db, siti.identity, 'Jalan rusak');
+	it('gives a snapshot to a client that has nothing yet', async () => {
+		const itemId = await addItem(db, siti.identity, 'Jalan rusak');
 		const result = expectMode(sync(db, siti.identity, 0), 'snapshot');
 		expect(result.seq).toBe(2);
 		expect(result.snapshot.seq).toBe(2);
@@ -28,10 +28,10 @@ describe('sync', () => {
 		expect(result.snapshot.items.map((i) => [i.id, i.text])).toEqual([[itemId, 'Jalan rusak']]);
 	});
 
-	it('replays exactly the missed records, in order, after a small gap', () => {
+	it('replays exactly the missed records, in order, after a small gap', async () => {
 		const missed: SessionRecord[] = [];
 		for (const text of ['satu', 'dua', 'tiga']) {
-			missed.push(...send(db, siti.identity, { type: 'item.add', kind: 'kendala', text }).records);
+			missed.push(...(await send(db, siti.identity, { type: 'item.add', kind: 'kendala', text })).records);
 		}
 		const result = expectMode(sync(db, siti.identity, 1), 'events');
 		// The author is sent their own records in full; the server-side owner is never sent.
@@ -40,54 +40,52 @@ describe('sync', () => {
 		expect(result.seq).toBe(4);
 	});
 
-	it('replays nothing to a client that is up to date', () => {
-		addItem(db, siti.identity);
+	it('replays nothing to a client that is up to date', async () => {
+		await addItem(db, siti.identity);
 		const result = expectMode(sync(db, siti.identity, 2), 'events');
 		expect(result.records).toEqual([]);
 		expect(result.seq).toBe(2);
 	});
 
-	it('replays only this session’s records', () => {
+	it('replays only this session’s records', async () => {
 		const other = createSession(db, { title: 'FGD lain' });
-		addItem(db, joinParticipant(db, other, 'Tamu').identity);
-		addItem(db, siti.identity);
+		await addItem(db, joinParticipant(db, other, 'Tamu').identity);
+		await addItem(db, siti.identity);
 		const result = expectMode(sync(db, siti.identity, 1), 'events');
 		expect(result.records.map((r) => r.seq)).toEqual([2]);
 	});
 
-	it('replays up to REPLAY_LIMIT records and gives a snapshot beyond it', () => {
-		const fill = db.transaction(() => {
-			for (let i = 0; i < REPLAY_LIMIT; i++) addItem(db, siti.identity, `kartu ${i}`);
-		});
-		fill(); // seq is now 1 + REPLAY_LIMIT
+	it('replays up to REPLAY_LIMIT records and gives a snapshot beyond it', async () => {
+		for (let i = 0; i < REPLAY_LIMIT; i++) await addItem(db, siti.identity, `kartu ${i}`);
+		// seq is now 1 + REPLAY_LIMIT
 
 		const justInReach = expectMode(sync(db, siti.identity, 1), 'events');
 		expect(justInReach.records).toHaveLength(REPLAY_LIMIT);
 		expect(justInReach.records.at(-1)?.seq).toBe(REPLAY_LIMIT + 1);
 
-		addItem(db, siti.identity, 'satu lagi');
+		await addItem(db, siti.identity, 'satu lagi');
 		const tooFar = expectMode(sync(db, siti.identity, 1), 'snapshot');
 		expect(tooFar.snapshot.items).toHaveLength(REPLAY_LIMIT + 1);
 		expect(tooFar.seq).toBe(REPLAY_LIMIT + 2);
 	});
 
-	it('gives a snapshot to a client that claims to be ahead of the server', () => {
-		addItem(db, siti.identity);
+	it('gives a snapshot to a client that claims to be ahead of the server', async () => {
+		await addItem(db, siti.identity);
 		const result = expectMode(sync(db, siti.identity, 99), 'snapshot');
 		expect(result.seq).toBe(2);
 	});
 
-	it('leaves deleted items out of the snapshot', () => {
-		const kept = addItem(db, siti.identity, 'tetap');
-		const gone = addItem(db, siti.identity, 'hapus');
-		send(db, siti.identity, { type: 'item.delete', itemId: gone });
+	it('leaves deleted items out of the snapshot', async () => {
+		const kept = await addItem(db, siti.identity, 'tetap');
+		const gone = await addItem(db, siti.identity, 'hapus');
+		await send(db, siti.identity, { type: 'item.delete', itemId: gone });
 		const result = expectMode(sync(db, siti.identity, 0), 'snapshot');
 		expect(result.snapshot.items.map((i) => i.id)).toEqual([kept]);
 		expect(result.ownItemIds).toEqual([kept]);
 	});
 
-	it('shows the closed state in the snapshot', () => {
-		send(db, session.facilitator, { type: 'session.close' });
+	it('shows the closed state in the snapshot', async () => {
+		await send(db, session.facilitator, { type: 'session.close' });
 		const result = expectMode(sync(db, session.presenter, 0), 'snapshot');
 		expect(result.snapshot.session.status).toBe('closed');
 		expect(result.snapshot.session.closedAt).not.toBeNull();
@@ -99,10 +97,10 @@ describe('anonymity in sync', () => {
 	let secret: string;
 	let named: string;
 
-	beforeEach(() => {
+	beforeEach(async () => {
 		budi = joinParticipant(db, session, 'Budi');
-		secret = addItem(db, siti.identity, 'Ada pungutan liar', { anonymous: true });
-		named = addItem(db, siti.identity, 'Sinyal lemah');
+		secret = await addItem(db, siti.identity, 'Ada pungutan liar', { anonymous: true });
+		named = await addItem(db, siti.identity, 'Sinyal lemah');
 	});
 
 	it('the snapshot shows an anonymous item without its author', () => {

@@ -19,11 +19,11 @@ let session: TestSession;
 let siti: TestParticipant;
 let records: SessionRecord[];
 
-function fillDetails(db: Db, session: TestSession): SessionRecord[] {
-	const sent = must(db, session.minutetaker, {
+async function fillDetails(db: Db, session: TestSession): Promise<SessionRecord[]> {
+	const sent = (await must(db, session.minutetaker, {
 		type: 'session.details',
 		details: { chair: 'Ir. Hendra', chairNip: NIP, minuteTakerNip: '19900718 201503 2 006', conclusions: 'Draf: anggaran dipotong' }
-	}).records;
+	})).records;
 	const row = sessions.byId(db, session.row.id);
 	const letterhead = { office: 'DPMD', phone: '(0541) 661234', email: 'dpmd@kukarkab.go.id' };
 	const logged = db.transaction(() => sessions.setDetails(db, row, 'facilitator', { ...sessions.toView(row).details, letterhead }))();
@@ -42,11 +42,11 @@ function replayOf(result: SyncResult) {
 	return result.records;
 }
 
-beforeEach(() => {
+beforeEach(async () => {
 	db = freshDb();
 	session = createSession(db);
 	siti = joinParticipant(db, session, 'Siti'); // seq 1
-	records = fillDetails(db, session);
+	records = await fillDetails(db, session);
 });
 
 describe("the minutes' details", () => {

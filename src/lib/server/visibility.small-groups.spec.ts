@@ -22,12 +22,12 @@ let item: string;
 
 const akademisi = (name: string) => ({ name, group: 'akademisi' });
 
-beforeEach(() => {
+beforeEach(async () => {
 	({ db, session, people } = sessionWith([akademisi('Siti'), akademisi('Budi'), akademisi('Rina'), { name: 'Pak Camat', group: 'pemerintah' }]));
 	pak = people[3];
-	item = addItem(db, people[0].identity, 'Jalan rusak');
-	setPhase(db, session, 'voting');
-	must(db, session.facilitator, { type: 'voting.settings', revealed: true });
+	item = await addItem(db, people[0].identity, 'Jalan rusak');
+	await setPhase(db, session, 'voting');
+	await must(db, session.facilitator, { type: 'voting.settings', revealed: true });
 });
 
 const snap = (who: SocketIdentity) => snapshotFor(db, session.row.id, who);
@@ -72,9 +72,9 @@ describe('roomTallies', () => {
 });
 
 describe('tallies on the wire', () => {
-	it('the projector and the other phones never get the name of a group of one: live, replayed or in a snapshot; staff do', () => {
+	it('the projector and the other phones never get the name of a group of one: live, replayed or in a snapshot; staff do', async () => {
 		const seqBefore = snap(session.presenter).seq;
-		const { records } = must(db, pak.identity, { type: 'vote.set', targetId: item, count: 3 });
+		const { records } = await must(db, pak.identity, { type: 'vote.set', targetId: item, count: 3 });
 		const tally = { participantId: '', targetId: item, count: 3, group: OTHER_GROUP };
 		for (const who of [session.presenter, people[0].identity]) {
 			expect(project(records[0], who)).toEqual({ type: 'vote.tally', tally });
@@ -90,7 +90,7 @@ describe('tallies on the wire', () => {
 		expect(project(records[0], session.facilitator)).toMatchObject({ type: 'vote.set', vote: { participantId: pak.id } });
 	});
 
-	it('a board kept live from records equals a fresh snapshot while a small group grows past the threshold and shrinks back', () => {
+	it('a board kept live from records equals a fresh snapshot while a small group grows past the threshold and shrinks back', async () => {
 		const viewers = [session.presenter, people[0].identity];
 		const boards = new Map<SocketIdentity, Board>(viewers.map((who) => [who, snap(who)]));
 		const live = (records: SessionRecord[]) => {
@@ -100,8 +100,8 @@ describe('tallies on the wire', () => {
 			for (const [who, board] of boards) expect(sorted(board.votes)).toEqual(sorted(snap(who).votes));
 		};
 
-		live(must(db, pak.identity, { type: 'vote.set', targetId: item, count: 3 }).records);
-		live(must(db, people[1].identity, { type: 'vote.set', targetId: item, count: 1 }).records);
+		live((await must(db, pak.identity, { type: 'vote.set', targetId: item, count: 3 })).records);
+		live((await must(db, people[1].identity, { type: 'vote.set', targetId: item, count: 1 })).records);
 		expectConverged();
 
 		// Two more from the government join: the group has 3 and is named from now on.
@@ -119,11 +119,11 @@ describe('tallies on the wire', () => {
 		expectConverged();
 		expect(snap(session.presenter).votes).toContainEqual({ participantId: '', targetId: item, count: 3, group: 'pemerintah' });
 
-		live(must(db, ibu.identity, { type: 'vote.set', targetId: item, count: 2 }).records);
+		live((await must(db, ibu.identity, { type: 'vote.set', targetId: item, count: 2 })).records);
 		expectConverged();
 
 		// One leaves: back to two, folded again.
-		live(must(db, session.facilitator, { type: 'participant.remove', participantId: ibu.id, reason: 'Salah sesi' }).records);
+		live((await must(db, session.facilitator, { type: 'participant.remove', participantId: ibu.id, reason: 'Salah sesi' })).records);
 		expectConverged();
 		for (const who of viewers) expect(JSON.stringify(snap(who).votes)).not.toContain('pemerintah');
 		for (const [, board] of boards) expect(JSON.stringify(board.votes)).not.toContain('pemerintah');

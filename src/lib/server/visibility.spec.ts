@@ -32,9 +32,9 @@ describe('silent writing', () => {
 	let itemId: string;
 	let added: SessionRecord;
 
-	beforeEach(() => {
-		setPhase(db, session, 'writing');
-		const executed = must(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Sinyal lemah di hulu' });
+	beforeEach(async () => {
+		await setPhase(db, session, 'writing');
+		const executed = await must(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Sinyal lemah di hulu' });
 		added = executed.records[0];
 		itemId = executed.result.ok ? executed.result.itemId! : '';
 	});
@@ -55,18 +55,18 @@ describe('silent writing', () => {
 		}
 	});
 
-	it('sends others a private placeholder for the author’s edit', () => {
-		const { records } = must(db, siti.identity, { type: 'item.edit', itemId, text: 'Sinyal 4G lemah di hulu' });
+	it('sends others a private placeholder for the author’s edit', async () => {
+		const { records } = await must(db, siti.identity, { type: 'item.edit', itemId, text: 'Sinyal 4G lemah di hulu' });
 		expect(as(records[0], budi.identity)).toEqual({ type: 'private' });
 		expect(as(records[0], session.presenter)).toEqual({ type: 'private' });
 		expect(as(records[0], siti.identity)).toMatchObject({ type: 'item.edited', text: 'Sinyal 4G lemah di hulu' });
 	});
 
-	it('does not tell others through a snapshot that the author edited', () => {
+	it('does not tell others through a snapshot that the author edited', async () => {
 		const before = itemOf(budi.identity, itemId);
 		vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 60_000 });
 		try {
-			must(db, siti.identity, { type: 'item.edit', itemId, text: 'Sinyal 4G lemah di hulu' });
+			await must(db, siti.identity, { type: 'item.edit', itemId, text: 'Sinyal 4G lemah di hulu' });
 		} finally {
 			vi.useRealTimers();
 		}
@@ -74,9 +74,9 @@ describe('silent writing', () => {
 		for (const who of [budi.identity, session.presenter]) expect(itemOf(who, itemId)).toEqual(before);
 	});
 
-	it('after the reveal, a fresh snapshot shows the text to everyone', () => {
-		must(db, siti.identity, { type: 'item.edit', itemId, text: 'Sinyal 4G lemah di hulu' });
-		setPhase(db, session, 'reveal');
+	it('after the reveal, a fresh snapshot shows the text to everyone', async () => {
+		await must(db, siti.identity, { type: 'item.edit', itemId, text: 'Sinyal 4G lemah di hulu' });
+		await setPhase(db, session, 'reveal');
 		for (const who of everyone) {
 			const item = itemOf(who, itemId);
 			expect(item?.text, who.role).toBe('Sinyal 4G lemah di hulu');
@@ -88,14 +88,14 @@ describe('silent writing', () => {
 describe('dot votes', () => {
 	let a: string;
 
-	beforeEach(() => {
-		a = addItem(db, siti.identity, 'Jalan rusak');
-		setPhase(db, session, 'voting');
-		must(db, siti.identity, { type: 'vote.set', targetId: a, count: 2 });
+	beforeEach(async () => {
+		a = await addItem(db, siti.identity, 'Jalan rusak');
+		await setPhase(db, session, 'voting');
+		await must(db, siti.identity, { type: 'vote.set', targetId: a, count: 2 });
 	});
 
-	it('before the reveal, each participant sees only their own; others learn only how many have voted', () => {
-		const { records } = must(db, budi.identity, { type: 'vote.set', targetId: a, count: 3 });
+	it('before the reveal, each participant sees only their own; others learn only how many have voted', async () => {
+		const { records } = await must(db, budi.identity, { type: 'vote.set', targetId: a, count: 3 });
 		expect(as(records[0], siti.identity)).toEqual({ type: 'vote.progress', voters: 2 });
 		expect(as(records[0], session.presenter)).toEqual({ type: 'vote.progress', voters: 2 });
 		expect(snap(session.presenter).voters).toBe(2);
@@ -105,16 +105,16 @@ describe('dot votes', () => {
 		expect(snap(session.presenter).votes).toEqual([]);
 	});
 
-	it('staff see every vote all along', () => {
-		must(db, budi.identity, { type: 'vote.set', targetId: a, count: 3 });
+	it('staff see every vote all along', async () => {
+		await must(db, budi.identity, { type: 'vote.set', targetId: a, count: 3 });
 		expect(snap(session.facilitator).votes).toHaveLength(2);
 		expect(snap(session.minutetaker).votes).toHaveLength(2);
 	});
 
-	it('after the reveal, the room sees totals by group, never who placed which dot: in snapshots, replays and live', () => {
+	it('after the reveal, the room sees totals by group, never who placed which dot: in snapshots, replays and live', async () => {
 		const seqBefore = snap(siti.identity).seq;
-		must(db, budi.identity, { type: 'vote.set', targetId: a, count: 3 });
-		must(db, session.facilitator, { type: 'voting.settings', revealed: true });
+		await must(db, budi.identity, { type: 'vote.set', targetId: a, count: 3 });
+		await must(db, session.facilitator, { type: 'voting.settings', revealed: true });
 		// Siti and Budi are the only two of their group: the room gets their dots under "other" (domain/privacy).
 		const tally = { participantId: '', targetId: a, count: 5, group: OTHER_GROUP };
 		expect(snap(session.presenter).votes).toEqual([tally]);
@@ -123,7 +123,7 @@ describe('dot votes', () => {
 		const replay = events(sync(db, siti.identity, seqBefore));
 		// Replayed with today's rules: the vote before the reveal arrives as the tally it is part of now.
 		expect(replay[0].event).toEqual({ type: 'vote.tally', tally });
-		const { records } = must(db, budi.identity, { type: 'vote.set', targetId: a, count: 1 });
+		const { records } = await must(db, budi.identity, { type: 'vote.set', targetId: a, count: 1 });
 		const after = { ...tally, count: 3 };
 		for (const who of [session.presenter, siti.identity]) expect(as(records[0], who)).toEqual({ type: 'vote.tally', tally: after });
 		expect(as(records[0], budi.identity)).toEqual({ type: 'vote.set', vote: { participantId: budi.id, targetId: a, count: 1 }, tally: after });
@@ -132,8 +132,8 @@ describe('dot votes', () => {
 });
 
 describe('minute-taker notes', () => {
-	it('reach staff only', () => {
-		const { records } = must(db, session.minutetaker, { type: 'note.add', text: 'Peserta sepakat soal jalan' });
+	it('reach staff only', async () => {
+		const { records } = await must(db, session.minutetaker, { type: 'note.add', text: 'Peserta sepakat soal jalan' });
 		for (const who of [session.facilitator, session.minutetaker]) {
 			expect(as(records[0], who)).toMatchObject({ type: 'note.added', note: { text: 'Peserta sepakat soal jalan' } });
 			expect(snap(who).notes).toHaveLength(1);
@@ -146,12 +146,12 @@ describe('minute-taker notes', () => {
 });
 
 describe('the owner', () => {
-	it('never appears in what any viewer is sent, live, replayed or in a snapshot', () => {
-		setPhase(db, session, 'writing');
-		const itemId = addItem(db, siti.identity, 'Rahasia', { anonymous: true });
-		must(db, siti.identity, { type: 'item.edit', itemId, text: 'Rahasia sekali' });
-		setPhase(db, session, 'voting');
-		must(db, budi.identity, { type: 'vote.set', targetId: itemId, count: 1 });
+	it('never appears in what any viewer is sent, live, replayed or in a snapshot', async () => {
+		await setPhase(db, session, 'writing');
+		const itemId = await addItem(db, siti.identity, 'Rahasia', { anonymous: true });
+		await must(db, siti.identity, { type: 'item.edit', itemId, text: 'Rahasia sekali' });
+		await setPhase(db, session, 'voting');
+		await must(db, budi.identity, { type: 'vote.set', targetId: itemId, count: 1 });
 		const owned = db.prepare('SELECT seq FROM session_events WHERE session_id = ? AND owner IS NOT NULL').all(session.row.id);
 		expect(owned.length).toBeGreaterThanOrEqual(3);
 

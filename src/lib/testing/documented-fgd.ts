@@ -20,10 +20,10 @@ const landscape = () =>
 		.toBuffer();
 
 export async function documentedFgd(minutesLanguage: 'id' | 'en' = 'id') {
-	const fgd = sampleFgd(minutesLanguage);
+	const fgd = await sampleFgd(minutesLanguage);
 	const input = { token: randomBytes(24).toString('base64url'), name: 'Nur Aisyah', group: 'media', institution: 'Radio Tenggarong' };
 	const nur = participants.join(fgd.db, fgd.session, joinSchema.parse({ ...input, position: 'Reporter', sex: 'P', consent: true })).participant;
-	fgd.run('minutetaker', {
+	await fgd.run('minutetaker', {
 		type: 'attendee.add',
 		attendee: { name: 'Pak Amir', group: 'komunitas', institution: 'Desa Loa Ipuh', position: 'Kepala Desa', sex: 'L' }
 	});

@@ -29,23 +29,23 @@ export function newFgd(minutesLanguage: 'id' | 'en' = 'id') {
 	const join = (name: string, group: string, institution = ''): ParticipantView =>
 		joinParticipant(db, created, name, newToken(), group, institution).view;
 
-	const run = (who: ParticipantView | 'facilitator' | 'minutetaker', command: z.input<typeof commandSchema>): string | undefined => {
+	const run = async (who: ParticipantView | 'facilitator' | 'minutetaker', command: z.input<typeof commandSchema>): Promise<string | undefined> => {
 		const identity =
 			who === 'facilitator' || who === 'minutetaker'
 				? created[who]
 				: { sessionId: session.id, code: session.code, role: 'participant' as const, participantId: who.id };
-		const { result } = must(db, identity, command);
+		const { result } = await must(db, identity, command);
 		return result.ok ? result.itemId : undefined;
 	};
 
-	const post = (who: ParticipantView, kind: string, text: string, anonymous = false): string =>
-		run(who, { type: 'item.add', kind, text, anonymous })!;
+	const post = async (who: ParticipantView, kind: string, text: string, anonymous = false): Promise<string> =>
+		(await run(who, { type: 'item.add', kind, text, anonymous }))!;
 
 	return { db, session, join, post, run };
 }
 
 /** Five people in four groups, an item of each kind, one anonymous item and one deleted item. */
-export function sampleFgd(minutesLanguage: 'id' | 'en' = 'id') {
+export async function sampleFgd(minutesLanguage: 'id' | 'en' = 'id') {
 	const fgd = newFgd(minutesLanguage);
 	const siti = fgd.join('Siti Rahmawati', 'pemerintah', 'Dinas Koperasi dan UKM');
 	const yusuf = fgd.join('Yusuf Hidayat', 'pemerintah', 'Kecamatan Loa Kulu');
@@ -53,12 +53,12 @@ export function sampleFgd(minutesLanguage: 'id' | 'en' = 'id') {
 	const hendra = fgd.join('Hendra Wijaya', 'dunia_usaha', 'Koperasi Amplang, WA 0812-3456-7890');
 	const rini = fgd.join('Rini Anggraini', 'komunitas', 'Kelompok Tani Sejahtera');
 
-	fgd.post(siti, 'kendala', 'Akses modal usaha sulit tanpa agunan');
-	fgd.post(dewi, 'peluang', 'Lahan bekas tambang untuk agrowisata');
-	fgd.post(rini, 'kendala', 'Program CSR dan program dinas berjalan sendiri-sendiri', true);
-	fgd.post(hendra, 'rekomendasi', 'Hubungi pengurus di +62 813 1234 5678 untuk pelatihan');
-	const removed = fgd.post(yusuf, 'peluang', 'Teks yang kemudian dihapus');
-	fgd.run(yusuf, { type: 'item.delete', itemId: removed });
+	await fgd.post(siti, 'kendala', 'Akses modal usaha sulit tanpa agunan');
+	await fgd.post(dewi, 'peluang', 'Lahan bekas tambang untuk agrowisata');
+	await fgd.post(rini, 'kendala', 'Program CSR dan program dinas berjalan sendiri-sendiri', true);
+	await fgd.post(hendra, 'rekomendasi', 'Hubungi pengurus di +62 813 1234 5678 untuk pelatihan');
+	const removed = await fgd.post(yusuf, 'peluang', 'Teks yang kemudian dihapus');
+	await fgd.run(yusuf, { type: 'item.delete', itemId: removed });
 	return { ...fgd, people: { siti, yusuf, dewi, hendra, rini } };
 }
 
@@ -71,71 +71,71 @@ const at = (time: string) => vi.setSystemTime(new Date(`2025-10-24T${time}:00+08
  * recommendations (one anonymous), a note and a quote, an action row, and the close
  * (left out with `close: false`, for provisional minutes with everything in them).
  */
-export function facilitatedFgd(minutesLanguage: 'id' | 'en' = 'id', { close = true } = {}) {
+export async function facilitatedFgd(minutesLanguage: 'id' | 'en' = 'id', { close = true } = {}) {
 	vi.useFakeTimers({ toFake: ['Date'] });
 	try {
 		at('09:05');
-		const fgd = sampleFgd(minutesLanguage);
+		const fgd = await sampleFgd(minutesLanguage);
 		const { siti, yusuf, dewi, hendra, rini } = fgd.people;
 		const [modal, lahan, , pelatihan] = fgd.db
 			.prepare("SELECT id FROM items WHERE session_id = ? AND status = 'visible' ORDER BY rowid")
 			.all(fgd.session.id)
 			.map((r) => (r as { id: string }).id);
-		fgd.run('facilitator', { type: 'session.details', details: DETAILS });
+		await fgd.run('facilitator', { type: 'session.details', details: DETAILS });
 
 		at('10:15');
-		fgd.run('facilitator', { type: 'phase.set', phase: 'writing' });
-		const duplicate = fgd.post(yusuf, 'kendala', 'Modal usaha sulit diakses pelaku UMKM');
-		const pemasaran = fgd.post(hendra, 'kendala', 'Pemasaran produk masih terbatas di pasar lokal');
-		const kredit = fgd.post(dewi, 'rekomendasi', 'Skema kredit lunak berbasis kelompok dengan pendampingan kampus');
-		const forum = fgd.post(rini, 'rekomendasi', 'Forum koordinasi CSR dan OPD setiap triwulan', true);
-		const spam = fgd.post(yusuf, 'peluang', 'Jual pulsa murah, hubungi saya');
+		await fgd.run('facilitator', { type: 'phase.set', phase: 'writing' });
+		const duplicate = await fgd.post(yusuf, 'kendala', 'Modal usaha sulit diakses pelaku UMKM');
+		const pemasaran = await fgd.post(hendra, 'kendala', 'Pemasaran produk masih terbatas di pasar lokal');
+		const kredit = await fgd.post(dewi, 'rekomendasi', 'Skema kredit lunak berbasis kelompok dengan pendampingan kampus');
+		const forum = await fgd.post(rini, 'rekomendasi', 'Forum koordinasi CSR dan OPD setiap triwulan', true);
+		const spam = await fgd.post(yusuf, 'peluang', 'Jual pulsa murah, hubungi saya');
 
 		at('10:40');
-		fgd.run('facilitator', { type: 'phase.set', phase: 'grouping' });
-		const permodalan = themeId(fgd, 'Permodalan');
-		const pasar = themeId(fgd, 'Pemasaran');
-		fgd.run('facilitator', { type: 'item.merge', targetId: modal, sourceIds: [duplicate] });
-		fgd.run('facilitator', { type: 'item.theme', itemId: modal, themeId: permodalan });
-		fgd.run('facilitator', { type: 'item.theme', itemId: pemasaran, themeId: pasar });
+		await fgd.run('facilitator', { type: 'phase.set', phase: 'grouping' });
+		const permodalan = await themeId(fgd, 'Permodalan');
+		const pasar = await themeId(fgd, 'Pemasaran');
+		await fgd.run('facilitator', { type: 'item.merge', targetId: modal, sourceIds: [duplicate] });
+		await fgd.run('facilitator', { type: 'item.theme', itemId: modal, themeId: permodalan });
+		await fgd.run('facilitator', { type: 'item.theme', itemId: pemasaran, themeId: pasar });
 		at('10:45');
-		fgd.run('minutetaker', { type: 'note.add', text: 'Dua masukan tentang akses modal digabung.' });
+		await fgd.run('minutetaker', { type: 'note.add', text: 'Dua masukan tentang akses modal digabung.' });
 
 		at('11:00');
-		fgd.run('facilitator', { type: 'phase.set', phase: 'voting' });
+		await fgd.run('facilitator', { type: 'phase.set', phase: 'voting' });
 		const dots: [ParticipantView, string, number][] = [
 			[siti, kredit, 3], [siti, modal, 2], [dewi, kredit, 2], [dewi, pemasaran, 1], [dewi, forum, 2],
 			[hendra, pelatihan, 2], [hendra, modal, 1], [hendra, pemasaran, 2], [rini, kredit, 2], [rini, modal, 1],
 			// Yusuf's dots all go to the item hidden afterwards: he must not count as a voter.
 			[yusuf, spam, 3]
 		];
-		for (const [who, targetId, count] of dots) fgd.run(who, { type: 'vote.set', targetId, count });
+		for (const [who, targetId, count] of dots) await fgd.run(who, { type: 'vote.set', targetId, count });
 		at('11:10');
-		fgd.run('facilitator', { type: 'item.hide', itemId: spam, reason: 'Di luar topik' });
+		await fgd.run('facilitator', { type: 'item.hide', itemId: spam, reason: 'Di luar topik' });
 
 		at('11:20');
-		fgd.run('facilitator', { type: 'phase.set', phase: 'discussion' });
-		fgd.run('facilitator', { type: 'link.set', recommendationId: kredit, targetId: modal, linked: true });
-		fgd.run('facilitator', { type: 'link.set', recommendationId: kredit, targetId: lahan, linked: true });
-		fgd.run('facilitator', { type: 'link.set', recommendationId: forum, targetId: pemasaran, linked: true });
+		await fgd.run('facilitator', { type: 'phase.set', phase: 'discussion' });
+		await fgd.run('facilitator', { type: 'link.set', recommendationId: kredit, targetId: modal, linked: true });
+		await fgd.run('facilitator', { type: 'link.set', recommendationId: kredit, targetId: lahan, linked: true });
+		await fgd.run('facilitator', { type: 'link.set', recommendationId: forum, targetId: pemasaran, linked: true });
 		at('11:25');
 		const speaker = { participantId: siti.id, name: siti.name, institution: siti.institution, group: siti.group };
-		fgd.run('minutetaker', { type: 'note.add', text: 'Kami siap memfasilitasi akses KUR bagi kelompok usaha.', speaker });
+		await fgd.run('minutetaker', { type: 'note.add', text: 'Kami siap memfasilitasi akses KUR bagi kelompok usaha.', speaker });
 
 		at('11:45');
-		fgd.run('facilitator', { type: 'phase.set', phase: 'action' });
-		fgd.run('minutetaker', { type: 'action.save', row: { ...ACTION, issueItemIds: [modal, duplicate], recommendationId: kredit } });
+		await fgd.run('facilitator', { type: 'phase.set', phase: 'action' });
+		await fgd.run('minutetaker', { type: 'action.save', row: { ...ACTION, issueItemIds: [modal, duplicate], recommendationId: kredit } });
 
 		at('12:15');
-		if (close) fgd.run('facilitator', { type: 'phase.set', phase: 'closed' });
+		if (close) await fgd.run('facilitator', { type: 'phase.set', phase: 'closed' });
 		return { ...fgd, ids: { modal, duplicate, lahan, pelatihan, pemasaran, kredit, forum, spam, permodalan, pasar } };
 	} finally {
 		vi.useRealTimers();
 	}
 }
 
-function themeId(fgd: ReturnType<typeof newFgd>, name: string): string {
-	fgd.run('facilitator', { type: 'theme.create', name });
+async function themeId(fgd: ReturnType<typeof newFgd>, name: string): Promise<string> {
+	await fgd.run('facilitator', { type: 'theme.create', name });
 	const row = fgd.db.prepare('SELECT id FROM themes WHERE session_id = ? AND name = ?').get(fgd.session.id, name);
 	return (row as { id: string }).id;
 }
@@ -188,7 +188,7 @@ export const OFFICE_DETAILS = {
 	paraf: ['Kasubbag Umum', 'Kabid PEM']
 };
 
-export function withOfficeDetails<T extends ReturnType<typeof newFgd>>(fgd: T): T {
-	fgd.run('minutetaker', { type: 'session.details', details: OFFICE_DETAILS });
+export async function withOfficeDetails<T extends ReturnType<typeof newFgd>>(fgd: T): Promise<T> {
+	await fgd.run('minutetaker', { type: 'session.details', details: OFFICE_DETAILS });
 	return fgd;
 }

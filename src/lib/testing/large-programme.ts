@@ -14,7 +14,7 @@ const REGIONS = ['Kutai Kartanegara', 'Paser', 'Samarinda', 'Balikpapan', 'Berau
 const FUNDING = ['APBD', 'APBN', 'Dana Desa', 'CSR PT Kaltim Prima', 'Swadaya'];
 const INSTITUTIONS = ['Dinas Koperasi dan UKM', 'Bappeda', 'DPMD', 'Dinas Pariwisata', 'Diskominfo', 'Pemerintah Desa'];
 
-export function largeProgramme(cards: { kind: string; text: string }[], { sessions = 10, perSession = 100, seed = 2026 } = {}) {
+export async function largeProgramme(cards: { kind: string; text: string }[], { sessions = 10, perSession = 100, seed = 2026 } = {}) {
 	const rng = random(seed);
 	const db = freshDb();
 	const ids: string[] = [];
@@ -22,12 +22,12 @@ export function largeProgramme(cards: { kind: string; text: string }[], { sessio
 		const region = REGIONS[s % REGIONS.length];
 		const session = createSession(db, { title: `FGD Penguatan UMKM ${region}`, theme: 'Penguatan UMKM pascatambang', region, startsAt: '2025-10-24T09:00', timeZone: 'Asia/Makassar' });
 		if (s === 0)
-			must(db, session.minutetaker, {
+			await must(db, session.minutetaker, {
 				type: 'session.details',
 				details: { chair: 'Ir. Bambang Sutrisno, M.Si.', chairPosition: 'Kepala DPMD', signingPlace: 'Tenggarong', letterhead: { office: 'PEMERINTAH KABUPATEN KUTAI KARTANEGARA\nDPMD' } }
 			});
 		const people = Array.from({ length: 20 + rng.int(41) }, (_, p) => joinParticipant(db, session, `Peserta ${s}-${p}`, newToken(), rng.pick(GROUPS), rng.pick(INSTITUTIONS)));
-		must(db, session.facilitator, { type: 'phase.set', phase: 'writing' });
+		await must(db, session.facilitator, { type: 'phase.set', phase: 'writing' });
 		const posted: { id: string; kind: string }[] = [];
 		for (let i = 0; i < perSession; i++) {
 			const base = rng.pick(cards);
@@ -37,23 +37,23 @@ export function largeProgramme(cards: { kind: string; text: string }[], { sessio
 			const w = words[j];
 			if (w.length >= 5 && rng.chance(0.3)) words[j] = w.slice(0, 2) + w[3] + w[2] + w.slice(4);
 			const who = people[i % people.length];
-			const { result } = must(db, who.identity, { type: 'item.add', kind: base.kind, text: words.join(' '), anonymous: i % 10 === 9 });
+			const { result } = await must(db, who.identity, { type: 'item.add', kind: base.kind, text: words.join(' '), anonymous: i % 10 === 9 });
 			posted.push({ id: (result as { itemId: string }).itemId, kind: base.kind });
 		}
-		must(db, session.facilitator, { type: 'phase.set', phase: 'voting' });
+		await must(db, session.facilitator, { type: 'phase.set', phase: 'voting' });
 		for (const p of people) {
 			for (let d = 0; d < 5; d++) {
 				const target = rng.pick(posted).id;
-				must(db, p.identity, { type: 'vote.set', targetId: target, count: 1 });
+				await must(db, p.identity, { type: 'vote.set', targetId: target, count: 1 });
 			}
 		}
-		must(db, session.facilitator, { type: 'phase.set', phase: 'discussion' });
+		await must(db, session.facilitator, { type: 'phase.set', phase: 'discussion' });
 		const constraints = posted.filter((x) => x.kind === 'kendala');
 		const recommendations = posted.filter((x) => x.kind === 'rekomendasi');
-		for (const r of recommendations.slice(0, 10)) if (constraints.length) must(db, session.facilitator, { type: 'link.set', recommendationId: r.id, targetId: rng.pick(constraints).id, linked: true });
-		must(db, session.facilitator, { type: 'phase.set', phase: 'action' });
+		for (const r of recommendations.slice(0, 10)) if (constraints.length) await must(db, session.facilitator, { type: 'link.set', recommendationId: r.id, targetId: rng.pick(constraints).id, linked: true });
+		await must(db, session.facilitator, { type: 'phase.set', phase: 'action' });
 		for (let a = 0; a < 5; a++) {
-			must(db, session.minutetaker, {
+			await must(db, session.minutetaker, {
 				type: 'action.save',
 				row: {
 					activity: `Kegiatan tindak lanjut ${a + 1}`,
@@ -70,7 +70,7 @@ export function largeProgramme(cards: { kind: string; text: string }[], { sessio
 				}
 			});
 		}
-		must(db, session.facilitator, { type: 'phase.set', phase: 'closed' });
+		await must(db, session.facilitator, { type: 'phase.set', phase: 'closed' });
 		ids.push(session.row.id);
 	}
 	return { db, ids };

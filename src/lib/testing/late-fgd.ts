@@ -16,16 +16,16 @@ const logo = async () =>
 	(await sharp({ create: { ...LOGO_PIXELS, channels: 3, background: { r: 20, g: 90, b: 160 } } }).png().toBuffer()).toString('base64');
 
 export async function lateFgd(minutesLanguage: 'id' | 'en' = 'id') {
-	const fgd = facilitatedFgd(minutesLanguage, { close: false });
+	const fgd = await facilitatedFgd(minutesLanguage, { close: false });
 	const png = await logo();
 	vi.useFakeTimers({ toFake: ['Date'] });
 	try {
 		vi.setSystemTime(new Date('2025-10-25T21:40:00+08:00'));
 		const letterhead = { office: 'PEMERINTAH KABUPATEN KUTAI KARTANEGARA\nDINAS PEMBERDAYAAN MASYARAKAT DAN DESA', address: 'Jl. Contoh No. 1, Tenggarong', logo: `data:image/png;base64,${png}` };
-		fgd.run('facilitator', { type: 'session.details', details: { letterhead } });
+		await fgd.run('facilitator', { type: 'session.details', details: { letterhead } });
 		for (const text of ['Catatan yang ditulis keesokan harinya setelah diskusi selesai.', 'Catatan kedua, juga ditulis keesokan harinya.', 'Catatan ketiga.'])
-			fgd.run('minutetaker', { type: 'note.add', text });
-		fgd.run('minutetaker', {
+			await fgd.run('minutetaker', { type: 'note.add', text });
+		await fgd.run('minutetaker', {
 			type: 'action.save',
 			row: {
 				issueItemIds: [fgd.ids.pemasaran],
@@ -43,7 +43,7 @@ export async function lateFgd(minutesLanguage: 'id' | 'en' = 'id') {
 			}
 		});
 		vi.setSystemTime(new Date('2025-10-25T22:01:00+08:00'));
-		fgd.run('facilitator', { type: 'phase.set', phase: 'closed' });
+		await fgd.run('facilitator', { type: 'phase.set', phase: 'closed' });
 	} finally {
 		vi.useRealTimers();
 	}

@@ -30,53 +30,53 @@ const ACTION = {
 };
 
 /** Three sessions in three regions, small enough to compute every figure by hand. */
-export function programme() {
+export async function programme() {
 	const db = freshDb();
 	const open = (region: string) => createSession(db, { title: `FGD UMKM ${region}`, theme: 'Penguatan UMKM', region, startsAt: '2025-10-24T09:00', timeZone: 'Asia/Makassar' });
 	const people = (s: TestSession, list: [string, string][]) => list.map(([name, group]) => joinParticipant(db, s, name, newToken(), group, `Lembaga ${name}`));
-	const post = (s: TestSession, p: TestParticipant, kind: string, text: string) => {
-		const { result } = must(db, p.identity, { type: 'item.add', kind, text });
+	const post = async (s: TestSession, p: TestParticipant, kind: string, text: string) => {
+		const { result } = await must(db, p.identity, { type: 'item.add', kind, text });
 		return (result as { itemId: string }).itemId;
 	};
-	const phase = (s: TestSession, to: string) => must(db, s.facilitator, { type: 'phase.set', phase: to });
+	const phase = async (s: TestSession, to: string) => await must(db, s.facilitator, { type: 'phase.set', phase: to });
 
 	const kk = open('Kutai Kartanegara');
-	must(db, kk.minutetaker, { type: 'session.details', details: DETAILS });
+	await must(db, kk.minutetaker, { type: 'session.details', details: DETAILS });
 	const [ani, budi] = people(kk, [['Ani', 'pemerintah'], ['Budi', 'akademisi']]);
-	phase(kk, 'writing');
-	const a1 = post(kk, ani, 'kendala', 'Akses modal usaha sulit tanpa agunan');
-	const a2 = post(kk, budi, 'kendala', 'Jalan desa rusak parah saat hujan');
-	const a3 = post(kk, budi, 'rekomendasi', 'Perluas KUR dengan pendampingan');
-	phase(kk, 'voting');
-	must(db, ani.identity, { type: 'vote.set', targetId: a1, count: 3 });
-	must(db, ani.identity, { type: 'vote.set', targetId: a2, count: 2 });
-	must(db, budi.identity, { type: 'vote.set', targetId: a1, count: 1 });
-	phase(kk, 'discussion');
-	must(db, kk.facilitator, { type: 'link.set', recommendationId: a3, targetId: a1, linked: true });
-	phase(kk, 'action');
-	must(db, kk.minutetaker, { type: 'action.save', row: { ...ACTION, issueItemIds: [a1], recommendationId: a3 } });
+	await phase(kk, 'writing');
+	const a1 = await post(kk, ani, 'kendala', 'Akses modal usaha sulit tanpa agunan');
+	const a2 = await post(kk, budi, 'kendala', 'Jalan desa rusak parah saat hujan');
+	const a3 = await post(kk, budi, 'rekomendasi', 'Perluas KUR dengan pendampingan');
+	await phase(kk, 'voting');
+	await must(db, ani.identity, { type: 'vote.set', targetId: a1, count: 3 });
+	await must(db, ani.identity, { type: 'vote.set', targetId: a2, count: 2 });
+	await must(db, budi.identity, { type: 'vote.set', targetId: a1, count: 1 });
+	await phase(kk, 'discussion');
+	await must(db, kk.facilitator, { type: 'link.set', recommendationId: a3, targetId: a1, linked: true });
+	await phase(kk, 'action');
+	await must(db, kk.minutetaker, { type: 'action.save', row: { ...ACTION, issueItemIds: [a1], recommendationId: a3 } });
 
 	const paser = open('Paser');
 	const [cici, dedi, eka] = people(paser, [['Cici', 'pemerintah'], ['Dedi', 'dunia_usaha'], ['Eka', 'komunitas']]);
-	phase(paser, 'writing');
-	const b1 = post(paser, dedi, 'kendala', 'Bank minta jaminan sertifikat');
-	const b2 = post(paser, eka, 'kendala', 'Sinyal seluler sering putus');
-	phase(paser, 'voting');
+	await phase(paser, 'writing');
+	const b1 = await post(paser, dedi, 'kendala', 'Bank minta jaminan sertifikat');
+	const b2 = await post(paser, eka, 'kendala', 'Sinyal seluler sering putus');
+	await phase(paser, 'voting');
 	for (const p of [cici, dedi]) {
-		must(db, p.identity, { type: 'vote.set', targetId: b1, count: 3 });
-		must(db, p.identity, { type: 'vote.set', targetId: b2, count: 2 });
+		await must(db, p.identity, { type: 'vote.set', targetId: b1, count: 3 });
+		await must(db, p.identity, { type: 'vote.set', targetId: b2, count: 2 });
 	}
-	must(db, eka.identity, { type: 'vote.set', targetId: b2, count: 3 });
-	phase(paser, 'action');
-	must(db, paser.minutetaker, {
+	await must(db, eka.identity, { type: 'vote.set', targetId: b2, count: 3 });
+	await phase(paser, 'action');
+	await must(db, paser.minutetaker, {
 		type: 'action.save',
 		row: { ...ACTION, pic: { name: 'Kades', institution: 'Pemerintah Desa Long Ikis', group: 'pemerintah' }, funding: 'Dana Desa 2026', issueItemIds: [b2] }
 	});
 
 	const smd = open('Samarinda');
 	const [fajar] = people(smd, [['Fajar', 'dunia_usaha']]);
-	phase(smd, 'writing');
-	const c1 = post(smd, fajar, 'kendala', 'Modal usaha terbatas');
+	await phase(smd, 'writing');
+	const c1 = await post(smd, fajar, 'kendala', 'Modal usaha terbatas');
 
 	const ids = [kk.row.id, paser.row.id, smd.row.id];
 	return { db, ids, items: { a1, a2, a3, b1, b2, c1 }, smd, fajar, post };

@@ -57,7 +57,7 @@ export class RandomSession {
 	}
 
 	/** Runs one random command (or a join); `closing` lets it close the session. */
-	step(closing = false): Step {
+	async step(closing = false): Promise<Step> {
 		if (this.people.length < NAMES.length && this.rng.chance(0.03)) return this.#join();
 		const view = viewOf(this.db, this.session);
 		if (view.status === 'closed') return this.#afterClose();
@@ -78,13 +78,13 @@ export class RandomSession {
 		return this.#sessionCommand();
 	}
 
-	#run(who: SocketIdentity, command: Record<string, unknown>): Step {
-		const { result, records } = send(this.db, who, command);
+	async #run(who: SocketIdentity, command: Record<string, unknown>): Promise<Step> {
+		const { result, records } = await send(this.db, who, command);
 		const by = who.participantId ? `participant ${this.people.findIndex((p) => p.id === who.participantId)}` : who.role;
 		return { label: `${by}: ${JSON.stringify(command)} → ${result.ok ? 'ok' : result.error.code}`, records };
 	}
 
-	#join(): Step {
+	async #join(): Promise<Step> {
 		const seq = lastSeq(this.db, this.#sessionId);
 		const joined = joinParticipant(this.db, this.session, NAMES[this.people.length], undefined, this.rng.pick(GROUPS));
 		this.people.push(joined);
@@ -111,18 +111,18 @@ export class RandomSession {
 		return author && this.rng.chance(0.75) ? author.identity : this.session.facilitator;
 	}
 
-	#phase(current: Phase): Step {
+	async #phase(current: Phase): Promise<Step> {
 		const phase = this.rng.pick(PHASES.filter((p) => p !== current && p !== 'closed'));
 		return this.#run(this.session.facilitator, { type: 'phase.set', phase });
 	}
 
-	#post(kinds = viewOf(this.db, this.session).kinds.map((k) => k.key)): Step {
+	async #post(kinds = viewOf(this.db, this.session).kinds.map((k) => k.key)): Promise<Step> {
 		const kind = this.rng.pick([kinds[0], ...kinds]);
 		const text = `${this.rng.pick(TEXTS)} ${++this.#texts}`;
 		return this.#run(this.#participant().identity, { type: 'item.add', kind, text, anonymous: this.rng.chance(0.3) });
 	}
 
-	#itemCommand(): Step {
+	async #itemCommand(): Promise<Step> {
 		const f = this.session.facilitator;
 		const roll = this.rng.int(7);
 		if (roll === 0) {
@@ -148,7 +148,7 @@ export class RandomSession {
 		return this.#run(f, { type: 'item.theme', itemId: this.#itemId((s) => s !== 'merged'), themeId });
 	}
 
-	#theme(): Step {
+	async #theme(): Promise<Step> {
 		const f = this.session.facilitator;
 		const list = themes.list(this.db, this.#sessionId);
 		const roll = this.rng.int(list.length ? 5 : 1);
@@ -159,7 +159,7 @@ export class RandomSession {
 		return this.#run(f, { type: 'themes.order', themeIds: this.#shuffle(list).map((t) => t.id) });
 	}
 
-	#vote(target: 'items' | 'themes'): Step {
+	async #vote(target: 'items' | 'themes'): Promise<Step> {
 		const ids =
 			target === 'themes'
 				? themes.list(this.db, this.#sessionId).map((t) => t.id)
@@ -171,7 +171,7 @@ export class RandomSession {
 	}
 
 	/** A support (+1) added or taken back, now and then a repeat or one's own item (refused). */
-	#support(): Step {
+	async #support(): Promise<Step> {
 		const ids = this.#itemRows()
 			.filter((r) => r.status === 'visible' || this.rng.chance(0.1))
 			.map((r) => r.id);
@@ -179,7 +179,7 @@ export class RandomSession {
 		return this.#run(this.#participant().identity, { type: 'item.support', itemId, supported: this.rng.chance(0.75) });
 	}
 
-	#votingSettings(): Step {
+	async #votingSettings(): Promise<Step> {
 		const roll = this.rng.int(5);
 		const command =
 			roll < 3
@@ -190,7 +190,7 @@ export class RandomSession {
 		return this.#run(this.session.facilitator, { type: 'voting.settings', ...command });
 	}
 
-	#link(): Step {
+	async #link(): Promise<Step> {
 		const rows = this.#itemRows();
 		// The last kind answers the others (see handlers/board.ts).
 		const answer = viewOf(this.db, this.session).kinds.at(-1)?.key;
@@ -203,7 +203,7 @@ export class RandomSession {
 	}
 
 	/** What staff may still do once the session is closed: notes, the action plan, the details. */
-	#afterClose(): Step {
+	async #afterClose(): Promise<Step> {
 		const staff = this.rng.chance(0.5) ? this.session.minutetaker : this.session.facilitator;
 		const roll = this.rng.int(6);
 		const rows = actions.list(this.db, this.#sessionId);
@@ -222,7 +222,7 @@ export class RandomSession {
 		return this.#run(staff, { type: 'note.add', text: `Catatan ${++this.#texts}`, speaker });
 	}
 
-	#sessionCommand(): Step {
+	async #sessionCommand(): Promise<Step> {
 		const f = this.session.facilitator;
 		const roll = this.rng.int(9);
 		if (roll < 3) return this.#run(f, { type: 'session.settings', preModeration: this.rng.chance(0.5) });
@@ -244,7 +244,7 @@ export class RandomSession {
 	}
 
 	/** Other kinds for the board: renamed, or new ones (refused once an item exists). */
-	#kinds(): Step {
+	async #kinds(): Promise<Step> {
 		const kinds = this.rng.pick([
 			[{ key: 'kendala', label: 'Kendala' }, { key: 'peluang', label: 'Peluang' }, { key: 'rekomendasi', label: 'Usulan' }],
 			[{ key: 'masalah', label: 'Masalah' }, { key: 'harapan', label: 'Harapan' }, { key: 'potensi', label: 'Potensi' }, { key: 'usulan', label: 'Usulan' }],

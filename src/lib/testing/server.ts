@@ -7,11 +7,13 @@ import { randomBytes } from 'node:crypto';
 import type { ParticipantView, Phase } from '../domain/types';
 import type { CommandEnvelope, SocketIdentity } from '../realtime/contract';
 import { createSessionSchema, envelopeSchema, joinSchema } from '../realtime/schemas';
-import { execute } from '../server/commands';
+import { execute, type Executed } from '../server/commands';
 import { getContext } from '../server/context';
 import { openDatabase, type Db } from '../server/db/database';
 import * as participants from '../server/participants';
+import type { StoreTransaction } from '../server/db/store';
 import * as sessions from '../server/sessions';
+import { kysely } from './orgs';
 
 export const freshDb = (): Db => openDatabase(':memory:');
 
@@ -98,31 +100,51 @@ export function sessionInContext(overrides: Record<string, unknown> = {}): TestS
 	return createSession(getContext().db, overrides);
 }
 
-/** Validates a raw command as the socket handler does, then executes it. */
-export function send(db: Db, who: SocketIdentity, command: unknown, id: string = commandId()) {
-	const envelope: CommandEnvelope = envelopeSchema.parse({ id, command });
-	return execute(db, who, envelope);
+/**
+ * Runs `write` in a store transaction of its own over `db` and commits it, as the group commit
+ * would with a group of one; rolls back and rethrows if `write` throws.
+ */
+export async function inTransaction<T>(db: Db, write: (trx: StoreTransaction) => Promise<T>): Promise<T> {
+	const trx = await kysely(db).startTransaction().execute();
+	try {
+		const result = await write(trx);
+		await trx.commit().execute();
+		return result;
+	} catch (error) {
+		await trx.rollback().execute().catch(() => {});
+		throw error;
+	}
+}
+
+/** Executes a validated command in a transaction of its own, as a group of one. */
+export function executeAlone(db: Db, who: SocketIdentity, envelope: CommandEnvelope): Promise<Executed> {
+	return inTransaction(db, (trx) => execute(db, trx, who, envelope));
+}
+
+/** Validates a raw command as the socket handler does, then executes it in a transaction of its own. */
+export async function send(db: Db, who: SocketIdentity, command: unknown, id: string = commandId()): Promise<Executed> {
+	return executeAlone(db, who, envelopeSchema.parse({ id, command }));
 }
 
 /** Sends a command that must succeed, failing loudly (with the refusal) if it did not. */
-export function must(db: Db, who: SocketIdentity, command: unknown, id?: string) {
-	const executed = send(db, who, command, id);
+export async function must(db: Db, who: SocketIdentity, command: unknown, id?: string): Promise<Executed> {
+	const executed = await send(db, who, command, id);
 	if (!executed.result.ok) throw new Error(`${(command as { type: string }).type} refused: ${JSON.stringify(executed.result)}`);
 	return executed;
 }
 
 /** Moves the session to `phase` as the facilitator would; no-op when it is there already. */
-export function setPhase(db: Db, session: TestSession, phase: Phase) {
+export async function setPhase(db: Db, session: TestSession, phase: Phase): Promise<void> {
 	if (sessions.byId(db, session.row.id).phase === phase) return;
-	must(db, session.facilitator, { type: 'phase.set', phase });
+	await must(db, session.facilitator, { type: 'phase.set', phase });
 }
 
 /** The session as every role sees it now. */
 export const viewOf = (db: Db, session: TestSession) => sessions.toView(sessions.byId(db, session.row.id));
 
 /** Adds an item and returns its id, failing loudly if the command was refused. */
-export function addItem(db: Db, who: SocketIdentity, text = 'Akses jalan desa rusak', extra: Record<string, unknown> = {}): string {
-	const { result } = send(db, who, { type: 'item.add', kind: 'kendala', text, ...extra });
+export async function addItem(db: Db, who: SocketIdentity, text = 'Akses jalan desa rusak', extra: Record<string, unknown> = {}): Promise<string> {
+	const { result } = await send(db, who, { type: 'item.add', kind: 'kendala', text, ...extra });
 	if (!result.ok || !result.itemId) throw new Error(`item.add refused: ${JSON.stringify(result)}`);
 	return result.itemId;
 }

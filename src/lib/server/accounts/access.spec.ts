@@ -122,13 +122,13 @@ describe('console from an account (the socket, on SQLite)', () => {
 		const outcome = await authenticate(db, { role: 'facilitator', code: s.row.code, key }, 'a');
 		expect(outcome).toMatchObject({ ok: true, identity: { role: 'facilitator', accountId: fas.accountId } });
 		if (!outcome.ok) return;
-		must(db, outcome.identity, { type: 'timer.start', seconds: 300 });
+		await must(db, outcome.identity, { type: 'timer.start', seconds: 300 });
 		const last = () => db.prepare('SELECT actor, account_id FROM session_events WHERE session_id = ? ORDER BY seq DESC LIMIT 1').get(s.row.id);
 		expect(last()).toEqual({ actor: 'facilitator', account_id: fas.accountId });
 		// The secret link keeps working, unattributed.
 		const secret = await authenticate(db, { role: 'facilitator', code: s.row.code, key: s.facilitatorKey }, 'a');
 		if (!secret.ok) throw new Error('the facilitator link must keep working');
-		must(db, secret.identity, { type: 'timer.pause' });
+		await must(db, secret.identity, { type: 'timer.pause' });
 		expect(last()).toEqual({ actor: 'facilitator', account_id: null });
 		// A grant does not open another session.
 		const other = createSession(db);

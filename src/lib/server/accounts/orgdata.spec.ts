@@ -39,7 +39,7 @@ const allEntries = (db: Db) => db.prepare('SELECT * FROM org_audit').all() as { 
 
 /** A closed, facilitated FGD (five participants) owned by an organization. */
 async function orgFgd() {
-	const fgd = facilitatedFgd();
+	const fgd = await facilitatedFgd();
 	const org = await orgOf(fgd.db);
 	fgd.db.prepare('UPDATE sessions SET organization_id = ? WHERE id = ?').run(org.organization.id, fgd.session.id);
 	return { fgd, ...org };
@@ -123,8 +123,8 @@ describe('audit hooks', () => {
 		expect(report).toMatchObject({ action: 'report.downloaded', actor: 'account', accountId: organizer.accountId });
 	});
 
-	it('writes nothing for a one-off session (no organization)', () => {
-		const fgd = facilitatedFgd();
+	it('writes nothing for a one-off session (no organization)', async () => {
+		const fgd = await facilitatedFgd();
 		const db = fgd.db;
 		expect(audit.recordForSession(db, fgd.session.id, who(null), { action: 'minutes.downloaded' })).toBe(false);
 		const participant = (db.prepare('SELECT id FROM participants WHERE session_id = ? LIMIT 1').get(fgd.session.id) as { id: string }).id;

@@ -117,13 +117,13 @@ describe('the log', () => {
 		expect(recordsSince(db, session.row.id, 0, 10)).toEqual([]);
 	});
 
-	it('survives closing and reopening the file (a restart)', () => {
+	it('survives closing and reopening the file (a restart)', async () => {
 		const path = join(dir, 'rembuk.sqlite');
 		const first = track(openDatabase(path));
 		const session = createSession(first);
 		const siti = joinParticipant(first, session);
-		const itemId = addItem(first, siti.identity, 'Tetap ada setelah restart');
-		const retried = send(first, siti.identity, { type: 'item.edit', itemId, text: 'Sudah diubah' }, 'edit-before-restart');
+		const itemId = await addItem(first, siti.identity, 'Tetap ada setelah restart');
+		const retried = await send(first, siti.identity, { type: 'item.edit', itemId, text: 'Sudah diubah' }, 'edit-before-restart');
 		const before = recordsSince(first, session.row.id, 0, 100);
 		first.close();
 
@@ -132,12 +132,12 @@ describe('the log', () => {
 		expect(before.map((r) => r.seq)).toEqual([1, 2, 3]);
 
 		// A retry that arrives after the restart is still recognised.
-		const again = send(second, siti.identity, { type: 'item.edit', itemId, text: 'Sudah diubah' }, 'edit-before-restart');
+		const again = await send(second, siti.identity, { type: 'item.edit', itemId, text: 'Sudah diubah' }, 'edit-before-restart');
 		expect(again.result).toEqual(retried.result);
 		expect(again.records).toEqual([]);
 
 		// The numbering carries on where it stopped.
-		expect(send(second, siti.identity, { type: 'item.delete', itemId }).result).toMatchObject({ ok: true, seq: 4 });
+		expect((await send(second, siti.identity, { type: 'item.delete', itemId })).result).toMatchObject({ ok: true, seq: 4 });
 		const result = sync(second, siti.identity, 2);
 		expect(result.ok && result.mode === 'events' && result.records.map((r) => r.seq)).toEqual([3, 4]);
 	});

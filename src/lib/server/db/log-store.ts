@@ -1,6 +1,6 @@
 /**
- * The log's promises as Kysely code for both engines (the raw SQLite path is ../log.ts and
- * ../commands.ts; the command path moves here when it is converted):
+ * The log's promises as Kysely code for both engines. The command path (../commands.ts) keeps its
+ * answers here; the raw ../log.ts still appends the records of the handlers not converted yet:
  * - gap-free `seq` per session, allocated inside the committing transaction: the UPDATE … RETURNING
  *   of `last_seq` holds the session's row lock until the commit, so a second node committing for the
  *   same session waits, then reads the new value; a rollback gives its number back;
@@ -60,7 +60,8 @@ export async function appendRecord(
 	return { seq, at };
 }
 
-async function earlierAnswer<R>(trx: Executor, key: CommandKey): Promise<R | undefined> {
+/** The answer a command with this key already got, if it ran before: a retry gets it again. */
+export async function earlierAnswer<R>(trx: Executor, key: CommandKey): Promise<R | undefined> {
 	const row = await trx
 		.selectFrom('commands')
 		.select('result')
@@ -71,16 +72,27 @@ async function earlierAnswer<R>(trx: Executor, key: CommandKey): Promise<R | und
 	return row && (JSON.parse(row.result) as R);
 }
 
+/** Keeps a command's answer for its retries, in the transaction that applied it; `at` is when it was applied. */
+export async function rememberAnswer(trx: Executor, key: CommandKey, result: unknown, at = new Date().toISOString()): Promise<void> {
+	await trx
+		.insertInto('commands')
+		.values({ session_id: key.sessionId, actor: key.actor, command_id: key.commandId, result: JSON.stringify(result), at })
+		.execute();
+}
+
+/** The session's last seq: what a command that logged nothing is acknowledged at. */
+export async function lastSeq(trx: Executor, sessionId: string): Promise<number> {
+	const row = await trx.selectFrom('sessions').select('last_seq').where('id', '=', sessionId).executeTakeFirst();
+	return row?.last_seq ?? 0;
+}
+
 /** Runs one command once: locked, looked up, applied and answered in one transaction. */
 async function applyOnce<R>(trx: Executor, engine: Engine, key: CommandKey, apply: (trx: Executor) => Promise<R>): Promise<R> {
 	await lockSession(trx, engine, key.sessionId);
 	const earlier = await earlierAnswer<R>(trx, key);
 	if (earlier !== undefined) return earlier;
 	const result = await apply(trx);
-	await trx
-		.insertInto('commands')
-		.values({ session_id: key.sessionId, actor: key.actor, command_id: key.commandId, result: JSON.stringify(result), at: new Date().toISOString() })
-		.execute();
+	await rememberAnswer(trx, key, result);
 	return result;
 }
 

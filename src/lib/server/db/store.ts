@@ -12,7 +12,7 @@
  * caveat: code already running in that same turn must not mix a raw write with an open Kysely
  * transaction, e.g. under Promise.all; keep non-database awaits (hashing) outside transactions.
  */
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type ControlledTransaction } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type Db } from './database';
 import type { Schema } from './schema';
@@ -21,6 +21,12 @@ export type Engine = 'sqlite' | 'postgres';
 
 /** What converted modules query: the store's Kysely instance, or a transaction of it. */
 export type Database = Kysely<Schema>;
+
+/**
+ * A transaction a write runs in, inside the group commit: controlled, so that a part of it (a
+ * command refused after writing) can be undone alone with a savepoint of its own.
+ */
+export type StoreTransaction = ControlledTransaction<Schema, string[]>;
 
 export interface Store {
 	engine: Engine;

@@ -1,7 +1,9 @@
 /** What every command handler receives, and the one way a handler refuses. */
 import type { StaffSessionView } from '../../domain/types';
 import type { Command, ErrorCode, SessionRecord, SocketIdentity } from '../../realtime/contract';
+import type { Kysely } from 'kysely';
 import type { Db } from '../db/database';
+import type { Schema } from '../db/schema';
 import type { SessionRow } from '../sessions';
 
 export class Rejected extends Error {
@@ -14,7 +16,10 @@ export class Rejected extends Error {
 }
 
 export interface CommandContext {
+	/** The raw SQLite connection, for the modules not converted to the store yet (none on PostgreSQL). */
 	db: Db;
+	/** The command's transaction, for converted modules: what they write is undone with a refusal. */
+	trx: Kysely<Schema>;
 	who: SocketIdentity;
 	/** `facilitator`, `minutetaker`, or `p:<participantId>`, as stored in the log. */
 	actor: string;
@@ -31,8 +36,15 @@ export interface Outcome {
 	id?: string;
 }
 
-/** What one command does, given its validated payload; authorization has already passed. */
-export type Handler<T extends Command['type']> = (context: CommandContext, command: Extract<Command, { type: T }>) => Outcome;
+/**
+ * What one command does, given its validated payload; authorization has already passed. A handler
+ * converted to the store awaits its queries through `context.trx`; on SQLite it must await nothing
+ * else (see group-commit.ts).
+ */
+export type Handler<T extends Command['type']> = (
+	context: CommandContext,
+	command: Extract<Command, { type: T }>
+) => Outcome | Promise<Outcome>;
 
 /** Part of the handler table: each handler file covers some commands (declare it with `satisfies`). */
 export type Handlers = { [T in Command['type']]?: Handler<T> };

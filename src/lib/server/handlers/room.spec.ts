@@ -21,38 +21,38 @@ beforeEach(() => {
 const row = () => sessions.byId(db, session.row.id);
 
 describe('session.room', () => {
-	it('closes and opens the door, and sets the capacity, as one logged event', () => {
-		const { records } = must(db, session.facilitator, { type: 'session.room', door: 'closed' });
+	it('closes and opens the door, and sets the capacity, as one logged event', async () => {
+		const { records } = await must(db, session.facilitator, { type: 'session.room', door: 'closed' });
 		expect(records.map((r) => r.event)).toEqual([{ type: 'session.room', door: 'closed', capacity: 1000 }]);
 		expect(room.refusesJoin(db, row())).toBe('door_closed');
-		must(db, session.facilitator, { type: 'session.room', door: 'open', capacity: 2 });
+		await must(db, session.facilitator, { type: 'session.room', door: 'open', capacity: 2 });
 		expect(viewOf(db, session)).toMatchObject({ door: 'open', capacity: 2 });
 		expect(room.refusesJoin(db, row())).toBe('room_full');
 	});
 
-	it('keeps the capacity within 1–5000 and refuses an empty change', () => {
+	it('keeps the capacity within 1–5000 and refuses an empty change', async () => {
 		for (const capacity of [0, 5001, 2.5]) expect(commandSchema.safeParse({ type: 'session.room', capacity }).success).toBe(false);
-		expect(send(db, session.facilitator, { type: 'session.room' }).result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+		expect((await send(db, session.facilitator, { type: 'session.room' })).result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
 	});
 
-	it('leaves joined phones working behind a closed door', () => {
-		must(db, session.facilitator, { type: 'session.room', door: 'closed' });
-		expect(send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Masih bisa menulis' }).result).toMatchObject({ ok: true });
+	it('leaves joined phones working behind a closed door', async () => {
+		await must(db, session.facilitator, { type: 'session.room', door: 'closed' });
+		expect((await send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Masih bisa menulis' })).result).toMatchObject({ ok: true });
 	});
 
-	it('counts only phones still in against the capacity', () => {
-		must(db, session.facilitator, { type: 'session.room', capacity: 2 });
+	it('counts only phones still in against the capacity', async () => {
+		await must(db, session.facilitator, { type: 'session.room', capacity: 2 });
 		expect(room.refusesJoin(db, row())).toBe('room_full');
-		must(db, session.facilitator, { type: 'attendee.add', attendee: { name: 'Tanpa HP', group: 'lainnya' } });
-		must(db, session.facilitator, { type: 'participant.remove', participantId: budi.id, reason: 'Nama palsu' });
+		await must(db, session.facilitator, { type: 'attendee.add', attendee: { name: 'Tanpa HP', group: 'lainnya' } });
+		await must(db, session.facilitator, { type: 'participant.remove', participantId: budi.id, reason: 'Nama palsu' });
 		expect(room.refusesJoin(db, row())).toBeNull();
 	});
 });
 
 describe('participant.remove', () => {
-	it('removes the participant with a reason only staff and that phone see, and keeps their items by default', () => {
-		const itemId = addItem(db, budi.identity, 'Tetap di papan');
-		const { records } = must(db, session.facilitator, { type: 'participant.remove', participantId: budi.id, reason: 'Nama palsu' });
+	it('removes the participant with a reason only staff and that phone see, and keeps their items by default', async () => {
+		const itemId = await addItem(db, budi.identity, 'Tetap di papan');
+		const { records } = await must(db, session.facilitator, { type: 'participant.remove', participantId: budi.id, reason: 'Nama palsu' });
 		expect(records.map((r) => r.event)).toEqual([{ type: 'participant.removed', participantId: budi.id, reason: 'Nama palsu' }]);
 		const state = { phase: 'lobby' as const, revealed: false, statusOf: () => undefined, voters: () => 0, tallyOf: (vote: Vote) => vote, tallies: () => [] };
 		expect(projectRecord(records[0], PUBLIC_VIEWER, state).event).toMatchObject({ reason: '' });
@@ -61,40 +61,40 @@ describe('participant.remove', () => {
 		expect(participants.byToken(db, session.row.id, budi.token)).toBeUndefined();
 		expect(participants.byToken(db, session.row.id, budi.token, { removed: true })).toMatchObject({ removed: true });
 		expect(room.removedParticipants(db, session.row.id)).toMatchObject([{ id: budi.id, reason: 'Nama palsu' }]);
-		expect(send(db, session.facilitator, { type: 'item.hide', itemId, reason: 'x' }).result).toMatchObject({ ok: true });
+		expect((await send(db, session.facilitator, { type: 'item.hide', itemId, reason: 'x' })).result).toMatchObject({ ok: true });
 	});
 
-	it('hides their items with the same reason when the facilitator chooses', () => {
-		const first = addItem(db, budi.identity, 'Satu');
-		addItem(db, budi.identity, 'Dua');
-		addItem(db, siti.identity, 'Milik Siti');
-		const { records } = must(db, session.facilitator, { type: 'participant.remove', participantId: budi.id, reason: 'Spam', hideItems: true });
+	it('hides their items with the same reason when the facilitator chooses', async () => {
+		const first = await addItem(db, budi.identity, 'Satu');
+		await addItem(db, budi.identity, 'Dua');
+		await addItem(db, siti.identity, 'Milik Siti');
+		const { records } = await must(db, session.facilitator, { type: 'participant.remove', participantId: budi.id, reason: 'Spam', hideItems: true });
 		expect(records.map((r) => r.event.type)).toEqual(['participant.removed', 'item.hidden', 'item.hidden']);
 		expect(records[1].event).toEqual({ type: 'item.hidden', itemId: first, reason: 'Spam' });
 	});
 
-	it('refuses an unknown id, a staff-added attendee and someone already removed', () => {
-		const { result } = must(db, session.facilitator, { type: 'attendee.add', attendee: { name: 'Tanpa HP', group: 'lainnya' } });
+	it('refuses an unknown id, a staff-added attendee and someone already removed', async () => {
+		const { result } = await must(db, session.facilitator, { type: 'attendee.add', attendee: { name: 'Tanpa HP', group: 'lainnya' } });
 		const added = result.ok ? result.id! : '';
-		must(db, session.facilitator, { type: 'participant.remove', participantId: budi.id, reason: 'Nama palsu' });
+		await must(db, session.facilitator, { type: 'participant.remove', participantId: budi.id, reason: 'Nama palsu' });
 		for (const participantId of ['tidak-ada', added, budi.id]) {
 			const before = dumpTables(db);
-			expect(send(db, session.facilitator, { type: 'participant.remove', participantId, reason: 'x' }).result).toMatchObject({ ok: false, error: { code: 'not_found' } });
+			expect((await send(db, session.facilitator, { type: 'participant.remove', participantId, reason: 'x' })).result).toMatchObject({ ok: false, error: { code: 'not_found' } });
 			expect(dumpTables(db)).toEqual(before);
 		}
 	});
 
-	it('needs a reason and is the facilitator’s alone', () => {
+	it('needs a reason and is the facilitator’s alone', async () => {
 		expect(commandSchema.safeParse({ type: 'participant.remove', participantId: budi.id, reason: ' ' }).success).toBe(false);
 		for (const who of [siti.identity, session.minutetaker, session.presenter])
-			expect(send(db, who, { type: 'participant.remove', participantId: budi.id, reason: 'x' }).result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+			expect((await send(db, who, { type: 'participant.remove', participantId: budi.id, reason: 'x' })).result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 	});
 });
 
 describe('session.newCode', () => {
-	it('issues a code no session used, and the old one still names the session as a former code', () => {
+	it('issues a code no session used, and the old one still names the session as a former code', async () => {
 		const old = session.row.code;
-		const { records } = must(db, session.facilitator, { type: 'session.newCode' });
+		const { records } = await must(db, session.facilitator, { type: 'session.newCode' });
 		const code = (records[0].event as { code: string }).code;
 		expect(code).toMatch(/^[34679ACDEFGHJKMNPQRTUVWXY]{6}$/);
 		expect(code).not.toBe(old);
@@ -104,8 +104,8 @@ describe('session.newCode', () => {
 		expect(viewOf(db, session).code).toBe(code);
 	});
 
-	it('keeps joined phones working', () => {
-		must(db, session.facilitator, { type: 'session.newCode' });
-		expect(send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Setelah kode baru' }).result).toMatchObject({ ok: true });
+	it('keeps joined phones working', async () => {
+		await must(db, session.facilitator, { type: 'session.newCode' });
+		expect((await send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Setelah kode baru' })).result).toMatchObject({ ok: true });
 	});
 });

@@ -23,11 +23,11 @@ afterEach(() => {
 });
 
 const timer = () => viewOf(db, session).timer;
-const run = (command: unknown) => must(db, session.facilitator, command);
+const run = async (command: unknown) => await must(db, session.facilitator, command);
 
-function expectRefused(command: unknown, code: string) {
+async function expectRefused(command: unknown, code: string) {
 	const before = dumpTables(db);
-	expect(send(db, session.facilitator, command).result).toMatchObject({ ok: false, error: { code } });
+	expect((await send(db, session.facilitator, command)).result).toMatchObject({ ok: false, error: { code } });
 	expect(dumpTables(db)).toEqual(before);
 }
 
@@ -36,8 +36,8 @@ describe('the countdown', () => {
 		expect(timer()).toEqual({ endsAt: null, remainingMs: null, lockOnEnd: false });
 	});
 
-	it('start sets the end from the server time and logs it', () => {
-		const { records } = run({ type: 'timer.start', seconds: 300, lockOnEnd: true });
+	it('start sets the end from the server time and logs it', async () => {
+		const { records } = await run({ type: 'timer.start', seconds: 300, lockOnEnd: true });
 		const expected = { endsAt: at(300_000), remainingMs: null, lockOnEnd: true };
 		expect(timer()).toEqual(expected);
 		expect(records[0].event).toEqual({ type: 'timer.changed', timer: expected });
@@ -45,134 +45,134 @@ describe('the countdown', () => {
 		expect(remainingMs(timer(), Date.now())).toBe(180_000);
 	});
 
-	it('pause keeps what was left, and time spent paused does not count', () => {
-		run({ type: 'timer.start', seconds: 300 });
+	it('pause keeps what was left, and time spent paused does not count', async () => {
+		await run({ type: 'timer.start', seconds: 300 });
 		after(100_000);
-		run({ type: 'timer.pause' });
+		await run({ type: 'timer.pause' });
 		expect(timer()).toEqual({ endsAt: null, remainingMs: 200_000, lockOnEnd: false });
 		after(1_000_000);
 		expect(remainingMs(timer(), Date.now())).toBe(200_000);
-		run({ type: 'timer.resume' });
+		await run({ type: 'timer.resume' });
 		expect(timer()).toEqual({ endsAt: at(1_200_000), remainingMs: null, lockOnEnd: false });
 	});
 
-	it('pause and resume keep lockOnEnd', () => {
-		run({ type: 'timer.start', seconds: 60, lockOnEnd: true });
-		run({ type: 'timer.pause' });
+	it('pause and resume keep lockOnEnd', async () => {
+		await run({ type: 'timer.start', seconds: 60, lockOnEnd: true });
+		await run({ type: 'timer.pause' });
 		expect(timer().lockOnEnd).toBe(true);
-		run({ type: 'timer.resume' });
+		await run({ type: 'timer.resume' });
 		expect(timer().lockOnEnd).toBe(true);
 	});
 
-	it('extend adds to a running countdown', () => {
-		run({ type: 'timer.start', seconds: 60 });
+	it('extend adds to a running countdown', async () => {
+		await run({ type: 'timer.start', seconds: 60 });
 		after(10_000);
-		run({ type: 'timer.extend', seconds: 120 });
+		await run({ type: 'timer.extend', seconds: 120 });
 		expect(timer().endsAt).toBe(at(180_000));
-		run({ type: 'timer.extend', seconds: -30 });
+		await run({ type: 'timer.extend', seconds: -30 });
 		expect(timer().endsAt).toBe(at(150_000));
 	});
 
-	it('extend after the end counts from now, not from the past end', () => {
-		run({ type: 'timer.start', seconds: 60 });
+	it('extend after the end counts from now, not from the past end', async () => {
+		await run({ type: 'timer.start', seconds: 60 });
 		after(500_000);
-		run({ type: 'timer.extend', seconds: 60 });
+		await run({ type: 'timer.extend', seconds: 60 });
 		expect(timer().endsAt).toBe(at(560_000));
 	});
 
-	it('extend adds to a paused countdown, never below zero', () => {
-		run({ type: 'timer.start', seconds: 60 });
-		run({ type: 'timer.pause' });
-		run({ type: 'timer.extend', seconds: 30 });
+	it('extend adds to a paused countdown, never below zero', async () => {
+		await run({ type: 'timer.start', seconds: 60 });
+		await run({ type: 'timer.pause' });
+		await run({ type: 'timer.extend', seconds: 30 });
 		expect(timer()).toMatchObject({ endsAt: null, remainingMs: 90_000 });
-		run({ type: 'timer.extend', seconds: -600 });
+		await run({ type: 'timer.extend', seconds: -600 });
 		expect(timer()).toMatchObject({ endsAt: null, remainingMs: 0 });
 	});
 
-	it('clear resets everything, lockOnEnd included', () => {
-		run({ type: 'timer.start', seconds: 60, lockOnEnd: true });
-		run({ type: 'timer.clear' });
+	it('clear resets everything, lockOnEnd included', async () => {
+		await run({ type: 'timer.start', seconds: 60, lockOnEnd: true });
+		await run({ type: 'timer.clear' });
 		expect(timer()).toEqual({ endsAt: null, remainingMs: null, lockOnEnd: false });
 	});
 
-	it('refuses pausing what is not running, resuming what is not paused, extending nothing', () => {
-		expectRefused({ type: 'timer.pause' }, 'invalid_input');
-		expectRefused({ type: 'timer.resume' }, 'invalid_input');
-		expectRefused({ type: 'timer.extend', seconds: 60 }, 'invalid_input');
-		run({ type: 'timer.start', seconds: 60 });
-		expectRefused({ type: 'timer.resume' }, 'invalid_input');
-		run({ type: 'timer.pause' });
-		expectRefused({ type: 'timer.pause' }, 'invalid_input');
+	it('refuses pausing what is not running, resuming what is not paused, extending nothing', async () => {
+		await expectRefused({ type: 'timer.pause' }, 'invalid_input');
+		await expectRefused({ type: 'timer.resume' }, 'invalid_input');
+		await expectRefused({ type: 'timer.extend', seconds: 60 }, 'invalid_input');
+		await run({ type: 'timer.start', seconds: 60 });
+		await expectRefused({ type: 'timer.resume' }, 'invalid_input');
+		await run({ type: 'timer.pause' });
+		await expectRefused({ type: 'timer.pause' }, 'invalid_input');
 	});
 
-	it('is the facilitator’s alone', () => {
+	it('is the facilitator’s alone', async () => {
 		for (const who of [siti.identity, session.minutetaker, session.presenter])
-			expect(send(db, who, { type: 'timer.start', seconds: 60 }).result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+			expect((await send(db, who, { type: 'timer.start', seconds: 60 })).result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 	});
 });
 
 describe('lockOnEnd', () => {
-	beforeEach(() => setPhase(db, session, 'writing'));
+	beforeEach(async () => await setPhase(db, session, 'writing'));
 
-	const add = (text: string) => send(db, siti.identity, { type: 'item.add', kind: 'kendala', text });
+	const add = async (text: string) => await send(db, siti.identity, { type: 'item.add', kind: 'kendala', text });
 
-	it('refuses item.add with phase_closed once the countdown has ended', () => {
-		run({ type: 'timer.start', seconds: 60, lockOnEnd: true });
+	it('refuses item.add with phase_closed once the countdown has ended', async () => {
+		await run({ type: 'timer.start', seconds: 60, lockOnEnd: true });
 		after(59_999);
-		expect(add('tepat waktu').result.ok).toBe(true);
+		expect((await add('tepat waktu')).result.ok).toBe(true);
 		after(60_000);
 		const before = dumpTables(db);
-		expect(add('terlambat').result).toMatchObject({ ok: false, error: { code: 'phase_closed' } });
+		expect((await add('terlambat')).result).toMatchObject({ ok: false, error: { code: 'phase_closed' } });
 		expect(dumpTables(db)).toEqual(before);
 	});
 
-	it('still lets authors edit what they wrote in time', () => {
-		run({ type: 'timer.start', seconds: 60, lockOnEnd: true });
-		const itemId = addItem(db, siti.identity, 'Draf');
+	it('still lets authors edit what they wrote in time', async () => {
+		await run({ type: 'timer.start', seconds: 60, lockOnEnd: true });
+		const itemId = await addItem(db, siti.identity, 'Draf');
 		after(120_000);
-		expect(send(db, siti.identity, { type: 'item.edit', itemId, text: 'Final' }).result.ok).toBe(true);
+		expect((await send(db, siti.identity, { type: 'item.edit', itemId, text: 'Final' })).result.ok).toBe(true);
 	});
 
-	it('opens again when the facilitator extends or clears the countdown', () => {
-		run({ type: 'timer.start', seconds: 60, lockOnEnd: true });
+	it('opens again when the facilitator extends or clears the countdown', async () => {
+		await run({ type: 'timer.start', seconds: 60, lockOnEnd: true });
 		after(90_000);
-		expect(add('terlambat').result.ok).toBe(false);
-		run({ type: 'timer.extend', seconds: 60 });
-		expect(add('diberi waktu').result.ok).toBe(true);
+		expect((await add('terlambat')).result.ok).toBe(false);
+		await run({ type: 'timer.extend', seconds: 60 });
+		expect((await add('diberi waktu')).result.ok).toBe(true);
 		after(200_000);
-		expect(add('terlambat lagi').result.ok).toBe(false);
-		run({ type: 'timer.clear' });
-		expect(add('tanpa batas').result.ok).toBe(true);
+		expect((await add('terlambat lagi')).result.ok).toBe(false);
+		await run({ type: 'timer.clear' });
+		expect((await add('tanpa batas')).result.ok).toBe(true);
 	});
 
-	it('does not lock while paused, nor without lockOnEnd', () => {
-		run({ type: 'timer.start', seconds: 60, lockOnEnd: true });
-		run({ type: 'timer.pause' });
+	it('does not lock while paused, nor without lockOnEnd', async () => {
+		await run({ type: 'timer.start', seconds: 60, lockOnEnd: true });
+		await run({ type: 'timer.pause' });
 		after(600_000);
-		expect(add('saat jeda').result.ok).toBe(true);
-		run({ type: 'timer.start', seconds: 60, lockOnEnd: false });
+		expect((await add('saat jeda')).result.ok).toBe(true);
+		await run({ type: 'timer.start', seconds: 60, lockOnEnd: false });
 		after(1_200_000);
-		expect(add('tanpa kunci').result.ok).toBe(true);
+		expect((await add('tanpa kunci')).result.ok).toBe(true);
 	});
 });
 
 describe('the countdown and the phases', () => {
-	it('is cleared when the facilitator moves on, so its lock does not follow into the next phase', () => {
-		setPhase(db, session, 'writing');
-		run({ type: 'timer.start', seconds: 60, lockOnEnd: true });
+	it('is cleared when the facilitator moves on, so its lock does not follow into the next phase', async () => {
+		await setPhase(db, session, 'writing');
+		await run({ type: 'timer.start', seconds: 60, lockOnEnd: true });
 		after(61_000);
-		expect(send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Terlambat' }).result).toMatchObject({
+		expect((await send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Terlambat' })).result).toMatchObject({
 			ok: false,
 			error: { code: 'phase_closed' }
 		});
-		setPhase(db, session, 'discussion');
+		await setPhase(db, session, 'discussion');
 		expect(timer()).toEqual({ endsAt: null, remainingMs: null, lockOnEnd: false });
-		expect(send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Masih bisa di diskusi' }).result).toMatchObject({ ok: true });
+		expect((await send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'Masih bisa di diskusi' })).result).toMatchObject({ ok: true });
 	});
 
-	it('refuses to pause a countdown that has already ended (its lock stays)', () => {
-		run({ type: 'timer.start', seconds: 30, lockOnEnd: true });
+	it('refuses to pause a countdown that has already ended (its lock stays)', async () => {
+		await run({ type: 'timer.start', seconds: 30, lockOnEnd: true });
 		after(31_000);
-		expectRefused({ type: 'timer.pause' }, 'invalid_input');
+		await expectRefused({ type: 'timer.pause' }, 'invalid_input');
 	});
 });

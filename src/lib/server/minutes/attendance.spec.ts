@@ -42,7 +42,7 @@ describe('the model', () => {
 	it('keeps a phone participant the facilitator removed, marked with the reason, in every format', async () => {
 		const own = await documentedFgd();
 		const nur = own.db.prepare("SELECT id FROM participants WHERE name = 'Nur Aisyah'").get() as { id: string };
-		own.run('facilitator', { type: 'participant.remove', participantId: nur.id, reason: 'Nama palsu' });
+		await own.run('facilitator', { type: 'participant.remove', participantId: nur.id, reason: 'Nama palsu' });
 		const after = buildMinutes(own.db, own.session.id, 'id', NOW);
 		expect(after.attendance.participants.find((p) => p.name === 'Nur Aisyah')).toMatchObject({ removed: { reason: 'Nama palsu' } });
 		expect(renderMarkdown(after)).toContain('dikeluarkan oleh fasilitator: Nama palsu');
@@ -53,8 +53,8 @@ describe('the model', () => {
 	it('drops a removed attendee and a removed photo', async () => {
 		const own = await documentedFgd();
 		const amir = own.db.prepare("SELECT id FROM participants WHERE name = 'Pak Amir'").get() as { id: string };
-		own.run('facilitator', { type: 'attendee.remove', participantId: amir.id });
-		own.run('facilitator', { type: 'photo.remove', photoId: own.photos.opening.id });
+		await own.run('facilitator', { type: 'attendee.remove', participantId: amir.id });
+		await own.run('facilitator', { type: 'photo.remove', photoId: own.photos.opening.id });
 		const after = buildMinutes(own.db, own.session.id, 'id', NOW);
 		expect(after.attendance.participants.map((p) => p.name)).not.toContain('Pak Amir');
 		expect(after.attendance.bySex).toEqual({ L: 0, P: 1, notGiven: 5 });

@@ -12,8 +12,8 @@ const pngSize = (png: Buffer) => [png.readUInt32BE(16), png.readUInt32BE(20)];
 let id: Minutes;
 let en: Minutes;
 
-beforeAll(() => {
-	const fgd = facilitatedFgd();
+beforeAll(async () => {
+	const fgd = await facilitatedFgd();
 	id = buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
 	en = buildMinutes(fgd.db, fgd.session.id, 'en', NOW);
 });
@@ -40,10 +40,10 @@ describe('charts', () => {
 		expect(chart.height).toBeGreaterThan(100);
 	});
 
-	it('says so when there was no vote, and escapes what people typed', () => {
-		const plain = sampleFgd();
+	it('says so when there was no vote, and escapes what people typed', async () => {
+		const plain = await sampleFgd();
 		const ani = plain.join('Ani <b>', 'media', 'Radio');
-		plain.post(ani, 'rekomendasi', 'A & B <script>');
+		await plain.post(ani, 'rekomendasi', 'A & B <script>');
 		const minutes = buildMinutes(plain.db, plain.session.id, 'id', NOW);
 		const chart = votesChart(minutes);
 		expect(chart.svg).toContain('Tidak ada pemungutan suara.');

@@ -5,14 +5,15 @@ import { buildMinutes } from './model';
 
 const NOW = new Date('2025-10-24T04:30:00Z');
 
-function json(lang: 'id' | 'en', fgd = sampleFgd()) {
+async function json(lang: 'id' | 'en', given?: Awaited<ReturnType<typeof sampleFgd>>) {
+	const fgd = given ?? (await sampleFgd());
 	const text = renderJson(buildMinutes(fgd.db, fgd.session.id, lang, NOW));
 	return { text, document: JSON.parse(text) as MinutesDocument };
 }
 
 describe('renderJson', () => {
-	it('starts with the schema version, the time it was made and its language', () => {
-		const { document } = json('en');
+	it('starts with the schema version, the time it was made and its language', async () => {
+		const { document } = await json('en');
 		expect(Object.keys(document)).toEqual([
 			'schemaVersion',
 			'generatedAt',
@@ -38,8 +39,8 @@ describe('renderJson', () => {
 		expect(document.session.title).toBe('FGD Penguatan UMKM Pascatambang');
 	});
 
-	it('labels groups and kinds in the chosen language', () => {
-		const { document } = json('id');
+	it('labels groups and kinds in the chosen language', async () => {
+		const { document } = await json('id');
 		expect(document.attendance.byGroup[0]).toEqual({ group: 'pemerintah', label: 'Pemerintah (OPD / kecamatan / desa)', shortLabel: 'Pemerintah', count: 2 });
 		expect(document.findings.map((f) => f.label)).toEqual(['Kendala', 'Peluang']);
 		expect(document.recommendations?.label).toBe('Rekomendasi');
@@ -48,9 +49,9 @@ describe('renderJson', () => {
 		);
 	});
 
-	it('says nothing about who wrote an anonymous item', () => {
-		const fgd = sampleFgd();
-		const { text, document } = json('id', fgd);
+	it('says nothing about who wrote an anonymous item', async () => {
+		const fgd = await sampleFgd();
+		const { text, document } = await json('id', fgd);
 		const item = document.items.find((i) => i.anonymous)!;
 		expect(item).toMatchObject({ author: null, attribution: 'anonim' });
 		// Rini wrote only that item: her name may appear once, in the attendance list, and her id never.
@@ -59,15 +60,15 @@ describe('renderJson', () => {
 		expect(text).not.toContain(fgd.people.rini.id);
 	});
 
-	it('masks phones and leaves deleted items out', () => {
-		const { text } = json('id');
+	it('masks phones and leaves deleted items out', async () => {
+		const { text } = await json('id');
 		expect(text).toContain('Koperasi Amplang, WA 0812-xxxx-xx90');
 		expect(text).not.toContain('3456');
 		expect(text).not.toContain('kemudian dihapus');
 	});
 
-	it('carries every result of the facilitation, in both languages', () => {
-		const fgd = facilitatedFgd();
+	it('carries every result of the facilitation, in both languages', async () => {
+		const fgd = await facilitatedFgd();
 		const text = renderJson(buildMinutes(fgd.db, fgd.session.id, 'en', NOW));
 		const document = JSON.parse(text) as MinutesDocument;
 		expect(document.details.chair.nip).toBe('19700512 199803 1 004');
@@ -83,8 +84,8 @@ describe('renderJson', () => {
 		expect(id.actionPlan[0].statusLabel).toBe('Berjalan');
 	});
 
-	it('names no participant by id, never says who placed which dot, and drops hidden and merged items', () => {
-		const fgd = facilitatedFgd();
+	it('names no participant by id, never says who placed which dot, and drops hidden and merged items', async () => {
+		const fgd = await facilitatedFgd();
 		const text = renderJson(buildMinutes(fgd.db, fgd.session.id, 'id', NOW));
 		for (const person of Object.values(fgd.people)) expect(text).not.toContain(person.id);
 		expect(text).not.toContain('participantId');

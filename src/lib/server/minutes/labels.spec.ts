@@ -17,15 +17,15 @@ import { buildMinutes } from './model';
 
 const NOW = new Date('2025-10-24T06:00:00Z');
 
-function minutesWithBlanks() {
-	const fgd = facilitatedFgd('id');
+async function minutesWithBlanks() {
+	const fgd = await facilitatedFgd('id');
 	const minutes = buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
 	const plan = minutes.actionPlan[0];
 	return { ...minutes, actionPlan: [{ ...plan, partners: '', remarks: '', output: '' }] };
 }
 
-describe('itemListCells and actionPlanCells', () => {
-	const minutes = minutesWithBlanks();
+describe('itemListCells and actionPlanCells', async () => {
+	const minutes = await minutesWithBlanks();
 	const rows = itemListCells(minutes, WORDS.id);
 	const unthemed = rows.find((r) => r[2] === EMPTY_CELL && r[5] === EMPTY_CELL)!;
 

@@ -20,22 +20,22 @@ const WORDS = ['akses modal', 'jalan desa', 'pemasaran daring', 'pelatihan', 'ai
 let fgd: ReturnType<typeof newFgd>;
 let minutes: Minutes;
 
-beforeAll(() => {
+beforeAll(async () => {
 	fgd = newFgd();
 	const people = Array.from({ length: 300 }, (_, i) => fgd.join(`Peserta ${i + 1}`, GROUPS[i % GROUPS.length], `Instansi ${i % 40}`));
-	fgd.run('facilitator', { type: 'phase.set', phase: 'writing' });
-	const ids = Array.from({ length: 1000 }, (_, i) =>
-		fgd.post(people[i % 300], KINDS[i % 3], `Masukan ${i + 1}: ${WORDS[i % WORDS.length]} perlu ditangani bersama`, i % 10 === 0)
-	);
-	fgd.run('facilitator', { type: 'phase.set', phase: 'voting' });
-	people.forEach((who, i) => {
-		fgd.run(who, { type: 'vote.set', targetId: ids[(i * 7) % 60], count: 3 });
-		fgd.run(who, { type: 'vote.set', targetId: ids[(i * 11 + 2) % 90], count: 2 });
-	});
-	fgd.run('facilitator', { type: 'phase.set', phase: 'action' });
+	await fgd.run('facilitator', { type: 'phase.set', phase: 'writing' });
+	const ids: string[] = [];
+	for (let i = 0; i < 1000; i++)
+		ids.push(await fgd.post(people[i % 300], KINDS[i % 3], `Masukan ${i + 1}: ${WORDS[i % WORDS.length]} perlu ditangani bersama`, i % 10 === 0));
+	await fgd.run('facilitator', { type: 'phase.set', phase: 'voting' });
+	for (const [i, who] of people.entries()) {
+		await fgd.run(who, { type: 'vote.set', targetId: ids[(i * 7) % 60], count: 3 });
+		await fgd.run(who, { type: 'vote.set', targetId: ids[(i * 11 + 2) % 90], count: 2 });
+	}
+	await fgd.run('facilitator', { type: 'phase.set', phase: 'action' });
 	for (let i = 0; i < 30; i++) {
 		const row = { activity: `Kegiatan ${i + 1}`, issueItemIds: [ids[i * 3]], recommendationId: ids[i * 3 + 2], cost: 1_000_000 * (i + 1), funding: 'APBD' };
-		fgd.run('minutetaker', { type: 'action.save', row });
+		await fgd.run('minutetaker', { type: 'action.save', row });
 	}
 	minutes = buildMinutes(fgd.db, fgd.session.id, 'id');
 }, 120_000);

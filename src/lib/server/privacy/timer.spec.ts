@@ -8,7 +8,7 @@ afterEach(() => vi.useRealTimers());
 
 describe('the daily retention timer', () => {
 	it('runs a minute after start through the write path, then every day', async () => {
-		const fgd = facilitatedFgd(); // closed 24 October 2025
+		const fgd = await facilitatedFgd(); // closed 24 October 2025
 		const published: string[] = [];
 		const context = { db: fgd.db, publish: () => {} } as unknown as RembukContext;
 		context.writes = new GroupCommit(fgd.db, (_id, records) => published.push(...records.map((r) => r.event.type)));

@@ -31,10 +31,10 @@ async function org(db: Db, name: string, login: string) {
 }
 
 /** A session of the programme with one action-plan row. */
-function sessionWithRow(db: Db, member: access.Member, programmeId: string, title: string, region: string, row: Record<string, unknown>): TestSession {
+async function sessionWithRow(db: Db, member: access.Member, programmeId: string, title: string, region: string, row: Record<string, unknown>): Promise<TestSession> {
 	const s = createSession(db, { title });
 	db.prepare('UPDATE sessions SET organization_id = ?, programme_id = ?, region = ? WHERE id = ?').run(member.organizationId, programmeId, region, s.row.id);
-	must(db, s.facilitator, { type: 'action.save', row });
+	await must(db, s.facilitator, { type: 'action.save', row });
 	return s;
 }
 
@@ -47,22 +47,22 @@ async function world() {
 	const programme = programmes.createProgramme(db, organizer, { name: 'FGD UMKM 2026', theme: '', template: DEFAULT_TEMPLATE });
 	const other = programmes.createProgramme(db, organizer, { name: 'Rangkaian lain', theme: '', template: DEFAULT_TEMPLATE });
 	const foreign = programmes.createProgramme(db, paser.admin, { name: 'Program Paser', theme: '', template: DEFAULT_TEMPLATE });
-	const a = sessionWithRow(db, organizer, programme.id, 'FGD Tenggarong', 'Kutai Kartanegara', {
+	const a = await sessionWithRow(db, organizer, programme.id, 'FGD Tenggarong', 'Kutai Kartanegara', {
 		activity: 'Pelatihan akses KUR',
 		pic: { name: 'Siti', institution: 'Dinas Koperasi dan UKM' },
 		funding: 'APBD',
 		timeframe: 'Triwulan I 2026'
 	});
-	const b = sessionWithRow(db, organizer, programme.id, 'FGD Samarinda', 'Samarinda', {
+	const b = await sessionWithRow(db, organizer, programme.id, 'FGD Samarinda', 'Samarinda', {
 		activity: 'Pendataan UMKM',
 		pic: { name: 'Budi', institution: 'Bappeda' },
 		funding: 'Dana Desa',
 		timeframe: '2099'
 	});
-	sessionWithRow(db, organizer, other.id, 'FGD lain', 'Paser', { activity: 'Baris rangkaian lain', pic: { name: '', institution: 'Bappeda' }, funding: 'APBD', timeframe: '2099' });
+	await sessionWithRow(db, organizer, other.id, 'FGD lain', 'Paser', { activity: 'Baris rangkaian lain', pic: { name: '', institution: 'Bappeda' }, funding: 'APBD', timeframe: '2099' });
 	const c = createSession(db, { title: 'FGD Paser' });
 	db.prepare('UPDATE sessions SET organization_id = ?, programme_id = ? WHERE id = ?').run(paser.admin.organizationId, foreign.id, c.row.id);
-	must(db, c.facilitator, { type: 'action.save', row: { activity: 'Baris organisasi lain', pic: { name: '', institution: 'Bappeda' }, funding: 'APBD', timeframe: '2099' } });
+	await must(db, c.facilitator, { type: 'action.save', row: { activity: 'Baris organisasi lain', pic: { name: '', institution: 'Bappeda' }, funding: 'APBD', timeframe: '2099' } });
 	return { db, kukar, paser, organizer, fas, programme, other, foreign, a, b, c };
 }
 
@@ -150,8 +150,8 @@ describe('programme follow-up evidence files', () => {
 		};
 		const inA = fileOf(w.a, 'kur.pdf');
 		const inB = fileOf(w.b, 'pendataan.pdf');
-		const inForeign = (() => {
-			must(w.db, w.c.facilitator, { type: 'action.save', row: { activity: 'Baris Paser', pic: { institution: 'Bappeda' }, timeframe: '2099' } });
+		const inForeign = await (async () => {
+			await must(w.db, w.c.facilitator, { type: 'action.save', row: { activity: 'Baris Paser', pic: { institution: 'Bappeda' }, timeframe: '2099' } });
 			return fileOf(w.c, 'paser.pdf');
 		})();
 		expect(pf.programmeEvidence(w.db, w.organizer, w.programme.id, inA, '10.0.0.2')).toMatchObject({ name: 'kur.pdf', contentType: 'application/pdf' });

@@ -21,18 +21,18 @@ async function world() {
 	const fas = (await access.membership(kysely(db), (await accounts.completeLink(kysely(db), invite, { name: 'Fasilitator', password: GOOD })).id))!;
 	const programme = programmes.createProgramme(db, admin, { name: 'FGD UMKM 2026', theme: '', template: DEFAULT_TEMPLATE });
 	const empty = programmes.createProgramme(db, admin, { name: 'Belum ada sesi', theme: '', template: DEFAULT_TEMPLATE });
-	const held = (title: string, startsAt: string, region: string, text: string) => {
+	const held = async (title: string, startsAt: string, region: string, text: string) => {
 		const s = createSession(db, { title, startsAt });
 		db.prepare('UPDATE sessions SET organization_id = ?, programme_id = ?, region = ? WHERE id = ?').run(admin.organizationId, programme.id, region, s.row.id);
 		const phone = joinParticipant(db, s);
-		must(db, phone.identity, { type: 'item.add', kind: 'kendala', text });
+		await must(db, phone.identity, { type: 'item.add', kind: 'kendala', text });
 		return s;
 	};
 	// Made out of order: the report lists them as they were held.
-	const paser = held('FGD Paser', '2026-02-12T09:00', 'Kabupaten Paser', 'Modal usaha sulit diakses tanpa agunan');
-	const kukar = held('FGD Tenggarong', '2026-02-10T09:00', 'Kabupaten Kutai Kartanegara', 'Akses modal usaha sulit tanpa agunan');
+	const paser = await held('FGD Paser', '2026-02-12T09:00', 'Kabupaten Paser', 'Modal usaha sulit diakses tanpa agunan');
+	const kukar = await held('FGD Tenggarong', '2026-02-10T09:00', 'Kabupaten Kutai Kartanegara', 'Akses modal usaha sulit tanpa agunan');
 	const outside = createSession(db, { title: 'Sesi sekali pakai' });
-	must(db, joinParticipant(db, outside).identity, { type: 'item.add', kind: 'kendala', text: 'Jalan desa rusak' });
+	await must(db, joinParticipant(db, outside).identity, { type: 'item.add', kind: 'kendala', text: 'Jalan desa rusak' });
 	return { db, admin, fas, programme, empty, paser, kukar, outside };
 }
 

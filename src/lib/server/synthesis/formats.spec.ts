@@ -9,8 +9,8 @@ import { renderSynthesis, synthesisFilename } from './index';
 import { buildSynthesis } from './model';
 import { SYNTHESIS_WORDS } from './words';
 
-function synthesis(lang: Locale) {
-	const { db, ids, items } = programme();
+async function synthesis(lang: Locale) {
+	const { db, ids, items } = await programme();
 	addEdit(db, 'p', { op: 'rename', itemIds: [items.b2], name: 'Jaringan seluler lemah' }, 'Organizer');
 	return buildSynthesis(db, ids, listEdits(db, 'p'), { lang, now: new Date('2025-11-01T02:00:00Z') });
 }
@@ -34,7 +34,7 @@ describe.each(['id', 'en'] as const)('the Laporan Hasil FGD in %s', (lang) => {
 	const w = SYNTHESIS_WORDS[lang];
 
 	it('DOCX: the letterhead, then the office outline as Word headings, in order', async () => {
-		const s = synthesis(lang);
+		const s = await synthesis(lang);
 		const zip = await JSZip.loadAsync(await renderSynthesis(s, 'docx', 'f4'));
 		const xml = await zip.file('word/document.xml')!.async('string');
 		const headings = [...xml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:pStyle w:val="Heading[12]"\/>.*?<\/w:p>/gs)].map((m) =>
@@ -51,7 +51,7 @@ describe.each(['id', 'en'] as const)('the Laporan Hasil FGD in %s', (lang) => {
 
 	it('PDF: every heading in order, on A4 and F4', async () => {
 		for (const paper of ['a4', 'f4'] as const) {
-			const s = synthesis(lang);
+			const s = await synthesis(lang);
 			const pdf = await getDocumentProxy(new Uint8Array(await renderSynthesis(s, 'pdf', paper)));
 			const { text, totalPages } = await extractText(pdf, { mergePages: true });
 			const flat = text.replace(/\s+/g, ' ');
@@ -64,7 +64,7 @@ describe.each(['id', 'en'] as const)('the Laporan Hasil FGD in %s', (lang) => {
 	});
 
 	it('XLSX: issues with numbers as numbers, every contribution, matrices, action plan, FGDs', async () => {
-		const s = synthesis(lang);
+		const s = await synthesis(lang);
 		const book = new ExcelJS.Workbook();
 		await book.xlsx.load((await renderSynthesis(s, 'xlsx')) as unknown as ArrayBuffer);
 		expect(book.worksheets.map((x) => x.name)).toEqual(Object.values(w.sheets));

@@ -7,8 +7,8 @@ import { buildSynthesis, fundingSource, shortenRegionNames } from './model';
 const synth = (db: Db, ids: string[], scope = 'p1') => buildSynthesis(db, ids, listEdits(db, scope), { lang: 'id', now: new Date('2025-10-25T00:00:00Z') });
 
 describe('buildSynthesis', () => {
-	it('normalises votes per session: each session hands out 100 points in proportion to its dots', () => {
-		const { db, ids, items } = programme();
+	it('normalises votes per session: each session hands out 100 points in proportion to its dots', async () => {
+		const { db, ids, items } = await programme();
 		addEdit(db, 'p1', { op: 'merge', itemIds: [items.a1, items.b1, items.c1] }, 'Organizer');
 		const s = synth(db, ids);
 		expect(s.sessions.map((x) => x.dots)).toEqual([6, 13, 0]);
@@ -30,8 +30,8 @@ describe('buildSynthesis', () => {
 		expect(modal.people).toBe(3);
 	});
 
-	it('splits issues into shared by every region and particular to one', () => {
-		const { db, ids, items } = programme();
+	it('splits issues into shared by every region and particular to one', async () => {
+		const { db, ids, items } = await programme();
 		addEdit(db, 'p1', { op: 'merge', itemIds: [items.a1, items.b1, items.c1] }, 'Organizer');
 		const s = synth(db, ids);
 		expect(s.shared.map((i) => i.items.length)).toEqual([3]);
@@ -40,8 +40,8 @@ describe('buildSynthesis', () => {
 		expect(s.particular.map((i) => i.items[0].id).sort()).toEqual([items.a2, items.b2].sort());
 	});
 
-	it('counts constraints and recommendations by region and stakeholder group', () => {
-		const { db, ids } = programme();
+	it('counts constraints and recommendations by region and stakeholder group', async () => {
+		const { db, ids } = await programme();
 		const s = synth(db, ids);
 		const [constraints, recommendations] = s.matrices;
 		expect(constraints.kind).toBe('kendala');
@@ -55,8 +55,8 @@ describe('buildSynthesis', () => {
 		expect(recommendations.rows.map((r) => r.total)).toEqual([1, 0, 0]);
 	});
 
-	it('gives each recommendation the constraint issues it answers, across sessions', () => {
-		const { db, ids, items } = programme();
+	it('gives each recommendation the constraint issues it answers, across sessions', async () => {
+		const { db, ids, items } = await programme();
 		addEdit(db, 'p1', { op: 'merge', itemIds: [items.a1, items.b1] }, 'Organizer');
 		const s = synth(db, ids);
 		const answer = s.answers.find((a) => a.recommendation.items[0].id === items.a3)!;
@@ -64,8 +64,8 @@ describe('buildSynthesis', () => {
 		expect(answer.answers[0].items.map((x) => x.id)).toEqual(expect.arrayContaining([items.a1, items.b1]));
 	});
 
-	it('unites the action plans by PIC institution and funding source', () => {
-		const { db, ids } = programme();
+	it('unites the action plans by PIC institution and funding source', async () => {
+		const { db, ids } = await programme();
 		const s = synth(db, ids);
 		expect(s.actions.map((a) => [a.institution, a.funding, a.session.region.name])).toEqual([
 			['Dinas Koperasi dan UKM', 'APBD', 'Kutai Kartanegara'],
@@ -77,29 +77,29 @@ describe('buildSynthesis', () => {
 		expect(fundingSource('Swadaya')).toBe('Swadaya');
 	});
 
-	it('is signed by the first session’s chair, where its minutes are signed, on the day it is made', () => {
-		const { db, ids } = programme();
+	it('is signed by the first session’s chair, where its minutes are signed, on the day it is made', async () => {
+		const { db, ids } = await programme();
 		const s = synth(db, ids);
 		expect(s.signer).toEqual({ official: expect.objectContaining({ name: 'Ir. Bambang Sutrisno, M.Si.' }), place: 'Tenggarong', date: '25 Oktober 2025' });
 	});
 
-	it('uses a region code when the programme gives one', () => {
-		const { db, ids } = programme();
+	it('uses a region code when the programme gives one', async () => {
+		const { db, ids } = await programme();
 		const s = buildSynthesis(db, ids, [], { lang: 'en', regions: { [ids[0]]: { code: '64.02', name: 'Kab. Kutai Kartanegara' } } });
 		expect(s.sessions[0].region).toEqual({ key: '64.02', code: '64.02', name: 'Kab. Kutai Kartanegara', short: 'Kab. Kutai Kartanegara' });
 		expect(s.sessions[1].region).toEqual({ key: 'paser', code: null, name: 'Paser', short: 'Paser' });
 	});
 
-	it('refuses an empty or repeated list of sessions', () => {
-		const { db, ids } = programme();
+	it('refuses an empty or repeated list of sessions', async () => {
+		const { db, ids } = await programme();
 		expect(() => buildSynthesis(db, [], [], { lang: 'id' })).toThrow(/no sessions/);
 		expect(() => buildSynthesis(db, [ids[0], ids[0]], [], { lang: 'id' })).toThrow(/twice/);
 	});
 });
 
 describe('hand edits', () => {
-	it('are logged with who and when, and refused whole when malformed', () => {
-		const { db, items } = programme();
+	it('are logged with who and when, and refused whole when malformed', async () => {
+		const { db, items } = await programme();
 		addEdit(db, 'p1', { op: 'rename', itemIds: [items.a1], name: 'Permodalan UMKM' }, 'Organizer A', new Date('2025-11-01T00:00:00Z'));
 		expect(() => addEdit(db, 'p1', { op: 'merge', itemIds: [items.a1] }, 'Organizer A')).toThrow();
 		expect(() => addEdit(db, 'p1', { op: 'explode', itemIds: [items.a1] }, 'Organizer A')).toThrow();
@@ -109,8 +109,8 @@ describe('hand edits', () => {
 		expect(listEdits(db, 'other')).toEqual([]);
 	});
 
-	it('merge, split, rename and pin, are marked as made by hand, and survive a new item', () => {
-		const { db, ids, items, smd, fajar, post } = programme();
+	it('merge, split, rename and pin, are marked as made by hand, and survive a new item', async () => {
+		const { db, ids, items, smd, fajar, post } = await programme();
 		addEdit(db, 'p1', { op: 'merge', itemIds: [items.a1, items.b1, items.c1] }, 'Organizer');
 		addEdit(db, 'p1', { op: 'rename', itemIds: [items.b1], name: 'Akses permodalan' }, 'Organizer');
 		addEdit(db, 'p1', { op: 'pin', itemIds: [items.b2] }, 'Organizer');
@@ -123,7 +123,7 @@ describe('hand edits', () => {
 		expect(before.issues.find((i) => i.items.some((x) => x.id === items.a3))!.origin).toBe('auto');
 
 		// A new card arrives in Samarinda: the automatic clustering runs again, the edits still hold.
-		const added = post(smd, fajar, 'kendala', 'KUR sulit cair, syarat banyak');
+		const added = await post(smd, fajar, 'kendala', 'KUR sulit cair, syarat banyak');
 		const after = synth(db, ids);
 		const again = after.issues.find((i) => i.name === 'Akses permodalan')!;
 		expect(again.items.map((x) => x.id)).toEqual(expect.arrayContaining([items.a1, items.b1, items.c1]));
@@ -132,8 +132,8 @@ describe('hand edits', () => {
 		expect(after.skippedEdits).toEqual([]);
 	});
 
-	it('skip an edit whose items are all gone, and say so', () => {
-		const { db, ids, items } = programme();
+	it('skip an edit whose items are all gone, and say so', async () => {
+		const { db, ids, items } = await programme();
 		addEdit(db, 'p1', { op: 'merge', itemIds: [items.a1, items.b1] }, 'Organizer');
 		addEdit(db, 'p1', { op: 'rename', itemIds: [items.b1], name: 'Jaminan' }, 'Organizer');
 		// Paser left out: the merge has one item left (nothing to merge), the rename none.

@@ -8,14 +8,14 @@ import { POST as EDIT } from './edits/+server';
 const sessions: TestSession[] = [];
 const items: string[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
 	process.env.DATABASE_PATH = ':memory:';
 	const db = getContext().db;
 	for (const [region, text] of [['Paser', 'Sinyal seluler sering putus'], ['Samarinda', 'Jaringan internet lemah di kampung']]) {
 		const session = createSession(db, { title: `FGD ${region}`, theme: 'Desa digital', region });
 		const person = joinParticipant(db, session, 'Ani', newToken(), 'pemerintah', 'Diskominfo');
-		must(db, session.facilitator, { type: 'phase.set', phase: 'writing' });
-		const { result } = must(db, person.identity, { type: 'item.add', kind: 'kendala', text });
+		await must(db, session.facilitator, { type: 'phase.set', phase: 'writing' });
+		const { result } = await must(db, person.identity, { type: 'item.add', kind: 'kendala', text });
 		items.push((result as { itemId: string }).itemId);
 		sessions.push(session);
 	}

@@ -51,13 +51,13 @@ const outline = (md: string) =>
 		.filter((l) => /^#{2,4} /.test(l))
 		.map((l) => `Heading${l.indexOf(' ') - 1} ${l.slice(l.indexOf(' ') + 1)}`);
 
-let fgd: ReturnType<typeof facilitatedFgd>;
+let fgd: Awaited<ReturnType<typeof facilitatedFgd>>;
 let minutes: { id: Minutes; en: Minutes };
 let id: Opened;
 let en: Opened;
 
 beforeAll(async () => {
-	fgd = facilitatedFgd();
+	fgd = await facilitatedFgd();
 	minutes = { id: buildMinutes(fgd.db, fgd.session.id, 'id', NOW), en: buildMinutes(fgd.db, fgd.session.id, 'en', NOW) };
 	id = await open(await renderDocx(minutes.id));
 	en = await open(await renderDocx(minutes.en, { paper: 'f4' }));
@@ -163,9 +163,9 @@ describe('DOCX minutes', () => {
 	});
 
 	it('puts the letterhead with its logo and a rule above the title', async () => {
-		const small = sampleFgd();
+		const small = await sampleFgd();
 		const letterhead = { office: 'PEMERINTAH KABUPATEN KUTAI KARTANEGARA\nDINAS PEMBERDAYAAN MASYARAKAT DAN DESA', address: 'Jl. Contoh No. 1, Tenggarong', phone: '(0541) 661234', email: 'dpmd@example.go.id', website: 'dpmd.example.go.id', logo: `data:image/png;base64,${LOGO}` };
-		small.run('facilitator', { type: 'session.details', details: { letterhead } });
+		await small.run('facilitator', { type: 'session.details', details: { letterhead } });
 		const doc = await open(await renderDocx(buildMinutes(small.db, small.session.id, 'id', NOW)));
 		const top = doc.paragraphs.slice(0, 6).map((p) => p.text);
 		expect(top.slice(1, 5)).toEqual([

@@ -10,7 +10,7 @@ const NOW = new Date('2025-10-24T04:30:00Z');
 const SLOW = 30_000;
 
 /** The package's parts by name, as text. */
-async function partsOf(fgd: ReturnType<typeof sampleFgd>, lang: 'id' | 'en'): Promise<Map<string, string>> {
+async function partsOf(fgd: Awaited<ReturnType<typeof sampleFgd>>, lang: 'id' | 'en'): Promise<Map<string, string>> {
 	const zip = await JSZip.loadAsync(await renderDocx(buildMinutes(fgd.db, fgd.session.id, lang, NOW)));
 	const names = Object.keys(zip.files).filter((name) => name.endsWith('.xml'));
 	return new Map(await Promise.all(names.map(async (name) => [name, await zip.file(name)!.async('string')] as [string, string])));
@@ -27,7 +27,7 @@ const partsNamed = (parts: Map<string, string>, pattern: RegExp) => [...parts].f
 
 describe('DOCX language', { timeout: SLOW }, () => {
 	it('declares Indonesian or British English as the document language, so Word checks the right spelling', async () => {
-		const fgd = sampleFgd();
+		const fgd = await sampleFgd();
 		expect((await partsOf(fgd, 'id')).get('word/styles.xml')).toMatch(/<w:rPrDefault>[\s\S]*<w:lang w:val="id-ID"/);
 		expect((await partsOf(fgd, 'en')).get('word/styles.xml')).toMatch(/<w:rPrDefault>[\s\S]*<w:lang w:val="en-GB"/);
 	});
@@ -35,7 +35,7 @@ describe('DOCX language', { timeout: SLOW }, () => {
 
 describe('DOCX of provisional minutes', { timeout: SLOW }, () => {
 	it('puts the draft notice and a DRAF watermark in the header of every section', async () => {
-		const parts = await partsOf(withOfficeDetails(facilitatedFgd('id', { close: false })), 'id');
+		const parts = await partsOf(await withOfficeDetails(await facilitatedFgd('id', { close: false })), 'id');
 		const document = parts.get('word/document.xml')!;
 		const sections = document.match(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/g)!;
 		// Portrait, the landscape action plan, portrait again: each names a header.
@@ -53,13 +53,13 @@ describe('DOCX of provisional minutes', { timeout: SLOW }, () => {
 
 describe('DOCX of closed minutes', { timeout: SLOW }, () => {
 	it('has no draft header', async () => {
-		const parts = await partsOf(facilitatedFgd(), 'en');
+		const parts = await partsOf(await facilitatedFgd(), 'en');
 		expect(parts.get('word/document.xml')).not.toMatch(/<w:headerReference/);
 		for (const xml of parts.values()) expect(xml).not.toMatch(/DRAFT?\b/);
 	});
 
 	it('prints the number under the title, the time range, the signers’ pangkat/golongan and the tembusan', async () => {
-		const document = textOf((await partsOf(withOfficeDetails(facilitatedFgd()), 'id')).get('word/document.xml')!);
+		const document = textOf((await partsOf(await withOfficeDetails(await facilitatedFgd()), 'id')).get('word/document.xml')!);
 		expect(document).toContain('NOTULEN FOCUS GROUP DISCUSSION\nNomor: 005/214/DPMD/X/2025');
 		expect(document).toContain(': pukul 09.05 – 12.30 WITA');
 		expect(document).toContain('Tenggarong, 24 Oktober 2025');
@@ -69,17 +69,17 @@ describe('DOCX of closed minutes', { timeout: SLOW }, () => {
 	});
 
 	it('puts a paraf table in the footer of every section, and none when no paraf is asked for', async () => {
-		const footers = partsNamed(await partsOf(withOfficeDetails(facilitatedFgd()), 'id'), /^word\/footer\d*\.xml$/);
+		const footers = partsNamed(await partsOf(await withOfficeDetails(await facilitatedFgd()), 'id'), /^word\/footer\d*\.xml$/);
 		expect(footers).toHaveLength(3);
 		for (const footer of footers) {
 			expect(footer).toContain('<w:tbl>');
 			expect(textOf(footer)).toMatch(/^Paraf\nKasubbag Umum\nKabid PEM\n/);
 		}
-		for (const footer of partsNamed(await partsOf(facilitatedFgd(), 'id'), /^word\/footer\d*\.xml$/)) expect(footer).not.toContain('Paraf');
+		for (const footer of partsNamed(await partsOf(await facilitatedFgd(), 'id'), /^word\/footer\d*\.xml$/)) expect(footer).not.toContain('Paraf');
 	});
 
 	it('explains NIP once in English, and says which recommendation each action row carries out', async () => {
-		const document = textOf((await partsOf(facilitatedFgd(), 'en')).get('word/document.xml')!);
+		const document = textOf((await partsOf(await facilitatedFgd(), 'en')).get('word/document.xml')!);
 		expect(document.split('civil-servant identification number')).toHaveLength(2);
 		expect(document).toContain('Issue\nRecommendation\nActivity');
 		expect(document).toContain('Not yet linked to any constraint.');

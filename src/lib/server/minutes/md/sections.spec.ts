@@ -9,8 +9,8 @@ const NOW = new Date('2025-10-24T04:30:00Z');
 let id = '';
 let en = '';
 
-beforeAll(() => {
-	const fgd = facilitatedFgd();
+beforeAll(async () => {
+	const fgd = await facilitatedFgd();
 	id = renderMarkdown(buildMinutes(fgd.db, fgd.session.id, 'id', NOW));
 	en = renderMarkdown(buildMinutes(fgd.db, fgd.session.id, 'en', NOW));
 });

@@ -8,12 +8,12 @@ const GROUPS = ['pemerintah', 'akademisi', 'dunia_usaha', 'csr', 'komunitas', 'm
 const KINDS = ['kendala', 'peluang', 'rekomendasi'];
 
 /** A ballroom-sized FGD: 300 people, 1,000 cards, 30 action rows. */
-function largeFgd() {
+async function largeFgd() {
 	const fgd = newFgd();
 	const people = Array.from({ length: 300 }, (_, i) => fgd.join(`Peserta ${i + 1}`, GROUPS[i % GROUPS.length], `Instansi ${i % 40}`));
-	const items = Array.from({ length: 1000 }, (_, i) =>
-		fgd.post(people[i % 300], KINDS[i % 3], `Masukan nomor ${i + 1} tentang penguatan UMKM di desa lingkar tambang`, i % 10 === 0)
-	);
+	const items: string[] = [];
+	for (let i = 0; i < 1000; i++)
+		items.push(await fgd.post(people[i % 300], KINDS[i % 3], `Masukan nomor ${i + 1} tentang penguatan UMKM di desa lingkar tambang`, i % 10 === 0));
 	for (let i = 0; i < 30; i++) {
 		const row = {
 			activity: `Kegiatan tindak lanjut ${i + 1}`,
@@ -29,14 +29,14 @@ function largeFgd() {
 			issueItemIds: [items[i * 3]],
 			recommendationId: items[i * 3 + 2]
 		};
-		fgd.run('minutetaker', { type: 'action.save', row });
+		await fgd.run('minutetaker', { type: 'action.save', row });
 	}
 	return fgd;
 }
 
 describe('a large session', () => {
 	it('renders every participant, item and action row', { timeout: 120_000 }, async () => {
-		const fgd = largeFgd();
+		const fgd = await largeFgd();
 		const bytes = await renderPdf(buildMinutes(fgd.db, fgd.session.id, 'id'), 'a4');
 		const { totalPages, text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
 		const all = text.replace(/\s+/g, ' ');

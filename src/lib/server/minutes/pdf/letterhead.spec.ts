@@ -14,8 +14,8 @@ async function textOf(bytes: Buffer) {
 	return text.replace(/\s+/g, ' ');
 }
 
-describe('letterhead', () => {
-	const fgd = sampleFgd();
+describe('letterhead', async () => {
+	const fgd = await sampleFgd();
 	const minutes = () => buildMinutes(fgd.db, fgd.session.id, 'id');
 
 	it('falls back to the organizers when the model has none', async () => {
@@ -37,9 +37,9 @@ describe('letterhead', () => {
 	});
 
 	it('prints the letterhead the facilitator saved on the session, as the DOCX does', async () => {
-		const fgd = sampleFgd();
+		const fgd = await sampleFgd();
 		const office = 'PEMERINTAH KABUPATEN KUTAI KARTANEGARA\nDINAS PEMBERDAYAAN MASYARAKAT DAN DESA';
-		fgd.run('facilitator', { type: 'session.details', details: { letterhead: { office, website: 'dpmd.example.go.id', logo: PNG } } });
+		await fgd.run('facilitator', { type: 'session.details', details: { letterhead: { office, website: 'dpmd.example.go.id', logo: PNG } } });
 		const saved = buildMinutes(fgd.db, fgd.session.id, 'id');
 		expect(saved.letterhead).toMatchObject({ office: office.split('\n'), logo: { type: 'png', base64: PNG_BASE64 } });
 		const text = await textOf(await renderPdf(saved));

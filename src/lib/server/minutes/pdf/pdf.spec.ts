@@ -9,7 +9,8 @@ import type { Paper } from '../paper';
 
 const NOW = new Date('2025-10-24T04:30:00Z');
 
-async function pdfOf(lang: 'id' | 'en', paper: Paper = 'a4', fgd = facilitatedFgd()) {
+async function pdfOf(lang: 'id' | 'en', paper: Paper = 'a4', given?: Awaited<ReturnType<typeof facilitatedFgd>>) {
+	const fgd = given ?? (await facilitatedFgd());
 	const bytes = await renderPdf(buildMinutes(fgd.db, fgd.session.id, lang, NOW), paper);
 	const proxy = await getDocumentProxy(new Uint8Array(bytes));
 	const { totalPages, text } = await extractText(proxy, { mergePages: false });
@@ -23,7 +24,7 @@ let id: Rendered;
 let en: Rendered;
 
 beforeAll(async () => {
-	[id, en] = await Promise.all([pdfOf('id'), pdfOf('en')]);
+	[id, en] = await Promise.all([await pdfOf('id'), await pdfOf('en')]);
 	// PDF_SAMPLE=/tmp/sample.pdf keeps the rendered fixture, to look at the layout by eye.
 	if (process.env.PDF_SAMPLE) writeFileSync(process.env.PDF_SAMPLE, id.bytes);
 });

@@ -11,7 +11,7 @@ const NOW = new Date('2025-10-24T04:30:00Z');
 const SLOW = 30_000;
 
 /** Each page's text, whitespace collapsed (extraction may break a line wherever a run ends). */
-async function pagesOf(fgd: ReturnType<typeof sampleFgd>, lang: 'id' | 'en', paper: Paper = 'a4'): Promise<string[]> {
+async function pagesOf(fgd: Awaited<ReturnType<typeof sampleFgd>>, lang: 'id' | 'en', paper: Paper = 'a4'): Promise<string[]> {
 	const bytes = await renderPdf(buildMinutes(fgd.db, fgd.session.id, lang, NOW), paper);
 	const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: false });
 	return text.map((t) => t.replace(/\s+/g, ' '));
@@ -20,7 +20,7 @@ async function pagesOf(fgd: ReturnType<typeof sampleFgd>, lang: 'id' | 'en', pap
 describe('a PDF of provisional minutes', { timeout: SLOW }, () => {
 	for (const paper of ['a4', 'f4'] as const)
 		it(`marks every page DRAF, the pages the tables added included (${paper})`, async () => {
-			const pages = await pagesOf(withOfficeDetails(facilitatedFgd('id', { close: false })), 'id', paper);
+			const pages = await pagesOf(await withOfficeDetails(await facilitatedFgd('id', { close: false })), 'id', paper);
 			expect(pages.length).toBeGreaterThanOrEqual(3);
 			pages.forEach((page, i) => expect(page, `page ${i + 1}`).toMatch(/\bDRAF\b/));
 			expect(pages[0]).toContain('DRAF — notulen sementara, belum final');
@@ -28,7 +28,7 @@ describe('a PDF of provisional minutes', { timeout: SLOW }, () => {
 		});
 
 	it('says DRAFT in English', async () => {
-		const pages = await pagesOf(sampleFgd(), 'en');
+		const pages = await pagesOf(await sampleFgd(), 'en');
 		pages.forEach((page) => expect(page).toMatch(/\bDRAFT\b/));
 	});
 });
@@ -36,13 +36,13 @@ describe('a PDF of provisional minutes', { timeout: SLOW }, () => {
 describe('a PDF of closed minutes', { timeout: SLOW }, () => {
 	it('carries no draft mark', async () => {
 		for (const lang of ['id', 'en'] as const) {
-			const pages = await pagesOf(facilitatedFgd(), lang);
+			const pages = await pagesOf(await facilitatedFgd(), lang);
 			for (const page of pages) expect(page).not.toMatch(/\bDRAFT?\b/);
 		}
 	});
 
 	it('prints the number under the title, the time range, and the sign-off an office files', async () => {
-		const pages = await pagesOf(withOfficeDetails(facilitatedFgd()), 'id');
+		const pages = await pagesOf(await withOfficeDetails(await facilitatedFgd()), 'id');
 		expect(pages[0]).toMatch(/NOTULEN FOCUS GROUP DISCUSSION Nomor: 005\/214\/DPMD\/X\/2025/);
 		expect(pages[0]).toContain('Waktu : pukul 09.05 – 12.30 WITA');
 		const all = pages.join(' ');
@@ -54,13 +54,13 @@ describe('a PDF of closed minutes', { timeout: SLOW }, () => {
 	});
 
 	it('draws the paraf boxes, each headed by its role, on every page', async () => {
-		const pages = await pagesOf(withOfficeDetails(facilitatedFgd()), 'id');
+		const pages = await pagesOf(await withOfficeDetails(await facilitatedFgd()), 'id');
 		pages.forEach((page, i) => expect(page, `page ${i + 1}`).toMatch(/Paraf.*Kasubbag Umum.*Kabid PEM/));
-		for (const page of await pagesOf(facilitatedFgd(), 'id')) expect(page).not.toContain('Paraf');
+		for (const page of await pagesOf(await facilitatedFgd(), 'id')) expect(page).not.toContain('Paraf');
 	});
 
 	it('gives the action plan a landscape page of its own, with the recommendation each row carries out', async () => {
-		const fgd = facilitatedFgd();
+		const fgd = await facilitatedFgd();
 		const bytes = await renderPdf(buildMinutes(fgd.db, fgd.session.id, 'id', NOW));
 		const proxy = await getDocumentProxy(new Uint8Array(bytes));
 		const { text } = await extractText(proxy, { mergePages: false });
@@ -74,9 +74,9 @@ describe('a PDF of closed minutes', { timeout: SLOW }, () => {
 	});
 
 	it('keeps a plan that runs over several pages on landscape pages, and returns to portrait after it', async () => {
-		const fgd = facilitatedFgd();
+		const fgd = await facilitatedFgd();
 		const row = { activity: 'Pendampingan usaha', pic: { name: 'Siti Rahmawati', institution: 'Dinas Koperasi dan UKM', group: 'pemerintah' } };
-		for (let i = 0; i < 40; i++) fgd.run('minutetaker', { type: 'action.save', row: { ...row, remarks: `Baris ${i + 1}: ${'catatan '.repeat(20)}` } });
+		for (let i = 0; i < 40; i++) await fgd.run('minutetaker', { type: 'action.save', row: { ...row, remarks: `Baris ${i + 1}: ${'catatan '.repeat(20)}` } });
 		const bytes = await renderPdf(buildMinutes(fgd.db, fgd.session.id, 'id', NOW));
 		const proxy = await getDocumentProxy(new Uint8Array(bytes));
 		const { text } = await extractText(proxy, { mergePages: false });
@@ -89,7 +89,7 @@ describe('a PDF of closed minutes', { timeout: SLOW }, () => {
 	});
 
 	it('explains NIP once in English', async () => {
-		const all = (await pagesOf(facilitatedFgd(), 'en')).join(' ');
+		const all = (await pagesOf(await facilitatedFgd(), 'en')).join(' ');
 		expect(all.split('civil-servant identification number')).toHaveLength(2);
 	});
 });

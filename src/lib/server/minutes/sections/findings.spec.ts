@@ -4,12 +4,12 @@ import { buildMinutes, type Minutes } from '../model';
 
 const NOW = new Date('2025-10-24T04:30:00Z');
 
-let fgd: ReturnType<typeof facilitatedFgd>;
+let fgd: Awaited<ReturnType<typeof facilitatedFgd>>;
 let id: Minutes;
 let en: Minutes;
 
-beforeAll(() => {
-	fgd = facilitatedFgd();
+beforeAll(async () => {
+	fgd = await facilitatedFgd();
 	id = buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
 	en = buildMinutes(fgd.db, fgd.session.id, 'en', NOW);
 });
@@ -38,22 +38,22 @@ describe('findings by theme', () => {
 		for (const gone of ['Modal usaha sulit diakses', 'Jual pulsa', fgd.ids.duplicate, fgd.ids.spam]) expect(everything).not.toContain(gone);
 	});
 
-	it('gives no tally where nobody voted', () => {
-		const plain = sampleFgd();
+	it('gives no tally where nobody voted', async () => {
+		const plain = await sampleFgd();
 		const minutes = buildMinutes(plain.db, plain.session.id, 'id', NOW);
 		expect(minutes.items.every((i) => i.votes === null)).toBe(true);
 		expect(minutes.votes).toMatchObject({ voters: 0, dots: 0, targets: [] });
 	});
 
-	it('tallies themes when the vote was on themes', () => {
+	it('tallies themes when the vote was on themes', async () => {
 		const small = newFgd();
 		const ani = small.join('Ani', 'media', 'Radio Contoh');
-		small.post(ani, 'kendala', 'Jalan desa rusak');
-		small.run('facilitator', { type: 'theme.create', name: 'Infrastruktur' });
+		await small.post(ani, 'kendala', 'Jalan desa rusak');
+		await small.run('facilitator', { type: 'theme.create', name: 'Infrastruktur' });
 		const [theme] = buildMinutes(small.db, small.session.id, 'id', NOW).themes;
-		small.run('facilitator', { type: 'voting.settings', target: 'themes' });
-		small.run('facilitator', { type: 'phase.set', phase: 'voting' });
-		small.run(ani, { type: 'vote.set', targetId: theme.id, count: 3 });
+		await small.run('facilitator', { type: 'voting.settings', target: 'themes' });
+		await small.run('facilitator', { type: 'phase.set', phase: 'voting' });
+		await small.run(ani, { type: 'vote.set', targetId: theme.id, count: 3 });
 		const minutes = buildMinutes(small.db, small.session.id, 'id', NOW);
 		expect(minutes.themes[0].votes).toBe(3);
 		expect(minutes.items[0].votes).toBeNull();

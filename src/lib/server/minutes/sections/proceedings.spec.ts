@@ -5,12 +5,12 @@ import { rupiah } from './actions';
 
 const NOW = new Date('2025-10-24T04:30:00Z');
 
-let fgd: ReturnType<typeof facilitatedFgd>;
+let fgd: Awaited<ReturnType<typeof facilitatedFgd>>;
 let id: Minutes;
 let en: Minutes;
 
-beforeAll(() => {
-	fgd = facilitatedFgd();
+beforeAll(async () => {
+	fgd = await facilitatedFgd();
 	id = buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
 	en = buildMinutes(fgd.db, fgd.session.id, 'en', NOW);
 });
@@ -28,8 +28,8 @@ describe('details and sign-off', () => {
 		expect(id.details.conclusions).toContain('Forum koordinasi CSR dan OPD dibentuk.');
 	});
 
-	it('gives empty fields, not missing ones, when nothing was filled in', () => {
-		const plain = sampleFgd();
+	it('gives empty fields, not missing ones, when nothing was filled in', async () => {
+		const plain = await sampleFgd();
 		const { details } = buildMinutes(plain.db, plain.session.id, 'id', NOW);
 		expect(details).toEqual({
 			number: '',

@@ -5,8 +5,8 @@ import { buildMinutes } from '../model';
 
 const NOW = new Date('2025-10-24T05:00:00Z');
 
-function columns(minutesMinGroup?: number) {
-	const fgd = sampleFgd();
+async function columns(minutesMinGroup?: number) {
+	const fgd = await sampleFgd();
 	// Siti and Yusuf in pemerintah, one person each in akademisi, dunia_usaha and komunitas.
 	const details = minutesMinGroup === undefined ? {} : { minutesMinGroup };
 	fgd.db.prepare('UPDATE sessions SET details = ? WHERE id = ?').run(JSON.stringify(details), fgd.session.id);
@@ -14,12 +14,12 @@ function columns(minutesMinGroup?: number) {
 }
 
 describe('small groups in the minutes', () => {
-	it('are combined by default: a group under three people has no column of its own', () => {
-		expect(columns()).toEqual([['Unsur lain (gabungan)', 3]]);
+	it('are combined by default: a group under three people has no column of its own', async () => {
+		expect(await columns()).toEqual([['Unsur lain (gabungan)', 3]]);
 	});
 
-	it('are shown apart when the facilitator sets the threshold to 1', () => {
-		expect(columns(1).map(([label]) => label)).toEqual([
+	it('are shown apart when the facilitator sets the threshold to 1', async () => {
+		expect((await columns(1)).map(([label]) => label)).toEqual([
 			'Pemerintah (OPD / kecamatan / desa)',
 			'Akademisi / Perguruan Tinggi',
 			'Dunia Usaha / UMKM / Asosiasi'

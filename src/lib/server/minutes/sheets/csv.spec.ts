@@ -27,13 +27,15 @@ const HOSTILE = [
 	'Spasi; =1+1'
 ];
 
-function hostileMinutes() {
-	const fgd = sampleFgd();
+async function hostileMinutes() {
+	const fgd = await sampleFgd();
 	const ani = fgd.join('=Ani;+Budi', 'media', 'Radio Contoh');
-	const [first] = HOSTILE.map((text) => fgd.post(ani, 'kendala', text));
-	fgd.run('facilitator', { type: 'theme.create', name: '-Tema;=jahat' });
+	const posted: string[] = [];
+	for (const text of HOSTILE) posted.push(await fgd.post(ani, 'kendala', text));
+	const [first] = posted;
+	await fgd.run('facilitator', { type: 'theme.create', name: '-Tema;=jahat' });
 	const theme = fgd.db.prepare('SELECT id FROM themes WHERE session_id = ?').get(fgd.session.id) as { id: string };
-	fgd.run('facilitator', { type: 'item.theme', itemId: first, themeId: theme.id });
+	await fgd.run('facilitator', { type: 'item.theme', itemId: first, themeId: theme.id });
 	return buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
 }
 
@@ -84,8 +86,8 @@ describe('the CSV field guard', () => {
 	});
 });
 
-describe('CSV', () => {
-	const fgd = sampleFgd();
+describe('CSV', async () => {
+	const fgd = await sampleFgd();
 	const id = buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
 
 	it('gives Excel set to Indonesian a `;` file with a BOM and no sep= line', () => {
@@ -117,8 +119,8 @@ describe('CSV', () => {
 		expect(renderCsv(buildMinutes(fgd.db, fgd.session.id, 'en', NOW), 'rfc4180')).toContain(',anonymous,');
 	});
 
-	it.each(['excel', 'rfc4180'] as const)('%s: posted formulas come back whole with its own separator and never live with either', (dialect) => {
-		const minutes = hostileMinutes();
+	it.each(['excel', 'rfc4180'] as const)('%s: posted formulas come back whole with its own separator and never live with either', async (dialect) => {
+		const minutes = await hostileMinutes();
 		const csv = renderCsv(minutes, dialect).replace(/^\uFEFF/, '');
 		const own = dialect === 'excel' ? ';' : ',';
 		const texts = readCsv(csv, own).map((r) => r[3]);

@@ -3,7 +3,7 @@
  * never overwrites a details edit committed while its (large) body was still arriving.
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { execute } from '$lib/server/commands';
+import { executeAlone } from '$lib/testing/server';
 import { getContext } from '$lib/server/context';
 import * as sessions from '$lib/server/sessions';
 import { createSessionSchema } from '$lib/realtime/schemas';
@@ -75,7 +75,7 @@ describe('a letterhead saved while the session is live', () => {
 		await asked; // the route has looked the session up and now waits for the body
 		const minutetaker = { sessionId: session.id, code: session.code, role: 'minutetaker' as const, participantId: null };
 		const command = { type: 'session.details' as const, details: { chair: 'Dr. Hj. Rina' } };
-		expect(execute(getContext().db, minutetaker, { id: 'details-0001', command }).result.ok).toBe(true);
+		expect((await executeAlone(getContext().db, minutetaker, { id: 'details-0001', command })).result.ok).toBe(true);
 		release();
 		expect((await response).status).toBe(204);
 		const details = sessions.toView(sessions.byId(getContext().db, session.id)).details;

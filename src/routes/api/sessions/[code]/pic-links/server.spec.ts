@@ -19,11 +19,11 @@ let sessionId = '';
 let facilitatorKey = '';
 let rowId = '';
 
-beforeAll(() => {
+beforeAll(async () => {
 	const created = sessionInContext({ title: 'FGD Tindak Lanjut' });
 	({ code, id: sessionId } = created.row);
 	facilitatorKey = created.facilitatorKey;
-	const { records } = must(getContext().db, created.facilitator, {
+	const { records } = await must(getContext().db, created.facilitator, {
 		type: 'action.save',
 		row: { activity: 'Pelatihan akses KUR', pic: { institution: 'Dinas Koperasi dan UKM' }, funding: 'APBD', timeframe: 'Triwulan I 2020' }
 	});
