@@ -6,19 +6,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { forEachEngine } from '$lib/testing/engines';
+import { bareSession, forEachEngine } from '$lib/testing/engines';
 import { openDatabase } from './db/database';
 import { appendRecord } from './db/log-store';
 import { sqliteStore, type Store } from './db/store';
 import { GroupCommit, type Written } from './group-commit';
-
-async function newSession(store: Store, id = 's1'): Promise<string> {
-	await store.db
-		.insertInto('sessions')
-		.values({ id, code: id.toUpperCase().padEnd(6, 'X'), facilitator_key_hash: 'h', title: 'FGD', starts_at: 'now', time_zone: 'Asia/Jakarta', kinds: '[]', groups: '[]', created_at: 'now' })
-		.execute();
-	return id;
-}
 
 /** A change that logs one record through the store. */
 const post = (sessionId: string, text: string) => async (_db: unknown, trx: Store['db']): Promise<Written> => {
@@ -34,7 +26,7 @@ const unheard = () => {};
 describe('GroupCommit over the store', () => {
 	forEachEngine(({ engine, store, pg }) => {
 		it('commits a burst of store changes in one group, each with its own seq, and undoes a failing one alone', async () => {
-			const s = await newSession(store());
+			const s = await bareSession(store());
 			const commits = new GroupCommit(store(), unheard);
 			const results = await Promise.allSettled([
 				commits.commit(s, post(s, 'satu')),
@@ -50,7 +42,7 @@ describe('GroupCommit over the store', () => {
 
 		if (engine === 'postgres') {
 			it('keeps seq gap-free and unique when two nodes commit for one session at the same moment', async () => {
-				const s = await newSession(store());
+				const s = await bareSession(store());
 				const nodes = [new GroupCommit(pg().open(), unheard), new GroupCommit(pg().open(), unheard)];
 				const writes = Array.from({ length: 120 }, (_, i) => nodes[i % 2].commit(s, post(s, `item ${i}`)));
 				const seqs = (await Promise.all(writes)).flatMap((w) => w.records.map((r) => r.seq));
@@ -59,7 +51,7 @@ describe('GroupCommit over the store', () => {
 			});
 
 			it('refuses a change still written against the raw SQLite connection, and saves nothing of it', async () => {
-				const s = await newSession(store());
+				const s = await bareSession(store());
 				const commits = new GroupCommit(store(), unheard);
 				await expect(commits.commit(s, (db) => ({ records: [], n: db.prepare('SELECT 1') }))).rejects.toThrow(/raw SQLite connection/);
 				await commits.commit(s, post(s, 'after'));
@@ -79,7 +71,7 @@ describe('GroupCommit on SQLite', () => {
 	it('says so when a change awaits other I/O inside the shared transaction, and is quiet otherwise', async () => {
 		const store = sqliteStore(openDatabase(':memory:'));
 		stores.push(store);
-		const s = await newSession(store);
+		const s = await bareSession(store);
 		const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
 		const commits = new GroupCommit(store, unheard);
 		await commits.commit(s, post(s, 'store only'));

@@ -68,6 +68,15 @@ export async function pgScratch(): Promise<PgScratch> {
 	};
 }
 
+/** A session row with nothing in it, written through the store: enough for the log's and the group commit's specs. */
+export async function bareSession(store: Store, id = 's1'): Promise<string> {
+	await store.db
+		.insertInto('sessions')
+		.values({ id, code: id.toUpperCase().padEnd(6, 'X'), facilitator_key_hash: 'h', title: 'FGD', starts_at: 'now', time_zone: 'Asia/Jakarta', kinds: '[]', groups: '[]', created_at: 'now' })
+		.execute();
+	return id;
+}
+
 export interface EngineContext {
 	engine: Engine;
 	/** This test's store. */

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { forEachEngine } from '$lib/testing/engines';
+import { bareSession, forEachEngine } from '$lib/testing/engines';
 import { appendRecord, executeBatch, executeOnce, type CommandKey } from './log-store';
 import type { Store } from './store';
-
-async function newSession(store: Store, id = 's1'): Promise<string> {
-	await store.db
-		.insertInto('sessions')
-		.values({ id, code: id.toUpperCase().padEnd(6, 'X'), facilitator_key_hash: 'h', title: 'FGD', starts_at: 'now', time_zone: 'Asia/Jakarta', kinds: '[]', groups: '[]', created_at: 'now' })
-		.execute();
-	return id;
-}
 
 const key = (sessionId: string, commandId: string, actor = 'p:1'): CommandKey => ({ sessionId, actor, commandId });
 
@@ -29,14 +21,14 @@ const oneTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 describe('the log through Kysely', () => {
 	forEachEngine(({ engine, store, pg }) => {
 		it('allocates seq 1, 2, 3 … in commit order and keeps last_seq with it', async () => {
-			const s = await newSession(store());
+			const s = await bareSession(store());
 			for (let i = 0; i < 5; i++) await executeOnce(store(), key(s, `c${i}`), post(s, `item ${i}`));
 			expect(await seqsOf(store(), s)).toEqual(oneTo(5));
 			expect((await store().db.selectFrom('sessions').select('last_seq').where('id', '=', s).executeTakeFirstOrThrow()).last_seq).toBe(5);
 		});
 
 		it('answers a retry of a command with its first answer, applying it once', async () => {
-			const s = await newSession(store());
+			const s = await bareSession(store());
 			const first = await executeOnce(store(), key(s, 'same'), post(s, 'once'));
 			const again = await executeOnce(store(), key(s, 'same'), post(s, 'twice?'));
 			expect(again).toEqual(first);
@@ -44,7 +36,7 @@ describe('the log through Kysely', () => {
 		});
 
 		it('commits a batch in one transaction, rolling back the failing command alone, seq still gap-free', async () => {
-			const s = await newSession(store());
+			const s = await bareSession(store());
 			const outcomes = await executeBatch(store(), [
 				{ key: key(s, 'a'), apply: post(s, 'first') },
 				{
@@ -71,7 +63,7 @@ describe('the log through Kysely', () => {
 		if (engine !== 'postgres') return;
 
 		it('two nodes committing 200 records for one session at once: seq is 1..200, unique, gap-free', async () => {
-			const s = await newSession(store());
+			const s = await bareSession(store());
 			const nodes = [pg().open(8), pg().open(8)];
 			const answers = await Promise.all(
 				oneTo(200).map((i) => executeOnce(nodes[i % 2], key(s, `c${i}`, `p:${i % 7}`), post(s, `item ${i}`)))
@@ -81,7 +73,7 @@ describe('the log through Kysely', () => {
 		});
 
 		it('one command id sent to both nodes at once is applied once, and both get the same answer', async () => {
-			const s = await newSession(store());
+			const s = await bareSession(store());
 			const nodes = [pg().open(4), pg().open(4)];
 			for (let round = 0; round < 20; round++) {
 				const [a, b] = await Promise.all(nodes.map((node) => executeOnce(node, key(s, `retry-${round}`), post(s, `round ${round}`))));
@@ -93,7 +85,7 @@ describe('the log through Kysely', () => {
 		});
 
 		it('two nodes batching commands of the same two sessions, in opposite orders, neither deadlock nor leave a gap', async () => {
-			const [s1, s2] = [await newSession(store(), 's1'), await newSession(store(), 's2')];
+			const [s1, s2] = [await bareSession(store(), 's1'), await bareSession(store(), 's2')];
 			const nodes = [pg().open(4), pg().open(4)];
 			const batchOf = (node: number, round: number, sessions: string[]) =>
 				sessions.flatMap((s) => [0, 1, 2].map((i) => ({ key: key(s, `n${node}-r${round}-${i}`), apply: post(s, `${node}/${round}/${i}`) })));
