@@ -6,25 +6,14 @@
 // one machine): a test set-up only, not a supported deployment. See README "Running a cluster".
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { haproxyConfig } from '../deploy/haproxy.mjs';
+import { anyFreePort as freePort } from './bench/ports.mjs';
 
 export const HAPROXY = process.env.HAPROXY ?? '/usr/sbin/haproxy';
 const ROOT = resolve(import.meta.dirname, '..');
-
-export async function freePort() {
-	return new Promise((done, fail) => {
-		const probe = createServer();
-		probe.once('error', fail);
-		probe.listen(0, '127.0.0.1', () => {
-			const { port } = /** @type {import('node:net').AddressInfo} */ (probe.address());
-			probe.close(() => done(port));
-		});
-	});
-}
 
 /** Null when haproxy can run here, else why not. */
 export function whyNoHaproxy() {

@@ -1,4 +1,5 @@
-// Ports for the bench and torture servers: only 3400-3499, only on loopback.
+// Ports on loopback: the bench and torture servers' (only 3400-3499), and any free one for the
+// test servers, the cluster runner and the specs' own redis-server.
 import { createServer } from 'node:net';
 
 export const HOST = '127.0.0.1';
@@ -24,4 +25,16 @@ export async function freePort() {
 		}
 	}
 	throw new Error(`no free port in ${FIRST}-${LAST}`);
+}
+
+/** A port the system picks on loopback, free when asked (the test servers, the cluster's nodes, a spec's redis-server). */
+export function anyFreePort() {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, HOST, () => {
+			const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+			server.close(() => resolve(port));
+		});
+	});
 }

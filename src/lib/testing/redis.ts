@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
+import { anyFreePort as freePort } from '../../../scripts/bench/ports.mjs';
 import { createClient } from 'redis';
 import type { Redis } from '../server/cluster/redis';
 export { skipping } from './services';
@@ -38,17 +38,6 @@ export const testPrefix = () => `rembuk-test:${randomBytes(6).toString('hex')}:`
 /** Deletes every key under the prefix. */
 export async function dropPrefix(redis: Redis, prefix: string) {
 	for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 1000 })) if (keys.length) await redis.del(keys);
-}
-
-export async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const address = probe.address();
-			probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
 }
 
 /** A redis-server of the spec's own, without persistence, that can be killed and started again on its port. */
