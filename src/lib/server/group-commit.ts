@@ -43,6 +43,11 @@ export type Change<R> = (db: Db, trx: StoreTransaction) => R | Promise<R>;
 
 interface Waiting {
 	sessionId: string;
+	/**
+	 * A client command: `execute` undoes itself in a savepoint of its own and answers instead of
+	 * throwing, so the group does not wrap it in a second one (one fewer savepoint per command).
+	 */
+	undoesItself?: true;
 	change: Change<Written>;
 	/** Told after the commit, before the records are published: what was written, or why nothing was. */
 	settle: (outcome: Outcome) => void;
@@ -101,6 +106,7 @@ export class GroupCommit {
 		return new Promise((resolve) => {
 			this.#enqueue({
 				sessionId: who.sessionId,
+				undoesItself: true,
 				change: (db, trx) => this.#run(db, trx, who, envelope),
 				settle: (outcome) => {
 					const executed = 'written' in outcome ? (outcome.written as Executed) : unsaved;
@@ -151,9 +157,17 @@ export class GroupCommit {
 			trx = await kysely.startTransaction().execute();
 			if (engine === 'postgres') for (const id of [...new Set(group.map((w) => w.sessionId))].sort()) await lockSession(trx, engine, id);
 			const outcomes: Outcome[] = [];
-			for (const { change } of group) {
+			for (const { change, undoesItself } of group) {
 				// Some SQLite errors roll the whole transaction back; the rest must not then commit alone.
 				if (raw && !raw.inTransaction) throw new Error('the group transaction was rolled back');
+				if (undoesItself) {
+					try {
+						outcomes.push({ written: await change(raw ?? NO_RAW_CONNECTION, trx) });
+					} catch (error) {
+						outcomes.push({ error });
+					}
+					continue;
+				}
 				const inside: StoreTransaction = await trx.savepoint('change').execute();
 				try {
 					outcomes.push({ written: await change(raw ?? NO_RAW_CONNECTION, inside) });
