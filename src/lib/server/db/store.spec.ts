@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { pgScratch, pgUnreachable, sayIfSkipped, type PgScratch } from '$lib/testing/engines';
+import { forEachEngine, pgScratch, pgUnreachable, sayIfSkipped, type PgScratch } from '$lib/testing/engines';
 import { migrationsDir, openDatabase } from './database';
 import { migrationFiles, postgresMigrationsDir } from './migrate-postgres';
 import { TABLES } from './schema';
-import { parseDatabaseUrl, ROWID_ORDERED_TABLES, sqliteStore, type Store } from './store';
+import { engineOf, parseDatabaseUrl, ROWID_ORDERED_TABLES, sqliteStore, type Store } from './store';
 
 const open: Store[] = [];
 const scratches: PgScratch[] = [];
@@ -104,5 +104,17 @@ describe('migrations of both engines', () => {
 		expect(withPos.sort()).toEqual([...ROWID_ORDERED_TABLES]);
 		const withoutPos = Object.fromEntries(Object.entries(onPostgres).map(([t, cs]) => [t, cs.filter((c) => c !== 'pos')]));
 		expect(withoutPos).toEqual(onSqlite);
+	});
+});
+
+describe('engineOf', () => {
+	forEachEngine(({ engine, store }) => {
+		it('names the engine of the store and of a transaction of it', async () => {
+			expect(engineOf(store().db)).toBe(engine);
+			const trx = await store().db.startTransaction().execute();
+			expect(engineOf(trx)).toBe(engine);
+			await trx.rollback().execute();
+			await store().db.transaction().execute(async (t) => expect(engineOf(t)).toBe(engine));
+		});
 	});
 });

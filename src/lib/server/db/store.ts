@@ -12,7 +12,7 @@
  * caveat: code already running in that same turn must not mix a raw write with an open Kysely
  * transaction, e.g. under Promise.all; keep non-database awaits (hashing) outside transactions.
  */
-import { Kysely, PostgresDialect, SqliteDialect, sql, type ControlledTransaction } from 'kysely';
+import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, sql, type ControlledTransaction } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type Db } from './database';
 import type { Schema } from './schema';
@@ -72,6 +72,15 @@ export function postgresStore(pool: pg.Pool): Store {
 export function openStore(target: Target): Store {
 	if (target.engine === 'postgres') return postgresStore(postgresPool(target.url));
 	return sqliteStore(openDatabase(target.path));
+}
+
+/**
+ * Which engine a store handle (the store's Kysely instance or a transaction of it) speaks, for the
+ * few queries that differ: `insertionOrder`, locking. Read off the dialect's adapter, so a module
+ * needs no engine passed alongside its handle.
+ */
+export function engineOf(db: Kysely<Schema>): Engine {
+	return db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
 }
 
 /** A unique or primary key constraint refused the write, on either engine. */
