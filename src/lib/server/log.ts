@@ -3,7 +3,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { SessionEvent, SessionRecord } from '../realtime/contract';
 import { stamp } from './clock';
 import type { Db } from './db/database';
+import { appendRecord } from './db/log-store';
 import { sql } from './db/statements';
+import type { Database } from './db/store';
 
 /**
  * The account of the staff member whose command is being applied (see asAccount); null for a
@@ -47,6 +49,22 @@ export function appendEvent(
 		currentAccount.getStore() ?? null
 	);
 	return { seq: last_seq, at, event, owner };
+}
+
+/**
+ * `appendEvent` for modules on the store (either engine): the same record, numbered under the
+ * session's row lock by `appendRecord`, attributed to the account `asAccount` scoped (or none).
+ * Must run inside the caller's transaction (a command's `context.trx`, a group commit's `trx`).
+ */
+export async function recordEvent(
+	trx: Database,
+	sessionId: string,
+	actor: string,
+	event: SessionEvent,
+	owner: string | null = null
+): Promise<SessionRecord> {
+	const { seq, at } = await appendRecord(trx, { sessionId, actor, payload: event, owner, accountId: currentAccount.getStore() ?? null });
+	return { seq, at, event, owner };
 }
 
 export function lastSeq(db: Db, sessionId: string): number {
