@@ -4,6 +4,7 @@
  * board per kinds layout, because the copies that rule once had agreed on the default board and
  * drifted on the others.
  */
+import { kysely } from '$lib/testing/orgs';
 import { describe, expect, it } from 'vitest';
 import { labelledKinds } from './components/staff/labels';
 import { linkMatrix } from './components/staff/matrix';
@@ -74,26 +75,26 @@ describe.each(Object.entries(LAYOUTS))('links on a board of %s', async (_, kinds
 	const accepted = await serverPairs(board);
 	const answering = kinds[kinds.length - 1].key;
 
-	it('the server lets the last kind answer every other kind, and nothing else', () => {
+	it('the server lets the last kind answer every other kind, and nothing else', async () => {
 		expect(accepted).toEqual(sorted(kinds.slice(0, -1).map((k) => pair(answering, k.key))));
 	});
 
-	it('the phone offers exactly the links the server accepts', () => {
+	it('the phone offers exactly the links the server accepts', async () => {
 		const offered = linkKinds(kinds);
 		expect(sorted(offered!.targets.map((to) => pair(offered!.recommendation, to)))).toEqual(accepted);
 	});
 
-	it('the console’s matrix has a box for exactly the links the server accepts', () => {
-		const matrix = linkMatrix(labelledKinds(snapshot(board.db, board.session.row.id), 'id'), []);
+	it('the console’s matrix has a box for exactly the links the server accepts', async () => {
+		const matrix = linkMatrix(labelledKinds(await snapshot(kysely(board.db), board.session.row.id), 'id'), []);
 		const columns = matrix.recommendations!.items.map((r) => r.item.kind);
 		const rows = matrix.targets.flatMap((k) => k.items.map((i) => i.item.kind));
 		expect(sorted(columns.flatMap((from) => rows.map((to) => pair(from, to))))).toEqual(accepted);
 	});
 
-	it('the console, the action plan and the minutes agree on the kind a recommendation addresses', () => {
-		const kindsOnConsole = labelledKinds(snapshot(board.db, board.session.row.id), 'id');
+	it('the console, the action plan and the minutes agree on the kind a recommendation addresses', async () => {
+		const kindsOnConsole = labelledKinds(await snapshot(kysely(board.db), board.session.row.id), 'id');
 		const choices = planChoices(kindsOnConsole);
-		const minutes = buildMinutes(board.db, board.session.row.id, 'id');
+		const minutes = await buildMinutes(kysely(board.db), board.session.row.id, 'id');
 		const addressedInMinutes = minutes.recommendations!.ranked.flatMap((r) => r.links.filter((l) => l.relation === 'addresses').map((l) => l.kind));
 		expect(choices.recommendations.map((r) => r.item.kind)).toEqual([answering]);
 		expect(choices.issues.map((i) => i.item.kind)).toEqual([kinds[0].key]);
@@ -101,8 +102,8 @@ describe.each(Object.entries(LAYOUTS))('links on a board of %s', async (_, kinds
 		expect(addressedInMinutes).toEqual([kinds[0].key]);
 	});
 
-	it('the minutes print every accepted link under the answering kind, and the rest as findings', () => {
-		const minutes = buildMinutes(board.db, board.session.row.id, 'id');
+	it('the minutes print every accepted link under the answering kind, and the rest as findings', async () => {
+		const minutes = await buildMinutes(kysely(board.db), board.session.row.id, 'id');
 		expect(minutes.recommendations?.kind).toBe(answering);
 		const printed = minutes.recommendations!.ranked.flatMap((r) => r.links.map((l) => pair(r.item.kind, l.kind)));
 		expect(sorted(printed)).toEqual(accepted);
@@ -116,10 +117,10 @@ describe('links on a board of one kind', () => {
 		const board = await boardOf(kinds);
 		expect(await serverPairs(board)).toEqual([]);
 		expect(linkKinds(kinds)).toBeNull();
-		const onConsole = labelledKinds(snapshot(board.db, board.session.row.id), 'id');
+		const onConsole = labelledKinds(await snapshot(kysely(board.db), board.session.row.id), 'id');
 		expect(linkMatrix(onConsole, [])).toMatchObject({ recommendations: null, targets: [], unanswered: [] });
 		expect(planChoices(onConsole).recommendations).toEqual([]);
-		expect(buildMinutes(board.db, board.session.row.id, 'id').recommendations).toBeNull();
+		expect((await buildMinutes(kysely(board.db), board.session.row.id, 'id')).recommendations).toBeNull();
 	});
 });
 
@@ -139,7 +140,7 @@ describe('readable text', () => {
 	const readable = (text: string, max: number, min = 1) =>
 		text.length >= min && text.length <= max && !hasControlCharacters(text) && isWellFormed(text);
 
-	it.each(SAMPLES)('the server stores %j exactly as the phone sends it, or refuses what the rule refuses', (sample) => {
+	it.each(SAMPLES)('the server stores %j exactly as the phone sends it, or refuses what the rule refuses', async (sample) => {
 		// The phone's composer sends nothing blank, and sends the tidied text.
 		const sent = isBlank(sample) ? null : tidyText(sample);
 		const parsed = commandSchema.safeParse({ type: 'item.add', kind: 'kendala', text: sample });
@@ -147,7 +148,7 @@ describe('readable text', () => {
 		if (parsed.success) expect(parsed.data).toMatchObject({ text: sent });
 	});
 
-	it.each(SAMPLES)('a staff form shows %j after saving as the server stores it, or the server refuses it', (sample) => {
+	it.each(SAMPLES)('a staff form shows %j after saving as the server stores it, or the server refuses it', async (sample) => {
 		const shown = tidyRow({ ...rowFields(null), activity: 'Forum CSR', remarks: sample }).remarks;
 		const parsed = commandSchema.safeParse({ type: 'action.save', row: { activity: 'Forum CSR', remarks: sample } });
 		expect(parsed.success).toBe(readable(shown, LIMITS.shortText, 0));
@@ -172,8 +173,8 @@ describe('dots', () => {
 		const theme = created.ok ? created.id! : '';
 
 		/** Whether the phone lets Siti set `count` dots on `targetId`, judged on the board her phone receives. */
-		const phoneAllows = (targetId: string, count: number) => {
-			const board = snapshotFor(db, session.row.id, siti.identity);
+		const phoneAllows = async (targetId: string, count: number) => {
+			const board = await snapshotFor(kysely(db), session.row.id, siti.identity);
 			// As the phone's Dots does: its targets, its counted dots, then the domain's check.
 			const targets = voteTargets(board);
 			const placed = onTargets(placement(board.votes, siti.id, []), targets);
@@ -184,7 +185,7 @@ describe('dots', () => {
 		const attempts = async (...tries: [string, number][]) => {
 			const results = [];
 			for (const [targetId, count] of tries) {
-				const phone = phoneAllows(targetId, count);
+				const phone = await phoneAllows(targetId, count);
 				results.push({ targetId, count, phone, server: await serverAccepts(targetId, count) });
 			}
 			return results;

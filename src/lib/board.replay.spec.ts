@@ -6,13 +6,14 @@
  * the records `sync` replays. Like client/live.svelte.ts, a screen takes a fresh snapshot after
  * a record that `needsSnapshot` names; everything else must come out of the reducer.
  */
+import { kysely } from '$lib/testing/orgs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyEvent, needsSnapshot, type Board } from './board';
 import type { SessionRecord, SocketIdentity } from './realtime/contract';
 import type { Db } from './server/db/database';
 import * as items from './server/items';
 import { boardState, snapshot, snapshotFor, sync } from './server/sync';
-import { projectRecord, projectSnapshot } from './server/visibility';
+import { projectRecord, projectSnapshot, type BoardState } from './server/visibility';
 import { RandomSession, type Step } from '$lib/testing/random-session';
 import { addItem, must, sessionWith, setPhase } from '$lib/testing/server';
 
@@ -34,8 +35,8 @@ interface Held {
 }
 
 /** What a fresh snapshot gives this viewer now. */
-function fresh({ db, sessionId }: Where, viewer: SocketIdentity): Held {
-	const { seq, ...board } = wire(snapshotFor(db, sessionId, viewer));
+async function fresh({ db, sessionId }: Where, viewer: SocketIdentity): Promise<Held> {
+	const { seq, ...board } = wire(await snapshotFor(kysely(db), sessionId, viewer));
 	return { board, seq };
 }
 
@@ -60,10 +61,16 @@ class Screen {
 	constructor(
 		readonly where: Where,
 		readonly viewer: SocketIdentity,
-		readonly name: string
+		readonly name: string,
+		live: Held
 	) {
-		this.live = fresh(where, viewer);
+		this.live = live;
 		this.offline = wire(this.live);
+	}
+
+	/** A screen that has just opened: it starts from a snapshot. */
+	static async open(where: Where, viewer: SocketIdentity, name: string): Promise<Screen> {
+		return new Screen(where, viewer, name, await fresh(where, viewer));
 	}
 
 	/**
@@ -71,17 +78,18 @@ class Screen {
 	 * (server/realtime/attach.ts). A participant who does not own a record gets the public copy
 	 * there, which is the same projection as their own.
 	 */
-	receive(records: SessionRecord[], state = boardState(this.where.db, this.where.sessionId)) {
+	async receive(records: SessionRecord[], given?: BoardState) {
+		const state = given ?? (await boardState(kysely(this.where.db), this.where.sessionId, records.map((r) => r.event)));
 		const sent = records.map((record) => wire(projectRecord(record, this.viewer, state)));
-		if (fold(this.live, sent)) this.live = fresh(this.where, this.viewer);
+		if (fold(this.live, sent)) this.live = await fresh(this.where, this.viewer);
 	}
 
 	/** Back online: folds what `sync` replays; false when a record there makes the client take a snapshot anyway. */
-	catchUp(): boolean {
-		const result = wire(sync(this.where.db, this.viewer, this.offline.seq));
+	async catchUp(): Promise<boolean> {
+		const result = wire(await sync(kysely(this.where.db), this.viewer, this.offline.seq));
 		if (!result.ok || result.mode === 'snapshot') throw new Error(`sync answered ${JSON.stringify(result).slice(0, 200)}`);
 		if (!fold(this.offline, result.records)) return true;
-		this.offline = fresh(this.where, this.viewer);
+		this.offline = await fresh(this.where, this.viewer);
 		return false;
 	}
 }
@@ -98,8 +106,8 @@ function comparable({ voters: _, ...board }: Board) {
 }
 
 /** Every viewer's snapshot from one read of the board, as snapshotFor makes each. */
-function expectedBoards(where: Where, screens: Screen[]): Board[] {
-	const full = snapshot(where.db, where.sessionId);
+async function expectedBoards(where: Where, screens: Screen[]): Promise<Board[]> {
+	const full = await snapshot(kysely(where.db), where.sessionId);
 	const authors = new Map(items.listRows(where.db, where.sessionId).map((r) => [r.id, r.author_id]));
 	return screens.map((screen) => {
 		const { seq: _, ...board } = wire(projectSnapshot(full, authors, screen.viewer));
@@ -116,8 +124,8 @@ function expectSame(actual: Board, expected: Board, why: string) {
 const covered = new Map<string, number>();
 const count = (what: string) => covered.set(what, (covered.get(what) ?? 0) + 1);
 
-function tally(s: RandomSession, step: Step) {
-	const { revealed } = boardState(s.db, s.session.row.id);
+async function tally(s: RandomSession, step: Step) {
+	const { revealed } = await boardState(kysely(s.db), s.session.row.id);
 	for (const { event } of step.records) {
 		count(event.type);
 		if (event.type === 'item.added' && event.item.anonymous) count('anonymous item');
@@ -128,20 +136,20 @@ function tally(s: RandomSession, step: Step) {
 	if (step.joined) count('late join');
 }
 
-function check(s: RandomSession, screens: Screen[], history: string[], at: string) {
-	const expected = expectedBoards(screens[0].where, screens);
+async function check(s: RandomSession, screens: Screen[], history: string[], at: string) {
+	const expected = await expectedBoards(screens[0].where, screens);
 	// The shortcut above is snapshotFor's own two steps; one viewer a step checks it still is.
 	const one = s.rng.int(screens.length);
-	expect(expected[one], `${at}: snapshotFor`).toEqual(fresh(screens[one].where, screens[one].viewer).board);
-	screens.forEach((screen, i) => {
+	expect(expected[one], `${at}: snapshotFor`).toEqual((await fresh(screens[one].where, screens[one].viewer)).board);
+	for (const [i, screen] of screens.entries()) {
 		const why = `${at}, ${screen.name}; last steps:\n${history.slice(-12).join('\n')}`;
 		expectSame(screen.live.board, expected[i], why);
-		if (s.rng.chance(0.1) && screen.catchUp()) {
+		if (s.rng.chance(0.1) && (await screen.catchUp())) {
 			count('catch-up compared');
 			expectSame(screen.offline.board, expected[i], `caught up: ${why}`);
 		}
 		if (s.rng.chance(0.1)) screen.offline = wire(screen.live);
-	});
+	}
 }
 
 async function run(seed: number) {
@@ -149,17 +157,17 @@ async function run(seed: number) {
 	const s = new RandomSession(seed, { mergeOnlyIntoVisible: true });
 	const where = { db: s.db, sessionId: s.session.row.id };
 	const names = ['facilitator', 'minute-taker', 'projector'];
-	const screens = s.viewers.map((viewer, i) => new Screen(where, viewer, names[i] ?? `participant ${i - 3}`));
+	const screens = await Promise.all(s.viewers.map((viewer, i) => Screen.open(where, viewer, names[i] ?? `participant ${i - 3}`)));
 	const history: string[] = [];
 	for (let n = 0; n < STEPS; n++) {
 		vi.setSystemTime(Date.now() + s.rng.int(20_000));
 		const step = await s.step(n > STEPS * 0.8);
 		history.push(step.label);
-		tally(s, step);
-		const state = boardState(where.db, where.sessionId);
-		for (const screen of screens) screen.receive(step.records, state);
-		if (step.joined) screens.push(new Screen(where, step.joined.identity, `participant ${screens.length - 3} (joined late)`));
-		check(s, screens, history, `seed ${seed}, step ${n}`);
+		await tally(s, step);
+		const state = await boardState(kysely(where.db), where.sessionId, step.records.map((r) => r.event));
+		for (const screen of screens) await screen.receive(step.records, state);
+		if (step.joined) screens.push(await Screen.open(where, step.joined.identity, `participant ${screens.length - 3} (joined late)`));
+		await check(s, screens, history, `seed ${seed}, step ${n}`);
 	}
 }
 
@@ -188,8 +196,10 @@ describe('known divergences from a fresh snapshot', () => {
 	function room() {
 		const { db, session, people } = sessionWith(['Siti', 'Budi']);
 		const where = { db, sessionId: session.row.id };
-		const screen = (viewer: SocketIdentity) => new Screen(where, viewer, viewer.role);
-		const sent = (screens: Screen[], executed: { records: SessionRecord[] }) => screens.forEach((s) => s.receive(executed.records));
+		const screen = (viewer: SocketIdentity) => Screen.open(where, viewer, viewer.role);
+		const sent = async (screens: Screen[], executed: { records: SessionRecord[] }) => {
+			for (const s of screens) await s.receive(executed.records);
+		};
 		return { db, session, people, where, screen, sent };
 	}
 
@@ -197,19 +207,19 @@ describe('known divergences from a fresh snapshot', () => {
 		const { db, session, people, screen, sent, where } = room();
 		const itemId = await addItem(db, people[0].identity);
 		await setPhase(db, session, 'voting');
-		const console = screen(session.facilitator);
-		sent([console], await must(db, people[1].identity, { type: 'vote.set', targetId: itemId, count: 1 }));
-		expect(console.live.board.voters).toBe(fresh(where, session.facilitator).board.voters);
+		const console = await screen(session.facilitator);
+		await sent([console], await must(db, people[1].identity, { type: 'vote.set', targetId: itemId, count: 1 }));
+		expect(console.live.board.voters).toBe((await fresh(where, session.facilitator)).board.voters);
 	});
 
 	it.fails('before the reveal the projector keeps counting a voter whose only dots went with a deleted item', async () => {
 		const { db, session, people, screen, sent, where } = room();
 		const itemId = await addItem(db, people[0].identity);
 		await setPhase(db, session, 'voting');
-		const projector = screen(session.presenter);
-		sent([projector], await must(db, people[1].identity, { type: 'vote.set', targetId: itemId, count: 1 }));
-		sent([projector], await must(db, people[0].identity, { type: 'item.delete', itemId }));
-		expect(projector.live.board.voters).toBe(fresh(where, session.presenter).board.voters);
+		const projector = await screen(session.presenter);
+		await sent([projector], await must(db, people[1].identity, { type: 'vote.set', targetId: itemId, count: 1 }));
+		await sent([projector], await must(db, people[0].identity, { type: 'item.delete', itemId }));
+		expect(projector.live.board.voters).toBe((await fresh(where, session.presenter)).board.voters);
 	});
 
 	it.fails('a merge into a hidden item leaves its sources on phones and the projector: they are sent `private`', async () => {
@@ -217,8 +227,8 @@ describe('known divergences from a fresh snapshot', () => {
 		const target = await addItem(db, people[0].identity, 'Jalan rusak');
 		const source = await addItem(db, people[1].identity, 'Jalan desa rusak');
 		await must(db, session.facilitator, { type: 'item.hide', itemId: target, reason: 'Di luar topik' });
-		const projector = screen(session.presenter);
-		sent([projector], await must(db, session.facilitator, { type: 'item.merge', targetId: target, sourceIds: [source] }));
-		expect(projector.live.board.items).toEqual(fresh(where, session.presenter).board.items);
+		const projector = await screen(session.presenter);
+		await sent([projector], await must(db, session.facilitator, { type: 'item.merge', targetId: target, sourceIds: [source] }));
+		expect(projector.live.board.items).toEqual((await fresh(where, session.presenter)).board.items);
 	});
 });

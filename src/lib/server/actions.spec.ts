@@ -1,4 +1,5 @@
 /** The action plan: staff create, update and delete rows; participants only read them. */
+import { kysely } from '$lib/testing/orgs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SocketIdentity } from '../realtime/contract';
 import * as actions from './actions';
@@ -100,7 +101,7 @@ describe('action rows', () => {
 			await expectRefused(who, { type: 'action.save', row: { activity: 'usulan saya' } }, 'forbidden');
 			await expectRefused(who, { type: 'action.save', row: { id: row.id, activity: 'diubah' } }, 'forbidden');
 			await expectRefused(who, { type: 'action.delete', rowId: row.id }, 'forbidden');
-			expect(snapshotFor(db, session.row.id, who).actions).toEqual([row]);
+			expect((await snapshotFor(kysely(db), session.row.id, who)).actions).toEqual([row]);
 		}
 	});
 });

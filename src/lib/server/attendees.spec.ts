@@ -1,4 +1,5 @@
 /** People without a phone: staff write them into the daftar hadir through the command path. */
+import { kysely } from '$lib/testing/orgs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ParticipantView } from '../domain/types';
 import type { Db } from './db/database';
@@ -121,7 +122,7 @@ describe('what others see of attendees', () => {
 		const phone = joinParticipant(db, session, 'Siti Aminah');
 		db.prepare("UPDATE participants SET position = 'Dosen', sex = 'P' WHERE id = ?").run(phone.id);
 		const { records } = await addAmir();
-		const state = boardState(db, session.row.id);
+		const state = await boardState(kysely(db), session.row.id);
 		const seen = projectRecord(records[0], PUBLIC_VIEWER, state).event as { participant: ParticipantView };
 		expect(seen.participant).toEqual({
 			id: expect.any(String),
@@ -133,13 +134,13 @@ describe('what others see of attendees', () => {
 		});
 		expect(projectRecord(records[0], session.facilitator, state)).toEqual({ seq: records[0].seq, at: records[0].at, event: records[0].event });
 
-		const onProjector = snapshotFor(db, session.row.id, PUBLIC_VIEWER).participants;
+		const onProjector = (await snapshotFor(kysely(db), session.row.id, PUBLIC_VIEWER)).participants;
 		expect(onProjector).toHaveLength(2);
 		for (const p of onProjector) expect(Object.keys(p)).not.toEqual(expect.arrayContaining(['position']));
 		expect(onProjector.some((p) => 'sex' in p)).toBe(false);
-		const onOwnPhone = snapshotFor(db, session.row.id, phone.identity).participants;
+		const onOwnPhone = (await snapshotFor(kysely(db), session.row.id, phone.identity)).participants;
 		expect(onOwnPhone.find((p) => p.id === phone.id)).toMatchObject({ position: 'Dosen', sex: 'P' });
 		expect(onOwnPhone.find((p) => p.id !== phone.id)).not.toHaveProperty('position');
-		expect(snapshotFor(db, session.row.id, session.minutetaker).participants[1]).toMatchObject({ position: 'Kepala Desa', sex: 'L' });
+		expect((await snapshotFor(kysely(db), session.row.id, session.minutetaker)).participants[1]).toMatchObject({ position: 'Kepala Desa', sex: 'L' });
 	});
 });

@@ -1,3 +1,4 @@
+import { kysely } from '$lib/testing/orgs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from './db/database';
 import * as clock from './clock';
@@ -26,7 +27,7 @@ function expectAround(iso: string, from: Date) {
 }
 
 describe('a real session', () => {
-	it("stamps everything with the server's clock, which no one can set", () => {
+	it("stamps everything with the server's clock, which no one can set", async () => {
 		const session = createSession(db);
 		const before = new Date();
 		expect(clock.setSample(db, session.row.id, EVENT)).toBe('not_sample');
@@ -42,7 +43,7 @@ describe('a sample session', () => {
 		session = createSession(db, { sample: true });
 	});
 
-	it("runs on the server's clock until its facilitator sets it", () => {
+	it("runs on the server's clock until its facilitator sets it", async () => {
 		const before = new Date();
 		joinParticipant(db, session, 'Siti');
 		expectAround(lastRecordAt(session), before);
@@ -69,13 +70,13 @@ describe('a sample session', () => {
 		expectAround(viewOf(db, session).closedAt!, eleven);
 
 		// The sample minutes read as held on the event day: times of the day, no date of today.
-		const minutes = buildMinutes(db, session.row.id, 'id');
+		const minutes = await buildMinutes(kysely(db), session.row.id, 'id');
 		expect(minutes.proceedings.timeline.map((t) => t.time)).toEqual(['10.15 WITA', '11.00 WITA']);
 		expect(minutes.proceedings.phases.flatMap((p) => p.notes.map((n) => n.time))).toEqual(['11.00 WITA']);
 		expect(minutes.session.closedTime).toBe('11.00 WITA');
 	});
 
-	it('is set anywhere before anything is logged, then never before the latest record', () => {
+	it('is set anywhere before anything is logged, then never before the latest record', async () => {
 		expect(clock.setSample(db, session.row.id, new Date('2025-10-24T12:00:00+08:00'))).toBeNull();
 		expect(clock.setSample(db, session.row.id, EVENT)).toBeNull();
 		joinParticipant(db, session, 'Siti');

@@ -1,3 +1,4 @@
+import { kysely } from '$lib/testing/orgs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from './db/database';
 import { recordsSince } from './log';
@@ -123,7 +124,7 @@ describe('anonymous items', () => {
 		expect(JSON.stringify(recordsSince(db, session.row.id, 1, 10).map((r) => r.event))).not.toContain(siti.id);
 		// … but what any viewer is sent, the author included, never names them.
 		const budi = joinParticipant(db, session, 'Budi');
-		const state = boardState(db, session.row.id);
+		const state = await boardState(kysely(db), session.row.id);
 		for (const viewer of [session.facilitator, session.minutetaker, session.presenter, budi.identity, siti.identity]) {
 			const sent = projectRecord(records[0], viewer, state);
 			expect(sent, viewer.role).not.toHaveProperty('owner');

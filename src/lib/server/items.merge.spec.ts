@@ -1,4 +1,5 @@
 /** item.merge: duplicates leave the board but keep their authors; dots and links carry over. */
+import { kysely } from '$lib/testing/orgs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SocketIdentity } from '../realtime/contract';
 import type { Db } from './db/database';
@@ -120,7 +121,7 @@ describe('after a merge, a snapshot', () => {
 		await vote(budi.identity, a, 1);
 		await merge(a, [b]);
 
-		const full = snapshot(db, session.row.id);
+		const full = await snapshot(kysely(db), session.row.id);
 		expect(full.items.map((i) => i.id)).toEqual([a, c, rec]);
 		expect(full.items.find((i) => i.id === a)?.mergedFrom).toEqual([b]);
 		expect(full.votes.map((v) => [v.participantId, v.targetId, v.count]).sort()).toEqual(

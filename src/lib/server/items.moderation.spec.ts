@@ -1,4 +1,5 @@
 /** Moderation: the facilitator edits, hides, restores and approves; the log keeps what was said. */
+import { kysely } from '$lib/testing/orgs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SessionRecord, SocketIdentity } from '../realtime/contract';
 import type { Db } from './db/database';
@@ -17,8 +18,8 @@ beforeEach(() => {
 	({ db, session, people: [siti, budi] } = sessionWith(['Siti', 'Budi']));
 });
 
-const as = (record: SessionRecord, who: SocketIdentity) => projectRecord(record, who, boardState(db, session.row.id)).event;
-const boardOf = (who: SocketIdentity) => snapshotFor(db, session.row.id, who).items;
+const as = async (record: SessionRecord, who: SocketIdentity) => projectRecord(record, who, await boardState(kysely(db), session.row.id)).event;
+const boardOf = async (who: SocketIdentity) => (await snapshotFor(kysely(db), session.row.id, who)).items;
 const refused = async (who: SocketIdentity, command: unknown) => (await send(db, who, command)).result;
 
 describe('a facilitator’s edit', () => {
@@ -36,8 +37,8 @@ describe('a facilitator’s edit', () => {
 	it('reaches the author in full', async () => {
 		const itemId = await addItem(db, siti.identity, 'draf');
 		const { records } = await must(db, session.facilitator, { type: 'item.edit', itemId, text: 'rapi' });
-		expect(as(records[0], siti.identity)).toMatchObject({ type: 'item.edited', text: 'rapi' });
-		expect(as(records[0], budi.identity)).toMatchObject({ type: 'item.edited', text: 'rapi' });
+		expect(await as(records[0], siti.identity)).toMatchObject({ type: 'item.edited', text: 'rapi' });
+		expect(await as(records[0], budi.identity)).toMatchObject({ type: 'item.edited', text: 'rapi' });
 	});
 });
 
@@ -50,18 +51,18 @@ describe('hiding and restoring', () => {
 		hidden = (await must(db, session.facilitator, { type: 'item.hide', itemId, reason: 'Melanggar aturan diskusi' })).records[0];
 	});
 
-	it('staff see the reason; everyone else, the author too, gets an empty one', () => {
+	it('staff see the reason; everyone else, the author too, gets an empty one', async () => {
 		const full = { type: 'item.hidden', itemId, reason: 'Melanggar aturan diskusi' };
-		expect(as(hidden, session.facilitator)).toEqual(full);
-		expect(as(hidden, session.minutetaker)).toEqual(full);
-		for (const who of [session.presenter, budi.identity, siti.identity]) expect(as(hidden, who)).toEqual({ ...full, reason: '' });
+		expect(await as(hidden, session.facilitator)).toEqual(full);
+		expect(await as(hidden, session.minutetaker)).toEqual(full);
+		for (const who of [session.presenter, budi.identity, siti.identity]) expect(await as(hidden, who)).toEqual({ ...full, reason: '' });
 	});
 
-	it('takes the item off every board but the staff’s, where it carries its reason', () => {
-		expect(boardOf(session.facilitator).find((i) => i.id === itemId)).toMatchObject({ status: 'hidden', hiddenReason: 'Melanggar aturan diskusi' });
-		expect(boardOf(session.minutetaker).map((i) => i.id)).toContain(itemId);
-		for (const who of [session.presenter, budi.identity, siti.identity]) expect(boardOf(who).map((i) => i.id)).not.toContain(itemId);
-		expect(JSON.stringify(snapshotFor(db, session.row.id, siti.identity))).not.toContain('Melanggar');
+	it('takes the item off every board but the staff’s, where it carries its reason', async () => {
+		expect((await boardOf(session.facilitator)).find((i) => i.id === itemId)).toMatchObject({ status: 'hidden', hiddenReason: 'Melanggar aturan diskusi' });
+		expect((await boardOf(session.minutetaker)).map((i) => i.id)).toContain(itemId);
+		for (const who of [session.presenter, budi.identity, siti.identity]) expect((await boardOf(who)).map((i) => i.id)).not.toContain(itemId);
+		expect(JSON.stringify(await snapshotFor(kysely(db), session.row.id, siti.identity))).not.toContain('Melanggar');
 	});
 
 	it('leaves the author unable to change it', async () => {
@@ -72,11 +73,11 @@ describe('hiding and restoring', () => {
 	it('restore brings it back to everyone, without the reason', async () => {
 		const { records } = await must(db, session.facilitator, { type: 'item.restore', itemId });
 		for (const who of [session.facilitator, session.presenter, budi.identity, siti.identity]) {
-			const event = as(records[0], who);
+			const event = await as(records[0], who);
 			expect(event).toMatchObject({ type: 'item.shown', item: { id: itemId, text: 'Ujaran kebencian', status: 'visible' } });
 			expect(event.type === 'item.shown' && event.item).not.toHaveProperty('hiddenReason');
 		}
-		expect(boardOf(budi.identity).map((i) => i.id)).toContain(itemId);
+		expect((await boardOf(budi.identity)).map((i) => i.id)).toContain(itemId);
 		expect(items.find(db, session.row.id, itemId)?.hidden_reason).toBeNull();
 	});
 
@@ -97,21 +98,21 @@ describe('pre-moderation', () => {
 		itemId = executed.result.ok ? executed.result.itemId! : '';
 	});
 
-	it('holds a new item as pending', () => {
+	it('holds a new item as pending', async () => {
 		expect(items.find(db, session.row.id, itemId)?.status).toBe('pending');
 	});
 
-	it('shows it to its author and to staff, and a private placeholder to everyone else', () => {
+	it('shows it to its author and to staff, and a private placeholder to everyone else', async () => {
 		for (const who of [siti.identity, session.facilitator, session.minutetaker])
-			expect(as(added, who)).toMatchObject({ type: 'item.added', item: { id: itemId, text: 'Pungutan liar di pasar', status: 'pending' } });
-		for (const who of [budi.identity, session.presenter]) expect(as(added, who)).toEqual({ type: 'private' });
+			expect(await as(added, who)).toMatchObject({ type: 'item.added', item: { id: itemId, text: 'Pungutan liar di pasar', status: 'pending' } });
+		for (const who of [budi.identity, session.presenter]) expect(await as(added, who)).toEqual({ type: 'private' });
 	});
 
-	it('keeps it off the others’ boards and out of their replay, with seq still gap-free', () => {
-		expect(boardOf(siti.identity).map((i) => i.id)).toEqual([itemId]);
-		expect(boardOf(budi.identity)).toEqual([]);
-		expect(boardOf(session.presenter)).toEqual([]);
-		const replay = sync(db, budi.identity, 1);
+	it('keeps it off the others’ boards and out of their replay, with seq still gap-free', async () => {
+		expect((await boardOf(siti.identity)).map((i) => i.id)).toEqual([itemId]);
+		expect(await boardOf(budi.identity)).toEqual([]);
+		expect(await boardOf(session.presenter)).toEqual([]);
+		const replay = await sync(kysely(db), budi.identity, 1);
 		if (!replay.ok || replay.mode !== 'events') throw new Error('expected events');
 		expect(replay.records.map((r) => r.seq)).toEqual([2, 3, 4]);
 		expect(replay.records.at(-1)?.event).toEqual({ type: 'private' });
@@ -121,8 +122,8 @@ describe('pre-moderation', () => {
 	it('approve shows it to everyone with item.shown', async () => {
 		const { records } = await must(db, session.facilitator, { type: 'item.approve', itemId });
 		for (const who of [budi.identity, session.presenter, siti.identity, session.facilitator])
-			expect(as(records[0], who)).toMatchObject({ type: 'item.shown', item: { id: itemId, text: 'Pungutan liar di pasar', status: 'visible' } });
-		expect(boardOf(budi.identity).map((i) => i.id)).toEqual([itemId]);
+			expect(await as(records[0], who)).toMatchObject({ type: 'item.shown', item: { id: itemId, text: 'Pungutan liar di pasar', status: 'visible' } });
+		expect((await boardOf(budi.identity)).map((i) => i.id)).toEqual([itemId]);
 	});
 
 	it('approve refuses an item that is not pending', async () => {

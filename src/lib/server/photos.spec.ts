@@ -1,4 +1,5 @@
 /** The dokumentasi's storage: rows and bytes apart, one transaction with the log, gone with the session. */
+import { kysely } from '$lib/testing/orgs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from './db/database';
 import { normalise, type NormalisedPhoto } from './photo-image';
@@ -22,7 +23,7 @@ const store = (caption = 'Pembukaan oleh Kepala Dinas') => photos.store(db, sess
 const blobs = () => (db.prepare('SELECT COUNT(*) AS n FROM photo_blobs').get() as { n: number }).n;
 
 describe('photos.store', () => {
-	it('keeps the JPEG apart from its row, and logs a photo.saved record without the bytes', () => {
+	it('keeps the JPEG apart from its row, and logs a photo.saved record without the bytes', async () => {
 		const { photo, record } = store();
 		expect(photo).toEqual({ id: expect.any(String), caption: 'Pembukaan oleh Kepala Dinas', width: 320, height: 240, createdAt: expect.any(String) });
 		expect(record.event).toEqual({ type: 'photo.saved', photo });
@@ -33,7 +34,7 @@ describe('photos.store', () => {
 		expect(photos.jpeg(db, createSession(db).row.id, photo.id)).toBeUndefined();
 	});
 
-	it(`refuses more than ${photos.MAX_PHOTOS} photos in a session, changing nothing`, () => {
+	it(`refuses more than ${photos.MAX_PHOTOS} photos in a session, changing nothing`, async () => {
 		for (let i = 0; i < photos.MAX_PHOTOS; i++) store(`Foto ${i + 1}`);
 		const before = dumpTables(db);
 		expect(photos.hasRoom(db, session.row.id)).toBe(false);
@@ -60,16 +61,16 @@ describe('photo.caption and photo.remove', () => {
 		const phone = joinParticipant(db, session);
 		for (const who of [phone.identity, session.presenter])
 			expect((await send(db, who, { type: 'photo.remove', photoId: photo.id })).result).toMatchObject({ error: { code: 'forbidden' } });
-		const state = boardState(db, session.row.id);
+		const state = await boardState(kysely(db), session.row.id);
 		expect(projectRecord(record, PUBLIC_VIEWER, state).event).toEqual({ type: 'private' });
 		expect(projectRecord(record, phone.identity, state).event).toEqual({ type: 'private' });
-		expect(snapshotFor(db, session.row.id, PUBLIC_VIEWER).photos).toEqual([]);
-		expect(snapshotFor(db, session.row.id, session.minutetaker).photos).toEqual([photo]);
+		expect((await snapshotFor(kysely(db), session.row.id, PUBLIC_VIEWER)).photos).toEqual([]);
+		expect((await snapshotFor(kysely(db), session.row.id, session.minutetaker)).photos).toEqual([photo]);
 	});
 });
 
 describe('deleted with the session', () => {
-	it('removeAll takes every photo and its bytes, and no other session’s', () => {
+	it('removeAll takes every photo and its bytes, and no other session’s', async () => {
 		store('A');
 		store('B');
 		const other = createSession(db, { title: 'FGD lain' });
@@ -79,7 +80,7 @@ describe('deleted with the session', () => {
 		expect(blobs()).toBe(1);
 	});
 
-	it('deleting the session row cascades to the photos and their bytes', () => {
+	it('deleting the session row cascades to the photos and their bytes', async () => {
 		store();
 		// Only the tables without a cascade are cleared by hand here, as a session deletion would.
 		db.transaction(() => {

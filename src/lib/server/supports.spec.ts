@@ -1,4 +1,5 @@
 /** item.support: one support per participant per item, logged once, carried over by a merge. */
+import { kysely } from '$lib/testing/orgs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from './db/database';
 import * as items from './items';
@@ -53,7 +54,7 @@ describe('item.support', () => {
 		await support(siti, b);
 		await must(db, session.facilitator, { type: 'item.merge', targetId: a, sourceIds: [b] });
 		expect(supporters(a)).toBe(2);
-		expect(snapshot(db, session.row.id).supports).toEqual(
+		expect((await snapshot(kysely(db), session.row.id)).supports).toEqual(
 			[
 				{ itemId: a, participantId: ani.id },
 				{ itemId: a, participantId: siti.id }
@@ -63,16 +64,16 @@ describe('item.support', () => {
 
 	it('shows everyone the count, and whose it is only to staff and the supporter', async () => {
 		await support(ani, a);
-		const toBudi = snapshotFor(db, session.row.id, budi.identity);
+		const toBudi = await snapshotFor(kysely(db), session.row.id, budi.identity);
 		expect(toBudi.items.find((i) => i.id === a)?.supporters).toBe(1);
 		expect(toBudi.supports).toEqual([]);
-		expect(snapshotFor(db, session.row.id, ani.identity).supports).toEqual([{ itemId: a, participantId: ani.id }]);
+		expect((await snapshotFor(kysely(db), session.row.id, ani.identity)).supports).toEqual([{ itemId: a, participantId: ani.id }]);
 	});
 
 	it('reaches the minutes as a count: "didukung N peserta"', async () => {
 		await support(ani, a);
 		await support(budi, a);
-		const minutes = buildMinutes(db, session.row.id, 'id');
+		const minutes = await buildMinutes(kysely(db), session.row.id, 'id');
 		expect(minutes.items.find((i) => i.id === a)?.supporters).toBe(2);
 		expect(renderMarkdown(minutes)).toContain('didukung 2 peserta');
 	});

@@ -1,8 +1,8 @@
 /** What a (re)connecting client receives: the records it missed, or a snapshot when the gap is large. */
 import type { StaffSessionView } from '../domain/types';
-import { REPLAY_LIMIT, type Snapshot, type SocketIdentity, type SyncResult } from '../realtime/contract';
+import { REPLAY_LIMIT, type SessionEvent, type Snapshot, type SocketIdentity, type SyncResult } from '../realtime/contract';
 import * as actions from './actions';
-import type { Db } from './db/database';
+import { rawConnection, readTogether, type Database } from './db/store';
 import * as links from './item-links';
 import * as items from './items';
 import { lastSeq, recordsSince } from './log';
@@ -15,59 +15,90 @@ import * as themes from './themes';
 import { projectRecord, projectSnapshot, roomTallies, roomTallyOf, type BoardState, type Viewer } from './visibility';
 import * as votes from './votes';
 
-/** The whole board as staff see it (the letterhead's logo aside: only the minutes print it). */
-export function snapshot(db: Db, sessionId: string): Snapshot {
-	return db.transaction(() => ({
-		session: screenView(sessions.toView(sessions.byId(db, sessionId))),
-		participants: participants.list(db, sessionId),
-		items: items.listViews(db, sessionId),
-		themes: themes.list(db, sessionId),
-		votes: votes.list(db, sessionId),
-		voters: votes.voterCount(db, sessionId),
-		links: links.list(db, sessionId),
-		supports: supports.list(db, sessionId),
-		actions: actions.list(db, sessionId),
-		notes: notes.list(db, sessionId),
-		photos: photos.list(db, sessionId),
-		seq: lastSeq(db, sessionId)
-	}))();
+/**
+ * The whole board as staff see it (the letterhead's logo aside: only the minutes print it). The
+ * modules not on the store yet are read through its raw connection (SQLite only, for now).
+ */
+export async function snapshot(store: Database, sessionId: string): Promise<Snapshot> {
+	return readTogether(store, async (moment) => {
+		const db = rawConnection(moment);
+		return {
+			session: screenView(sessions.toView(sessions.byId(db, sessionId))),
+			participants: participants.list(db, sessionId),
+			items: items.listViews(db, sessionId),
+			themes: themes.list(db, sessionId),
+			votes: votes.list(db, sessionId),
+			voters: votes.voterCount(db, sessionId),
+			links: links.list(db, sessionId),
+			supports: supports.list(db, sessionId),
+			actions: actions.list(db, sessionId),
+			notes: notes.list(db, sessionId),
+			photos: photos.list(db, sessionId),
+			seq: lastSeq(db, sessionId)
+		};
+	});
 }
 
-/** The state that decides visibility, read now. */
-export function boardState(db: Db, sessionId: string): BoardState {
-	const view = sessions.toView(sessions.byId(db, sessionId));
-	// Read once per state: a publish or a replay projects many records against the same moment.
-	let room: { votes: ReturnType<typeof votes.list>; people: ReturnType<typeof participants.list>; tallies?: ReturnType<typeof roomTallies> } | undefined;
-	const read = () => (room ??= { votes: votes.list(db, sessionId), people: participants.list(db, sessionId) });
-	return {
-		phase: view.phase,
-		revealed: view.voting.revealed,
-		statusOf: (itemId) => items.find(db, sessionId, itemId)?.status,
-		voters: () => votes.voterCount(db, sessionId),
-		// The same projection a snapshot gives (roomTallies), so a live screen and a fresh one agree.
-		tallyOf: (vote) => roomTallyOf(vote, read().votes, read().people),
-		tallies: () => (read().tallies ??= roomTallies(read().votes, read().people))
-	};
+/** Events whose public copy carries the room's tallies once revealed (visibility.withTallies). */
+const CARRY_TALLIES = new Set<SessionEvent['type']>(['vote.set', 'participant.joined', 'participant.removed', 'attendee.saved', 'attendee.removed']);
+const VOTES = new Set<SessionEvent['type']>(['vote.set']);
+
+/**
+ * The state that decides how `events` are shown, read now, and only what they need: the statuses
+ * of the items they edit, the voter count while dots are hidden, the room's votes once revealed.
+ * Read up front, in one go, so projecting stays a pure function (./visibility) and a publish costs
+ * a few reads per commit, never one per record or per screen. Without `events`, everything (for
+ * projecting records not known yet).
+ */
+export async function boardState(store: Database, sessionId: string, events?: SessionEvent[]): Promise<BoardState> {
+	return readTogether(store, async (moment) => {
+		const db = rawConnection(moment);
+		const view = sessions.toView(sessions.byId(db, sessionId));
+		const revealed = view.voting.revealed;
+		const needs = (types: Set<SessionEvent['type']>) => !events || events.some((e) => types.has(e.type));
+		const status = events
+			? new Map(events.flatMap((e) => (e.type === 'item.edited' ? [[e.itemId, items.find(db, sessionId, e.itemId)?.status] as const] : [])))
+			: new Map(items.listRows(db, sessionId).map((r) => [r.id, r.status] as const));
+		const voters = !revealed && needs(VOTES) ? votes.voterCount(db, sessionId) : 0;
+		const room = revealed && needs(CARRY_TALLIES) ? { votes: votes.list(db, sessionId), people: participants.list(db, sessionId) } : null;
+		const tallies = room ? roomTallies(room.votes, room.people) : [];
+		return {
+			phase: view.phase,
+			revealed,
+			statusOf: (itemId) => status.get(itemId),
+			voters: () => voters,
+			// The same projection a snapshot gives (roomTallies), so a live screen and a fresh one agree.
+			tallyOf: (vote) => roomTallyOf(vote, room?.votes ?? [], room?.people ?? []),
+			tallies: () => tallies
+		};
+	});
 }
 
-export function snapshotFor(db: Db, sessionId: string, viewer: Viewer): Snapshot {
-	const authors = new Map(items.listRows(db, sessionId).map((r) => [r.id, r.author_id]));
-	return projectSnapshot(snapshot(db, sessionId), authors, viewer);
+export async function snapshotFor(store: Database, sessionId: string, viewer: Viewer): Promise<Snapshot> {
+	return readTogether(store, async (moment) => {
+		const authors = new Map(items.listRows(rawConnection(moment), sessionId).map((r) => [r.id, r.author_id]));
+		return projectSnapshot(await snapshot(moment, sessionId), authors, viewer);
+	});
 }
 
-export function sync(db: Db, who: SocketIdentity, fromSeq: number): SyncResult {
-	return db.transaction((): SyncResult => {
+export async function sync(store: Database, who: SocketIdentity, fromSeq: number): Promise<SyncResult> {
+	return readTogether(store, async (moment): Promise<SyncResult> => {
+		const db = rawConnection(moment);
 		const seq = lastSeq(db, who.sessionId);
 		const ownItemIds = who.participantId ? items.ownIds(db, who.sessionId, who.participantId) : [];
 		const serverTime = new Date().toISOString();
 		const gap = seq - fromSeq;
 		if (fromSeq === 0 || gap > REPLAY_LIMIT || gap < 0) {
-			return { ok: true, mode: 'snapshot', snapshot: snapshotFor(db, who.sessionId, who), ownItemIds, seq, serverTime };
+			return { ok: true, mode: 'snapshot', snapshot: await snapshotFor(moment, who.sessionId, who), ownItemIds, seq, serverTime };
 		}
-		const state = boardState(db, who.sessionId);
-		const records = recordsSince(db, who.sessionId, fromSeq, REPLAY_LIMIT).map((r) => projectRecord(r, who, state));
-		return { ok: true, mode: 'events', records, ownItemIds, seq, serverTime };
-	})();
+		const missed = recordsSince(db, who.sessionId, fromSeq, REPLAY_LIMIT);
+		const state = await boardState(
+			moment,
+			who.sessionId,
+			missed.map((r) => r.event)
+		);
+		return { ok: true, mode: 'events', records: missed.map((r) => projectRecord(r, who, state)), ownItemIds, seq, serverTime };
+	});
 }
 
 function screenView(view: StaffSessionView): StaffSessionView {

@@ -3,6 +3,7 @@
  * reach staff only: never a phone, the projector or anyone holding just the join code, whether
  * live, replayed or in a snapshot.
  */
+import { kysely } from '$lib/testing/orgs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SessionRecord, SocketIdentity, SyncResult } from '../realtime/contract';
 import type { Db } from './db/database';
@@ -55,23 +56,23 @@ describe("the minutes' details", () => {
 		['presenter', session.presenter]
 	];
 
-	it('are left out of the snapshot a phone or the projector gets, and kept in the staff one', () => {
+	it('are left out of the snapshot a phone or the projector gets, and kept in the staff one', async () => {
 		for (const [name, who] of others()) {
-			const snapshot = snapshotOf(sync(db, who, 0));
+			const snapshot = snapshotOf(await sync(kysely(db), who, 0));
 			expect(snapshot.session, name).not.toHaveProperty('details');
 			expect(snapshot.session.title, name).toBe('FGD RPJMD Kutai Timur');
 			expect(leaks(snapshot), name).toEqual([]);
 		}
 		for (const who of [session.facilitator, session.minutetaker]) {
-			const snapshot = snapshotOf(sync(db, who, 0));
+			const snapshot = snapshotOf(await sync(kysely(db), who, 0));
 			expect(snapshot.session.details?.chairNip).toBe(NIP);
 			expect(leaks(snapshot)).toEqual(SECRETS);
 		}
 	});
 
-	it('reach phones and the projector as private placeholders, live and replayed', () => {
+	it('reach phones and the projector as private placeholders, live and replayed', async () => {
 		expect(records.map((r) => r.event.type)).toEqual(['session.details', 'session.details']);
-		const state = boardState(db, session.row.id);
+		const state = await boardState(kysely(db), session.row.id);
 		for (const record of records) {
 			// What the socket server broadcasts to the public room and to a record's owner.
 			expect(projectRecord(record, PUBLIC_VIEWER, state).event).toEqual({ type: 'private' });
@@ -79,14 +80,14 @@ describe("the minutes' details", () => {
 			expect(projectRecord(record, session.minutetaker, state).event.type).toBe('session.details');
 		}
 		for (const [name, who] of others()) {
-			const replay = replayOf(sync(db, who, 1));
+			const replay = replayOf(await sync(kysely(db), who, 1));
 			expect(replay.map((r) => r.seq), name).toEqual(records.map((r) => r.seq));
 			expect(replay.map((r) => r.event), name).toEqual([{ type: 'private' }, { type: 'private' }]);
 		}
-		expect(leaks(replayOf(sync(db, session.facilitator, 1)))).toEqual(SECRETS);
+		expect(leaks(replayOf(await sync(kysely(db), session.facilitator, 1)))).toEqual(SECRETS);
 	});
 
-	it('are left out of the view the session pages and GET /api/sessions/{code} give anyone', () => {
+	it('are left out of the view the session pages and GET /api/sessions/{code} give anyone', async () => {
 		const view = publicSession(sessions.toView(sessions.byId(db, session.row.id)));
 		expect(view).not.toHaveProperty('details');
 		expect(view).toMatchObject({ title: 'FGD RPJMD Kutai Timur', startsAt: '2025-10-24T09:00', phase: 'lobby' });

@@ -4,6 +4,7 @@
  * dot. And a board kept live from records ends where a fresh snapshot starts, also when people
  * join or leave after the reveal and a group crosses the threshold.
  */
+import { kysely } from '$lib/testing/orgs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { applyEvent, type Board } from '../board';
 import { OTHER_GROUP } from '../domain/privacy';
@@ -30,8 +31,8 @@ beforeEach(async () => {
 	await must(db, session.facilitator, { type: 'voting.settings', revealed: true });
 });
 
-const snap = (who: SocketIdentity) => snapshotFor(db, session.row.id, who);
-const project = (record: SessionRecord, who: SocketIdentity) => projectRecord(record, who, boardState(db, session.row.id)).event;
+const snap = async (who: SocketIdentity) => await snapshotFor(kysely(db), session.row.id, who);
+const project = async (record: SessionRecord, who: SocketIdentity) => projectRecord(record, who, await boardState(kysely(db), session.row.id)).event;
 const sorted = (votes: Vote[]) => [...votes].sort((a, b) => `${a.participantId}${a.targetId}${a.group}`.localeCompare(`${b.participantId}${b.targetId}${b.group}`));
 
 describe('roomTallies', () => {
@@ -46,7 +47,7 @@ describe('roomTallies', () => {
 	];
 	const vote = (participantId: string, count: number, targetId = 't') => ({ participantId, targetId, count });
 
-	it('names groups of at least 3 and sums the smaller ones under OTHER_GROUP', () => {
+	it('names groups of at least 3 and sums the smaller ones under OTHER_GROUP', async () => {
 		const votes = [vote('a1', 2), vote('a2', 1), vote('p1', 3), vote('d1', 1), vote('d2', 2), vote('x', 1)];
 		expect(sorted(roomTallies(votes, folks))).toEqual(
 			sorted([
@@ -57,7 +58,7 @@ describe('roomTallies', () => {
 		);
 	});
 
-	it('puts a lone small group under OTHER_GROUP too (the screens then leave it out), never under its name', () => {
+	it('puts a lone small group under OTHER_GROUP too (the screens then leave it out), never under its name', async () => {
 		const few = folks.filter((p) => !p.id.startsWith('d'));
 		const tallies = roomTallies([vote('p1', 3), vote('a1', 1)], few);
 		expect(tallies.map((t) => t.group).sort()).toEqual([OTHER_GROUP, 'akademisi'].sort());
@@ -73,59 +74,59 @@ describe('roomTallies', () => {
 
 describe('tallies on the wire', () => {
 	it('the projector and the other phones never get the name of a group of one: live, replayed or in a snapshot; staff do', async () => {
-		const seqBefore = snap(session.presenter).seq;
+		const seqBefore = (await snap(session.presenter)).seq;
 		const { records } = await must(db, pak.identity, { type: 'vote.set', targetId: item, count: 3 });
 		const tally = { participantId: '', targetId: item, count: 3, group: OTHER_GROUP };
 		for (const who of [session.presenter, people[0].identity]) {
-			expect(project(records[0], who)).toEqual({ type: 'vote.tally', tally });
-			expect(snap(who).votes).toContainEqual(tally);
-			expect(JSON.stringify(snap(who).votes)).not.toContain('pemerintah');
-			const result: SyncResult = sync(db, who, seqBefore);
+			expect(await project(records[0], who)).toEqual({ type: 'vote.tally', tally });
+			expect((await snap(who)).votes).toContainEqual(tally);
+			expect(JSON.stringify((await snap(who)).votes)).not.toContain('pemerintah');
+			const result: SyncResult = await sync(kysely(db), who, seqBefore);
 			if (!result.ok || result.mode !== 'events') throw new Error('expected events');
 			expect(result.records.map((r) => r.event)).toEqual([{ type: 'vote.tally', tally }]);
 		}
 		// Pak Camat's own phone keeps his dots, and gets the room's tally (folded) besides.
-		expect(project(records[0], pak.identity)).toEqual({ type: 'vote.set', vote: { participantId: pak.id, targetId: item, count: 3 }, tally });
-		expect(snap(session.facilitator).votes).toEqual([{ participantId: pak.id, targetId: item, count: 3 }]);
-		expect(project(records[0], session.facilitator)).toMatchObject({ type: 'vote.set', vote: { participantId: pak.id } });
+		expect(await project(records[0], pak.identity)).toEqual({ type: 'vote.set', vote: { participantId: pak.id, targetId: item, count: 3 }, tally });
+		expect((await snap(session.facilitator)).votes).toEqual([{ participantId: pak.id, targetId: item, count: 3 }]);
+		expect(await project(records[0], session.facilitator)).toMatchObject({ type: 'vote.set', vote: { participantId: pak.id } });
 	});
 
 	it('a board kept live from records equals a fresh snapshot while a small group grows past the threshold and shrinks back', async () => {
 		const viewers = [session.presenter, people[0].identity];
-		const boards = new Map<SocketIdentity, Board>(viewers.map((who) => [who, snap(who)]));
-		const live = (records: SessionRecord[]) => {
-			for (const record of records) for (const [who, board] of boards) applyEvent(board, project(record, who));
+		const boards = new Map<SocketIdentity, Board>(await Promise.all(viewers.map(async (who) => [who, await snap(who)] as const)));
+		const live = async (records: SessionRecord[]) => {
+			for (const record of records) for (const [who, board] of boards) applyEvent(board, await project(record, who));
 		};
-		const expectConverged = () => {
-			for (const [who, board] of boards) expect(sorted(board.votes)).toEqual(sorted(snap(who).votes));
+		const expectConverged = async () => {
+			for (const [who, board] of boards) expect(sorted(board.votes)).toEqual(sorted((await snap(who)).votes));
 		};
 
-		live((await must(db, pak.identity, { type: 'vote.set', targetId: item, count: 3 })).records);
-		live((await must(db, people[1].identity, { type: 'vote.set', targetId: item, count: 1 })).records);
-		expectConverged();
+		await live((await must(db, pak.identity, { type: 'vote.set', targetId: item, count: 3 })).records);
+		await live((await must(db, people[1].identity, { type: 'vote.set', targetId: item, count: 1 })).records);
+		await expectConverged();
 
 		// Two more from the government join: the group has 3 and is named from now on.
-		const join = (name: string) => {
-			const before = snap(session.facilitator).seq;
+		const join = async (name: string) => {
+			const before = (await snap(session.facilitator)).seq;
 			const joined = joinParticipant(db, session, name, newToken(), 'pemerintah');
-			const result = sync(db, session.facilitator, before);
+			const result = await sync(kysely(db), session.facilitator, before);
 			if (!result.ok || result.mode !== 'events') throw new Error('expected events');
 			// The join's record as it went out live (projected right after its commit).
-			live(result.records.map((r) => ({ ...r, owner: joined.id })));
+			await live(result.records.map((r) => ({ ...r, owner: joined.id })));
 			return joined;
 		};
-		const ibu = join('Ibu Lurah');
-		join('Pak Kades');
-		expectConverged();
-		expect(snap(session.presenter).votes).toContainEqual({ participantId: '', targetId: item, count: 3, group: 'pemerintah' });
+		const ibu = await join('Ibu Lurah');
+		await join('Pak Kades');
+		await expectConverged();
+		expect((await snap(session.presenter)).votes).toContainEqual({ participantId: '', targetId: item, count: 3, group: 'pemerintah' });
 
-		live((await must(db, ibu.identity, { type: 'vote.set', targetId: item, count: 2 })).records);
-		expectConverged();
+		await live((await must(db, ibu.identity, { type: 'vote.set', targetId: item, count: 2 })).records);
+		await expectConverged();
 
 		// One leaves: back to two, folded again.
-		live((await must(db, session.facilitator, { type: 'participant.remove', participantId: ibu.id, reason: 'Salah sesi' })).records);
-		expectConverged();
-		for (const who of viewers) expect(JSON.stringify(snap(who).votes)).not.toContain('pemerintah');
+		await live((await must(db, session.facilitator, { type: 'participant.remove', participantId: ibu.id, reason: 'Salah sesi' })).records);
+		await expectConverged();
+		for (const who of viewers) expect(JSON.stringify((await snap(who)).votes)).not.toContain('pemerintah');
 		for (const [, board] of boards) expect(JSON.stringify(board.votes)).not.toContain('pemerintah');
 	});
 });

@@ -1,4 +1,5 @@
 /** What each viewer is sent: silent writing, hidden tallies, staff-only notes, and never the owner. */
+import { kysely } from '$lib/testing/orgs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionRecord, SocketIdentity, SyncResult } from '../realtime/contract';
 import type { Db } from './db/database';
@@ -19,9 +20,9 @@ beforeEach(() => {
 	everyone = [session.facilitator, session.minutetaker, session.presenter, siti.identity, budi.identity];
 });
 
-const as = (record: SessionRecord, who: SocketIdentity) => projectRecord(record, who, boardState(db, session.row.id)).event;
-const snap = (who: SocketIdentity) => snapshotFor(db, session.row.id, who);
-const itemOf = (who: SocketIdentity, itemId: string) => snap(who).items.find((i) => i.id === itemId);
+const as = async (record: SessionRecord, who: SocketIdentity) => projectRecord(record, who, await boardState(kysely(db), session.row.id)).event;
+const snap = async (who: SocketIdentity) => await snapshotFor(kysely(db), session.row.id, who);
+const itemOf = async (who: SocketIdentity, itemId: string) => (await snap(who)).items.find((i) => i.id === itemId);
 
 function events(result: SyncResult) {
 	if (!result.ok || result.mode !== 'events') throw new Error('expected events');
@@ -39,46 +40,46 @@ describe('silent writing', () => {
 		itemId = executed.result.ok ? executed.result.itemId! : '';
 	});
 
-	it('sends others and the projector the item without its text', () => {
+	it('sends others and the projector the item without its text', async () => {
 		for (const who of [budi.identity, session.presenter]) {
-			expect(as(added, who)).toMatchObject({ type: 'item.added', item: { id: itemId, text: '', redacted: true } });
-			expect(itemOf(who, itemId)).toMatchObject({ text: '', redacted: true });
-			expect(JSON.stringify(snap(who))).not.toContain('Sinyal lemah');
+			expect(await as(added, who)).toMatchObject({ type: 'item.added', item: { id: itemId, text: '', redacted: true } });
+			expect(await itemOf(who, itemId)).toMatchObject({ text: '', redacted: true });
+			expect(JSON.stringify(await snap(who))).not.toContain('Sinyal lemah');
 		}
 	});
 
-	it('sends the author and staff the text', () => {
+	it('sends the author and staff the text', async () => {
 		for (const who of [siti.identity, session.facilitator, session.minutetaker]) {
-			expect(as(added, who)).toMatchObject({ item: { text: 'Sinyal lemah di hulu' } });
-			expect(itemOf(who, itemId)?.text).toBe('Sinyal lemah di hulu');
-			expect(itemOf(who, itemId)).not.toHaveProperty('redacted');
+			expect(await as(added, who)).toMatchObject({ item: { text: 'Sinyal lemah di hulu' } });
+			expect((await itemOf(who, itemId))?.text).toBe('Sinyal lemah di hulu');
+			expect(await itemOf(who, itemId)).not.toHaveProperty('redacted');
 		}
 	});
 
 	it('sends others a private placeholder for the author’s edit', async () => {
 		const { records } = await must(db, siti.identity, { type: 'item.edit', itemId, text: 'Sinyal 4G lemah di hulu' });
-		expect(as(records[0], budi.identity)).toEqual({ type: 'private' });
-		expect(as(records[0], session.presenter)).toEqual({ type: 'private' });
-		expect(as(records[0], siti.identity)).toMatchObject({ type: 'item.edited', text: 'Sinyal 4G lemah di hulu' });
+		expect(await as(records[0], budi.identity)).toEqual({ type: 'private' });
+		expect(await as(records[0], session.presenter)).toEqual({ type: 'private' });
+		expect(await as(records[0], siti.identity)).toMatchObject({ type: 'item.edited', text: 'Sinyal 4G lemah di hulu' });
 	});
 
 	it('does not tell others through a snapshot that the author edited', async () => {
-		const before = itemOf(budi.identity, itemId);
+		const before = await itemOf(budi.identity, itemId);
 		vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 60_000 });
 		try {
 			await must(db, siti.identity, { type: 'item.edit', itemId, text: 'Sinyal 4G lemah di hulu' });
 		} finally {
 			vi.useRealTimers();
 		}
-		expect(itemOf(siti.identity, itemId)?.updatedAt).not.toBe(before?.updatedAt);
-		for (const who of [budi.identity, session.presenter]) expect(itemOf(who, itemId)).toEqual(before);
+		expect((await itemOf(siti.identity, itemId))?.updatedAt).not.toBe(before?.updatedAt);
+		for (const who of [budi.identity, session.presenter]) expect(await itemOf(who, itemId)).toEqual(before);
 	});
 
 	it('after the reveal, a fresh snapshot shows the text to everyone', async () => {
 		await must(db, siti.identity, { type: 'item.edit', itemId, text: 'Sinyal 4G lemah di hulu' });
 		await setPhase(db, session, 'reveal');
 		for (const who of everyone) {
-			const item = itemOf(who, itemId);
+			const item = await itemOf(who, itemId);
 			expect(item?.text, who.role).toBe('Sinyal 4G lemah di hulu');
 			expect(item, who.role).not.toHaveProperty('redacted');
 		}
@@ -96,38 +97,38 @@ describe('dot votes', () => {
 
 	it('before the reveal, each participant sees only their own; others learn only how many have voted', async () => {
 		const { records } = await must(db, budi.identity, { type: 'vote.set', targetId: a, count: 3 });
-		expect(as(records[0], siti.identity)).toEqual({ type: 'vote.progress', voters: 2 });
-		expect(as(records[0], session.presenter)).toEqual({ type: 'vote.progress', voters: 2 });
-		expect(snap(session.presenter).voters).toBe(2);
-		expect(as(records[0], budi.identity)).toMatchObject({ type: 'vote.set', vote: { participantId: budi.id, count: 3 } });
-		expect(snap(siti.identity).votes).toEqual([{ participantId: siti.id, targetId: a, count: 2 }]);
-		expect(snap(budi.identity).votes).toEqual([{ participantId: budi.id, targetId: a, count: 3 }]);
-		expect(snap(session.presenter).votes).toEqual([]);
+		expect(await as(records[0], siti.identity)).toEqual({ type: 'vote.progress', voters: 2 });
+		expect(await as(records[0], session.presenter)).toEqual({ type: 'vote.progress', voters: 2 });
+		expect((await snap(session.presenter)).voters).toBe(2);
+		expect(await as(records[0], budi.identity)).toMatchObject({ type: 'vote.set', vote: { participantId: budi.id, count: 3 } });
+		expect((await snap(siti.identity)).votes).toEqual([{ participantId: siti.id, targetId: a, count: 2 }]);
+		expect((await snap(budi.identity)).votes).toEqual([{ participantId: budi.id, targetId: a, count: 3 }]);
+		expect((await snap(session.presenter)).votes).toEqual([]);
 	});
 
 	it('staff see every vote all along', async () => {
 		await must(db, budi.identity, { type: 'vote.set', targetId: a, count: 3 });
-		expect(snap(session.facilitator).votes).toHaveLength(2);
-		expect(snap(session.minutetaker).votes).toHaveLength(2);
+		expect((await snap(session.facilitator)).votes).toHaveLength(2);
+		expect((await snap(session.minutetaker)).votes).toHaveLength(2);
 	});
 
 	it('after the reveal, the room sees totals by group, never who placed which dot: in snapshots, replays and live', async () => {
-		const seqBefore = snap(siti.identity).seq;
+		const seqBefore = (await snap(siti.identity)).seq;
 		await must(db, budi.identity, { type: 'vote.set', targetId: a, count: 3 });
 		await must(db, session.facilitator, { type: 'voting.settings', revealed: true });
 		// Siti and Budi are the only two of their group: the room gets their dots under "other" (domain/privacy).
 		const tally = { participantId: '', targetId: a, count: 5, group: OTHER_GROUP };
-		expect(snap(session.presenter).votes).toEqual([tally]);
+		expect((await snap(session.presenter)).votes).toEqual([tally]);
 		// Siti keeps her own dots (to place or take back), and the room's tally besides.
-		expect(snap(siti.identity).votes).toEqual([{ participantId: siti.id, targetId: a, count: 2 }, tally]);
-		const replay = events(sync(db, siti.identity, seqBefore));
+		expect((await snap(siti.identity)).votes).toEqual([{ participantId: siti.id, targetId: a, count: 2 }, tally]);
+		const replay = events(await sync(kysely(db), siti.identity, seqBefore));
 		// Replayed with today's rules: the vote before the reveal arrives as the tally it is part of now.
 		expect(replay[0].event).toEqual({ type: 'vote.tally', tally });
 		const { records } = await must(db, budi.identity, { type: 'vote.set', targetId: a, count: 1 });
 		const after = { ...tally, count: 3 };
-		for (const who of [session.presenter, siti.identity]) expect(as(records[0], who)).toEqual({ type: 'vote.tally', tally: after });
-		expect(as(records[0], budi.identity)).toEqual({ type: 'vote.set', vote: { participantId: budi.id, targetId: a, count: 1 }, tally: after });
-		expect(JSON.stringify(snap(session.presenter))).not.toContain(budi.id + '","targetId');
+		for (const who of [session.presenter, siti.identity]) expect(await as(records[0], who)).toEqual({ type: 'vote.tally', tally: after });
+		expect(await as(records[0], budi.identity)).toEqual({ type: 'vote.set', vote: { participantId: budi.id, targetId: a, count: 1 }, tally: after });
+		expect(JSON.stringify(await snap(session.presenter))).not.toContain(budi.id + '","targetId');
 	});
 });
 
@@ -135,12 +136,12 @@ describe('minute-taker notes', () => {
 	it('reach staff only', async () => {
 		const { records } = await must(db, session.minutetaker, { type: 'note.add', text: 'Peserta sepakat soal jalan' });
 		for (const who of [session.facilitator, session.minutetaker]) {
-			expect(as(records[0], who)).toMatchObject({ type: 'note.added', note: { text: 'Peserta sepakat soal jalan' } });
-			expect(snap(who).notes).toHaveLength(1);
+			expect(await as(records[0], who)).toMatchObject({ type: 'note.added', note: { text: 'Peserta sepakat soal jalan' } });
+			expect((await snap(who)).notes).toHaveLength(1);
 		}
 		for (const who of [session.presenter, siti.identity, budi.identity]) {
-			expect(as(records[0], who)).toEqual({ type: 'private' });
-			expect(snap(who).notes).toEqual([]);
+			expect(await as(records[0], who)).toEqual({ type: 'private' });
+			expect((await snap(who)).notes).toEqual([]);
 		}
 	});
 });
@@ -156,8 +157,8 @@ describe('the owner', () => {
 		expect(owned.length).toBeGreaterThanOrEqual(3);
 
 		for (const who of everyone) {
-			const snapshot = sync(db, who, 0);
-			const replay = events(sync(db, who, 1));
+			const snapshot = await sync(kysely(db), who, 0);
+			const replay = events(await sync(kysely(db), who, 1));
 			expect(JSON.stringify(snapshot), who.role).not.toContain('"owner"');
 			expect(JSON.stringify(replay), who.role).not.toContain('"owner"');
 			for (const record of replay) expect(Object.keys(record).sort(), who.role).toEqual(['at', 'event', 'seq']);
@@ -173,7 +174,7 @@ describe('itemFor', () => {
 	const item = baseItem('i1', 'kendala', { text: 'Teks', createdAt: '', updatedAt: '', status: 'hidden', hiddenReason: 'SARA' });
 	const author = { role: 'participant' as const, participantId: 'p1' };
 
-	it('keeps hidden and merged items from everyone but staff, the author included', () => {
+	it('keeps hidden and merged items from everyone but staff, the author included', async () => {
 		for (const status of ['hidden', 'merged'] as const) {
 			expect(itemFor({ ...item, status }, 'p1', author, 'discussion')).toBeNull();
 			expect(itemFor({ ...item, status }, 'p1', PUBLIC_VIEWER, 'discussion')).toBeNull();
@@ -181,7 +182,7 @@ describe('itemFor', () => {
 		}
 	});
 
-	it('never gives a participant the hidden reason', () => {
+	it('never gives a participant the hidden reason', async () => {
 		expect(itemFor({ ...item, status: 'pending' }, 'p1', author, 'discussion')).not.toHaveProperty('hiddenReason');
 		expect(itemFor({ ...item, status: 'visible' }, 'p1', PUBLIC_VIEWER, 'discussion')).not.toHaveProperty('hiddenReason');
 	});

@@ -4,21 +4,15 @@
  * specs of modules still on the raw connection reach the converted account modules through it.
  */
 import type { Db } from '../server/db/database';
-import { sqliteStore, type Database } from '../server/db/store';
+import { storeOf, type Database } from '../server/db/store';
 import { membership, type Member } from '../server/accounts/access';
 import * as accounts from '../server/accounts/accounts';
 import * as members from '../server/accounts/members';
 
 export const GOOD_PASSWORD = 'Sungai Mahakam pagi berkabut 7';
 
-const wrapped = new WeakMap<Db, Database>();
-
 /** Kysely over this raw SQLite connection (one per connection; closed with it). */
-export function kysely(db: Db): Database {
-	let store = wrapped.get(db);
-	if (!store) wrapped.set(db, (store = sqliteStore(db).db));
-	return store;
-}
+export const kysely = (db: Db): Database => storeOf(db);
 
 export async function orgWithAdmin(db: Database, name = 'DPMD Kabupaten Kutai Kartanegara', login = 'admin@kukar.go.id') {
 	const { organization, account, token } = await accounts.createAdminWithSetupLink(db, { organization: name, login, name: 'Rina Admin' });

@@ -1,3 +1,4 @@
+import { kysely } from '$lib/testing/orgs';
 import Database from 'better-sqlite3';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,7 +32,7 @@ const schemaOf = (db: Db) => db.prepare('SELECT type, name, sql FROM sqlite_mast
 const latestMigration = () => Math.max(...readdirSync(migrationsDir()).map((f) => Number.parseInt(f, 10)).filter(Number.isFinite));
 
 describe('migrations', () => {
-	it('bring a new database to the latest version', () => {
+	it('bring a new database to the latest version', async () => {
 		const db = track(openDatabase(':memory:'));
 		expect(db.pragma('user_version', { simple: true })).toBe(latestMigration());
 		const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
@@ -40,7 +41,7 @@ describe('migrations', () => {
 		);
 	});
 
-	it('applied again, change nothing', () => {
+	it('applied again, change nothing', async () => {
 		const db = track(openDatabase(':memory:'));
 		const session = createSession(db);
 		const before = schemaOf(db);
@@ -49,7 +50,7 @@ describe('migrations', () => {
 		expect(sessions.byId(db, session.row.id).code).toBe(session.row.code);
 	});
 
-	it('apply only the files above the stored version, once', () => {
+	it('apply only the files above the stored version, once', async () => {
 		const db = track(openDatabase(join(dir, 'rembuk.sqlite')));
 		const next = latestMigration() + 1;
 
@@ -64,7 +65,7 @@ describe('migrations', () => {
 		expect(migrate(db, custom)).toBe(next); // would fail with "table scratch already exists" if re-run
 	});
 
-	it('take a database at 004 (the sample clock) on to 005 (attendance and photos), keeping its sessions', () => {
+	it('take a database at 004 (the sample clock) on to 005 (attendance and photos), keeping its sessions', async () => {
 		const upTo4 = mkdtempSync(join(dir, 'm-'));
 		for (const file of readdirSync(migrationsDir())) if (Number.parseInt(file, 10) <= 4) copyFileSync(join(migrationsDir(), file), join(upTo4, file));
 		const db = track(new Database(':memory:'));
@@ -78,7 +79,7 @@ describe('migrations', () => {
 		expect(db.prepare("SELECT name FROM sqlite_master WHERE name IN ('photos', 'photo_blobs')").all()).toHaveLength(2);
 	});
 
-	it('roll back a failing migration completely', () => {
+	it('roll back a failing migration completely', async () => {
 		const db = track(openDatabase(':memory:'));
 		const version = latestMigration();
 		const custom = mkdtempSync(join(dir, 'm-'));
@@ -93,14 +94,14 @@ describe('migrations', () => {
 });
 
 describe('pragmas', () => {
-	it('a file database uses WAL, synchronous FULL and foreign keys', () => {
+	it('a file database uses WAL, synchronous FULL and foreign keys', async () => {
 		const db = track(openDatabase(join(dir, 'nested', 'rembuk.sqlite')));
 		expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
 		expect(db.pragma('synchronous', { simple: true })).toBe(2); // 2 = FULL
 		expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
 	});
 
-	it('foreign keys are enforced', () => {
+	it('foreign keys are enforced', async () => {
 		const db = track(openDatabase(':memory:'));
 		const insert = db.prepare(
 			"INSERT INTO items (id, session_id, kind, text, author_id, created_at, updated_at) VALUES ('i', 'nope', 'k', 't', 'nobody', '', '')"
@@ -110,7 +111,7 @@ describe('pragmas', () => {
 });
 
 describe('the log', () => {
-	it('refuses to append outside a transaction, so seq and tables cannot drift apart', () => {
+	it('refuses to append outside a transaction, so seq and tables cannot drift apart', async () => {
 		const db = track(openDatabase(':memory:'));
 		const session = createSession(db);
 		expect(() => appendEvent(db, session.row.id, 'facilitator', { type: 'item.deleted', itemId: 'x' })).toThrow(/transaction/);
@@ -138,7 +139,7 @@ describe('the log', () => {
 
 		// The numbering carries on where it stopped.
 		expect((await send(second, siti.identity, { type: 'item.delete', itemId })).result).toMatchObject({ ok: true, seq: 4 });
-		const result = sync(second, siti.identity, 2);
+		const result = await sync(kysely(second), siti.identity, 2);
 		expect(result.ok && result.mode === 'events' && result.records.map((r) => r.seq)).toEqual([3, 4]);
 	});
 });

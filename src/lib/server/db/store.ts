@@ -45,10 +45,62 @@ export function parseDatabaseUrl(url: string | undefined, fallbackPath: string):
 	return { engine: 'sqlite', path: url.replace(/^(sqlite|file):(\/\/)?/i, '') };
 }
 
+/** SQLite's adapter, holding the raw connection the store wraps (see rawConnection). */
+class SharedSqliteAdapter extends SqliteAdapter {
+	constructor(readonly raw: Db) {
+		super();
+	}
+}
+
+/** SQLite's dialect over a connection the raw modules share. */
+class SharedSqliteDialect extends SqliteDialect {
+	constructor(private readonly raw: Db) {
+		super({ database: raw });
+	}
+	override createAdapter() {
+		return new SharedSqliteAdapter(this.raw);
+	}
+}
+
 /** Wraps an open (and migrated) SQLite connection; the store's close closes it. */
 export function sqliteStore(raw: Db): Store {
-	const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
+	const db = new Kysely<Schema>({ dialect: new SharedSqliteDialect(raw) });
 	return { engine: 'sqlite', db, raw, close: () => db.destroy() };
+}
+
+/**
+ * For the transition only: the raw SQLite connection under a store handle (or a transaction of
+ * it), for a converted function that still calls a module on the raw connection. On PostgreSQL
+ * there is none, and saying so beats running half a read on another engine.
+ */
+export function rawConnection(db: Kysely<Schema>): Db {
+	const adapter = db.getExecutor().adapter;
+	if (adapter instanceof SharedSqliteAdapter) return adapter.raw;
+	throw new Error('this code still reads through the raw SQLite connection, which PostgreSQL does not have');
+}
+
+const wrapped = new WeakMap<Db, Database>();
+
+/**
+ * For the transition only, rawConnection's converse: the store's view of a raw SQLite connection
+ * (one per connection), for code holding the raw `db` that calls a converted function.
+ */
+export function storeOf(raw: Db): Database {
+	let db = wrapped.get(raw);
+	if (!db) wrapped.set(raw, (db = sqliteStore(raw).db));
+	return db;
+}
+
+/**
+ * Runs `read` so that every query in it sees one moment of the database: a view built from several
+ * tables (a snapshot, the minutes) must not mix before and after a commit. PostgreSQL needs a
+ * repeatable-read transaction for that; on SQLite any transaction is one snapshot, and within one
+ * turn of the event loop (see above). Inside a transaction already, `read` runs in it.
+ */
+export function readTogether<T>(db: Kysely<Schema>, read: (db: Kysely<Schema>) => Promise<T>): Promise<T> {
+	if (db.isTransaction) return read(db);
+	const begin = db.transaction();
+	return (engineOf(db) === 'postgres' ? begin.setIsolationLevel('repeatable read') : begin).execute(read);
 }
 
 /**

@@ -1,4 +1,5 @@
 /** The daftar hadir (jabatan, L/P, people staff wrote in), the dokumentasi and the lampiran list, in every format. */
+import { kysely } from '$lib/testing/orgs';
 import JSZip from 'jszip';
 import sharp from 'sharp';
 import { extractText, getDocumentProxy } from 'unpdf';
@@ -14,11 +15,11 @@ let minutes: Minutes;
 
 beforeAll(async () => {
 	fgd = await documentedFgd();
-	minutes = buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
+	minutes = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW);
 });
 
 describe('the model', () => {
-	it('lists the people staff wrote in with the rest, marked, and counts L/P when any was given', () => {
+	it('lists the people staff wrote in with the rest, marked, and counts L/P when any was given', async () => {
 		const { attendance } = minutes;
 		expect(attendance.total).toBe(7);
 		expect(attendance.participants.at(-2)).toMatchObject({ name: 'Nur Aisyah', position: 'Reporter', sex: 'P', addedByStaff: false });
@@ -27,7 +28,7 @@ describe('the model', () => {
 		expect(attendance.byGroup.find((g) => g.group === 'komunitas')?.count).toBe(2);
 	});
 
-	it('lists the photos without their bytes, captions masked, and names every attachment', () => {
+	it('lists the photos without their bytes, captions masked, and names every attachment', async () => {
 		expect(minutes.documentation).toEqual([
 			{ no: 1, id: fgd.photos.opening.id, caption: 'Pembukaan FGD oleh Kepala DPMD', width: 1600, height: 960 },
 			{ no: 2, id: fgd.photos.groupWork.id, caption: 'Diskusi kelompok, HP 0812-xxxx-xx90', width: 1200, height: 1600 }
@@ -43,10 +44,10 @@ describe('the model', () => {
 		const own = await documentedFgd();
 		const nur = own.db.prepare("SELECT id FROM participants WHERE name = 'Nur Aisyah'").get() as { id: string };
 		await own.run('facilitator', { type: 'participant.remove', participantId: nur.id, reason: 'Nama palsu' });
-		const after = buildMinutes(own.db, own.session.id, 'id', NOW);
+		const after = await buildMinutes(kysely(own.db), own.session.id, 'id', NOW);
 		expect(after.attendance.participants.find((p) => p.name === 'Nur Aisyah')).toMatchObject({ removed: { reason: 'Nama palsu' } });
 		expect(renderMarkdown(after)).toContain('dikeluarkan oleh fasilitator: Nama palsu');
-		const english = buildMinutes(own.db, own.session.id, 'en', NOW);
+		const english = await buildMinutes(kysely(own.db), own.session.id, 'en', NOW);
 		expect(renderMarkdown(english)).toContain('removed by the facilitator: Nama palsu');
 	});
 
@@ -55,7 +56,7 @@ describe('the model', () => {
 		const amir = own.db.prepare("SELECT id FROM participants WHERE name = 'Pak Amir'").get() as { id: string };
 		await own.run('facilitator', { type: 'attendee.remove', participantId: amir.id });
 		await own.run('facilitator', { type: 'photo.remove', photoId: own.photos.opening.id });
-		const after = buildMinutes(own.db, own.session.id, 'id', NOW);
+		const after = await buildMinutes(kysely(own.db), own.session.id, 'id', NOW);
 		expect(after.attendance.participants.map((p) => p.name)).not.toContain('Pak Amir');
 		expect(after.attendance.bySex).toEqual({ L: 0, P: 1, notGiven: 5 });
 		expect(after.documentation.map((p) => [p.no, p.caption])).toEqual([[1, 'Diskusi kelompok, HP 0812-xxxx-xx90']]);
@@ -63,7 +64,7 @@ describe('the model', () => {
 });
 
 describe('Markdown', () => {
-	it('gives jabatan and L/P columns, the counts, the staff marker, the photo list and the lampiran list', () => {
+	it('gives jabatan and L/P columns, the counts, the staff marker, the photo list and the lampiran list', async () => {
 		const md = renderMarkdown(minutes);
 		expect(md).toContain('Laki-laki 1 orang, perempuan 1 orang, tidak diisi 5 orang.');
 		expect(md).toContain('| No | Nama | Jabatan | Instansi | Kelompok | L/P | Tanda tangan |');
@@ -75,7 +76,7 @@ describe('Markdown', () => {
 	});
 
 	it('prints no L/P column where nobody gave it', async () => {
-		const plain = buildMinutes(fgd.db, fgd.session.id, 'en', NOW);
+		const plain = await buildMinutes(kysely(fgd.db), fgd.session.id, 'en', NOW);
 		const withoutSex = { ...plain, attendance: { ...plain.attendance, bySex: null } };
 		const md = renderMarkdown(withoutSex);
 		expect(md).toContain('| No | Name | Position | Institution | Group | Signature |');
@@ -85,7 +86,7 @@ describe('Markdown', () => {
 
 describe('PDF and DOCX', () => {
 	it('the PDF ends with a Dokumentasi of two photos on a page, captioned, after the daftar hadir', async () => {
-		const file = await render(fgd.db, fgd.session.id, 'pdf', 'id');
+		const file = await render(kysely(fgd.db), fgd.session.id, 'pdf', 'id');
 		const proxy = await getDocumentProxy(new Uint8Array(file.body as Uint8Array));
 		const { text } = await extractText(proxy, { mergePages: false });
 		const pages = text.map((t) => t.replace(/\s+/g, ' '));
@@ -101,7 +102,7 @@ describe('PDF and DOCX', () => {
 	});
 
 	it('the DOCX carries both photos as images, two to a page, captioned under a Dokumentasi heading', async () => {
-		const file = await render(fgd.db, fgd.session.id, 'docx', 'id');
+		const file = await render(kysely(fgd.db), fgd.session.id, 'docx', 'id');
 		const zip = await JSZip.loadAsync(file.body as Uint8Array);
 		const xml = await zip.file('word/document.xml')!.async('string');
 		const documentation = xml.slice(xml.lastIndexOf('Dokumentasi'));

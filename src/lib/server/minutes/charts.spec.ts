@@ -1,3 +1,4 @@
+import { kysely } from '$lib/testing/orgs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { escapeXml, participationChart, votesChart } from './charts';
 import { facilitatedFgd, sampleFgd } from '$lib/testing/fgd';
@@ -14,12 +15,12 @@ let en: Minutes;
 
 beforeAll(async () => {
 	const fgd = await facilitatedFgd();
-	id = buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
-	en = buildMinutes(fgd.db, fgd.session.id, 'en', NOW);
+	id = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW);
+	en = await buildMinutes(kysely(fgd.db), fgd.session.id, 'en', NOW);
 });
 
 describe('charts', () => {
-	it('draws the votes per recommendation, stacked by group with a legend, as a valid PNG', () => {
+	it('draws the votes per recommendation, stacked by group with a legend, as a valid PNG', async () => {
 		const chart = votesChart(id);
 		expect([...chart.png.subarray(0, 8)]).toEqual(PNG);
 		expect(pngSize(chart.png)).toEqual([chart.width * 2, chart.height * 2]);
@@ -32,7 +33,7 @@ describe('charts', () => {
 		expect(votesChart(en).svg).toContain('Votes per recommendation (top 10)');
 	});
 
-	it('draws the participants of every group', () => {
+	it('draws the participants of every group', async () => {
 		const chart = participationChart(en);
 		expect([...chart.png.subarray(0, 8)]).toEqual(PNG);
 		expect(chart.svg).toContain('Participants by stakeholder group (5 people)');
@@ -44,7 +45,7 @@ describe('charts', () => {
 		const plain = await sampleFgd();
 		const ani = plain.join('Ani <b>', 'media', 'Radio');
 		await plain.post(ani, 'rekomendasi', 'A & B <script>');
-		const minutes = buildMinutes(plain.db, plain.session.id, 'id', NOW);
+		const minutes = await buildMinutes(kysely(plain.db), plain.session.id, 'id', NOW);
 		const chart = votesChart(minutes);
 		expect(chart.svg).toContain('Tidak ada pemungutan suara.');
 		expect([...chart.png.subarray(0, 8)]).toEqual(PNG);

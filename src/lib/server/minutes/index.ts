@@ -1,7 +1,7 @@
 /** minutes.render: the one call an endpoint needs to hand out the minutes in a format and language. */
 import { MINUTES_FORMATS, minutesFilename, type CsvDialect, type MinutesFormat, type Paper } from '../../domain/minutes-formats';
 import type { Locale } from '../../domain/types';
-import type { Db } from '../db/database';
+import { rawConnection, type Database } from '../db/store';
 import * as photos from '../photos';
 import { renderCsv } from './csv';
 import { renderDocx } from './docx';
@@ -44,15 +44,16 @@ export interface RenderedMinutes {
 }
 
 export async function render(
-	db: Db,
+	db: Database,
 	sessionId: string,
 	format: MinutesFormat,
 	lang: Locale,
 	options: RenderOptions = {}
 ): Promise<RenderedMinutes> {
-	const minutes = buildMinutes(db, sessionId, lang);
+	const minutes = await buildMinutes(db, sessionId, lang);
 	// Read one at a time as the renderer reaches each photo, never all of them up front.
-	const images: PhotoBytes = (photoId) => photos.jpeg(db, sessionId, photoId);
+	const raw = rawConnection(db);
+	const images: PhotoBytes = (photoId) => photos.jpeg(raw, sessionId, photoId);
 	return {
 		body: await RENDERERS[format](minutes, { photos: images, ...options }),
 		contentType: MINUTES_FORMATS[format].contentType,
@@ -61,6 +62,6 @@ export async function render(
 }
 
 /** minutes.summary: the top-line text for a chat message, in the asked language. */
-export function summary(db: Db, sessionId: string, lang: Locale): string {
-	return summarize(buildMinutes(db, sessionId, lang));
+export async function summary(db: Database, sessionId: string, lang: Locale): Promise<string> {
+	return summarize(await buildMinutes(db, sessionId, lang));
 }

@@ -4,6 +4,7 @@
  * as a dash, never as a blank that reads like a lost value (the PDF used to print blanks where
  * the DOCX printed dashes).
  */
+import { kysely } from '$lib/testing/orgs';
 import JSZip from 'jszip';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +20,7 @@ const NOW = new Date('2025-10-24T06:00:00Z');
 
 async function minutesWithBlanks() {
 	const fgd = await facilitatedFgd('id');
-	const minutes = buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
+	const minutes = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW);
 	const plan = minutes.actionPlan[0];
 	return { ...minutes, actionPlan: [{ ...plan, partners: '', remarks: '', output: '' }] };
 }
@@ -29,7 +30,7 @@ describe('itemListCells and actionPlanCells', async () => {
 	const rows = itemListCells(minutes, WORDS.id);
 	const unthemed = rows.find((r) => r[2] === EMPTY_CELL && r[5] === EMPTY_CELL)!;
 
-	it('prints a dash for an item in no theme and for a kind that was not put to a vote', () => {
+	it('prints a dash for an item in no theme and for a kind that was not put to a vote', async () => {
 		const item = minutes.items[Number(unthemed[0]) - 1];
 		expect(item.themeId).toBeNull();
 		expect(item.votes).toBeNull();
@@ -38,11 +39,11 @@ describe('itemListCells and actionPlanCells', async () => {
 		expect(rows.some((r) => /^\d+$/.test(r[5]))).toBe(true);
 	});
 
-	it('numbers the items in order and keeps every one', () => {
+	it('numbers the items in order and keeps every one', async () => {
 		expect(rows.map((r) => r[0])).toEqual(minutes.items.map((_, i) => String(i + 1)));
 	});
 
-	it('prints a dash for each empty action-plan field and keeps the filled ones', () => {
+	it('prints a dash for each empty action-plan field and keeps the filled ones', async () => {
 		const [row] = actionPlanCells(minutes);
 		expect(row).toHaveLength(WORDS.id.actionTable.length);
 		const at = (header: string) => row[WORDS.id.actionTable.indexOf(header)];

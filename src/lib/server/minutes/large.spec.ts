@@ -3,6 +3,7 @@
  * the output is complete, so a slow path cannot hide a truncated file; how long each format takes
  * is measured by `npm run bench -- --only export`.
  */
+import { kysely } from '$lib/testing/orgs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderCsv } from './csv';
@@ -37,18 +38,18 @@ beforeAll(async () => {
 		const row = { activity: `Kegiatan ${i + 1}`, issueItemIds: [ids[i * 3]], recommendationId: ids[i * 3 + 2], cost: 1_000_000 * (i + 1), funding: 'APBD' };
 		await fgd.run('minutetaker', { type: 'action.save', row });
 	}
-	minutes = buildMinutes(fgd.db, fgd.session.id, 'id');
+	minutes = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id');
 }, 120_000);
 
 describe('a large session', { timeout: 60_000 }, () => {
-	it('builds the model', () => {
-		const model = buildMinutes(fgd.db, fgd.session.id, 'id');
+	it('builds the model', async () => {
+		const model = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id');
 		expect(model.items).toHaveLength(1000);
 		expect(model.attendance.total).toBe(300);
 		expect(model.actionPlan).toHaveLength(30);
 	});
 
-	it('renders Markdown, JSON and CSV in full', () => {
+	it('renders Markdown, JSON and CSV in full', async () => {
 		expect(renderMarkdown(minutes).match(/^\| \d+ \| (Kendala|Peluang|Rekomendasi) \|/gm)).toHaveLength(1000);
 		expect(JSON.parse(renderJson(minutes)).items).toHaveLength(1000);
 		expect(renderCsv(minutes).trim().split('\r\n')).toHaveLength(1001);

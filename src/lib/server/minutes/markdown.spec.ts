@@ -1,3 +1,4 @@
+import { kysely } from '$lib/testing/orgs';
 import { describe, expect, it } from 'vitest';
 import { sampleFgd } from '$lib/testing/fgd';
 import { escapeLine, escapeMarkdown, renderMarkdown } from './markdown';
@@ -8,7 +9,7 @@ const NOW = new Date('2025-10-24T04:30:00Z');
 
 async function markdown(lang: 'id' | 'en', given?: Awaited<ReturnType<typeof sampleFgd>>) {
 	const fgd = given ?? (await sampleFgd());
-	return renderMarkdown(buildMinutes(fgd.db, fgd.session.id, lang, NOW));
+	return renderMarkdown(await buildMinutes(kysely(fgd.db), fgd.session.id, lang, NOW));
 }
 
 const headings = (md: string) => md.split('\n').filter((line) => line.startsWith('#'));
@@ -166,13 +167,13 @@ describe('renderMarkdown', () => {
 });
 
 describe('escapeMarkdown', () => {
-	it('keeps ordinary Indonesian text readable', () => {
+	it('keeps ordinary Indonesian text readable', async () => {
 		expect(escapeMarkdown('Rp 1.500.000 (per bulan), 46% PDRB; UMKM–CSR')).toBe(
 			'Rp 1.500.000 (per bulan), 46% PDRB; UMKM–CSR'
 		);
 	});
 
-	it('escapes block markers only where a line starts', () => {
+	it('escapes block markers only where a line starts', async () => {
 		expect(escapeLine('- a')).toBe('\\- a');
 		expect(escapeLine('  + a')).toBe('\\+ a');
 		expect(escapeLine('=== a')).toBe('\\=== a');
@@ -181,7 +182,7 @@ describe('escapeMarkdown', () => {
 		expect(escapeMarkdown('09.00 WITA')).toBe('09.00 WITA');
 	});
 
-	it('joins lines, so a caller on one line stays on one line', () => {
+	it('joins lines, so a caller on one line stays on one line', async () => {
 		expect(escapeMarkdown('a\n\n# b')).toBe('a \\# b');
 	});
 });

@@ -9,7 +9,7 @@
  */
 import { formatMoment } from '../../domain/format';
 import type { Link, Locale } from '../../domain/types';
-import type { Db } from '../db/database';
+import { readTogether, type Database } from '../db/store';
 import { actionPlanOf, type MinutesAction } from './sections/actions';
 import { attachmentsOf, documentationOf, type MinutesAttachment, type MinutesPhoto } from './sections/attendance';
 import { findingsOf, themesOf, type KindFindings, type MinutesTheme } from './sections/findings';
@@ -88,35 +88,34 @@ export interface Minutes {
 /** A photo's stored JPEG by id, for the formats that print the images (PDF, DOCX); undefined when gone. */
 export type PhotoBytes = (photoId: string) => Buffer | undefined;
 
-export function buildMinutes(db: Db, sessionId: string, lang: Locale, now = new Date()): Minutes {
-	return db.transaction((): Minutes => {
-		const source = loadSource(db, sessionId, lang);
-		const items = listItems(source);
-		const themes = themesOf(source, items);
-		const generatedAt = now.toISOString();
-		const attendance = attendanceOf(source);
-		const documentation = documentationOf(source.photos);
-		return {
-			lang,
-			generatedAt,
-			generatedAtText: formatMoment(generatedAt, source.session.timeZone, lang),
-			letterhead: letterheadOf(source),
-			session: sessionOf(source),
-			details: detailsOf(source),
-			attendance,
-			privacy: privacyOf(source),
-			proceedings: proceedingsOf(source),
-			themes,
-			findings: findingsOf(source, items, themes),
-			matrix: matrixOf(source, items),
-			votes: votesOf(source, items, themes),
-			recommendations: recommendationsOf(source, items),
-			links: source.links,
-			actionPlan: actionPlanOf(source, items),
-			signOff: signOffOf(source),
-			items,
-			documentation,
-			attachments: attachmentsOf(attendance.total, items.length, documentation.length)
-		};
-	})();
+/** The minutes of a session in a language, read at one moment (readTogether). */
+export async function buildMinutes(db: Database, sessionId: string, lang: Locale, now = new Date()): Promise<Minutes> {
+	const source = await readTogether(db, (moment) => loadSource(moment, sessionId, lang));
+	const items = listItems(source);
+	const themes = themesOf(source, items);
+	const generatedAt = now.toISOString();
+	const attendance = attendanceOf(source);
+	const documentation = documentationOf(source.photos);
+	return {
+		lang,
+		generatedAt,
+		generatedAtText: formatMoment(generatedAt, source.session.timeZone, lang),
+		letterhead: letterheadOf(source),
+		session: sessionOf(source),
+		details: detailsOf(source),
+		attendance,
+		privacy: privacyOf(source),
+		proceedings: proceedingsOf(source),
+		themes,
+		findings: findingsOf(source, items, themes),
+		matrix: matrixOf(source, items),
+		votes: votesOf(source, items, themes),
+		recommendations: recommendationsOf(source, items),
+		links: source.links,
+		actionPlan: actionPlanOf(source, items),
+		signOff: signOffOf(source),
+		items,
+		documentation,
+		attachments: attachmentsOf(attendance.total, items.length, documentation.length)
+	};
 }

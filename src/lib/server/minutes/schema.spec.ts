@@ -4,6 +4,7 @@
  * accepts them exactly (it is closed, so a field added to the model without the schema fails
  * here), and that it still rejects what it should.
  */
+import { kysely } from '$lib/testing/orgs';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
@@ -39,7 +40,7 @@ function expectValid(document: unknown) {
 }
 
 async function minutesJson(db: ReturnType<typeof newFgd>['db'], sessionId: string, lang: Locale) {
-	const rendered = await render(db, sessionId, 'json', lang);
+	const rendered = await render(kysely(db), sessionId, 'json', lang);
 	expect(rendered.contentType).toBe('application/json');
 	expect(typeof rendered.body).toBe('string');
 	return JSON.parse(rendered.body as string) as Record<string, unknown>;

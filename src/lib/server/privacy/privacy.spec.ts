@@ -3,6 +3,7 @@
  * payloads, notes, the action plan, captions, the database file itself), numbers people stably
  * and runs once; deletion on request; the retention run; deleting a whole session.
  */
+import { kysely } from '$lib/testing/orgs';
 import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,7 +89,7 @@ describe('anonymisation', () => {
 			expect(p.consent_version).not.toBe('');
 		}
 		expect(after).not.toContain('Ketua');
-		const minutes = buildMinutes(fgd.db, fgd.session.id, 'id');
+		const minutes = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id');
 		expect(minutes.privacy.anonymisedAt).not.toBeNull();
 		expect(minutes.attendance.participants.map((a) => a.name)).toEqual(['Peserta 1', 'Peserta 2', 'Peserta 3', 'Peserta 4', 'Peserta 5', 'Peserta 6']);
 		expect(minutes.attendance.byGroup.reduce((sum, g) => sum + g.count, 0)).toBe(6);
@@ -118,7 +119,7 @@ describe('anonymisation', () => {
 			expect(fgd.db.prepare('SELECT COUNT(*) AS n FROM participants WHERE institution = ?').get(institution)).toEqual({ n: 0 });
 		}
 		expect(text).not.toContain('Kelompok Tani Sejahtera');
-		expect(buildMinutes(fgd.db, fgd.session.id, 'en').privacy.notes.join(' ')).toContain('institutions removed');
+		expect((await buildMinutes(kysely(fgd.db), fgd.session.id, 'en')).privacy.notes.join(' ')).toContain('institutions removed');
 	});
 
 	it('leaves no name in the SQLite file (WAL checkpointed, secure delete)', async () => {
@@ -166,7 +167,7 @@ describe('deletion on request', () => {
 		expect(items.length).toBeGreaterThan(0);
 		for (const item of items) expect(item.anonymous).toBe(1);
 		for (const lang of ['id', 'en'] as const) {
-			const minutes = buildMinutes(fgd.db, fgd.session.id, lang);
+			const minutes = await buildMinutes(kysely(fgd.db), fgd.session.id, lang);
 			const marker = lang === 'id' ? 'peserta (dihapus atas permintaan)' : 'participant (deleted on request)';
 			expect(minutes.attendance.participants.map((p) => p.name)).toContain(marker);
 			expect(minutes.attendance.total).toBe(5);
@@ -186,7 +187,7 @@ describe('deletion on request', () => {
 	it('the quote of a person deleted names the marker', async () => {
 		const fgd = await facilitatedFgd();
 		write(fgd.db, () => erase(fgd.db, fgd.session.id, fgd.people.siti.id, false));
-		const quotes = buildMinutes(fgd.db, fgd.session.id, 'id').proceedings.phases.flatMap((p) => p.notes).filter((n) => n.speaker);
+		const quotes = (await buildMinutes(kysely(fgd.db), fgd.session.id, 'id')).proceedings.phases.flatMap((p) => p.notes).filter((n) => n.speaker);
 		expect(quotes[0].speaker?.name).toBe('peserta (dihapus atas permintaan)');
 	});
 

@@ -5,6 +5,7 @@
  */
 import type { Locale } from '../../domain/types';
 import type { Db } from '../db/database';
+import { storeOf } from '../db/store';
 import { AccessDenied, canManageSessions, programmeSessionIds, type Member } from '../accounts/access';
 import * as sessions from '../sessions';
 import * as synthesis from '../synthesis';
@@ -27,7 +28,7 @@ export function reportableProgramme(db: Db, member: Member, programmeId: string)
 }
 
 /** The programme and its synthesis in `lang`; admins and organizers only, their organization's only. */
-export function programmeReport(db: Db, member: Member, programmeId: string, lang: Locale, now = new Date()): ProgrammeReport {
+export async function programmeReport(db: Db, member: Member, programmeId: string, lang: Locale, now = new Date()): Promise<ProgrammeReport> {
 	const programme = reportableProgramme(db, member, programmeId);
 	// In the order they were held: the report's Pelaksanaan lists them so.
 	const sessionIds = programmeSessionIds(db, member, programme.id);
@@ -39,12 +40,12 @@ export function programmeReport(db: Db, member: Member, programmeId: string, lan
 		})
 	);
 	const edits = synthesis.listEdits(db, programme.id);
-	return { programme, synthesis: synthesis.buildSynthesis(db, sessionIds, edits, { lang, regions, title: programme.name, now }), sessionIds };
+	return { programme, synthesis: await synthesis.buildSynthesis(storeOf(db), sessionIds, edits, { lang, regions, title: programme.name, now }), sessionIds };
 }
 
 /** Logs a hand edit of the programme's clusters; every item must be one of the programme's. */
-export function editProgrammeReport(db: Db, member: Member, programmeId: string, input: unknown): synthesis.SynthesisEdit {
-	const { programme, sessionIds } = programmeReport(db, member, programmeId, 'id');
+export async function editProgrammeReport(db: Db, member: Member, programmeId: string, input: unknown): Promise<synthesis.SynthesisEdit> {
+	const { programme, sessionIds } = await programmeReport(db, member, programmeId, 'id');
 	const edit = synthesis.synthesisEditSchema.parse(input);
 	const known = db.prepare(`SELECT 1 FROM items WHERE id = ? AND session_id IN (${sessionIds.map(() => '?').join(',') || "''"})`);
 	for (const id of edit.itemIds) if (!known.get(id, ...sessionIds)) throw new AccessDenied('not_found', `No item ${id} in this programme`);

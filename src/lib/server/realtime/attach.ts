@@ -53,7 +53,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions 
 		(sessionId, online) => io.local.to([rooms.staff(sessionId), rooms.public(sessionId)]).emit('presence', { online }),
 		channel ? { share: (counts, full) => channel.send('presence', { node, counts, full }) } : {}
 	);
-	context.publish = publisher(io, context.db);
+	context.publish = publisher(io, context.store.db);
 
 	/** Closes this node's consoles of the account whose key no longer opens their session (signed out, removed, unassigned). */
 	const recheckHere = (accountId: string) => {
@@ -92,12 +92,12 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions 
 		socket.emit('presence', { online: presence.online(who.sessionId) });
 		socket.on('disconnect', () => presence.disconnected(who));
 
-		socket.on('sync', (request, ack) => {
+		socket.on('sync', async (request, ack) => {
 			if (typeof ack !== 'function') return;
 			const parsed = syncSchema.safeParse(request);
 			if (!parsed.success) return ack(invalid('lastSeq must be a whole number'));
 			try {
-				ack(sync(context.db, who, parsed.data.lastSeq));
+				ack(await sync(context.store.db, who, parsed.data.lastSeq));
 			} catch (error) {
 				// A failing read must not take the process (and every other phone) down with it.
 				console.error('sync failed', error);

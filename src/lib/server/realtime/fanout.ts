@@ -6,7 +6,7 @@
  */
 import type { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, SessionRecord, SocketIdentity } from '../../realtime/contract';
-import type { Db } from '../db/database';
+import type { Database } from '../db/store';
 import { boardState } from '../sync';
 import { projectRecord, PUBLIC_VIEWER } from '../visibility';
 
@@ -26,14 +26,19 @@ export const rooms = {
 /** Time for the removal record to reach the phone before its socket is closed. */
 const REMOVAL_GRACE_MS = 1000;
 
-/** The publish the commit path calls after each commit. */
-export function publisher(io: RembukServer, db: Db) {
+/**
+ * The publish the commit path calls after each commit. Projecting needs a read (./sync
+ * boardState), so a session's publishes are chained: records leave in commit order even when a
+ * later commit's read would finish first (on PostgreSQL it is real I/O).
+ */
+export function publisher(io: RembukServer, store: Database) {
 	/** A removed phone is told why (the record just sent), then its sockets are closed, on every node. */
 	const showOut = (participantId: string) =>
 		setTimeout(() => io.in(rooms.participant(participantId)).disconnectSockets(true), REMOVAL_GRACE_MS).unref();
+	const pending = new Map<string, Promise<void>>();
 
-	return (sessionId: string, records: SessionRecord[]) => {
-		const state = boardState(db, sessionId);
+	const emit = async (sessionId: string, records: SessionRecord[]) => {
+		const state = await boardState(store, sessionId, records.map((r) => r.event));
 		for (const record of records) {
 			const { owner = null, ...full } = record;
 			io.to(rooms.staff(sessionId)).emit('record', full);
@@ -48,5 +53,16 @@ export function publisher(io: RembukServer, db: Db) {
 			io.to(rooms.participant(owner)).emit('record', ownerView);
 			if (record.event.type === 'participant.removed') showOut(record.event.participantId);
 		}
+	};
+
+	return (sessionId: string, records: SessionRecord[]) => {
+		const next = (pending.get(sessionId) ?? Promise.resolve())
+			.then(() => emit(sessionId, records))
+			// The records are saved; a screen that misses them catches up at its next sync.
+			.catch((error) => console.error('publish failed', error));
+		pending.set(sessionId, next);
+		void next.then(() => {
+			if (pending.get(sessionId) === next) pending.delete(sessionId);
+		});
 	};
 }

@@ -1,3 +1,4 @@
+import { kysely } from '$lib/testing/orgs';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { extractText, getDocumentProxy } from 'unpdf';
@@ -12,7 +13,7 @@ import { SYNTHESIS_WORDS } from './words';
 async function synthesis(lang: Locale) {
 	const { db, ids, items } = await programme();
 	addEdit(db, 'p', { op: 'rename', itemIds: [items.b2], name: 'Jaringan seluler lemah' }, 'Organizer');
-	return buildSynthesis(db, ids, listEdits(db, 'p'), { lang, now: new Date('2025-11-01T02:00:00Z') });
+	return await buildSynthesis(kysely(db), ids, listEdits(db, 'p'), { lang, now: new Date('2025-11-01T02:00:00Z') });
 }
 
 /** The report's headings in print order, as every printed format must show them. */

@@ -1,6 +1,6 @@
 /** synthesis.render: the Laporan Hasil FGD of a list of sessions, in a format, language and paper. */
 import type { Locale } from '../../domain/types';
-import type { Db } from '../db/database';
+import type { Database } from '../db/store';
 import type { Paper } from '../minutes/paper';
 import { renderSynthesisDocx } from './docx';
 import type { SynthesisEdit } from './edits';
@@ -30,7 +30,7 @@ export function synthesisFilename(s: Synthesis, format: SynthesisFormat, paper: 
 	return `${base}-${s.generatedAt.slice(0, 10)}${format === 'xlsx' ? '' : `-${paper}`}.${format}`;
 }
 
-export async function render(db: Db, sessionIds: string[], edits: SynthesisEdit[], format: SynthesisFormat, lang: Locale, paper: Paper = 'a4', options: Omit<SynthesisOptions, 'lang'> = {}) {
-	const s = buildSynthesis(db, sessionIds, edits, { ...options, lang });
+export async function render(db: Database, sessionIds: string[], edits: SynthesisEdit[], format: SynthesisFormat, lang: Locale, paper: Paper = 'a4', options: Omit<SynthesisOptions, 'lang'> = {}) {
+	const s = await buildSynthesis(db, sessionIds, edits, { ...options, lang });
 	return { body: await renderSynthesis(s, format, paper), contentType: SYNTHESIS_FORMATS[format], filename: synthesisFilename(s, format, paper) };
 }

@@ -1,16 +1,17 @@
+import { kysely } from '$lib/testing/orgs';
 import { describe, expect, it } from 'vitest';
 import { programme } from '$lib/testing/programme';
 import type { Db } from '../db/database';
 import { addEdit, listEdits } from './edits';
 import { buildSynthesis, fundingSource, shortenRegionNames } from './model';
 
-const synth = (db: Db, ids: string[], scope = 'p1') => buildSynthesis(db, ids, listEdits(db, scope), { lang: 'id', now: new Date('2025-10-25T00:00:00Z') });
+const synth = async (db: Db, ids: string[], scope = 'p1') => await buildSynthesis(kysely(db), ids, listEdits(db, scope), { lang: 'id', now: new Date('2025-10-25T00:00:00Z') });
 
 describe('buildSynthesis', () => {
 	it('normalises votes per session: each session hands out 100 points in proportion to its dots', async () => {
 		const { db, ids, items } = await programme();
 		addEdit(db, 'p1', { op: 'merge', itemIds: [items.a1, items.b1, items.c1] }, 'Organizer');
-		const s = synth(db, ids);
+		const s = await synth(db, ids);
 		expect(s.sessions.map((x) => x.dots)).toEqual([6, 13, 0]);
 		const modal = s.issues.find((i) => i.items.some((x) => x.id === items.a1))!;
 		expect(modal.items.map((x) => x.id).sort()).toEqual([items.a1, items.b1, items.c1].sort());
@@ -33,7 +34,7 @@ describe('buildSynthesis', () => {
 	it('splits issues into shared by every region and particular to one', async () => {
 		const { db, ids, items } = await programme();
 		addEdit(db, 'p1', { op: 'merge', itemIds: [items.a1, items.b1, items.c1] }, 'Organizer');
-		const s = synth(db, ids);
+		const s = await synth(db, ids);
 		expect(s.shared.map((i) => i.items.length)).toEqual([3]);
 		expect(s.shared[0].items.map((x) => x.id)).toContain(items.b1);
 		// The signal (Paser, voted on) and the road (Kutai Kartanegara, voted on) are particular.
@@ -42,7 +43,7 @@ describe('buildSynthesis', () => {
 
 	it('counts constraints and recommendations by region and stakeholder group', async () => {
 		const { db, ids } = await programme();
-		const s = synth(db, ids);
+		const s = await synth(db, ids);
 		const [constraints, recommendations] = s.matrices;
 		expect(constraints.kind).toBe('kendala');
 		const table = constraints.rows.map((r) => [r.region.name, ...r.counts, r.total]);
@@ -58,7 +59,7 @@ describe('buildSynthesis', () => {
 	it('gives each recommendation the constraint issues it answers, across sessions', async () => {
 		const { db, ids, items } = await programme();
 		addEdit(db, 'p1', { op: 'merge', itemIds: [items.a1, items.b1] }, 'Organizer');
-		const s = synth(db, ids);
+		const s = await synth(db, ids);
 		const answer = s.answers.find((a) => a.recommendation.items[0].id === items.a3)!;
 		expect(answer.answers).toHaveLength(1);
 		expect(answer.answers[0].items.map((x) => x.id)).toEqual(expect.arrayContaining([items.a1, items.b1]));
@@ -66,7 +67,7 @@ describe('buildSynthesis', () => {
 
 	it('unites the action plans by PIC institution and funding source', async () => {
 		const { db, ids } = await programme();
-		const s = synth(db, ids);
+		const s = await synth(db, ids);
 		expect(s.actions.map((a) => [a.institution, a.funding, a.session.region.name])).toEqual([
 			['Dinas Koperasi dan UKM', 'APBD', 'Kutai Kartanegara'],
 			['Pemerintah Desa Long Ikis', 'Dana Desa', 'Paser']
@@ -79,21 +80,21 @@ describe('buildSynthesis', () => {
 
 	it('is signed by the first session’s chair, where its minutes are signed, on the day it is made', async () => {
 		const { db, ids } = await programme();
-		const s = synth(db, ids);
+		const s = await synth(db, ids);
 		expect(s.signer).toEqual({ official: expect.objectContaining({ name: 'Ir. Bambang Sutrisno, M.Si.' }), place: 'Tenggarong', date: '25 Oktober 2025' });
 	});
 
 	it('uses a region code when the programme gives one', async () => {
 		const { db, ids } = await programme();
-		const s = buildSynthesis(db, ids, [], { lang: 'en', regions: { [ids[0]]: { code: '64.02', name: 'Kab. Kutai Kartanegara' } } });
+		const s = await buildSynthesis(kysely(db), ids, [], { lang: 'en', regions: { [ids[0]]: { code: '64.02', name: 'Kab. Kutai Kartanegara' } } });
 		expect(s.sessions[0].region).toEqual({ key: '64.02', code: '64.02', name: 'Kab. Kutai Kartanegara', short: 'Kab. Kutai Kartanegara' });
 		expect(s.sessions[1].region).toEqual({ key: 'paser', code: null, name: 'Paser', short: 'Paser' });
 	});
 
 	it('refuses an empty or repeated list of sessions', async () => {
 		const { db, ids } = await programme();
-		expect(() => buildSynthesis(db, [], [], { lang: 'id' })).toThrow(/no sessions/);
-		expect(() => buildSynthesis(db, [ids[0], ids[0]], [], { lang: 'id' })).toThrow(/twice/);
+		await expect(buildSynthesis(kysely(db), [], [], { lang: 'id' })).rejects.toThrow(/no sessions/);
+		await expect(buildSynthesis(kysely(db), [ids[0], ids[0]], [], { lang: 'id' })).rejects.toThrow(/twice/);
 	});
 });
 
@@ -115,7 +116,7 @@ describe('hand edits', () => {
 		addEdit(db, 'p1', { op: 'rename', itemIds: [items.b1], name: 'Akses permodalan' }, 'Organizer');
 		addEdit(db, 'p1', { op: 'pin', itemIds: [items.b2] }, 'Organizer');
 		addEdit(db, 'p1', { op: 'split', itemIds: [items.a2] }, 'Organizer');
-		const before = synth(db, ids);
+		const before = await synth(db, ids);
 		const modal = before.issues.find((i) => i.name === 'Akses permodalan')!;
 		expect(modal).toMatchObject({ origin: 'hand', editedBy: ['merge', 'rename'] });
 		expect(before.issues[0]).toMatchObject({ pinned: true, origin: 'hand', items: [expect.objectContaining({ id: items.b2 })] });
@@ -124,7 +125,7 @@ describe('hand edits', () => {
 
 		// A new card arrives in Samarinda: the automatic clustering runs again, the edits still hold.
 		const added = await post(smd, fajar, 'kendala', 'KUR sulit cair, syarat banyak');
-		const after = synth(db, ids);
+		const after = await synth(db, ids);
 		const again = after.issues.find((i) => i.name === 'Akses permodalan')!;
 		expect(again.items.map((x) => x.id)).toEqual(expect.arrayContaining([items.a1, items.b1, items.c1]));
 		expect(after.issues[0].items.map((x) => x.id)).toEqual([items.b2]);
@@ -137,7 +138,7 @@ describe('hand edits', () => {
 		addEdit(db, 'p1', { op: 'merge', itemIds: [items.a1, items.b1] }, 'Organizer');
 		addEdit(db, 'p1', { op: 'rename', itemIds: [items.b1], name: 'Jaminan' }, 'Organizer');
 		// Paser left out: the merge has one item left (nothing to merge), the rename none.
-		const without = synth(db, [ids[0], ids[2]]);
+		const without = await synth(db, [ids[0], ids[2]]);
 		expect(without.skippedEdits.map((e) => e.op)).toEqual(['merge', 'rename']);
 	});
 });
@@ -145,7 +146,7 @@ describe('hand edits', () => {
 describe('shortenRegionNames', () => {
 	const region = (name: string) => ({ key: name.toLowerCase(), code: null, name, short: name });
 
-	it('drops the province every region shares, and keeps it when one region is elsewhere', () => {
+	it('drops the province every region shares, and keeps it when one region is elsewhere', async () => {
 		const kaltim = [region('Kabupaten Paser, Kalimantan Timur'), region('Kota Samarinda, Kalimantan Timur')];
 		shortenRegionNames(kaltim);
 		expect(kaltim.map((r) => r.short)).toEqual(['Kabupaten Paser', 'Kota Samarinda']);
@@ -154,7 +155,7 @@ describe('shortenRegionNames', () => {
 		expect(mixed.map((r) => r.short)).toEqual(mixed.map((r) => r.name));
 	});
 
-	it('drops every shared level (kecamatan of one kabupaten) but never a whole name', () => {
+	it('drops every shared level (kecamatan of one kabupaten) but never a whole name', async () => {
 		const kecamatan = [
 			region('Kecamatan Tenggarong, Kabupaten Kutai Kartanegara, Kalimantan Timur'),
 			region('Kecamatan Loa Kulu, Kabupaten Kutai Kartanegara, Kalimantan Timur')
@@ -166,7 +167,7 @@ describe('shortenRegionNames', () => {
 		expect(nested.map((r) => r.short)).toEqual(['Kalimantan Timur', 'Kabupaten Paser, Kalimantan Timur']);
 	});
 
-	it('leaves a single region whole', () => {
+	it('leaves a single region whole', async () => {
 		const one = [region('Kabupaten Paser, Kalimantan Timur')];
 		shortenRegionNames(one);
 		expect(one[0].short).toBe('Kabupaten Paser, Kalimantan Timur');

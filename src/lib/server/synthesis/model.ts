@@ -12,7 +12,7 @@ import { addressedKind, answeringKind } from '../../domain/links';
 import { formatDate, localDateTime } from '../../domain/format';
 import type { Locale } from '../../domain/types';
 import { clusterAcrossSessions, type ProgrammeItem } from '../../similarity/clusters';
-import type { Db } from '../db/database';
+import type { Database } from '../db/store';
 import { buildMinutes, type Minutes, type MinutesAction, type MinutesItem, type MinutesLetterhead, type MinutesOfficial } from '../minutes/model';
 import { shortLabel } from '../minutes/sections/source';
 import { applyEdits, type SynthesisEdit } from './edits';
@@ -158,12 +158,13 @@ export function fundingSource(typed: string): string {
 	return found.length ? found.join(' + ') : typed.trim() || '–';
 }
 
-export function buildSynthesis(db: Db, sessionIds: string[], edits: SynthesisEdit[], options: SynthesisOptions): Synthesis {
+export async function buildSynthesis(db: Database, sessionIds: string[], edits: SynthesisEdit[], options: SynthesisOptions): Promise<Synthesis> {
 	if (!sessionIds.length) throw new Error('buildSynthesis: no sessions');
 	if (new Set(sessionIds).size !== sessionIds.length) throw new Error('buildSynthesis: a session is given twice');
 	const { lang } = options;
 	const now = options.now ?? new Date();
-	const minutes = sessionIds.map((id) => buildMinutes(db, id, lang, now));
+	const minutes: Minutes[] = [];
+	for (const id of sessionIds) minutes.push(await buildMinutes(db, id, lang, now));
 	const sessions = minutes.map((m, i) => sessionOf(m, sessionIds[i], options));
 	const regions = uniqueRegions(sessions);
 	shortenRegionNames(regions);
@@ -185,7 +186,7 @@ export function buildSynthesis(db: Db, sessionIds: string[], edits: SynthesisEdi
 
 	const kindLabels = new Map<string, string>();
 	for (const m of minutes) for (const k of [...m.matrix.rows]) if (!kindLabels.has(k.kind)) kindLabels.set(k.kind, k.label);
-	const boardKinds = minutes[0] ? kindKeys(db, sessionIds[0]) : [];
+	const boardKinds = minutes[0] ? await kindKeys(db, sessionIds[0]) : [];
 
 	const issues: SynthesisIssue[] = clusters.map((c) => {
 		const entries = c.itemIds.map((id) => itemById.get(id)!);
@@ -289,8 +290,8 @@ export function buildSynthesis(db: Db, sessionIds: string[], edits: SynthesisEdi
 	};
 }
 
-function kindKeys(db: Db, sessionId: string): string[] {
-	const row = db.prepare('SELECT kinds FROM sessions WHERE id = ?').get(sessionId) as { kinds: string } | undefined;
+async function kindKeys(db: Database, sessionId: string): Promise<string[]> {
+	const row = await db.selectFrom('sessions').select('kinds').where('id', '=', sessionId).executeTakeFirst();
 	return row ? (JSON.parse(row.kinds) as { key: string }[]).map((k) => k.key) : [];
 }
 

@@ -16,7 +16,7 @@ export const POST: RequestHandler = (event) =>
 		const db = getContext().db;
 		const lang = body.lang ?? rows[0].minutes_language;
 		const ids = rows.map((r) => r.id);
-		const file = await synthesis.render(db, ids, synthesis.listEdits(db, scopeOf(rows)), body.format, lang, body.paper ?? 'a4');
+		const file = await synthesis.render(getContext().store.db, ids, synthesis.listEdits(db, scopeOf(rows)), body.format, lang, body.paper ?? 'a4');
 		return new Response(new Uint8Array(file.body), {
 			headers: {
 				'content-type': file.contentType,

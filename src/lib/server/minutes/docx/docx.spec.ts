@@ -1,3 +1,4 @@
+import { kysely } from '$lib/testing/orgs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderCsv } from '../csv';
@@ -58,7 +59,7 @@ let en: Opened;
 
 beforeAll(async () => {
 	fgd = await facilitatedFgd();
-	minutes = { id: buildMinutes(fgd.db, fgd.session.id, 'id', NOW), en: buildMinutes(fgd.db, fgd.session.id, 'en', NOW) };
+	minutes = { id: await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW), en: (await buildMinutes(kysely(fgd.db), fgd.session.id, 'en', NOW)) };
 	id = await open(await renderDocx(minutes.id));
 	en = await open(await renderDocx(minutes.en, { paper: 'f4' }));
 });
@@ -74,7 +75,7 @@ describe('DOCX minutes', () => {
 		for (const style of ['Heading1', 'Heading2', 'Heading3']) expect(styles).toContain(`w:styleId="${style}"`);
 	});
 
-	it('lists the attendance with a signature column, one row per participant under a repeating header', () => {
+	it('lists the attendance with a signature column, one row per participant under a repeating header', async () => {
 		const attendance = id.xml.slice(id.xml.indexOf('Daftar Hadir'), id.xml.indexOf('Daftar Masukan dan Hasil'));
 		expect(attendance.match(/<w:tr>|<w:tr /g)).toHaveLength(minutes.id.attendance.total + 1);
 		expect(attendance).toContain('<w:tblHeader/>');
@@ -82,7 +83,7 @@ describe('DOCX minutes', () => {
 		expect(section(id, 'Identitas Kegiatan')).toContain(': 5 orang');
 	});
 
-	it('shows a known item with its votes and a recommendation with the constraint it addresses', () => {
+	it('shows a known item with its votes and a recommendation with the constraint it addresses', async () => {
 		expect(section(id, 'Permodalan')).toContain(
 			'1. Akses modal usaha sulit tanpa agunanOleh: Siti Rahmawati – Dinas Koperasi dan UKM – Pemerintah (OPD / kecamatan / desa); Yusuf Hidayat – Kecamatan Loa Kulu – Pemerintah (OPD / kecamatan / desa) · 4 suara · gabungan dari 2 masukan'
 		);
@@ -92,7 +93,7 @@ describe('DOCX minutes', () => {
 		expect(section(en, 'Recommendations')).toContain('Constraints addressed: Pemasaran produk masih terbatas di pasar lokal');
 	});
 
-	it('prints an action row with every field', () => {
+	it('prints an action row with every field', async () => {
 		const plan = section(id, 'Rencana Tindak Lanjut');
 		const a = minutes.id.actionPlan[0];
 		const fields = [a.activity, a.output, a.indicator, a.picText, a.partners, a.timeframe, a.funding, 'Rp 150.000.000', 'Berjalan', a.remarks];
@@ -101,7 +102,7 @@ describe('DOCX minutes', () => {
 		expect(section(en, 'Follow-up Action Plan')).toContain('Rp 150,000,000\nIn progress');
 	});
 
-	it('keeps an anonymous author out of everything but the attendance list', () => {
+	it('keeps an anonymous author out of everything but the attendance list', async () => {
 		for (const doc of [id, en]) {
 			expect(doc.xml.split('Rini Anggraini')).toHaveLength(2);
 			expect(doc.xml.split('Kelompok Tani')).toHaveLength(2);
@@ -109,7 +110,7 @@ describe('DOCX minutes', () => {
 		expect(section(id, 'Daftar Hadir')).toContain('Rini Anggraini');
 	});
 
-	it('leaves room to sign for the chair and the minute-taker', () => {
+	it('leaves room to sign for the chair and the minute-taker', async () => {
 		const signOff = section(id, 'Pengesahan');
 		// Roles and positions in one row, the room to sign and the names in the next, so the names line up.
 		const roles = 'Kutai Kartanegara, 24 Oktober 2025\nMengetahui,\nPimpinan Rapat,\nKepala DPMD Kutai Kartanegara\n\nNotulis,\nStaf Bidang Ekonomi';
@@ -124,13 +125,13 @@ describe('DOCX minutes', () => {
 		expect(textOf(footers.join(''))).toContain('Nomor telepon disamarkan');
 	});
 
-	it('sizes the page A4 by default and F4 (215 × 330 mm) on request', () => {
+	it('sizes the page A4 by default and F4 (215 × 330 mm) on request', async () => {
 		expect(id.xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
 		// 215 mm = 215 / 25.4 × 1440 twips = 12189; 330 mm = 18709.
 		expect(en.xml).toMatch(/<w:pgSz w:w="12189" w:h="18709"/);
 	});
 
-	it('gives the action plan a landscape page of its own, between portrait ones', () => {
+	it('gives the action plan a landscape page of its own, between portrait ones', async () => {
 		// Word closes a section with its properties (w:sectPr): the plan lies between the first and the second.
 		const ends = [...id.xml.matchAll(/<w:sectPr\b/g)].map((m) => m.index);
 		const orientations = [...id.xml.matchAll(/<w:pgSz [^>]*>/g)].map((m) => (m[0].includes('landscape') ? 'landscape' : 'portrait'));
@@ -143,7 +144,7 @@ describe('DOCX minutes', () => {
 		expect(at('Penutup')).toBeGreaterThan(ends[1]);
 	});
 
-	it('heads the narrow group columns with short labels turned upright, so no word breaks', () => {
+	it('heads the narrow group columns with short labels turned upright, so no word breaks', async () => {
 		const matrix = id.xml.slice(id.xml.indexOf('>Masukan per Kelompok Pemangku Kepentingan<'), id.xml.indexOf('>Suara per Kelompok Pemangku Kepentingan<'));
 		const turned = [...matrix.matchAll(/<w:tc>(?:(?!<\/w:tc>)[\s\S])*?<w:textDirection w:val="btLr"\/>[\s\S]*?<\/w:tc>/g)].map((m) => textOf(m[0]));
 		expect(turned.slice(0, 3)).toEqual(['Pemerintah', 'Akademisi', 'Dunia Usaha']);
@@ -166,7 +167,7 @@ describe('DOCX minutes', () => {
 		const small = await sampleFgd();
 		const letterhead = { office: 'PEMERINTAH KABUPATEN KUTAI KARTANEGARA\nDINAS PEMBERDAYAAN MASYARAKAT DAN DESA', address: 'Jl. Contoh No. 1, Tenggarong', phone: '(0541) 661234', email: 'dpmd@example.go.id', website: 'dpmd.example.go.id', logo: `data:image/png;base64,${LOGO}` };
 		await small.run('facilitator', { type: 'session.details', details: { letterhead } });
-		const doc = await open(await renderDocx(buildMinutes(small.db, small.session.id, 'id', NOW)));
+		const doc = await open(await renderDocx(await buildMinutes(kysely(small.db), small.session.id, 'id', NOW)));
 		const top = doc.paragraphs.slice(0, 6).map((p) => p.text);
 		expect(top.slice(1, 5)).toEqual([
 			'PEMERINTAH KABUPATEN KUTAI KARTANEGARA',
@@ -185,7 +186,7 @@ describe('DOCX minutes', () => {
 
 	it('renders a session nobody has joined yet, with every heading and its placeholders', async () => {
 		const fresh = newFgd();
-		const minutes = buildMinutes(fresh.db, fresh.session.id, 'id', NOW);
+		const minutes = await buildMinutes(kysely(fresh.db), fresh.session.id, 'id', NOW);
 		expect(minutes.items).toHaveLength(0);
 		const doc = await open(await renderDocx(minutes));
 		expect(doc.paragraphs.filter((p) => p.style === 'Heading1').map((p) => p.text)).toContain('Lampiran');

@@ -4,6 +4,7 @@
  * the logo in its own proportions, daftar hadir rows that never split and leave room to sign,
  * and, through LibreOffice where it is installed, no broken word, no overlap and no blank page.
  */
+import { kysely } from '$lib/testing/orgs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cellTexts } from '$lib/testing/cell-texts';
@@ -31,7 +32,7 @@ const made = new Map<string, { minutes: Minutes; docx: Buffer; xml: string }>();
 beforeAll(async () => {
 	for (const lang of ['id', 'en'] as const) {
 		const fgd = await lateFgd(lang);
-		const minutes = buildMinutes(fgd.db, fgd.session.id, lang, NOW);
+		const minutes = await buildMinutes(kysely(fgd.db), fgd.session.id, lang, NOW);
 		for (const paper of ['a4', 'f4'] as Paper[]) {
 			const docx = await renderDocx(minutes, { paper });
 			const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
@@ -72,18 +73,18 @@ function tooWide(xml: string): string[] {
 describe.each(CASES)('DOCX typesetting (%s, %s)', (lang, paper) => {
 	const get = () => made.get(`${lang}-${paper}`)!;
 
-	it('sizes every column of a table for its longest word in Arial, or hyphenates it', () => {
+	it('sizes every column of a table for its longest word in Arial, or hyphenates it', async () => {
 		const { xml } = get();
 		expect(xml).toContain('<w:tblLayout w:type="fixed"/>');
 		expect(tooWide(xml)).toEqual([]);
 	});
 
-	it('keeps the logo in the uploaded proportions', () => {
+	it('keeps the logo in the uploaded proportions', async () => {
 		const [, cx, cy] = /<wp:extent cx="(\d+)" cy="(\d+)"\/>/.exec(get().xml)!;
 		expect(Number(cx) / Number(cy)).toBeCloseTo(LOGO_PIXELS.width / LOGO_PIXELS.height, 2);
 	});
 
-	it('keeps each daftar hadir row whole on a page, at least 1 cm tall', () => {
+	it('keeps each daftar hadir row whole on a page, at least 1 cm tall', async () => {
 		const signature = WORDS[lang].peopleColumns.signature;
 		const table = [...get().xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map(([t]) => t).find((t) => t.includes(`>${signature}<`))!;
 		const rows = [...table.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map(([r]) => r).filter((r) => !r.includes('<w:tblHeader/>'));
@@ -108,7 +109,7 @@ describe.skipIf(!office)('DOCX as LibreOffice prints it', () => {
 
 	it('ends the minutes with their dokumentasi, with no blank page after it', async () => {
 		const fgd = await documentedFgd('id');
-		const minutes = buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
+		const minutes = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW);
 		const pages = await runsOf(docxToPdf(await renderDocx(minutes, { photos: (id) => photos.jpeg(fgd.db, fgd.session.id, id) })));
 		expect(bodyText(pages[pages.length - 1], 'id').join(' ')).toContain('Diskusi kelompok');
 	}, 180_000);

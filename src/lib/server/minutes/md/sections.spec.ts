@@ -1,3 +1,4 @@
+import { kysely } from '$lib/testing/orgs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { facilitatedFgd } from '$lib/testing/fgd';
 import { renderMarkdown } from '../markdown';
@@ -11,15 +12,15 @@ let en = '';
 
 beforeAll(async () => {
 	const fgd = await facilitatedFgd();
-	id = renderMarkdown(buildMinutes(fgd.db, fgd.session.id, 'id', NOW));
-	en = renderMarkdown(buildMinutes(fgd.db, fgd.session.id, 'en', NOW));
+	id = renderMarkdown(await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW));
+	en = renderMarkdown(await buildMinutes(kysely(fgd.db), fgd.session.id, 'en', NOW));
 });
 
 
 const lines = (...parts: string[]) => parts.join('\n');
 
 describe('Markdown minutes of a facilitated session', () => {
-	it('puts themes under each kind, in order, ungrouped last', () => {
+	it('puts themes under each kind, in order, ungrouped last', async () => {
 		const findings = (md: string, heading: string) =>
 			section(md, heading)
 				.split('\n')
@@ -37,7 +38,7 @@ describe('Markdown minutes of a facilitated session', () => {
 		expect(findings(en, '## Key Findings')).toContain('#### Ungrouped');
 	});
 
-	it('names who ran the meeting, its basis, aims and agenda', () => {
+	it('names who ran the meeting, its basis, aims and agenda', async () => {
 		expect(id).toContain('- **Pimpinan rapat:** Ir. Bambang Sutrisno, M.Si. (Kepala DPMD Kutai Kartanegara)');
 		expect(id).toContain('- **Fasilitator:** Nur Aini');
 		expect(id).toContain('- **Narasumber:** Dr. Andi Pratama (Universitas Contoh); Kepala Bidang UMKM Dinas Koperasi');
@@ -48,7 +49,7 @@ describe('Markdown minutes of a facilitated session', () => {
 		expect(section(id, '## Susunan Acara')).toContain(lines('| Waktu | Kegiatan |', '| --- | --- |', '| 09.00–09.15 | Pembukaan dan sambutan |'));
 	});
 
-	it('gives the phase timeline and an attributed quote with its time', () => {
+	it('gives the phase timeline and an attributed quote with its time', async () => {
 		expect(section(id, '### Linimasa')).toContain(lines('- 10.15 WITA — Penulisan masukan secara mandiri', '- 10.40 WITA — Klarifikasi dan pengelompokan tema'));
 		expect(section(en, '### Timeline')).toContain('- 12:15 WITA — Closing');
 		const quote = '“Kami siap memfasilitasi akses KUR bagi kelompok usaha.”';
@@ -58,7 +59,7 @@ describe('Markdown minutes of a facilitated session', () => {
 		expect(section(en, '### Notes and Quotes')).toContain(`- 11:25 WITA — ${quote} — *Siti Rahmawati – Dinas Koperasi dan UKM – Government*`);
 	});
 
-	it('shows a theme with its items, their tallies and what was merged into them', () => {
+	it('shows a theme with its items, their tallies and what was merged into them', async () => {
 		const by = 'Siti Rahmawati – Dinas Koperasi dan UKM';
 		expect(section(id, '#### Permodalan')).toContain(
 			lines('1. Akses modal usaha sulit tanpa agunan\\', `   *Oleh: ${by} – Pemerintah (OPD / kecamatan / desa); Yusuf Hidayat – Kecamatan Loa Kulu – Pemerintah (OPD / kecamatan / desa) · 4 suara · gabungan dari 2 masukan*`)
@@ -69,12 +70,12 @@ describe('Markdown minutes of a facilitated session', () => {
 		expect(section(id, '### Peluang')).not.toContain('suara');
 	});
 
-	it('says which kinds were put to a vote', () => {
+	it('says which kinds were put to a vote', async () => {
 		expect(section(id, '### Suara per Kelompok Pemangku Kepentingan')).toContain('Pemungutan suara dilakukan atas kendala dan rekomendasi; peluang tidak dipungut suaranya.');
 		expect(section(en, '### Votes by Stakeholder Group')).toContain('The vote was held on constraints and recommendations; opportunities were not put to a vote.');
 	});
 
-	it('counts contributions per stakeholder group, anonymous ones apart', () => {
+	it('counts contributions per stakeholder group, anonymous ones apart', async () => {
 		const id_ = section(id, '### Masukan per Kelompok Pemangku Kepentingan');
 		expect(id_).toContain('| Jenis masukan | Pemerintah (OPD / kecamatan / desa) | Akademisi / Perguruan Tinggi |');
 		expect(id_).toContain('| Media | Lainnya | Anonim | Total |');
@@ -84,20 +85,20 @@ describe('Markdown minutes of a facilitated session', () => {
 		expect(section(en, '### Contributions by Stakeholder Group')).toContain('| Opportunities | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 1 |');
 	});
 
-	it('splits the votes on each target by group', () => {
+	it('splits the votes on each target by group', async () => {
 		const votes = section(id, '### Suara per Kelompok Pemangku Kepentingan');
 		expect(votes).toContain('18 suara dari 4 peserta; setiap peserta memiliki 5 suara.');
 		expect(votes).toContain('| Skema kredit lunak berbasis kelompok dengan pendampingan kampus | Rekomendasi | 3 | 2 | 0 | 0 | 2 | 0 | 0 | **7** |');
 		expect(section(en, '### Votes by Stakeholder Group')).toContain('18 votes from 4 participants; each participant had 5.');
 	});
 
-	it('numbers the conclusions without doubling the numbers typed', () => {
+	it('numbers the conclusions without doubling the numbers typed', async () => {
 		const conclusions = section(id, '## Kesimpulan dan Kesepakatan');
 		expect(conclusions).toContain(lines('1. Akses permodalan menjadi prioritas.', '2. Forum koordinasi CSR dan OPD dibentuk.'));
 		expect(conclusions).not.toContain('1\\.');
 	});
 
-	it('ranks the recommendations and shows the constraint each addresses', () => {
+	it('ranks the recommendations and shows the constraint each addresses', async () => {
 		expect(section(id, '## Rekomendasi')).toContain(
 			lines(
 				'1. Skema kredit lunak berbasis kelompok dengan pendampingan kampus\\',
@@ -112,7 +113,7 @@ describe('Markdown minutes of a facilitated session', () => {
 		);
 	});
 
-	it('prints an action row with every field', () => {
+	it('prints an action row with every field', async () => {
 		const head =
 			'| No | Isu/masalah | Rekomendasi | Kegiatan | Keluaran | Indikator & target | Penanggung jawab | Mitra | Waktu | Sumber dana | Perkiraan biaya | Status | Keterangan |';
 		const row = [
@@ -136,14 +137,14 @@ describe('Markdown minutes of a facilitated session', () => {
 		expect(section(en, '## Follow-up Action Plan')).toContain('| Rp 150,000,000 | In progress | Kontak bank 0812-xxxx-xx32 |');
 	});
 
-	it('closes with the closing time and the customary sentence', () => {
+	it('closes with the closing time and the customary sentence', async () => {
 		expect(section(id, '## Penutup')).toBe(
 			lines('', 'Diskusi ditutup pukul 12.15 WITA.', '', 'Demikian notulen ini dibuat untuk dipergunakan sebagaimana mestinya.', '')
 		);
 		expect(section(en, '## Closing')).toContain('The discussion closed at 12:15 WITA.');
 	});
 
-	it('leaves room to sign for the chair, then the minute-taker', () => {
+	it('leaves room to sign for the chair, then the minute-taker', async () => {
 		const signOff = section(id, '## Pengesahan');
 		expect(signOff).toBe(
 			lines(
@@ -177,7 +178,7 @@ describe('Markdown minutes of a facilitated session', () => {
 		expect(section(en, '## Sign-off')).toContain(lines('Kutai Kartanegara, 24 October 2025', '', 'Acknowledged by,\\', '**Chair,**\\'));
 	});
 
-	it('attaches every reported item with its votes', () => {
+	it('attaches every reported item with its votes', async () => {
 		const list = section(id, '### Daftar Masukan dan Hasil Pemungutan Suara');
 		expect(list).toContain(
 			'| 1 | Kendala | Permodalan | Akses modal usaha sulit tanpa agunan (gabungan dari 2 masukan) | Siti Rahmawati – Dinas Koperasi dan UKM – Pemerintah (OPD / kecamatan / desa); Yusuf Hidayat – Kecamatan Loa Kulu – Pemerintah (OPD / kecamatan / desa) | 4 |'
@@ -186,14 +187,14 @@ describe('Markdown minutes of a facilitated session', () => {
 		expect(list.split('\n').filter((l) => /^\| \d/.test(l))).toHaveLength(7);
 	});
 
-	it('leaves out hidden and merged-away items everywhere', () => {
+	it('leaves out hidden and merged-away items everywhere', async () => {
 		for (const md of [id, en]) {
 			expect(md).not.toContain('Jual pulsa');
 			expect(md).not.toContain('Modal usaha sulit diakses');
 		}
 	});
 
-	it('keeps an anonymous author out of the findings, recommendations and quotes', () => {
+	it('keeps an anonymous author out of the findings, recommendations and quotes', async () => {
 		for (const [md, headings] of [
 			[id, ['## Pokok Hasil Diskusi', '## Rekomendasi', '### Catatan dan Kutipan', '## Rencana Tindak Lanjut']],
 			[en, ['## Key Findings', '## Recommendations', '### Notes and Quotes', '## Follow-up Action Plan']]

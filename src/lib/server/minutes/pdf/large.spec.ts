@@ -1,3 +1,4 @@
+import { kysely } from '$lib/testing/orgs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { newFgd } from '$lib/testing/fgd';
@@ -37,7 +38,7 @@ async function largeFgd() {
 describe('a large session', () => {
 	it('renders every participant, item and action row', { timeout: 120_000 }, async () => {
 		const fgd = await largeFgd();
-		const bytes = await renderPdf(buildMinutes(fgd.db, fgd.session.id, 'id'), 'a4');
+		const bytes = await renderPdf(await buildMinutes(kysely(fgd.db), fgd.session.id, 'id'), 'a4');
 		const { totalPages, text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
 		const all = text.replace(/\s+/g, ' ');
 		expect(all).toContain('Masukan nomor 1000 tentang');

@@ -1,3 +1,4 @@
+import { kysely } from '$lib/testing/orgs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { sampleFgd } from '$lib/testing/fgd';
@@ -16,15 +17,15 @@ async function textOf(bytes: Buffer) {
 
 describe('letterhead', async () => {
 	const fgd = await sampleFgd();
-	const minutes = () => buildMinutes(fgd.db, fgd.session.id, 'id');
+	const minutes = async () => await buildMinutes(kysely(fgd.db), fgd.session.id, 'id');
 
 	it('falls back to the organizers when the model has none', async () => {
-		expect(minutes().letterhead?.office).toEqual(['DPMD KUTAI KARTANEGARA', 'YAYASAN MITRA HIJAU']);
-		expect(await textOf(await renderPdf(minutes()))).toMatch(/^DPMD KUTAI KARTANEGARA YAYASAN MITRA HIJAU NOTULEN/);
+		expect((await minutes()).letterhead?.office).toEqual(['DPMD KUTAI KARTANEGARA', 'YAYASAN MITRA HIJAU']);
+		expect(await textOf(await renderPdf(await minutes()))).toMatch(/^DPMD KUTAI KARTANEGARA YAYASAN MITRA HIJAU NOTULEN/);
 	});
 
 	it('prints the office, address and contacts the model carries, with its logo', async () => {
-		const withHead = minutes();
+		const withHead = await minutes();
 		withHead.letterhead = head(['PEMERINTAH KABUPATEN KUTAI KARTANEGARA', 'DINAS PEMBERDAYAAN MASYARAKAT DAN DESA'], {
 			address: 'Jl. Contoh No. 1, Tenggarong',
 			phone: '(0541) 000000',
@@ -40,14 +41,14 @@ describe('letterhead', async () => {
 		const fgd = await sampleFgd();
 		const office = 'PEMERINTAH KABUPATEN KUTAI KARTANEGARA\nDINAS PEMBERDAYAAN MASYARAKAT DAN DESA';
 		await fgd.run('facilitator', { type: 'session.details', details: { letterhead: { office, website: 'dpmd.example.go.id', logo: PNG } } });
-		const saved = buildMinutes(fgd.db, fgd.session.id, 'id');
+		const saved = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id');
 		expect(saved.letterhead).toMatchObject({ office: office.split('\n'), logo: { type: 'png', base64: PNG_BASE64 } });
 		const text = await textOf(await renderPdf(saved));
 		expect(text).toMatch(/^PEMERINTAH KABUPATEN KUTAI KARTANEGARA DINAS PEMBERDAYAAN MASYARAKAT DAN DESA dpmd\.example\.go\.id NOTULEN/);
 	});
 
 	it('survives an unreadable logo', async () => {
-		const broken = minutes();
+		const broken = await minutes();
 		broken.letterhead = head(['DINAS CONTOH'], { logo: { type: 'png', base64: 'AAAA' } });
 		expect(await textOf(await renderPdf(broken))).toMatch(/^DINAS CONTOH NOTULEN/);
 	});

@@ -1,3 +1,4 @@
+import { kysely } from '$lib/testing/orgs';
 import { writeFileSync } from 'node:fs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ const NOW = new Date('2025-10-24T04:30:00Z');
 
 async function pdfOf(lang: 'id' | 'en', paper: Paper = 'a4', given?: Awaited<ReturnType<typeof facilitatedFgd>>) {
 	const fgd = given ?? (await facilitatedFgd());
-	const bytes = await renderPdf(buildMinutes(fgd.db, fgd.session.id, lang, NOW), paper);
+	const bytes = await renderPdf(await buildMinutes(kysely(fgd.db), fgd.session.id, lang, NOW), paper);
 	const proxy = await getDocumentProxy(new Uint8Array(bytes));
 	const { totalPages, text } = await extractText(proxy, { mergePages: false });
 	// Extraction may break a line anywhere a run of text ends; compare with whitespace collapsed.
@@ -40,7 +41,7 @@ function positions(all: string, texts: string[]): number[] {
 }
 
 describe('renderPdf', () => {
-	it('is a PDF with the notulen sections in order, in both languages', () => {
+	it('is a PDF with the notulen sections in order, in both languages', async () => {
 		expect(id.bytes.subarray(0, 5).toString()).toBe('%PDF-');
 		for (const [doc, words] of [
 			[id, WORDS.id],
@@ -53,27 +54,27 @@ describe('renderPdf', () => {
 		}
 	});
 
-	it('counts the attendance and prints a known item with its votes and links', () => {
+	it('counts the attendance and prints a known item with its votes and links', async () => {
 		expect(id.all).toContain('Jumlah peserta : 5 orang');
 		expect(id.all).toMatch(/Skema kredit lunak berbasis kelompok dengan pendampingan kampus .*7 suara/);
 		expect(id.all).toMatch(/Kendala yang dijawab: Akses modal usaha sulit tanpa agunan/);
 		expect(en.all).toMatch(/Constraints? addressed|Kendala addressed/);
 	});
 
-	it('prints the action row with every field, phones masked', () => {
+	it('prints the action row with every field, phones masked', async () => {
 		for (const text of ['Pelatihan dan pendampingan akses KUR', '40 pelaku UMKM terdampingi', 'Rp 150.000.000', 'Berjalan', 'APBD'])
 			expect(id.all).toContain(text);
 		expect(id.all).not.toContain('9876-5432');
 	});
 
-	it('numbers every page in the footer and repeats the title from page two', () => {
+	it('numbers every page in the footer and repeats the title from page two', async () => {
 		expect(id.totalPages).toBeGreaterThanOrEqual(2);
 		id.pages.forEach((page, i) => expect(page).toContain(`Halaman ${i + 1} dari ${id.totalPages}`));
 		expect(en.pages[0]).toContain(`Page 1 of ${en.totalPages}`);
 		expect(id.pages[1]).toContain('FGD Penguatan UMKM Pascatambang');
 	});
 
-	it('names an anonymous author only in the attendance list', () => {
+	it('names an anonymous author only in the attendance list', async () => {
 		expect(id.all.split('Rini Anggraini').length - 1).toBe(1);
 		const attendance = id.all.indexOf(WORDS.id.headings.attendance);
 		expect(id.all.indexOf('Rini Anggraini')).toBeGreaterThan(attendance);

@@ -4,6 +4,7 @@
  * note's dated stamp that wraps used to run into the next note), the action plan on a
  * landscape page, and a closing on another day written with its date in full before "pukul".
  */
+import { kysely } from '$lib/testing/orgs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cellTexts } from '$lib/testing/cell-texts';
@@ -32,7 +33,7 @@ const printed = new Map<string, Printed>();
 beforeAll(async () => {
 	for (const lang of ['id', 'en'] as const) {
 		const fgd = await lateFgd(lang);
-		const minutes = buildMinutes(fgd.db, fgd.session.id, lang, new Date('2025-10-26T01:00:00Z'));
+		const minutes = await buildMinutes(kysely(fgd.db), fgd.session.id, lang, new Date('2025-10-26T01:00:00Z'));
 		for (const paper of ['a4', 'f4'] as Paper[]) {
 			const bytes = await renderPdf(minutes, paper);
 			const proxy = await getDocumentProxy(new Uint8Array(bytes));
@@ -50,17 +51,17 @@ beforeAll(async () => {
 describe.each(CASES)('PDF typesetting (%s, %s)', (lang, paper) => {
 	const get = () => printed.get(`${lang}-${paper}`)!;
 
-	it('breaks no table-cell word mid-syllable without a hyphen', () => {
+	it('breaks no table-cell word mid-syllable without a hyphen', async () => {
 		const { pages, minutes } = get();
 		expect(brokenLineEnds(pages, cellTexts(minutes))).toEqual([]);
 	});
 
-	it('prints no text over other text', () => {
+	it('prints no text over other text', async () => {
 		const pairs = overlapping(get().pages).map(([a, b]) => `p${a.page}: "${a.text}" × "${b.text}"`);
 		expect(pairs).toEqual([]);
 	});
 
-	it('sets the action plan on a landscape page and the rest in portrait', () => {
+	it('sets the action plan on a landscape page and the rest in portrait', async () => {
 		const { pages, sizes, minutes } = get();
 		const heading = minutes.lang === 'id' ? 'Rencana Tindak Lanjut' : 'Follow-up Action Plan';
 		const at = pages.findIndex((runs) => runs.some((r) => r.text.includes(heading)));
@@ -69,7 +70,7 @@ describe.each(CASES)('PDF typesetting (%s, %s)', (lang, paper) => {
 		expect(sizes[0][0]).toBeLessThan(sizes[0][1]);
 	});
 
-	it('writes a closing on another day with its date in full, then "pukul" and the time', () => {
+	it('writes a closing on another day with its date in full, then "pukul" and the time', async () => {
 		const { text } = get();
 		if (lang === 'id') expect(text).toContain('Diskusi ditutup pada 25 Oktober 2025 pukul 22.01 WITA.');
 		else expect(text).toContain('The discussion closed on 25 October 2025 at 22:01 WITA.');

@@ -1,6 +1,5 @@
 /** Rencana tindak lanjut: the follow-up action plan, one row per agreed activity. */
 import type { ActionRow, Locale } from '../../../domain/types';
-import * as actions from '../../actions';
 import { maskPhones } from '../mask';
 import type { MinutesItem } from './items';
 import { resolveItems, type LinkedItem } from './recommendations';
@@ -53,7 +52,7 @@ export function rupiah(amount: number | null, lang: Locale): string {
 
 export function actionPlanOf(source: Source, items: MinutesItem[]): MinutesAction[] {
 	const { session, lang } = source;
-	return actions.list(source.db, source.sessionId).map((row, index) => {
+	return source.actions.map((row, index) => {
 		const pic = person(session, lang, row.pic.name, row.pic.institution, row.pic.group);
 		const [recommendation] = row.recommendationId ? resolveItems(source, items, [row.recommendationId]) : [];
 		return {

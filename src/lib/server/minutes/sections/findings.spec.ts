@@ -1,3 +1,4 @@
+import { kysely } from '$lib/testing/orgs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { facilitatedFgd, newFgd, sampleFgd } from '$lib/testing/fgd';
 import { buildMinutes, type Minutes } from '../model';
@@ -10,14 +11,14 @@ let en: Minutes;
 
 beforeAll(async () => {
 	fgd = await facilitatedFgd();
-	id = buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
-	en = buildMinutes(fgd.db, fgd.session.id, 'en', NOW);
+	id = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW);
+	en = await buildMinutes(kysely(fgd.db), fgd.session.id, 'en', NOW);
 });
 
 const texts = (items: { text: string }[]) => items.map((i) => i.text);
 
 describe('findings by theme', () => {
-	it('lists themes in order with their items and tallies, ungrouped last', () => {
+	it('lists themes in order with their items and tallies, ungrouped last', async () => {
 		const [kendala, peluang] = id.findings;
 		expect(kendala.groups.map((g) => [g.name, texts(g.items), g.items.map((i) => i.votes)])).toEqual([
 			['Permodalan', ['Akses modal usaha sulit tanpa agunan'], [4]],
@@ -32,7 +33,7 @@ describe('findings by theme', () => {
 		]);
 	});
 
-	it('counts a merged item once, with how many it absorbed, and leaves its source and hidden items out', () => {
+	it('counts a merged item once, with how many it absorbed, and leaves its source and hidden items out', async () => {
 		expect(id.findings[0].groups[0].items[0].mergedCount).toBe(1);
 		const everything = JSON.stringify(id);
 		for (const gone of ['Modal usaha sulit diakses', 'Jual pulsa', fgd.ids.duplicate, fgd.ids.spam]) expect(everything).not.toContain(gone);
@@ -40,7 +41,7 @@ describe('findings by theme', () => {
 
 	it('gives no tally where nobody voted', async () => {
 		const plain = await sampleFgd();
-		const minutes = buildMinutes(plain.db, plain.session.id, 'id', NOW);
+		const minutes = await buildMinutes(kysely(plain.db), plain.session.id, 'id', NOW);
 		expect(minutes.items.every((i) => i.votes === null)).toBe(true);
 		expect(minutes.votes).toMatchObject({ voters: 0, dots: 0, targets: [] });
 	});
@@ -50,11 +51,11 @@ describe('findings by theme', () => {
 		const ani = small.join('Ani', 'media', 'Radio Contoh');
 		await small.post(ani, 'kendala', 'Jalan desa rusak');
 		await small.run('facilitator', { type: 'theme.create', name: 'Infrastruktur' });
-		const [theme] = buildMinutes(small.db, small.session.id, 'id', NOW).themes;
+		const [theme] = (await buildMinutes(kysely(small.db), small.session.id, 'id', NOW)).themes;
 		await small.run('facilitator', { type: 'voting.settings', target: 'themes' });
 		await small.run('facilitator', { type: 'phase.set', phase: 'voting' });
 		await small.run(ani, { type: 'vote.set', targetId: theme.id, count: 3 });
-		const minutes = buildMinutes(small.db, small.session.id, 'id', NOW);
+		const minutes = await buildMinutes(kysely(small.db), small.session.id, 'id', NOW);
 		expect(minutes.themes[0].votes).toBe(3);
 		expect(minutes.items[0].votes).toBeNull();
 		expect(minutes.votes.targets[0]).toMatchObject({ type: 'theme', kind: null, text: 'Infrastruktur', total: 3 });
@@ -62,7 +63,7 @@ describe('findings by theme', () => {
 });
 
 describe('stakeholder groups', () => {
-	it('counts contributions per kind and group, anonymous items in their own column', () => {
+	it('counts contributions per kind and group, anonymous items in their own column', async () => {
 		const cells = (row: Minutes['matrix']['totals']) => [...row.byGroup.map((g) => g.count), row.anonymous, row.total];
 		expect(id.matrix.rows.map((r) => [r.label, ...cells(r)])).toEqual([
 			['Kendala', 1, 0, 1, 0, 0, 0, 0, 1, 3],
@@ -74,7 +75,7 @@ describe('stakeholder groups', () => {
 		expect(id.matrix.totals.byGroup.find((g) => g.group === 'komunitas')?.count).toBe(0);
 	});
 
-	it('counts votes by group on visible targets only', () => {
+	it('counts votes by group on visible targets only', async () => {
 		expect(id.votes).toMatchObject({ target: 'items', budget: 5, cap: 3, voters: 4, dots: 18 });
 		expect(id.votes.targets.map((t) => [t.text, t.total])).toEqual([
 			['Skema kredit lunak berbasis kelompok dengan pendampingan kampus', 7],
@@ -93,7 +94,7 @@ describe('stakeholder groups', () => {
 });
 
 describe('recommendations', () => {
-	it('ranks by votes, ties in posting order, with the constraints addressed and opportunities used', () => {
+	it('ranks by votes, ties in posting order, with the constraints addressed and opportunities used', async () => {
 		const ranked = id.recommendations!.ranked;
 		expect(ranked.map((r) => [r.rank, r.item.text, r.item.votes])).toEqual([
 			[1, 'Skema kredit lunak berbasis kelompok dengan pendampingan kampus', 7],
@@ -107,14 +108,14 @@ describe('recommendations', () => {
 		expect(ranked[1].links).toEqual([]);
 	});
 
-	it('keeps an anonymous recommendation anonymous', () => {
+	it('keeps an anonymous recommendation anonymous', async () => {
 		const forum = id.recommendations!.ranked[2].item;
 		expect(forum).toMatchObject({ anonymous: true, author: null, attribution: 'anonim' });
 		expect(JSON.stringify(id.recommendations)).not.toContain('Rini');
 		expect(JSON.stringify(id)).not.toContain(fgd.people.rini.id);
 	});
 
-	it('lists only links whose two ends are in the minutes', () => {
+	it('lists only links whose two ends are in the minutes', async () => {
 		expect(id.links).toHaveLength(3);
 		const reported = new Set(id.items.map((i) => i.id));
 		expect(id.links.every((l) => reported.has(l.recommendationId) && reported.has(l.targetId))).toBe(true);

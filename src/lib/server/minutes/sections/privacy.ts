@@ -4,7 +4,6 @@
  */
 import { formatMoment } from '../../../domain/format';
 import type { Locale } from '../../../domain/types';
-import { settings } from '../../privacy';
 import type { Source } from './source';
 
 export interface MinutesPrivacy {
@@ -31,7 +30,7 @@ const TEXT: Record<Locale, { anonymised: (at: string, dropped: boolean) => strin
 };
 
 export function privacyOf(source: Source): MinutesPrivacy {
-	const retention = settings(source.db, source.sessionId);
+	const { retention } = source;
 	const text = TEXT[source.lang];
 	const notes: string[] = [];
 	if (retention.anonymisedAt)

@@ -1,3 +1,4 @@
+import { kysely } from '$lib/testing/orgs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { facilitatedFgd, sampleFgd } from '$lib/testing/fgd';
 import { buildMinutes, type Minutes } from '../model';
@@ -11,12 +12,12 @@ let en: Minutes;
 
 beforeAll(async () => {
 	fgd = await facilitatedFgd();
-	id = buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
-	en = buildMinutes(fgd.db, fgd.session.id, 'en', NOW);
+	id = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW);
+	en = await buildMinutes(kysely(fgd.db), fgd.session.id, 'en', NOW);
 });
 
 describe('details and sign-off', () => {
-	it('carries who ran the meeting, its basis, aims, agenda and conclusions', () => {
+	it('carries who ran the meeting, its basis, aims, agenda and conclusions', async () => {
 		expect(id.details).toMatchObject({
 			chair: { name: 'Ir. Bambang Sutrisno, M.Si.', position: 'Kepala DPMD Kutai Kartanegara', nip: '19700512 199803 1 004' },
 			facilitator: 'Nur Aini',
@@ -30,7 +31,7 @@ describe('details and sign-off', () => {
 
 	it('gives empty fields, not missing ones, when nothing was filled in', async () => {
 		const plain = await sampleFgd();
-		const { details } = buildMinutes(plain.db, plain.session.id, 'id', NOW);
+		const { details } = await buildMinutes(kysely(plain.db), plain.session.id, 'id', NOW);
 		expect(details).toEqual({
 			number: '',
 			chair: { name: '', position: '', rank: '', nip: '' },
@@ -46,7 +47,7 @@ describe('details and sign-off', () => {
 		});
 	});
 
-	it('closes at a time of the day and signs at the region on the session date', () => {
+	it('closes at a time of the day and signs at the region on the session date', async () => {
 		expect(id.session.closedTime).toBe('12.15 WITA');
 		expect(en.session.closedTime).toBe('12:15 WITA');
 		expect(id.signOff).toEqual({ place: 'Kutai Kartanegara', date: '24 Oktober 2025' });
@@ -55,7 +56,7 @@ describe('details and sign-off', () => {
 });
 
 describe('proceedings', () => {
-	it('takes the timeline from the logged phase changes, in the session zone', () => {
+	it('takes the timeline from the logged phase changes, in the session zone', async () => {
 		expect(id.proceedings.timeline.map((t) => `${t.time} — ${t.label}`)).toEqual([
 			'10.15 WITA — Penulisan masukan secara mandiri',
 			'10.40 WITA — Klarifikasi dan pengelompokan tema',
@@ -67,7 +68,7 @@ describe('proceedings', () => {
 		expect(en.proceedings.timeline[0]).toMatchObject({ time: '10:15 WITA', phase: 'writing', label: 'Silent writing' });
 	});
 
-	it('groups notes by phase and attributes a quote as name – institution – group', () => {
+	it('groups notes by phase and attributes a quote as name – institution – group', async () => {
 		expect(id.proceedings.phases.map((p) => [p.phase, p.notes.map((n) => [n.kind, n.time])])).toEqual([
 			['grouping', [['note', '10.45 WITA']]],
 			['discussion', [['quote', '11.25 WITA']]]
@@ -82,7 +83,7 @@ describe('proceedings', () => {
 });
 
 describe('action plan', () => {
-	it('prints every field, resolves a merged issue to its target and masks phones', () => {
+	it('prints every field, resolves a merged issue to its target and masks phones', async () => {
 		expect(id.actionPlan).toHaveLength(1);
 		expect(id.actionPlan[0]).toMatchObject({
 			no: 1,
@@ -104,7 +105,7 @@ describe('action plan', () => {
 		expect(en.actionPlan[0]).toMatchObject({ costText: 'Rp 150,000,000', statusLabel: 'In progress' });
 	});
 
-	it('formats Rupiah without decimals and a missing estimate as a dash', () => {
+	it('formats Rupiah without decimals and a missing estimate as a dash', async () => {
 		expect(rupiah(2_500_000, 'id')).toBe('Rp 2.500.000');
 		expect(rupiah(0, 'en')).toBe('Rp 0');
 		expect(rupiah(null, 'id')).toBe('–');

@@ -3,8 +3,6 @@
  * and the minute-taker's notes and quotes grouped by the phase they were taken in.
  */
 import { PHASES, type Locale, type Phase } from '../../../domain/types';
-import * as log from '../../log';
-import * as notes from '../../notes';
 import { maskPhones } from '../mask';
 import { attribute, clock, person, type MinutesPerson, type Source } from './source';
 
@@ -67,13 +65,13 @@ export const PHASE_LABELS: Record<Locale, Record<Phase, string>> = {
 
 export function proceedingsOf(source: Source): MinutesProceedings {
 	const labels = PHASE_LABELS[source.lang];
-	const timeline = log.recordsOfType(source.db, source.sessionId, 'phase.changed').map(({ at, event }) => ({
+	const timeline = source.phaseChanges.map(({ at, phase }) => ({
 		at,
 		time: clock(source, at),
-		phase: event.phase,
-		label: labels[event.phase]
+		phase,
+		label: labels[phase]
 	}));
-	const taken = notes.list(source.db, source.sessionId).map((note) => {
+	const taken = source.notes.map((note) => {
 		const erased = note.speaker?.participantId ? source.erased.has(note.speaker.participantId) : false;
 		const speaker = erased
 			? source.people.get(note.speaker!.participantId!)!

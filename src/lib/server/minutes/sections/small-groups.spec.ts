@@ -1,4 +1,5 @@
 /** The minutes' tables and small stakeholder groups: combined by default, apart when the facilitator says so. */
+import { kysely } from '$lib/testing/orgs';
 import { describe, expect, it } from 'vitest';
 import { sampleFgd } from '$lib/testing/fgd';
 import { buildMinutes } from '../model';
@@ -10,7 +11,7 @@ async function columns(minutesMinGroup?: number) {
 	// Siti and Yusuf in pemerintah, one person each in akademisi, dunia_usaha and komunitas.
 	const details = minutesMinGroup === undefined ? {} : { minutesMinGroup };
 	fgd.db.prepare('UPDATE sessions SET details = ? WHERE id = ?').run(JSON.stringify(details), fgd.session.id);
-	return buildMinutes(fgd.db, fgd.session.id, 'id', NOW).matrix.totals.byGroup.filter((g) => g.count > 0).map((g) => [g.label, g.count]);
+	return (await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW)).matrix.totals.byGroup.filter((g) => g.count > 0).map((g) => [g.label, g.count]);
 }
 
 describe('small groups in the minutes', () => {

@@ -7,13 +7,17 @@
 import { groupLabel } from '../../../domain/defaults';
 import { foldCounts, groupFold, MIN_GROUP, OTHER_GROUP } from '../../../domain/privacy';
 import { formatMoment, formatTime, localDateTime } from '../../../domain/format';
-import type { Link, Locale, PhotoView, SessionView, StaffSessionView, Theme } from '../../../domain/types';
+import type { ActionRow, Link, Locale, Note, Phase, PhotoView, SessionView, StaffSessionView, Theme } from '../../../domain/types';
 import { tally } from '../../../domain/votes';
-import type { Db } from '../../db/database';
+import * as actions from '../../actions';
+import { rawConnection, type Database } from '../../db/store';
 import * as itemLinks from '../../item-links';
+import * as log from '../../log';
+import * as notes from '../../notes';
 import * as items from '../../items';
 import * as participants from '../../participants';
 import * as photos from '../../photos';
+import { settings, type RetentionSettings } from '../../privacy';
 import * as sessions from '../../sessions';
 import * as supports from '../../supports';
 import * as themes from '../../themes';
@@ -49,7 +53,6 @@ export interface Tally {
 }
 
 export interface Source {
-	db: Db;
 	sessionId: string;
 	lang: Locale;
 	session: StaffSessionView;
@@ -81,9 +84,22 @@ export interface Source {
 	voters: number;
 	/** Links whose two ends are both reported. */
 	links: Link[];
+	/** The action plan's rows, in the plan's order. */
+	actions: ActionRow[];
+	/** The minute-taker's notes and quotes, in the order taken. */
+	notes: Note[];
+	/** When each phase began, from the log. */
+	phaseChanges: { at: string; phase: Phase }[];
+	/** The session's retention of personal data, and whether it was anonymised. */
+	retention: RetentionSettings;
 }
 
-export function loadSource(db: Db, sessionId: string, lang: Locale): Source {
+/**
+ * Reads everything the minutes print, once. Sections never query: what they need is here. The
+ * modules not on the store yet are read through its raw connection (SQLite only, for now).
+ */
+export async function loadSource(store: Database, sessionId: string, lang: Locale): Promise<Source> {
+	const db = rawConnection(store);
 	const session = sessions.toView(sessions.byId(db, sessionId));
 	const listed = participants.listForMinutes(db, sessionId);
 	// Someone whose data was deleted at their request keeps a place in the counts, not a name.
@@ -113,7 +129,6 @@ export function loadSource(db: Db, sessionId: string, lang: Locale): Source {
 	const voters = new Set(counted.map((v) => v.participantId)).size;
 	const links = itemLinks.list(db, sessionId).filter((l) => reported.has(l.recommendationId) && reported.has(l.targetId));
 	return {
-		db,
 		sessionId,
 		lang,
 		session,
@@ -129,7 +144,11 @@ export function loadSource(db: Db, sessionId: string, lang: Locale): Source {
 		themes: liveThemes,
 		tallies,
 		voters,
-		links
+		links,
+		actions: actions.list(db, sessionId),
+		notes: notes.list(db, sessionId),
+		phaseChanges: log.recordsOfType(db, sessionId, 'phase.changed').map(({ at, event }) => ({ at, phase: event.phase })),
+		retention: settings(db, sessionId)
 	};
 }
 

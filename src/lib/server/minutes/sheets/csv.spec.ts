@@ -1,3 +1,4 @@
+import { kysely } from '$lib/testing/orgs';
 import { describe, expect, it } from 'vitest';
 import { renderCsv } from '../csv';
 import { sampleFgd } from '$lib/testing/fgd';
@@ -36,7 +37,7 @@ async function hostileMinutes() {
 	await fgd.run('facilitator', { type: 'theme.create', name: '-Tema;=jahat' });
 	const theme = fgd.db.prepare('SELECT id FROM themes WHERE session_id = ?').get(fgd.session.id) as { id: string };
 	await fgd.run('facilitator', { type: 'item.theme', itemId: first, themeId: theme.id });
-	return buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
+	return await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW);
 }
 
 /** A tiny seeded generator, so a failure can be replayed. */
@@ -45,12 +46,12 @@ function random(seed: number) {
 }
 
 describe('the CSV field guard', () => {
-	it('puts a quote before a field that would run, and nothing else', () => {
+	it('puts a quote before a field that would run, and nothing else', async () => {
 		for (const bad of ['=1+1', '+62 812', '-5', '@SUM(A1)', '\tx', '\rx', ' =x']) expect(guardText(bad)).toBe(`'${bad}`);
 		for (const fine of ['Akses modal', '62', "'=x", 'a-b', 'a=b', '']) expect(guardText(fine)).toBe(fine);
 	});
 
-	it('guards every part a reader may split off at a separator or a line break', () => {
+	it('guards every part a reader may split off at a separator or a line break', async () => {
 		expect(guardText('Biaya naik;=2+3;')).toBe("Biaya naik;'=2+3;'");
 		expect(guardText('a,-5%')).toBe("a,'-5%");
 		expect(guardText('a, -5%')).toBe("a,' -5%");
@@ -60,7 +61,7 @@ describe('the CSV field guard', () => {
 		expect(guardText('Modal; agunan, bunga')).toBe('Modal; agunan, bunga');
 	});
 
-	it('quotes a field holding either separator, a quote or a line break', () => {
+	it('quotes a field holding either separator, a quote or a line break', async () => {
 		expect(csvField('a;b')).toBe('"a;b"');
 		expect(csvField('a,b')).toBe('"a,b"');
 		expect(csvField('kata "modal"')).toBe('"kata ""modal"""');
@@ -68,7 +69,7 @@ describe('the CSV field guard', () => {
 		expect(csvField('Akses modal')).toBe('Akses modal');
 	});
 
-	it('leaves no live cell in random text, read with either separator', () => {
+	it('leaves no live cell in random text, read with either separator', async () => {
 		const next = random(42);
 		const alphabet = ['a', ' ', '=', '+', '-', '@', ',', ';', '"', '\t', '\r', '\n', "'"];
 		for (let n = 0; n < 6000; n++) {
@@ -88,9 +89,9 @@ describe('the CSV field guard', () => {
 
 describe('CSV', async () => {
 	const fgd = await sampleFgd();
-	const id = buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
+	const id = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW);
 
-	it('gives Excel set to Indonesian a `;` file with a BOM and no sep= line', () => {
+	it('gives Excel set to Indonesian a `;` file with a BOM and no sep= line', async () => {
 		const csv = renderCsv(id, 'excel');
 		expect(csv.startsWith('\uFEFFNo;Jenis;Tema;Masukan;Oleh;Kelompok;Suara;Didukung (peserta)\r\n')).toBe(true);
 		const rows = readCsv(csv.slice(1), ';');
@@ -100,23 +101,23 @@ describe('CSV', async () => {
 		expect(rows.map((r) => r[4])).toContain('anonim');
 	});
 
-	it('gives each item its support count ("didukung N peserta"), 0 when nobody added theirs', () => {
+	it('gives each item its support count ("didukung N peserta"), 0 when nobody added theirs', async () => {
 		const supported = { ...id, items: id.items.map((item, i) => (i === 1 ? { ...item, supporters: 3 } : item)) };
 		const rows = readCsv(renderCsv(supported, 'rfc4180'), ',');
 		expect(rows[2][3]).toBe(id.items[1].text);
 		expect(rows[2][7]).toBe('3');
 		expect(rows.slice(1).filter((r) => r[7] !== '0')).toHaveLength(1);
-		expect(renderCsv(buildMinutes(fgd.db, fgd.session.id, 'en', NOW), 'rfc4180')).toContain(',Votes,Supported by (participants)\r\n');
+		expect(renderCsv(await buildMinutes(kysely(fgd.db), fgd.session.id, 'en', NOW), 'rfc4180')).toContain(',Votes,Supported by (participants)\r\n');
 	});
 
-	it('gives tools an RFC 4180 file: commas, no BOM, CRLF rows', () => {
+	it('gives tools an RFC 4180 file: commas, no BOM, CRLF rows', async () => {
 		const csv = renderCsv(id, 'rfc4180');
 		expect(csv.startsWith('No,Jenis,Tema,Masukan,Oleh,Kelompok,Suara,Didukung (peserta)\r\n')).toBe(true);
 		expect(csv.endsWith('\r\n')).toBe(true);
 		// The group label holds a comma-free slash, the institution is not printed: every row is 8 cells.
 		expect(readCsv(csv, ',').every((r) => r.length === 8)).toBe(true);
 		expect(readCsv(csv, ',')).toEqual(readCsv(renderCsv(id, 'excel').slice(1), ';'));
-		expect(renderCsv(buildMinutes(fgd.db, fgd.session.id, 'en', NOW), 'rfc4180')).toContain(',anonymous,');
+		expect(renderCsv(await buildMinutes(kysely(fgd.db), fgd.session.id, 'en', NOW), 'rfc4180')).toContain(',anonymous,');
 	});
 
 	it.each(['excel', 'rfc4180'] as const)('%s: posted formulas come back whole with its own separator and never live with either', async (dialect) => {

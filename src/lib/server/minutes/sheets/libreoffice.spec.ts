@@ -3,6 +3,7 @@
  * with `,` as the separator (formulas evaluated, as when a person opens it), and no cell may
  * come out as a formula or start like one. Skipped where LibreOffice is not installed.
  */
+import { kysely } from '$lib/testing/orgs';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,7 +48,7 @@ describe.skipIf(!hasSoffice)('the CSV in LibreOffice', () => {
 		const ani = fgd.join('=Ani;+Budi', 'media', 'Radio Contoh');
 		for (const text of ['Biaya naik;=2+3;', 'Biaya naik,=2+3,', 'Lihat;=HYPERLINK("http://evil.example";"klik")', '=1+1', 'Baris\n@SUM(A1)', 'Kutip,"=1+1"'])
 			await fgd.post(ani, 'kendala', text);
-		const minutes = buildMinutes(fgd.db, fgd.session.id, 'id', new Date('2025-10-24T04:30:00Z'));
+		const minutes = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', new Date('2025-10-24T04:30:00Z'));
 		writeFileSync(join(dir, 'excel.csv'), renderCsv(minutes, 'excel'));
 		writeFileSync(join(dir, 'rfc4180.csv'), renderCsv(minutes, 'rfc4180'));
 		// The control: the same kind of line unguarded does become a formula, so the check below can fail.

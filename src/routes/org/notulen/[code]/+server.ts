@@ -22,7 +22,7 @@ export const GET: RequestHandler = async (event) => {
 		throw e;
 	}
 	const { format, lang = session.minutes_language, paper, csv } = query.data;
-	const file = await minutes.render(db, session.id, format, lang, { paper, csv });
+	const file = await minutes.render(getContext().store.db, session.id, format, lang, { paper, csv });
 	const body = typeof file.body === 'string' ? file.body : new Uint8Array(file.body);
 	return new Response(body, {
 		headers: { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.filename}"`, 'cache-control': 'no-store' }

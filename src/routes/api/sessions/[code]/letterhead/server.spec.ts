@@ -1,3 +1,4 @@
+import { kysely } from '$lib/testing/orgs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getContext } from '$lib/server/context';
 import * as sessions from '$lib/server/sessions';
@@ -60,7 +61,7 @@ describe('/api/sessions/[code]/letterhead', () => {
 	it('keeps the logo off the screens: snapshots and the logged record carry the letterhead without it', async () => {
 		const row = sessions.byCode(getContext().db, a.code)!;
 		const { logo: _logo, ...rest } = LETTERHEAD;
-		expect(snapshot(getContext().db, row.id).session.details?.letterhead).toEqual(rest);
+		expect((await snapshot(kysely(getContext().db), row.id)).session.details?.letterhead).toEqual(rest);
 		const events = getContext().db.prepare('SELECT payload FROM session_events WHERE session_id = ?').all(row.id) as { payload: string }[];
 		expect(events.some((e) => e.payload.includes('DINAS PEMBERDAYAAN'))).toBe(true);
 		expect(events.every((e) => !e.payload.includes('iVBORw0KGgo'))).toBe(true);

@@ -4,7 +4,7 @@ import { requireMember } from '$lib/http/account.server';
 import { refusal } from '$lib/http/org-actions.server';
 import * as access from '$lib/server/accounts/access';
 import { getContext } from '$lib/server/context';
-import { editProgrammeReport, programmeReport } from '$lib/server/programmes/report';
+import { editProgrammeReport, programmeReport, type ProgrammeReport } from '$lib/server/programmes/report';
 import { parseLocale } from '$lib/i18n/index.svelte';
 import { REPORT_DATA } from '$lib/client/report-live.svelte';
 import type { Actions, PageServerLoad } from './$types';
@@ -31,9 +31,9 @@ export const load: PageServerLoad = async (event) => {
 	// The page's live line invalidates this when a session of the programme changes.
 	event.depends(REPORT_DATA);
 	const { locale } = await event.parent();
-	let report;
+	let report: ProgrammeReport;
 	try {
-		report = programmeReport(getContext().db, member, event.params.id.slice(0, 40), parseLocale(locale));
+		report = await programmeReport(getContext().db, member, event.params.id.slice(0, 40), parseLocale(locale));
 	} catch (e) {
 		if (e instanceof access.AccessDenied) error(e.code === 'forbidden' ? 403 : 404, 'No programme report of your organization here');
 		throw e;
@@ -67,7 +67,7 @@ async function edit(event: Parameters<Actions[string]>[0], op: 'merge' | 'split'
 	const itemIds = form.getAll('itemIds').map(String).filter(Boolean);
 	const input = op === 'rename' ? { op, itemIds: itemIds.slice(0, 1), name: String(form.get('name') ?? '') } : { op, itemIds };
 	try {
-		editProgrammeReport(getContext().db, member, event.params.id.slice(0, 40), input);
+		await editProgrammeReport(getContext().db, member, event.params.id.slice(0, 40), input);
 	} catch (e) {
 		if (e instanceof ZodError) return fail(400, { error: 'bad_edit', op });
 		return refusal(e);

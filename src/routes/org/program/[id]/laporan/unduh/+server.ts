@@ -20,7 +20,7 @@ export const GET: RequestHandler = async (event) => {
 	const db = getContext().db;
 	let report;
 	try {
-		report = programmeReport(db, member, event.params.id.slice(0, 40), lang);
+		report = await programmeReport(db, member, event.params.id.slice(0, 40), lang);
 	} catch (e) {
 		if (e instanceof access.AccessDenied) error(e.code === 'forbidden' ? 403 : 404, 'No programme report of your organization here');
 		throw e;
