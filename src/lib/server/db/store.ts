@@ -112,7 +112,16 @@ export function postgresPool(url: string, searchPath?: string, max = 10): pg.Poo
 		getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
 			oid === pg.types.builtins.INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser
 	};
-	return new pg.Pool({ connectionString: url, max, types, ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}) });
+	const pool = new pg.Pool({ connectionString: url, max, types, ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}) });
+	// An idle connection PostgreSQL drops (a restart, a failover) is reported here; without a
+	// listener Node treats it as an unhandled 'error' and ends the process. The pool discards that
+	// connection by itself and opens a new one for the next query.
+	pool.on('error', (error) => console.error('PostgreSQL dropped an idle connection:', error.message));
+	// A connection in use (a group's transaction between two queries) can be dropped too: its query
+	// fails and the group answers `internal`, but the client also emits 'error', which must not end
+	// the process either.
+	pool.on('connect', (client) => client.on('error', (error) => console.error('PostgreSQL dropped a connection in use:', error.message)));
+	return pool;
 }
 
 export function postgresStore(pool: pg.Pool): Store {
