@@ -6,6 +6,7 @@ import * as actions from './actions';
 import type { Db } from './db/database';
 import { snapshotFor } from './sync';
 import { createSession, dumpTables, must, send, sessionWith, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { kysely } from '$lib/testing/orgs';
 
 let db: Db;
 let session: TestSession;
@@ -21,7 +22,7 @@ async function save(row: Record<string, unknown>, who: SocketIdentity = session.
 	if (event.type !== 'action.saved') throw new Error(`unexpected ${event.type}`);
 	return event.row;
 }
-const rows = () => actions.list(db, session.row.id);
+const rows = () => actions.list(kysely(db), session.row.id);
 
 async function expectRefused(who: SocketIdentity, command: unknown, code: string) {
 	const before = dumpTables(db);
@@ -48,13 +49,13 @@ describe('action rows', () => {
 			status: 'rencana',
 			remarks: ''
 		});
-		expect(rows()).toEqual([row]);
+		expect(await rows()).toEqual([row]);
 	});
 
 	it('are numbered in the order they are added', async () => {
 		await save({ activity: 'Satu' });
 		await save({ activity: 'Dua' }, session.facilitator);
-		expect(rows().map((r) => [r.activity, r.position])).toEqual([
+		expect((await rows()).map((r) => [r.activity, r.position])).toEqual([
 			['Satu', 0],
 			['Dua', 1]
 		]);
@@ -65,9 +66,9 @@ describe('action rows', () => {
 		await save({ activity: 'Pelatihan UMKM' });
 		const updated = await save({ id: first.id, activity: 'Perbaikan jalan desa', status: 'berjalan' });
 		expect(updated).toMatchObject({ id: first.id, position: 0, activity: 'Perbaikan jalan desa', status: 'berjalan', funding: '' });
-		expect(rows().map((r) => [r.id, r.activity])).toEqual([
+		expect((await rows()).map((r) => [r.id, r.activity])).toEqual([
 			[first.id, 'Perbaikan jalan desa'],
-			[rows()[1].id, 'Pelatihan UMKM']
+			[(await rows())[1].id, 'Pelatihan UMKM']
 		]);
 	});
 
@@ -76,7 +77,7 @@ describe('action rows', () => {
 		const second = await save({ activity: 'Pelatihan UMKM' });
 		const { records } = await must(db, session.minutetaker, { type: 'action.delete', rowId: first.id });
 		expect(records[0].event).toEqual({ type: 'action.deleted', rowId: first.id });
-		expect(rows().map((r) => r.id)).toEqual([second.id]);
+		expect((await rows()).map((r) => r.id)).toEqual([second.id]);
 	});
 
 	it('refuse an unknown or deleted id', async () => {

@@ -1,37 +1,62 @@
 /** The follow-up action plan (rencana tindak lanjut): one row per agreed activity. */
 import type { ActionRow } from '../domain/types';
+import { allSync, sqliteQueries } from './db/bridge';
 import type { Db } from './db/database';
-import { sql } from './db/statements';
-import { appendEvent } from './log';
+import { engineOf, insertionOrder, type Database } from './db/store';
+import { recordEvent } from './log';
 import { newId } from './secrets';
 
-export function list(db: Db, sessionId: string): ActionRow[] {
-	const rows = sql(db, 'SELECT id, position, data FROM action_rows WHERE session_id = ? AND deleted_at IS NULL ORDER BY position, rowid').all(
-		sessionId
-	) as { id: string; position: number; data: string }[];
-	return rows.map((r) => ({ ...JSON.parse(r.data), id: r.id, position: r.position }));
+const listQuery = (db: Database, sessionId: string) =>
+	db
+		.selectFrom('action_rows')
+		.select(['id', 'position', 'data'])
+		.where('session_id', '=', sessionId)
+		.where('deleted_at', 'is', null)
+		.orderBy('position')
+		.orderBy(insertionOrder(engineOf(db)));
+
+const toRow = (r: { id: string; position: number; data: string }): ActionRow => ({ ...JSON.parse(r.data), id: r.id, position: r.position });
+
+/** The live rows by position; two at one position keep the order they were made in. */
+export async function list(db: Database, sessionId: string): Promise<ActionRow[]> {
+	return (await listQuery(db, sessionId).execute()).map(toRow);
 }
 
-export function exists(db: Db, sessionId: string, rowId: string): boolean {
-	return !!sql(db, 'SELECT 1 FROM action_rows WHERE session_id = ? AND id = ? AND deleted_at IS NULL').get(sessionId, rowId);
+/**
+ * The same rows, read synchronously on the raw SQLite connection (db/bridge.ts), for the callers
+ * not async yet (evidence.ts, followup.ts); goes when they are converted.
+ */
+export function listNow(raw: Db, sessionId: string): ActionRow[] {
+	return allSync(raw, listQuery(sqliteQueries, sessionId)).map(toRow);
+}
+
+export async function exists(db: Database, sessionId: string, rowId: string): Promise<boolean> {
+	const row = await db
+		.selectFrom('action_rows')
+		.select('id')
+		.where('session_id', '=', sessionId)
+		.where('id', '=', rowId)
+		.where('deleted_at', 'is', null)
+		.executeTakeFirst();
+	return row !== undefined;
 }
 
 /** Creates the row when it has no id yet, else replaces its fields in place. */
-export function save(db: Db, sessionId: string, actor: string, input: Omit<ActionRow, 'id' | 'position'> & { id?: string }) {
+export async function save(db: Database, sessionId: string, actor: string, input: Omit<ActionRow, 'id' | 'position'> & { id?: string }) {
 	const { id: given, ...data } = input;
 	let row: ActionRow;
 	if (given) {
-		const position = (sql(db, 'SELECT position FROM action_rows WHERE id = ?').get(given) as { position: number }).position;
+		const { position } = await db.selectFrom('action_rows').select('position').where('id', '=', given).executeTakeFirstOrThrow();
 		row = { ...data, id: given, position };
-		sql(db, 'UPDATE action_rows SET data = ? WHERE id = ?').run(JSON.stringify(data), given);
+		await db.updateTable('action_rows').set({ data: JSON.stringify(data) }).where('id', '=', given).execute();
 	} else {
-		row = { ...data, id: newId(), position: list(db, sessionId).length };
-		sql(db, 'INSERT INTO action_rows (id, session_id, position, data) VALUES (?, ?, ?, ?)').run(row.id, sessionId, row.position, JSON.stringify(data));
+		row = { ...data, id: newId(), position: (await list(db, sessionId)).length };
+		await db.insertInto('action_rows').values({ id: row.id, session_id: sessionId, position: row.position, data: JSON.stringify(data) }).execute();
 	}
-	return appendEvent(db, sessionId, actor, { type: 'action.saved', row });
+	return recordEvent(db, sessionId, actor, { type: 'action.saved', row });
 }
 
-export function remove(db: Db, sessionId: string, actor: string, rowId: string) {
-	sql(db, 'UPDATE action_rows SET deleted_at = ? WHERE id = ?').run(new Date().toISOString(), rowId);
-	return appendEvent(db, sessionId, actor, { type: 'action.deleted', rowId });
+export async function remove(db: Database, sessionId: string, actor: string, rowId: string) {
+	await db.updateTable('action_rows').set({ deleted_at: new Date().toISOString() }).where('id', '=', rowId).execute();
+	return recordEvent(db, sessionId, actor, { type: 'action.deleted', rowId });
 }

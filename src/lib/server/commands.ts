@@ -86,6 +86,6 @@ async function apply(db: Db, trx: CommandTransaction, who: SocketIdentity, comma
 	// Staff acting from an account (a console opened from /org): every record it writes names the account.
 	return asAccount(who.accountId, async () => {
 		const outcome = await handler(context, command);
-		return { ...outcome, records: [...outcome.records, ...spotlight.followUp(db, session)] };
+		return { ...outcome, records: [...outcome.records, ...(await spotlight.followUp(db, trx, session))] };
 	});
 }

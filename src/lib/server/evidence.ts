@@ -91,7 +91,7 @@ export function read(db: Db, sessionId: string, fileId: string, scope: { onlyIns
 	).get(sessionId, fileId.slice(0, 40)) as { name: string; type: EvidenceType; row_id: string; data: Buffer } | undefined;
 	if (!row) return null;
 	if (scope.onlyInstitution !== undefined) {
-		const plan = actions.list(db, sessionId).find((r) => r.id === row.row_id);
+		const plan = actions.listNow(db, sessionId).find((r) => r.id === row.row_id);
 		if (!plan || !sameInstitution(plan.pic.institution, scope.onlyInstitution)) return null;
 	}
 	return { name: row.name, type: row.type, contentType: CONTENT_TYPES[row.type], data: row.data };

@@ -86,7 +86,7 @@ export function loadTracked(db: Db, sessionIds: readonly string[], now = new Dat
 		}
 		const savedAt = new Map<string, string>();
 		for (const record of recordsOfType(db, sessionId, 'action.saved')) savedAt.set(record.event.row.id, record.at);
-		for (const plan of actions.list(db, sessionId))
+		for (const plan of actions.listNow(db, sessionId))
 			out.push(track({ session, row: plan, updates: updates.get(plan.id) ?? [], savedAt: savedAt.get(plan.id) ?? null }, now));
 	}
 	return out;
@@ -111,7 +111,7 @@ export function recordUpdate(
 	input: z.output<typeof updateInput>,
 	options: { onlyInstitution?: string; now?: Date; files?: readonly ReadyEvidence[] } = {}
 ): ProgressUpdate {
-	const plan = actions.list(db, sessionId).find((r) => r.id === input.rowId);
+	const plan = actions.listNow(db, sessionId).find((r) => r.id === input.rowId);
 	if (!plan) throw new FollowupRefusal('unknown_row');
 	if (options.onlyInstitution !== undefined && !sameInstitution(plan.pic.institution, options.onlyInstitution)) throw new FollowupRefusal('unknown_row');
 	const row: UpdateRow = {
@@ -153,7 +153,7 @@ const toPicLink = (row: PicLinkRow): PicLink => ({ id: row.id, institution: row.
 
 /** A link for one PIC institution of the session's plan (as spelled there); `key` is shown once. */
 export function createPicLink(db: Db, sessionId: string, institution: string, now = new Date()): PicLink & { key: string } {
-	const named = actions.list(db, sessionId).find((r) => sameInstitution(r.pic.institution, institution));
+	const named = actions.listNow(db, sessionId).find((r) => sameInstitution(r.pic.institution, institution));
 	if (!named) throw new FollowupRefusal('unknown_institution');
 	const spelled = named.pic.institution.trim();
 	const { id, createdAt, key } = createLink(db, 'pic_links', sessionId, now, { institution: spelled });

@@ -7,6 +7,7 @@ import * as links from './item-links';
 import * as items from './items';
 import { snapshot } from './sync';
 import { addItem, dumpTables, must, send, sessionWith, setPhase, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { kysely } from '$lib/testing/orgs';
 import * as votes from './votes';
 
 let db: Db;
@@ -26,7 +27,7 @@ beforeEach(async () => {
 });
 
 const merge = async (targetId: string, sourceIds: string[]) => await must(db, session.facilitator, { type: 'item.merge', targetId, sourceIds });
-const dots = () => votes.list(db, session.row.id).map((v) => [v.participantId, v.targetId, v.count]);
+const dots = async () => (await votes.list(kysely(db), session.row.id)).map((v) => [v.participantId, v.targetId, v.count]);
 const vote = async (who: SocketIdentity, targetId: string, count: number) => await must(db, who, { type: 'vote.set', targetId, count });
 
 async function expectRefused(command: unknown, code: string) {
@@ -58,10 +59,10 @@ describe('item.merge', () => {
 		await vote(budi.identity, b, 3);
 		await vote(ani.identity, c, 2);
 		await merge(a, [b]);
-		const byVoter = Object.fromEntries(votes.list(db, session.row.id).filter((v) => v.targetId === a).map((v) => [v.participantId, v.count]));
+		const byVoter = Object.fromEntries((await votes.list(kysely(db), session.row.id)).filter((v) => v.targetId === a).map((v) => [v.participantId, v.count]));
 		expect(byVoter).toEqual({ [siti.id]: 3, [budi.id]: 3 });
-		expect(dots().filter(([, target]) => target === b)).toEqual([]);
-		expect(dots().filter(([, target]) => target === c)).toEqual([[ani.id, c, 2]]);
+		expect((await dots()).filter(([, target]) => target === b)).toEqual([]);
+		expect((await dots()).filter(([, target]) => target === c)).toEqual([[ani.id, c, 2]]);
 	});
 
 	it('moves links on a source to the target, without doubling one that already exists', async () => {

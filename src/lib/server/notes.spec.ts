@@ -4,6 +4,7 @@ import type { SocketIdentity } from '../realtime/contract';
 import type { Db } from './db/database';
 import * as notes from './notes';
 import { dumpTables, must, send, sessionWith, setPhase, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { kysely } from '$lib/testing/orgs';
 
 const T0 = Date.parse('2025-10-24T02:15:00.000Z');
 
@@ -47,7 +48,7 @@ describe('note.add', () => {
 			speaker,
 			at: new Date(T0).toISOString()
 		});
-		expect(notes.list(db, session.row.id)).toEqual([note]);
+		expect(await notes.list(kysely(db), session.row.id)).toEqual([note]);
 	});
 
 	it('fills in a speaker who did not join from a phone', async () => {
@@ -65,7 +66,7 @@ describe('note.add', () => {
 		await add({ text: 'Peserta menulis' });
 		await setPhase(db, session, 'voting');
 		await add({ text: 'Peserta memilih' });
-		expect(notes.list(db, session.row.id).map((n) => [n.text, n.phase])).toEqual([
+		expect((await notes.list(kysely(db), session.row.id)).map((n) => [n.text, n.phase])).toEqual([
 			['Peserta menulis', 'writing'],
 			['Peserta memilih', 'voting']
 		]);
@@ -84,7 +85,7 @@ describe('note.delete', () => {
 		const gone = await add({ text: 'Salah ketik' });
 		const { records } = await must(db, session.minutetaker, { type: 'note.delete', noteId: gone.id });
 		expect(records[0].event).toEqual({ type: 'note.deleted', noteId: gone.id });
-		expect(notes.list(db, session.row.id).map((n) => n.id)).toEqual([kept.id]);
+		expect((await notes.list(kysely(db), session.row.id)).map((n) => n.id)).toEqual([kept.id]);
 	});
 
 	it('refuses an unknown or deleted note, and participants', async () => {

@@ -1,49 +1,74 @@
 /** The minute-taker's record of the proceedings: free notes per phase and attributed quotes. */
 import type { Note, Phase, Speaker } from '../domain/types';
-import type { Db } from './db/database';
-import { sql } from './db/statements';
+import { engineOf, insertionOrder, type Database } from './db/store';
 import * as clock from './clock';
-import { appendEvent } from './log';
+import { recordEvent } from './log';
 import { newId } from './secrets';
 
 interface NoteRow {
 	id: string;
-	kind: 'note' | 'quote';
-	phase: Phase;
+	kind: string;
+	phase: string;
 	text: string;
 	speaker: string | null;
 	at: string;
 }
 
-const toNote = (r: NoteRow): Note => ({ ...r, speaker: r.speaker ? (JSON.parse(r.speaker) as Speaker) : null });
+const toNote = (r: NoteRow): Note => ({
+	...r,
+	kind: r.kind as Note['kind'],
+	phase: r.phase as Phase,
+	speaker: r.speaker ? (JSON.parse(r.speaker) as Speaker) : null
+});
 
-export function list(db: Db, sessionId: string): Note[] {
-	const rows = sql(db, 'SELECT id, kind, phase, text, speaker, at FROM notes WHERE session_id = ? AND deleted_at IS NULL ORDER BY rowid').all(
-		sessionId
-	) as NoteRow[];
+/** The live notes in the order they were taken. */
+export async function list(db: Database, sessionId: string): Promise<Note[]> {
+	const rows = await db
+		.selectFrom('notes')
+		.select(['id', 'kind', 'phase', 'text', 'speaker', 'at'])
+		.where('session_id', '=', sessionId)
+		.where('deleted_at', 'is', null)
+		.orderBy(insertionOrder(engineOf(db)))
+		.execute();
 	return rows.map(toNote);
 }
 
-export function exists(db: Db, sessionId: string, noteId: string): boolean {
-	return !!sql(db, 'SELECT 1 FROM notes WHERE session_id = ? AND id = ? AND deleted_at IS NULL').get(sessionId, noteId);
+export async function exists(db: Database, sessionId: string, noteId: string): Promise<boolean> {
+	const row = await db
+		.selectFrom('notes')
+		.select('id')
+		.where('session_id', '=', sessionId)
+		.where('id', '=', noteId)
+		.where('deleted_at', 'is', null)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
+/** Now as the session stamps it: its sample clock's offset read here, the rule kept in clock.stamp. */
+async function now(db: Database, sessionId: string): Promise<string> {
+	const row = await db.selectFrom('sessions').select('sample_clock_offset_ms').where('id', '=', sessionId).executeTakeFirst();
+	return clock.stamp(row?.sample_clock_offset_ms ?? null);
 }
 
 /** A note with a speaker is a quote, timestamped and tagged with the phase it was said in. */
-export function add(db: Db, sessionId: string, actor: string, phase: Phase, text: string, speaker: Speaker | null) {
-	const note: Note = { id: newId(), kind: speaker ? 'quote' : 'note', phase, text, speaker, at: clock.now(db, sessionId) };
-	sql(db, 'INSERT INTO notes (id, session_id, kind, phase, text, speaker, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-		note.id,
-		sessionId,
-		note.kind,
-		phase,
-		text,
-		speaker ? JSON.stringify(speaker) : null,
-		note.at
-	);
-	return appendEvent(db, sessionId, actor, { type: 'note.added', note });
+export async function add(db: Database, sessionId: string, actor: string, phase: Phase, text: string, speaker: Speaker | null) {
+	const note: Note = { id: newId(), kind: speaker ? 'quote' : 'note', phase, text, speaker, at: await now(db, sessionId) };
+	await db
+		.insertInto('notes')
+		.values({
+			id: note.id,
+			session_id: sessionId,
+			kind: note.kind,
+			phase,
+			text,
+			speaker: speaker ? JSON.stringify(speaker) : null,
+			at: note.at
+		})
+		.execute();
+	return recordEvent(db, sessionId, actor, { type: 'note.added', note });
 }
 
-export function remove(db: Db, sessionId: string, actor: string, noteId: string) {
-	sql(db, 'UPDATE notes SET deleted_at = ? WHERE id = ?').run(new Date().toISOString(), noteId);
-	return appendEvent(db, sessionId, actor, { type: 'note.deleted', noteId });
+export async function remove(db: Database, sessionId: string, actor: string, noteId: string) {
+	await db.updateTable('notes').set({ deleted_at: new Date().toISOString() }).where('id', '=', noteId).execute();
+	return recordEvent(db, sessionId, actor, { type: 'note.deleted', noteId });
 }

@@ -4,6 +4,7 @@ import type { SocketIdentity } from '../realtime/contract';
 import type { Db } from './db/database';
 import * as items from './items';
 import { addItem, dumpTables, must, send, sessionWith, setPhase, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { kysely } from '$lib/testing/orgs';
 import * as themes from './themes';
 import * as votes from './votes';
 
@@ -21,7 +22,7 @@ async function create(name: string): Promise<string> {
 	if (event.type !== 'theme.saved') throw new Error(`unexpected ${event.type}`);
 	return event.theme.id;
 }
-const names = () => themes.list(db, session.row.id).map((t) => t.name);
+const names = async () => (await themes.list(kysely(db), session.row.id)).map((t) => t.name);
 
 async function expectRefused(command: unknown, code: string, who: SocketIdentity = session.facilitator) {
 	const before = dumpTables(db);
@@ -34,7 +35,7 @@ describe('themes', () => {
 		const { records } = await must(db, session.facilitator, { type: 'theme.create', name: 'Infrastruktur' });
 		expect(records[0].event).toMatchObject({ type: 'theme.saved', theme: { name: 'Infrastruktur', position: 0 } });
 		await create('Ekonomi');
-		expect(themes.list(db, session.row.id).map((t) => [t.name, t.position])).toEqual([
+		expect((await themes.list(kysely(db), session.row.id)).map((t) => [t.name, t.position])).toEqual([
 			['Infrastruktur', 0],
 			['Ekonomi', 1]
 		]);
@@ -45,7 +46,7 @@ describe('themes', () => {
 		await create('Ekonomi');
 		const { records } = await must(db, session.facilitator, { type: 'theme.rename', themeId: first, name: 'Infrastruktur' });
 		expect(records[0].event).toEqual({ type: 'theme.saved', theme: { id: first, name: 'Infrastruktur', position: 0 } });
-		expect(names()).toEqual(['Infrastruktur', 'Ekonomi']);
+		expect(await names()).toEqual(['Infrastruktur', 'Ekonomi']);
 		await expectRefused({ type: 'theme.rename', themeId: 'no-such-theme', name: 'X' }, 'not_found');
 	});
 
@@ -53,7 +54,7 @@ describe('themes', () => {
 		const [a, b, c] = [await create('Infrastruktur'), await create('Ekonomi'), await create('Sosial')];
 		const { records } = await must(db, session.facilitator, { type: 'themes.order', themeIds: [c, a, b] });
 		expect(records[0].event).toEqual({ type: 'themes.ordered', themeIds: [c, a, b] });
-		expect(names()).toEqual(['Sosial', 'Infrastruktur', 'Ekonomi']);
+		expect(await names()).toEqual(['Sosial', 'Infrastruktur', 'Ekonomi']);
 	});
 
 	it('refuse an order that leaves one out, repeats one or adds an unknown one', async () => {
@@ -63,7 +64,7 @@ describe('themes', () => {
 		await expectRefused({ type: 'themes.order', themeIds: [a, b, c, c] }, 'invalid_input');
 		await expectRefused({ type: 'themes.order', themeIds: [a, b, 'no-such-theme'] }, 'invalid_input');
 		await expectRefused({ type: 'themes.order', themeIds: [a, b, c, 'no-such-theme'] }, 'invalid_input');
-		expect(names()).toEqual(['Infrastruktur', 'Ekonomi', 'Sosial']);
+		expect(await names()).toEqual(['Infrastruktur', 'Ekonomi', 'Sosial']);
 	});
 
 	it('deleted, ungroup their items and drop the dots placed on them', async () => {
@@ -80,10 +81,10 @@ describe('themes', () => {
 
 		const { records } = await must(db, session.facilitator, { type: 'theme.delete', themeId: a });
 		expect(records[0].event).toEqual({ type: 'theme.deleted', themeId: a });
-		expect(names()).toEqual(['Ekonomi']);
+		expect(await names()).toEqual(['Ekonomi']);
 		expect(items.find(db, session.row.id, first)?.theme_id).toBeNull();
 		expect(items.find(db, session.row.id, second)?.theme_id).toBe(b);
-		expect(Object.fromEntries(votes.placedBy(db, session.row.id, siti.id))).toEqual({ [b]: 1 });
+		expect(Object.fromEntries(await votes.placedBy(kysely(db), session.row.id, siti.id))).toEqual({ [b]: 1 });
 		await expectRefused({ type: 'theme.delete', themeId: a }, 'not_found');
 		// The order now lists the themes that are left.
 		expect((await send(db, session.facilitator, { type: 'themes.order', themeIds: [b] })).result.ok).toBe(true);

@@ -1,41 +1,53 @@
 /** Named themes that the facilitator groups items into. */
 import type { Theme } from '../domain/types';
-import type { Db } from './db/database';
-import { sql } from './db/statements';
-import { appendEvent } from './log';
+import { engineOf, insertionOrder, type Database } from './db/store';
+import { recordEvent } from './log';
 import { newId } from './secrets';
 
-export function list(db: Db, sessionId: string): Theme[] {
-	return sql(db, 'SELECT id, name, position FROM themes WHERE session_id = ? AND deleted_at IS NULL ORDER BY position, rowid').all(
-		sessionId
-	) as Theme[];
+/** The live themes in the facilitator's order; two at one position keep the order they were made in. */
+export async function list(db: Database, sessionId: string): Promise<Theme[]> {
+	return db
+		.selectFrom('themes')
+		.select(['id', 'name', 'position'])
+		.where('session_id', '=', sessionId)
+		.where('deleted_at', 'is', null)
+		.orderBy('position')
+		.orderBy(insertionOrder(engineOf(db)))
+		.execute();
 }
 
-export function find(db: Db, sessionId: string, themeId: string): Theme | undefined {
-	return list(db, sessionId).find((t) => t.id === themeId);
+export async function find(db: Database, sessionId: string, themeId: string): Promise<Theme | undefined> {
+	return db
+		.selectFrom('themes')
+		.select(['id', 'name', 'position'])
+		.where('session_id', '=', sessionId)
+		.where('id', '=', themeId)
+		.where('deleted_at', 'is', null)
+		.executeTakeFirst();
 }
 
-export function create(db: Db, sessionId: string, name: string) {
-	const theme: Theme = { id: newId(), name, position: list(db, sessionId).length };
-	sql(db, 'INSERT INTO themes (id, session_id, name, position) VALUES (?, ?, ?, ?)').run(theme.id, sessionId, name, theme.position);
-	return appendEvent(db, sessionId, 'facilitator', { type: 'theme.saved', theme });
+export async function create(db: Database, sessionId: string, name: string) {
+	const theme: Theme = { id: newId(), name, position: (await list(db, sessionId)).length };
+	await db.insertInto('themes').values({ id: theme.id, session_id: sessionId, name, position: theme.position }).execute();
+	return recordEvent(db, sessionId, 'facilitator', { type: 'theme.saved', theme });
 }
 
-export function rename(db: Db, sessionId: string, theme: Theme, name: string) {
-	sql(db, 'UPDATE themes SET name = ? WHERE id = ?').run(name, theme.id);
-	return appendEvent(db, sessionId, 'facilitator', { type: 'theme.saved', theme: { ...theme, name } });
+export async function rename(db: Database, sessionId: string, theme: Theme, name: string) {
+	await db.updateTable('themes').set({ name }).where('id', '=', theme.id).execute();
+	return recordEvent(db, sessionId, 'facilitator', { type: 'theme.saved', theme: { ...theme, name } });
 }
 
 /** Its items go back to "ungrouped"; votes on the theme are dropped with it. */
-export function remove(db: Db, sessionId: string, themeId: string) {
-	sql(db, 'UPDATE themes SET deleted_at = ? WHERE id = ?').run(new Date().toISOString(), themeId);
-	sql(db, 'UPDATE items SET theme_id = NULL WHERE session_id = ? AND theme_id = ?').run(sessionId, themeId);
-	sql(db, 'DELETE FROM votes WHERE session_id = ? AND target_id = ?').run(sessionId, themeId);
-	return appendEvent(db, sessionId, 'facilitator', { type: 'theme.deleted', themeId });
+export async function remove(db: Database, sessionId: string, themeId: string) {
+	await db.updateTable('themes').set({ deleted_at: new Date().toISOString() }).where('id', '=', themeId).execute();
+	await db.updateTable('items').set({ theme_id: null }).where('session_id', '=', sessionId).where('theme_id', '=', themeId).execute();
+	await db.deleteFrom('votes').where('session_id', '=', sessionId).where('target_id', '=', themeId).execute();
+	return recordEvent(db, sessionId, 'facilitator', { type: 'theme.deleted', themeId });
 }
 
 /** `themeIds` lists every theme once, in the new order. */
-export function order(db: Db, sessionId: string, themeIds: string[]) {
-	themeIds.forEach((id, position) => sql(db, 'UPDATE themes SET position = ? WHERE id = ? AND session_id = ?').run(position, id, sessionId));
-	return appendEvent(db, sessionId, 'facilitator', { type: 'themes.ordered', themeIds });
+export async function order(db: Database, sessionId: string, themeIds: string[]) {
+	for (const [position, id] of themeIds.entries())
+		await db.updateTable('themes').set({ position }).where('id', '=', id).where('session_id', '=', sessionId).execute();
+	return recordEvent(db, sessionId, 'facilitator', { type: 'themes.ordered', themeIds });
 }

@@ -5,6 +5,7 @@ import type { SocketIdentity } from '../realtime/contract';
 import type { Db } from './db/database';
 import * as participants from './participants';
 import { addItem, dumpTables, joinParticipant, must, newToken, send, sessionWith, setPhase, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { kysely } from '$lib/testing/orgs';
 import * as votes from './votes';
 
 let db: Db;
@@ -24,8 +25,8 @@ beforeEach(async () => {
 });
 
 const vote = async (who: SocketIdentity, targetId: string, count: number, id?: string) => await send(db, who, { type: 'vote.set', targetId, count }, id);
-const placed = (p: TestParticipant) => Object.fromEntries(votes.placedBy(db, session.row.id, p.id));
-const total = (p: TestParticipant) => Object.values(placed(p)).reduce((sum, n) => sum + n, 0);
+const placed = async (p: TestParticipant) => Object.fromEntries(await votes.placedBy(kysely(db), session.row.id, p.id));
+const total = async (p: TestParticipant) => Object.values(await placed(p)).reduce((sum, n) => sum + n, 0);
 
 async function expectRefused(who: SocketIdentity, targetId: string, count: number, code: string) {
 	const before = dumpTables(db);
@@ -41,13 +42,13 @@ describe('vote.set', () => {
 		expect(result.ok).toBe(true);
 		expect(records).toHaveLength(1);
 		expect(records[0]).toMatchObject({ event: { type: 'vote.set', vote: { participantId: siti.id, targetId: a, count: 2 } }, owner: siti.id });
-		expect(placed(siti)).toEqual({ [a]: 2 });
+		expect(await placed(siti)).toEqual({ [a]: 2 });
 	});
 
 	it('sets the figure rather than adding to it', async () => {
 		await vote(siti.identity, a, 2);
 		await vote(siti.identity, a, 3);
-		expect(placed(siti)).toEqual({ [a]: 3 });
+		expect(await placed(siti)).toEqual({ [a]: 3 });
 	});
 
 	it('refuses more than the cap on one target (default 3)', async () => {
@@ -59,7 +60,7 @@ describe('vote.set', () => {
 		await vote(siti.identity, a, 3);
 		await vote(siti.identity, b, 2);
 		await expectRefused(siti.identity, c, 1, 'over_budget');
-		expect(total(siti)).toBe(5);
+		expect(await total(siti)).toBe(5);
 	});
 
 	it('moves dots: lower one target, then raise another', async () => {
@@ -67,15 +68,15 @@ describe('vote.set', () => {
 		await vote(siti.identity, b, 2);
 		expect((await vote(siti.identity, a, 1)).result.ok).toBe(true);
 		expect((await vote(siti.identity, c, 2)).result.ok).toBe(true);
-		expect(placed(siti)).toEqual({ [a]: 1, [b]: 2, [c]: 2 });
+		expect(await placed(siti)).toEqual({ [a]: 1, [b]: 2, [c]: 2 });
 	});
 
 	it('count 0 removes the dots', async () => {
 		await vote(siti.identity, a, 3);
 		const { records } = await vote(siti.identity, a, 0);
 		expect(records[0].event).toMatchObject({ vote: { targetId: a, count: 0 } });
-		expect(placed(siti)).toEqual({});
-		expect(votes.list(db, session.row.id)).toEqual([]);
+		expect(await placed(siti)).toEqual({});
+		expect(await votes.list(kysely(db), session.row.id)).toEqual([]);
 	});
 
 	it('each participant has their own budget', async () => {
@@ -130,7 +131,7 @@ describe('what may be voted on', () => {
 		await expectRefused(siti.identity, 'no-such-theme', 1, 'not_found');
 		await must(db, session.facilitator, { type: 'theme.delete', themeId });
 		await expectRefused(siti.identity, themeId, 1, 'not_found');
-		expect(placed(siti)).toEqual({}); // deleting the theme dropped its dots
+		expect(await placed(siti)).toEqual({}); // deleting the theme dropped its dots
 	});
 });
 
@@ -140,7 +141,7 @@ describe('dots that no longer count', () => {
 		await vote(siti.identity, b, 2);
 		await must(db, session.facilitator, { type: 'item.hide', itemId: a, reason: 'Di luar topik' });
 		expect((await vote(siti.identity, c, 3)).result.ok).toBe(true);
-		expect(placed(siti)).toEqual({ [a]: 3, [b]: 2, [c]: 3 });
+		expect(await placed(siti)).toEqual({ [a]: 3, [b]: 2, [c]: 3 });
 		await must(db, session.facilitator, { type: 'item.restore', itemId: a });
 		// Over budget now: dots may come off, not go on.
 		await expectRefused(siti.identity, b, 3, 'over_budget');
@@ -165,7 +166,7 @@ describe('two tabs of one participant', () => {
 		expect((await vote(tab2, b, 2, 'tab2-vote-0001')).result.ok).toBe(true);
 		expect((await vote(tab1, c, 1, 'tab1-vote-0002')).result).toMatchObject({ ok: false, error: { code: 'over_budget' } });
 		expect((await vote(tab2, c, 3, 'tab2-vote-0002')).result).toMatchObject({ ok: false, error: { code: 'over_budget' } });
-		expect(total(siti)).toBe(5);
+		expect(await total(siti)).toBe(5);
 	});
 
 	it('each tab spending the whole budget on its own target: only the first counts', async () => {
@@ -174,8 +175,8 @@ describe('two tabs of one participant', () => {
 		await must(db, session.facilitator, { type: 'voting.settings', cap: 5 });
 		expect((await vote(tab1, a, 5, 'tab1-vote-0003')).result.ok).toBe(true);
 		expect((await vote(tab2, b, 5, 'tab2-vote-0003')).result).toMatchObject({ ok: false, error: { code: 'over_budget' } });
-		expect(placed(siti)).toEqual({ [a]: 5 });
-		expect(total(siti)).toBeLessThanOrEqual(5);
+		expect(await placed(siti)).toEqual({ [a]: 5 });
+		expect(await total(siti)).toBeLessThanOrEqual(5);
 	});
 
 	it('a retry of one tab’s command is recognised, not counted twice', async () => {
@@ -183,7 +184,7 @@ describe('two tabs of one participant', () => {
 		const again = await vote({ ...siti.identity }, a, 2, 'same-vote-0001');
 		expect(again.result).toEqual(first.result);
 		expect(again.records).toEqual([]);
-		expect(total(siti)).toBe(2);
+		expect(await total(siti)).toBe(2);
 	});
 });
 
@@ -195,7 +196,7 @@ describe('tallies', () => {
 		await vote(budi.identity, a, 1);
 		await vote(budi.identity, c, 3);
 		const groups = new Map(participants.list(db, session.row.id).map((p) => [p.id, p.group]));
-		const result = tally(votes.list(db, session.row.id), (id) => groups.get(id) ?? '');
+		const result = tally(await votes.list(kysely(db), session.row.id), (id) => groups.get(id) ?? '');
 		expect(result.get(a)?.total).toBe(6);
 		expect(Object.fromEntries(result.get(a)!.byGroup)).toEqual({ akademisi: 5, pemerintah: 1 });
 		expect(result.get(c)?.total).toBe(3);

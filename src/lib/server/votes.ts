@@ -2,50 +2,80 @@
 // The votes table is WITHOUT ROWID: order by its key, there is no rowid to order by.
 import { countedDots } from '../domain/votes';
 import type { Vote, VotingSettings } from '../domain/types';
-import type { Db } from './db/database';
-import { sql } from './db/statements';
-import * as items from './items';
-import { appendEvent } from './log';
-import * as themes from './themes';
+import type { Database } from './db/store';
+import { recordEvent } from './log';
 
-export function list(db: Db, sessionId: string): Vote[] {
-	return sql(
-		db,
-		'SELECT participant_id AS participantId, target_id AS targetId, count FROM votes WHERE session_id = ? ORDER BY participant_id, target_id'
-	).all(sessionId) as Vote[];
+export async function list(db: Database, sessionId: string): Promise<Vote[]> {
+	return db
+		.selectFrom('votes')
+		.select(['participant_id as participantId', 'target_id as targetId', 'count'])
+		.where('session_id', '=', sessionId)
+		.orderBy('participant_id')
+		.orderBy('target_id')
+		.execute();
 }
 
-export function voterCount(db: Db, sessionId: string): number {
-	return (sql(db, 'SELECT count(DISTINCT participant_id) AS n FROM votes WHERE session_id = ?').get(sessionId) as { n: number }).n;
+export async function voterCount(db: Database, sessionId: string): Promise<number> {
+	const row = await db
+		.selectFrom('votes')
+		.select((eb) => eb.fn.count<number>('participant_id').distinct().as('n'))
+		.where('session_id', '=', sessionId)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
 }
 
 /** What one participant has placed now: target → dots. Read inside the voting transaction. */
-export function placedBy(db: Db, sessionId: string, participantId: string): Map<string, number> {
-	const rows = sql(db, 'SELECT target_id, count FROM votes WHERE session_id = ? AND participant_id = ?').all(
-		sessionId,
-		participantId
-	) as { target_id: string; count: number }[];
+export async function placedBy(db: Database, sessionId: string, participantId: string): Promise<Map<string, number>> {
+	const rows = await db
+		.selectFrom('votes')
+		.select(['target_id', 'count'])
+		.where('session_id', '=', sessionId)
+		.where('participant_id', '=', participantId)
+		.execute();
 	return new Map(rows.map((r) => [r.target_id, r.count]));
 }
 
 /**
  * The dots that count against the participant's budget now: those on the current vote targets
- * (themes, or items on the board), by the rule of `countedDots` in domain/votes.
+ * (live themes, or items visible on the board), by the rule of `countedDots` in domain/votes.
  */
-export function countedBy(db: Db, sessionId: string, participantId: string, target: VotingSettings['target']): Map<string, number> {
-	const isTarget = (id: string) =>
-		target === 'themes' ? themes.find(db, sessionId, id) !== undefined : items.find(db, sessionId, id)?.status === 'visible';
-	return countedDots(placedBy(db, sessionId, participantId), isTarget);
+export async function countedBy(
+	db: Database,
+	sessionId: string,
+	participantId: string,
+	target: VotingSettings['target']
+): Promise<Map<string, number>> {
+	const placed = await placedBy(db, sessionId, participantId);
+	if (placed.size === 0) return placed;
+	const ids = [...placed.keys()];
+	const live =
+		target === 'themes'
+			? await db.selectFrom('themes').select('id').where('session_id', '=', sessionId).where('id', 'in', ids).where('deleted_at', 'is', null).execute()
+			: await db
+					.selectFrom('items')
+					.select('id')
+					.where('session_id', '=', sessionId)
+					.where('id', 'in', ids)
+					.where('deleted_at', 'is', null)
+					.where('status', '=', 'visible')
+					.execute();
+	const targets = new Set(live.map((r) => r.id));
+	return countedDots(placed, (id) => targets.has(id));
 }
 
-export function set(db: Db, sessionId: string, vote: Vote) {
+export async function set(db: Database, sessionId: string, vote: Vote) {
 	if (vote.count === 0)
-		sql(db, 'DELETE FROM votes WHERE session_id = ? AND participant_id = ? AND target_id = ?').run(sessionId, vote.participantId, vote.targetId);
+		await db
+			.deleteFrom('votes')
+			.where('session_id', '=', sessionId)
+			.where('participant_id', '=', vote.participantId)
+			.where('target_id', '=', vote.targetId)
+			.execute();
 	else
-		sql(
-			db,
-			`INSERT INTO votes (session_id, participant_id, target_id, count) VALUES (?, ?, ?, ?)
-			 ON CONFLICT (session_id, participant_id, target_id) DO UPDATE SET count = excluded.count`
-		).run(sessionId, vote.participantId, vote.targetId, vote.count);
-	return appendEvent(db, sessionId, `p:${vote.participantId}`, { type: 'vote.set', vote }, vote.participantId);
+		await db
+			.insertInto('votes')
+			.values({ session_id: sessionId, participant_id: vote.participantId, target_id: vote.targetId, count: vote.count })
+			.onConflict((oc) => oc.columns(['session_id', 'participant_id', 'target_id']).doUpdateSet((eb) => ({ count: eb.ref('excluded.count') })))
+			.execute();
+	return recordEvent(db, sessionId, `p:${vote.participantId}`, { type: 'vote.set', vote }, vote.participantId);
 }

@@ -13,6 +13,7 @@ import { lastSeq, recordsSince } from '../server/log';
 import * as notes from '../server/notes';
 import * as participants from '../server/participants';
 import * as themes from '../server/themes';
+import { kysely } from './orgs';
 import { random, type Rng } from './random';
 import { joinParticipant, send, sessionWith, viewOf, type TestParticipant } from './server';
 
@@ -143,14 +144,14 @@ export class RandomSession {
 			if (this.options.mergeOnlyIntoVisible && target.status !== 'visible') return this.#post();
 			return this.#run(f, { type: 'item.merge', targetId: target.id, sourceIds: sources.map((s) => s.id) });
 		}
-		const themeIds = themes.list(this.db, this.#sessionId).map((t) => t.id);
+		const themeIds = (await themes.list(kysely(this.db), this.#sessionId)).map((t) => t.id);
 		const themeId = themeIds.length && this.rng.chance(0.8) ? this.rng.pick(themeIds) : null;
 		return this.#run(f, { type: 'item.theme', itemId: this.#itemId((s) => s !== 'merged'), themeId });
 	}
 
 	async #theme(): Promise<Step> {
 		const f = this.session.facilitator;
-		const list = themes.list(this.db, this.#sessionId);
+		const list = await themes.list(kysely(this.db), this.#sessionId);
 		const roll = this.rng.int(list.length ? 5 : 1);
 		if (roll === 0 || roll === 1) return this.#run(f, { type: 'theme.create', name: `Tema ${++this.#texts}` });
 		const themeId = this.rng.pick(list).id;
@@ -162,7 +163,7 @@ export class RandomSession {
 	async #vote(target: 'items' | 'themes'): Promise<Step> {
 		const ids =
 			target === 'themes'
-				? themes.list(this.db, this.#sessionId).map((t) => t.id)
+				? (await themes.list(kysely(this.db), this.#sessionId)).map((t) => t.id)
 				: this.#itemRows()
 						.filter((r) => r.status === 'visible' || this.rng.chance(0.1))
 						.map((r) => r.id);
@@ -206,8 +207,8 @@ export class RandomSession {
 	async #afterClose(): Promise<Step> {
 		const staff = this.rng.chance(0.5) ? this.session.minutetaker : this.session.facilitator;
 		const roll = this.rng.int(6);
-		const rows = actions.list(this.db, this.#sessionId);
-		const noteIds = notes.list(this.db, this.#sessionId).map((n) => n.id);
+		const rows = await actions.list(kysely(this.db), this.#sessionId);
+		const noteIds = (await notes.list(kysely(this.db), this.#sessionId)).map((n) => n.id);
 		if (roll === 0 || (roll === 1 && !rows.length)) {
 			const itemIds = this.#itemRows().map((r) => r.id);
 			const row = { activity: `Kegiatan ${++this.#texts}`, issueItemIds: itemIds.slice(0, this.rng.int(3)), cost: this.rng.int(5) * 1e6 };

@@ -12,8 +12,8 @@ import * as votes from '../votes';
 import type { SessionRecord } from '../../realtime/contract';
 import { Rejected, type CommandContext, type Handlers, type Outcome } from './context';
 
-function mustTheme(context: CommandContext, themeId: string) {
-	const theme = themes.find(context.db, context.session.id, themeId);
+async function mustTheme(context: CommandContext, themeId: string) {
+	const theme = await themes.find(context.trx, context.session.id, themeId);
 	if (!theme) throw new Rejected('not_found', 'No such theme');
 	return theme;
 }
@@ -37,31 +37,31 @@ function created(record: SessionRecord, field: 'theme' | 'row' | 'note'): Outcom
 }
 
 export const boardHandlers = {
-	'theme.create': (context, command) => created(themes.create(context.db, context.session.id, command.name), 'theme'),
-	'theme.rename': (context, command) => ({
-		records: [themes.rename(context.db, context.session.id, mustTheme(context, command.themeId), command.name)]
+	'theme.create': async (context, command) => created(await themes.create(context.trx, context.session.id, command.name), 'theme'),
+	'theme.rename': async (context, command) => ({
+		records: [await themes.rename(context.trx, context.session.id, await mustTheme(context, command.themeId), command.name)]
 	}),
-	'theme.delete': (context, command) => {
-		mustTheme(context, command.themeId);
-		return { records: [themes.remove(context.db, context.session.id, command.themeId)] };
+	'theme.delete': async (context, command) => {
+		await mustTheme(context, command.themeId);
+		return { records: [await themes.remove(context.trx, context.session.id, command.themeId)] };
 	},
-	'themes.order': (context, command) => {
-		const current = themes.list(context.db, context.session.id).map((t) => t.id);
+	'themes.order': async (context, command) => {
+		const current = (await themes.list(context.trx, context.session.id)).map((t) => t.id);
 		const same = command.themeIds.length === current.length && current.every((id) => command.themeIds.includes(id));
 		if (!same) throw new Rejected('invalid_input', 'List every theme exactly once');
-		return { records: [themes.order(context.db, context.session.id, command.themeIds)] };
+		return { records: [await themes.order(context.trx, context.session.id, command.themeIds)] };
 	},
-	'vote.set': (context, command) => {
-		const { view, db, session, who } = context;
+	'vote.set': async (context, command) => {
+		const { view, trx, session, who } = context;
 		if (view.phase !== 'voting') throw new Rejected('phase_closed', 'Voting is not open');
-		if (view.voting.target === 'themes') mustTheme(context, command.targetId);
+		if (view.voting.target === 'themes') await mustTheme(context, command.targetId);
 		else visibleItem(context, command.targetId);
 		// Read and written in one transaction: two tabs of one phone cannot overspend together.
-		const placed = votes.countedBy(db, session.id, who.participantId!, view.voting.target);
+		const placed = await votes.countedBy(trx, session.id, who.participantId!, view.voting.target);
 		const check = checkVote(placed, command.targetId, command.count, view.voting);
 		if (!check.ok) throw new Rejected(check.reason, check.reason === 'over_cap' ? 'Too many dots on one choice' : 'No dots left');
 		const vote = { participantId: who.participantId!, targetId: command.targetId, count: command.count };
-		return { records: [votes.set(db, session.id, vote)] };
+		return { records: [await votes.set(trx, session.id, vote)] };
 	},
 	'voting.settings': (context, command) => {
 		const { revealed, ...rest } = command;
@@ -80,19 +80,19 @@ export const boardHandlers = {
 		const link = { recommendationId: recommendation.id, targetId: target.id };
 		return { records: [links.set(context.db, context.session.id, context.actor, link, command.linked)] };
 	},
-	'action.save': (context, command) => {
-		if (command.row.id && !actions.exists(context.db, context.session.id, command.row.id))
+	'action.save': async (context, command) => {
+		if (command.row.id && !(await actions.exists(context.trx, context.session.id, command.row.id)))
 			throw new Rejected('not_found', 'No such action row');
-		return created(actions.save(context.db, context.session.id, context.actor, command.row), 'row');
+		return created(await actions.save(context.trx, context.session.id, context.actor, command.row), 'row');
 	},
-	'action.delete': (context, command) => {
-		if (!actions.exists(context.db, context.session.id, command.rowId)) throw new Rejected('not_found', 'No such action row');
-		return { records: [actions.remove(context.db, context.session.id, context.actor, command.rowId)] };
+	'action.delete': async (context, command) => {
+		if (!(await actions.exists(context.trx, context.session.id, command.rowId))) throw new Rejected('not_found', 'No such action row');
+		return { records: [await actions.remove(context.trx, context.session.id, context.actor, command.rowId)] };
 	},
-	'note.add': (context, command) =>
-		created(notes.add(context.db, context.session.id, context.actor, context.view.phase, command.text, command.speaker), 'note'),
-	'note.delete': (context, command) => {
-		if (!notes.exists(context.db, context.session.id, command.noteId)) throw new Rejected('not_found', 'No such note');
-		return { records: [notes.remove(context.db, context.session.id, context.actor, command.noteId)] };
+	'note.add': async (context, command) =>
+		created(await notes.add(context.trx, context.session.id, context.actor, context.view.phase, command.text, command.speaker), 'note'),
+	'note.delete': async (context, command) => {
+		if (!(await notes.exists(context.trx, context.session.id, command.noteId))) throw new Rejected('not_found', 'No such note');
+		return { records: [await notes.remove(context.trx, context.session.id, context.actor, command.noteId)] };
 	}
 } satisfies Handlers;

@@ -70,9 +70,9 @@ export const itemHandlers = {
 		const sources = sourceIds.map((id) => mustFind(context, id));
 		return { records: [items.merge(context.db, target, sources)], itemId: target.id };
 	},
-	'item.theme': (context, command) => {
+	'item.theme': async (context, command) => {
 		const item = mustFind(context, command.itemId);
-		if (command.themeId && !themes.find(context.db, context.session.id, command.themeId))
+		if (command.themeId && !(await themes.find(context.trx, context.session.id, command.themeId)))
 			throw new Rejected('not_found', 'No such theme');
 		return { records: [items.setTheme(context.db, item, command.themeId)], itemId: item.id };
 	}

@@ -4,9 +4,9 @@ import { shows } from '../spotlight';
 import { Rejected, type Handlers } from './context';
 
 export const projectorHandlers = {
-	'projector.spotlight': (context, command) => {
+	'projector.spotlight': async (context, command) => {
 		const target = command.target;
-		if (target && !shows(context.db, context.session.id, target)) throw new Rejected('not_found', 'Nothing the room can see has this id');
+		if (target && !(await shows(context.db, context.trx, context.session.id, target))) throw new Rejected('not_found', 'Nothing the room can see has this id');
 		return { records: [sessions.setSpotlight(context.db, context.session, target)] };
 	}
 } satisfies Handlers;

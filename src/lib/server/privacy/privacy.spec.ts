@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { facilitatedFgd } from '$lib/testing/fgd';
+import { kysely } from '$lib/testing/orgs';
 import { cameraJpeg } from '$lib/testing/photos';
 import { openDatabase, type Db } from '../db/database';
 import { buildMinutes } from '../minutes/model';
@@ -40,7 +41,7 @@ async function withPhoto(fgd: Awaited<ReturnType<typeof facilitatedFgd>>) {
 	const image = await normalise(await cameraJpeg(800, 600));
 	photos.store(fgd.db, fgd.session.id, 'minutetaker', image, 'Siti Rahmawati menyampaikan paparan');
 	// Follow-up evidence whose file name carries a participant's name.
-	const rowId = actions.list(fgd.db, fgd.session.id)[0].id;
+	const rowId = (await actions.list(kysely(fgd.db), fgd.session.id))[0].id;
 	const input = followup.updateInput.parse({ rowId, status: 'berjalan', note: '', evidenceUrl: '' });
 	write(fgd.db, () => followup.recordUpdate(fgd.db, fgd.session.id, 'facilitator', input, { files: [{ name: 'Paparan Siti Rahmawati.pdf', type: 'pdf', data: smallPdf() }] }));
 }
