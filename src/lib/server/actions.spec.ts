@@ -6,7 +6,6 @@ import * as actions from './actions';
 import type { Db } from './db/database';
 import { snapshotFor } from './sync';
 import { createSession, dumpTables, must, send, sessionWith, type TestParticipant, type TestSession } from '$lib/testing/server';
-import { kysely } from '$lib/testing/orgs';
 
 let db: Db;
 let session: TestSession;

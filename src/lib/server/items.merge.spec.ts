@@ -7,7 +7,6 @@ import * as links from './item-links';
 import * as items from './items';
 import { snapshot } from './sync';
 import { addItem, dumpTables, must, send, sessionWith, setPhase, type TestParticipant, type TestSession } from '$lib/testing/server';
-import { kysely } from '$lib/testing/orgs';
 import * as votes from './votes';
 
 let db: Db;

@@ -26,13 +26,13 @@ export async function snapshot(store: Database, sessionId: string): Promise<Snap
 			session: screenView(sessions.toView(sessions.byId(db, sessionId))),
 			participants: participants.list(db, sessionId),
 			items: items.listViews(db, sessionId),
-			themes: themes.list(db, sessionId),
-			votes: votes.list(db, sessionId),
-			voters: votes.voterCount(db, sessionId),
+			themes: await themes.list(moment, sessionId),
+			votes: await votes.list(moment, sessionId),
+			voters: await votes.voterCount(moment, sessionId),
 			links: links.list(db, sessionId),
 			supports: supports.list(db, sessionId),
-			actions: actions.list(db, sessionId),
-			notes: notes.list(db, sessionId),
+			actions: await actions.list(moment, sessionId),
+			notes: await notes.list(moment, sessionId),
 			photos: photos.list(db, sessionId),
 			seq: lastSeq(db, sessionId)
 		};
@@ -59,8 +59,8 @@ export async function boardState(store: Database, sessionId: string, events?: Se
 		const status = events
 			? new Map(events.flatMap((e) => (e.type === 'item.edited' ? [[e.itemId, items.find(db, sessionId, e.itemId)?.status] as const] : [])))
 			: new Map(items.listRows(db, sessionId).map((r) => [r.id, r.status] as const));
-		const voters = !revealed && needs(VOTES) ? votes.voterCount(db, sessionId) : 0;
-		const room = revealed && needs(CARRY_TALLIES) ? { votes: votes.list(db, sessionId), people: participants.list(db, sessionId) } : null;
+		const voters = !revealed && needs(VOTES) ? await votes.voterCount(moment, sessionId) : 0;
+		const room = revealed && needs(CARRY_TALLIES) ? { votes: await votes.list(moment, sessionId), people: participants.list(db, sessionId) } : null;
 		const tallies = room ? roomTallies(room.votes, room.people) : [];
 		return {
 			phase: view.phase,

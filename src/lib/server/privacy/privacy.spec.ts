@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { facilitatedFgd } from '$lib/testing/fgd';
-import { kysely } from '$lib/testing/orgs';
 import { cameraJpeg } from '$lib/testing/photos';
 import { openDatabase, type Db } from '../db/database';
 import { buildMinutes } from '../minutes/model';

@@ -122,9 +122,9 @@ export async function loadSource(store: Database, sessionId: string, lang: Local
 		mergedCount.set(row.merged_into, (mergedCount.get(row.merged_into) ?? 0) + 1);
 		mergedRows.set(row.merged_into, [...(mergedRows.get(row.merged_into) ?? []), row]);
 	}
-	const liveThemes = themes.list(db, sessionId);
+	const liveThemes = await themes.list(store, sessionId);
 	const reported = new Set([...rows.map((r) => r.id), ...liveThemes.map((t) => t.id)]);
-	const counted = votes.list(db, sessionId).filter((v) => reported.has(v.targetId));
+	const counted = (await votes.list(store, sessionId)).filter((v) => reported.has(v.targetId));
 	const tallies = tally(counted, (id) => people.get(id)?.group ?? '');
 	const voters = new Set(counted.map((v) => v.participantId)).size;
 	const links = itemLinks.list(db, sessionId).filter((l) => reported.has(l.recommendationId) && reported.has(l.targetId));
@@ -145,8 +145,8 @@ export async function loadSource(store: Database, sessionId: string, lang: Local
 		tallies,
 		voters,
 		links,
-		actions: actions.list(db, sessionId),
-		notes: notes.list(db, sessionId),
+		actions: await actions.list(store, sessionId),
+		notes: await notes.list(store, sessionId),
 		phaseChanges: log.recordsOfType(db, sessionId, 'phase.changed').map(({ at, event }) => ({ at, phase: event.phase })),
 		retention: settings(db, sessionId)
 	};
