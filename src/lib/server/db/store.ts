@@ -45,10 +45,18 @@ export function parseDatabaseUrl(url: string | undefined, fallbackPath: string):
 	return { engine: 'sqlite', path: url.replace(/^(sqlite|file):(\/\/)?/i, '') };
 }
 
-/** SQLite's adapter, holding the raw connection the store wraps (see rawConnection). */
+/**
+ * Where SQLite's adapter keeps the raw connection the store wraps (see rawConnection). A registered
+ * symbol, not a class to test with instanceof: the socket server and the SvelteKit routes are
+ * bundled as separate module graphs, each with its own copy of this file, sharing one store.
+ */
+const RAW = Symbol.for('rembuk.store.raw');
+
 class SharedSqliteAdapter extends SqliteAdapter {
-	constructor(readonly raw: Db) {
+	readonly [RAW]: Db;
+	constructor(raw: Db) {
 		super();
+		this[RAW] = raw;
 	}
 }
 
@@ -64,7 +72,7 @@ class SharedSqliteDialect extends SqliteDialect {
 
 /** Wraps an open (and migrated) SQLite connection; the store's close closes it. */
 export function sqliteStore(raw: Db): Store {
-	const db = new Kysely<Schema>({ dialect: new SharedSqliteDialect(raw) });
+	const db = storeOf(raw);
 	return { engine: 'sqlite', db, raw, close: () => db.destroy() };
 }
 
@@ -74,20 +82,26 @@ export function sqliteStore(raw: Db): Store {
  * there is none, and saying so beats running half a read on another engine.
  */
 export function rawConnection(db: Kysely<Schema>): Db {
-	const adapter = db.getExecutor().adapter;
-	if (adapter instanceof SharedSqliteAdapter) return adapter.raw;
+	const raw = (db.getExecutor().adapter as Partial<SharedSqliteAdapter>)[RAW];
+	if (raw) return raw;
 	throw new Error('this code still reads through the raw SQLite connection, which PostgreSQL does not have');
 }
 
-const wrapped = new WeakMap<Db, Database>();
+/**
+ * One Kysely instance per SQLite connection, process-wide (both module graphs, see RAW): Kysely's
+ * SQLite driver queues transactions on its instance, so two instances over one connection could
+ * begin one inside the other.
+ */
+const WRAPPED = Symbol.for('rembuk.store.wrapped');
+const wrapped: WeakMap<Db, Database> = ((globalThis as { [WRAPPED]?: WeakMap<Db, Database> })[WRAPPED] ??= new WeakMap());
 
 /**
- * For the transition only, rawConnection's converse: the store's view of a raw SQLite connection
- * (one per connection), for code holding the raw `db` that calls a converted function.
+ * The store's view of a raw SQLite connection (the one instance for it); for the transition, also
+ * what code holding the raw `db` passes to a converted function (rawConnection's converse).
  */
 export function storeOf(raw: Db): Database {
 	let db = wrapped.get(raw);
-	if (!db) wrapped.set(raw, (db = sqliteStore(raw).db));
+	if (!db) wrapped.set(raw, (db = new Kysely<Schema>({ dialect: new SharedSqliteDialect(raw) })));
 	return db;
 }
 
