@@ -76,7 +76,7 @@ async function undo(inside: CommandTransaction) {
 }
 
 async function apply(db: Db, trx: CommandTransaction, who: SocketIdentity, command: Command): Promise<Outcome> {
-	const session = sessions.byId(db, who.sessionId);
+	const session = await sessions.byId(trx, who.sessionId);
 	const refused = refusal(who.role, command.type, session.status);
 	if (refused === 'forbidden') throw new Rejected('forbidden', `A ${who.role} may not ${command.type}`);
 	if (refused === 'session_closed') throw new Rejected('session_closed', 'The session is closed');
@@ -86,6 +86,6 @@ async function apply(db: Db, trx: CommandTransaction, who: SocketIdentity, comma
 	// Staff acting from an account (a console opened from /org): every record it writes names the account.
 	return asAccount(who.accountId, async () => {
 		const outcome = await handler(context, command);
-		return { ...outcome, records: [...outcome.records, ...(await spotlight.followUp(db, trx, session))] };
+		return { ...outcome, records: [...outcome.records, ...(await spotlight.followUp(trx, session))] };
 	});
 }

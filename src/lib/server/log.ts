@@ -1,9 +1,11 @@
 /** The per-session event log: gap-free `seq`, appended inside the caller's transaction. */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { Kysely } from 'kysely';
 import type { SessionEvent, SessionRecord } from '../realtime/contract';
 import { stamp } from './clock';
 import type { Db } from './db/database';
-import { appendRecord } from './db/log-store';
+import { allSync, firstSync, sqliteQueries } from './db/bridge';
+import { appendRecord, lastSeq as storedLastSeq } from './db/log-store';
 import { sql } from './db/statements';
 import type { Database } from './db/store';
 
@@ -67,29 +69,64 @@ export async function recordEvent(
 	return { seq, at, event, owner };
 }
 
-export function lastSeq(db: Db, sessionId: string): number {
-	const row = sql(db, 'SELECT last_seq FROM sessions WHERE id = ?').get(sessionId) as { last_seq: number } | undefined;
-	return row?.last_seq ?? 0;
+/**
+ * Transition only: the raw SQLite connection of code not converted yet (sync, the minutes, followup,
+ * the random-session driver) gets the same query run synchronously through the bridge; a store
+ * handle gets a promise. The raw overloads go with the last raw caller.
+ */
+export function lastSeq(db: Db, sessionId: string): number;
+export function lastSeq(db: Database, sessionId: string): Promise<number>;
+export function lastSeq(db: Db | Database, sessionId: string): number | Promise<number> {
+	if (db instanceof Kysely) return storedLastSeq(db, sessionId);
+	return firstSync(db, sqliteQueries.selectFrom('sessions').select('last_seq').where('id', '=', sessionId))?.last_seq ?? 0;
 }
 
+type Row = { seq: number; at: string; payload: string; owner: string | null };
+
+const sinceQuery = (db: Database, sessionId: string, afterSeq: number, limit: number) =>
+	db
+		.selectFrom('session_events')
+		.select(['seq', 'at', 'payload', 'owner'])
+		.where('session_id', '=', sessionId)
+		.where('seq', '>', afterSeq)
+		.orderBy('seq')
+		.limit(limit);
+
+const asRecord = (r: Row): SessionRecord => ({ seq: r.seq, at: r.at, event: JSON.parse(r.payload) as SessionEvent, owner: r.owner });
+
 /** Records after `afterSeq`, in order, at most `limit`, with their owners (server side only). */
-export function recordsSince(db: Db, sessionId: string, afterSeq: number, limit: number): SessionRecord[] {
-	const rows = sql(
-		db,
-		'SELECT seq, at, payload, owner FROM session_events WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?'
-	).all(sessionId, afterSeq, limit) as { seq: number; at: string; payload: string; owner: string | null }[];
-	return rows.map((r) => ({ seq: r.seq, at: r.at, event: JSON.parse(r.payload) as SessionEvent, owner: r.owner }));
+export function recordsSince(db: Db, sessionId: string, afterSeq: number, limit: number): SessionRecord[];
+export function recordsSince(db: Database, sessionId: string, afterSeq: number, limit: number): Promise<SessionRecord[]>;
+export function recordsSince(db: Db | Database, sessionId: string, afterSeq: number, limit: number): SessionRecord[] | Promise<SessionRecord[]> {
+	if (db instanceof Kysely) return sinceQuery(db, sessionId, afterSeq, limit).execute().then((rows) => rows.map(asRecord));
+	return allSync(db, sinceQuery(sqliteQueries, sessionId, afterSeq, limit)).map(asRecord);
+}
+
+type OfType<T extends SessionEvent['type']> = { seq: number; at: string; event: Extract<SessionEvent, { type: T }> };
+
+/**
+ * The same on both engines without a JSON function: the payload is JSON.stringify's, so its top-level
+ * `"type":"…"` is in the text as written; LIKE narrows to the records that contain it (a wider match,
+ * `_` or a nested "type", is harmless), and the parsed type decides.
+ */
+const ofTypeQuery = (db: Database, sessionId: string, type: string) =>
+	db
+		.selectFrom('session_events')
+		.select(['seq', 'at', 'payload'])
+		.where('session_id', '=', sessionId)
+		.where('payload', 'like', `%${JSON.stringify({ type }).slice(1, -1)}%`)
+		.orderBy('seq');
+
+function ofType<T extends SessionEvent['type']>(rows: Omit<Row, 'owner'>[], type: T): OfType<T>[] {
+	return rows
+		.map((r) => ({ seq: r.seq, at: r.at, event: JSON.parse(r.payload) as SessionEvent }))
+		.filter((r): r is OfType<T> => r.event.type === type);
 }
 
 /** Every record of one event type, in order: e.g. the phase changes the minutes print as a timeline. */
-export function recordsOfType<T extends SessionEvent['type']>(
-	db: Db,
-	sessionId: string,
-	type: T
-): { seq: number; at: string; event: Extract<SessionEvent, { type: T }> }[] {
-	const rows = sql(
-		db,
-		"SELECT seq, at, payload FROM session_events WHERE session_id = ? AND json_extract(payload, '$.type') = ? ORDER BY seq"
-	).all(sessionId, type) as { seq: number; at: string; payload: string }[];
-	return rows.map((r) => ({ seq: r.seq, at: r.at, event: JSON.parse(r.payload) as Extract<SessionEvent, { type: T }> }));
+export function recordsOfType<T extends SessionEvent['type']>(db: Db, sessionId: string, type: T): OfType<T>[];
+export function recordsOfType<T extends SessionEvent['type']>(db: Database, sessionId: string, type: T): Promise<OfType<T>[]>;
+export function recordsOfType<T extends SessionEvent['type']>(db: Db | Database, sessionId: string, type: T): OfType<T>[] | Promise<OfType<T>[]> {
+	if (db instanceof Kysely) return ofTypeQuery(db, sessionId, type).execute().then((rows) => ofType(rows, type));
+	return ofType(allSync(db, ofTypeQuery(sqliteQueries, sessionId, type)), type);
 }

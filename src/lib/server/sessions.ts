@@ -3,10 +3,12 @@ import { DEFAULT_GROUPS, DEFAULT_KINDS } from '../domain/defaults';
 import { resolvePhaseKinds } from '../domain/phases';
 import type { Letterhead, Phase, SessionDetails, SessionView, Spotlight, StaffSessionView, Timer, VotingSettings } from '../domain/types';
 import type { CreateSessionInput } from '../realtime/schemas';
+import { Kysely } from 'kysely';
 import type { Db } from './db/database';
-import { sql } from './db/statements';
+import { firstSync, runSync, sqliteQueries } from './db/bridge';
+import type { Database } from './db/store';
 import * as clock from './clock';
-import { appendEvent } from './log';
+import { recordEvent } from './log';
 import { hashSecret, newId, newJoinCode, newSecret } from './secrets';
 
 export interface SessionRow {
@@ -55,55 +57,81 @@ export interface CreatedSession {
 	minutetakerKey: string;
 }
 
-export function create(db: Db, input: CreateSessionInput): CreatedSession {
-	const id = newId();
-	const facilitatorKey = newSecret();
-	const minutetakerKey = newSecret();
-	const now = new Date().toISOString();
-	return db.transaction(() => {
-		const code = unusedCode(db);
-		sql(
-			db,
-			`INSERT INTO sessions (id, code, facilitator_key_hash, title, theme, starts_at, time_zone, venue,
-			 organizers, region, minutes_language, kinds, groups, allow_anonymous, created_at, minutetaker_key_hash,
-			 sample_clock_offset_ms)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-		).run(
+/**
+ * Transition only: the raw SQLite connection of a module not converted yet (programmes, room,
+ * followup) gets the same query run synchronously through the bridge (./db/bridge.ts); a store
+ * handle gets a promise. The raw overloads go with the last raw caller.
+ */
+const isRaw = (db: Db | Database): db is Db => !(db instanceof Kysely);
+
+function insertSession(db: Database, id: string, code: string, input: CreateSessionInput, keys: { facilitator: string; minutetaker: string }, now: string) {
+	return db
+		.insertInto('sessions')
+		.values({
 			id,
 			code,
-			hashSecret(facilitatorKey),
-			input.title,
-			input.theme,
-			input.startsAt,
-			input.timeZone,
-			input.venue,
-			JSON.stringify(input.organizers),
-			input.region,
-			input.minutesLanguage,
-			JSON.stringify(input.kinds ?? DEFAULT_KINDS),
-			JSON.stringify(DEFAULT_GROUPS),
-			input.allowAnonymous ? 1 : 0,
-			now,
-			hashSecret(minutetakerKey),
-			input.sample ? 0 : null
-		);
-		return { id, code, facilitatorKey, minutetakerKey };
+			facilitator_key_hash: hashSecret(keys.facilitator),
+			title: input.title,
+			theme: input.theme,
+			starts_at: input.startsAt,
+			time_zone: input.timeZone,
+			venue: input.venue,
+			organizers: JSON.stringify(input.organizers),
+			region: input.region,
+			minutes_language: input.minutesLanguage,
+			kinds: JSON.stringify(input.kinds ?? DEFAULT_KINDS),
+			groups: JSON.stringify(DEFAULT_GROUPS),
+			allow_anonymous: input.allowAnonymous ? 1 : 0,
+			created_at: now,
+			minutetaker_key_hash: hashSecret(keys.minutetaker),
+			sample_clock_offset_ms: input.sample ? 0 : null
+		})
+		// A join code already taken inserts nothing, and the next try draws another: no read-then-write race.
+		.onConflict((oc) => oc.column('code').doNothing());
+}
+
+/**
+ * A new session with a join code no other session has. One statement per try, so it needs no
+ * transaction of its own and may run inside the caller's (a programme creating its sessions).
+ */
+export function create(db: Db, input: CreateSessionInput): CreatedSession;
+export function create(db: Database, input: CreateSessionInput): Promise<CreatedSession>;
+export function create(db: Db | Database, input: CreateSessionInput): CreatedSession | Promise<CreatedSession> {
+	const id = newId();
+	const keys = { facilitator: newSecret(), minutetaker: newSecret() };
+	const now = new Date().toISOString();
+	const created = (code: string) => ({ id, code, facilitatorKey: keys.facilitator, minutetakerKey: keys.minutetaker });
+	if (isRaw(db)) {
+		for (;;) {
+			const code = newJoinCode();
+			if (runSync(db, insertSession(sqliteQueries, id, code, input, keys, now)) > 0) return created(code);
+		}
+	}
+	return (async () => {
+		for (;;) {
+			const code = newJoinCode();
+			const { numInsertedOrUpdatedRows } = await insertSession(db, id, code, input, keys, now).executeTakeFirstOrThrow();
+			if (Number(numInsertedOrUpdatedRows ?? 0) > 0) return created(code);
+		}
 	})();
 }
 
-function unusedCode(db: Db): string {
-	for (;;) {
-		const code = newJoinCode();
-		if (!sql(db, 'SELECT 1 FROM sessions WHERE code = ?').get(code)) return code;
-	}
+const byCodeQuery = (db: Database, code: string) => db.selectFrom('sessions').selectAll().where('code', '=', code);
+const byIdQuery = (db: Database, id: string) => db.selectFrom('sessions').selectAll().where('id', '=', id);
+
+export function byCode(db: Db, code: string): SessionRow | undefined;
+export function byCode(db: Database, code: string): Promise<SessionRow | undefined>;
+export function byCode(db: Db | Database, code: string): SessionRow | undefined | Promise<SessionRow | undefined> {
+	if (isRaw(db)) return firstSync(db, byCodeQuery(sqliteQueries, code)) as SessionRow | undefined;
+	return byCodeQuery(db, code).executeTakeFirst() as Promise<SessionRow | undefined>;
 }
 
-export function byCode(db: Db, code: string): SessionRow | undefined {
-	return sql(db, 'SELECT * FROM sessions WHERE code = ?').get(code) as SessionRow | undefined;
-}
-
-export function byId(db: Db, id: string): SessionRow {
-	return sql(db, 'SELECT * FROM sessions WHERE id = ?').get(id) as SessionRow;
+/** The session with this id, which the caller knows exists (a socket's, a command's). */
+export function byId(db: Db, id: string): SessionRow;
+export function byId(db: Database, id: string): Promise<SessionRow>;
+export function byId(db: Db | Database, id: string): SessionRow | Promise<SessionRow> {
+	if (isRaw(db)) return firstSync(db, byIdQuery(sqliteQueries, id)) as SessionRow;
+	return byIdQuery(db, id).executeTakeFirst() as Promise<SessionRow>;
 }
 
 export function toView(row: SessionRow): StaffSessionView {
@@ -136,71 +164,74 @@ export function toView(row: SessionRow): StaffSessionView {
 	};
 }
 
-export function updateSettings(
-	db: Db,
+export async function updateSettings(
+	db: Database,
 	row: SessionRow,
 	settings: { allowAnonymous?: boolean; kinds?: SessionView['kinds']; preModeration?: boolean }
 ) {
 	const allowAnonymous = settings.allowAnonymous ?? row.allow_anonymous === 1;
 	const preModeration = settings.preModeration ?? row.pre_moderation === 1;
 	const kinds = settings.kinds ?? JSON.parse(row.kinds);
-	sql(db, 'UPDATE sessions SET allow_anonymous = ?, kinds = ?, pre_moderation = ? WHERE id = ?').run(
-		allowAnonymous ? 1 : 0,
-		JSON.stringify(kinds),
-		preModeration ? 1 : 0,
-		row.id
-	);
-	return appendEvent(db, row.id, 'facilitator', { type: 'session.settings', allowAnonymous, kinds, preModeration });
+	await db
+		.updateTable('sessions')
+		.set({ allow_anonymous: allowAnonymous ? 1 : 0, kinds: JSON.stringify(kinds), pre_moderation: preModeration ? 1 : 0 })
+		.where('id', '=', row.id)
+		.execute();
+	return recordEvent(db, row.id, 'facilitator', { type: 'session.settings', allowAnonymous, kinds, preModeration });
 }
 
-export function close(db: Db, row: SessionRow) {
-	const closedAt = clock.now(db, row.id);
+export async function close(db: Database, row: SessionRow) {
+	const closedAt = await clock.now(db, row.id);
 	const from = row.phase;
-	sql(db, "UPDATE sessions SET status = 'closed', phase = 'closed', closed_at = ? WHERE id = ?").run(closedAt, row.id);
+	await db.updateTable('sessions').set({ status: 'closed', phase: 'closed', closed_at: closedAt }).where('id', '=', row.id).execute();
 	return [
-		appendEvent(db, row.id, 'facilitator', { type: 'phase.changed', phase: 'closed', from }),
-		appendEvent(db, row.id, 'facilitator', { type: 'session.closed', closedAt })
+		await recordEvent(db, row.id, 'facilitator', { type: 'phase.changed', phase: 'closed', from }),
+		await recordEvent(db, row.id, 'facilitator', { type: 'session.closed', closedAt })
 	];
 }
 
-export function setPhase(db: Db, row: SessionRow, phase: Phase) {
-	sql(db, 'UPDATE sessions SET phase = ? WHERE id = ?').run(phase, row.id);
-	return appendEvent(db, row.id, 'facilitator', { type: 'phase.changed', phase, from: row.phase });
+export async function setPhase(db: Database, row: SessionRow, phase: Phase) {
+	await db.updateTable('sessions').set({ phase }).where('id', '=', row.id).execute();
+	return recordEvent(db, row.id, 'facilitator', { type: 'phase.changed', phase, from: row.phase });
 }
 
 /** Stores the overrides only (see resolvePhaseKinds); the event carries the resolved map. */
-export function setPhaseKinds(db: Db, row: SessionRow, overrides: Partial<Record<Phase, string[]>>) {
-	sql(db, 'UPDATE sessions SET phase_kinds = ? WHERE id = ?').run(JSON.stringify(overrides), row.id);
+export async function setPhaseKinds(db: Database, row: SessionRow, overrides: Partial<Record<Phase, string[]>>) {
+	await db.updateTable('sessions').set({ phase_kinds: JSON.stringify(overrides) }).where('id', '=', row.id).execute();
 	const phaseKinds = resolvePhaseKinds(JSON.parse(row.kinds), overrides);
-	return appendEvent(db, row.id, 'facilitator', { type: 'phase.kinds', phaseKinds });
+	return recordEvent(db, row.id, 'facilitator', { type: 'phase.kinds', phaseKinds });
 }
 
-export function setTimer(db: Db, row: SessionRow, timer: Timer) {
-	sql(db, 'UPDATE sessions SET timer = ? WHERE id = ?').run(JSON.stringify(timer), row.id);
-	return appendEvent(db, row.id, 'facilitator', { type: 'timer.changed', timer });
+export async function setTimer(db: Database, row: SessionRow, timer: Timer) {
+	await db.updateTable('sessions').set({ timer: JSON.stringify(timer) }).where('id', '=', row.id).execute();
+	return recordEvent(db, row.id, 'facilitator', { type: 'timer.changed', timer });
 }
 
-export function setSpotlight(db: Db, row: SessionRow, spotlight: Spotlight) {
-	sql(db, 'UPDATE sessions SET spotlight = ? WHERE id = ?').run(spotlight ? JSON.stringify(spotlight) : null, row.id);
-	return appendEvent(db, row.id, 'facilitator', { type: 'spotlight.changed', spotlight });
+export async function setSpotlight(db: Database, row: SessionRow, spotlight: Spotlight) {
+	await db
+		.updateTable('sessions')
+		.set({ spotlight: spotlight ? JSON.stringify(spotlight) : null })
+		.where('id', '=', row.id)
+		.execute();
+	return recordEvent(db, row.id, 'facilitator', { type: 'spotlight.changed', spotlight });
 }
 
-export function setVoting(db: Db, row: SessionRow, voting: VotingSettings) {
-	sql(db, 'UPDATE sessions SET voting = ? WHERE id = ?').run(JSON.stringify(voting), row.id);
-	return appendEvent(db, row.id, 'facilitator', { type: 'voting.settings', voting });
+export async function setVoting(db: Database, row: SessionRow, voting: VotingSettings) {
+	await db.updateTable('sessions').set({ voting: JSON.stringify(voting) }).where('id', '=', row.id).execute();
+	return recordEvent(db, row.id, 'facilitator', { type: 'voting.settings', voting });
 }
 
-export function setDetails(db: Db, row: SessionRow, actor: string, details: SessionDetails) {
-	sql(db, 'UPDATE sessions SET details = ? WHERE id = ?').run(JSON.stringify(details), row.id);
-	return appendEvent(db, row.id, actor, { type: 'session.details', details: withoutLogo(details) });
+export async function setDetails(db: Database, row: SessionRow, actor: string, details: SessionDetails) {
+	await db.updateTable('sessions').set({ details: JSON.stringify(details) }).where('id', '=', row.id).execute();
+	return recordEvent(db, row.id, actor, { type: 'session.details', details: withoutLogo(details) });
 }
 
 /**
  * Replaces the letterhead and keeps every other detail as the session holds it now: the row is
  * read here, in the caller's transaction, so an edit committed a moment ago is not overwritten.
  */
-export function setLetterhead(db: Db, sessionId: string, actor: string, letterhead: Letterhead) {
-	const row = byId(db, sessionId);
+export async function setLetterhead(db: Database, sessionId: string, actor: string, letterhead: Letterhead) {
+	const row = await byId(db, sessionId);
 	const details: SessionDetails = JSON.parse(row.details);
 	return setDetails(db, row, actor, { ...details, letterhead });
 }

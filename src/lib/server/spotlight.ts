@@ -4,23 +4,31 @@
  */
 import type { Spotlight } from '../domain/types';
 import type { SessionRecord } from '../realtime/contract';
-import type { Db } from './db/database';
 import type { Database } from './db/store';
-import * as items from './items';
 import * as sessions from './sessions';
 import * as themes from './themes';
 
-/** Whether the room may see the target now (a pending or hidden post may not be spotlit). */
-export async function shows(db: Db, trx: Database, sessionId: string, spotlight: NonNullable<Spotlight>): Promise<boolean> {
-	if (spotlight.kind === 'theme') return (await themes.find(trx, sessionId, spotlight.id)) !== undefined;
-	return items.find(db, sessionId, spotlight.id)?.status === 'visible';
+/**
+ * Whether the room may see the target now (a pending or hidden post may not be spotlit). The post
+ * is read here on the store, as `items.find` finds it (not deleted), until items.ts is on it too.
+ */
+export async function shows(db: Database, sessionId: string, spotlight: NonNullable<Spotlight>): Promise<boolean> {
+	if (spotlight.kind === 'theme') return (await themes.find(db, sessionId, spotlight.id)) !== undefined;
+	const item = await db
+		.selectFrom('items')
+		.select('status')
+		.where('session_id', '=', sessionId)
+		.where('id', '=', spotlight.id)
+		.where('deleted_at', 'is', null)
+		.executeTakeFirst();
+	return item?.status === 'visible';
 }
 
 /** After a command: the record taking the spotlight down when its target has gone, else nothing. */
-export async function followUp(db: Db, trx: Database, row: sessions.SessionRow): Promise<SessionRecord[]> {
+export async function followUp(db: Database, row: sessions.SessionRow): Promise<SessionRecord[]> {
 	if (!row.spotlight) return [];
-	const now = sessions.byId(db, row.id);
+	const now = await sessions.byId(db, row.id);
 	const spotlight: Spotlight = now.spotlight ? JSON.parse(now.spotlight) : null;
-	if (!spotlight || (await shows(db, trx, row.id, spotlight))) return [];
-	return [sessions.setSpotlight(db, now, null)];
+	if (!spotlight || (await shows(db, row.id, spotlight))) return [];
+	return [await sessions.setSpotlight(db, now, null)];
 }

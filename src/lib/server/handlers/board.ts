@@ -63,10 +63,10 @@ export const boardHandlers = {
 		const vote = { participantId: who.participantId!, targetId: command.targetId, count: command.count };
 		return { records: [await votes.set(trx, session.id, vote)] };
 	},
-	'voting.settings': (context, command) => {
+	'voting.settings': async (context, command) => {
 		const { revealed, ...rest } = command;
 		const voting = { ...context.view.voting, ...rest, ...(revealed === undefined ? {} : { revealed }) };
-		return { records: [sessions.setVoting(context.db, context.session, voting)] };
+		return { records: [await sessions.setVoting(context.trx, context.session, voting)] };
 	},
 	'link.set': (context, command) => {
 		// Unlinking works whatever became of the items; a new link needs both on the board.

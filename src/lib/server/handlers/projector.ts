@@ -6,7 +6,7 @@ import { Rejected, type Handlers } from './context';
 export const projectorHandlers = {
 	'projector.spotlight': async (context, command) => {
 		const target = command.target;
-		if (target && !(await shows(context.db, context.trx, context.session.id, target))) throw new Rejected('not_found', 'Nothing the room can see has this id');
-		return { records: [sessions.setSpotlight(context.db, context.session, target)] };
+		if (target && !(await shows(context.trx, context.session.id, target))) throw new Rejected('not_found', 'Nothing the room can see has this id');
+		return { records: [await sessions.setSpotlight(context.trx, context.session, target)] };
 	}
 } satisfies Handlers;

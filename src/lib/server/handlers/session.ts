@@ -8,35 +8,35 @@ import { Rejected, type CommandContext, type Handlers } from './context';
 const cleared: Timer = { endsAt: null, remainingMs: null, lockOnEnd: false };
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function timer(context: CommandContext, next: Timer) {
-	return { records: [sessions.setTimer(context.db, context.session, next)] };
+async function timer(context: CommandContext, next: Timer) {
+	return { records: [await sessions.setTimer(context.trx, context.session, next)] };
 }
 
 export const sessionHandlers = {
-	'session.settings': (context, command) => {
+	'session.settings': async (context, command) => {
 		if (command.kinds && items.count(context.db, context.session.id) > 0)
 			throw new Rejected('kinds_locked', 'Kinds can change only before the first item');
-		return { records: [sessions.updateSettings(context.db, context.session, command)] };
+		return { records: [await sessions.updateSettings(context.trx, context.session, command)] };
 	},
-	'session.close': (context) => ({ records: sessions.close(context.db, context.session) }),
-	'session.details': (context, command) => ({
-		records: [sessions.setDetails(context.db, context.session, context.actor, { ...context.view.details, ...command.details })]
+	'session.close': async (context) => ({ records: await sessions.close(context.trx, context.session) }),
+	'session.details': async (context, command) => ({
+		records: [await sessions.setDetails(context.trx, context.session, context.actor, { ...context.view.details, ...command.details })]
 	}),
-	'phase.set': (context, command) => {
-		if (command.phase === 'closed') return { records: sessions.close(context.db, context.session) };
+	'phase.set': async (context, command) => {
+		if (command.phase === 'closed') return { records: await sessions.close(context.trx, context.session) };
 		if (!mayMove(context.view.phase, command.phase)) throw new Rejected('invalid_input', 'Already in this phase');
-		const records = [sessions.setPhase(context.db, context.session, command.phase)];
+		const records = [await sessions.setPhase(context.trx, context.session, command.phase)];
 		// A countdown belongs to the phase it was started in; its lock must not follow into the next.
 		const { endsAt, remainingMs } = context.view.timer;
-		if (endsAt !== null || remainingMs !== null) records.push(sessions.setTimer(context.db, context.session, cleared));
+		if (endsAt !== null || remainingMs !== null) records.push(await sessions.setTimer(context.trx, context.session, cleared));
 		return { records };
 	},
-	'phase.kinds': (context, command) => {
+	'phase.kinds': async (context, command) => {
 		const known = new Set(context.view.kinds.map((k) => k.key));
 		if (command.kinds.some((k) => !known.has(k))) throw new Rejected('invalid_input', 'Unknown kind');
 		// Store only what the facilitator chose; the other phases keep following the defaults.
 		const overrides = { ...JSON.parse(context.session.phase_kinds), [command.phase]: command.kinds };
-		return { records: [sessions.setPhaseKinds(context.db, context.session, overrides)] };
+		return { records: [await sessions.setPhaseKinds(context.trx, context.session, overrides)] };
 	},
 	'timer.start': (context, command) =>
 		timer(context, { endsAt: iso(context.now + command.seconds * 1000), remainingMs: null, lockOnEnd: command.lockOnEnd }),
