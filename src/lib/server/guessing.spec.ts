@@ -28,6 +28,21 @@ describe('guessing', () => {
 		expect(await guessing.lookUp('b', 'ABC234', find('ABC234'))).toEqual({ ok: true, found: { id: 's1' } });
 	});
 
+	it('gives a burst of look-ups on the store (an async find) no more free misses than synchronous ones', async () => {
+		const guessing = createGuessing(options);
+		const slow = (code: string) => () => new Promise<{ id: string } | undefined>((resolve) => setTimeout(() => resolve(live.get(code)), 5));
+		const started = Date.now();
+		const burst = await Promise.all(Array.from({ length: 6 }, (_, i) => guessing.lookUp('a', `W${i}`, slow(`W${i}`))));
+		expect(burst.every((a) => a.ok)).toBe(true);
+		// 3 free, then one each 40 ms: the sixth answers no sooner than 3 turns later.
+		expect(Date.now() - started).toBeGreaterThanOrEqual(3 * 40 - 5);
+		// A code found gives its reserved miss back: the next free look-up of another address is not affected, and this one may find again.
+		expect(await guessing.lookUp('b', 'ABC234', slow('ABC234'))).toEqual({ ok: true, found: { id: 's1' } });
+		const again = Date.now();
+		for (let i = 0; i < 3; i++) await guessing.lookUp('b', `X${i}`, slow(`X${i}`));
+		expect(Date.now() - again).toBeLessThan(40);
+	});
+
 	it('does not spend a miss on a code that opens a session', async () => {
 		const guessing = createGuessing(options);
 		for (let i = 0; i < 50; i++) expect((await guessing.lookUp('a', 'ABC234', find('ABC234'))).ok).toBe(true);

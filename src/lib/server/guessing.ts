@@ -48,7 +48,15 @@ class Bucket {
 		this.tokens(now);
 		this.#tokens -= 1;
 	}
+	/** Gives a spent token back: a look-up reserved a miss and found what it looked for. */
+	refund(now: number) {
+		this.tokens(now);
+		this.#tokens = Math.min(this.capacity, this.#tokens + 1);
+	}
 }
+
+/** A look-up: synchronous, or a query on the store. */
+type Find<T> = () => T | undefined | Promise<T | undefined>;
 
 interface Address {
 	bucket: Bucket;
@@ -94,17 +102,24 @@ export function createGuessing(options = GUESSING, clock: () => number = () => D
 	/** Set in a cluster: tells the other nodes of a miss counted here. */
 	let onMiss: ((address: string) => void) | null = null;
 
-	/** Runs `find` once a miss could be afforded, spending one only when it finds nothing. */
-	function attempt<T>(address: string, entry: Address, key: string | null, find: () => T | undefined): T | undefined {
+	/**
+	 * Runs `find` once a miss could be afforded, spending one only when it finds nothing. The miss is
+	 * reserved before `find` and given back when it finds: a look-up that awaits the store must not
+	 * let a burst of guesses sent meanwhile pass the check on the same token.
+	 */
+	async function attempt<T>(address: string, entry: Address, key: string | null, find: Find<T>): Promise<T | undefined> {
+		entry.bucket.spend(clock());
+		everyone.spend(clock());
+		const found = await find();
 		const now = clock();
-		const found = find();
-		if (found === undefined) {
-			entry.bucket.spend(now);
-			everyone.spend(now);
-			onMiss?.(address);
-		} else if (key !== null) {
-			if (entry.known.size >= 32) entry.known.delete(entry.known.keys().next().value!);
-			entry.known.set(key, now + options.knownForMs);
+		if (found === undefined) onMiss?.(address);
+		else {
+			entry.bucket.refund(now);
+			everyone.refund(now);
+			if (key !== null) {
+				if (entry.known.size >= 32) entry.known.delete(entry.known.keys().next().value!);
+				entry.known.set(key, now + options.knownForMs);
+			}
 		}
 		return found;
 	}
@@ -115,15 +130,15 @@ export function createGuessing(options = GUESSING, clock: () => number = () => D
 	 * answers "try again" when that turn is more than `maxWaitMs` away. The wait comes before
 	 * the look-up, so sending many guesses at once learns no more than sending them in turn.
 	 */
-	async function lookUp<T>(address: string, key: string | null, find: () => T | undefined): Promise<Turn<T>> {
+	async function lookUp<T>(address: string, key: string | null, find: Find<T>): Promise<Turn<T>> {
 		const entry = of(address);
 		const now = clock();
 		const until = key === null ? undefined : entry.known.get(key);
 		if (until !== undefined && until >= now) {
-			const found = find();
+			const found = await find();
 			if (found !== undefined) return { ok: true, found };
 		}
-		if (entry.waiting === 0 && waitMs(entry, now) === 0) return { ok: true, found: attempt(address, entry, key, find) };
+		if (entry.waiting === 0 && waitMs(entry, now) === 0) return { ok: true, found: await attempt(address, entry, key, find) };
 		const expected = waitMs(entry, now) + entry.waiting * options.missEveryMs;
 		if (expected > options.maxWaitMs) return { ok: false, retryAfterS: Math.ceil(expected / 1000) };
 		entry.waiting += 1;
@@ -133,7 +148,7 @@ export function createGuessing(options = GUESSING, clock: () => number = () => D
 		entry.queue = turn;
 		await turn;
 		entry.waiting -= 1;
-		return { ok: true, found: attempt(address, entry, key, find) };
+		return { ok: true, found: await attempt(address, entry, key, find) };
 	}
 
 	/** A wrong secret: spends a miss, waiting its turn like a wrong code. False when told to come back later. */
@@ -160,7 +175,7 @@ export type Guessing = ReturnType<typeof createGuessing>;
 /** `RATE_LIMITS=off` (benchmarks only, see ratelimit.ts) lifts the slow-down too. */
 const unlimited = process.env.RATE_LIMITS === 'off';
 const lifted: Guessing = {
-	lookUp: async (_address, _key, find) => ({ ok: true, found: find() }),
+	lookUp: async (_address, _key, find) => ({ ok: true, found: await find() }),
 	missed: async () => ({ ok: true, found: undefined }),
 	forgetIdle: () => {},
 	heardMiss: () => {},
