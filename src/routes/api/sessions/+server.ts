@@ -11,7 +11,7 @@ export const POST: RequestHandler = (event) =>
 	handle(async () => {
 		if (!(await allow('create', clientAddress(event)))) return problem(429, 'rate_limited', 'Too many new sessions; wait a few minutes');
 		const input = await readBody(event.request, createSessionSchema);
-		const created = sessions.create(getContext().db, input);
+		const created = await sessions.create(getContext().store.db, input);
 		const origin = publicOrigin(event.url);
 		return json(
 			{

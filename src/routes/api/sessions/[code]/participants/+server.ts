@@ -24,9 +24,9 @@ export const POST: RequestHandler = (event) =>
 			if (refusal) return refuse(refusal);
 			if (!(await waitTurn(clientAddress(event)))) return problem(429, 'rate_limited', 'Too many joins from this address; try again in a minute');
 		}
-		const joined = await getContext().writes.commit(session.id, (db) => {
+		const joined = await getContext().writes.commit(session.id, async (db, trx) => {
 			// Checked again inside the write: the door may have closed, or the room filled, while this one waited.
-			const current = sessions.byId(db, session.id);
+			const current = await sessions.byId(trx, session.id);
 			const refusal = known ? null : room.refusesJoin(db, current);
 			return refusal ? { refusal, records: [] } : participants.join(db, current, input);
 		});
