@@ -27,8 +27,8 @@ export async function findSession(event: LookupEvent, options: { formerCodes?: b
 	const db = getContext().db;
 	const key = event.request && bearerOrNull(event.request);
 	const known = key ? byAnyCode(db, code.data)?.session : undefined;
-	if (known && key && opensSession(known, key)) return known;
-	const find = () => (options.formerCodes ? asAsked(byAnyCode(db, code.data)?.session, code.data) : sessions.byCode(db, code.data));
+	if (known && key && (await opensSession(known, key))) return known;
+	const find = () => (options.formerCodes ? asAsked(byAnyCode(db, code.data)?.session, code.data) : sessions.byCode(getContext().store.db, code.data));
 	const turn = await guessing.lookUp(clientAddress(event), code.data, find);
 	if (!turn.ok || !turn.found) return notFound(turn);
 	return turn.found;
@@ -57,8 +57,8 @@ function notFound(turn: Turn<unknown>): never {
 	throw new HttpProblem(404, 'not_found', 'No session has this code');
 }
 
-function opensSession(session: sessions.SessionRow, key: string): boolean {
-	if (facilitatorKeyOpens(getContext().db, session, key)) return true;
+async function opensSession(session: sessions.SessionRow, key: string): Promise<boolean> {
+	if (await facilitatorKeyOpens(getContext().store.db, session, key)) return true;
 	if (session.minutetaker_key_hash && secretMatches(key, session.minutetaker_key_hash)) return true;
 	return reports.check(getContext().db, session.id, key);
 }
@@ -73,7 +73,7 @@ export async function requireFacilitator(
 	session: sessions.SessionRow
 ): Promise<{ accountId: string | null }> {
 	const key = bearer(event, 'Send the facilitator key as Authorization: Bearer …');
-	return facilitatorKeyOpens(getContext().db, session, key) ?? refuse(event);
+	return (await facilitatorKeyOpens(getContext().store.db, session, key)) ?? refuse(event);
 }
 
 /**
@@ -85,7 +85,7 @@ export async function requireStaff(
 	session: sessions.SessionRow
 ): Promise<{ role: 'facilitator' | 'minutetaker'; accountId: string | null }> {
 	const key = bearer(event, 'Send the facilitator or minute-taker key as Authorization: Bearer …');
-	const opened = facilitatorKeyOpens(getContext().db, session, key);
+	const opened = await facilitatorKeyOpens(getContext().store.db, session, key);
 	if (opened) return { role: 'facilitator', accountId: opened.accountId };
 	if (session.minutetaker_key_hash && secretMatches(key, session.minutetaker_key_hash)) return { role: 'minutetaker', accountId: null };
 	return refuse(event);
@@ -101,7 +101,7 @@ export async function requireMinutesAccess(
 	session: sessions.SessionRow
 ): Promise<{ via: 'facilitator' | 'report'; who: SessionActor }> {
 	const key = bearer(event, 'Send the facilitator key or a report key as Authorization: Bearer …');
-	const opened = facilitatorKeyOpens(getContext().db, session, key);
+	const opened = await facilitatorKeyOpens(getContext().store.db, session, key);
 	if (opened) return { via: 'facilitator', who: staffActor(event, opened.accountId) };
 	if (reports.check(getContext().db, session.id, key))
 		return { via: 'report', who: { accountId: null, actor: 'report_link', address: clientAddress(event) } };

@@ -12,7 +12,9 @@ describe('the session pages', () => {
 		const db = getContext().db;
 		const session = createSession(db);
 		await must(db, session.minutetaker, { type: 'session.details', details: { chair: 'Ir. Hendra', chairNip: '19750312 200003 1 004', conclusions: 'Draf: anggaran dipotong' } });
-		db.transaction(() => sessions.setLetterhead(db, session.row.id, 'facilitator', { office: 'DPMD', phone: '(0541) 661234', email: 'dpmd@kukarkab.go.id' }))();
+		await getContext().writes.commit(session.row.id, async (_db, trx) => ({
+			records: [await sessions.setLetterhead(trx, session.row.id, 'facilitator', { office: 'DPMD', phone: '(0541) 661234', email: 'dpmd@kukarkab.go.id' })]
+		}));
 		const url = new URL(`http://rembuk.test/j/${session.row.code}`);
 		const page = await loadSessionPage({ params: { code: session.row.code }, url, getClientAddress: () => '192.0.2.1' });
 		expect(page.session).not.toHaveProperty('details');

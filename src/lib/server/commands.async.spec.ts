@@ -61,8 +61,8 @@ describe('an async handler', () => {
 	it('commits what it wrote, and the records it appends after an await still name the account', async () => {
 		converted(async ({ trx, db, session }) => {
 			await trx.updateTable('sessions').set({ title: 'Diubah lewat trx' }).where('id', '=', session.id).execute();
-			// The raw log, after the await: asAccount's scope must still hold.
-			const record: SessionRecord = sessions.setLetterhead(db, session.id, 'facilitator', { office: 'BAPPEDA' });
+			// The log, after the await: asAccount's scope must still hold.
+			const record: SessionRecord = await sessions.setLetterhead(trx, session.id, 'facilitator', { office: 'BAPPEDA' });
 			return { records: [record] };
 		});
 		const commits = new GroupCommit(db, unheard);

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { followup as enWords } from '../i18n/en/followup';
 import { followup as idWords } from '../i18n/id/followup';
-import { createSession, freshDb, must, type TestSession } from '$lib/testing/server';
+import { createSession, freshDb, inTransaction, must, type TestSession } from '$lib/testing/server';
 import type { Db } from './db/database';
 import * as followup from './followup';
 import * as sessions from './sessions';
@@ -46,7 +46,7 @@ describe('progress updates', () => {
 	});
 
 	it('are taken after the session is closed', async () => {
-		db.transaction(() => sessions.close(db, sessions.byId(db, session.row.id)))();
+		await inTransaction(db, async (trx) => sessions.close(trx, await sessions.byId(trx, session.row.id)));
 		expect(sessions.byId(db, session.row.id).status).toBe('closed');
 		update(kur, 'tertunda', {}, 'Anggaran belum cair');
 		expect(followup.loadTracked(db, [session.row.id])[0].status).toBe('tertunda');

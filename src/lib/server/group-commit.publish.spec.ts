@@ -61,7 +61,7 @@ describe('GroupCommit publishing', () => {
 		const letterhead = { office: 'BAPPEDA KUTAI TIMUR' };
 		const [command, change] = await Promise.all([
 			commits.execute(siti.identity, add('satu')),
-			commits.commit(session.row.id, (tx) => ({ records: [sessions.setLetterhead(tx, session.row.id, 'facilitator', letterhead)], note: 'mine' }))
+			commits.commit(session.row.id, async (_db, trx) => ({ records: [await sessions.setLetterhead(trx, session.row.id, 'facilitator', letterhead)], note: 'mine' }))
 		]);
 		expect(command.result).toMatchObject({ ok: true, seq: first + 1 });
 		expect(change).toMatchObject({ note: 'mine', records: [{ seq: first + 2, event: { type: 'session.details' } }] });
@@ -75,8 +75,8 @@ describe('GroupCommit publishing', () => {
 		const refusal = new Error('refused halfway');
 		const [ok, failed] = await Promise.allSettled([
 			commits.execute(siti.identity, add('tetap ada')),
-			commits.commit(session.row.id, (tx) => {
-				sessions.setLetterhead(tx, session.row.id, 'facilitator', { office: 'TIDAK JADI' });
+			commits.commit(session.row.id, async (_db, trx) => {
+				await sessions.setLetterhead(trx, session.row.id, 'facilitator', { office: 'TIDAK JADI' });
 				throw refusal;
 			})
 		]);

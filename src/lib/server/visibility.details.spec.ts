@@ -9,7 +9,7 @@ import type { SessionRecord, SocketIdentity, SyncResult } from '../realtime/cont
 import type { Db } from './db/database';
 import * as sessions from './sessions';
 import { boardState, sync } from './sync';
-import { createSession, freshDb, joinParticipant, must, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { createSession, freshDb, inTransaction, joinParticipant, must, type TestParticipant, type TestSession } from '$lib/testing/server';
 import { projectRecord, PUBLIC_VIEWER, publicSession } from './visibility';
 
 const NIP = '19750312 200003 1 004';
@@ -27,7 +27,7 @@ async function fillDetails(db: Db, session: TestSession): Promise<SessionRecord[
 	})).records;
 	const row = sessions.byId(db, session.row.id);
 	const letterhead = { office: 'DPMD', phone: '(0541) 661234', email: 'dpmd@kukarkab.go.id' };
-	const logged = db.transaction(() => sessions.setDetails(db, row, 'facilitator', { ...sessions.toView(row).details, letterhead }))();
+	const logged = await inTransaction(db, (trx) => sessions.setDetails(trx, row, 'facilitator', { ...sessions.toView(row).details, letterhead }));
 	return [...sent, logged];
 }
 

@@ -119,28 +119,28 @@ describe('console from an account (the socket, on SQLite)', () => {
 		if (!signed.ok) throw new Error('sign-in failed');
 		const authSessionId = (await auth.resolve(kysely(db), signed.token))!.authSessionId;
 		const { key } = await orgSessions.grantConsole(kysely(db), fas, authSessionId, s.row.code);
-		const outcome = await authenticate(db, { role: 'facilitator', code: s.row.code, key }, 'a');
+		const outcome = await authenticate(db, kysely(db), { role: 'facilitator', code: s.row.code, key }, 'a');
 		expect(outcome).toMatchObject({ ok: true, identity: { role: 'facilitator', accountId: fas.accountId } });
 		if (!outcome.ok) return;
 		await must(db, outcome.identity, { type: 'timer.start', seconds: 300 });
 		const last = () => db.prepare('SELECT actor, account_id FROM session_events WHERE session_id = ? ORDER BY seq DESC LIMIT 1').get(s.row.id);
 		expect(last()).toEqual({ actor: 'facilitator', account_id: fas.accountId });
 		// The secret link keeps working, unattributed.
-		const secret = await authenticate(db, { role: 'facilitator', code: s.row.code, key: s.facilitatorKey }, 'a');
+		const secret = await authenticate(db, kysely(db), { role: 'facilitator', code: s.row.code, key: s.facilitatorKey }, 'a');
 		if (!secret.ok) throw new Error('the facilitator link must keep working');
 		await must(db, secret.identity, { type: 'timer.pause' });
 		expect(last()).toEqual({ actor: 'facilitator', account_id: null });
 		// A grant does not open another session.
 		const other = createSession(db);
-		expect(access.facilitatorKeyOpens(db, other.row, key)).toBeNull();
+		expect(await access.facilitatorKeyOpens(kysely(db), other.row, key)).toBeNull();
 		// Unassigned: gone. Assigned again: back. Signed out everywhere: gone for good.
 		await orgSessions.assign(kysely(db), kukar.admin, s.row.code, fas.accountId, false);
-		expect(access.facilitatorKeyOpens(db, s.row, key)).toBeNull();
+		expect(await access.facilitatorKeyOpens(kysely(db), s.row, key)).toBeNull();
 		await orgSessions.assign(kysely(db), kukar.admin, s.row.code, fas.accountId, true);
-		expect(access.facilitatorKeyOpens(db, s.row, key)).toEqual({ accountId: fas.accountId });
-		expect(access.facilitatorKeyOpens(db, s.row, key, Date.now() + orgSessions.GRANT_TTL_MS + 1000)).toBeNull();
+		expect(await access.facilitatorKeyOpens(kysely(db), s.row, key)).toEqual({ accountId: fas.accountId });
+		expect(await access.facilitatorKeyOpens(kysely(db), s.row, key, Date.now() + orgSessions.GRANT_TTL_MS + 1000)).toBeNull();
 		await auth.signOutEverywhere(kysely(db), (await accounts.byId(kysely(db), fas.accountId))!);
-		expect(access.facilitatorKeyOpens(db, s.row, key)).toBeNull();
+		expect(await access.facilitatorKeyOpens(kysely(db), s.row, key)).toBeNull();
 		await expect(orgSessions.grantConsole(kysely(db), fas, authSessionId, createSession(db).row.code)).rejects.toThrow(access.AccessDenied);
 	});
 });

@@ -3,11 +3,10 @@
  * route builds its own check. Every function takes the member (account + organization + role)
  * and refuses anything outside that organization.
  */
-import type { ExpressionBuilder } from 'kysely';
-import { firstSync, sqliteQueries } from '../db/bridge';
+import { Kysely, type ExpressionBuilder } from 'kysely';
+import { allSync, firstSync, sqliteQueries } from '../db/bridge';
 import type { Db } from '../db/database';
 import type { Schema } from '../db/schema';
-import { sql } from '../db/statements';
 import type { Database } from '../db/store';
 import { hashSecret, secretMatches } from '../secrets';
 import * as sessions from '../sessions';
@@ -30,7 +29,7 @@ export class AccessDenied extends Error {
 	}
 }
 
-/** THE membership query, written once: `membership` runs it through the store, `membershipNow` on the raw connection. */
+/** THE membership query. */
 function membershipQuery(db: Database, accountId: string, organizationId?: string) {
 	return db
 		.selectFrom('memberships as m')
@@ -45,11 +44,6 @@ function membershipQuery(db: Database, accountId: string, organizationId?: strin
 /** An account's membership: the given organization, or its first one. Undefined when none. */
 export function membership(db: Database, accountId: string, organizationId?: string): Promise<Member | undefined> {
 	return membershipQuery(db, accountId, organizationId).executeTakeFirst();
-}
-
-/** The same, synchronously on the raw connection, for the checks not converted yet (the socket's key check). */
-export function membershipNow(db: Db, accountId: string, organizationId?: string): Member | undefined {
-	return firstSync(db, membershipQuery(sqliteQueries, accountId, organizationId));
 }
 
 export const canManageMembers = (member: Member) => member.role === 'admin';
@@ -72,7 +66,7 @@ export async function mayRun(db: Database, member: Member, session: RunCandidate
 	return runsWithoutAssignment(member, session) ?? !!(await assignmentQuery(db, session.id, member.accountId).executeTakeFirst());
 }
 
-/** The same, synchronously on the raw connection (the socket's key check, the programmes). */
+/** The same, synchronously on the raw connection, for code not converted yet (the programmes, through runnableSession). */
 export function canRun(db: Db, member: Member, session: RunCandidate): boolean {
 	return runsWithoutAssignment(member, session) ?? !!firstSync(db, assignmentQuery(sqliteQueries, session.id, member.accountId));
 }
@@ -143,26 +137,46 @@ const assignedTo = (selectFrom: SelectFrom, accountId: string) =>
 	selectFrom('session_facilitators as f').select('f.session_id').whereRef('f.session_id', '=', 's.id').where('f.account_id', '=', accountId);
 type SelectFrom = ExpressionBuilder<Schema & { s: Schema['sessions'] }, 's'>['selectFrom'];
 
+const programmeSessionsQuery = (db: Database, member: Member, programmeId: string) =>
+	db
+		.selectFrom('sessions as s')
+		.innerJoin('programmes as p', (join) => join.onRef('p.id', '=', 's.programme_id').onRef('p.organization_id', '=', 's.organization_id'))
+		.select('s.id')
+		.where('s.programme_id', '=', programmeId)
+		.where('s.organization_id', '=', member.organizationId)
+		.$if(!canManageSessions(member), (q) => q.where(({ exists, selectFrom }) => exists(assignedTo(selectFrom, member.accountId))))
+		.orderBy('s.starts_at')
+		.orderBy('s.created_at');
+
 /**
  * The ids of a programme's sessions this member may follow up: every session of the programme in
  * the member's organization for admins and organizers, only the assigned ones for a facilitator.
  * Another organization's programme, or a session moved to another organization, yields nothing.
+ * Transition only: on the raw connection (the programmes, not converted yet) through the bridge.
  */
-export function programmeSessionIds(db: Db, member: Member, programmeId: string): string[] {
-	const rows = sql(
-		db,
-		`SELECT s.id FROM sessions s JOIN programmes p ON p.id = s.programme_id AND p.organization_id = s.organization_id
-		 WHERE s.programme_id = ? AND s.organization_id = ?
-		   AND (? = 1 OR EXISTS (SELECT 1 FROM session_facilitators f WHERE f.session_id = s.id AND f.account_id = ?))
-		 ORDER BY s.starts_at, s.created_at`
-	).all(programmeId, member.organizationId, canManageSessions(member) ? 1 : 0, member.accountId) as { id: string }[];
-	return rows.map((r) => r.id);
+export function programmeSessionIds(db: Db, member: Member, programmeId: string): string[];
+export function programmeSessionIds(db: Database, member: Member, programmeId: string): Promise<string[]>;
+export function programmeSessionIds(db: Db | Database, member: Member, programmeId: string): string[] | Promise<string[]> {
+	if (db instanceof Kysely) return programmeSessionsQuery(db, member, programmeId).execute().then((rows) => rows.map((r) => r.id));
+	return allSync(db, programmeSessionsQuery(sqliteQueries, member, programmeId)).map((r) => r.id);
 }
 
-/** A session of the member's organization that the member may run, by code; throws otherwise (same answer either way). */
-export function runnableSession(db: Db, member: Member, code: string): sessions.SessionRow {
-	const row = sessions.byCode(db, code) as (sessions.SessionRow & { organization_id: string | null }) | undefined;
-	if (!row || !canRun(db, member, row)) throw new AccessDenied('not_found', 'No session of your organization has this code');
+const notRunnable = () => new AccessDenied('not_found', 'No session of your organization has this code');
+
+/**
+ * A session of the member's organization that the member may run, by code; throws otherwise (same
+ * answer either way). Transition only: on the raw connection (the programmes) synchronously.
+ */
+export function runnableSession(db: Db, member: Member, code: string): sessions.SessionRow;
+export function runnableSession(db: Database, member: Member, code: string): Promise<sessions.SessionRow>;
+export function runnableSession(db: Db | Database, member: Member, code: string): sessions.SessionRow | Promise<sessions.SessionRow> {
+	if (db instanceof Kysely)
+		return sessions.byCode(db, code).then(async (row) => {
+			if (!row || !(await mayRun(db, member, row))) throw notRunnable();
+			return row;
+		});
+	const row = sessions.byCode(db, code);
+	if (!row || !canRun(db, member, row)) throw notRunnable();
 	return row;
 }
 
@@ -171,35 +185,38 @@ export function runnableSession(db: Db, member: Member, code: string): sessions.
  * facilitator key (accountId null), or a console grant whose sign-in is live and whose account may
  * still run this session (the account returned, for the log). Null when the key opens nothing.
  */
-export function facilitatorKeyOpens(db: Db, session: sessions.SessionRow, key: string, now = Date.now()): { accountId: string | null } | null {
+export async function facilitatorKeyOpens(db: Database, session: sessions.SessionRow, key: string, now = Date.now()): Promise<{ accountId: string | null } | null> {
 	if (secretMatches(key, session.facilitator_key_hash)) return { accountId: null };
 	return grantOpens(db, session, key, 'facilitator', now);
 }
 
 /** The minute-taker's secret: the session's minute-taker key, or a minute-taker grant opened from the dashboard. */
-export function minutetakerKeyOpens(db: Db, session: sessions.SessionRow, key: string, now = Date.now()): { accountId: string | null } | null {
+export async function minutetakerKeyOpens(db: Database, session: sessions.SessionRow, key: string, now = Date.now()): Promise<{ accountId: string | null } | null> {
 	if (session.minutetaker_key_hash && secretMatches(key, session.minutetaker_key_hash)) return { accountId: null };
 	return grantOpens(db, session, key, 'minutetaker', now);
 }
 
-function grantOpens(db: Db, session: sessions.SessionRow, key: string, role: 'facilitator' | 'minutetaker', now: number): { accountId: string } | null {
+async function grantOpens(db: Database, session: sessions.SessionRow, key: string, role: 'facilitator' | 'minutetaker', now: number): Promise<{ accountId: string } | null> {
 	if (!key || key.length > 100) return null;
-	const grant = sql(
-		db,
-		`SELECT g.account_id, g.expires_at, a.revoked_at, s.organization_id FROM staff_grants g
-		 JOIN auth_sessions a ON a.id = g.auth_session_id JOIN sessions s ON s.id = g.session_id
-		 WHERE g.token_hash = ? AND g.session_id = ? AND g.role = ?`
-	).get(hashSecret(key), session.id, role) as { account_id: string; expires_at: string; revoked_at: string | null; organization_id: string | null } | undefined;
+	const grant = await db
+		.selectFrom('staff_grants as g')
+		.innerJoin('auth_sessions as a', 'a.id', 'g.auth_session_id')
+		.innerJoin('sessions as s', 's.id', 'g.session_id')
+		.select(['g.account_id', 'g.expires_at', 'a.revoked_at', 's.organization_id'])
+		.where('g.token_hash', '=', hashSecret(key))
+		.where('g.session_id', '=', session.id)
+		.where('g.role', '=', role)
+		.executeTakeFirst();
 	if (!grant || grant.revoked_at || Date.parse(grant.expires_at) <= now || !grant.organization_id) return null;
-	const member = membershipNow(db, grant.account_id, grant.organization_id);
-	if (!member || !canRun(db, member, { id: session.id, organization_id: grant.organization_id })) return null;
+	const member = await membership(db, grant.account_id, grant.organization_id);
+	if (!member || !(await mayRun(db, member, { id: session.id, organization_id: grant.organization_id }))) return null;
 	return { accountId: grant.account_id };
 }
 
 /** The minutes of a session of the organization, downloaded by a member who may run it (audited like a report download). */
-export function minutesFor(db: Db, member: Member, code: string, format: string, address = ''): sessions.SessionRow {
-	const session = runnableSession(db, member, code);
-	audit.record(db, { organizationId: member.organizationId, accountId: member.accountId, action: 'minutes.downloaded', subject: session.code, detail: format, address });
+export async function minutesFor(db: Database, member: Member, code: string, format: string, address = ''): Promise<sessions.SessionRow> {
+	const session = await runnableSession(db, member, code);
+	await audit.add(db, { organizationId: member.organizationId, accountId: member.accountId, action: 'minutes.downloaded', subject: session.code, detail: format, address });
 	return session;
 }
 
@@ -208,7 +225,7 @@ export function minutesFor(db: Db, member: Member, code: string, format: string,
  * organization's, by code; a facilitator is refused. Same answer for another organization's
  * session as for no session.
  */
-export function deletableSession(db: Db, member: Member, code: string): sessions.SessionRow {
+export async function deletableSession(db: Database, member: Member, code: string): Promise<sessions.SessionRow> {
 	if (!canManageSessions(member)) throw new AccessDenied('forbidden', 'Only an admin or organizer deletes sessions');
 	return runnableSession(db, member, code);
 }

@@ -169,10 +169,10 @@ describe('audit hooks', () => {
 		const invite = await members.invite(kysely(db), admin, { login: 'fasil.paser', role: 'facilitator' });
 		const facilitator = (await access.membership(kysely(db), (await accounts.completeLink(kysely(db), invite, { name: 'Dedi', password: GOOD })).id))!;
 		const other = await orgOf(db, 'Bappeda Kota Samarinda');
-		expect(access.deletableSession(db, organizer, fgd.session.code).id).toBe(fgd.session.id);
-		expect(access.deletableSession(db, admin, fgd.session.code).id).toBe(fgd.session.id);
-		expect(() => access.deletableSession(db, facilitator, fgd.session.code)).toThrow(expect.objectContaining({ code: 'forbidden' }));
-		expect(() => access.deletableSession(db, other.admin, fgd.session.code)).toThrow(expect.objectContaining({ code: 'not_found' }));
+		expect((await access.deletableSession(kysely(db), organizer, fgd.session.code)).id).toBe(fgd.session.id);
+		expect((await access.deletableSession(kysely(db), admin, fgd.session.code)).id).toBe(fgd.session.id);
+		await expect(access.deletableSession(kysely(db), facilitator, fgd.session.code)).rejects.toThrow(expect.objectContaining({ code: 'forbidden' }));
+		await expect(access.deletableSession(kysely(db), other.admin, fgd.session.code)).rejects.toThrow(expect.objectContaining({ code: 'not_found' }));
 	});
 
 	it('a retention run records, per organization, how many sessions and participants it anonymised (actor: system)', async () => {

@@ -56,15 +56,18 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions 
 	context.publish = publisher(io, context.store.db);
 
 	/** Closes this node's consoles of the account whose key no longer opens their session (signed out, removed, unassigned). */
-	const recheckHere = (accountId: string) => {
+	const recheck = async (accountId: string) => {
 		for (const id of io.sockets.adapter.rooms.get(rooms.account(accountId)) ?? []) {
 			const socket = io.sockets.sockets.get(id);
 			if (!socket) continue;
-			const session = byId(context.db, socket.data.sessionId);
+			const session = await byId(context.store.db, socket.data.sessionId);
 			const key = (socket.handshake.auth as { key?: unknown }).key;
 			// The console asks again once, hears `unauthenticated`, and says so.
-			if (!session || typeof key !== 'string' || !facilitatorKeyOpens(context.db, session, key)) socket.disconnect(true);
+			if (!session || typeof key !== 'string' || !(await facilitatorKeyOpens(context.store.db, session, key))) socket.disconnect(true);
 		}
+	};
+	const recheckHere = (accountId: string) => {
+		recheck(accountId).catch((error) => console.error('could not recheck the consoles of an account', error));
 	};
 	context.recheckAccount = (accountId) => {
 		recheckHere(accountId);
@@ -77,7 +80,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions 
 
 	io.use(async (socket, next) => {
 		const address = socketAddress(socket.handshake.headers, socket.handshake.address);
-		const outcome = await authenticate(context.db, socket.handshake.auth, address);
+		const outcome = await authenticate(context.db, context.store.db, socket.handshake.auth, address);
 		if (!outcome.ok) return next(new Error(outcome.code));
 		socket.data = outcome.identity;
 		next();

@@ -6,6 +6,7 @@
 import type { SocketIdentity } from '../../realtime/contract';
 import { socketAuthSchema } from '../../realtime/schemas';
 import type { Db } from '../db/database';
+import type { Database } from '../db/store';
 import { guessing } from '../guessing';
 import * as participants from '../participants';
 import { byAnyCode } from '../room';
@@ -16,14 +17,18 @@ type Refusal = 'invalid_input' | 'unauthenticated' | 'not_found' | 'rate_limited
 export type AuthOutcome = { ok: true; identity: SocketIdentity } | { ok: false; code: Refusal };
 type SocketAuthRequest = ReturnType<typeof socketAuthSchema.parse>;
 
-export async function authenticate(db: Db, auth: unknown, address: string): Promise<AuthOutcome> {
+/**
+ * `db` is the raw connection of the modules not converted yet (room, participants); `store` the
+ * store, for the sessions and the key checks.
+ */
+export async function authenticate(db: Db, store: Database, auth: unknown, address: string): Promise<AuthOutcome> {
 	const parsed = socketAuthSchema.safeParse(auth);
 	if (!parsed.success) return { ok: false, code: 'invalid_input' };
 	const request = parsed.data;
-	if (request.role === 'presenter') return presenter(db, request.code, address);
+	if (request.role === 'presenter') return presenter(store, request.code, address);
 	// A former code still carries a secret: phones and consoles keep the code they opened with.
 	const session = byAnyCode(db, request.code)?.session;
-	const identity = session && opens(db, session, request);
+	const identity = session && (await opens(db, store, session, request));
 	if (identity === 'removed') return { ok: false, code: 'removed' };
 	if (identity) return { ok: true, identity };
 	const turn = await guessing.missed(address);
@@ -31,13 +36,13 @@ export async function authenticate(db: Db, auth: unknown, address: string): Prom
 }
 
 /** The identity this secret opens, 'removed' for a phone the facilitator removed, or null. */
-function opens(db: Db, session: sessions.SessionRow, request: SocketAuthRequest): SocketIdentity | 'removed' | null {
+async function opens(db: Db, store: Database, session: sessions.SessionRow, request: SocketAuthRequest): Promise<SocketIdentity | 'removed' | null> {
 	const identity: SocketIdentity = { sessionId: session.id, code: session.code, role: request.role, participantId: null };
 	if (request.role === 'facilitator') {
-		const opened = facilitatorKeyOpens(db, session, request.key);
+		const opened = await facilitatorKeyOpens(store, session, request.key);
 		return opened && (opened.accountId ? { ...identity, accountId: opened.accountId } : identity);
 	}
-	if (request.role === 'minutetaker') return minutetakerKeyOpens(db, session, request.key) ? identity : null;
+	if (request.role === 'minutetaker') return (await minutetakerKeyOpens(store, session, request.key)) ? identity : null;
 	if (request.role !== 'participant') return null;
 	const participant = participants.byToken(db, session.id, request.token, { removed: true });
 	if (!participant) return null;
@@ -46,8 +51,8 @@ function opens(db: Db, session: sessions.SessionRow, request: SocketAuthRequest)
 }
 
 /** The projector shows the code itself: the code is its only secret, looked up through the slow-down. */
-async function presenter(db: Db, code: string, address: string): Promise<AuthOutcome> {
-	const turn = await guessing.lookUp(address, code, () => sessions.byCode(db, code));
+async function presenter(store: Database, code: string, address: string): Promise<AuthOutcome> {
+	const turn = await guessing.lookUp(address, code, () => sessions.byCode(store, code));
 	if (!turn.ok) return { ok: false, code: 'rate_limited' };
 	if (!turn.found) return { ok: false, code: 'not_found' };
 	return { ok: true, identity: { sessionId: turn.found.id, code: turn.found.code, role: 'presenter', participantId: null } };

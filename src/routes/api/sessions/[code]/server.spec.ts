@@ -7,14 +7,14 @@ import { GET } from './+server';
 const NIP = '19750312 200003 1 004';
 let code = '';
 
-beforeAll(() => {
+beforeAll(async () => {
 	process.env.DATABASE_PATH = ':memory:';
-	const db = getContext().db;
-	const created = sessions.create(db, createSessionSchema.parse({ title: 'FGD Uji', startsAt: '2025-10-24T09:00', venue: 'Aula' }));
+	const db = getContext().store.db;
+	const created = await sessions.create(db, createSessionSchema.parse({ title: 'FGD Uji', startsAt: '2025-10-24T09:00', venue: 'Aula' }));
 	code = created.code;
-	const row = sessions.byCode(db, code)!;
+	const row = (await sessions.byCode(db, code))!;
 	const details = { chair: 'Ir. Hendra', chairNip: NIP, conclusions: 'Draf kesimpulan', letterhead: { phone: '(0541) 661234' } };
-	db.transaction(() => sessions.setDetails(db, row, 'facilitator', details))();
+	await db.transaction().execute((trx) => sessions.setDetails(trx, row, 'facilitator', details));
 });
 
 function get(sessionCode = code) {

@@ -9,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 async function deletable(event: Parameters<typeof requireMember>[0] & { params: { code: string } }) {
 	const signed = await requireMember(event);
 	try {
-		return { ...signed, session: access.deletableSession(getContext().db, signed.member, event.params.code.toUpperCase().slice(0, 10)) };
+		return { ...signed, session: await access.deletableSession(getContext().store.db, signed.member, event.params.code.toUpperCase().slice(0, 10)) };
 	} catch (e) {
 		if (e instanceof access.AccessDenied) error(e.code === 'forbidden' ? 403 : 404, { message: e.code });
 		throw e;

@@ -16,7 +16,7 @@ export const GET: RequestHandler = async (event) => {
 	if (!query.success) error(400, 'Bad format, language, paper or CSV dialect');
 	let session;
 	try {
-		session = minutesFor(db, member, event.params.code.slice(0, 10), query.data.format, addressOf(event));
+		session = await minutesFor(getContext().store.db, member, event.params.code.slice(0, 10), query.data.format, addressOf(event));
 	} catch (e) {
 		if (e instanceof AccessDenied) error(404, 'No session of your organization has this code');
 		throw e;
