@@ -23,7 +23,7 @@ export async function snapshot(store: Database, sessionId: string): Promise<Snap
 	return readTogether(store, async (moment) => {
 		const db = rawConnection(moment);
 		return {
-			session: screenView(sessions.toView(sessions.byId(db, sessionId))),
+			session: screenView(sessions.toView(await sessions.byId(moment, sessionId))),
 			participants: participants.list(db, sessionId),
 			items: items.listViews(db, sessionId),
 			themes: await themes.list(moment, sessionId),
@@ -34,7 +34,7 @@ export async function snapshot(store: Database, sessionId: string): Promise<Snap
 			actions: await actions.list(moment, sessionId),
 			notes: await notes.list(moment, sessionId),
 			photos: photos.list(db, sessionId),
-			seq: lastSeq(db, sessionId)
+			seq: await lastSeq(moment, sessionId)
 		};
 	});
 }
@@ -53,7 +53,7 @@ const VOTES = new Set<SessionEvent['type']>(['vote.set']);
 export async function boardState(store: Database, sessionId: string, events?: SessionEvent[]): Promise<BoardState> {
 	return readTogether(store, async (moment) => {
 		const db = rawConnection(moment);
-		const view = sessions.toView(sessions.byId(db, sessionId));
+		const view = sessions.toView(await sessions.byId(moment, sessionId));
 		const revealed = view.voting.revealed;
 		const needs = (types: Set<SessionEvent['type']>) => !events || events.some((e) => types.has(e.type));
 		const status = events
@@ -84,14 +84,14 @@ export async function snapshotFor(store: Database, sessionId: string, viewer: Vi
 export async function sync(store: Database, who: SocketIdentity, fromSeq: number): Promise<SyncResult> {
 	return readTogether(store, async (moment): Promise<SyncResult> => {
 		const db = rawConnection(moment);
-		const seq = lastSeq(db, who.sessionId);
+		const seq = await lastSeq(moment, who.sessionId);
 		const ownItemIds = who.participantId ? items.ownIds(db, who.sessionId, who.participantId) : [];
 		const serverTime = new Date().toISOString();
 		const gap = seq - fromSeq;
 		if (fromSeq === 0 || gap > REPLAY_LIMIT || gap < 0) {
 			return { ok: true, mode: 'snapshot', snapshot: await snapshotFor(moment, who.sessionId, who), ownItemIds, seq, serverTime };
 		}
-		const missed = recordsSince(db, who.sessionId, fromSeq, REPLAY_LIMIT);
+		const missed = await recordsSince(moment, who.sessionId, fromSeq, REPLAY_LIMIT);
 		const state = await boardState(
 			moment,
 			who.sessionId,

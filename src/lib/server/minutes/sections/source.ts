@@ -100,7 +100,7 @@ export interface Source {
  */
 export async function loadSource(store: Database, sessionId: string, lang: Locale): Promise<Source> {
 	const db = rawConnection(store);
-	const session = sessions.toView(sessions.byId(db, sessionId));
+	const session = sessions.toView(await sessions.byId(store, sessionId));
 	const listed = participants.listForMinutes(db, sessionId);
 	// Someone whose data was deleted at their request keeps a place in the counts, not a name.
 	const people = new Map(
@@ -147,7 +147,7 @@ export async function loadSource(store: Database, sessionId: string, lang: Local
 		links,
 		actions: await actions.list(store, sessionId),
 		notes: await notes.list(store, sessionId),
-		phaseChanges: log.recordsOfType(db, sessionId, 'phase.changed').map(({ at, event }) => ({ at, phase: event.phase })),
+		phaseChanges: (await log.recordsOfType(store, sessionId, 'phase.changed')).map(({ at, event }) => ({ at, phase: event.phase })),
 		retention: settings(db, sessionId)
 	};
 }
