@@ -49,8 +49,8 @@ forEachEngine(({ store }) => {
 			await orgSessions.assign(db(), kukar.admin, mine.code, fas.accountId, true); // twice: still one assignment
 			expect(await titles(fas)).toEqual(['FGD Kukar']);
 			expect((await access.sessionsFor(db(), fas))[0]).toMatchObject({ state: 'planned', participants: 0, facilitators: [{ accountId: fas.accountId, name: 'Anggota facilitator' }] });
-			await expect(orgSessions.runnable(db(), fas, unassigned.code)).rejects.toThrow(access.AccessDenied);
-			await expect(orgSessions.runnable(db(), kukar.admin, theirs.code)).rejects.toThrow(access.AccessDenied);
+			await expect(access.runnableSession(db(), fas, unassigned.code)).rejects.toThrow(access.AccessDenied);
+			await expect(access.runnableSession(db(), kukar.admin, theirs.code)).rejects.toThrow(access.AccessDenied);
 			await expect(orgSessions.assign(db(), paser.admin, mine.code, fas.accountId, true)).rejects.toThrow(access.AccessDenied);
 			await expect(orgSessions.assign(db(), kukar.admin, mine.code, kukar.admin.accountId, true)).rejects.toThrow(/Only a facilitator/);
 		});

@@ -3,30 +3,18 @@
  * facilitators, open the console or the minute-taker's page without the secret link. Who may is
  * decided in ./access; each change is recorded in the audit log in the same transaction.
  */
-import type { Selectable } from 'kysely';
-import type { SessionsTable } from '../db/schema';
 import type { Database } from '../db/store';
 import { hashSecret, newId, newSecret, secretMatches } from '../secrets';
-import { AccessDenied, canManageSessions, mayRun, membership, type Member } from './access';
+import * as sessions from '../sessions';
+import { AccessDenied, canManageSessions, membership, runnableSession, type Member } from './access';
 import * as accounts from './accounts';
 import { AccountError } from './accounts';
 import * as audit from './audit';
 
-type Session = Selectable<SessionsTable>;
-
-const byCode = (db: Database, code: string) => db.selectFrom('sessions').selectAll().where('code', '=', code).executeTakeFirst();
-
-/** A session of the member's organization that the member may run, by code; throws otherwise (same answer either way). */
-export async function runnable(db: Database, member: Member, code: string): Promise<Session> {
-	const row = await byCode(db, code);
-	if (!row || !(await mayRun(db, member, row))) throw new AccessDenied('not_found', 'No session of your organization has this code');
-	return row;
-}
-
 /** Assigns (or unassigns) a facilitator of the organization to one of its sessions. */
 export async function assign(db: Database, member: Member, code: string, accountId: string, assigned: boolean, address = ''): Promise<void> {
 	if (!canManageSessions(member)) throw new AccessDenied('forbidden', 'Only an admin or organizer assigns facilitators');
-	const session = await runnable(db, member, code);
+	const session = await runnableSession(db, member, code);
 	const other = await membership(db, accountId, member.organizationId);
 	if (!other) throw new AccountError('not_member', 'This person is not a member of your organization');
 	if (other.role !== 'facilitator') throw new AccessDenied('forbidden', 'Only a facilitator is assigned to sessions');
@@ -54,9 +42,9 @@ export async function assign(db: Database, member: Member, code: string, account
  * facilitator key (or the facilitator link, whose fragment carries the key). Claiming again into the
  * same organization changes nothing; a session of another organization is refused.
  */
-export async function claim(db: Database, member: Member, input: { code: string; key: string }, address = ''): Promise<Session> {
+export async function claim(db: Database, member: Member, input: { code: string; key: string }, address = ''): Promise<sessions.SessionRow> {
 	if (!canManageSessions(member)) throw new AccessDenied('forbidden', 'Only an admin or organizer claims sessions');
-	const row = await byCode(db, input.code);
+	const row = await sessions.byCode(db, input.code);
 	if (!row || !secretMatches(input.key, row.facilitator_key_hash)) throw new AccessDenied('wrong_key', 'This code and key do not open a session');
 	if (row.organization_id === member.organizationId) return row;
 	if (row.organization_id) throw new AccessDenied('claimed_elsewhere', 'This session belongs to another organization');
@@ -98,7 +86,7 @@ export async function grantConsole(
 	now = Date.now(),
 	role: 'facilitator' | 'minutetaker' = 'facilitator'
 ): Promise<{ code: string; key: string }> {
-	const session = await runnable(db, member, code);
+	const session = await runnableSession(db, member, code);
 	const key = newSecret();
 	await db.transaction().execute(async (trx) => {
 		// Expired grants open nothing; drop them so the table holds only live ones.
