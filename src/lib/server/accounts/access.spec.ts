@@ -15,6 +15,7 @@ import * as accounts from './accounts';
 import * as audit from './audit';
 import * as auth from './auth';
 import * as orgSessions from './org-sessions';
+import * as sessions from '../sessions';
 import { SignInLimiter } from './signin-limits';
 
 /** A one-off session as the console makes it, straight into the table (either engine). */
@@ -103,6 +104,81 @@ forEachEngine(({ store }) => {
 			expect(grants).toEqual([{ token_hash: hashSecret(key), role: 'facilitator' }]);
 			const opened = (await audit.list(db(), kukar.organization.id)).filter((e) => e.action === 'session.console_opened');
 			expect(opened[0]).toMatchObject({ accountId: fas.accountId, subject: s.code, address: '10.0.0.5' });
+		});
+
+		it('open the console while the sign-in is live and the account may run the session; the secret links always', async () => {
+			const kukar = await orgWithAdmin(db());
+			const fas = await kukar.add('fas1', 'facilitator');
+			const s = await oneOff(db());
+			await orgSessions.claim(db(), kukar.admin, { code: s.code, key: s.key });
+			await orgSessions.assign(db(), kukar.admin, s.code, fas.accountId, true);
+			const authSessionId = (await auth.resolve(db(), await auth.startSession(db(), fas.accountId)))!.authSessionId;
+			const { key } = await orgSessions.grantConsole(db(), fas, authSessionId, s.code);
+			const { key: notesKey } = await orgSessions.grantConsole(db(), fas, authSessionId, s.code, '', Date.now(), 'minutetaker');
+			const row = (await sessions.byCode(db(), s.code))!;
+			const other = (await sessions.byCode(db(), (await oneOff(db())).code))!;
+
+			expect(await access.facilitatorKeyOpens(db(), row, s.key)).toEqual({ accountId: null });
+			expect(await access.minutetakerKeyOpens(db(), row, s.minutetakerKey)).toEqual({ accountId: null });
+			expect(await access.facilitatorKeyOpens(db(), row, key)).toEqual({ accountId: fas.accountId });
+			expect(await access.minutetakerKeyOpens(db(), row, notesKey)).toEqual({ accountId: fas.accountId });
+			// Each grant opens its own role and its own session only.
+			expect(await access.facilitatorKeyOpens(db(), row, notesKey)).toBeNull();
+			expect(await access.minutetakerKeyOpens(db(), row, key)).toBeNull();
+			expect(await access.facilitatorKeyOpens(db(), other, key)).toBeNull();
+			expect(await access.facilitatorKeyOpens(db(), row, s.minutetakerKey)).toBeNull();
+			expect(await access.facilitatorKeyOpens(db(), row, '')).toBeNull();
+			expect(await access.facilitatorKeyOpens(db(), row, key, Date.now() + orgSessions.GRANT_TTL_MS + 1000)).toBeNull();
+			// Unassigned: closed; assigned again: open; signed out everywhere: closed for good.
+			await orgSessions.assign(db(), kukar.admin, s.code, fas.accountId, false);
+			expect(await access.facilitatorKeyOpens(db(), row, key)).toBeNull();
+			await orgSessions.assign(db(), kukar.admin, s.code, fas.accountId, true);
+			expect(await access.facilitatorKeyOpens(db(), row, key)).toEqual({ accountId: fas.accountId });
+			await auth.signOutEverywhere(db(), (await accounts.byId(db(), fas.accountId))!);
+			expect(await access.facilitatorKeyOpens(db(), row, key)).toBeNull();
+			expect(await access.minutetakerKeyOpens(db(), row, notesKey)).toBeNull();
+			expect(await access.facilitatorKeyOpens(db(), row, s.key)).toEqual({ accountId: null });
+		});
+	});
+
+	describe('sessions by code', () => {
+		it('minutes are downloaded, and sessions deleted, by members who may: audited, and the same refusal for another organization', async () => {
+			const kukar = await orgWithAdmin(db());
+			const paser = await orgWithAdmin(db(), 'DPMD Kabupaten Paser', 'admin@paser.go.id');
+			const fas = await kukar.add('fas1', 'facilitator');
+			const s = await oneOff(db());
+			await orgSessions.claim(db(), kukar.admin, { code: s.code, key: s.key });
+			await expect(access.minutesFor(db(), fas, s.code, 'pdf')).rejects.toMatchObject({ code: 'not_found' });
+			await orgSessions.assign(db(), kukar.admin, s.code, fas.accountId, true);
+			expect((await access.minutesFor(db(), fas, s.code, 'pdf', '10.0.0.7')).id).toBe(s.id);
+			await expect(access.minutesFor(db(), paser.admin, s.code, 'pdf')).rejects.toMatchObject({ code: 'not_found' });
+			const downloads = (await audit.list(db(), kukar.organization.id)).filter((e) => e.action === 'minutes.downloaded');
+			expect(downloads).toEqual([expect.objectContaining({ accountId: fas.accountId, subject: s.code, detail: 'pdf', address: '10.0.0.7' })]);
+			expect((await audit.list(db(), paser.organization.id)).filter((e) => e.action === 'minutes.downloaded')).toEqual([]);
+
+			expect((await access.deletableSession(db(), kukar.admin, s.code)).id).toBe(s.id);
+			await expect(access.deletableSession(db(), fas, s.code)).rejects.toMatchObject({ code: 'forbidden' });
+			await expect(access.deletableSession(db(), paser.admin, s.code)).rejects.toMatchObject({ code: 'not_found' });
+			await expect(access.deletableSession(db(), kukar.admin, 'ZZZZZZ')).rejects.toMatchObject({ code: 'not_found' });
+		});
+
+		it("a programme's sessions: all of them for an organizer, the assigned ones for a facilitator, in the order they are held", async () => {
+			const kukar = await orgWithAdmin(db());
+			const paser = await orgWithAdmin(db(), 'DPMD Kabupaten Paser', 'admin@paser.go.id');
+			const fas = await kukar.add('fas1', 'facilitator');
+			await db()
+				.insertInto('programmes')
+				.values({ id: 'prog1', organization_id: kukar.organization.id, name: 'Musrenbang', created_by: null, created_at: 'now', updated_at: 'now' })
+				.execute();
+			const [late, early, outside] = [await oneOff(db(), 'Kedua'), await oneOff(db(), 'Pertama'), await oneOff(db(), 'Lain')];
+			for (const s of [late, early, outside]) await orgSessions.claim(db(), kukar.admin, { code: s.code, key: s.key });
+			await db().updateTable('sessions').set({ programme_id: 'prog1', starts_at: '2026-03-01T09:00' }).where('id', '=', late.id).execute();
+			await db().updateTable('sessions').set({ programme_id: 'prog1', starts_at: '2026-02-01T09:00' }).where('id', '=', early.id).execute();
+			expect(await access.programmeSessionIds(db(), kukar.admin, 'prog1')).toEqual([early.id, late.id]);
+			expect(await access.programmeSessionIds(db(), fas, 'prog1')).toEqual([]);
+			await orgSessions.assign(db(), kukar.admin, late.code, fas.accountId, true);
+			expect(await access.programmeSessionIds(db(), fas, 'prog1')).toEqual([late.id]);
+			expect(await access.programmeSessionIds(db(), paser.admin, 'prog1')).toEqual([]);
 		});
 	});
 });
