@@ -7,11 +7,11 @@ import { PUT } from './+server';
 const sample = { code: '', key: '' };
 const real = { code: '', key: '' };
 
-beforeAll(() => {
+beforeAll(async () => {
 	process.env.DATABASE_PATH = ':memory:';
-	const create = (extra: object) => sessions.create(getContext().db, createSessionSchema.parse({ title: 'FGD', startsAt: '2025-10-24T09:00', ...extra }));
-	({ code: sample.code, facilitatorKey: sample.key } = create({ sample: true }));
-	({ code: real.code, facilitatorKey: real.key } = create({}));
+	const create = (extra: object) => sessions.create(getContext().store.db, createSessionSchema.parse({ title: 'FGD', startsAt: '2025-10-24T09:00', ...extra }));
+	({ code: sample.code, facilitatorKey: sample.key } = await create({ sample: true }));
+	({ code: real.code, facilitatorKey: real.key } = await create({}));
 });
 
 function put(session: { code: string; key: string }, body: unknown, authorization: string | null = `Bearer ${session.key}`) {
@@ -27,7 +27,7 @@ const errorCode = async (response: Response) => ((await response.json()) as { er
 describe('PUT /api/sessions/[code]/clock', () => {
 	it("sets a sample session's clock for its facilitator", async () => {
 		expect((await put(sample, { at: '2025-10-24T08:30:00+08:00' })).status).toBe(204);
-		const row = sessions.byCode(getContext().db, sample.code)!;
+		const row = (await sessions.byCode(getContext().store.db, sample.code))!;
 		expect(row.sample_clock_offset_ms).toBeLessThan(0);
 	});
 
@@ -35,7 +35,7 @@ describe('PUT /api/sessions/[code]/clock', () => {
 		const response = await put(real, { at: '2025-10-24T08:30:00+08:00' });
 		expect(response.status).toBe(403);
 		expect(await errorCode(response)).toBe('forbidden');
-		expect(sessions.byCode(getContext().db, real.code)!.sample_clock_offset_ms).toBeNull();
+		expect((await sessions.byCode(getContext().store.db, real.code))!.sample_clock_offset_ms).toBeNull();
 	});
 
 	it.each([{}, { at: '2025-10-24 08:30' }, { at: '2025-10-24T08:30:00' }])('refuses %j with 400', async (body) => {

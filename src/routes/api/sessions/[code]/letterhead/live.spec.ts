@@ -15,8 +15,8 @@ const LOGO = `data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJ
 let session = { id: '', code: '', key: '' };
 process.env.DATABASE_PATH = ':memory:';
 
-beforeAll(() => {
-	const created = sessions.create(getContext().db, createSessionSchema.parse({ title: 'FGD Kop Surat', startsAt: '2025-10-24T09:00' }));
+beforeAll(async () => {
+	const created = await sessions.create(getContext().store.db, createSessionSchema.parse({ title: 'FGD Kop Surat', startsAt: '2025-10-24T09:00' }));
 	session = { id: created.id, code: created.code, key: created.facilitatorKey };
 });
 
@@ -66,7 +66,7 @@ describe('a letterhead saved while the session is live', () => {
 			type: 'session.details',
 			details: expect.objectContaining({ letterhead: { office: 'BAPPEDA KOTA SAMARINDA' } })
 		});
-		expect(records[0].seq).toBe(sessions.byId(getContext().db, session.id).last_seq);
+		expect(records[0].seq).toBe((await sessions.byId(getContext().store.db, session.id)).last_seq);
 	});
 
 	it("keeps a minute-taker's edit committed while the letterhead's body was on its way", async () => {
@@ -78,7 +78,7 @@ describe('a letterhead saved while the session is live', () => {
 		expect((await executeAlone(getContext().db, minutetaker, { id: 'details-0001', command })).result.ok).toBe(true);
 		release();
 		expect((await response).status).toBe(204);
-		const details = sessions.toView(sessions.byId(getContext().db, session.id)).details;
+		const details = sessions.toView(await sessions.byId(getContext().store.db, session.id)).details;
 		expect(details.chair).toBe('Dr. Hj. Rina');
 		expect(details.letterhead).toEqual({ office: 'DINAS KOMINFO' });
 	});

@@ -39,7 +39,7 @@ describe('/api/sessions/[code]/letterhead', () => {
 		expect((await put(a.code, a.key, LETTERHEAD)).status).toBe(204);
 		const stored = await call(GET, a.code, { headers: { authorization: `Bearer ${a.key}` } });
 		expect(await stored.json()).toEqual(LETTERHEAD);
-		const row = sessions.byCode(getContext().db, a.code)!;
+		const row = (await sessions.byCode(getContext().store.db, a.code))!;
 		expect(sessions.toView(row).details.letterhead?.phone).toBe('(0541) 661234');
 		const logged = getContext().db.prepare("SELECT count(*) AS n FROM session_events WHERE session_id = ? AND payload LIKE '%session.details%'").get(row.id);
 		expect(logged).toEqual({ n: 1 });
@@ -59,7 +59,7 @@ describe('/api/sessions/[code]/letterhead', () => {
 	});
 
 	it('keeps the logo off the screens: snapshots and the logged record carry the letterhead without it', async () => {
-		const row = sessions.byCode(getContext().db, a.code)!;
+		const row = (await sessions.byCode(getContext().store.db, a.code))!;
 		const { logo: _logo, ...rest } = LETTERHEAD;
 		expect((await snapshot(kysely(getContext().db), row.id)).session.details?.letterhead).toEqual(rest);
 		const events = getContext().db.prepare('SELECT payload FROM session_events WHERE session_id = ?').all(row.id) as { payload: string }[];

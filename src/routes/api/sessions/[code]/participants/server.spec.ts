@@ -8,9 +8,9 @@ let code = '';
 let sessionId = '';
 const publish = vi.fn();
 
-beforeAll(() => {
+beforeAll(async () => {
 	process.env.DATABASE_PATH = ':memory:';
-	const created = sessions.create(getContext().db, createSessionSchema.parse({ title: 'FGD Gabung', startsAt: '2025-10-24T09:00' }));
+	const created = await sessions.create(getContext().store.db, createSessionSchema.parse({ title: 'FGD Gabung', startsAt: '2025-10-24T09:00' }));
 	({ code, id: sessionId } = created);
 	getContext().publish = publish;
 });
