@@ -2,8 +2,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { forEachEngine } from '$lib/testing/engines';
 import { createSessionSchema } from '../realtime/schemas';
+import type { CommandEnvelope, SocketIdentity } from '../realtime/contract';
 import * as clock from './clock';
-import type { Database } from './db/store';
+import { execute } from './commands';
+import type { Db } from './db/database';
+import type { Database, Store } from './db/store';
 import { lastSeq, recordsOfType, recordsSince } from './log';
 import { JOIN_CODE_ALPHABET, secretMatches } from './secrets';
 import * as sessions from './sessions';
@@ -15,6 +18,27 @@ vi.mock('./secrets', async (original) => {
 	const real = await original<typeof import('./secrets')>();
 	return { ...real, newJoinCode: () => drawn.shift() ?? real.newJoinCode() };
 });
+
+/** Stands in for the raw SQLite connection: the session's commands must not touch it. */
+const noRawConnection = new Proxy({} as Db, {
+	get(_, property) {
+		throw new Error(`the raw connection was used (${String(property)})`);
+	}
+});
+
+let commandCount = 0;
+/** A command through the whole command path (authorization, savepoint, answer), in a store transaction of its own. */
+async function send(store: Store, who: SocketIdentity, command: unknown) {
+	const trx = await store.db.startTransaction().execute();
+	try {
+		const executed = await execute(noRawConnection, trx, who, { id: `cmd-${++commandCount}`, command } as CommandEnvelope);
+		await trx.commit().execute();
+		return executed;
+	} catch (error) {
+		await trx.rollback().execute();
+		throw error;
+	}
+}
 
 const input = (extra: object = {}) => createSessionSchema.parse({ title: 'FGD Mesin', startsAt: '2025-10-24T09:00', ...extra });
 
@@ -110,6 +134,50 @@ describe('sessions on the store', () => {
 			await write(async (trx) => sessions.setPhase(trx, await sessions.byId(trx, id), 'writing'));
 			expect(await write((trx) => clock.setSample(trx, id, new Date('2025-10-24T09:00:00Z')))).toBe('backwards');
 			expect(await write((trx) => clock.setSample(trx, id, new Date('2025-10-24T11:00:00Z')))).toBeNull();
+		});
+
+		it("runs the facilitator's session and projector commands on the store alone, answered and recorded in order", async () => {
+			const { id, code } = await sessions.create(db(), input());
+			const facilitator: SocketIdentity = { sessionId: id, code, role: 'facilitator', participantId: null };
+			const minutetaker: SocketIdentity = { ...facilitator, role: 'minutetaker' };
+			const ok = async (who: SocketIdentity, command: unknown) => {
+				const executed = await send(store(), who, command);
+				expect(executed.result, JSON.stringify(command)).toMatchObject({ ok: true });
+				return executed;
+			};
+			await ok(facilitator, { type: 'phase.set', phase: 'writing' });
+			await ok(facilitator, { type: 'timer.start', seconds: 300, lockOnEnd: true });
+			await ok(facilitator, { type: 'timer.pause' });
+			await ok(facilitator, { type: 'timer.extend', seconds: 60 });
+			expect(sessions.toView(await sessions.byId(db(), id)).timer).toMatchObject({ endsAt: null, remainingMs: expect.any(Number), lockOnEnd: true });
+			// A new phase clears the countdown: two records from one command.
+			const moved = await ok(facilitator, { type: 'phase.set', phase: 'voting' });
+			expect(moved.records.map((r) => r.event.type)).toEqual(['phase.changed', 'timer.changed']);
+			await ok(facilitator, { type: 'session.settings', allowAnonymous: false, preModeration: true });
+			await ok(facilitator, { type: 'phase.kinds', phase: 'voting', kinds: [sessions.toView(await sessions.byId(db(), id)).kinds[0].key] });
+			await ok(minutetaker, { type: 'session.details', details: { chair: 'Ir. Hendra' } });
+			await ok(facilitator, { type: 'voting.settings', revealed: true });
+			await ok(facilitator, { type: 'projector.spotlight', target: null });
+
+			// Refused: nothing written, the log unchanged.
+			const before = await lastSeq(db(), id);
+			expect((await send(store(), minutetaker, { type: 'phase.set', phase: 'discussion' })).result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+			expect((await send(store(), facilitator, { type: 'timer.resume' })).result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+			expect((await send(store(), facilitator, { type: 'projector.spotlight', target: { kind: 'item', id: 'none' } })).result).toMatchObject({
+				ok: false,
+				error: { code: 'not_found' }
+			});
+			expect(await lastSeq(db(), id)).toBe(before);
+
+			const closed = await ok(facilitator, { type: 'session.close' });
+			expect(closed.result).toMatchObject({ seq: before + 2 });
+			expect((await send(store(), facilitator, { type: 'timer.clear' })).result).toMatchObject({ ok: false, error: { code: 'session_closed' } });
+			const view = sessions.toView(await sessions.byId(db(), id));
+			expect(view).toMatchObject({ status: 'closed', phase: 'closed', allowAnonymous: false, preModeration: true, details: { chair: 'Ir. Hendra' } });
+			expect(view.voting.revealed).toBe(true);
+			const all = await recordsSince(db(), id, 0, 100);
+			expect(all.map((r) => r.seq)).toEqual(Array.from({ length: before + 2 }, (_, i) => i + 1));
+			expect((await recordsOfType(db(), id, 'phase.changed')).map((r) => r.event.phase)).toEqual(['writing', 'voting', 'closed']);
 		});
 
 		it('takes the spotlight down when its post is no longer visible', async () => {
