@@ -5,8 +5,8 @@ import { createSessionSchema } from '../realtime/schemas';
 import type { CommandEnvelope, SocketIdentity } from '../realtime/contract';
 import * as clock from './clock';
 import { execute } from './commands';
-import type { Db } from './db/database';
-import type { Database, Store } from './db/store';
+import { openDatabase, type Db } from './db/database';
+import { storeOf, type Database, type Store } from './db/store';
 import { lastSeq, recordsOfType, recordsSince } from './log';
 import { JOIN_CODE_ALPHABET, secretMatches } from './secrets';
 import * as sessions from './sessions';
@@ -197,5 +197,28 @@ describe('sessions on the store', () => {
 			expect(taken.map((r) => r.event)).toEqual([{ type: 'spotlight.changed', spotlight: null }]);
 			expect((await sessions.byId(db(), id)).spotlight).toBeNull();
 		});
+	});
+});
+
+describe('the raw overloads (SQLite, for the modules not converted yet)', () => {
+	it('give what the store gives, synchronously, on the same connection', async () => {
+		const raw = openDatabase(':memory:');
+		const db = storeOf(raw);
+		const created = sessions.create(raw, input({ sample: true }));
+		expect(created.code).toMatch(new RegExp(`^[${JOIN_CODE_ALPHABET}]{6}$`));
+		await db.transaction().execute(async (trx) => {
+			await clock.setSample(trx, created.id, new Date('2025-10-24T10:00:00Z'));
+			await sessions.setPhase(trx, await sessions.byId(trx, created.id), 'writing');
+			await sessions.setTimer(trx, await sessions.byId(trx, created.id), { endsAt: null, remainingMs: 5000, lockOnEnd: false });
+		});
+		expect(sessions.byId(raw, created.id)).toEqual(await sessions.byId(db, created.id));
+		expect(sessions.byCode(raw, created.code)).toEqual(await sessions.byCode(db, created.code));
+		expect(sessions.byCode(raw, 'ZZZZZZ')).toBeUndefined();
+		expect(lastSeq(raw, created.id)).toBe(2);
+		expect(recordsSince(raw, created.id, 0, 10)).toEqual(await recordsSince(db, created.id, 0, 10));
+		expect(recordsOfType(raw, created.id, 'timer.changed')).toEqual(await recordsOfType(db, created.id, 'timer.changed'));
+		expect(recordsOfType(raw, created.id, 'timer.changed')).toHaveLength(1);
+		expect(Math.abs(Date.parse(clock.now(raw, created.id)) - Date.parse('2025-10-24T10:00:00Z'))).toBeLessThan(10_000);
+		raw.close();
 	});
 });
