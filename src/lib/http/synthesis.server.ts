@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { joinCode } from '../realtime/schemas';
 import { MINUTES_LANGUAGES, PAPERS } from '../domain/minutes-formats';
 import { synthesisEditSchema } from '../server/synthesis/edits';
-import type { Db } from '../server/db/database';
+import type { Database } from '../server/db/store';
 import type * as sessions from '../server/sessions';
 import { findSession, requireFacilitator } from './lookup.server';
 import { HttpProblem } from './endpoint.server';
@@ -54,8 +54,11 @@ export async function openSessions(event: Event, list: { code: string; key: stri
 export const scopeOf = (rows: sessions.SessionRow[]) => `sessions:${rows.map((r) => r.id).sort().join(',')}`;
 
 /** Refuses (400, nothing stored) an edit naming an item that is not one of these sessions'. */
-export function requireItemsOf(db: Db, sessionIds: string[], itemIds: string[]): void {
-	const placeholders = sessionIds.map(() => '?').join(',');
-	const known = db.prepare(`SELECT id FROM items WHERE session_id IN (${placeholders}) AND id = ?`);
-	for (const id of itemIds) if (!known.get(...sessionIds, id)) throw new HttpProblem(400, 'invalid_input', `edit.itemIds: ${id} is not an item of these sessions`);
+export async function requireItemsOf(db: Database, sessionIds: string[], itemIds: string[]): Promise<void> {
+	const wanted = [...new Set(itemIds)];
+	const found = wanted.length && sessionIds.length
+		? await db.selectFrom('items').select('id').where('session_id', 'in', sessionIds).where('id', 'in', wanted).execute()
+		: [];
+	const known = new Set(found.map((r) => r.id));
+	for (const id of itemIds) if (!known.has(id)) throw new HttpProblem(400, 'invalid_input', `edit.itemIds: ${id} is not an item of these sessions`);
 }

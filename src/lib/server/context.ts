@@ -44,7 +44,7 @@ export function getContext(): RembukContext {
 	const store = sqliteStore(db);
 	// `publish` is looked up at each write: the realtime layer replaces it after this is made.
 	const writes = new GroupCommit(store, (id, records) => context.publish(id, records));
-	const programmes = new ProgrammeWatch(db);
+	const programmes = new ProgrammeWatch(store.db);
 	writes.observe((id, records) => programmes.committed(id, records));
 	const context: RembukContext = { db, store, publish: () => {}, recheckAccount: () => {}, writes, programmes };
 	holder[KEY] = context;

@@ -7,8 +7,7 @@
 import type { EvidenceFile } from '../domain/followup';
 import { sameInstitution } from '../domain/followup';
 import * as actions from './actions';
-import type { Db } from './db/database';
-import { sql } from './db/statements';
+import { engineOf, insertionOrder, type Database } from './db/store';
 import type { ReadyEvidence } from './evidence-file';
 import { CONTENT_TYPES, type EvidenceType } from './evidence-file';
 import { newId } from './secrets';
@@ -32,41 +31,49 @@ export class EvidenceFull extends Error {
 	}
 }
 
-export function count(db: Db, sessionId: string): number {
-	return (sql(db, 'SELECT COUNT(*) AS n FROM action_evidence WHERE session_id = ?').get(sessionId) as { n: number }).n;
+export async function count(db: Database, sessionId: string): Promise<number> {
+	const { n } = await db
+		.selectFrom('action_evidence')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('session_id', '=', sessionId)
+		.executeTakeFirstOrThrow();
+	return Number(n);
 }
 
 /** Stores files with their update (call inside the update's transaction); EvidenceFull past the session's limit. */
-export function attach(db: Db, sessionId: string, updateId: string, files: readonly ReadyEvidence[], at: string): EvidenceFile[] {
+export async function attach(db: Database, sessionId: string, updateId: string, files: readonly ReadyEvidence[], at: string): Promise<EvidenceFile[]> {
 	if (files.length === 0) return [];
-	if (count(db, sessionId) + files.length > MAX_FILES_PER_SESSION) throw new EvidenceFull();
-	return files.map((file) => {
+	if ((await count(db, sessionId)) + files.length > MAX_FILES_PER_SESSION) throw new EvidenceFull();
+	const stored: EvidenceFile[] = [];
+	for (const file of files) {
 		const id = newId();
-		sql(db, 'INSERT INTO action_evidence (id, session_id, update_id, name, type, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-			id,
-			sessionId,
-			updateId,
-			file.name,
-			file.type,
-			file.data.length,
-			at
-		);
-		sql(db, 'INSERT INTO action_evidence_blobs (evidence_id, session_id, data) VALUES (?, ?, ?)').run(id, sessionId, file.data);
-		return { id, name: file.name, type: file.type, bytes: file.data.length };
-	});
+		await db
+			.insertInto('action_evidence')
+			.values({ id, session_id: sessionId, update_id: updateId, name: file.name, type: file.type, bytes: file.data.length, created_at: at })
+			.execute();
+		await db.insertInto('action_evidence_blobs').values({ evidence_id: id, session_id: sessionId, data: file.data }).execute();
+		stored.push({ id, name: file.name, type: file.type, bytes: file.data.length });
+	}
+	return stored;
 }
 
 /** Every file of the session's updates, by update id, in upload order; bytes not read. */
-export function byUpdate(db: Db, sessionId: string): Map<string, EvidenceFile[]> {
+export async function byUpdate(db: Database, sessionId: string): Promise<Map<string, EvidenceFile[]>> {
 	const out = new Map<string, EvidenceFile[]>();
-	const rows = sql(db, 'SELECT id, update_id, name, type, bytes FROM action_evidence WHERE session_id = ? ORDER BY created_at, rowid').all(sessionId) as FileRow[];
+	const rows = await db
+		.selectFrom('action_evidence')
+		.select(['id', 'update_id', 'name', 'type', 'bytes'])
+		.where('session_id', '=', sessionId)
+		.orderBy('created_at')
+		.orderBy(insertionOrder(engineOf(db)))
+		.execute();
 	for (const r of rows) out.set(r.update_id, [...(out.get(r.update_id) ?? []), toFile(r)]);
 	return out;
 }
 
 /** The session a file belongs to (for the programme's table, which spans sessions), or null. */
-export function sessionOf(db: Db, fileId: string): string | null {
-	const row = sql(db, 'SELECT session_id FROM action_evidence WHERE id = ?').get(fileId.slice(0, 40)) as { session_id: string } | undefined;
+export async function sessionOf(db: Database, fileId: string): Promise<string | null> {
+	const row = await db.selectFrom('action_evidence').select('session_id').where('id', '=', fileId.slice(0, 40)).executeTakeFirst();
 	return row?.session_id ?? null;
 }
 
@@ -82,16 +89,18 @@ export interface Download {
  * scope does not reach it: with `onlyInstitution` (a PIC link) the file's action-plan row must be
  * that institution's and still in the plan, the same rows its page shows.
  */
-export function read(db: Db, sessionId: string, fileId: string, scope: { onlyInstitution?: string } = {}): Download | null {
-	const row = sql(
-		db,
-		`SELECT e.name, e.type, u.row_id, b.data FROM action_evidence e
-		 JOIN action_updates u ON u.id = e.update_id JOIN action_evidence_blobs b ON b.evidence_id = e.id
-		 WHERE e.session_id = ? AND e.id = ?`
-	).get(sessionId, fileId.slice(0, 40)) as { name: string; type: EvidenceType; row_id: string; data: Buffer } | undefined;
+export async function read(db: Database, sessionId: string, fileId: string, scope: { onlyInstitution?: string } = {}): Promise<Download | null> {
+	const row = await db
+		.selectFrom('action_evidence as e')
+		.innerJoin('action_updates as u', 'u.id', 'e.update_id')
+		.innerJoin('action_evidence_blobs as b', 'b.evidence_id', 'e.id')
+		.select(['e.name', 'e.type', 'u.row_id', 'b.data'])
+		.where('e.session_id', '=', sessionId)
+		.where('e.id', '=', fileId.slice(0, 40))
+		.executeTakeFirst();
 	if (!row) return null;
 	if (scope.onlyInstitution !== undefined) {
-		const plan = actions.listNow(db, sessionId).find((r) => r.id === row.row_id);
+		const plan = (await actions.list(db, sessionId)).find((r) => r.id === row.row_id);
 		if (!plan || !sameInstitution(plan.pic.institution, scope.onlyInstitution)) return null;
 	}
 	return { name: row.name, type: row.type, contentType: CONTENT_TYPES[row.type], data: row.data };

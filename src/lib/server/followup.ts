@@ -19,17 +19,15 @@ import {
 	type TrackedRow
 } from '../domain/followup';
 import type { Locale } from '../domain/types';
+import type { SessionEvent } from '../realtime/contract';
 import { followup as enFollowup } from '../i18n/en/followup';
 import { followup as idFollowup, type FollowupMessages } from '../i18n/id/followup';
 import * as actions from './actions';
-import type { Db } from './db/database';
-import { sql } from './db/statements';
+import { engineOf, insertionOrder, type Database } from './db/store';
 import * as evidence from './evidence';
 import type { ReadyEvidence } from './evidence-file';
 import { createLink, findLiveLink, listLinks, revokeLink, type KeyedLinkRow } from './keyed-links';
-import { recordsOfType } from './log';
 import { newId } from './secrets';
-import * as sessions from './sessions';
 
 export const NOTE_MAX = 1000;
 
@@ -71,22 +69,48 @@ const toUpdate = (row: UpdateRow, files: EvidenceFile[] = []): ProgressUpdate =>
 	files
 });
 
+/**
+ * When each row of the plan was last saved: the log's `action.saved` records (the text is matched
+ * first, the parsed type decides, so no engine's JSON function is needed).
+ */
+async function savedAtOf(db: Database, sessionId: string): Promise<Map<string, string>> {
+	const rows = await db
+		.selectFrom('session_events')
+		.select(['at', 'payload'])
+		.where('session_id', '=', sessionId)
+		.where('payload', 'like', '%"action.saved"%')
+		.orderBy('seq')
+		.execute();
+	const savedAt = new Map<string, string>();
+	for (const r of rows) {
+		const event = JSON.parse(r.payload) as SessionEvent;
+		if (event.type === 'action.saved') savedAt.set(event.row.id, r.at);
+	}
+	return savedAt;
+}
+
 /** Every live action-plan row of these sessions, tracked, in session order then plan order. */
-export function loadTracked(db: Db, sessionIds: readonly string[], now = new Date()): TrackedRow[] {
+export async function loadTracked(db: Database, sessionIds: readonly string[], now = new Date()): Promise<TrackedRow[]> {
 	const out: TrackedRow[] = [];
 	for (const sessionId of sessionIds) {
-		const row = sessions.byId(db, sessionId);
+		const row = await db.selectFrom('sessions').select(['id', 'code', 'title', 'region', 'time_zone']).where('id', '=', sessionId).executeTakeFirstOrThrow();
 		const session = { id: row.id, code: row.code, title: row.title, region: row.region, timeZone: row.time_zone };
 		const updates = new Map<string, ProgressUpdate[]>();
-		const files = evidence.byUpdate(db, sessionId);
-		for (const u of sql(db, 'SELECT * FROM action_updates WHERE session_id = ? ORDER BY at, rowid').all(sessionId) as UpdateRow[]) {
+		const files = await evidence.byUpdate(db, sessionId);
+		const updateRows = await db
+			.selectFrom('action_updates')
+			.selectAll()
+			.where('session_id', '=', sessionId)
+			.orderBy('at')
+			.orderBy(insertionOrder(engineOf(db)))
+			.execute();
+		for (const u of updateRows as UpdateRow[]) {
 			const list = updates.get(u.row_id) ?? [];
 			list.push(toUpdate(u, files.get(u.id)));
 			updates.set(u.row_id, list);
 		}
-		const savedAt = new Map<string, string>();
-		for (const record of recordsOfType(db, sessionId, 'action.saved')) savedAt.set(record.event.row.id, record.at);
-		for (const plan of actions.listNow(db, sessionId))
+		const savedAt = await savedAtOf(db, sessionId);
+		for (const plan of await actions.list(db, sessionId))
 			out.push(track({ session, row: plan, updates: updates.get(plan.id) ?? [], savedAt: savedAt.get(plan.id) ?? null }, now));
 	}
 	return out;
@@ -104,14 +128,14 @@ export class FollowupRefusal extends Error {
  * unknown, so the answer does not even tell that it exists. `files`, already checked
  * (./evidence-file), are stored with the update, in the caller's transaction: both or neither.
  */
-export function recordUpdate(
-	db: Db,
+export async function recordUpdate(
+	db: Database,
 	sessionId: string,
 	actor: string,
 	input: z.output<typeof updateInput>,
 	options: { onlyInstitution?: string; now?: Date; files?: readonly ReadyEvidence[] } = {}
-): ProgressUpdate {
-	const plan = actions.listNow(db, sessionId).find((r) => r.id === input.rowId);
+): Promise<ProgressUpdate> {
+	const plan = (await actions.list(db, sessionId)).find((r) => r.id === input.rowId);
 	if (!plan) throw new FollowupRefusal('unknown_row');
 	if (options.onlyInstitution !== undefined && !sameInstitution(plan.pic.institution, options.onlyInstitution)) throw new FollowupRefusal('unknown_row');
 	const row: UpdateRow = {
@@ -124,17 +148,8 @@ export function recordUpdate(
 		note: input.note,
 		evidence_url: input.evidenceUrl
 	};
-	sql(db, 'INSERT INTO action_updates (id, session_id, row_id, at, actor, status, note, evidence_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-		row.id,
-		row.session_id,
-		row.row_id,
-		row.at,
-		row.actor,
-		row.status,
-		row.note,
-		row.evidence_url
-	);
-	return toUpdate(row, evidence.attach(db, sessionId, row.id, options.files ?? [], row.at));
+	await db.insertInto('action_updates').values(row).execute();
+	return toUpdate(row, await evidence.attach(db, sessionId, row.id, options.files ?? [], row.at));
 }
 
 /** The rows a PIC institution's link opens: its own, nothing else. */
@@ -152,25 +167,25 @@ interface PicLinkRow extends KeyedLinkRow {
 const toPicLink = (row: PicLinkRow): PicLink => ({ id: row.id, institution: row.institution, createdAt: row.created_at, revokedAt: row.revoked_at });
 
 /** A link for one PIC institution of the session's plan (as spelled there); `key` is shown once. */
-export function createPicLink(db: Db, sessionId: string, institution: string, now = new Date()): PicLink & { key: string } {
-	const named = actions.listNow(db, sessionId).find((r) => sameInstitution(r.pic.institution, institution));
+export async function createPicLink(db: Database, sessionId: string, institution: string, now = new Date()): Promise<PicLink & { key: string }> {
+	const named = (await actions.list(db, sessionId)).find((r) => sameInstitution(r.pic.institution, institution));
 	if (!named) throw new FollowupRefusal('unknown_institution');
 	const spelled = named.pic.institution.trim();
-	const { id, createdAt, key } = createLink(db, 'pic_links', sessionId, now, { institution: spelled });
+	const { id, createdAt, key } = await createLink(db, 'pic_links', sessionId, now, { institution: spelled });
 	return { id, institution: spelled, createdAt, revokedAt: null, key };
 }
 
-export function listPicLinks(db: Db, sessionId: string): PicLink[] {
-	return listLinks<PicLinkRow>(db, 'pic_links', sessionId).map(toPicLink);
+export async function listPicLinks(db: Database, sessionId: string): Promise<PicLink[]> {
+	return (await listLinks<PicLinkRow>(db, 'pic_links', sessionId)).map(toPicLink);
 }
 
-export function revokePicLink(db: Db, sessionId: string, id: string, now = new Date()): boolean {
+export function revokePicLink(db: Database, sessionId: string, id: string, now = new Date()): Promise<boolean> {
 	return revokeLink(db, 'pic_links', sessionId, id, now);
 }
 
 /** The live PIC link `key` opens in this session, or null (wrong, revoked, another session's). */
-export function openPicLink(db: Db, sessionId: string, key: string): PicLink | null {
-	const row = findLiveLink<PicLinkRow>(db, 'pic_links', sessionId, key);
+export async function openPicLink(db: Database, sessionId: string, key: string): Promise<PicLink | null> {
+	const row = await findLiveLink<PicLinkRow>(db, 'pic_links', sessionId, key);
 	return row && toPicLink(row);
 }
 

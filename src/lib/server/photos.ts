@@ -10,10 +10,9 @@
  */
 import type { PhotoView } from '../domain/types';
 import type { SessionRecord } from '../realtime/contract';
-import type { Db } from './db/database';
-import { sql } from './db/statements';
-import * as clock from './clock';
-import { appendEvent } from './log';
+import { engineOf, insertionOrder, type Database } from './db/store';
+import { stamp } from './clock';
+import { recordEvent } from './log';
 import type { NormalisedPhoto } from './photo-image';
 import { newId } from './secrets';
 
@@ -30,80 +29,103 @@ interface PhotoRow {
 
 const toView = (r: PhotoRow): PhotoView => ({ id: r.id, caption: r.caption, width: r.width, height: r.height, createdAt: r.created_at });
 
+const COLUMNS = ['id', 'caption', 'width', 'height', 'created_at'] as const;
+
 /** In upload order. */
-export function list(db: Db, sessionId: string): PhotoView[] {
-	const rows = sql(db, 'SELECT id, caption, width, height, created_at FROM photos WHERE session_id = ? ORDER BY created_at, rowid').all(
-		sessionId
-	) as PhotoRow[];
+export async function list(db: Database, sessionId: string): Promise<PhotoView[]> {
+	const rows = await db
+		.selectFrom('photos')
+		.select(COLUMNS)
+		.where('session_id', '=', sessionId)
+		.orderBy('created_at')
+		.orderBy(insertionOrder(engineOf(db)))
+		.execute();
 	return rows.map(toView);
 }
 
-export function find(db: Db, sessionId: string, photoId: string): PhotoView | undefined {
-	const row = sql(db, 'SELECT id, caption, width, height, created_at FROM photos WHERE session_id = ? AND id = ?').get(sessionId, photoId) as
-		| PhotoRow
-		| undefined;
+export async function find(db: Database, sessionId: string, photoId: string): Promise<PhotoView | undefined> {
+	const row = await db.selectFrom('photos').select(COLUMNS).where('session_id', '=', sessionId).where('id', '=', photoId).executeTakeFirst();
 	return row && toView(row);
 }
 
 /** The stored JPEG, or undefined when this session has no such photo. */
-export function jpeg(db: Db, sessionId: string, photoId: string): Buffer | undefined {
-	const row = sql(db, 'SELECT b.jpeg FROM photos p JOIN photo_blobs b ON b.photo_id = p.id WHERE p.session_id = ? AND p.id = ?').get(
-		sessionId,
-		photoId
-	) as { jpeg: Buffer } | undefined;
+export async function jpeg(db: Database, sessionId: string, photoId: string): Promise<Buffer | undefined> {
+	const row = await db
+		.selectFrom('photos as p')
+		.innerJoin('photo_blobs as b', 'b.photo_id', 'p.id')
+		.select('b.jpeg')
+		.where('p.session_id', '=', sessionId)
+		.where('p.id', '=', photoId)
+		.executeTakeFirst();
 	return row?.jpeg;
 }
 
-export function hasRoom(db: Db, sessionId: string): boolean {
-	const { n } = sql(db, 'SELECT COUNT(*) AS n FROM photos WHERE session_id = ?').get(sessionId) as { n: number };
-	return n < MAX_PHOTOS;
+export async function hasRoom(db: Database, sessionId: string): Promise<boolean> {
+	const { n } = await db
+		.selectFrom('photos')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('session_id', '=', sessionId)
+		.executeTakeFirstOrThrow();
+	return Number(n) < MAX_PHOTOS;
+}
+
+/** Now, as this session stamps it (a sample session keeps its own clock, see ./clock). */
+async function sessionNow(db: Database, sessionId: string): Promise<string> {
+	const row = await db.selectFrom('sessions').select('sample_clock_offset_ms').where('id', '=', sessionId).executeTakeFirst();
+	return stamp(row?.sample_clock_offset_ms ?? null);
 }
 
 /**
  * Stores an already re-encoded photo with its caption, in one transaction with the record that
- * announces it; null when the session holds MAX_PHOTOS already (checked here, inside the
- * transaction, so two uploads decoded side by side cannot both pass).
+ * announces it (the caller's, e.g. the group commit's; one of its own otherwise); null when the
+ * session holds MAX_PHOTOS already (checked here, inside the transaction, so two uploads decoded
+ * side by side cannot both pass).
  */
-export function store(
-	db: Db,
+export async function store(
+	db: Database,
 	sessionId: string,
 	actor: string,
 	image: NormalisedPhoto,
 	caption: string
-): { photo: PhotoView; record: SessionRecord } | null {
-	return db.transaction(() => {
-		if (!hasRoom(db, sessionId)) return null;
-		const photo: PhotoView = { id: newId(), caption, width: image.width, height: image.height, createdAt: clock.now(db, sessionId) };
-		sql(db, 'INSERT INTO photos (id, session_id, caption, width, height, bytes, added_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-			photo.id,
-			sessionId,
-			caption,
-			photo.width,
-			photo.height,
-			image.jpeg.length,
-			actor,
-			photo.createdAt
-		);
-		sql(db, 'INSERT INTO photo_blobs (photo_id, jpeg) VALUES (?, ?)').run(photo.id, image.jpeg);
-		return { photo, record: appendEvent(db, sessionId, actor, { type: 'photo.saved', photo }) };
-	})();
+): Promise<{ photo: PhotoView; record: SessionRecord } | null> {
+	const write = async (trx: Database) => {
+		if (!(await hasRoom(trx, sessionId))) return null;
+		const photo: PhotoView = { id: newId(), caption, width: image.width, height: image.height, createdAt: await sessionNow(trx, sessionId) };
+		await trx
+			.insertInto('photos')
+			.values({
+				id: photo.id,
+				session_id: sessionId,
+				caption,
+				width: photo.width,
+				height: photo.height,
+				bytes: image.jpeg.length,
+				added_by: actor,
+				created_at: photo.createdAt
+			})
+			.execute();
+		await trx.insertInto('photo_blobs').values({ photo_id: photo.id, jpeg: image.jpeg }).execute();
+		return { photo, record: await recordEvent(trx, sessionId, actor, { type: 'photo.saved', photo }) };
+	};
+	return db.isTransaction ? write(db) : db.transaction().execute(write);
 }
 
-export function setCaption(db: Db, sessionId: string, actor: string, photoId: string, caption: string): SessionRecord {
-	sql(db, 'UPDATE photos SET caption = ? WHERE session_id = ? AND id = ?').run(caption, sessionId, photoId);
-	return appendEvent(db, sessionId, actor, { type: 'photo.saved', photo: find(db, sessionId, photoId)! });
+export async function setCaption(db: Database, sessionId: string, actor: string, photoId: string, caption: string): Promise<SessionRecord> {
+	await db.updateTable('photos').set({ caption }).where('session_id', '=', sessionId).where('id', '=', photoId).execute();
+	return recordEvent(db, sessionId, actor, { type: 'photo.saved', photo: (await find(db, sessionId, photoId))! });
 }
 
 /** Gone for good, bytes and row: a photo shows people, and a removed one must not linger. */
-export function remove(db: Db, sessionId: string, actor: string, photoId: string): SessionRecord {
-	sql(db, 'DELETE FROM photos WHERE session_id = ? AND id = ?').run(sessionId, photoId);
-	return appendEvent(db, sessionId, actor, { type: 'photo.removed', photoId });
+export async function remove(db: Database, sessionId: string, actor: string, photoId: string): Promise<SessionRecord> {
+	await db.deleteFrom('photos').where('session_id', '=', sessionId).where('id', '=', photoId).execute();
+	return recordEvent(db, sessionId, actor, { type: 'photo.removed', photoId });
 }
 
 /**
  * Every photo of a session, bytes included. Rembuk has no session deletion yet; whatever deletes
  * a session calls this in its transaction (or relies on the tables' ON DELETE CASCADE).
  */
-export function removeAll(db: Db, sessionId: string): number {
-	return sql(db, 'DELETE FROM photos WHERE session_id = ?').run(sessionId).changes;
+export async function removeAll(db: Database, sessionId: string): Promise<number> {
+	const result = await db.deleteFrom('photos').where('session_id', '=', sessionId).executeTakeFirst();
+	return Number(result.numDeletedRows);
 }

@@ -3,7 +3,7 @@
  * session and nothing else. The secret is handed out once, at creation; only its hash is kept
  * (./keyed-links, shared with the PIC update links).
  */
-import type { Db } from './db/database';
+import type { Database } from './db/store';
 import { createLink, findLiveLink, listLinks, revokeLink, type KeyedLinkRow } from './keyed-links';
 
 export interface ReportLink {
@@ -17,22 +17,22 @@ export interface ReportLink {
 const toLink = (row: KeyedLinkRow): ReportLink => ({ id: row.id, createdAt: row.created_at, revokedAt: row.revoked_at });
 
 /** A new link; `key` is the secret, never stored and never shown again. */
-export function create(db: Db, sessionId: string, now = new Date()): ReportLink & { key: string } {
-	const { id, createdAt, key } = createLink(db, 'report_links', sessionId, now);
+export async function create(db: Database, sessionId: string, now = new Date()): Promise<ReportLink & { key: string }> {
+	const { id, createdAt, key } = await createLink(db, 'report_links', sessionId, now);
 	return { id, createdAt, revokedAt: null, key };
 }
 
 /** Every link of the session, revoked ones too, oldest first. */
-export function list(db: Db, sessionId: string): ReportLink[] {
-	return listLinks(db, 'report_links', sessionId).map(toLink);
+export async function list(db: Database, sessionId: string): Promise<ReportLink[]> {
+	return (await listLinks(db, 'report_links', sessionId)).map(toLink);
 }
 
 /** False when the session has no such link; revoking twice keeps the first time. */
-export function revoke(db: Db, sessionId: string, id: string, now = new Date()): boolean {
+export function revoke(db: Database, sessionId: string, id: string, now = new Date()): Promise<boolean> {
 	return revokeLink(db, 'report_links', sessionId, id, now);
 }
 
 /** Whether `key` opens a live report link of the session. */
-export function check(db: Db, sessionId: string, key: string): boolean {
-	return findLiveLink(db, 'report_links', sessionId, key) !== null;
+export async function check(db: Database, sessionId: string, key: string): Promise<boolean> {
+	return (await findLiveLink(db, 'report_links', sessionId, key)) !== null;
 }

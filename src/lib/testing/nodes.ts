@@ -34,7 +34,7 @@ export async function startNodes(db: Db, names: string[], redisUrl: string, pref
 	const store = sqliteStore(db);
 	const writes = new GroupCommit(store, (id, records) => nodes[0].context.publish(id, records));
 	for (const name of names) {
-		const context: RembukContext = { db, store, writes, publish: () => {}, recheckAccount: () => {}, programmes: new ProgrammeWatch(db, 50) };
+		const context: RembukContext = { db, store, writes, publish: () => {}, recheckAccount: () => {}, programmes: new ProgrammeWatch(store.db, 50) };
 		const redis = openRedis(redisUrl, `redis (${name})`, timeoutMs);
 		const server = createServer();
 		const io = attachRealtime(server, { context, redis, prefix, node: name, blockMs: timeoutMs && timeoutMs / 4 });

@@ -166,6 +166,27 @@ export function recordForSession(
 	return true;
 }
 
+/** `recordForSession` through the store (either engine), inside the caller's transaction if given one. */
+export async function addForSession(
+	db: Database,
+	sessionId: string,
+	who: SessionActor,
+	entry: { action: AuditAction; detail?: string; subject?: string }
+): Promise<boolean> {
+	const session = await db.selectFrom('sessions').select(['code', 'organization_id']).where('id', '=', sessionId).executeTakeFirst();
+	if (!session?.organization_id) return false;
+	await add(db, {
+		organizationId: session.organization_id,
+		accountId: who.accountId,
+		actor: who.accountId ? 'account' : who.actor,
+		action: entry.action,
+		subject: entry.subject ?? session.code,
+		detail: entry.detail ?? '',
+		address: who.address
+	});
+	return true;
+}
+
 export interface AuditFilter {
 	action?: AuditAction;
 	/** Inclusive ISO instants. */

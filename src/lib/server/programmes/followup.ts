@@ -9,10 +9,10 @@ import { whatsappSummary } from '../../domain/followup-summary';
 import type { Locale } from '../../domain/types';
 import { AccessDenied, programmeSessionIds, type Member } from '../accounts/access';
 import * as audit from '../accounts/audit';
-import type { Db } from '../db/database';
+import type { Database } from '../db/store';
 import * as evidence from '../evidence';
 import * as followup from '../followup';
-import * as sessions from '../sessions';
+import type * as sessions from '../sessions';
 import { programmeFor, type Programme } from './programmes';
 
 /** Where the programme's dates are read when it has no session yet. */
@@ -26,9 +26,9 @@ export interface ProgrammeFollowup {
 }
 
 /** The programme's tracked rows as this member may see them; another organization's programme is refused as unknown. */
-export function programmeRows(db: Db, member: Member, programmeId: string, now = new Date()): ProgrammeFollowup {
-	const programme = programmeFor(db, member, programmeId);
-	const rows = followup.loadTracked(db, programmeSessionIds(db, member, programme.id), now);
+export async function programmeRows(db: Database, member: Member, programmeId: string, now = new Date()): Promise<ProgrammeFollowup> {
+	const programme = await programmeFor(db, member, programmeId);
+	const rows = await followup.loadTracked(db, await programmeSessionIds(db, member, programme.id), now);
 	return { programme, rows, today: todayIn(rows[0]?.session.timeZone ?? FALLBACK_ZONE, now) };
 }
 
@@ -36,10 +36,10 @@ export function programmeRows(db: Db, member: Member, programmeId: string, now =
  * The session (by code) a row update from the programme's table goes to: it must be one of the
  * programme's sessions this member may see. The same refusal for any other code.
  */
-export function sessionForUpdate(db: Db, member: Member, programmeId: string, code: string): sessions.SessionRow {
-	const programme = programmeFor(db, member, programmeId);
-	const row = sessions.byCode(db, code.slice(0, 10));
-	if (!row || !programmeSessionIds(db, member, programme.id).includes(row.id)) throw new AccessDenied('not_found', 'No session of this programme has this code');
+export async function sessionForUpdate(db: Database, member: Member, programmeId: string, code: string): Promise<sessions.SessionRow> {
+	const programme = await programmeFor(db, member, programmeId);
+	const row = (await db.selectFrom('sessions').selectAll().where('code', '=', code.slice(0, 10)).executeTakeFirst()) as sessions.SessionRow | undefined;
+	if (!row || !(await programmeSessionIds(db, member, programme.id)).includes(row.id)) throw new AccessDenied('not_found', 'No session of this programme has this code');
 	return row;
 }
 
@@ -49,9 +49,9 @@ export const accountActor = (member: Member) => `account:${member.accountId}`;
 export type ProgrammeExport = 'sheet' | 'summary';
 
 /** The rows the filter keeps, and an audit entry for the download (who, which programme, what, from where). */
-function exported(db: Db, member: Member, programmeId: string, filter: FollowupFilter, what: string, address: string, now: Date) {
-	const found = programmeRows(db, member, programmeId, now);
-	audit.record(db, {
+async function exported(db: Database, member: Member, programmeId: string, filter: FollowupFilter, what: string, address: string, now: Date) {
+	const found = await programmeRows(db, member, programmeId, now);
+	await audit.add(db, {
 		organizationId: member.organizationId,
 		accountId: member.accountId,
 		action: 'report.downloaded',
@@ -64,7 +64,7 @@ function exported(db: Db, member: Member, programmeId: string, filter: FollowupF
 
 /** The monitoring sheet (XLSX) of the filtered rows of the programme, and its file name. */
 export async function programmeSheet(
-	db: Db,
+	db: Database,
 	member: Member,
 	programmeId: string,
 	filter: FollowupFilter,
@@ -72,14 +72,22 @@ export async function programmeSheet(
 	address = '',
 	now = new Date()
 ): Promise<{ body: Buffer; filename: string }> {
-	const { rows, today } = exported(db, member, programmeId, filter, `sheet ${locale}`, address, now);
+	const { rows, today } = await exported(db, member, programmeId, filter, `sheet ${locale}`, address, now);
 	const body = await followup.renderSheet(rows, followup.messagesFor(locale), now);
 	return { body, filename: followup.sheetFilename('program', locale, today) };
 }
 
 /** The short WhatsApp progress summary of the filtered rows of the programme, titled with its name. */
-export function programmeSummary(db: Db, member: Member, programmeId: string, filter: FollowupFilter, locale: Locale, address = '', now = new Date()): string {
-	const { programme, rows, today } = exported(db, member, programmeId, filter, `summary ${locale}`, address, now);
+export async function programmeSummary(
+	db: Database,
+	member: Member,
+	programmeId: string,
+	filter: FollowupFilter,
+	locale: Locale,
+	address = '',
+	now = new Date()
+): Promise<string> {
+	const { programme, rows, today } = await exported(db, member, programmeId, filter, `summary ${locale}`, address, now);
 	return whatsappSummary(rows, followup.messagesFor(locale), { title: programme.name, locale, today });
 }
 
@@ -87,11 +95,11 @@ export function programmeSummary(db: Db, member: Member, programmeId: string, fi
  * An evidence file of one of the programme's sessions this member may see (facilitators: their
  * assigned sessions), audited as the member's download; any other file is refused as unknown.
  */
-export function programmeEvidence(db: Db, member: Member, programmeId: string, fileId: string, address = ''): evidence.Download {
-	const programme = programmeFor(db, member, programmeId);
-	const sessionId = evidence.sessionOf(db, fileId);
-	const file = sessionId && programmeSessionIds(db, member, programme.id).includes(sessionId) ? evidence.read(db, sessionId, fileId) : null;
+export async function programmeEvidence(db: Database, member: Member, programmeId: string, fileId: string, address = ''): Promise<evidence.Download> {
+	const programme = await programmeFor(db, member, programmeId);
+	const sessionId = await evidence.sessionOf(db, fileId);
+	const file = sessionId && (await programmeSessionIds(db, member, programme.id)).includes(sessionId) ? await evidence.read(db, sessionId, fileId) : null;
 	if (!sessionId || !file) throw new AccessDenied('not_found', 'No evidence file of this programme has this id');
-	audit.recordForSession(db, sessionId, { accountId: member.accountId, actor: 'account', address }, { action: 'evidence.downloaded', detail: `programme ${programme.name}: ${file.name}` });
+	await audit.addForSession(db, sessionId, { accountId: member.accountId, actor: 'account', address }, { action: 'evidence.downloaded', detail: `programme ${programme.name}: ${file.name}` });
 	return file;
 }

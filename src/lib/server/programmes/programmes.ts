@@ -3,14 +3,16 @@
  * create a session into the organization (from a programme's template or alone), duplicate one.
  * Who may do what is asked of accounts/access.ts, never decided here.
  */
-import type { Db } from '../db/database';
-import { sql } from '../db/statements';
-import { newId } from '../secrets';
-import * as sessions from '../sessions';
+import type { Insertable, Selectable } from 'kysely';
+import type { SessionsTable } from '../db/schema';
+import type { Database } from '../db/store';
+import { hashSecret, newId, newJoinCode, newSecret } from '../secrets';
+import type * as sessions from '../sessions';
 import * as audit from '../accounts/audit';
-import { AccessDenied, canManageSessions, runnableSession, type Member } from '../accounts/access';
+import { AccessDenied, canManageSessions, type Member } from '../accounts/access';
+import { runnable } from '../accounts/org-sessions';
 import * as regions from '../regions';
-import { DEFAULT_TEMPLATE, normalise, templateColumns, templateOf, type SessionTemplate } from './template';
+import { DEFAULT_TEMPLATE, normalise, templateColumns, templateOf, type SessionTemplate, type TemplateSource } from './template';
 
 export interface Programme {
 	id: string;
@@ -41,28 +43,48 @@ function requireManager(member: Member) {
 	if (!canManageSessions(member)) throw new AccessDenied('forbidden', 'Only an admin or organizer manages programmes');
 }
 
+/** Runs `write` in the caller's transaction, or in one of its own. */
+const inTransaction = <T>(db: Database, write: (trx: Database) => Promise<T>): Promise<T> =>
+	db.isTransaction ? write(db) : db.transaction().execute(write);
+
+/** The programmes of the member's organization the member may see (all, or those holding a session assigned to them). */
+const visibleProgrammes = (db: Database, member: Member) =>
+	db
+		.selectFrom('programmes as p')
+		.select(['p.id', 'p.organization_id', 'p.name', 'p.theme', 'p.template', 'p.created_at'])
+		.where('p.organization_id', '=', member.organizationId)
+		.$if(!canManageSessions(member), (q) =>
+			q.where(({ exists, selectFrom }) =>
+				exists(
+					selectFrom('sessions as s')
+						.innerJoin('session_facilitators as f', 'f.session_id', 's.id')
+						.select('s.id')
+						.whereRef('s.programme_id', '=', 'p.id')
+						.where('f.account_id', '=', member.accountId)
+				)
+			)
+		);
+
 /** Admins and organizers see every programme of the organization; a facilitator those holding a session assigned to them. */
-export function programmesFor(db: Db, member: Member): Programme[] {
-	const rows = sql(
-		db,
-		`SELECT p.* FROM programmes p WHERE p.organization_id = ? AND (? = 1 OR EXISTS (
-		   SELECT 1 FROM sessions s JOIN session_facilitators f ON f.session_id = s.id WHERE s.programme_id = p.id AND f.account_id = ?))
-		 ORDER BY p.created_at DESC`
-	).all(member.organizationId, canManageSessions(member) ? 1 : 0, member.accountId) as ProgrammeRow[];
+export async function programmesFor(db: Database, member: Member): Promise<Programme[]> {
+	const rows = await visibleProgrammes(db, member).orderBy('p.created_at', 'desc').execute();
 	return rows.map(toProgramme);
 }
 
 /** One programme the member may see; the same refusal whether it is another organization's or missing. */
-export function programmeFor(db: Db, member: Member, id: string): Programme {
-	const found = programmesFor(db, member).find((p) => p.id === id);
+export async function programmeFor(db: Database, member: Member, id: string): Promise<Programme> {
+	const found = await visibleProgrammes(db, member).where('p.id', '=', id).executeTakeFirst();
 	if (!found) throw new AccessDenied('not_found', 'No programme of your organization has this id');
-	return found;
+	return toProgramme(found);
 }
 
+/** A session row as a template's source (the store types its enumerations as text). */
+const asSource = (row: Selectable<SessionsTable>) => row as Selectable<SessionsTable> & TemplateSource;
+
 /** The template from a session of the organization the member may run, or the defaults when none is named. */
-export function templateFrom(db: Db, member: Member, sessionCode: string | null): SessionTemplate {
+export async function templateFrom(db: Database, member: Member, sessionCode: string | null): Promise<SessionTemplate> {
 	if (!sessionCode) return DEFAULT_TEMPLATE;
-	return templateOf(runnableSession(db, member, sessionCode) as sessions.SessionRow & { retention_months: number | null; retention_keeps_institutions: number });
+	return templateOf(asSource(await runnable(db, member, sessionCode)));
 }
 
 export interface ProgrammeInput {
@@ -71,41 +93,42 @@ export interface ProgrammeInput {
 	template: SessionTemplate;
 }
 
-export function createProgramme(db: Db, member: Member, input: ProgrammeInput, address = ''): Programme {
+export async function createProgramme(db: Database, member: Member, input: ProgrammeInput, address = ''): Promise<Programme> {
 	requireManager(member);
 	const id = newId();
 	const now = new Date().toISOString();
-	db.transaction(() => {
-		sql(db, 'INSERT INTO programmes (id, organization_id, name, theme, template, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-			id,
-			member.organizationId,
-			input.name,
-			input.theme,
-			JSON.stringify(input.template),
-			member.accountId,
-			now,
-			now
-		);
-		audit.record(db, { organizationId: member.organizationId, accountId: member.accountId, action: 'programme.created', subject: input.name, address });
-	})();
+	await inTransaction(db, async (trx) => {
+		await trx
+			.insertInto('programmes')
+			.values({
+				id,
+				organization_id: member.organizationId,
+				name: input.name,
+				theme: input.theme,
+				template: JSON.stringify(input.template),
+				created_by: member.accountId,
+				created_at: now,
+				updated_at: now
+			})
+			.execute();
+		await audit.add(trx, { organizationId: member.organizationId, accountId: member.accountId, action: 'programme.created', subject: input.name, address });
+	});
 	return programmeFor(db, member, id);
 }
 
 /** Renames, re-themes or replaces the template; sessions already made keep what they started from. */
-export function updateProgramme(db: Db, member: Member, id: string, input: ProgrammeInput, address = ''): Programme {
+export async function updateProgramme(db: Database, member: Member, id: string, input: ProgrammeInput, address = ''): Promise<Programme> {
 	requireManager(member);
-	programmeFor(db, member, id);
-	db.transaction(() => {
-		sql(db, 'UPDATE programmes SET name = ?, theme = ?, template = ?, updated_at = ? WHERE id = ? AND organization_id = ?').run(
-			input.name,
-			input.theme,
-			JSON.stringify(input.template),
-			new Date().toISOString(),
-			id,
-			member.organizationId
-		);
-		audit.record(db, { organizationId: member.organizationId, accountId: member.accountId, action: 'programme.updated', subject: input.name, address });
-	})();
+	await programmeFor(db, member, id);
+	await inTransaction(db, async (trx) => {
+		await trx
+			.updateTable('programmes')
+			.set({ name: input.name, theme: input.theme, template: JSON.stringify(input.template), updated_at: new Date().toISOString() })
+			.where('id', '=', id)
+			.where('organization_id', '=', member.organizationId)
+			.execute();
+		await audit.add(trx, { organizationId: member.organizationId, accountId: member.accountId, action: 'programme.updated', subject: input.name, address });
+	});
 	return programmeFor(db, member, id);
 }
 
@@ -113,19 +136,19 @@ export function updateProgramme(db: Db, member: Member, id: string, input: Progr
  * The template edited field by field (read and checked by template-form.ts): only the template
  * changes, audited with the fields that did; sessions already made keep what they started from.
  */
-export function editTemplate(db: Db, member: Member, id: string, template: SessionTemplate, address = ''): Programme {
+export async function editTemplate(db: Database, member: Member, id: string, template: SessionTemplate, address = ''): Promise<Programme> {
 	requireManager(member);
-	const current = programmeFor(db, member, id);
+	const current = await programmeFor(db, member, id);
 	const changed = (Object.keys(template) as (keyof SessionTemplate)[]).filter((k) => JSON.stringify(template[k]) !== JSON.stringify(current.template[k]));
 	if (!changed.length) return current;
-	db.transaction(() => {
-		sql(db, 'UPDATE programmes SET template = ?, updated_at = ? WHERE id = ? AND organization_id = ?').run(
-			JSON.stringify(template),
-			new Date().toISOString(),
-			id,
-			member.organizationId
-		);
-		audit.record(db, {
+	await inTransaction(db, async (trx) => {
+		await trx
+			.updateTable('programmes')
+			.set({ template: JSON.stringify(template), updated_at: new Date().toISOString() })
+			.where('id', '=', id)
+			.where('organization_id', '=', member.organizationId)
+			.execute();
+		await audit.add(trx, {
 			organizationId: member.organizationId,
 			accountId: member.accountId,
 			action: 'programme.template_edited',
@@ -133,7 +156,7 @@ export function editTemplate(db: Db, member: Member, id: string, template: Sessi
 			detail: changed.join(', '),
 			address
 		});
-	})();
+	});
 	return programmeFor(db, member, id);
 }
 
@@ -151,45 +174,47 @@ export class InvalidRegion extends Error {
 	readonly code = 'bad_region';
 }
 
-function insertFromTemplate(
-	db: Db,
+/**
+ * A new session of the organization, its settings from `template`, in one insert: what
+ * ../sessions `create` writes (a fresh join code, the two keys' hashes) with the template's
+ * columns, the organization and the programme. On the store (either engine); `overrides` are
+ * the columns a duplicate takes from its source.
+ */
+async function insertFromTemplate(
+	trx: Database,
 	member: Member,
 	template: SessionTemplate,
-	input: { title: string; theme: string; startsAt: string; venue: string; region: { code: string; name: string } | null; programmeId: string | null }
-): sessions.CreatedSession {
-	return db.transaction(() => {
-		const created = sessions.create(db, {
+	input: { title: string; theme: string; startsAt: string; venue: string; region: { code: string; name: string } | null; programmeId: string | null },
+	overrides: Partial<Insertable<SessionsTable>> = {}
+): Promise<sessions.CreatedSession> {
+	const id = newId();
+	const facilitatorKey = newSecret();
+	const minutetakerKey = newSecret();
+	let code = newJoinCode();
+	while (await trx.selectFrom('sessions').select('id').where('code', '=', code).executeTakeFirst()) code = newJoinCode();
+	await trx
+		.insertInto('sessions')
+		.values({
+			id,
+			code,
+			facilitator_key_hash: hashSecret(facilitatorKey),
 			title: input.title,
 			theme: input.theme,
-			startsAt: input.startsAt,
-			timeZone: template.timeZone,
+			starts_at: input.startsAt,
 			venue: input.venue,
-			organizers: [member.organizationName],
+			organizers: JSON.stringify([member.organizationName]),
 			region: input.region?.name ?? '',
-			minutesLanguage: template.minutesLanguage,
-			kinds: template.kinds,
-			allowAnonymous: template.allowAnonymous,
-			sample: false
-		});
-		const c = templateColumns(template);
-		sql(
-			db,
-			`UPDATE sessions SET groups = ?, voting = ?, details = ?, phase_kinds = ?, retention_months = ?, retention_keeps_institutions = ?,
-			 organization_id = ?, programme_id = ?, region_code = ? WHERE id = ?`
-		).run(
-			c.groups,
-			c.voting,
-			c.details,
-			c.phase_kinds,
-			c.retention_months,
-			c.retention_keeps_institutions,
-			member.organizationId,
-			input.programmeId,
-			input.region?.code ?? null,
-			created.id
-		);
-		return created;
-	})();
+			created_at: new Date().toISOString(),
+			minutetaker_key_hash: hashSecret(minutetakerKey),
+			sample_clock_offset_ms: null,
+			...templateColumns(template),
+			organization_id: member.organizationId,
+			programme_id: input.programmeId,
+			region_code: input.region?.code || null,
+			...overrides
+		})
+		.execute();
+	return { id, code, facilitatorKey, minutetakerKey };
 }
 
 async function resolveRegion(code: string): Promise<{ code: string; name: string } | null> {
@@ -200,12 +225,12 @@ async function resolveRegion(code: string): Promise<{ code: string; name: string
 }
 
 /** A new session of the organization: from a programme's template (its theme too) or the defaults, with its own region and date. */
-export async function createSession(db: Db, member: Member, input: NewSessionInput, address = ''): Promise<sessions.CreatedSession> {
+export async function createSession(db: Database, member: Member, input: NewSessionInput, address = ''): Promise<sessions.CreatedSession> {
 	requireManager(member);
-	const programme = input.programmeId ? programmeFor(db, member, input.programmeId) : null;
+	const programme = input.programmeId ? await programmeFor(db, member, input.programmeId) : null;
 	const region = await resolveRegion(input.regionCode);
-	return db.transaction(() => {
-		const created = insertFromTemplate(db, member, programme?.template ?? DEFAULT_TEMPLATE, {
+	return inTransaction(db, async (trx) => {
+		const created = await insertFromTemplate(trx, member, programme?.template ?? DEFAULT_TEMPLATE, {
 			title: input.title,
 			theme: programme?.theme ?? '',
 			startsAt: input.startsAt,
@@ -213,7 +238,7 @@ export async function createSession(db: Db, member: Member, input: NewSessionInp
 			region,
 			programmeId: programme?.id ?? null
 		});
-		audit.record(db, {
+		await audit.add(trx, {
 			organizationId: member.organizationId,
 			accountId: member.accountId,
 			action: 'session.created',
@@ -222,34 +247,33 @@ export async function createSession(db: Db, member: Member, input: NewSessionInp
 			address
 		});
 		return created;
-	})();
+	});
 }
 
 /** A copy of a session of the organization: its settings, kinds, groups, agenda and letterhead; never its participants or items. */
-export function duplicateSession(db: Db, member: Member, code: string, address = ''): sessions.CreatedSession {
+export async function duplicateSession(db: Database, member: Member, code: string, address = ''): Promise<sessions.CreatedSession> {
 	requireManager(member);
-	const source = runnableSession(db, member, code) as sessions.SessionRow & {
-		retention_months: number | null;
-		retention_keeps_institutions: number;
-		programme_id: string | null;
-		region_code: string | null;
-	};
-	return db.transaction(() => {
-		const created = insertFromTemplate(db, member, templateOf(source), {
-			title: source.title,
-			theme: source.theme,
-			startsAt: source.starts_at,
-			venue: source.venue,
-			region: source.region_code ? { code: source.region_code, name: source.region } : source.region ? { code: '', name: source.region } : null,
-			programmeId: source.programme_id
-		});
-		if (source.region_code === null) sql(db, 'UPDATE sessions SET region_code = NULL WHERE id = ?').run(created.id);
-		// The rest of the minutes' header (chair, nomor, basis, aims…) is the session's own and comes along; conclusions do not.
-		const details = JSON.parse(source.details || '{}');
-		delete details.conclusions;
-		delete details.number;
-		sql(db, 'UPDATE sessions SET details = ?, pre_moderation = ?, organizers = ? WHERE id = ?').run(JSON.stringify(details), source.pre_moderation, source.organizers, created.id);
-		audit.record(db, { organizationId: member.organizationId, accountId: member.accountId, action: 'session.duplicated', subject: created.code, detail: `← ${source.code}`, address });
+	const source = await runnable(db, member, code);
+	// The rest of the minutes' header (chair, nomor, basis, aims…) is the session's own and comes along; conclusions do not.
+	const details = JSON.parse(source.details || '{}');
+	delete details.conclusions;
+	delete details.number;
+	return inTransaction(db, async (trx) => {
+		const created = await insertFromTemplate(
+			trx,
+			member,
+			templateOf(asSource(source)),
+			{
+				title: source.title,
+				theme: source.theme,
+				startsAt: source.starts_at,
+				venue: source.venue,
+				region: source.region_code ? { code: source.region_code, name: source.region } : source.region ? { code: '', name: source.region } : null,
+				programmeId: source.programme_id
+			},
+			{ details: JSON.stringify(details), pre_moderation: source.pre_moderation, organizers: source.organizers }
+		);
+		await audit.add(trx, { organizationId: member.organizationId, accountId: member.accountId, action: 'session.duplicated', subject: created.code, detail: `← ${source.code}`, address });
 		return created;
-	})();
+	});
 }

@@ -10,10 +10,12 @@
  * In a cluster the report may be open on another node than the one that committed: each node
  * tells the others what it heard (`share`, set by the realtime layer) and hears theirs (`heard`).
  * That news is throttled like the watchers are, so a busy session sends one message per window.
+ *
+ * It reads the sessions' programmes through the store (either engine), after the commit and off
+ * the writer's path: what it is told is handled in the background (`settled` waits for it).
  */
 import type { SessionRecord } from '../../realtime/contract';
-import type { Db } from '../db/database';
-import { sql } from '../db/statements';
+import type { Database } from '../db/store';
 
 export type Listener = () => void;
 
@@ -21,8 +23,12 @@ export type Listener = () => void;
 export type ProgrammeNews = { sessionId: string; logged: boolean } | { programmeId: string };
 
 export class ProgrammeWatch {
-	#db: Db;
+	#db: Database;
 	#quietMs: number;
+	/** What was told and is still being looked up (see `settled`). */
+	#pending = new Set<Promise<void>>();
+	/** The latest lookup of a newly watched programme's sessions; a session's news waits for it. */
+	#remembered: Promise<void> = Promise.resolve();
 	#listeners = new Map<string, Set<Listener>>();
 	/**
 	 * The programme of each session met while someone watches (null: none). Held because a
@@ -36,7 +42,7 @@ export class ProgrammeWatch {
 	/** Set by the realtime layer in a cluster: tells the other nodes. Nothing on a single process. */
 	share: ((news: ProgrammeNews) => void) | null = null;
 
-	constructor(db: Db, quietMs = 3000) {
+	constructor(db: Database, quietMs = 3000) {
 		this.#db = db;
 		this.#quietMs = quietMs;
 	}
@@ -47,8 +53,15 @@ export class ProgrammeWatch {
 		if (!set) {
 			set = new Set();
 			this.#listeners.set(programmeId, set);
-			const rows = sql(this.#db, 'SELECT id FROM sessions WHERE programme_id = ?').all(programmeId) as { id: string }[];
-			for (const row of rows) this.#programmeOf.set(row.id, programmeId);
+			const earlier = this.#remembered;
+			this.#remembered = this.#track(
+				(async () => {
+					await earlier;
+					const rows = await this.#db.selectFrom('sessions').select('id').where('programme_id', '=', programmeId).execute();
+					if (!this.#listeners.has(programmeId)) return;
+					for (const row of rows) if (!this.#programmeOf.has(row.id)) this.#programmeOf.set(row.id, programmeId);
+				})()
+			);
 		}
 		set.add(listener);
 		return () => {
@@ -66,19 +79,38 @@ export class ProgrammeWatch {
 
 	/** A committed write of a session: its watchers hear of it when it logged a change or removed the session. */
 	committed(sessionId: string, records: SessionRecord[]): void {
-		this.#tellOthers(sessionId, records.length > 0);
-		this.#sessionChanged(sessionId, records.length > 0);
+		const logged = records.length > 0;
+		this.#track(
+			(async () => {
+				await this.#tellOthers(sessionId, logged);
+				await this.#sessionChanged(sessionId, logged);
+			})()
+		);
 	}
 
 	/** News from another node, told to this node's watchers only. */
 	heard(news: ProgrammeNews): void {
 		if ('programmeId' in news) this.#programmeChanged(news.programmeId);
-		else this.#sessionChanged(news.sessionId, news.logged);
+		else this.#track(this.#sessionChanged(news.sessionId, news.logged));
 	}
 
-	#sessionChanged(sessionId: string, logged: boolean): void {
+	/** Resolves when everything told so far has been looked up and passed on (specs, shutdown). */
+	async settled(): Promise<void> {
+		while (this.#pending.size) await Promise.all([...this.#pending]);
+	}
+
+	/** Keeps `work` until it ends, reporting a failure instead of leaving it unhandled. */
+	#track(work: Promise<void>): Promise<void> {
+		const tracked = work.catch((error) => console.error('programme watch failed', error));
+		this.#pending.add(tracked);
+		void tracked.finally(() => this.#pending.delete(tracked));
+		return tracked;
+	}
+
+	async #sessionChanged(sessionId: string, logged: boolean): Promise<void> {
 		if (!this.#listeners.size) return;
-		const row = sql(this.#db, 'SELECT programme_id FROM sessions WHERE id = ?').get(sessionId) as { programme_id: string | null } | undefined;
+		await this.#remembered;
+		const row = await this.#db.selectFrom('sessions').select('programme_id').where('id', '=', sessionId).executeTakeFirst();
 		const programmeId = row ? row.programme_id : this.#programmeOf.get(sessionId);
 		if (row) this.#programmeOf.set(sessionId, row.programme_id);
 		else this.#programmeOf.delete(sessionId);
@@ -98,9 +130,10 @@ export class ProgrammeWatch {
 	 * that logged nothing (a refused command, a retry) has no news, unless it is gone: a
 	 * deletion commits no record either, and only a node that still knows its programme can tell.
 	 */
-	#tellOthers(sessionId: string, logged: boolean): void {
+	async #tellOthers(sessionId: string, logged: boolean): Promise<void> {
 		if (!this.share) return;
-		if (!logged && sql(this.#db, 'SELECT 1 FROM sessions WHERE id = ?').get(sessionId)) return;
+		if (!logged && (await this.#db.selectFrom('sessions').select('id').where('id', '=', sessionId).executeTakeFirst())) return;
+		if (!this.share) return;
 		const quiet = this.#shared.get(sessionId);
 		if (quiet && logged) {
 			quiet.pending = true;

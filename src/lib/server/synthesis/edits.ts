@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Db } from '../db/database';
+import { engineOf, insertionOrder, type Database } from '../db/store';
 
 export const synthesisEditSchema = z.discriminatedUnion('op', [
 	/** The clusters of these items become one (the first item's cluster keeps its name). */
@@ -23,28 +23,25 @@ export type SynthesisEditInput = z.infer<typeof synthesisEditSchema>;
 export type SynthesisEdit = SynthesisEditInput & { id: string; at: string; actor: string };
 
 /** Logs one edit; throws (and stores nothing) on bad input. */
-export function addEdit(db: Db, scopeId: string, input: unknown, actor: string, now = new Date()): SynthesisEdit {
+export async function addEdit(db: Database, scopeId: string, input: unknown, actor: string, now = new Date()): Promise<SynthesisEdit> {
 	if (!scopeId || scopeId.length > 200) throw new Error('addEdit: a scope id is required');
 	if (!actor) throw new Error('addEdit: who made the edit is required');
 	const edit = synthesisEditSchema.parse(input);
 	const row = { ...edit, id: randomUUID(), at: now.toISOString(), actor };
 	const { op, ...payload } = edit;
-	db.prepare('INSERT INTO synthesis_edits (id, scope_id, at, actor, op, payload) VALUES (?, ?, ?, ?, ?, ?)').run(
-		row.id,
-		scopeId,
-		row.at,
-		actor,
-		op,
-		JSON.stringify(payload)
-	);
+	await db.insertInto('synthesis_edits').values({ id: row.id, scope_id: scopeId, at: row.at, actor, op, payload: JSON.stringify(payload) }).execute();
 	return row;
 }
 
 /** The scope's edits in the order they were made. */
-export function listEdits(db: Db, scopeId: string): SynthesisEdit[] {
-	const rows = db
-		.prepare('SELECT id, at, actor, op, payload FROM synthesis_edits WHERE scope_id = ? ORDER BY at, rowid')
-		.all(scopeId) as { id: string; at: string; actor: string; op: string; payload: string }[];
+export async function listEdits(db: Database, scopeId: string): Promise<SynthesisEdit[]> {
+	const rows = await db
+		.selectFrom('synthesis_edits')
+		.select(['id', 'at', 'actor', 'op', 'payload'])
+		.where('scope_id', '=', scopeId)
+		.orderBy('at')
+		.orderBy(insertionOrder(engineOf(db)))
+		.execute();
 	return rows.map((r) => ({ ...(synthesisEditSchema.parse({ op: r.op, ...JSON.parse(r.payload) }) as SynthesisEditInput), id: r.id, at: r.at, actor: r.actor }));
 }
 
