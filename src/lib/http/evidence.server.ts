@@ -5,7 +5,7 @@
  * each caller before it comes here.
  */
 import * as audit from '../server/accounts/audit';
-import type { Db } from '../server/db/database';
+import type { Database } from '../server/db/store';
 import type { Download } from '../server/evidence';
 import { MAX_EVIDENCE_BODY } from '../server/body-limits';
 import { EvidenceRefused, prepareAll, tooLarge, type EvidenceRefusal, type ReadyEvidence } from '../server/evidence-file';
@@ -59,14 +59,14 @@ export function fileResponse(file: Download): Response {
 }
 
 /** The organization's audit entries for evidence: files added with an update, a file downloaded. */
-export function auditUploaded(db: Db, sessionId: string, who: audit.SessionActor, files: readonly { name: string }[], scope = ''): void {
+export async function auditUploaded(db: Database, sessionId: string, who: audit.SessionActor, files: readonly { name: string }[], scope = ''): Promise<void> {
 	if (files.length === 0) return;
-	audit.recordForSession(db, sessionId, who, {
+	await audit.addForSession(db, sessionId, who, {
 		action: 'evidence.uploaded',
 		detail: `${scope ? `${scope}: ` : ''}${files.map((f) => f.name).join(', ')}`
 	});
 }
 
-export function auditDownloaded(db: Db, sessionId: string, who: audit.SessionActor, file: { name: string }, scope = ''): void {
-	audit.recordForSession(db, sessionId, who, { action: 'evidence.downloaded', detail: `${scope ? `${scope}: ` : ''}${file.name}` });
+export async function auditDownloaded(db: Database, sessionId: string, who: audit.SessionActor, file: { name: string }, scope = ''): Promise<void> {
+	await audit.addForSession(db, sessionId, who, { action: 'evidence.downloaded', detail: `${scope ? `${scope}: ` : ''}${file.name}` });
 }

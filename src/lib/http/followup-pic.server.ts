@@ -58,14 +58,14 @@ async function opened(event: PicEvent, purpose: 'view' | 'update' | 'download') 
 		if (problem instanceof HttpProblem) error(problem.status, { message: problem.code });
 		throw problem;
 	}
-	const link = followup.openPicLink(getContext().db, session.id, event.params.key);
+	const link = await followup.openPicLink(getContext().store.db, session.id, event.params.key);
 	if (!link) {
 		const turn = await guessing.missed(clientAddress(event));
 		if (!turn.ok) error(429, { message: 'rate_limited' });
 		return null;
 	}
-	audit.recordForSession(
-		getContext().db,
+	await audit.addForSession(
+		getContext().store.db,
 		session.id,
 		{ accountId: null, actor: 'pic_link', address: clientAddress(event) },
 		{ action: 'pic_link.used', detail: `${purpose}: ${link.institution}` }
@@ -80,7 +80,7 @@ export async function loadPicPage(event: PicEvent & { url: URL }): Promise<PicPa
 	event.setHeaders?.({ 'cache-control': 'no-store' });
 	const found = await opened(event, 'view');
 	if (!found) return { refused: true };
-	const rows = followup.rowsOfInstitution(followup.loadTracked(getContext().db, [found.session.id]), found.link.institution);
+	const rows = followup.rowsOfInstitution(await followup.loadTracked(getContext().store.db, [found.session.id]), found.link.institution);
 	return {
 		refused: false,
 		title: found.session.title,
@@ -129,7 +129,7 @@ export async function updateByForm(event: PicEvent & { request: Request; url: UR
 		return refuse(400, reason === 'bad_evidence' ? 'bad_evidence' : reason === 'note_too_long' ? 'note_too_long' : 'invalid', rowId);
 	}
 	// A row not of this link is refused before any file is decoded.
-	const own = followup.rowsOfInstitution(followup.loadTracked(getContext().db, [found.session.id]), found.link.institution);
+	const own = followup.rowsOfInstitution(await followup.loadTracked(getContext().store.db, [found.session.id]), found.link.institution);
 	if (!own.some((r) => r.row.id === rowId)) return refuse(404, 'unknown_row', rowId);
 	let files: ReadyEvidence[];
 	try {
@@ -140,11 +140,11 @@ export async function updateByForm(event: PicEvent & { request: Request; url: UR
 	}
 	const who = { accountId: null, actor: 'pic_link' as const, address: clientAddress(event) };
 	try {
-		const { update } = await getContext().writes.commit(found.session.id, (db) => ({
-			update: followup.recordUpdate(db, found.session.id, `pic:${found.link.id}`, parsed.data, { onlyInstitution: found.link.institution, files }),
+		const { update } = await getContext().writes.commit(found.session.id, async (_db, trx) => ({
+			update: await followup.recordUpdate(trx, found.session.id, `pic:${found.link.id}`, parsed.data, { onlyInstitution: found.link.institution, files }),
 			records: []
 		}));
-		auditUploaded(getContext().db, found.session.id, who, update.files, found.link.institution);
+		await auditUploaded(getContext().store.db, found.session.id, who, update.files, found.link.institution);
 	} catch (problem) {
 		if (problem instanceof followup.FollowupRefusal) return refuse(404, 'unknown_row', rowId);
 		if (problem instanceof evidence.EvidenceFull) return refuse(REFUSAL_STATUS.full, 'files_full', rowId);
@@ -160,9 +160,9 @@ export async function updateByForm(event: PicEvent & { request: Request; url: UR
 export async function downloadByLink(event: PicEvent & { params: { id: string } }): Promise<Response> {
 	const found = await opened(event, 'download');
 	if (!found) error(403, { message: 'refused' });
-	const db = getContext().db;
-	const file = evidence.read(db, found.session.id, event.params.id, { onlyInstitution: found.link.institution });
+	const db = getContext().store.db;
+	const file = await evidence.read(db, found.session.id, event.params.id, { onlyInstitution: found.link.institution });
 	if (!file) error(404, { message: 'not_found' });
-	auditDownloaded(db, found.session.id, { accountId: null, actor: 'pic_link', address: clientAddress(event) }, file, found.link.institution);
+	await auditDownloaded(db, found.session.id, { accountId: null, actor: 'pic_link', address: clientAddress(event) }, file, found.link.institution);
 	return fileResponse(file);
 }

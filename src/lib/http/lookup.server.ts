@@ -60,7 +60,7 @@ function notFound(turn: Turn<unknown>): never {
 async function opensSession(session: sessions.SessionRow, key: string): Promise<boolean> {
 	if (await facilitatorKeyOpens(getContext().store.db, session, key)) return true;
 	if (session.minutetaker_key_hash && secretMatches(key, session.minutetaker_key_hash)) return true;
-	return reports.check(getContext().db, session.id, key);
+	return reports.check(getContext().store.db, session.id, key);
 }
 
 function bearerOrNull(request: Request): string | null {
@@ -103,7 +103,7 @@ export async function requireMinutesAccess(
 	const key = bearer(event, 'Send the facilitator key or a report key as Authorization: Bearer …');
 	const opened = await facilitatorKeyOpens(getContext().store.db, session, key);
 	if (opened) return { via: 'facilitator', who: staffActor(event, opened.accountId) };
-	if (reports.check(getContext().db, session.id, key))
+	if (await reports.check(getContext().store.db, session.id, key))
 		return { via: 'report', who: { accountId: null, actor: 'report_link', address: clientAddress(event) } };
 	return refuse(event);
 }

@@ -19,7 +19,7 @@ export async function createSessionAction(event: RequestEvent, programmeId?: str
 	if (!parsed.success) return fail(400, { error: 'bad_input' });
 	try {
 		const created = await programmes.createSession(
-			getContext().db,
+			getContext().store.db,
 			member,
 			{ ...parsed.data, programmeId: programmeId ?? (parsed.data.programmeId || null) },
 			addressOf(event)

@@ -52,15 +52,15 @@ async function reencoded(bytes: Uint8Array): Promise<NormalisedPhoto> {
 
 /** Reads, re-encodes and stores one upload; its record is published after the commit. */
 export async function uploadPhoto(sessionId: string, actor: string, request: Request, accountId: string | null = null): Promise<PhotoView> {
-	const { db, writes } = getContext();
+	const { store, writes } = getContext();
 	// Checked before the decoding too, so a full session costs no image work.
-	if (!photos.hasRoom(db, sessionId)) throw full();
+	if (!(await photos.hasRoom(store.db, sessionId))) throw full();
 	const { bytes, caption } = await readUpload(request);
 	const image = await reencoded(bytes);
 	// The decoding ran outside the write: only the insert waits for the turn's transaction,
 	// where the room is checked again (two uploads decoded side by side cannot both pass).
-	const { photo } = await writes.commit(sessionId, (tx) => {
-		const stored = asAccount(accountId, () => photos.store(tx, sessionId, actor, image, caption));
+	const { photo } = await writes.commit(sessionId, async (_db, trx) => {
+		const stored = await asAccount(accountId, () => photos.store(trx, sessionId, actor, image, caption));
 		if (!stored) throw full();
 		return { records: [stored.record], photo: stored.photo };
 	});

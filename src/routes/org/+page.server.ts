@@ -13,7 +13,7 @@ import type { Actions, PageServerLoad } from './$types';
 /** The organization's home: its sessions (as this member may see them), claiming, assigning, opening a console. */
 export const load: PageServerLoad = async (event) => {
 	const { account, member } = await requireMember(event);
-	const db = getContext().db;
+	const db = getContext().store.db;
 	return {
 		me: { name: account.name, role: member.role, organization: member.organizationName },
 		canManageMembers: canManageMembers(member),
@@ -22,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 		/** The code of a session just deleted from /org/hapus (shown as a notice; a code's shape only). */
 		deleted: /^[A-Z0-9]{6}$/.test(event.url.searchParams.get('dihapus') ?? '') ? event.url.searchParams.get('dihapus') : null,
 		facilitators: canManageSessions(member) ? await members.facilitators(getContext().store.db, member) : [],
-		programmes: programmes.programmesFor(db, member).map((p) => ({ id: p.id, name: p.name, theme: p.theme }))
+		programmes: (await programmes.programmesFor(db, member)).map((p) => ({ id: p.id, name: p.name, theme: p.theme }))
 	};
 };
 
@@ -56,11 +56,11 @@ export const actions = {
 		const { member } = await requireMember(event);
 		const parsed = programmeForm.safeParse(fields(await event.request.formData()));
 		if (!parsed.success) return fail(400, { error: 'bad_input' });
-		const db = getContext().db;
+		const db = getContext().store.db;
 		let id: string;
 		try {
-			const template = programmes.templateFrom(db, member, parsed.data.templateSession || null);
-			id = programmes.createProgramme(db, member, { name: parsed.data.name, theme: parsed.data.theme, template }, addressOf(event)).id;
+			const template = await programmes.templateFrom(db, member, parsed.data.templateSession || null);
+			id = (await programmes.createProgramme(db, member, { name: parsed.data.name, theme: parsed.data.theme, template }, addressOf(event))).id;
 		} catch (error) {
 			return refusal(error);
 		}
@@ -70,7 +70,7 @@ export const actions = {
 		const { member } = await requireMember(event);
 		const code = String((await event.request.formData()).get('code') ?? '').slice(0, 10);
 		try {
-			return { duplicated: programmes.duplicateSession(getContext().db, member, code, addressOf(event)).code };
+			return { duplicated: (await programmes.duplicateSession(getContext().store.db, member, code, addressOf(event))).code };
 		} catch (error) {
 			return refusal(error);
 		}

@@ -19,8 +19,8 @@ function mustBeAddedByStaff(context: CommandContext, participantId: string) {
 		throw new Rejected('not_found', 'No attendee added by staff has this id');
 }
 
-function mustFindPhoto(context: CommandContext, photoId: string) {
-	if (!photos.find(context.db, context.session.id, photoId)) throw new Rejected('not_found', 'No such photo');
+async function mustFindPhoto(context: CommandContext, photoId: string) {
+	if (!(await photos.find(context.trx, context.session.id, photoId))) throw new Rejected('not_found', 'No such photo');
 }
 
 export const attendanceHandlers = {
@@ -38,12 +38,12 @@ export const attendanceHandlers = {
 		mustBeAddedByStaff(context, command.participantId);
 		return { records: [attendees.remove(context.db, context.session.id, staffRole(context), command.participantId)] };
 	},
-	'photo.caption': (context, command) => {
-		mustFindPhoto(context, command.photoId);
-		return { records: [photos.setCaption(context.db, context.session.id, context.actor, command.photoId, command.caption)] };
+	'photo.caption': async (context, command) => {
+		await mustFindPhoto(context, command.photoId);
+		return { records: [await photos.setCaption(context.trx, context.session.id, context.actor, command.photoId, command.caption)] };
 	},
-	'photo.remove': (context, command) => {
-		mustFindPhoto(context, command.photoId);
-		return { records: [photos.remove(context.db, context.session.id, context.actor, command.photoId)] };
+	'photo.remove': async (context, command) => {
+		await mustFindPhoto(context, command.photoId);
+		return { records: [await photos.remove(context.trx, context.session.id, context.actor, command.photoId)] };
 	}
 } satisfies Handlers;

@@ -13,10 +13,10 @@ export const POST: RequestHandler = (event) =>
 	handle(async () => {
 		const body = await readBody(event.request, synthesisRequestSchema);
 		const { rows } = await openSessions(event, body.sessions);
-		const db = getContext().db;
+		const { store } = getContext();
 		const lang = body.lang ?? rows[0].minutes_language;
 		const ids = rows.map((r) => r.id);
-		const file = await synthesis.render(getContext().store.db, ids, synthesis.listEdits(db, scopeOf(rows)), body.format, lang, body.paper ?? 'a4');
+		const file = await synthesis.render(store.db, ids, await synthesis.listEdits(store.db, scopeOf(rows)), body.format, lang, body.paper ?? 'a4');
 		return new Response(new Uint8Array(file.body), {
 			headers: {
 				'content-type': file.contentType,

@@ -14,7 +14,7 @@ export const POST: RequestHandler = (event) =>
 	handle(async () => {
 		const body = await readBody(event.request, synthesisEditRequestSchema);
 		const { rows, actor } = await openSessions(event, body.sessions);
-		const db = getContext().db;
-		requireItemsOf(db, rows.map((r) => r.id), body.edit.itemIds);
-		return json(synthesis.addEdit(db, scopeOf(rows), body.edit, actor), { status: 201 });
+		const db = getContext().store.db;
+		await requireItemsOf(db, rows.map((r) => r.id), body.edit.itemIds);
+		return json(await synthesis.addEdit(db, scopeOf(rows), body.edit, actor), { status: 201 });
 	});

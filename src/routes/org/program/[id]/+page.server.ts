@@ -13,10 +13,10 @@ import type { Actions, PageServerLoad } from './$types';
 /** A programme: its template, its sessions (as this member may see them), adding a session from the template. */
 export const load: PageServerLoad = async (event) => {
 	const { account, member } = await requireMember(event);
-	const db = getContext().db;
+	const db = getContext().store.db;
 	let programme: programmes.Programme;
 	try {
-		programme = programmes.programmeFor(db, member, event.params.id.slice(0, 40));
+		programme = await programmes.programmeFor(db, member, event.params.id.slice(0, 40));
 	} catch (e) {
 		if (e instanceof access.AccessDenied) error(404, 'No programme of your organization has this id');
 		throw e;
@@ -47,12 +47,12 @@ export const actions = {
 	/** The template edited field by field; a bad field changes nothing and is named beside its input. */
 	template: async (event) => {
 		const { member } = await requireMember(event);
-		const db = getContext().db;
+		const db = getContext().store.db;
 		try {
-			const current = programmes.programmeFor(db, member, event.params.id.slice(0, 40));
+			const current = await programmes.programmeFor(db, member, event.params.id.slice(0, 40));
 			const read = readTemplateForm(fields(await event.request.formData()), current.template);
 			if (!read.ok) return fail(400, { templateErrors: read.errors, templateValues: read.values });
-			programmes.editTemplate(db, member, current.id, read.template, addressOf(event));
+			await programmes.editTemplate(db, member, current.id, read.template, addressOf(event));
 		} catch (error) {
 			return refusal(error);
 		}
@@ -63,11 +63,11 @@ export const actions = {
 		const { member } = await requireMember(event);
 		const parsed = programmeForm.safeParse(fields(await event.request.formData()));
 		if (!parsed.success) return fail(400, { error: 'bad_input' });
-		const db = getContext().db;
+		const db = getContext().store.db;
 		try {
-			const current = programmes.programmeFor(db, member, event.params.id.slice(0, 40));
-			const template = parsed.data.templateSession ? programmes.templateFrom(db, member, parsed.data.templateSession) : current.template;
-			programmes.updateProgramme(db, member, current.id, { name: parsed.data.name, theme: parsed.data.theme, template }, addressOf(event));
+			const current = await programmes.programmeFor(db, member, event.params.id.slice(0, 40));
+			const template = parsed.data.templateSession ? await programmes.templateFrom(db, member, parsed.data.templateSession) : current.template;
+			await programmes.updateProgramme(db, member, current.id, { name: parsed.data.name, theme: parsed.data.theme, template }, addressOf(event));
 		} catch (error) {
 			return refusal(error);
 		}

@@ -15,8 +15,8 @@ export const GET: RequestHandler = (event) =>
 	handle(async () => {
 		const session = await findSession(event);
 		await requireFacilitator(event, session);
-		const db = getContext().db;
-		return json({ rows: followup.loadTracked(db, [session.id]), links: followup.listPicLinks(db, session.id) }, { headers: noStore });
+		const db = getContext().store.db;
+		return json({ rows: await followup.loadTracked(db, [session.id]), links: await followup.listPicLinks(db, session.id) }, { headers: noStore });
 	});
 
 /**
@@ -29,14 +29,14 @@ export const POST: RequestHandler = (event) =>
 		const session = await findSession(event);
 		const staff = await requireFacilitator(event, session);
 		const { input, files } = await readUpdate(event.request);
-		const { db, writes } = getContext();
+		const { store, writes } = getContext();
 		const { update } = await writes
-			.commit(session.id, (tx) => ({
-				update: followup.recordUpdate(tx, session.id, 'facilitator', input, { files }),
+			.commit(session.id, async (_db, trx) => ({
+				update: await followup.recordUpdate(trx, session.id, 'facilitator', input, { files }),
 				records: []
 			}))
 			.catch(refusal);
-		auditUploaded(db, session.id, staffActor(event, staff.accountId), update.files);
+		await auditUploaded(store.db, session.id, staffActor(event, staff.accountId), update.files);
 		return json({ update }, { status: 201, headers: noStore });
 	});
 

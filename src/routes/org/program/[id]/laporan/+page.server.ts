@@ -33,7 +33,7 @@ export const load: PageServerLoad = async (event) => {
 	const { locale } = await event.parent();
 	let report: ProgrammeReport;
 	try {
-		report = await programmeReport(getContext().db, member, event.params.id.slice(0, 40), parseLocale(locale));
+		report = await programmeReport(getContext().store.db, member, event.params.id.slice(0, 40), parseLocale(locale));
 	} catch (e) {
 		if (e instanceof access.AccessDenied) error(e.code === 'forbidden' ? 403 : 404, 'No programme report of your organization here');
 		throw e;
@@ -67,7 +67,7 @@ async function edit(event: Parameters<Actions[string]>[0], op: 'merge' | 'split'
 	const itemIds = form.getAll('itemIds').map(String).filter(Boolean);
 	const input = op === 'rename' ? { op, itemIds: itemIds.slice(0, 1), name: String(form.get('name') ?? '') } : { op, itemIds };
 	try {
-		await editProgrammeReport(getContext().db, member, event.params.id.slice(0, 40), input);
+		await editProgrammeReport(getContext().store.db, member, event.params.id.slice(0, 40), input);
 	} catch (e) {
 		if (e instanceof ZodError) return fail(400, { error: 'bad_edit', op });
 		return refusal(e);

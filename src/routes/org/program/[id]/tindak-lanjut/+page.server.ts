@@ -15,7 +15,7 @@ const programmeId = (params: { id: string }) => params.id.slice(0, 40);
 export const load: PageServerLoad = async (event) => {
 	const { account, member } = await requireMember(event);
 	try {
-		const { programme, rows, today } = programmeFollowup.programmeRows(getContext().db, member, programmeId(event.params));
+		const { programme, rows, today } = await programmeFollowup.programmeRows(getContext().store.db, member, programmeId(event.params));
 		return {
 			me: { name: account.name, role: member.role, organization: member.organizationName },
 			canManageMembers: access.canManageMembers(member),
@@ -46,13 +46,13 @@ export const actions = {
 		if (!parsed.success) return fail(400, { error: 'bad_input', rowId: text('rowId') });
 		const context = getContext();
 		try {
-			const session = programmeFollowup.sessionForUpdate(context.db, member, programmeId(event.params), text('code'));
+			const session = await programmeFollowup.sessionForUpdate(context.store.db, member, programmeId(event.params), text('code'));
 			const files = await filesOf(form);
-			const { update } = await context.writes.commit(session.id, (db) => ({
-				update: followup.recordUpdate(db, session.id, programmeFollowup.accountActor(member), parsed.data, { files }),
+			const { update } = await context.writes.commit(session.id, async (_db, trx) => ({
+				update: await followup.recordUpdate(trx, session.id, programmeFollowup.accountActor(member), parsed.data, { files }),
 				records: []
 			}));
-			auditUploaded(context.db, session.id, { accountId: member.accountId, actor: 'account', address: addressOf(event) }, update.files);
+			await auditUploaded(context.store.db, session.id, { accountId: member.accountId, actor: 'account', address: addressOf(event) }, update.files);
 		} catch (e) {
 			if (e instanceof access.AccessDenied || e instanceof followup.FollowupRefusal) return fail(404, { error: 'refused', rowId: text('rowId') });
 			if (e instanceof EvidenceRefused) return fail(400, { error: `file_${e.reason}`, rowId: text('rowId') });

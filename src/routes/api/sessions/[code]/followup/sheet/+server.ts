@@ -13,10 +13,10 @@ export const GET: RequestHandler = (event) =>
 		const session = await findSession(event, { formerCodes: true });
 		const { accountId } = await requireFacilitator(event, session);
 		const locale = parseLocale(event.url.searchParams.get('lang'));
-		const rows = filterRows(followup.loadTracked(getContext().db, [session.id]), followup.filterFromQuery(event.url.searchParams));
+		const rows = filterRows(await followup.loadTracked(getContext().store.db, [session.id]), followup.filterFromQuery(event.url.searchParams));
 		const body = await followup.renderSheet(rows, followup.messagesFor(locale));
 		const filename = followup.sheetFilename(session.code, locale, todayIn(session.time_zone));
-		audit.recordForSession(getContext().db, session.id, staffActor(event, accountId), { action: 'report.downloaded', detail: `followup sheet ${locale}` });
+		await audit.addForSession(getContext().store.db, session.id, staffActor(event, accountId), { action: 'report.downloaded', detail: `followup sheet ${locale}` });
 		return new Response(new Uint8Array(body), {
 			headers: {
 				'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

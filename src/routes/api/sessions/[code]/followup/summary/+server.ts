@@ -15,8 +15,8 @@ export const GET: RequestHandler = (event) =>
 		const session = await findSession(event);
 		const { accountId } = await requireFacilitator(event, session);
 		const locale = parseLocale(event.url.searchParams.get('lang'));
-		const rows = filterRows(followup.loadTracked(getContext().db, [session.id]), followup.filterFromQuery(event.url.searchParams));
+		const rows = filterRows(await followup.loadTracked(getContext().store.db, [session.id]), followup.filterFromQuery(event.url.searchParams));
 		const text = whatsappSummary(rows, followup.messagesFor(locale), { title: session.title, locale, today: todayIn(session.time_zone) });
-		audit.recordForSession(getContext().db, session.id, staffActor(event, accountId), { action: 'report.downloaded', detail: `followup summary ${locale}` });
+		await audit.addForSession(getContext().store.db, session.id, staffActor(event, accountId), { action: 'report.downloaded', detail: `followup summary ${locale}` });
 		return json({ text }, { headers: { 'cache-control': 'no-store' } });
 	});

@@ -9,7 +9,7 @@ export const GET: RequestHandler = (event) =>
 	handle(async () => {
 		const session = await findSession(event);
 		await requireStaff(event, session);
-		const jpeg = photos.jpeg(getContext().db, session.id, event.params.id);
+		const jpeg = await photos.jpeg(getContext().store.db, session.id, event.params.id);
 		if (!jpeg) return problem(404, 'not_found', 'No such photo');
 		// Pictures of people: kept out of shared caches, as the minutes are.
 		return new Response(new Uint8Array(jpeg), { headers: { 'content-type': 'image/jpeg', 'cache-control': 'private, no-store' } });

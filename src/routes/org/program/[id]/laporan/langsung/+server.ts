@@ -12,12 +12,12 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = async (event) => {
 	const id = event.params.id.slice(0, 40);
-	const { db, programmes } = getContext();
+	const { store, programmes } = getContext();
 	const allowed = async () => {
 		const member = await memberNow(event);
 		if (!member) return 401;
 		try {
-			reportableProgramme(db, member, id);
+			await reportableProgramme(store.db, member, id);
 			return 200;
 		} catch (e) {
 			if (e instanceof access.AccessDenied) return e.code === 'forbidden' ? 403 : 404;

@@ -17,7 +17,7 @@ export const GET: RequestHandler = async (event) => {
 	const parsed = query.safeParse(Object.fromEntries(event.url.searchParams));
 	if (!parsed.success) error(400, 'Choose format pdf, docx or xlsx; lang id or en; paper a4 or f4');
 	const { format, lang, paper } = parsed.data;
-	const db = getContext().db;
+	const db = getContext().store.db;
 	let report;
 	try {
 		report = await programmeReport(db, member, event.params.id.slice(0, 40), lang);
@@ -27,7 +27,7 @@ export const GET: RequestHandler = async (event) => {
 	}
 	if (!report.synthesis) error(409, 'This programme has no session yet');
 	const body = await synthesis.renderSynthesis(report.synthesis, format, paper);
-	audit.record(db, {
+	await audit.add(db, {
 		organizationId: member.organizationId,
 		accountId: member.accountId,
 		action: 'report.downloaded',

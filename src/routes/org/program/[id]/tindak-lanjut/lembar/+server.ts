@@ -12,7 +12,7 @@ export const GET: RequestHandler = async (event) => {
 	const { member } = await requireMember(event);
 	const locale = parseLocale(event.url.searchParams.get('lang'));
 	try {
-		const { body, filename } = await programmeSheet(getContext().db, member, event.params.id.slice(0, 40), filterFromQuery(event.url.searchParams), locale, addressOf(event));
+		const { body, filename } = await programmeSheet(getContext().store.db, member, event.params.id.slice(0, 40), filterFromQuery(event.url.searchParams), locale, addressOf(event));
 		return new Response(new Uint8Array(body), {
 			headers: {
 				'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -12,7 +12,7 @@ export const GET: RequestHandler = async (event) => {
 	const { member } = await requireMember(event);
 	const locale = parseLocale(event.url.searchParams.get('lang'));
 	try {
-		const text = programmeSummary(getContext().db, member, event.params.id.slice(0, 40), filterFromQuery(event.url.searchParams), locale, addressOf(event));
+		const text = await programmeSummary(getContext().store.db, member, event.params.id.slice(0, 40), filterFromQuery(event.url.searchParams), locale, addressOf(event));
 		return json({ text }, { headers: { 'cache-control': 'no-store' } });
 	} catch (e) {
 		if (e instanceof AccessDenied) error(404, 'No programme of your organization has this id');

@@ -10,9 +10,9 @@ export const GET: RequestHandler = (event) =>
 	handle(async () => {
 		const session = await findSession(event);
 		const staff = await requireFacilitator(event, session);
-		const db = getContext().db;
-		const file = evidence.read(db, session.id, event.params.id);
+		const db = getContext().store.db;
+		const file = await evidence.read(db, session.id, event.params.id);
 		if (!file) return problem(404, 'not_found', 'No such evidence file');
-		auditDownloaded(db, session.id, staffActor(event, staff.accountId), file);
+		await auditDownloaded(db, session.id, staffActor(event, staff.accountId), file);
 		return fileResponse(file);
 	});

@@ -10,7 +10,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
 	const { member } = await requireMember(event);
 	try {
-		return fileResponse(programmeEvidence(getContext().db, member, event.params.id.slice(0, 40), event.params.fileId, addressOf(event)));
+		return fileResponse(await programmeEvidence(getContext().store.db, member, event.params.id.slice(0, 40), event.params.fileId, addressOf(event)));
 	} catch (e) {
 		if (e instanceof AccessDenied) error(404, 'No evidence file of this programme has this id');
 		throw e;
