@@ -19,45 +19,45 @@ beforeEach(async () => {
 	image ??= await normalise(await transparentPng(320, 240));
 });
 
-const store = (caption = 'Pembukaan oleh Kepala Dinas') => photos.store(db, session.row.id, 'minutetaker', image, caption)!;
+const store = async (caption = 'Pembukaan oleh Kepala Dinas') => (await photos.store(kysely(db), session.row.id, 'minutetaker', image, caption))!;
 const blobs = () => (db.prepare('SELECT COUNT(*) AS n FROM photo_blobs').get() as { n: number }).n;
 
 describe('photos.store', () => {
 	it('keeps the JPEG apart from its row, and logs a photo.saved record without the bytes', async () => {
-		const { photo, record } = store();
+		const { photo, record } = await store();
 		expect(photo).toEqual({ id: expect.any(String), caption: 'Pembukaan oleh Kepala Dinas', width: 320, height: 240, createdAt: expect.any(String) });
 		expect(record.event).toEqual({ type: 'photo.saved', photo });
 		expect(JSON.stringify(record).length).toBeLessThan(400);
-		expect(photos.list(db, session.row.id)).toEqual([photo]);
-		expect(photos.jpeg(db, session.row.id, photo.id)?.equals(image.jpeg)).toBe(true);
+		expect(await photos.list(kysely(db), session.row.id)).toEqual([photo]);
+		expect((await photos.jpeg(kysely(db), session.row.id, photo.id))?.equals(image.jpeg)).toBe(true);
 		// Another session cannot read it by guessing the id.
-		expect(photos.jpeg(db, createSession(db).row.id, photo.id)).toBeUndefined();
+		expect(await photos.jpeg(kysely(db), createSession(db).row.id, photo.id)).toBeUndefined();
 	});
 
 	it(`refuses more than ${photos.MAX_PHOTOS} photos in a session, changing nothing`, async () => {
-		for (let i = 0; i < photos.MAX_PHOTOS; i++) store(`Foto ${i + 1}`);
+		for (let i = 0; i < photos.MAX_PHOTOS; i++) await store(`Foto ${i + 1}`);
 		const before = dumpTables(db);
-		expect(photos.hasRoom(db, session.row.id)).toBe(false);
-		expect(photos.store(db, session.row.id, 'facilitator', image, 'Satu lagi')).toBeNull();
+		expect(await photos.hasRoom(kysely(db), session.row.id)).toBe(false);
+		expect(await photos.store(kysely(db), session.row.id, 'facilitator', image, 'Satu lagi')).toBeNull();
 		expect(dumpTables(db)).toEqual(before);
 	});
 });
 
 describe('photo.caption and photo.remove', () => {
 	it('change the caption and remove the photo with its bytes, for both staff roles, also after the close', async () => {
-		const { photo } = store();
+		const { photo } = await store();
 		await must(db, session.facilitator, { type: 'session.close' });
 		const captioned = await must(db, session.facilitator, { type: 'photo.caption', photoId: photo.id, caption: '  Diskusi kelompok  ' });
 		expect(captioned.records[0].event).toEqual({ type: 'photo.saved', photo: { ...photo, caption: 'Diskusi kelompok' } });
 		const removed = await must(db, session.minutetaker, { type: 'photo.remove', photoId: photo.id });
 		expect(removed.records[0].event).toEqual({ type: 'photo.removed', photoId: photo.id });
-		expect(photos.list(db, session.row.id)).toEqual([]);
+		expect(await photos.list(kysely(db), session.row.id)).toEqual([]);
 		expect(blobs()).toBe(0);
 		expect((await send(db, session.facilitator, { type: 'photo.remove', photoId: photo.id })).result).toMatchObject({ error: { code: 'not_found' } });
 	});
 
 	it('are staff-only, and phones and the projector never learn of a photo', async () => {
-		const { photo, record } = store();
+		const { photo, record } = await store();
 		const phone = joinParticipant(db, session);
 		for (const who of [phone.identity, session.presenter])
 			expect((await send(db, who, { type: 'photo.remove', photoId: photo.id })).result).toMatchObject({ error: { code: 'forbidden' } });
@@ -71,17 +71,17 @@ describe('photo.caption and photo.remove', () => {
 
 describe('deleted with the session', () => {
 	it('removeAll takes every photo and its bytes, and no other session’s', async () => {
-		store('A');
-		store('B');
+		await store('A');
+		await store('B');
 		const other = createSession(db, { title: 'FGD lain' });
-		photos.store(db, other.row.id, 'facilitator', image, 'Lain');
-		expect(photos.removeAll(db, session.row.id)).toBe(2);
-		expect(photos.list(db, session.row.id)).toEqual([]);
+		await photos.store(kysely(db), other.row.id, 'facilitator', image, 'Lain');
+		expect(await photos.removeAll(kysely(db), session.row.id)).toBe(2);
+		expect(await photos.list(kysely(db), session.row.id)).toEqual([]);
 		expect(blobs()).toBe(1);
 	});
 
 	it('deleting the session row cascades to the photos and their bytes', async () => {
-		store();
+		await store();
 		// Only the tables without a cascade are cleared by hand here, as a session deletion would.
 		db.transaction(() => {
 			for (const table of ['session_events', 'commands']) db.prepare(`DELETE FROM ${table} WHERE session_id = ?`).run(session.row.id);
