@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { followup as enWords } from '../i18n/en/followup';
 import { followup as idWords } from '../i18n/id/followup';
+import { kysely } from '$lib/testing/orgs';
 import { createSession, freshDb, inTransaction, must, type TestSession } from '$lib/testing/server';
 import type { Db } from './db/database';
 import * as followup from './followup';
@@ -18,7 +19,8 @@ async function save(db: Db, who: TestSession, row: Record<string, unknown>): Pro
 }
 const parse = (input: followup.UpdateInput) => followup.updateInput.parse(input);
 const update = (rowId: string, status: 'rencana' | 'berjalan' | 'selesai' | 'tertunda', options: Parameters<typeof followup.recordUpdate>[4] = {}, note = '', evidenceUrl = '') =>
-	db.transaction(() => followup.recordUpdate(db, session.row.id, 'facilitator', parse({ rowId, status, note, evidenceUrl }), options))();
+	kysely(db).transaction().execute((trx) => followup.recordUpdate(trx, session.row.id, 'facilitator', parse({ rowId, status, note, evidenceUrl }), options));
+const tracked = (ids: string[], now?: Date) => followup.loadTracked(kysely(db), ids, now);
 
 let kur: string;
 let data: string;
@@ -31,10 +33,10 @@ beforeEach(async () => {
 });
 
 describe('progress updates', () => {
-	it('are kept one per update, the latest giving the status, and leave the agreed plan as it was', () => {
-		update(kur, 'berjalan', { now: new Date('2026-01-05T02:00:00Z') }, 'Jadwal pelatihan disepakati');
-		update(kur, 'selesai', { now: new Date('2026-03-20T02:00:00Z') }, 'Pelatihan selesai', 'https://example.org/foto.jpg');
-		const [first, second] = followup.loadTracked(db, [session.row.id], new Date('2026-04-10T00:00:00Z'));
+	it('are kept one per update, the latest giving the status, and leave the agreed plan as it was', async () => {
+		await update(kur, 'berjalan', { now: new Date('2026-01-05T02:00:00Z') }, 'Jadwal pelatihan disepakati');
+		await update(kur, 'selesai', { now: new Date('2026-03-20T02:00:00Z') }, 'Pelatihan selesai', 'https://example.org/foto.jpg');
+		const [first, second] = await tracked([session.row.id], new Date('2026-04-10T00:00:00Z'));
 		expect(first).toMatchObject({ status: 'selesai', lastUpdated: '2026-03-20T02:00:00.000Z', deadline: '2026-03-31', overdue: false });
 		expect(first.updates.map((u) => [u.status, u.note, u.evidenceUrl])).toEqual([
 			['selesai', 'Pelatihan selesai', 'https://example.org/foto.jpg'],
@@ -48,24 +50,24 @@ describe('progress updates', () => {
 	it('are taken after the session is closed', async () => {
 		await inTransaction(db, async (trx) => sessions.close(trx, await sessions.byId(trx, session.row.id)));
 		expect(sessions.byId(db, session.row.id).status).toBe('closed');
-		update(kur, 'tertunda', {}, 'Anggaran belum cair');
-		expect(followup.loadTracked(db, [session.row.id])[0].status).toBe('tertunda');
+		await update(kur, 'tertunda', {}, 'Anggaran belum cair');
+		expect((await tracked([session.row.id]))[0].status).toBe('tertunda');
 	});
 
 	it('refuse bad input and unknown or deleted rows, changing nothing', async () => {
 		expect(followup.updateInput.safeParse({ rowId: kur, status: 'batal', note: '', evidenceUrl: '' }).success).toBe(false);
 		expect(followup.updateInput.safeParse({ rowId: kur, status: 'selesai', note: 'x'.repeat(1001), evidenceUrl: '' }).success).toBe(false);
 		expect(followup.updateInput.safeParse({ rowId: kur, status: 'selesai', note: '', evidenceUrl: 'javascript:alert(1)' }).success).toBe(false);
-		expect(() => update('no-such-row', 'selesai')).toThrow(followup.FollowupRefusal);
+		await expect(update('no-such-row', 'selesai')).rejects.toThrow(followup.FollowupRefusal);
 		await must(db, session.facilitator, { type: 'action.delete', rowId: data });
-		expect(() => update(data, 'selesai')).toThrow(followup.FollowupRefusal);
+		await expect(update(data, 'selesai')).rejects.toThrow(followup.FollowupRefusal);
 		expect(db.prepare('SELECT COUNT(*) AS n FROM action_updates').get()).toEqual({ n: 0 });
 	});
 
 	it('overdue rows show across many sessions in one call', async () => {
 		const paser = createSession(db, { title: 'FGD Paser', region: 'Paser' });
 		await save(db, paser, { activity: 'Sertifikasi halal', pic: { institution: 'Dinas Koperasi dan UKM' }, timeframe: '2025' });
-		const rows = followup.loadTracked(db, [session.row.id, paser.row.id], new Date('2026-05-01T00:00:00Z'));
+		const rows = await tracked([session.row.id, paser.row.id], new Date('2026-05-01T00:00:00Z'));
 		expect(rows.map((r) => [r.session.region, r.row.activity, r.overdue])).toEqual([
 			['Kutai Kartanegara', 'Pelatihan akses KUR', true],
 			['Kutai Kartanegara', 'Pendataan UMKM', false],
@@ -75,39 +77,42 @@ describe('progress updates', () => {
 });
 
 describe('PIC update links', () => {
-	it('open only their institution’s rows, and write only those', () => {
-		const link = db.transaction(() => followup.createPicLink(db, session.row.id, 'dinas koperasi dan ukm'))();
+	it('open only their institution’s rows, and write only those', async () => {
+		const link = await kysely(db).transaction().execute((trx) => followup.createPicLink(trx, session.row.id, 'dinas koperasi dan ukm'));
 		expect(link.institution).toBe('Dinas Koperasi dan UKM');
-		const opened = followup.openPicLink(db, session.row.id, link.key)!;
+		const opened = (await followup.openPicLink(kysely(db), session.row.id, link.key))!;
 		expect(opened.institution).toBe('Dinas Koperasi dan UKM');
-		const rows = followup.rowsOfInstitution(followup.loadTracked(db, [session.row.id]), opened.institution);
+		const rows = followup.rowsOfInstitution(await tracked([session.row.id]), opened.institution);
 		expect(rows.map((r) => r.row.id)).toEqual([kur]);
-		update(kur, 'berjalan', { onlyInstitution: opened.institution });
-		expect(() => update(data, 'selesai', { onlyInstitution: opened.institution })).toThrow(followup.FollowupRefusal);
-		expect(followup.loadTracked(db, [session.row.id])[1].status).toBe('rencana');
+		await update(kur, 'berjalan', { onlyInstitution: opened.institution });
+		await expect(update(data, 'selesai', { onlyInstitution: opened.institution })).rejects.toThrow(followup.FollowupRefusal);
+		expect((await tracked([session.row.id]))[0].status).toBe('berjalan');
+		expect((await tracked([session.row.id]))[1].status).toBe('rencana');
 	});
 
-	it('are made only for an institution on the plan, keep only a hash, and stop once revoked', () => {
-		expect(() => followup.createPicLink(db, session.row.id, 'Dinas Pariwisata')).toThrow(followup.FollowupRefusal);
-		expect(() => followup.createPicLink(db, session.row.id, '  ')).toThrow(followup.FollowupRefusal);
-		const link = followup.createPicLink(db, session.row.id, 'Bappeda');
+	it('are made only for an institution on the plan, keep only a hash, and stop once revoked', async () => {
+		const k = kysely(db);
+		await expect(followup.createPicLink(k, session.row.id, 'Dinas Pariwisata')).rejects.toThrow(followup.FollowupRefusal);
+		await expect(followup.createPicLink(k, session.row.id, '  ')).rejects.toThrow(followup.FollowupRefusal);
+		const link = await followup.createPicLink(k, session.row.id, 'Bappeda');
 		expect(JSON.stringify(db.prepare('SELECT * FROM pic_links').all())).not.toContain(link.key);
 		const other = createSession(db, { title: 'Lain' });
-		expect(followup.openPicLink(db, other.row.id, link.key)).toBeNull();
-		expect(followup.openPicLink(db, session.row.id, 'wrong')).toBeNull();
-		expect(followup.revokePicLink(db, session.row.id, link.id)).toBe(true);
-		expect(followup.openPicLink(db, session.row.id, link.key)).toBeNull();
-		expect(followup.listPicLinks(db, session.row.id)).toEqual([{ id: link.id, institution: 'Bappeda', createdAt: link.createdAt, revokedAt: expect.any(String) }]);
-		expect(followup.revokePicLink(db, other.row.id, link.id)).toBe(false);
+		expect(await followup.openPicLink(k, other.row.id, link.key)).toBeNull();
+		expect(await followup.openPicLink(k, session.row.id, 'wrong')).toBeNull();
+		expect((await followup.openPicLink(k, session.row.id, link.key))?.id).toBe(link.id);
+		expect(await followup.revokePicLink(k, session.row.id, link.id)).toBe(true);
+		expect(await followup.openPicLink(k, session.row.id, link.key)).toBeNull();
+		expect(await followup.listPicLinks(k, session.row.id)).toEqual([{ id: link.id, institution: 'Bappeda', createdAt: link.createdAt, revokedAt: expect.any(String) }]);
+		expect(await followup.revokePicLink(k, other.row.id, link.id)).toBe(false);
 		// A report link's key is not a PIC link, nor the other way round.
-		expect(followup.openPicLink(db, session.row.id, session.facilitatorKey)).toBeNull();
+		expect(await followup.openPicLink(k, session.row.id, session.facilitatorKey)).toBeNull();
 	});
 });
 
 describe('the monitoring sheet', () => {
 	it('has a row per action with status, overdue, last update, latest note and evidence, and the history', async () => {
-		update(kur, 'berjalan', { now: new Date('2026-02-10T01:30:00Z') }, 'Peserta terdaftar 40 orang', 'https://example.org/daftar-hadir');
-		const rows = followup.loadTracked(db, [session.row.id], new Date('2026-05-01T00:00:00Z'));
+		await update(kur, 'berjalan', { now: new Date('2026-02-10T01:30:00Z') }, 'Peserta terdaftar 40 orang', 'https://example.org/daftar-hadir');
+		const rows = await tracked([session.row.id], new Date('2026-05-01T00:00:00Z'));
 		const book = new ExcelJS.Workbook();
 		await book.xlsx.load((await followup.renderSheet(rows, idWords)) as unknown as ArrayBuffer);
 		const sheet = book.getWorksheet('Pemantauan')!;
