@@ -87,12 +87,12 @@ describe('programmes and organization sessions', () => {
 		const db = freshDb();
 		const { admin } = await org(db, 'DPMD Kukar', 'admin@kukar.go.id');
 		const source = richSession(db, admin);
-		const programme = programmes.createProgramme(db, admin, {
+		const programme = await programmes.createProgramme(kysely(db), admin, {
 			name: 'FGD RPJMD 2026',
 			theme: 'Ekonomi desa',
-			template: programmes.templateFrom(db, admin, source.row.code)
+			template: await programmes.templateFrom(kysely(db), admin, source.row.code)
 		});
-		const created = await programmes.createSession(db, admin, { title: 'FGD Paser', startsAt: '2026-02-10T09:00', venue: 'Aula', regionCode: '64.01', programmeId: programme.id });
+		const created = await programmes.createSession(kysely(db), admin, { title: 'FGD Paser', startsAt: '2026-02-10T09:00', venue: 'Aula', regionCode: '64.01', programmeId: programme.id });
 		const row = sessions.byCode(db, created.code) as sessions.SessionRow & { programme_id: string; region_code: string };
 		expect(row).toMatchObject({ organization_id: admin.organizationId, programme_id: programme.id, region_code: '64.01', region: 'Kabupaten Paser, Kalimantan Timur', theme: 'Ekonomi desa', starts_at: '2026-02-10T09:00', minutes_language: 'en' });
 		expect(JSON.parse(row.kinds)[0].key).toBe('masalah');
@@ -103,13 +103,13 @@ describe('programmes and organization sessions', () => {
 
 		// Bad input changes nothing.
 		const before = db.prepare('SELECT count(*) AS n FROM sessions').get();
-		await expect(programmes.createSession(db, admin, { title: 'X', startsAt: '2026-02-10T09:00', venue: '', regionCode: '64.99', programmeId: programme.id })).rejects.toBeInstanceOf(
+		await expect(programmes.createSession(kysely(db), admin, { title: 'X', startsAt: '2026-02-10T09:00', venue: '', regionCode: '64.99', programmeId: programme.id })).rejects.toBeInstanceOf(
 			programmes.InvalidRegion
 		);
 		expect(db.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual(before);
 
 		// Alone, without a programme: the defaults.
-		const alone = await programmes.createSession(db, admin, { title: 'FGD tunggal', startsAt: '2026-03-01T09:00', venue: '', regionCode: '', programmeId: null });
+		const alone = await programmes.createSession(kysely(db), admin, { title: 'FGD tunggal', startsAt: '2026-03-01T09:00', venue: '', regionCode: '', programmeId: null });
 		expect(sessions.byCode(db, alone.code)).toMatchObject({ organization_id: admin.organizationId, region: '' });
 	});
 
@@ -118,7 +118,7 @@ describe('programmes and organization sessions', () => {
 		const { admin } = await org(db, 'DPMD Kukar', 'admin@kukar.go.id');
 		const source = richSession(db, admin);
 		joinParticipant(db, source, 'Bu Sari', undefined, 'desa');
-		const copy = programmes.duplicateSession(db, admin, source.row.code);
+		const copy = await programmes.duplicateSession(kysely(db), admin, source.row.code);
 		const row = sessions.byCode(db, copy.code)!;
 		expect(row.organization_id).toBe(admin.organizationId);
 		expect(JSON.parse(row.groups)[0].key).toBe('desa');
@@ -134,24 +134,24 @@ describe('programmes and organization sessions', () => {
 		const paser = await org(db, 'DPMD Paser', 'admin@paser.go.id');
 		const organizer = await kukar.add('org1', 'organizer');
 		const fas = await kukar.add('fas1', 'facilitator');
-		const one = programmes.createProgramme(db, organizer, { name: 'Rangkaian A', theme: '', template: DEFAULT_TEMPLATE });
-		const two = programmes.createProgramme(db, organizer, { name: 'Rangkaian B', theme: '', template: DEFAULT_TEMPLATE });
-		const a = await programmes.createSession(db, organizer, { title: 'A1', startsAt: '2026-02-10T09:00', venue: '', regionCode: '64.02', programmeId: one.id });
-		await programmes.createSession(db, organizer, { title: 'B1', startsAt: '2026-02-11T09:00', venue: '', regionCode: '64.72', programmeId: two.id });
-		expect(programmes.programmesFor(db, fas)).toEqual([]);
-		expect(() => programmes.createProgramme(db, fas, { name: 'X', theme: '', template: DEFAULT_TEMPLATE })).toThrow(access.AccessDenied);
-		await expect(programmes.createSession(db, fas, { title: 'X', startsAt: '2026-02-10T09:00', venue: '', regionCode: '', programmeId: null })).rejects.toThrow(access.AccessDenied);
+		const one = await programmes.createProgramme(kysely(db), organizer, { name: 'Rangkaian A', theme: '', template: DEFAULT_TEMPLATE });
+		const two = await programmes.createProgramme(kysely(db), organizer, { name: 'Rangkaian B', theme: '', template: DEFAULT_TEMPLATE });
+		const a = await programmes.createSession(kysely(db), organizer, { title: 'A1', startsAt: '2026-02-10T09:00', venue: '', regionCode: '64.02', programmeId: one.id });
+		await programmes.createSession(kysely(db), organizer, { title: 'B1', startsAt: '2026-02-11T09:00', venue: '', regionCode: '64.72', programmeId: two.id });
+		expect(await programmes.programmesFor(kysely(db), fas)).toEqual([]);
+		await expect(programmes.createProgramme(kysely(db), fas, { name: 'X', theme: '', template: DEFAULT_TEMPLATE })).rejects.toThrow(access.AccessDenied);
+		await expect(programmes.createSession(kysely(db), fas, { title: 'X', startsAt: '2026-02-10T09:00', venue: '', regionCode: '', programmeId: null })).rejects.toThrow(access.AccessDenied);
 		await orgSessions.assign(kysely(db), organizer, a.code, fas.accountId, true);
-		expect(programmes.programmesFor(db, fas).map((p) => p.name)).toEqual(['Rangkaian A']);
-		expect(() => programmes.programmeFor(db, fas, two.id)).toThrow(access.AccessDenied);
+		expect((await programmes.programmesFor(kysely(db), fas)).map((p) => p.name)).toEqual(['Rangkaian A']);
+		await expect(programmes.programmeFor(kysely(db), fas, two.id)).rejects.toThrow(access.AccessDenied);
 		expect((await access.sessionsFor(kysely(db), fas)).map((s) => s.title)).toEqual(['A1']);
-		expect(() => programmes.duplicateSession(db, fas, a.code)).toThrow(access.AccessDenied);
+		await expect(programmes.duplicateSession(kysely(db), fas, a.code)).rejects.toThrow(access.AccessDenied);
 		// Another organization: not its programmes, not its sessions, not as a template, not into its programme.
-		expect(programmes.programmesFor(db, paser.admin)).toEqual([]);
-		expect(() => programmes.programmeFor(db, paser.admin, one.id)).toThrow(access.AccessDenied);
-		expect(() => programmes.templateFrom(db, paser.admin, a.code)).toThrow(access.AccessDenied);
-		expect(() => programmes.duplicateSession(db, paser.admin, a.code)).toThrow(access.AccessDenied);
-		await expect(programmes.createSession(db, paser.admin, { title: 'X', startsAt: '2026-02-10T09:00', venue: '', regionCode: '', programmeId: one.id })).rejects.toThrow(access.AccessDenied);
+		expect(await programmes.programmesFor(kysely(db), paser.admin)).toEqual([]);
+		await expect(programmes.programmeFor(kysely(db), paser.admin, one.id)).rejects.toThrow(access.AccessDenied);
+		await expect(programmes.templateFrom(kysely(db), paser.admin, a.code)).rejects.toThrow(access.AccessDenied);
+		await expect(programmes.duplicateSession(kysely(db), paser.admin, a.code)).rejects.toThrow(access.AccessDenied);
+		await expect(programmes.createSession(kysely(db), paser.admin, { title: 'X', startsAt: '2026-02-10T09:00', venue: '', regionCode: '', programmeId: one.id })).rejects.toThrow(access.AccessDenied);
 		await expect(access.minutesFor(kysely(db), paser.admin, a.code, 'pdf')).rejects.toThrow(access.AccessDenied);
 		expect((await access.minutesFor(kysely(db), fas, a.code, 'pdf')).code).toBe(a.code);
 	});
@@ -159,7 +159,7 @@ describe('programmes and organization sessions', () => {
 	it('a minute-taker grant opens the minute-taker view only, and dies with the sign-in', async () => {
 		const db = freshDb();
 		const { admin } = await org(db, 'DPMD Kukar', 'admin@kukar.go.id');
-		const s = await programmes.createSession(db, admin, { title: 'A1', startsAt: '2026-02-10T09:00', venue: '', regionCode: '', programmeId: null });
+		const s = await programmes.createSession(kysely(db), admin, { title: 'A1', startsAt: '2026-02-10T09:00', venue: '', regionCode: '', programmeId: null });
 		const signed = await auth.signIn(kysely(db), { login: 'admin@kukar.go.id', password: GOOD, address: 'a' }, new SignInLimiter());
 		if (!signed.ok) throw new Error('sign-in failed');
 		const authSessionId = (await auth.resolve(kysely(db), signed.token))!.authSessionId;
