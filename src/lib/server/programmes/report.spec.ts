@@ -19,8 +19,8 @@ async function world() {
 	const admin = (await access.membership(kysely(db), account.id))!;
 	const invite = await members.invite(kysely(db), admin, { login: 'fas1', role: 'facilitator' });
 	const fas = (await access.membership(kysely(db), (await accounts.completeLink(kysely(db), invite, { name: 'Fasilitator', password: GOOD })).id))!;
-	const programme = programmes.createProgramme(db, admin, { name: 'FGD UMKM 2026', theme: '', template: DEFAULT_TEMPLATE });
-	const empty = programmes.createProgramme(db, admin, { name: 'Belum ada sesi', theme: '', template: DEFAULT_TEMPLATE });
+	const programme = await programmes.createProgramme(kysely(db), admin, { name: 'FGD UMKM 2026', theme: '', template: DEFAULT_TEMPLATE });
+	const empty = await programmes.createProgramme(kysely(db), admin, { name: 'Belum ada sesi', theme: '', template: DEFAULT_TEMPLATE });
 	const held = async (title: string, startsAt: string, region: string, text: string) => {
 		const s = createSession(db, { title, startsAt });
 		db.prepare('UPDATE sessions SET organization_id = ?, programme_id = ?, region = ? WHERE id = ?').run(admin.organizationId, programme.id, region, s.row.id);
@@ -41,7 +41,7 @@ const itemsOf = (db: Db, sessionId: string) => (db.prepare('SELECT id FROM items
 describe('a programme report', () => {
 	it('combines the programme’s sessions in the order they were held, one issue across both regions', async () => {
 		const { db, admin, programme, kukar, paser } = await world();
-		const { synthesis } = await programmeReport(db, admin, programme.id, 'id');
+		const { synthesis } = await programmeReport(kysely(db), admin, programme.id, 'id');
 		expect(synthesis!.sessions.map((s) => s.code)).toEqual([kukar.row.code, paser.row.code]);
 		const shared = synthesis!.issues.filter((i) => i.regions.length === 2);
 		expect(shared).toHaveLength(1);
@@ -50,18 +50,18 @@ describe('a programme report', () => {
 
 	it('is for admins and organizers of the organization only', async () => {
 		const { db, fas, programme } = await world();
-		await expect(programmeReport(db, fas, programme.id, 'id')).rejects.toThrow(access.AccessDenied);
+		await expect(programmeReport(kysely(db), fas, programme.id, 'id')).rejects.toThrow(access.AccessDenied);
 	});
 
 	it('has nothing to combine before the programme has a session', async () => {
 		const { db, admin, empty } = await world();
-		expect((await programmeReport(db, admin, empty.id, 'id')).synthesis).toBeNull();
+		expect((await programmeReport(kysely(db), admin, empty.id, 'id')).synthesis).toBeNull();
 	});
 
 	it('keeps a hand edit under the programme and marks the issue as made by hand', async () => {
 		const { db, admin, programme, kukar } = await world();
-		await editProgrammeReport(db, admin, programme.id, { op: 'rename', itemIds: [itemsOf(db, kukar.row.id)[0]], name: 'Akses modal UMKM' });
-		const issue = (await programmeReport(db, admin, programme.id, 'id')).synthesis!.issues.find((i) => i.name === 'Akses modal UMKM');
+		await editProgrammeReport(kysely(db), admin, programme.id, { op: 'rename', itemIds: [itemsOf(db, kukar.row.id)[0]], name: 'Akses modal UMKM' });
+		const issue = (await programmeReport(kysely(db), admin, programme.id, 'id')).synthesis!.issues.find((i) => i.name === 'Akses modal UMKM');
 		expect(issue?.origin).toBe('hand');
 		expect(issue?.editedBy).toContain('rename');
 	});
@@ -69,8 +69,8 @@ describe('a programme report', () => {
 	it('refuses, storing nothing, an edit naming an item of another session or a bad edit', async () => {
 		const { db, admin, programme, outside, kukar } = await world();
 		const before = (db.prepare('SELECT count(*) AS n FROM synthesis_edits').get() as { n: number }).n;
-		await expect(editProgrammeReport(db, admin, programme.id, { op: 'pin', itemIds: itemsOf(db, outside.row.id) })).rejects.toThrow(access.AccessDenied);
-		await expect(editProgrammeReport(db, admin, programme.id, { op: 'rename', itemIds: itemsOf(db, kukar.row.id), name: '' })).rejects.toThrow();
+		await expect(editProgrammeReport(kysely(db), admin, programme.id, { op: 'pin', itemIds: itemsOf(db, outside.row.id) })).rejects.toThrow(access.AccessDenied);
+		await expect(editProgrammeReport(kysely(db), admin, programme.id, { op: 'rename', itemIds: itemsOf(db, kukar.row.id), name: '' })).rejects.toThrow();
 		expect((db.prepare('SELECT count(*) AS n FROM synthesis_edits').get() as { n: number }).n).toBe(before);
 	});
 });

@@ -131,13 +131,13 @@ describe('programmes.editTemplate', () => {
 	it('saves the edited template, audits the fields that changed, and new sessions start from it', async () => {
 		const db = freshDb();
 		const admin = await organizer(db);
-		const programme = programmes.createProgramme(db, admin, { name: 'FGD UMKM', theme: '', template: DEFAULT_TEMPLATE });
+		const programme = await programmes.createProgramme(kysely(db), admin, { name: 'FGD UMKM', theme: '', template: DEFAULT_TEMPLATE });
 		const edited = { ...DEFAULT_TEMPLATE, agenda: [{ time: '09.00', activity: 'Pembukaan oleh Bupati' }], minutesLanguage: 'en' as const };
-		programmes.editTemplate(db, admin, programme.id, edited, '10.0.0.1');
-		expect(programmes.programmeFor(db, admin, programme.id).template).toEqual(edited);
+		await programmes.editTemplate(kysely(db), admin, programme.id, edited, '10.0.0.1');
+		expect((await programmes.programmeFor(kysely(db), admin, programme.id)).template).toEqual(edited);
 		const entry = (await audit.list(kysely(db), admin.organizationId)).find((e) => e.action === 'programme.template_edited');
 		expect(entry).toMatchObject({ subject: 'FGD UMKM', detail: 'agenda, minutesLanguage' });
-		const created = await programmes.createSession(db, admin, { title: 'FGD Paser', startsAt: '2026-03-01T09:00', venue: '', regionCode: '', programmeId: programme.id });
+		const created = await programmes.createSession(kysely(db), admin, { title: 'FGD Paser', startsAt: '2026-03-01T09:00', venue: '', regionCode: '', programmeId: programme.id });
 		const row = sessions.byCode(db, created.code)!;
 		expect(templateOf(row as never).agenda).toEqual(edited.agenda);
 		expect(row.minutes_language).toBe('en');
@@ -149,10 +149,10 @@ describe('programmes.editTemplate', () => {
 		const invite = await members.invite(kysely(db), admin, { login: 'fasil', role: 'facilitator' });
 		const facilitator = (await access.membership(kysely(db), (await accounts.completeLink(kysely(db), invite, { name: 'Fasil', password: GOOD })).id))!;
 		const stranger = await organizer(db, 'Bappeda Lain', 'lain@contoh.go.id');
-		const programme = programmes.createProgramme(db, admin, { name: 'FGD UMKM', theme: '', template: DEFAULT_TEMPLATE });
+		const programme = await programmes.createProgramme(kysely(db), admin, { name: 'FGD UMKM', theme: '', template: DEFAULT_TEMPLATE });
 		const edited = { ...DEFAULT_TEMPLATE, minutesLanguage: 'en' as const };
-		expect(() => programmes.editTemplate(db, facilitator, programme.id, edited)).toThrow(access.AccessDenied);
-		expect(() => programmes.editTemplate(db, stranger, programme.id, edited)).toThrow(access.AccessDenied);
-		expect(programmes.programmeFor(db, admin, programme.id).template).toEqual(DEFAULT_TEMPLATE);
+		await expect(programmes.editTemplate(kysely(db), facilitator, programme.id, edited)).rejects.toThrow(access.AccessDenied);
+		await expect(programmes.editTemplate(kysely(db), stranger, programme.id, edited)).rejects.toThrow(access.AccessDenied);
+		expect((await programmes.programmeFor(kysely(db), admin, programme.id)).template).toEqual(DEFAULT_TEMPLATE);
 	});
 });
