@@ -2,12 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '$lib/testing/server';
 import { reportStream } from './live';
+import { kysely } from '$lib/testing/orgs';
 import { ProgrammeWatch } from './watch';
 
 const decoder = new TextDecoder();
 
 function open(allowed: { now: boolean }, heartbeatMs = 60_000) {
-	const watch = new ProgrammeWatch(freshDb(), 0);
+	const watch = new ProgrammeWatch(kysely(freshDb()), 0);
 	const abort = new AbortController();
 	const stream = reportStream({
 		watch,

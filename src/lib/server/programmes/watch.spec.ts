@@ -1,5 +1,6 @@
 /** The programmes' open reports hear of their sessions' committed changes: closes, deletions, nothing else of others. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { kysely } from '$lib/testing/orgs';
 import { commandId, createSession, freshDb, type TestSession } from '$lib/testing/server';
 import { envelopeSchema } from '../../realtime/schemas';
 import type { Db } from '../db/database';
@@ -25,15 +26,32 @@ function setUp(quietMs = 3000) {
 		db.prepare("UPDATE sessions SET organization_id = 'org1', programme_id = ? WHERE id = ?").run(id, s.row.id);
 		return s;
 	};
-	const watch = new ProgrammeWatch(db, quietMs);
+	const watch = new ProgrammeWatch(kysely(db), quietMs);
+	watches.add(watch);
 	const writes = new GroupCommit(db, () => {});
 	writes.observe((id, records) => watch.committed(id, records));
 	return { db, watch, writes, inProgramme };
 }
 
-const close = (writes: GroupCommit, s: TestSession) => writes.execute(s.facilitator, envelopeFor({ type: 'session.close' }));
-const remove = (writes: GroupCommit, db: Db, s: TestSession) =>
-	writes.commit(s.row.id, (tx) => ({ deleted: privacy.deleteSessionRows(tx, s.row.id), records: [] }));
+/** Every watch made here, so that a step waits until what it told has been looked up and passed on. */
+const watches = new Set<ProgrammeWatch>();
+const settled = async () => {
+	for (const watch of watches) await watch.settled();
+};
+afterEach(() => watches.clear());
+
+const close = async (writes: GroupCommit, s: TestSession) => {
+	await writes.execute(s.facilitator, envelopeFor({ type: 'session.close' }));
+	await settled();
+};
+const remove = async (writes: GroupCommit, db: Db, s: TestSession) => {
+	await writes.commit(s.row.id, (tx) => ({ deleted: privacy.deleteSessionRows(tx, s.row.id), records: [] }));
+	await settled();
+};
+const execute = async (writes: GroupCommit, s: TestSession, command: unknown) => {
+	await writes.execute(s.facilitator, envelopeFor(command));
+	await settled();
+};
 
 describe('ProgrammeWatch', () => {
 	it("tells a programme's watchers when one of its sessions closes, and no one else's", async () => {
@@ -58,7 +76,7 @@ describe('ProgrammeWatch', () => {
 		const heard = vi.fn();
 		watch.watch('p1', heard);
 		// An unknown item: refused, nothing committed to tell.
-		await writes.execute(s.facilitator, envelopeFor({ type: 'item.delete', itemId: 'nope' }));
+		await execute(writes, s, { type: 'item.delete', itemId: 'nope' });
 		expect(heard).not.toHaveBeenCalled();
 		await remove(writes, db, s);
 		expect(heard).toHaveBeenCalledTimes(1);
@@ -104,7 +122,8 @@ describe('ProgrammeWatch', () => {
 		/** Node B: a second watch over the same database, hearing only what node A shares. */
 		function twoNodes() {
 			const a = setUp();
-			const b = new ProgrammeWatch(a.db);
+			const b = new ProgrammeWatch(kysely(a.db));
+			watches.add(b);
 			const news: ProgrammeNews[] = [];
 			a.watch.share = (n) => {
 				news.push(n);
@@ -133,9 +152,9 @@ describe('ProgrammeWatch', () => {
 			vi.useFakeTimers({ toFake: ['setTimeout'] });
 			const { writes, inProgramme, news } = twoNodes();
 			const s = inProgramme('p1');
-			await writes.execute(s.facilitator, envelopeFor({ type: 'note.add', text: 'satu' }));
-			await writes.execute(s.facilitator, envelopeFor({ type: 'note.add', text: 'dua' }));
-			await writes.execute(s.facilitator, envelopeFor({ type: 'item.delete', itemId: 'nope' }));
+			await execute(writes, s, { type: 'note.add', text: 'satu' });
+			await execute(writes, s, { type: 'note.add', text: 'dua' });
+			await execute(writes, s, { type: 'item.delete', itemId: 'nope' });
 			expect(news).toEqual([{ sessionId: s.row.id, logged: true }]);
 			vi.advanceTimersByTime(3000);
 			expect(news).toHaveLength(2);
