@@ -23,7 +23,7 @@ beforeEach(async () => {
 		const { records } = await must(db, session.facilitator, { type: 'action.save', row: { activity, pic: { institution }, timeframe: '2099' } });
 		rows[activity] = (records[0].event as { row: { id: string } }).row.id;
 	}
-	const link = db.transaction(() => followup.createPicLink(db, session.row.id, 'Dinas Koperasi dan UKM'))();
+	const link = await getContext().store.db.transaction().execute((trx) => followup.createPicLink(trx, session.row.id, 'Dinas Koperasi dan UKM'));
 	({ key, id: linkId } = link);
 });
 
@@ -33,7 +33,7 @@ const event = (k = key, form?: Record<string, string>) => {
 	const request = form ? new Request(`${url}?/update`, { method: 'POST', body: new URLSearchParams(form) }) : new Request(url);
 	return { params, request, url, getClientAddress: () => '192.0.2.90' };
 };
-const statuses = () => followup.loadTracked(getContext().db, [session.row.id]).map((r) => [r.row.activity, r.status, r.updates.length]);
+const statuses = async () => (await followup.loadTracked(getContext().store.db, [session.row.id])).map((r) => [r.row.activity, r.status, r.updates.length]);
 
 describe('the PIC page', () => {
 	it('shows its institution’s rows only', async () => {
@@ -52,7 +52,7 @@ describe('the PIC page', () => {
 			status: 303,
 			location: `/t/${session.row.code}/${key}?saved=${rows['Pelatihan akses KUR']}`
 		});
-		const before = statuses();
+		const before = await statuses();
 		expect(before).toEqual([
 			['Pelatihan akses KUR', 'selesai', 1],
 			['Pendataan UMKM', 'rencana', 0]
@@ -61,10 +61,10 @@ describe('the PIC page', () => {
 		expect(await updateByForm(event(key, { rowId: rows['Pelatihan akses KUR'], status: 'selesai', note: '', evidenceUrl: 'ftp://x' }))).toMatchObject({ status: 400, data: { error: 'bad_evidence' } });
 		expect(await updateByForm(event(key, { rowId: rows['Pelatihan akses KUR'], status: 'gagal', note: '', evidenceUrl: '' }))).toMatchObject({ status: 400, data: { error: 'invalid' } });
 		expect(await updateByForm(event('wrong-key', { rowId: rows['Pelatihan akses KUR'], status: 'berjalan', note: '', evidenceUrl: '' }))).toMatchObject({ status: 403 });
-		followup.revokePicLink(getContext().db, session.row.id, linkId);
+		await followup.revokePicLink(getContext().store.db, session.row.id, linkId);
 		expect(await loadPicPage(event())).toEqual({ refused: true });
 		expect(await updateByForm(event(key, { rowId: rows['Pelatihan akses KUR'], status: 'berjalan', note: '', evidenceUrl: '' }))).toMatchObject({ status: 403 });
-		expect(statuses()).toEqual(before);
+		expect(await statuses()).toEqual(before);
 	});
 
 	it('shows the latest updates open and every older one, files and all, under "earlier"', async () => {
@@ -111,7 +111,7 @@ describe('evidence files through the PIC link', () => {
 	it('uploads with the form, then downloads its own file as an attachment that is never sniffed', async () => {
 		const pdf = smallPdf('Surat keputusan');
 		await expect(updateByForm(multipart(key, fields('Pelatihan akses KUR'), [{ name: 'SK pelatihan.pdf', bytes: pdf, type: 'image/png' }]))).rejects.toMatchObject({ status: 303 });
-		const [row] = followup.loadTracked(getContext().db, [session.row.id]);
+		const [row] = await followup.loadTracked(getContext().store.db, [session.row.id]);
 		const file = row.updates[0].files[0];
 		expect(file).toMatchObject({ name: 'SK pelatihan.pdf', type: 'pdf' });
 		const response = await downloadByLink(download(key, file.id));
@@ -124,27 +124,31 @@ describe('evidence files through the PIC link', () => {
 	});
 
 	it('cannot fetch another institution’s file, and a revoked link neither downloads nor uploads', async () => {
-		const db = getContext().db;
-		const theirs = db.transaction(() =>
-			followup.recordUpdate(db, session.row.id, 'facilitator', followup.updateInput.parse(fields('Pendataan UMKM')), { files: [{ name: 'bappeda.pdf', type: 'pdf', data: smallPdf() }] })
-		)().files[0].id;
-		const mine = db.transaction(() =>
-			followup.recordUpdate(db, session.row.id, 'facilitator', followup.updateInput.parse(fields('Pelatihan akses KUR')), { files: [{ name: 'kur.pdf', type: 'pdf', data: smallPdf() }] })
-		)().files[0].id;
+		const db = getContext().store.db;
+		const theirs = (
+			await db.transaction().execute((trx) =>
+				followup.recordUpdate(trx, session.row.id, 'facilitator', followup.updateInput.parse(fields('Pendataan UMKM')), { files: [{ name: 'bappeda.pdf', type: 'pdf', data: smallPdf() }] })
+			)
+		).files[0].id;
+		const mine = (
+			await db.transaction().execute((trx) =>
+				followup.recordUpdate(trx, session.row.id, 'facilitator', followup.updateInput.parse(fields('Pelatihan akses KUR')), { files: [{ name: 'kur.pdf', type: 'pdf', data: smallPdf() }] })
+			)
+		).files[0].id;
 		expect(await refusedWith(downloadByLink(download(key, theirs)))).toBe(404);
 		expect((await downloadByLink(download(key, mine))).status).toBe(200);
 		// An upload to the other institution's row stores nothing either.
 		expect(await updateByForm(multipart(key, fields('Pendataan UMKM'), [{ name: 'x.pdf', bytes: smallPdf() }]))).toMatchObject({ status: 404, data: { error: 'unknown_row' } });
 		expect(fileCount()).toBe(2);
 
-		followup.revokePicLink(db, session.row.id, linkId);
+		await followup.revokePicLink(db, session.row.id, linkId);
 		expect(await refusedWith(downloadByLink(download(key, mine)))).toBe(403);
 		expect(await updateByForm(multipart(key, fields('Pelatihan akses KUR'), [{ name: 'late.pdf', bytes: smallPdf() }]))).toMatchObject({ status: 403, data: { error: 'refused' } });
 		expect(fileCount()).toBe(2);
 	});
 
 	it('refuses a file too large or of another type with its reason, storing neither the file nor the update', async () => {
-		const before = statuses();
+		const before = await statuses();
 		expect(await updateByForm(multipart(key, fields('Pelatihan akses KUR'), [{ name: 'besar.pdf', bytes: pdfOfSize(MAX_EVIDENCE_BYTES + 1) }]))).toMatchObject({
 			status: 413,
 			data: { error: 'file_too_large', rowId: rows['Pelatihan akses KUR'] }
@@ -153,7 +157,7 @@ describe('evidence files through the PIC link', () => {
 			status: 415,
 			data: { error: 'file_wrong_type' }
 		});
-		expect(statuses()).toEqual(before);
+		expect(await statuses()).toEqual(before);
 		expect(fileCount()).toBe(0);
 	});
 
@@ -170,7 +174,7 @@ describe('evidence files through the PIC link', () => {
 		db.prepare("INSERT INTO organizations (id, name, created_at) VALUES (?, 'Bappeda Kukar', '2026-01-01')").run(org);
 		db.prepare('UPDATE sessions SET organization_id = ? WHERE id = ?').run(org, session.row.id);
 		await expect(updateByForm(multipart(key, fields('Pelatihan akses KUR'), [{ name: 'SK.pdf', bytes: smallPdf() }]))).rejects.toMatchObject({ status: 303 });
-		const id = followup.loadTracked(db, [session.row.id])[0].updates[0].files[0].id;
+		const id = (await followup.loadTracked(getContext().store.db, [session.row.id]))[0].updates[0].files[0].id;
 		await downloadByLink(download(key, id));
 		const logged = db.prepare("SELECT action, actor, detail FROM org_audit WHERE action LIKE 'evidence.%' ORDER BY id").all();
 		expect(logged).toEqual([

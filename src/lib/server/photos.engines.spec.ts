@@ -2,6 +2,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { bareSession, forEachEngine } from '$lib/testing/engines';
 import { transparentPng } from '$lib/testing/photos';
+import type { PhotoView } from '../domain/types';
 import { normalise, type NormalisedPhoto } from './photo-image';
 import * as photos from './photos';
 
@@ -32,7 +33,7 @@ forEachEngine(({ store }) => {
 	it('lists in upload order, captions and removes with the bytes, and keeps other sessions apart', async () => {
 		const sessionId = await bareSession(store());
 		const other = await bareSession(store(), 's2');
-		const made = [];
+		const made: PhotoView[] = [];
 		for (const caption of ['Satu', 'Dua', 'Tiga']) made.push((await put(sessionId, caption))!.photo);
 		await put(other, 'Lain');
 		// Stamped to the millisecond: several uploads in one share it, and the insertion order decides.

@@ -38,11 +38,13 @@ async function withPhoto(fgd: Awaited<ReturnType<typeof facilitatedFgd>>) {
 		attendee: { name: 'Amir Mahmud', group: 'komunitas', institution: 'Karang Taruna Loa Kulu', position: 'Ketua', sex: 'L' }
 	});
 	const image = await normalise(await cameraJpeg(800, 600));
-	photos.store(fgd.db, fgd.session.id, 'minutetaker', image, 'Siti Rahmawati menyampaikan paparan');
+	await photos.store(kysely(fgd.db), fgd.session.id, 'minutetaker', image, 'Siti Rahmawati menyampaikan paparan');
 	// Follow-up evidence whose file name carries a participant's name.
 	const rowId = (await actions.list(kysely(fgd.db), fgd.session.id))[0].id;
 	const input = followup.updateInput.parse({ rowId, status: 'berjalan', note: '', evidenceUrl: '' });
-	write(fgd.db, () => followup.recordUpdate(fgd.db, fgd.session.id, 'facilitator', input, { files: [{ name: 'Paparan Siti Rahmawati.pdf', type: 'pdf', data: smallPdf() }] }));
+	await kysely(fgd.db)
+		.transaction()
+		.execute((trx) => followup.recordUpdate(trx, fgd.session.id, 'facilitator', input, { files: [{ name: 'Paparan Siti Rahmawati.pdf', type: 'pdf', data: smallPdf() }] }));
 }
 
 function write<R>(db: Db, change: () => R): R {

@@ -24,7 +24,7 @@ function get(query: string, key?: string) {
 
 describe('minutes through a report link', () => {
 	it('opens with a live report key, as a PDF on F4', async () => {
-		const { key } = reports.create(getContext().db, sessionId);
+		const { key } = await reports.create(getContext().store.db, sessionId);
 		const response = await get('?format=pdf&lang=id&paper=f4', key);
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toBe('application/pdf');
@@ -34,8 +34,8 @@ describe('minutes through a report link', () => {
 	});
 
 	it('refuses a revoked report key with 403 and no key with 401', async () => {
-		const link = reports.create(getContext().db, sessionId);
-		reports.revoke(getContext().db, sessionId, link.id);
+		const link = await reports.create(getContext().store.db, sessionId);
+		await reports.revoke(getContext().store.db, sessionId, link.id);
 		expect((await get('?format=md', link.key)).status).toBe(403);
 		expect((await get('?format=md')).status).toBe(401);
 	});

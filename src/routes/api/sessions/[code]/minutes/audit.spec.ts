@@ -45,7 +45,7 @@ describe('audit hooks over HTTP', () => {
 	});
 
 	it('a report link: the download as the report link, and its use when it opens the summary', async () => {
-		const { key } = reports.create(getContext().db, org.row.id);
+		const { key } = await reports.create(getContext().store.db, org.row.id);
 		expect((await call(GET, 'minutes?format=json', org.row.code, key)).status).toBe(200);
 		expect((await logged('minutes.downloaded'))[0]).toMatchObject({ actor: 'report_link', address: ADDRESS, detail: 'json id' });
 		expect((await call(summaryGET, 'summary', org.row.code, key)).status).toBe(200);
@@ -56,7 +56,7 @@ describe('audit hooks over HTTP', () => {
 	});
 
 	it('a PIC link opening its page: one entry, actor pic_link, naming the institution', async () => {
-		const { key } = createLink(getContext().db, 'pic_links', org.row.id, new Date(), { institution: 'Dinas Koperasi' });
+		const { key } = await createLink(getContext().store.db, 'pic_links', org.row.id, new Date(), { institution: 'Dinas Koperasi' });
 		const page = await loadPicPage({ params: { code: org.row.code, key }, url: new URL('http://rembuk.test/t/x/y'), getClientAddress: () => ADDRESS });
 		expect(page.refused).toBe(false);
 		expect(await logged('pic_link.used')).toEqual([expect.objectContaining({ actor: 'pic_link', address: ADDRESS, detail: 'view: Dinas Koperasi' })]);
@@ -64,10 +64,10 @@ describe('audit hooks over HTTP', () => {
 
 	it('writes nothing for a one-off session', async () => {
 		const before = everything().n;
-		const { key } = reports.create(getContext().db, oneOff.row.id);
+		const { key } = await reports.create(getContext().store.db, oneOff.row.id);
 		expect((await call(GET, 'minutes?format=md', oneOff.row.code, oneOff.facilitatorKey)).status).toBe(200);
 		expect((await call(summaryGET, 'summary', oneOff.row.code, key)).status).toBe(200);
-		const pic = createLink(getContext().db, 'pic_links', oneOff.row.id, new Date(), { institution: 'Dinas Koperasi' });
+		const pic = await createLink(getContext().store.db, 'pic_links', oneOff.row.id, new Date(), { institution: 'Dinas Koperasi' });
 		await loadPicPage({ params: { code: oneOff.row.code, key: pic.key }, url: new URL('http://rembuk.test/t/x/y'), getClientAddress: () => ADDRESS });
 		expect(everything().n).toBe(before);
 	});

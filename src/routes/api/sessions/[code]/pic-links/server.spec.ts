@@ -46,19 +46,19 @@ describe('/api/sessions/[code]/pic-links', () => {
 		const key = body.url.split('/').at(-1)!;
 		expect(body.url).toBe(`http://rembuk.test/t/${code}/${key}`);
 		expect(body.link.institution).toBe('Dinas Koperasi dan UKM');
-		expect(followup.openPicLink(getContext().db, sessionId, key)?.id).toBe(body.link.id);
+		expect((await followup.openPicLink(getContext().store.db, sessionId, key))?.id).toBe(body.link.id);
 		const listed = await (await GET(event('pic-links', 'GET', facilitatorKey))).text();
 		expect(listed).toContain(body.link.id);
 		expect(listed).not.toContain(key);
 		expect((await DELETE(event(`pic-links/${body.link.id}`, 'DELETE', facilitatorKey, undefined, { id: body.link.id }))).status).toBe(204);
-		expect(followup.openPicLink(getContext().db, sessionId, key)).toBeNull();
+		expect(await followup.openPicLink(getContext().store.db, sessionId, key)).toBeNull();
 		expect((await DELETE(event('pic-links/nope', 'DELETE', facilitatorKey, undefined, { id: 'nope' }))).status).toBe(404);
 	});
 
 	it('refuses an institution not on the plan, and anyone but the facilitator', async () => {
 		expect((await POST(event('pic-links', 'POST', facilitatorKey, { institution: 'Dinas Pariwisata' }))).status).toBe(400);
 		expect((await POST(event('pic-links', 'POST', facilitatorKey, { institution: '' }))).status).toBe(400);
-		const report = reports.create(getContext().db, sessionId);
+		const report = await reports.create(getContext().store.db, sessionId);
 		expect((await POST(event('pic-links', 'POST', report.key, { institution: 'Bappeda' }))).status).toBe(403);
 		expect((await POST(event('pic-links', 'POST', undefined, { institution: 'Bappeda' }))).status).toBe(401);
 		expect((await rowsGET(event('followup', 'GET', report.key))).status).toBe(403);
@@ -123,14 +123,14 @@ describe('/api/sessions/[code]/followup with evidence files', () => {
 	});
 
 	it('refuses a wrong type or too many files with a clear status, storing nothing', async () => {
-		const count = () => followup.loadTracked(getContext().db, [sessionId])[0].updates.length;
-		const before = count();
+		const count = async () => (await followup.loadTracked(getContext().store.db, [sessionId]))[0].updates.length;
+		const before = await count();
 		const wrong = await updatePOST(upload(facilitatorKey, [{ name: 'laporan.pdf', bytes: Buffer.from('MZ executable') }]));
 		expect(wrong.status).toBe(415);
 		expect(await wrong.text()).toContain('wrong_type');
 		const many = await updatePOST(upload(facilitatorKey, Array.from({ length: 4 }, (_, i) => ({ name: `${i}.pdf`, bytes: smallPdf() }))));
 		expect(many.status).toBe(400);
 		expect((await updatePOST(upload(undefined, [{ name: 'a.pdf', bytes: smallPdf() }]))).status).toBe(401);
-		expect(count()).toBe(before);
+		expect(await count()).toBe(before);
 	});
 });

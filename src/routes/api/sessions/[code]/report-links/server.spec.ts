@@ -27,21 +27,21 @@ describe('/api/sessions/[code]/report-links', () => {
 		expect(response.status).toBe(201);
 		const body = (await response.json()) as { key: string; url: string; link: { id: string } };
 		expect(body.url).toBe(`http://rembuk.test/r/${code}#key=${body.key}`);
-		expect(reports.check(getContext().db, sessionId, body.key)).toBe(true);
+		expect(await reports.check(getContext().store.db, sessionId, body.key)).toBe(true);
 		const listed = (await (await GET(event('GET', facilitatorKey))).json()) as { links: { id: string }[] };
 		expect(listed.links.map((l) => l.id)).toContain(body.link.id);
 		expect(JSON.stringify(listed)).not.toContain(body.key);
 	});
 
 	it('revokes a link, and answers 404 for an unknown one', async () => {
-		const { id, key } = reports.create(getContext().db, sessionId);
+		const { id, key } = await reports.create(getContext().store.db, sessionId);
 		expect((await DELETE(event('DELETE', facilitatorKey, id))).status).toBe(204);
-		expect(reports.check(getContext().db, sessionId, key)).toBe(false);
+		expect(await reports.check(getContext().store.db, sessionId, key)).toBe(false);
 		expect((await DELETE(event('DELETE', facilitatorKey, 'nope'))).status).toBe(404);
 	});
 
 	it('is for the facilitator only: a report key cannot make more links', async () => {
-		const { key } = reports.create(getContext().db, sessionId);
+		const { key } = await reports.create(getContext().store.db, sessionId);
 		expect((await POST(event('POST'))).status).toBe(401);
 		expect((await POST(event('POST', key))).status).toBe(403);
 	});

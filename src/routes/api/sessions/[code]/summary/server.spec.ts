@@ -7,10 +7,10 @@ import { GET } from './+server';
 let code = '';
 let reportKey = '';
 
-beforeAll(() => {
+beforeAll(async () => {
 	const created = sessionInContext({ title: 'FGD Ringkas' });
 	code = created.row.code;
-	reportKey = reports.create(getContext().db, created.row.id).key;
+	reportKey = (await reports.create(getContext().store.db, created.row.id)).key;
 });
 
 function get(query: string, key?: string) {
