@@ -33,7 +33,7 @@ export async function snapshot(store: Database, sessionId: string): Promise<Snap
 			supports: supports.list(db, sessionId),
 			actions: await actions.list(moment, sessionId),
 			notes: await notes.list(moment, sessionId),
-			photos: photos.list(db, sessionId),
+			photos: await photos.list(moment, sessionId),
 			seq: await lastSeq(moment, sessionId)
 		};
 	});

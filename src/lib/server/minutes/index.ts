@@ -53,7 +53,7 @@ export async function render(
 	const minutes = await buildMinutes(db, sessionId, lang);
 	// Read one at a time as the renderer reaches each photo, never all of them up front.
 	const raw = rawConnection(db);
-	const images: PhotoBytes = (photoId) => photos.jpeg(raw, sessionId, photoId);
+	const images: PhotoBytes = (photoId) => photos.jpegNow(raw, sessionId, photoId);
 	return {
 		body: await RENDERERS[format](minutes, { photos: images, ...options }),
 		contentType: MINUTES_FORMATS[format].contentType,

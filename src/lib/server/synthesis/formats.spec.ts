@@ -1,4 +1,3 @@
-import { kysely } from '$lib/testing/orgs';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { extractText, getDocumentProxy } from 'unpdf';

@@ -110,7 +110,7 @@ describe.skipIf(!office)('DOCX as LibreOffice prints it', () => {
 	it('ends the minutes with their dokumentasi, with no blank page after it', async () => {
 		const fgd = await documentedFgd('id');
 		const minutes = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW);
-		const pages = await runsOf(docxToPdf(await renderDocx(minutes, { photos: (id) => photos.jpeg(fgd.db, fgd.session.id, id) })));
+		const pages = await runsOf(docxToPdf(await renderDocx(minutes, { photos: (id) => photos.jpegNow(fgd.db, fgd.session.id, id) })));
 		expect(bodyText(pages[pages.length - 1], 'id').join(' ')).toContain('Diskusi kelompok');
 	}, 180_000);
 });

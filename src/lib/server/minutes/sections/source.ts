@@ -135,7 +135,7 @@ export async function loadSource(store: Database, sessionId: string, lang: Local
 		people,
 		erased,
 		attendees,
-		photos: photos.list(db, sessionId),
+		photos: await photos.list(store, sessionId),
 		rows,
 		mergedInto,
 		mergedCount,
