@@ -19,7 +19,6 @@ import {
 	type TrackedRow
 } from '../domain/followup';
 import type { Locale } from '../domain/types';
-import type { SessionEvent } from '../realtime/contract';
 import { followup as enFollowup } from '../i18n/en/followup';
 import { followup as idFollowup, type FollowupMessages } from '../i18n/id/followup';
 import * as actions from './actions';
@@ -27,7 +26,9 @@ import { engineOf, insertionOrder, type Database } from './db/store';
 import * as evidence from './evidence';
 import type { ReadyEvidence } from './evidence-file';
 import { createLink, findLiveLink, listLinks, revokeLink, type KeyedLinkRow } from './keyed-links';
+import { recordsOfType } from './log';
 import { newId } from './secrets';
+import * as sessions from './sessions';
 
 export const NOTE_MAX = 1000;
 
@@ -69,31 +70,11 @@ const toUpdate = (row: UpdateRow, files: EvidenceFile[] = []): ProgressUpdate =>
 	files
 });
 
-/**
- * When each row of the plan was last saved: the log's `action.saved` records (the text is matched
- * first, the parsed type decides, so no engine's JSON function is needed).
- */
-async function savedAtOf(db: Database, sessionId: string): Promise<Map<string, string>> {
-	const rows = await db
-		.selectFrom('session_events')
-		.select(['at', 'payload'])
-		.where('session_id', '=', sessionId)
-		.where('payload', 'like', '%"action.saved"%')
-		.orderBy('seq')
-		.execute();
-	const savedAt = new Map<string, string>();
-	for (const r of rows) {
-		const event = JSON.parse(r.payload) as SessionEvent;
-		if (event.type === 'action.saved') savedAt.set(event.row.id, r.at);
-	}
-	return savedAt;
-}
-
 /** Every live action-plan row of these sessions, tracked, in session order then plan order. */
 export async function loadTracked(db: Database, sessionIds: readonly string[], now = new Date()): Promise<TrackedRow[]> {
 	const out: TrackedRow[] = [];
 	for (const sessionId of sessionIds) {
-		const row = await db.selectFrom('sessions').select(['id', 'code', 'title', 'region', 'time_zone']).where('id', '=', sessionId).executeTakeFirstOrThrow();
+		const row = await sessions.byId(db, sessionId);
 		const session = { id: row.id, code: row.code, title: row.title, region: row.region, timeZone: row.time_zone };
 		const updates = new Map<string, ProgressUpdate[]>();
 		const files = await evidence.byUpdate(db, sessionId);
@@ -109,7 +90,8 @@ export async function loadTracked(db: Database, sessionIds: readonly string[], n
 			list.push(toUpdate(u, files.get(u.id)));
 			updates.set(u.row_id, list);
 		}
-		const savedAt = await savedAtOf(db, sessionId);
+		const savedAt = new Map<string, string>();
+		for (const record of await recordsOfType(db, sessionId, 'action.saved')) savedAt.set(record.event.row.id, record.at);
 		for (const plan of await actions.list(db, sessionId))
 			out.push(track({ session, row: plan, updates: updates.get(plan.id) ?? [], savedAt: savedAt.get(plan.id) ?? null }, now));
 	}

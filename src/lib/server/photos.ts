@@ -13,7 +13,7 @@ import type { SessionRecord } from '../realtime/contract';
 import { firstSync, sqliteQueries } from './db/bridge';
 import type { Db } from './db/database';
 import { engineOf, insertionOrder, type Database } from './db/store';
-import { stamp } from './clock';
+import * as clock from './clock';
 import { recordEvent } from './log';
 import type { NormalisedPhoto } from './photo-image';
 import { newId } from './secrets';
@@ -76,12 +76,6 @@ export async function hasRoom(db: Database, sessionId: string): Promise<boolean>
 	return Number(n) < MAX_PHOTOS;
 }
 
-/** Now, as this session stamps it (a sample session keeps its own clock, see ./clock). */
-async function sessionNow(db: Database, sessionId: string): Promise<string> {
-	const row = await db.selectFrom('sessions').select('sample_clock_offset_ms').where('id', '=', sessionId).executeTakeFirst();
-	return stamp(row?.sample_clock_offset_ms ?? null);
-}
-
 /**
  * Stores an already re-encoded photo with its caption, in one transaction with the record that
  * announces it (the caller's, e.g. the group commit's; one of its own otherwise); null when the
@@ -97,7 +91,7 @@ export async function store(
 ): Promise<{ photo: PhotoView; record: SessionRecord } | null> {
 	const write = async (trx: Database) => {
 		if (!(await hasRoom(trx, sessionId))) return null;
-		const photo: PhotoView = { id: newId(), caption, width: image.width, height: image.height, createdAt: await sessionNow(trx, sessionId) };
+		const photo: PhotoView = { id: newId(), caption, width: image.width, height: image.height, createdAt: await clock.now(trx, sessionId) };
 		await trx
 			.insertInto('photos')
 			.values({

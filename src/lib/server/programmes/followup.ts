@@ -12,7 +12,7 @@ import * as audit from '../accounts/audit';
 import type { Database } from '../db/store';
 import * as evidence from '../evidence';
 import * as followup from '../followup';
-import type * as sessions from '../sessions';
+import * as sessions from '../sessions';
 import { programmeFor, type Programme } from './programmes';
 
 /** Where the programme's dates are read when it has no session yet. */
@@ -38,7 +38,7 @@ export async function programmeRows(db: Database, member: Member, programmeId: s
  */
 export async function sessionForUpdate(db: Database, member: Member, programmeId: string, code: string): Promise<sessions.SessionRow> {
 	const programme = await programmeFor(db, member, programmeId);
-	const row = (await db.selectFrom('sessions').selectAll().where('code', '=', code.slice(0, 10)).executeTakeFirst()) as sessions.SessionRow | undefined;
+	const row = await sessions.byCode(db, code.slice(0, 10));
 	if (!row || !(await programmeSessionIds(db, member, programme.id)).includes(row.id)) throw new AccessDenied('not_found', 'No session of this programme has this code');
 	return row;
 }

@@ -3,14 +3,13 @@
  * create a session into the organization (from a programme's template or alone), duplicate one.
  * Who may do what is asked of accounts/access.ts, never decided here.
  */
-import type { Insertable, Selectable } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 import type { SessionsTable } from '../db/schema';
 import type { Database } from '../db/store';
-import { hashSecret, newId, newJoinCode, newSecret } from '../secrets';
-import type * as sessions from '../sessions';
+import { newId } from '../secrets';
+import * as sessions from '../sessions';
 import * as audit from '../accounts/audit';
-import { AccessDenied, canManageSessions, type Member } from '../accounts/access';
-import { runnable } from '../accounts/org-sessions';
+import { AccessDenied, canManageSessions, runnableSession, type Member } from '../accounts/access';
 import * as regions from '../regions';
 import { DEFAULT_TEMPLATE, normalise, templateColumns, templateOf, type SessionTemplate, type TemplateSource } from './template';
 
@@ -78,13 +77,13 @@ export async function programmeFor(db: Database, member: Member, id: string): Pr
 	return toProgramme(found);
 }
 
-/** A session row as a template's source (the store types its enumerations as text). */
-const asSource = (row: Selectable<SessionsTable>) => row as Selectable<SessionsTable> & TemplateSource;
+/** A session row as a template's source, with its data terms and its place (the row holds them; SessionRow does not name them). */
+const asSource = (row: sessions.SessionRow) => row as sessions.SessionRow & Selectable<SessionsTable> & TemplateSource;
 
 /** The template from a session of the organization the member may run, or the defaults when none is named. */
 export async function templateFrom(db: Database, member: Member, sessionCode: string | null): Promise<SessionTemplate> {
 	if (!sessionCode) return DEFAULT_TEMPLATE;
-	return templateOf(asSource(await runnable(db, member, sessionCode)));
+	return templateOf(asSource(await runnableSession(db, member, sessionCode)));
 }
 
 export interface ProgrammeInput {
@@ -175,46 +174,48 @@ export class InvalidRegion extends Error {
 }
 
 /**
- * A new session of the organization, its settings from `template`, in one insert: what
- * ../sessions `create` writes (a fresh join code, the two keys' hashes) with the template's
- * columns, the organization and the programme. On the store (either engine); `overrides` are
- * the columns a duplicate takes from its source.
+ * A new session of the organization (../sessions `create`, inside the caller's transaction), its
+ * settings from `template`, in the organization and the programme; `overrides` are the columns a
+ * duplicate takes from its source.
  */
 async function insertFromTemplate(
 	trx: Database,
 	member: Member,
 	template: SessionTemplate,
 	input: { title: string; theme: string; startsAt: string; venue: string; region: { code: string; name: string } | null; programmeId: string | null },
-	overrides: Partial<Insertable<SessionsTable>> = {}
+	overrides: Partial<Updateable<SessionsTable>> = {}
 ): Promise<sessions.CreatedSession> {
-	const id = newId();
-	const facilitatorKey = newSecret();
-	const minutetakerKey = newSecret();
-	let code = newJoinCode();
-	while (await trx.selectFrom('sessions').select('id').where('code', '=', code).executeTakeFirst()) code = newJoinCode();
+	const created = await sessions.create(trx, {
+		title: input.title,
+		theme: input.theme,
+		startsAt: input.startsAt,
+		timeZone: template.timeZone,
+		venue: input.venue,
+		organizers: [member.organizationName],
+		region: input.region?.name ?? '',
+		minutesLanguage: template.minutesLanguage,
+		kinds: template.kinds,
+		allowAnonymous: template.allowAnonymous,
+		sample: false
+	});
+	const c = templateColumns(template);
 	await trx
-		.insertInto('sessions')
-		.values({
-			id,
-			code,
-			facilitator_key_hash: hashSecret(facilitatorKey),
-			title: input.title,
-			theme: input.theme,
-			starts_at: input.startsAt,
-			venue: input.venue,
-			organizers: JSON.stringify([member.organizationName]),
-			region: input.region?.name ?? '',
-			created_at: new Date().toISOString(),
-			minutetaker_key_hash: hashSecret(minutetakerKey),
-			sample_clock_offset_ms: null,
-			...templateColumns(template),
+		.updateTable('sessions')
+		.set({
+			groups: c.groups,
+			voting: c.voting,
+			details: c.details,
+			phase_kinds: c.phase_kinds,
+			retention_months: c.retention_months,
+			retention_keeps_institutions: c.retention_keeps_institutions,
 			organization_id: member.organizationId,
 			programme_id: input.programmeId,
 			region_code: input.region?.code || null,
 			...overrides
 		})
+		.where('id', '=', created.id)
 		.execute();
-	return { id, code, facilitatorKey, minutetakerKey };
+	return created;
 }
 
 async function resolveRegion(code: string): Promise<{ code: string; name: string } | null> {
@@ -253,7 +254,7 @@ export async function createSession(db: Database, member: Member, input: NewSess
 /** A copy of a session of the organization: its settings, kinds, groups, agenda and letterhead; never its participants or items. */
 export async function duplicateSession(db: Database, member: Member, code: string, address = ''): Promise<sessions.CreatedSession> {
 	requireManager(member);
-	const source = await runnable(db, member, code);
+	const source = asSource(await runnableSession(db, member, code));
 	// The rest of the minutes' header (chair, nomor, basis, aims…) is the session's own and comes along; conclusions do not.
 	const details = JSON.parse(source.details || '{}');
 	delete details.conclusions;
@@ -262,7 +263,7 @@ export async function duplicateSession(db: Database, member: Member, code: strin
 		const created = await insertFromTemplate(
 			trx,
 			member,
-			templateOf(asSource(source)),
+			templateOf(source),
 			{
 				title: source.title,
 				theme: source.theme,
