@@ -10,8 +10,6 @@
  */
 import type { PhotoView } from '../domain/types';
 import type { SessionRecord } from '../realtime/contract';
-import { firstSync, sqliteQueries } from './db/bridge';
-import type { Db } from './db/database';
 import { engineOf, insertionOrder, type Database } from './db/store';
 import * as clock from './clock';
 import { recordEvent } from './log';
@@ -56,15 +54,6 @@ const jpegQuery = (db: Database, sessionId: string, photoId: string) =>
 /** The stored JPEG, or undefined when this session has no such photo. */
 export async function jpeg(db: Database, sessionId: string, photoId: string): Promise<Buffer | undefined> {
 	return (await jpegQuery(db, sessionId, photoId).executeTakeFirst())?.jpeg;
-}
-
-/**
- * The same, synchronously on the raw SQLite connection (db/bridge.ts), for the minutes' renderers:
- * they draw one photo at a time as they reach it, synchronously, and never hold all of them. Goes
- * when the renderers take bytes read ahead or asynchronously.
- */
-export function jpegNow(raw: Db, sessionId: string, photoId: string): Buffer | undefined {
-	return firstSync(raw, jpegQuery(sqliteQueries, sessionId, photoId))?.jpeg;
 }
 
 export async function hasRoom(db: Database, sessionId: string): Promise<boolean> {

@@ -1,7 +1,7 @@
 /** minutes.render: the one call an endpoint needs to hand out the minutes in a format and language. */
 import { MINUTES_FORMATS, minutesFilename, type CsvDialect, type MinutesFormat, type Paper } from '../../domain/minutes-formats';
 import type { Locale } from '../../domain/types';
-import { rawConnection, type Database } from '../db/store';
+import type { Database } from '../db/store';
 import * as photos from '../photos';
 import { renderCsv } from './csv';
 import { renderDocx } from './docx';
@@ -51,14 +51,26 @@ export async function render(
 	options: RenderOptions = {}
 ): Promise<RenderedMinutes> {
 	const minutes = await buildMinutes(db, sessionId, lang);
-	// Read one at a time as the renderer reaches each photo, never all of them up front.
-	const raw = rawConnection(db);
-	const images: PhotoBytes = (photoId) => photos.jpegNow(raw, sessionId, photoId);
+	const images = MINUTES_FORMATS[format].paper ? await photoBytes(db, sessionId, minutes) : undefined;
 	return {
 		body: await RENDERERS[format](minutes, { photos: images, ...options }),
 		contentType: MINUTES_FORMATS[format].contentType,
 		filename: minutesFilename(minutes.session.code, { format, lang, paper: options.paper, csv: options.csv })
 	};
+}
+
+/**
+ * The dokumentasi's JPEGs, for the printable formats, whose renderers place each photo as they
+ * reach it (synchronously). Read one after another, ahead: at most MAX_PHOTOS (30) of 150–400 KB,
+ * which the rendered file carries in full anyway.
+ */
+export async function photoBytes(db: Database, sessionId: string, minutes: Minutes): Promise<PhotoBytes> {
+	const bytes = new Map<string, Buffer>();
+	for (const photo of minutes.documentation) {
+		const jpeg = await photos.jpeg(db, sessionId, photo.id);
+		if (jpeg) bytes.set(photo.id, jpeg);
+	}
+	return (photoId) => bytes.get(photoId);
 }
 
 /** minutes.summary: the top-line text for a chat message, in the asked language. */

@@ -11,7 +11,7 @@ import { cellTexts } from '$lib/testing/cell-texts';
 import { documentedFgd } from '$lib/testing/documented-fgd';
 import { LOGO_PIXELS, lateFgd } from '$lib/testing/late-fgd';
 import { brokenLineEnds, docxToPdf, hasLibreOffice, overlapping, runsOf } from '$lib/testing/typesetting';
-import * as photos from '../../photos';
+import { photoBytes } from '..';
 import { pieces } from '../fit/hyphenate';
 import { arialWidth } from '../fit/metrics';
 import { WORDS } from '../md/words';
@@ -110,7 +110,7 @@ describe.skipIf(!office)('DOCX as LibreOffice prints it', () => {
 	it('ends the minutes with their dokumentasi, with no blank page after it', async () => {
 		const fgd = await documentedFgd('id');
 		const minutes = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW);
-		const pages = await runsOf(docxToPdf(await renderDocx(minutes, { photos: (id) => photos.jpegNow(fgd.db, fgd.session.id, id) })));
+		const pages = await runsOf(docxToPdf(await renderDocx(minutes, { photos: await photoBytes(kysely(fgd.db), fgd.session.id, minutes) })));
 		expect(bodyText(pages[pages.length - 1], 'id').join(' ')).toContain('Diskusi kelompok');
 	}, 180_000);
 });
