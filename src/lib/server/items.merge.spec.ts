@@ -8,7 +8,6 @@ import * as items from './items';
 import { snapshot } from './sync';
 import { addItem, dumpTables, must, send, sessionWith, setPhase, type TestParticipant, type TestSession } from '$lib/testing/server';
 import * as votes from './votes';
-import { kysely } from '$lib/testing/orgs';
 
 let db: Db;
 let session: TestSession;
