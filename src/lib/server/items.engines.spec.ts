@@ -77,6 +77,18 @@ describe('items on the store', () => {
 			expect(await seqs()).toEqual([1, 2]);
 		});
 
+		it('stamps a sample session’s items and supports with its own clock', async () => {
+			await setUp(store());
+			const yearAgo = -365 * 24 * 3600 * 1000;
+			await store().db.updateTable('sessions').set({ sample_clock_offset_ms: yearAgo }).where('id', '=', sessionId).execute();
+			const a = await post('siti', 'Jalan desa rusak');
+			await run(participant('budi'), { type: 'item.support', itemId: a, supported: true });
+			const expected = new Date(Date.now() + yearAgo).getUTCFullYear();
+			expect(new Date((await find(a))!.created_at).getUTCFullYear()).toBe(expected);
+			const support = await store().db.selectFrom('supports').select('created_at').executeTakeFirstOrThrow();
+			expect(new Date(support.created_at).getUTCFullYear()).toBe(expected);
+		});
+
 		it('lets only the author (or the facilitator) edit, and a refused edit changes nothing', async () => {
 			await setUp(store());
 			const itemId = await post('siti', 'jalan rusak bgt');

@@ -62,12 +62,6 @@ const COLUMNS = [
 	'hidden_reason'
 ] as const;
 
-/** Now, as this session stamps it (clock.now's rule, read through the store). */
-async function nowIn(db: Database, sessionId: string): Promise<string> {
-	const row = await db.selectFrom('sessions').select('sample_clock_offset_ms').where('id', '=', sessionId).executeTakeFirst();
-	return clock.stamp(row?.sample_clock_offset_ms ?? null);
-}
-
 const byId = (db: Database, sessionId: string, itemId: string) =>
 	db.selectFrom('items').select(COLUMNS).where('session_id', '=', sessionId).where('id', '=', itemId).where('deleted_at', 'is', null);
 
@@ -136,7 +130,7 @@ export async function add(
 	authorId: string,
 	input: { kind: string; text: string; anonymous: boolean; pending: boolean }
 ): Promise<SessionRecord> {
-	const now = await nowIn(db, sessionId);
+	const now = await clock.now(db, sessionId);
 	const row: ItemRow = {
 		id: newId(),
 		session_id: sessionId,
@@ -171,7 +165,7 @@ export async function add(
 
 /** The earlier text stays in the log's item.added / item.edited records. */
 export async function edit(db: Database, item: ItemRow, actor: string, text: string): Promise<SessionRecord> {
-	const now = await nowIn(db, item.session_id);
+	const now = await clock.now(db, item.session_id);
 	await db.updateTable('items').set({ text, updated_at: now }).where('id', '=', item.id).execute();
 	const event = { type: 'item.edited' as const, itemId: item.id, text, updatedAt: now };
 	return recordEvent(db, item.session_id, actor, event, item.author_id);

@@ -40,19 +40,13 @@ export async function counts(db: Database, sessionId: string): Promise<Map<strin
 	return new Map(rows.map((r) => [r.item_id, Number(r.n)]));
 }
 
-/** Now, as this session stamps it (clock.now's rule, read through the store). */
-async function nowIn(db: Database, sessionId: string): Promise<string> {
-	const row = await db.selectFrom('sessions').select('sample_clock_offset_ms').where('id', '=', sessionId).executeTakeFirst();
-	return clock.stamp(row?.sample_clock_offset_ms ?? null);
-}
-
 /** Adds or takes back one participant's support; no record when nothing changes. */
 export async function set(db: Database, sessionId: string, support: Support, supported: boolean): Promise<SessionRecord[]> {
 	const changed = supported
 		? (
 				await db
 					.insertInto('supports')
-					.values({ session_id: sessionId, item_id: support.itemId, participant_id: support.participantId, created_at: await nowIn(db, sessionId) })
+					.values({ session_id: sessionId, item_id: support.itemId, participant_id: support.participantId, created_at: await clock.now(db, sessionId) })
 					.onConflict((oc) => oc.doNothing())
 					.executeTakeFirst()
 			).numInsertedOrUpdatedRows
