@@ -210,6 +210,19 @@ describe('items on the store', () => {
 			expect(await links.list(store().db, sessionId)).toEqual([]);
 		});
 
+		it('groups an item under a theme of the session, and out again; an unknown theme is refused', async () => {
+			await setUp(store());
+			const a = await post('siti', 'Jalan desa rusak');
+			const themeId = (await run(facilitator(), { type: 'theme.create', name: 'Infrastruktur' })).id!;
+			const themed = await run(facilitator(), { type: 'item.theme', itemId: a, themeId });
+			expect(themed.records[0].event).toEqual({ type: 'item.themed', itemId: a, themeId });
+			expect((await find(a))?.theme_id).toBe(themeId);
+			await expect(run(facilitator(), { type: 'item.theme', itemId: a, themeId: 'no-such-theme' })).rejects.toMatchObject({ code: 'not_found' });
+			expect((await find(a))?.theme_id).toBe(themeId);
+			await run(facilitator(), { type: 'item.theme', itemId: a, themeId: null });
+			expect((await items.listViews(store().db, sessionId))[0].themeId).toBeNull();
+		});
+
 		it('deletes softly: the row stays, the board, the dots and the supports drop it', async () => {
 			await setUp(store());
 			const a = await post('siti', 'Jalan desa rusak');
