@@ -108,7 +108,7 @@ function comparable({ voters: _, ...board }: Board) {
 /** Every viewer's snapshot from one read of the board, as snapshotFor makes each. */
 async function expectedBoards(where: Where, screens: Screen[]): Promise<Board[]> {
 	const full = await snapshot(kysely(where.db), where.sessionId);
-	const authors = new Map(items.listRows(where.db, where.sessionId).map((r) => [r.id, r.author_id]));
+	const authors = new Map((await items.listRows(kysely(where.db), where.sessionId)).map((r) => [r.id, r.author_id]));
 	return screens.map((screen) => {
 		const { seq: _, ...board } = wire(projectSnapshot(full, authors, screen.viewer));
 		return board;

@@ -5,6 +5,7 @@ import type { Db } from './db/database';
 import * as items from './items';
 import * as sessions from './sessions';
 import { addItem, createSession, dumpTables, joinParticipant, send, sessionWith, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { kysely } from '$lib/testing/orgs';
 
 let db: Db;
 let session: TestSession;
@@ -43,13 +44,13 @@ describe('roles', () => {
 		const itemId = await addItem(db, siti.identity);
 		await expectRefused(session.facilitator, { type: 'item.add', kind: 'kendala', text: 'dari fasilitator' }, 'forbidden');
 		await expectRefused(session.facilitator, { type: 'item.delete', itemId }, 'forbidden');
-		expect(items.find(db, session.row.id, itemId)).toBeDefined();
+		expect(await items.find(kysely(db), session.row.id, itemId)).toBeDefined();
 	});
 
 	it('the facilitator may edit (moderate) any item, which stays its author’s', async () => {
 		const itemId = await addItem(db, siti.identity, 'Tulisan Siti');
 		expect((await send(db, session.facilitator, { type: 'item.edit', itemId, text: 'Tulisan Siti, dirapikan' })).result).toMatchObject({ ok: true, itemId });
-		const row = items.find(db, session.row.id, itemId);
+		const row = await items.find(kysely(db), session.row.id, itemId);
 		expect(row).toMatchObject({ text: 'Tulisan Siti, dirapikan', author_id: siti.id });
 	});
 
@@ -64,7 +65,7 @@ describe('roles', () => {
 		const itemId = await addItem(db, siti.identity, 'Tulisan Siti');
 		await expectRefused(budi.identity, { type: 'item.edit', itemId, text: 'Tulisan Budi' }, 'forbidden');
 		await expectRefused(budi.identity, { type: 'item.delete', itemId }, 'forbidden');
-		expect(items.find(db, session.row.id, itemId)?.text).toBe('Tulisan Siti');
+		expect((await items.find(kysely(db), session.row.id, itemId))?.text).toBe('Tulisan Siti');
 	});
 
 	it('an anonymous item is still its author’s alone to change', async () => {
@@ -76,9 +77,9 @@ describe('roles', () => {
 	it('the author may edit and delete their own item', async () => {
 		const itemId = await addItem(db, siti.identity, 'Draf');
 		expect((await send(db, siti.identity, { type: 'item.edit', itemId, text: 'Final' })).result).toMatchObject({ ok: true, itemId });
-		expect(items.find(db, session.row.id, itemId)?.text).toBe('Final');
+		expect((await items.find(kysely(db), session.row.id, itemId))?.text).toBe('Final');
 		expect((await send(db, siti.identity, { type: 'item.delete', itemId })).result.ok).toBe(true);
-		expect(items.find(db, session.row.id, itemId)).toBeUndefined();
+		expect(await items.find(kysely(db), session.row.id, itemId)).toBeUndefined();
 	});
 });
 

@@ -4,6 +4,7 @@ import type { SocketIdentity } from '../realtime/contract';
 import type { Db } from './db/database';
 import * as links from './item-links';
 import { addItem, createSession, dumpTables, joinParticipant, must, send, sessionWith, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { kysely } from '$lib/testing/orgs';
 
 let db: Db;
 let session: TestSession;
@@ -22,7 +23,7 @@ beforeEach(async () => {
 
 const link = async (who: SocketIdentity, recommendationId: string, targetId: string, linked = true) =>
 	await send(db, who, { type: 'link.set', recommendationId, targetId, linked });
-const stored = () => links.list(db, session.row.id);
+const stored = () => links.list(kysely(db), session.row.id);
 
 async function expectRefused(who: SocketIdentity, recommendationId: string, targetId: string, code: string) {
 	const before = dumpTables(db);
@@ -35,8 +36,8 @@ describe('link.set', () => {
 		const { records } = await link(siti.identity, rec, constraint);
 		expect(records[0].event).toEqual({ type: 'link.set', link: { recommendationId: rec, targetId: constraint }, linked: true });
 		await link(siti.identity, rec, opportunity);
-		expect(stored()).toHaveLength(2);
-		expect(stored()).toEqual(
+		expect(await stored()).toHaveLength(2);
+		expect(await stored()).toEqual(
 			expect.arrayContaining([
 				{ recommendationId: rec, targetId: constraint },
 				{ recommendationId: rec, targetId: opportunity }
@@ -46,7 +47,7 @@ describe('link.set', () => {
 
 	it('lets the facilitator link any recommendation', async () => {
 		expect((await link(session.facilitator, rec, constraint)).result.ok).toBe(true);
-		expect(stored()).toEqual([{ recommendationId: rec, targetId: constraint }]);
+		expect(await stored()).toEqual([{ recommendationId: rec, targetId: constraint }]);
 	});
 
 	it('refuses another participant, the minute-taker and the projector', async () => {
@@ -76,10 +77,10 @@ describe('link.set', () => {
 	it('unlinks, and linking twice keeps one link', async () => {
 		await link(siti.identity, rec, constraint);
 		await link(siti.identity, rec, constraint);
-		expect(stored()).toHaveLength(1);
+		expect(await stored()).toHaveLength(1);
 		const { records } = await link(siti.identity, rec, constraint, false);
 		expect(records[0].event).toMatchObject({ type: 'link.set', linked: false });
-		expect(stored()).toEqual([]);
+		expect(await stored()).toEqual([]);
 	});
 
 	it('needs both items on the board', async () => {
@@ -95,7 +96,7 @@ describe('unlinking', () => {
 		await must(db, session.facilitator, { type: 'link.set', recommendationId: rec, targetId: constraint, linked: true });
 		await must(db, session.facilitator, { type: 'item.hide', itemId: constraint, reason: 'Di luar topik' });
 		expect((await link(session.facilitator, rec, constraint, false)).result).toMatchObject({ ok: true });
-		expect(stored()).toEqual([]);
+		expect(await stored()).toEqual([]);
 	});
 
 	it('but a new link to a hidden item is refused', async () => {

@@ -1,21 +1,34 @@
-/** Which constraints a recommendation addresses and which opportunities it uses. */
-// The links table is WITHOUT ROWID: order by its key, there is no rowid to order by.
+/** Which constraints a recommendation addresses and which opportunities it uses. On the store (either engine). */
+// The links table is WITHOUT ROWID on SQLite and has no `pos` on PostgreSQL: order by its key.
 import type { Link } from '../domain/types';
-import type { Db } from './db/database';
-import { sql } from './db/statements';
-import { appendEvent } from './log';
+import type { SessionRecord } from '../realtime/contract';
+import type { Database } from './db/store';
+import { recordEvent } from './log';
 
-export function list(db: Db, sessionId: string): Link[] {
-	return sql(
-		db,
-		'SELECT recommendation_id AS recommendationId, target_id AS targetId FROM links WHERE session_id = ? ORDER BY recommendation_id, target_id'
-	).all(sessionId) as Link[];
+export async function list(db: Database, sessionId: string): Promise<Link[]> {
+	return db
+		.selectFrom('links')
+		.select(['recommendation_id as recommendationId', 'target_id as targetId'])
+		.where('session_id', '=', sessionId)
+		.orderBy('recommendation_id')
+		.orderBy('target_id')
+		.execute();
 }
 
-export function set(db: Db, sessionId: string, actor: string, link: Link, linked: boolean) {
+/** Links or unlinks; linking twice keeps one link. Recorded either way, as before. */
+export async function set(db: Database, sessionId: string, actor: string, link: Link, linked: boolean): Promise<SessionRecord> {
 	if (linked)
-		sql(db, 'INSERT OR IGNORE INTO links (session_id, recommendation_id, target_id) VALUES (?, ?, ?)').run(sessionId, link.recommendationId, link.targetId);
+		await db
+			.insertInto('links')
+			.values({ session_id: sessionId, recommendation_id: link.recommendationId, target_id: link.targetId })
+			.onConflict((oc) => oc.doNothing())
+			.execute();
 	else
-		sql(db, 'DELETE FROM links WHERE session_id = ? AND recommendation_id = ? AND target_id = ?').run(sessionId, link.recommendationId, link.targetId);
-	return appendEvent(db, sessionId, actor, { type: 'link.set', link, linked });
+		await db
+			.deleteFrom('links')
+			.where('session_id', '=', sessionId)
+			.where('recommendation_id', '=', link.recommendationId)
+			.where('target_id', '=', link.targetId)
+			.execute();
+	return recordEvent(db, sessionId, actor, { type: 'link.set', link, linked });
 }

@@ -41,14 +41,14 @@ describe('item.merge', () => {
 		expect(result).toMatchObject({ ok: true, itemId: a });
 		expect(records).toHaveLength(1);
 		expect(records[0].event).toMatchObject({ type: 'item.merged', sourceIds: [b, c], item: { id: a, text: 'Jalan desa rusak', mergedFrom: [b, c] } });
-		expect(items.viewOf(db, items.find(db, session.row.id, a)!).mergedFrom).toEqual([b, c]);
+		expect((await items.viewOf(kysely(db), (await items.find(kysely(db), session.row.id, a))!)).mergedFrom).toEqual([b, c]);
 	});
 
 	it('takes the sources off the board but keeps their rows and authors', async () => {
 		await merge(a, [b]);
-		expect(items.listViews(db, session.row.id).map((i) => i.id)).toEqual([a, c]);
-		expect(items.find(db, session.row.id, b)).toMatchObject({ status: 'merged', merged_into: a, author_id: budi.id, text: 'Jalan ke desa rusak parah' });
-		expect(items.ownIds(db, session.row.id, budi.id)).toEqual([]);
+		expect((await items.listViews(kysely(db), session.row.id)).map((i) => i.id)).toEqual([a, c]);
+		expect(await items.find(kysely(db), session.row.id, b)).toMatchObject({ status: 'merged', merged_into: a, author_id: budi.id, text: 'Jalan ke desa rusak parah' });
+		expect(await items.ownIds(kysely(db), session.row.id, budi.id)).toEqual([]);
 	});
 
 	it('moves every dot on a source to the target, summed per participant', async () => {
@@ -70,7 +70,7 @@ describe('item.merge', () => {
 		await must(db, siti.identity, { type: 'link.set', recommendationId: rec, targetId: b, linked: true });
 		await must(db, siti.identity, { type: 'link.set', recommendationId: rec, targetId: c, linked: true });
 		await merge(a, [b, c]);
-		expect(links.list(db, session.row.id)).toEqual([{ recommendationId: rec, targetId: a }]);
+		expect(await links.list(kysely(db), session.row.id)).toEqual([{ recommendationId: rec, targetId: a }]);
 	});
 
 	it('moves links from a merged recommendation to the one it joins', async () => {
@@ -78,7 +78,7 @@ describe('item.merge', () => {
 		const dup = await addItem(db, budi.identity, 'Perbaiki jalan desa', { kind: 'rekomendasi' });
 		await must(db, budi.identity, { type: 'link.set', recommendationId: dup, targetId: c, linked: true });
 		await merge(keep, [dup]);
-		expect(links.list(db, session.row.id)).toEqual([{ recommendationId: keep, targetId: c }]);
+		expect(await links.list(kysely(db), session.row.id)).toEqual([{ recommendationId: keep, targetId: c }]);
 	});
 
 	it('carries earlier merges along when the target is merged in turn', async () => {
@@ -86,8 +86,8 @@ describe('item.merge', () => {
 		await merge(a, [b]);
 		const { records } = await merge(d, [a]);
 		expect(records[0].event).toMatchObject({ sourceIds: [a] });
-		expect(items.viewOf(db, items.find(db, session.row.id, d)!).mergedFrom.sort()).toEqual([a, b].sort());
-		expect(items.find(db, session.row.id, b)?.merged_into).toBe(d);
+		expect((await items.viewOf(kysely(db), (await items.find(kysely(db), session.row.id, d))!)).mergedFrom.sort()).toEqual([a, b].sort());
+		expect((await items.find(kysely(db), session.row.id, b))?.merged_into).toBe(d);
 	});
 
 	it('refuses merging an item into itself', async () => {

@@ -29,7 +29,7 @@ describe('a facilitator’s edit', () => {
 		const log = recordsSince(db, session.row.id, 0, 100).map((r) => r.event);
 		expect(log).toContainEqual(expect.objectContaining({ type: 'item.added', item: expect.objectContaining({ id: itemId, text: 'jalan rusak bgt' }) }));
 		expect(log.at(-1)).toMatchObject({ type: 'item.edited', itemId, text: 'Jalan desa rusak berat' });
-		expect(items.find(db, session.row.id, itemId)?.text).toBe('Jalan desa rusak berat');
+		expect((await items.find(kysely(db), session.row.id, itemId))?.text).toBe('Jalan desa rusak berat');
 		const actors = db.prepare('SELECT actor FROM session_events WHERE session_id = ? ORDER BY seq').all(session.row.id) as { actor: string }[];
 		expect(actors.at(-1)?.actor).toBe('facilitator');
 	});
@@ -78,7 +78,7 @@ describe('hiding and restoring', () => {
 			expect(event.type === 'item.shown' && event.item).not.toHaveProperty('hiddenReason');
 		}
 		expect((await boardOf(budi.identity)).map((i) => i.id)).toContain(itemId);
-		expect(items.find(db, session.row.id, itemId)?.hidden_reason).toBeNull();
+		expect((await items.find(kysely(db), session.row.id, itemId))?.hidden_reason).toBeNull();
 	});
 
 	it('restore refuses an item that is not hidden', async () => {
@@ -99,7 +99,7 @@ describe('pre-moderation', () => {
 	});
 
 	it('holds a new item as pending', async () => {
-		expect(items.find(db, session.row.id, itemId)?.status).toBe('pending');
+		expect((await items.find(kysely(db), session.row.id, itemId))?.status).toBe('pending');
 	});
 
 	it('shows it to its author and to staff, and a private placeholder to everyone else', async () => {
@@ -134,7 +134,7 @@ describe('pre-moderation', () => {
 	it('does not hold items when it is off', async () => {
 		await must(db, session.facilitator, { type: 'session.settings', preModeration: false });
 		const later = await addItem(db, budi.identity, 'Langsung tampil');
-		expect(items.find(db, session.row.id, later)?.status).toBe('visible');
+		expect((await items.find(kysely(db), session.row.id, later))?.status).toBe('visible');
 	});
 });
 

@@ -1,10 +1,12 @@
-/** Items on the board: add, edit, delete, moderate, merge, group; and their full view. */
+/**
+ * Items on the board: add, edit, delete, moderate, merge, group; and their full view. On the store
+ * (either engine); their records are appended in the caller's transaction (`context.trx`).
+ */
 import type { ItemStatus, ItemView } from '../domain/types';
 import type { SessionRecord } from '../realtime/contract';
-import type { Db } from './db/database';
-import { sql } from './db/statements';
 import * as clock from './clock';
-import { appendEvent } from './log';
+import { engineOf, insertionOrder, type Database } from './db/store';
+import { recordEvent } from './log';
 import { newId } from './secrets';
 import * as supports from './supports';
 
@@ -43,57 +45,92 @@ export function toView(row: ItemRow, mergedFrom: string[] = [], supporters = 0):
 	};
 }
 
-export function find(db: Db, sessionId: string, itemId: string): ItemRow | undefined {
-	return sql(db, 'SELECT * FROM items WHERE session_id = ? AND id = ? AND deleted_at IS NULL').get(
-		sessionId,
-		itemId
-	) as ItemRow | undefined;
+/** An item's columns, named: PostgreSQL's rows also carry `pos`, which is not part of an item. */
+const COLUMNS = [
+	'id',
+	'session_id',
+	'kind',
+	'text',
+	'author_id',
+	'anonymous',
+	'created_at',
+	'updated_at',
+	'deleted_at',
+	'status',
+	'theme_id',
+	'merged_into',
+	'hidden_reason'
+] as const;
+
+const byId = (db: Database, sessionId: string, itemId: string) =>
+	db.selectFrom('items').select(COLUMNS).where('session_id', '=', sessionId).where('id', '=', itemId).where('deleted_at', 'is', null);
+
+export async function find(db: Database, sessionId: string, itemId: string): Promise<ItemRow | undefined> {
+	return (await byId(db, sessionId, itemId).executeTakeFirst()) as ItemRow | undefined;
 }
 
-/** Every item not deleted, merged sources included (rowid keeps posting order). */
-export function listRows(db: Db, sessionId: string): ItemRow[] {
-	return sql(db, 'SELECT * FROM items WHERE session_id = ? AND deleted_at IS NULL ORDER BY rowid').all(
-		sessionId
-	) as ItemRow[];
+/** Every item not deleted, merged sources included, in posting (insertion) order. */
+export async function listRows(db: Database, sessionId: string): Promise<ItemRow[]> {
+	return (await db
+		.selectFrom('items')
+		.select(COLUMNS)
+		.where('session_id', '=', sessionId)
+		.where('deleted_at', 'is', null)
+		.orderBy(insertionOrder(engineOf(db)))
+		.execute()) as ItemRow[];
 }
 
 /** Full views of the items still on the board (visible, pending, hidden), with their merge sources. */
-export function listViews(db: Db, sessionId: string): ItemView[] {
-	const rows = listRows(db, sessionId);
+export async function listViews(db: Database, sessionId: string): Promise<ItemView[]> {
+	const rows = await listRows(db, sessionId);
 	const sources = new Map<string, string[]>();
 	for (const row of rows) if (row.merged_into) sources.set(row.merged_into, [...(sources.get(row.merged_into) ?? []), row.id]);
-	const supporters = supports.counts(db, sessionId);
+	const supporters = await supports.counts(db, sessionId);
 	return rows.filter((r) => r.status !== 'merged').map((r) => toView(r, sources.get(r.id), supporters.get(r.id)));
 }
 
-export function viewOf(db: Db, row: ItemRow): ItemView {
-	const sources = sql(db, 'SELECT id FROM items WHERE merged_into = ? ORDER BY rowid').all(row.id) as { id: string }[];
+export async function viewOf(db: Database, row: ItemRow): Promise<ItemView> {
+	const sources = await db
+		.selectFrom('items')
+		.select('id')
+		.where('merged_into', '=', row.id)
+		.orderBy(insertionOrder(engineOf(db)))
+		.execute();
 	return toView(
 		row,
 		sources.map((s) => s.id),
-		supports.countFor(db, row.session_id, row.id)
+		await supports.countFor(db, row.session_id, row.id)
 	);
 }
 
-export function count(db: Db, sessionId: string): number {
-	return (sql(db, 'SELECT count(*) AS n FROM items WHERE session_id = ?').get(sessionId) as { n: number }).n;
+export async function count(db: Database, sessionId: string): Promise<number> {
+	const { n } = await db
+		.selectFrom('items')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('session_id', '=', sessionId)
+		.executeTakeFirstOrThrow();
+	return Number(n);
 }
 
-export function ownIds(db: Db, sessionId: string, participantId: string): string[] {
-	const rows = sql(
-		db,
-		"SELECT id FROM items WHERE session_id = ? AND author_id = ? AND deleted_at IS NULL AND status != 'merged'"
-	).all(sessionId, participantId) as { id: string }[];
+export async function ownIds(db: Database, sessionId: string, participantId: string): Promise<string[]> {
+	const rows = await db
+		.selectFrom('items')
+		.select('id')
+		.where('session_id', '=', sessionId)
+		.where('author_id', '=', participantId)
+		.where('deleted_at', 'is', null)
+		.where('status', '!=', 'merged')
+		.execute();
 	return rows.map((r) => r.id);
 }
 
-export function add(
-	db: Db,
+export async function add(
+	db: Database,
 	sessionId: string,
 	authorId: string,
 	input: { kind: string; text: string; anonymous: boolean; pending: boolean }
-): SessionRecord {
-	const now = clock.now(db, sessionId);
+): Promise<SessionRecord> {
+	const now = await clock.now(db, sessionId);
 	const row: ItemRow = {
 		id: newId(),
 		session_id: sessionId,
@@ -109,72 +146,125 @@ export function add(
 		merged_into: null,
 		hidden_reason: null
 	};
-	sql(
-		db,
-		`INSERT INTO items (id, session_id, kind, text, author_id, anonymous, created_at, updated_at, status)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	).run(row.id, sessionId, row.kind, row.text, authorId, row.anonymous, now, now, row.status);
-	return appendEvent(db, sessionId, `p:${authorId}`, { type: 'item.added', item: toView(row) }, authorId);
+	await db
+		.insertInto('items')
+		.values({
+			id: row.id,
+			session_id: sessionId,
+			kind: row.kind,
+			text: row.text,
+			author_id: authorId,
+			anonymous: row.anonymous,
+			created_at: now,
+			updated_at: now,
+			status: row.status
+		})
+		.execute();
+	return recordEvent(db, sessionId, `p:${authorId}`, { type: 'item.added', item: toView(row) }, authorId);
 }
 
 /** The earlier text stays in the log's item.added / item.edited records. */
-export function edit(db: Db, item: ItemRow, actor: string, text: string): SessionRecord {
-	const now = clock.now(db, item.session_id);
-	sql(db, 'UPDATE items SET text = ?, updated_at = ? WHERE id = ?').run(text, now, item.id);
+export async function edit(db: Database, item: ItemRow, actor: string, text: string): Promise<SessionRecord> {
+	const now = await clock.now(db, item.session_id);
+	await db.updateTable('items').set({ text, updated_at: now }).where('id', '=', item.id).execute();
 	const event = { type: 'item.edited' as const, itemId: item.id, text, updatedAt: now };
-	return appendEvent(db, item.session_id, actor, event, item.author_id);
+	return recordEvent(db, item.session_id, actor, event, item.author_id);
 }
 
 /** Soft delete: the row and the log keep what was said; views and minutes drop it. */
-export function remove(db: Db, item: ItemRow, actor: string): SessionRecord {
-	sql(db, 'UPDATE items SET deleted_at = ? WHERE id = ?').run(new Date().toISOString(), item.id);
-	sql(db, 'DELETE FROM votes WHERE session_id = ? AND target_id = ?').run(item.session_id, item.id);
-	supports.removeFor(db, item.session_id, item.id);
-	return appendEvent(db, item.session_id, actor, { type: 'item.deleted', itemId: item.id }, item.author_id);
+export async function remove(db: Database, item: ItemRow, actor: string): Promise<SessionRecord> {
+	await db.updateTable('items').set({ deleted_at: new Date().toISOString() }).where('id', '=', item.id).execute();
+	await db.deleteFrom('votes').where('session_id', '=', item.session_id).where('target_id', '=', item.id).execute();
+	await supports.removeFor(db, item.session_id, item.id);
+	return recordEvent(db, item.session_id, actor, { type: 'item.deleted', itemId: item.id }, item.author_id);
 }
 
-export function hide(db: Db, item: ItemRow, reason: string): SessionRecord {
-	sql(db, "UPDATE items SET status = 'hidden', hidden_reason = ? WHERE id = ?").run(reason, item.id);
-	return appendEvent(db, item.session_id, 'facilitator', { type: 'item.hidden', itemId: item.id, reason }, item.author_id);
+export async function hide(db: Database, item: ItemRow, reason: string): Promise<SessionRecord> {
+	await db.updateTable('items').set({ status: 'hidden', hidden_reason: reason }).where('id', '=', item.id).execute();
+	return recordEvent(db, item.session_id, 'facilitator', { type: 'item.hidden', itemId: item.id, reason }, item.author_id);
 }
 
 /** Restores a hidden item or approves a pending one: either way it joins the board. */
-export function show(db: Db, item: ItemRow): SessionRecord {
-	sql(db, "UPDATE items SET status = 'visible', hidden_reason = NULL WHERE id = ?").run(item.id);
-	const view = viewOf(db, { ...item, status: 'visible', hidden_reason: null });
-	return appendEvent(db, item.session_id, 'facilitator', { type: 'item.shown', item: view }, item.author_id);
+export async function show(db: Database, item: ItemRow): Promise<SessionRecord> {
+	await db.updateTable('items').set({ status: 'visible', hidden_reason: null }).where('id', '=', item.id).execute();
+	const view = await viewOf(db, { ...item, status: 'visible', hidden_reason: null });
+	return recordEvent(db, item.session_id, 'facilitator', { type: 'item.shown', item: view }, item.author_id);
 }
 
 /**
  * Merges duplicates into `target`: the sources leave the board but keep their rows and authors
- * (the target lists them), and every dot and support on a source moves to the target.
+ * (the target lists them), and every dot, support and link on a source moves to the target.
  */
-export function merge(db: Db, target: ItemRow, sources: ItemRow[]): SessionRecord {
+export async function merge(db: Database, target: ItemRow, sources: ItemRow[]): Promise<SessionRecord> {
+	const sessionId = target.session_id;
 	for (const source of sources) {
-		sql(db, "UPDATE items SET status = 'merged', merged_into = ? WHERE id = ?").run(target.id, source.id);
-		sql(db, 'UPDATE items SET merged_into = ? WHERE merged_into = ?').run(target.id, source.id);
-		moveVotes(db, target.session_id, source.id, target.id);
-		supports.move(db, target.session_id, source.id, target.id);
-		sql(db, 'UPDATE OR IGNORE links SET recommendation_id = ? WHERE session_id = ? AND recommendation_id = ?').run(target.id, target.session_id, source.id);
-		sql(db, 'UPDATE OR IGNORE links SET target_id = ? WHERE session_id = ? AND target_id = ?').run(target.id, target.session_id, source.id);
-		sql(db, 'DELETE FROM links WHERE session_id = ? AND (recommendation_id = ? OR target_id = ?)').run(target.session_id, source.id, source.id);
+		await db.updateTable('items').set({ status: 'merged', merged_into: target.id }).where('id', '=', source.id).execute();
+		await db.updateTable('items').set({ merged_into: target.id }).where('merged_into', '=', source.id).execute();
+		await moveVotes(db, sessionId, source.id, target.id);
+		await supports.move(db, sessionId, source.id, target.id);
+		await moveLinks(db, sessionId, source.id, target.id);
 	}
-	const view = viewOf(db, target);
+	const view = await viewOf(db, target);
 	const event = { type: 'item.merged' as const, item: view, sourceIds: sources.map((s) => s.id) };
-	return appendEvent(db, target.session_id, 'facilitator', event, target.author_id);
+	return recordEvent(db, sessionId, 'facilitator', event, target.author_id);
 }
 
-function moveVotes(db: Db, sessionId: string, fromId: string, toId: string) {
-	sql(
-		db,
-		`INSERT INTO votes (session_id, participant_id, target_id, count)
-		 SELECT session_id, participant_id, ?, count FROM votes WHERE session_id = ? AND target_id = ?
-		 ON CONFLICT (session_id, participant_id, target_id) DO UPDATE SET count = count + excluded.count`
-	).run(toId, sessionId, fromId);
-	sql(db, 'DELETE FROM votes WHERE session_id = ? AND target_id = ?').run(sessionId, fromId);
+/** A source's dots count for the target, added to the dots its voter already put there. */
+async function moveVotes(db: Database, sessionId: string, fromId: string, toId: string) {
+	await db
+		.insertInto('votes')
+		.columns(['session_id', 'participant_id', 'target_id', 'count'])
+		.expression((eb) =>
+			eb
+				.selectFrom('votes')
+				.select((s) => ['session_id', 'participant_id', s.cast<string>(s.val(toId), 'text').as('target_id'), 'count'])
+				.where('session_id', '=', sessionId)
+				.where('target_id', '=', fromId)
+		)
+		.onConflict((oc) =>
+			oc.columns(['session_id', 'participant_id', 'target_id']).doUpdateSet((eb) => ({ count: eb('votes.count', '+', eb.ref('excluded.count')) }))
+		)
+		.execute();
+	await db.deleteFrom('votes').where('session_id', '=', sessionId).where('target_id', '=', fromId).execute();
 }
 
-export function setTheme(db: Db, item: ItemRow, themeId: string | null): SessionRecord {
-	sql(db, 'UPDATE items SET theme_id = ? WHERE id = ?').run(themeId, item.id);
-	return appendEvent(db, item.session_id, 'facilitator', { type: 'item.themed', itemId: item.id, themeId });
+/**
+ * A source's links become the target's, once each (a link the target already has is not doubled):
+ * copied with the target's id where absent, then the source's removed.
+ */
+async function moveLinks(db: Database, sessionId: string, fromId: string, toId: string) {
+	await db
+		.insertInto('links')
+		.columns(['session_id', 'recommendation_id', 'target_id'])
+		.expression((eb) =>
+			eb
+				.selectFrom('links')
+				.select((s) => ['session_id', s.cast<string>(s.val(toId), 'text').as('recommendation_id'), 'target_id'])
+				.where('session_id', '=', sessionId)
+				.where('recommendation_id', '=', fromId)
+		)
+		.onConflict((oc) => oc.doNothing())
+		.execute();
+	await db
+		.insertInto('links')
+		.columns(['session_id', 'recommendation_id', 'target_id'])
+		.expression((eb) =>
+			eb
+				.selectFrom('links')
+				.select((s) => ['session_id', 'recommendation_id', s.cast<string>(s.val(toId), 'text').as('target_id')])
+				.where('session_id', '=', sessionId)
+				.where('target_id', '=', fromId)
+		)
+		.onConflict((oc) => oc.doNothing())
+		.execute();
+	await db
+		.deleteFrom('links')
+		.where('session_id', '=', sessionId)
+		.where((eb) => eb.or([eb('recommendation_id', '=', fromId), eb('target_id', '=', fromId)]))
+		.execute();
+}
+
+export async function setTheme(db: Database, item: ItemRow, themeId: string | null): Promise<SessionRecord> {
+	await db.updateTable('items').set({ theme_id: themeId }).where('id', '=', item.id).execute();
+	return recordEvent(db, item.session_id, 'facilitator', { type: 'item.themed', itemId: item.id, themeId });
 }

@@ -5,6 +5,7 @@
  */
 import type { SessionRecord } from '../realtime/contract';
 import type { Db } from './db/database';
+import type { Database } from './db/store';
 import { sql } from './db/statements';
 import * as items from './items';
 import { appendEvent } from './log';
@@ -70,13 +71,21 @@ export function findJoined(db: Db, sessionId: string, participantId: string): { 
  * minutes' attendance shows the removal. With `hideItems`, their visible and pending items are
  * hidden with the same reason (staff can still restore them one by one).
  */
-export function removeParticipant(db: Db, session: SessionRow, participantId: string, reason: string, hideItems: boolean): SessionRecord[] {
+export async function removeParticipant(
+	db: Db,
+	trx: Database,
+	session: SessionRow,
+	participantId: string,
+	reason: string,
+	hideItems: boolean
+): Promise<SessionRecord[]> {
 	const removedAt = new Date().toISOString();
 	sql(db, 'UPDATE participants SET removed_at = ?, removed_reason = ? WHERE id = ?').run(removedAt, reason, participantId);
 	const records = [appendEvent(db, session.id, 'facilitator', { type: 'participant.removed', participantId, reason }, participantId)];
 	if (!hideItems) return records;
-	for (const item of items.listRows(db, session.id))
-		if (item.author_id === participantId && (item.status === 'visible' || item.status === 'pending')) records.push(items.hide(db, item, reason));
+	// items is on the store: `trx` is the command's transaction (on SQLite it wraps `db`).
+	for (const item of await items.listRows(trx, session.id))
+		if (item.author_id === participantId && (item.status === 'visible' || item.status === 'pending')) records.push(await items.hide(trx, item, reason));
 	return records;
 }
 

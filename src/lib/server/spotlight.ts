@@ -5,23 +5,14 @@
 import type { Spotlight } from '../domain/types';
 import type { SessionRecord } from '../realtime/contract';
 import type { Database } from './db/store';
+import * as items from './items';
 import * as sessions from './sessions';
 import * as themes from './themes';
 
-/**
- * Whether the room may see the target now (a pending or hidden post may not be spotlit). The post
- * is read here on the store, as `items.find` finds it (not deleted), until items.ts is on it too.
- */
+/** Whether the room may see the target now (a pending or hidden post may not be spotlit). */
 export async function shows(db: Database, sessionId: string, spotlight: NonNullable<Spotlight>): Promise<boolean> {
 	if (spotlight.kind === 'theme') return (await themes.find(db, sessionId, spotlight.id)) !== undefined;
-	const item = await db
-		.selectFrom('items')
-		.select('status')
-		.where('session_id', '=', sessionId)
-		.where('id', '=', spotlight.id)
-		.where('deleted_at', 'is', null)
-		.executeTakeFirst();
-	return item?.status === 'visible';
+	return (await items.find(db, sessionId, spotlight.id))?.status === 'visible';
 }
 
 /** After a command: the record taking the spotlight down when its target has gone, else nothing. */

@@ -1,5 +1,5 @@
 /** What a (re)connecting client receives: the records it missed, or a snapshot when the gap is large. */
-import type { StaffSessionView } from '../domain/types';
+import type { ItemStatus, StaffSessionView } from '../domain/types';
 import { REPLAY_LIMIT, type SessionEvent, type Snapshot, type SocketIdentity, type SyncResult } from '../realtime/contract';
 import * as actions from './actions';
 import { rawConnection, readTogether, type Database } from './db/store';
@@ -25,12 +25,12 @@ export async function snapshot(store: Database, sessionId: string): Promise<Snap
 		return {
 			session: screenView(sessions.toView(await sessions.byId(moment, sessionId))),
 			participants: participants.list(db, sessionId),
-			items: items.listViews(db, sessionId),
+			items: await items.listViews(moment, sessionId),
 			themes: await themes.list(moment, sessionId),
 			votes: await votes.list(moment, sessionId),
 			voters: await votes.voterCount(moment, sessionId),
-			links: links.list(db, sessionId),
-			supports: supports.list(db, sessionId),
+			links: await links.list(moment, sessionId),
+			supports: await supports.list(moment, sessionId),
 			actions: await actions.list(moment, sessionId),
 			notes: await notes.list(moment, sessionId),
 			photos: await photos.list(moment, sessionId),
@@ -56,9 +56,9 @@ export async function boardState(store: Database, sessionId: string, events?: Se
 		const view = sessions.toView(await sessions.byId(moment, sessionId));
 		const revealed = view.voting.revealed;
 		const needs = (types: Set<SessionEvent['type']>) => !events || events.some((e) => types.has(e.type));
-		const status = events
-			? new Map(events.flatMap((e) => (e.type === 'item.edited' ? [[e.itemId, items.find(db, sessionId, e.itemId)?.status] as const] : [])))
-			: new Map(items.listRows(db, sessionId).map((r) => [r.id, r.status] as const));
+		const status = new Map<string, ItemStatus | undefined>();
+		if (!events) for (const r of await items.listRows(moment, sessionId)) status.set(r.id, r.status);
+		else for (const e of events) if (e.type === 'item.edited') status.set(e.itemId, (await items.find(moment, sessionId, e.itemId))?.status);
 		const voters = !revealed && needs(VOTES) ? await votes.voterCount(moment, sessionId) : 0;
 		const room = revealed && needs(CARRY_TALLIES) ? { votes: await votes.list(moment, sessionId), people: participants.list(db, sessionId) } : null;
 		const tallies = room ? roomTallies(room.votes, room.people) : [];
@@ -76,16 +76,15 @@ export async function boardState(store: Database, sessionId: string, events?: Se
 
 export async function snapshotFor(store: Database, sessionId: string, viewer: Viewer): Promise<Snapshot> {
 	return readTogether(store, async (moment) => {
-		const authors = new Map(items.listRows(rawConnection(moment), sessionId).map((r) => [r.id, r.author_id]));
+		const authors = new Map((await items.listRows(moment, sessionId)).map((r) => [r.id, r.author_id]));
 		return projectSnapshot(await snapshot(moment, sessionId), authors, viewer);
 	});
 }
 
 export async function sync(store: Database, who: SocketIdentity, fromSeq: number): Promise<SyncResult> {
 	return readTogether(store, async (moment): Promise<SyncResult> => {
-		const db = rawConnection(moment);
 		const seq = await lastSeq(moment, who.sessionId);
-		const ownItemIds = who.participantId ? items.ownIds(db, who.sessionId, who.participantId) : [];
+		const ownItemIds = who.participantId ? await items.ownIds(moment, who.sessionId, who.participantId) : [];
 		const serverTime = new Date().toISOString();
 		const gap = seq - fromSeq;
 		if (fromSeq === 0 || gap > REPLAY_LIMIT || gap < 0) {

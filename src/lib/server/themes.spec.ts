@@ -82,8 +82,8 @@ describe('themes', () => {
 		const { records } = await must(db, session.facilitator, { type: 'theme.delete', themeId: a });
 		expect(records[0].event).toEqual({ type: 'theme.deleted', themeId: a });
 		expect(await names()).toEqual(['Ekonomi']);
-		expect(items.find(db, session.row.id, first)?.theme_id).toBeNull();
-		expect(items.find(db, session.row.id, second)?.theme_id).toBe(b);
+		expect((await items.find(kysely(db), session.row.id, first))?.theme_id).toBeNull();
+		expect((await items.find(kysely(db), session.row.id, second))?.theme_id).toBe(b);
 		expect(Object.fromEntries(await votes.placedBy(kysely(db), session.row.id, siti.id))).toEqual({ [b]: 1 });
 		await expectRefused({ type: 'theme.delete', themeId: a }, 'not_found');
 		// The order now lists the themes that are left.
@@ -107,9 +107,9 @@ describe('item.theme', () => {
 		const itemId = await addItem(db, siti.identity);
 		const { records } = await must(db, session.facilitator, { type: 'item.theme', itemId, themeId: a });
 		expect(records[0].event).toEqual({ type: 'item.themed', itemId, themeId: a });
-		expect(items.listViews(db, session.row.id)[0].themeId).toBe(a);
+		expect((await items.listViews(kysely(db), session.row.id))[0].themeId).toBe(a);
 		await must(db, session.facilitator, { type: 'item.theme', itemId, themeId: null });
-		expect(items.listViews(db, session.row.id)[0].themeId).toBeNull();
+		expect((await items.listViews(kysely(db), session.row.id))[0].themeId).toBeNull();
 	});
 
 	it('refuses an unknown theme or item', async () => {

@@ -64,7 +64,7 @@ export class RandomSession {
 		if (view.status === 'closed') return this.#afterClose();
 		if (closing && this.rng.chance(0.2)) return this.#run(this.session.facilitator, { type: 'phase.set', phase: 'closed' });
 		// Kinds change only before the first item, so try it early.
-		if (this.#itemRows().length === 0 && this.rng.chance(0.1)) return this.#kinds();
+		if ((await this.#itemRows()).length === 0 && this.rng.chance(0.1)) return this.#kinds();
 		if (view.phase === 'voting' && this.rng.chance(0.4)) return this.#vote(view.voting.target);
 		const pick = this.rng.next();
 		if (pick < 0.08) return this.#phase(view.phase);
@@ -98,16 +98,16 @@ export class RandomSession {
 	}
 
 	#itemRows() {
-		return items.listRows(this.db, this.#sessionId);
+		return items.listRows(kysely(this.db), this.#sessionId);
 	}
 
-	#itemId(filter: (status: string) => boolean = () => true): string {
-		const rows = this.#itemRows().filter((r) => filter(r.status));
+	async #itemId(filter: (status: string) => boolean = () => true): Promise<string> {
+		const rows = (await this.#itemRows()).filter((r) => filter(r.status));
 		return rows.length ? this.rng.pick(rows).id : 'no-such-item';
 	}
 
-	#authorOf(itemId: string): SocketIdentity {
-		const row = this.#itemRows().find((r) => r.id === itemId);
+	async #authorOf(itemId: string): Promise<SocketIdentity> {
+		const row = (await this.#itemRows()).find((r) => r.id === itemId);
 		const author = this.people.find((p) => p.id === row?.author_id);
 		return author && this.rng.chance(0.75) ? author.identity : this.session.facilitator;
 	}
@@ -127,18 +127,18 @@ export class RandomSession {
 		const f = this.session.facilitator;
 		const roll = this.rng.int(7);
 		if (roll === 0) {
-			const itemId = this.#itemId();
-			return this.#run(this.#authorOf(itemId), { type: 'item.edit', itemId, text: `Diubah ${++this.#texts}` });
+			const itemId = await this.#itemId();
+			return this.#run(await this.#authorOf(itemId), { type: 'item.edit', itemId, text: `Diubah ${++this.#texts}` });
 		}
 		if (roll === 1) {
-			const itemId = this.#itemId();
-			return this.#run(this.#authorOf(itemId), { type: 'item.delete', itemId });
+			const itemId = await this.#itemId();
+			return this.#run(await this.#authorOf(itemId), { type: 'item.delete', itemId });
 		}
-		if (roll === 2) return this.#run(f, { type: 'item.hide', itemId: this.#itemId((s) => s !== 'merged'), reason: 'Di luar topik' });
-		if (roll === 3) return this.#run(f, { type: 'item.restore', itemId: this.#itemId((s) => s === 'hidden') });
-		if (roll === 4) return this.#run(f, { type: 'item.approve', itemId: this.#itemId((s) => s === 'pending') });
+		if (roll === 2) return this.#run(f, { type: 'item.hide', itemId: await this.#itemId((s) => s !== 'merged'), reason: 'Di luar topik' });
+		if (roll === 3) return this.#run(f, { type: 'item.restore', itemId: await this.#itemId((s) => s === 'hidden') });
+		if (roll === 4) return this.#run(f, { type: 'item.approve', itemId: await this.#itemId((s) => s === 'pending') });
 		if (roll === 5) {
-			const open = this.#itemRows().filter((r) => r.status !== 'merged');
+			const open = (await this.#itemRows()).filter((r) => r.status !== 'merged');
 			if (open.length < 2) return this.#post();
 			const [target, ...sources] = this.#shuffle(open).slice(0, 2 + this.rng.int(2));
 			if (this.options.mergeOnlyIntoVisible && target.status !== 'visible') return this.#post();
@@ -146,7 +146,7 @@ export class RandomSession {
 		}
 		const themeIds = (await themes.list(kysely(this.db), this.#sessionId)).map((t) => t.id);
 		const themeId = themeIds.length && this.rng.chance(0.8) ? this.rng.pick(themeIds) : null;
-		return this.#run(f, { type: 'item.theme', itemId: this.#itemId((s) => s !== 'merged'), themeId });
+		return this.#run(f, { type: 'item.theme', itemId: await this.#itemId((s) => s !== 'merged'), themeId });
 	}
 
 	async #theme(): Promise<Step> {
@@ -164,7 +164,7 @@ export class RandomSession {
 		const ids =
 			target === 'themes'
 				? (await themes.list(kysely(this.db), this.#sessionId)).map((t) => t.id)
-				: this.#itemRows()
+				: (await this.#itemRows())
 						.filter((r) => r.status === 'visible' || this.rng.chance(0.1))
 						.map((r) => r.id);
 		const targetId = ids.length ? this.rng.pick(ids) : 'no-such-target';
@@ -173,7 +173,7 @@ export class RandomSession {
 
 	/** A support (+1) added or taken back, now and then a repeat or one's own item (refused). */
 	async #support(): Promise<Step> {
-		const ids = this.#itemRows()
+		const ids = (await this.#itemRows())
 			.filter((r) => r.status === 'visible' || this.rng.chance(0.1))
 			.map((r) => r.id);
 		const itemId = ids.length ? this.rng.pick(ids) : 'no-such-item';
@@ -192,7 +192,7 @@ export class RandomSession {
 	}
 
 	async #link(): Promise<Step> {
-		const rows = this.#itemRows();
+		const rows = await this.#itemRows();
 		// The last kind answers the others (see handlers/board.ts).
 		const answer = viewOf(this.db, this.session).kinds.at(-1)?.key;
 		const recommendations = rows.filter((r) => r.kind === answer);
@@ -200,7 +200,7 @@ export class RandomSession {
 		if (!recommendations.length || !others.length) return this.#post();
 		const recommendationId = this.rng.pick(recommendations).id;
 		const command = { type: 'link.set', recommendationId, targetId: this.rng.pick(others).id, linked: this.rng.chance(0.7) };
-		return this.#run(this.#authorOf(recommendationId), command);
+		return this.#run(await this.#authorOf(recommendationId), command);
 	}
 
 	/** What staff may still do once the session is closed: notes, the action plan, the details. */
@@ -210,7 +210,7 @@ export class RandomSession {
 		const rows = await actions.list(kysely(this.db), this.#sessionId);
 		const noteIds = (await notes.list(kysely(this.db), this.#sessionId)).map((n) => n.id);
 		if (roll === 0 || (roll === 1 && !rows.length)) {
-			const itemIds = this.#itemRows().map((r) => r.id);
+			const itemIds = (await this.#itemRows()).map((r) => r.id);
 			const row = { activity: `Kegiatan ${++this.#texts}`, issueItemIds: itemIds.slice(0, this.rng.int(3)), cost: this.rng.int(5) * 1e6 };
 			return this.#run(staff, { type: 'action.save', row });
 		}

@@ -18,14 +18,14 @@ async function mustTheme(context: CommandContext, themeId: string) {
 	return theme;
 }
 
-function visibleItem(context: CommandContext, itemId: string) {
-	const item = items.find(context.db, context.session.id, itemId);
+async function visibleItem(context: CommandContext, itemId: string) {
+	const item = await items.find(context.trx, context.session.id, itemId);
 	if (!item || item.status !== 'visible') throw new Rejected('not_found', 'No such item');
 	return item;
 }
 
-function anyItem(context: CommandContext, itemId: string) {
-	const item = items.find(context.db, context.session.id, itemId);
+async function anyItem(context: CommandContext, itemId: string) {
+	const item = await items.find(context.trx, context.session.id, itemId);
 	if (!item) throw new Rejected('not_found', 'No such item');
 	return item;
 }
@@ -55,7 +55,7 @@ export const boardHandlers = {
 		const { view, trx, session, who } = context;
 		if (view.phase !== 'voting') throw new Rejected('phase_closed', 'Voting is not open');
 		if (view.voting.target === 'themes') await mustTheme(context, command.targetId);
-		else visibleItem(context, command.targetId);
+		else await visibleItem(context, command.targetId);
 		// Read and written in one transaction: two tabs of one phone cannot overspend together.
 		const placed = await votes.countedBy(trx, session.id, who.participantId!, view.voting.target);
 		const check = checkVote(placed, command.targetId, command.count, view.voting);
@@ -68,17 +68,17 @@ export const boardHandlers = {
 		const voting = { ...context.view.voting, ...rest, ...(revealed === undefined ? {} : { revealed }) };
 		return { records: [await sessions.setVoting(context.trx, context.session, voting)] };
 	},
-	'link.set': (context, command) => {
+	'link.set': async (context, command) => {
 		// Unlinking works whatever became of the items; a new link needs both on the board.
 		const find = command.linked ? visibleItem : anyItem;
-		const recommendation = find(context, command.recommendationId);
-		const target = find(context, command.targetId);
+		const recommendation = await find(context, command.recommendationId);
+		const target = await find(context, command.targetId);
 		if (!mayLink(context.view.kinds, recommendation.kind, target.kind))
 			throw new Rejected('invalid_input', 'Link a recommendation to a constraint or an opportunity');
 		if (!mayTouchItem(context.who.role, context.who.participantId, recommendation.author_id))
 			throw new Rejected('forbidden', 'Only the author of the recommendation may link it');
 		const link = { recommendationId: recommendation.id, targetId: target.id };
-		return { records: [links.set(context.db, context.session.id, context.actor, link, command.linked)] };
+		return { records: [await links.set(context.trx, context.session.id, context.actor, link, command.linked)] };
 	},
 	'action.save': async (context, command) => {
 		if (command.row.id && !(await actions.exists(context.trx, context.session.id, command.row.id)))

@@ -7,11 +7,11 @@ export const roomHandlers = {
 		if (command.door === undefined && command.capacity === undefined) throw new Rejected('invalid_input', 'Nothing to change');
 		return { records: [room.setRoom(context.db, context.session, command)] };
 	},
-	'participant.remove': (context, command) => {
+	'participant.remove': async (context, command) => {
 		// Staff-added attendees are deleted with attendee.remove; this is for phones.
 		if (!room.findJoined(context.db, context.session.id, command.participantId))
 			throw new Rejected('not_found', 'No participant who joined by phone has this id');
-		return { records: room.removeParticipant(context.db, context.session, command.participantId, command.reason, command.hideItems) };
+		return { records: await room.removeParticipant(context.db, context.trx, context.session, command.participantId, command.reason, command.hideItems) };
 	},
 	'session.newCode': (context) => ({ records: [room.newCode(context.db, context.session)] })
 } satisfies Handlers;

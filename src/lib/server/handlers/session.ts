@@ -14,7 +14,7 @@ async function timer(context: CommandContext, next: Timer) {
 
 export const sessionHandlers = {
 	'session.settings': async (context, command) => {
-		if (command.kinds && items.count(context.db, context.session.id) > 0)
+		if (command.kinds && (await items.count(context.trx, context.session.id)) > 0)
 			throw new Rejected('kinds_locked', 'Kinds can change only before the first item');
 		return { records: [await sessions.updateSettings(context.trx, context.session, command)] };
 	},

@@ -111,7 +111,7 @@ export async function loadSource(store: Database, sessionId: string, lang: Local
 	);
 	const erased = new Set(listed.filter((p) => p.erased).map((p) => p.id));
 	const attendees = listed.map((p) => attendeeOf(people.get(p.id)!, p));
-	const all = items.listRows(db, sessionId);
+	const all = await items.listRows(store, sessionId);
 	const rows = all.filter((r) => r.status === 'visible');
 	const mergedInto = new Map<string, string>();
 	const mergedCount = new Map<string, number>();
@@ -127,7 +127,7 @@ export async function loadSource(store: Database, sessionId: string, lang: Local
 	const counted = (await votes.list(store, sessionId)).filter((v) => reported.has(v.targetId));
 	const tallies = tally(counted, (id) => people.get(id)?.group ?? '');
 	const voters = new Set(counted.map((v) => v.participantId)).size;
-	const links = itemLinks.list(db, sessionId).filter((l) => reported.has(l.recommendationId) && reported.has(l.targetId));
+	const links = (await itemLinks.list(store, sessionId)).filter((l) => reported.has(l.recommendationId) && reported.has(l.targetId));
 	return {
 		sessionId,
 		lang,
@@ -140,7 +140,7 @@ export async function loadSource(store: Database, sessionId: string, lang: Local
 		mergedInto,
 		mergedCount,
 		mergedRows,
-		supporters: supports.counts(db, sessionId),
+		supporters: await supports.counts(store, sessionId),
 		themes: liveThemes,
 		tallies,
 		voters,
