@@ -6,55 +6,66 @@
  */
 import type { AttendeeInput, ParticipantView } from '../domain/types';
 import type { SessionRecord } from '../realtime/contract';
-import type { Db } from './db/database';
-import { sql } from './db/statements';
-import * as clock from './clock';
-import { appendEvent } from './log';
-import { publicView, toView, type ParticipantRow } from './participants';
+import type { Database } from './db/store';
+import { recordEvent } from './log';
+import { publicView, sessionNow, toView, type ParticipantRow } from './participants';
 import { newId } from './secrets';
 
 export type StaffRole = 'facilitator' | 'minutetaker';
 
 /** A staff-added attendee still on the list, or undefined (unknown, removed, or joined by phone). */
-export function findAdded(db: Db, sessionId: string, participantId: string): ParticipantView | undefined {
-	const row = sql(db, 'SELECT * FROM participants WHERE session_id = ? AND id = ? AND added_by IS NOT NULL AND removed_at IS NULL').get(
-		sessionId,
-		participantId
-	) as ParticipantRow | undefined;
+export async function findAdded(db: Database, sessionId: string, participantId: string): Promise<ParticipantView | undefined> {
+	const row = (await db
+		.selectFrom('participants')
+		.selectAll()
+		.where('session_id', '=', sessionId)
+		.where('id', '=', participantId)
+		.where('added_by', 'is not', null)
+		.where('removed_at', 'is', null)
+		.executeTakeFirst()) as ParticipantRow | undefined;
 	return row && publicView(toView(row));
 }
 
-function saved(db: Db, sessionId: string, actor: string, participantId: string): SessionRecord {
-	const participant = findAdded(db, sessionId, participantId)!;
-	return appendEvent(db, sessionId, actor, { type: 'attendee.saved', participant });
+async function saved(trx: Database, sessionId: string, actor: string, participantId: string): Promise<SessionRecord> {
+	const participant = (await findAdded(trx, sessionId, participantId))!;
+	return recordEvent(trx, sessionId, actor, { type: 'attendee.saved', participant });
 }
 
-export function add(db: Db, sessionId: string, addedBy: StaffRole, input: AttendeeInput): SessionRecord {
+export async function add(trx: Database, sessionId: string, addedBy: StaffRole, input: AttendeeInput): Promise<SessionRecord> {
 	const id = newId();
 	// Listed among the joins, so stamped on the session's clock like them (./clock).
-	const now = clock.now(db, sessionId);
-	// No phone, so no token: 'staff:<id>' can never equal the SHA-256 hex digest of a token.
-	sql(
-		db,
-		`INSERT INTO participants (id, session_id, token_hash, name, stakeholder_group, institution, consent_at,
-		 consent_version, joined_at, position, sex, added_by) VALUES (?, ?, ?, ?, ?, ?, '', '', ?, ?, ?, ?)`
-	).run(id, sessionId, `staff:${id}`, input.name, input.group, input.institution, now, input.position, input.sex, addedBy);
-	return saved(db, sessionId, addedBy, id);
+	const now = await sessionNow(trx, sessionId);
+	await trx
+		.insertInto('participants')
+		.values({
+			id,
+			session_id: sessionId,
+			// No phone, so no token: 'staff:<id>' can never equal the SHA-256 hex digest of a token.
+			token_hash: `staff:${id}`,
+			name: input.name,
+			stakeholder_group: input.group,
+			institution: input.institution,
+			consent_at: '',
+			consent_version: '',
+			joined_at: now,
+			position: input.position,
+			sex: input.sex,
+			added_by: addedBy
+		})
+		.execute();
+	return saved(trx, sessionId, addedBy, id);
 }
 
-export function edit(db: Db, sessionId: string, actor: StaffRole, participantId: string, input: AttendeeInput): SessionRecord {
-	sql(db, 'UPDATE participants SET name = ?, stakeholder_group = ?, institution = ?, position = ?, sex = ? WHERE id = ?').run(
-		input.name,
-		input.group,
-		input.institution,
-		input.position,
-		input.sex,
-		participantId
-	);
-	return saved(db, sessionId, actor, participantId);
+export async function edit(trx: Database, sessionId: string, actor: StaffRole, participantId: string, input: AttendeeInput): Promise<SessionRecord> {
+	await trx
+		.updateTable('participants')
+		.set({ name: input.name, stakeholder_group: input.group, institution: input.institution, position: input.position, sex: input.sex })
+		.where('id', '=', participantId)
+		.execute();
+	return saved(trx, sessionId, actor, participantId);
 }
 
-export function remove(db: Db, sessionId: string, actor: StaffRole, participantId: string): SessionRecord {
-	sql(db, 'UPDATE participants SET removed_at = ? WHERE id = ?').run(new Date().toISOString(), participantId);
-	return appendEvent(db, sessionId, actor, { type: 'attendee.removed', participantId });
+export async function remove(trx: Database, sessionId: string, actor: StaffRole, participantId: string): Promise<SessionRecord> {
+	await trx.updateTable('participants').set({ removed_at: new Date().toISOString() }).where('id', '=', participantId).execute();
+	return recordEvent(trx, sessionId, actor, { type: 'attendee.removed', participantId });
 }

@@ -3,10 +3,9 @@ import { CONSENT_VERSION } from '../domain/defaults';
 import type { ParticipantView } from '../domain/types';
 import type { SessionRecord } from '../realtime/contract';
 import type { JoinInput } from '../realtime/schemas';
-import type { Db } from './db/database';
-import { sql } from './db/statements';
+import { engineOf, insertionOrder, type Database } from './db/store';
 import * as clock from './clock';
-import { appendEvent } from './log';
+import { recordEvent } from './log';
 import { hashSecret, newId } from './secrets';
 import type { SessionRow } from './sessions';
 
@@ -49,75 +48,92 @@ export const publicView = ({ consentAt: _, ...view }: ParticipantRecord): Partic
  * The participant this token joined as. A removed participant is not found, unless asked with
  * `removed: true`: then they come back marked, so their phone can be told why it is refused.
  */
-export function byToken(db: Db, sessionId: string, token: string): ParticipantView | undefined;
-export function byToken(db: Db, sessionId: string, token: string, options: { removed: true }): (ParticipantView & { removed: boolean }) | undefined;
-export function byToken(db: Db, sessionId: string, token: string, options?: { removed: true }) {
-	const row = sql(db, 'SELECT * FROM participants WHERE session_id = ? AND token_hash = ?').get(
-		sessionId,
-		hashSecret(token)
-	) as ParticipantRow | undefined;
+export async function byToken(db: Database, sessionId: string, token: string): Promise<ParticipantView | undefined>;
+export async function byToken(
+	db: Database,
+	sessionId: string,
+	token: string,
+	options: { removed: true }
+): Promise<(ParticipantView & { removed: boolean }) | undefined>;
+export async function byToken(db: Database, sessionId: string, token: string, options?: { removed: true }) {
+	const row = (await db
+		.selectFrom('participants')
+		.selectAll()
+		.where('session_id', '=', sessionId)
+		.where('token_hash', '=', hashSecret(token))
+		.executeTakeFirst()) as ParticipantRow | undefined;
 	if (!row) return undefined;
 	const removed = row.removed_at !== null;
 	if (options?.removed) return { ...publicView(toView(row)), removed };
 	return removed ? undefined : publicView(toView(row));
 }
 
+/** Now on the session's clock (./clock), read through the store: what a join is stamped with. */
+export async function sessionNow(db: Database, sessionId: string): Promise<string> {
+	const row = await db.selectFrom('sessions').select('sample_clock_offset_ms').where('id', '=', sessionId).executeTakeFirst();
+	return clock.stamp(row?.sample_clock_offset_ms ?? null);
+}
+
 /**
  * Joins a session, or returns the participant this token already joined as: the phone makes
  * the token, so a join retried after a lost answer never creates a second participant.
+ * Runs in the caller's transaction (a group commit's `trx`), which holds the look-up, the insert
+ * and the record together.
  */
-export function join(
-	db: Db,
+export async function join(
+	trx: Database,
 	session: SessionRow,
 	input: JoinInput
-): { participant: ParticipantView; records: SessionRecord[] } {
-	return db.transaction(() => {
-		const existing = byToken(db, session.id, input.token);
-		if (existing) return { participant: existing, records: [] };
-		// Consent is evidence and keeps the real time; the join follows the session's clock (./clock).
-		const now = new Date().toISOString();
-		const joinedAt = clock.now(db, session.id);
-		const row: ParticipantRow = {
-			id: newId(),
-			name: input.name,
-			stakeholder_group: input.group,
-			institution: input.institution,
-			joined_at: joinedAt,
+): Promise<{ participant: ParticipantView; records: SessionRecord[] }> {
+	const existing = await byToken(trx, session.id, input.token);
+	if (existing) return { participant: existing, records: [] };
+	// Consent is evidence and keeps the real time; the join follows the session's clock (./clock).
+	const now = new Date().toISOString();
+	const joinedAt = await sessionNow(trx, session.id);
+	const row: ParticipantRow = {
+		id: newId(),
+		name: input.name,
+		stakeholder_group: input.group,
+		institution: input.institution,
+		joined_at: joinedAt,
+		consent_at: now,
+		position: input.position,
+		sex: input.sex,
+		added_by: null,
+		removed_at: null
+	};
+	await trx
+		.insertInto('participants')
+		.values({
+			id: row.id,
+			session_id: session.id,
+			token_hash: hashSecret(input.token),
+			name: row.name,
+			stakeholder_group: row.stakeholder_group,
+			institution: row.institution,
 			consent_at: now,
-			position: input.position,
-			sex: input.sex,
-			added_by: null,
-			removed_at: null
-		};
-		sql(
-			db,
-			`INSERT INTO participants (id, session_id, token_hash, name, stakeholder_group, institution,
-			 consent_at, consent_version, joined_at, position, sex) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-		).run(
-			row.id,
-			session.id,
-			hashSecret(input.token),
-			row.name,
-			row.stakeholder_group,
-			row.institution,
-			now,
-			CONSENT_VERSION,
-			joinedAt,
-			row.position,
-			row.sex
-		);
-		const participant = publicView(toView(row));
-		// The joiner owns the record: their own phone sees their jabatan and sex, others do not.
-		const record = appendEvent(db, session.id, `p:${row.id}`, { type: 'participant.joined', participant }, row.id);
-		return { participant, records: [record] };
-	})();
+			consent_version: CONSENT_VERSION,
+			joined_at: joinedAt,
+			position: row.position,
+			sex: row.sex
+		})
+		.execute();
+	const participant = publicView(toView(row));
+	// The joiner owns the record: their own phone sees their jabatan and sex, others do not.
+	const record = await recordEvent(trx, session.id, `p:${row.id}`, { type: 'participant.joined', participant }, row.id);
+	return { participant, records: [record] };
 }
 
 /** With consent timestamps: for the organizer's minutes, never for broadcast. Removed attendees are left out. */
-export function listWithConsent(db: Db, sessionId: string): ParticipantRecord[] {
-	const rows = sql(db, 'SELECT * FROM participants WHERE session_id = ? AND removed_at IS NULL ORDER BY joined_at, rowid').all(
-		sessionId
-	) as ParticipantRow[];
+export async function listWithConsent(db: Database, sessionId: string): Promise<ParticipantRecord[]> {
+	const rows = (await db
+		.selectFrom('participants')
+		.selectAll()
+		.where('session_id', '=', sessionId)
+		.where('removed_at', 'is', null)
+		.orderBy('joined_at')
+		.orderBy(insertionOrder(engineOf(db)))
+		.execute()) as ParticipantRow[];
 	return rows.map(toView);
 }
 
@@ -125,14 +141,21 @@ export function listWithConsent(db: Db, sessionId: string): ParticipantRecord[] 
  * For the minutes' attendance: everyone on the list, and the phone participants the facilitator
  * removed, with the reason (the minutes say so rather than quietly dropping them).
  */
-export function listForMinutes(db: Db, sessionId: string): (ParticipantRecord & { removedReason: string | null; erased: boolean })[] {
-	const rows = sql(
-		db,
-		'SELECT * FROM participants WHERE session_id = ? AND (removed_at IS NULL OR removed_reason IS NOT NULL) ORDER BY joined_at, rowid'
-	).all(sessionId) as ParticipantRow[];
+export async function listForMinutes(
+	db: Database,
+	sessionId: string
+): Promise<(ParticipantRecord & { removedReason: string | null; erased: boolean })[]> {
+	const rows = (await db
+		.selectFrom('participants')
+		.selectAll()
+		.where('session_id', '=', sessionId)
+		.where((eb) => eb.or([eb('removed_at', 'is', null), eb('removed_reason', 'is not', null)]))
+		.orderBy('joined_at')
+		.orderBy(insertionOrder(engineOf(db)))
+		.execute()) as ParticipantRow[];
 	return rows.map((r) => ({ ...toView(r), removedReason: r.removed_reason ?? null, erased: Boolean(r.erased_at) }));
 }
 
-export function list(db: Db, sessionId: string): ParticipantView[] {
-	return listWithConsent(db, sessionId).map(publicView);
+export async function list(db: Database, sessionId: string): Promise<ParticipantView[]> {
+	return (await listWithConsent(db, sessionId)).map(publicView);
 }

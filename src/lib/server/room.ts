@@ -4,66 +4,75 @@
  * it keep working) and removes a participant, whose items stay or are hidden as they choose.
  */
 import type { SessionRecord } from '../realtime/contract';
-import type { Db } from './db/database';
-import type { Database } from './db/store';
-import { sql } from './db/statements';
+import { engineOf, insertionOrder, type Database } from './db/store';
 import * as items from './items';
-import { appendEvent } from './log';
+import { recordEvent } from './log';
 import { newJoinCode } from './secrets';
-import { byCode, type SessionRow } from './sessions';
+import type { SessionRow } from './sessions';
 
 export const CAPACITY = { default: 1000, min: 1, max: 5000 };
 
 export type Door = 'open' | 'closed';
 
 /** The session a code opens today, or the one it opened before a new code was issued. */
-export function byAnyCode(db: Db, code: string): { session: SessionRow; former: boolean } | undefined {
-	const current = byCode(db, code);
-	if (current) return { session: current, former: false };
-	const former = sql(db, 'SELECT s.* FROM former_codes f JOIN sessions s ON s.id = f.session_id WHERE f.code = ?').get(code) as
-		| SessionRow
-		| undefined;
-	return former && { session: former, former: true };
+export async function byAnyCode(db: Database, code: string): Promise<{ session: SessionRow; former: boolean } | undefined> {
+	const current = await db.selectFrom('sessions').selectAll().where('code', '=', code).executeTakeFirst();
+	if (current) return { session: current as SessionRow, former: false };
+	const former = await db
+		.selectFrom('former_codes as f')
+		.innerJoin('sessions as s', 's.id', 'f.session_id')
+		.selectAll('s')
+		.where('f.code', '=', code)
+		.executeTakeFirst();
+	return former && { session: former as SessionRow, former: true };
 }
 
 /** Participants who joined by phone and are still in: what the capacity counts. */
-export function joinedCount(db: Db, sessionId: string): number {
-	const row = sql(db, 'SELECT COUNT(*) AS n FROM participants WHERE session_id = ? AND added_by IS NULL AND removed_at IS NULL').get(sessionId) as {
-		n: number;
-	};
-	return row.n;
+export async function joinedCount(db: Database, sessionId: string): Promise<number> {
+	const { n } = await db
+		.selectFrom('participants')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('session_id', '=', sessionId)
+		.where('added_by', 'is', null)
+		.where('removed_at', 'is', null)
+		.executeTakeFirstOrThrow();
+	return Number(n);
 }
 
 /** Why a new phone may not join now, or null when it may. */
-export function refusesJoin(db: Db, session: SessionRow): 'door_closed' | 'room_full' | null {
+export async function refusesJoin(db: Database, session: SessionRow): Promise<'door_closed' | 'room_full' | null> {
 	if (session.door === 'closed') return 'door_closed';
-	if (joinedCount(db, session.id) >= session.capacity) return 'room_full';
+	if ((await joinedCount(db, session.id)) >= session.capacity) return 'room_full';
 	return null;
 }
 
-export function setRoom(db: Db, session: SessionRow, room: { door?: Door; capacity?: number }): SessionRecord {
+export async function setRoom(trx: Database, session: SessionRow, room: { door?: Door; capacity?: number }): Promise<SessionRecord> {
 	const door = room.door ?? session.door;
 	const capacity = room.capacity ?? session.capacity;
-	sql(db, 'UPDATE sessions SET door = ?, capacity = ? WHERE id = ?').run(door, capacity, session.id);
-	return appendEvent(db, session.id, 'facilitator', { type: 'session.room', door, capacity });
+	await trx.updateTable('sessions').set({ door, capacity }).where('id', '=', session.id).execute();
+	return recordEvent(trx, session.id, 'facilitator', { type: 'session.room', door, capacity });
 }
 
 /** A fresh code, never used by any session before (current or former). */
-export function newCode(db: Db, session: SessionRow): SessionRecord {
+export async function newCode(trx: Database, session: SessionRow): Promise<SessionRecord> {
 	let code: string;
 	do code = newJoinCode();
-	while (byAnyCode(db, code));
-	sql(db, 'INSERT INTO former_codes (code, session_id) VALUES (?, ?)').run(session.code, session.id);
-	sql(db, 'UPDATE sessions SET code = ? WHERE id = ?').run(code, session.id);
-	return appendEvent(db, session.id, 'facilitator', { type: 'session.code', code });
+	while (await byAnyCode(trx, code));
+	await trx.insertInto('former_codes').values({ code: session.code, session_id: session.id }).execute();
+	await trx.updateTable('sessions').set({ code }).where('id', '=', session.id).execute();
+	return recordEvent(trx, session.id, 'facilitator', { type: 'session.code', code });
 }
 
 /** A participant who joined by phone and is still in, or undefined. */
-export function findJoined(db: Db, sessionId: string, participantId: string): { id: string } | undefined {
-	return sql(db, 'SELECT id FROM participants WHERE session_id = ? AND id = ? AND added_by IS NULL AND removed_at IS NULL').get(
-		sessionId,
-		participantId
-	) as { id: string } | undefined;
+export async function findJoined(db: Database, sessionId: string, participantId: string): Promise<{ id: string } | undefined> {
+	return db
+		.selectFrom('participants')
+		.select('id')
+		.where('session_id', '=', sessionId)
+		.where('id', '=', participantId)
+		.where('added_by', 'is', null)
+		.where('removed_at', 'is', null)
+		.executeTakeFirst();
 }
 
 /**
@@ -72,7 +81,6 @@ export function findJoined(db: Db, sessionId: string, participantId: string): { 
  * hidden with the same reason (staff can still restore them one by one).
  */
 export async function removeParticipant(
-	db: Db,
 	trx: Database,
 	session: SessionRow,
 	participantId: string,
@@ -80,19 +88,23 @@ export async function removeParticipant(
 	hideItems: boolean
 ): Promise<SessionRecord[]> {
 	const removedAt = new Date().toISOString();
-	sql(db, 'UPDATE participants SET removed_at = ?, removed_reason = ? WHERE id = ?').run(removedAt, reason, participantId);
-	const records = [appendEvent(db, session.id, 'facilitator', { type: 'participant.removed', participantId, reason }, participantId)];
+	await trx.updateTable('participants').set({ removed_at: removedAt, removed_reason: reason }).where('id', '=', participantId).execute();
+	const records = [await recordEvent(trx, session.id, 'facilitator', { type: 'participant.removed', participantId, reason }, participantId)];
 	if (!hideItems) return records;
-	// items is on the store: `trx` is the command's transaction (on SQLite it wraps `db`).
 	for (const item of await items.listRows(trx, session.id))
 		if (item.author_id === participantId && (item.status === 'visible' || item.status === 'pending')) records.push(await items.hide(trx, item, reason));
 	return records;
 }
 
 /** Removed phone participants, for the minutes' attendance. */
-export function removedParticipants(db: Db, sessionId: string): { id: string; removedAt: string; reason: string }[] {
-	return sql(
-		db,
-		'SELECT id, removed_at AS removedAt, removed_reason AS reason FROM participants WHERE session_id = ? AND removed_reason IS NOT NULL ORDER BY joined_at, rowid'
-	).all(sessionId) as { id: string; removedAt: string; reason: string }[];
+export async function removedParticipants(db: Database, sessionId: string): Promise<{ id: string; removedAt: string; reason: string }[]> {
+	const rows = await db
+		.selectFrom('participants')
+		.select(['id', 'removed_at as removedAt', 'removed_reason as reason'])
+		.where('session_id', '=', sessionId)
+		.where('removed_reason', 'is not', null)
+		.orderBy('joined_at')
+		.orderBy(insertionOrder(engineOf(db)))
+		.execute();
+	return rows as { id: string; removedAt: string; reason: string }[];
 }

@@ -14,8 +14,8 @@ function mustKnowGroup(context: CommandContext, group: string) {
 }
 
 /** Only entries staff added: someone who joined on their phone gave (and consented to) their own data. */
-function mustBeAddedByStaff(context: CommandContext, participantId: string) {
-	if (!attendees.findAdded(context.db, context.session.id, participantId))
+async function mustBeAddedByStaff(context: CommandContext, participantId: string) {
+	if (!(await attendees.findAdded(context.trx, context.session.id, participantId)))
 		throw new Rejected('not_found', 'No attendee added by staff has this id');
 }
 
@@ -24,19 +24,19 @@ async function mustFindPhoto(context: CommandContext, photoId: string) {
 }
 
 export const attendanceHandlers = {
-	'attendee.add': (context, command) => {
+	'attendee.add': async (context, command) => {
 		mustKnowGroup(context, command.attendee.group);
-		const record = attendees.add(context.db, context.session.id, staffRole(context), command.attendee);
+		const record = await attendees.add(context.trx, context.session.id, staffRole(context), command.attendee);
 		return { records: [record], id: (record.event as { participant: { id: string } }).participant.id };
 	},
-	'attendee.edit': (context, command) => {
-		mustBeAddedByStaff(context, command.participantId);
+	'attendee.edit': async (context, command) => {
+		await mustBeAddedByStaff(context, command.participantId);
 		mustKnowGroup(context, command.attendee.group);
-		return { records: [attendees.edit(context.db, context.session.id, staffRole(context), command.participantId, command.attendee)] };
+		return { records: [await attendees.edit(context.trx, context.session.id, staffRole(context), command.participantId, command.attendee)] };
 	},
-	'attendee.remove': (context, command) => {
-		mustBeAddedByStaff(context, command.participantId);
-		return { records: [attendees.remove(context.db, context.session.id, staffRole(context), command.participantId)] };
+	'attendee.remove': async (context, command) => {
+		await mustBeAddedByStaff(context, command.participantId);
+		return { records: [await attendees.remove(context.trx, context.session.id, staffRole(context), command.participantId)] };
 	},
 	'photo.caption': async (context, command) => {
 		await mustFindPhoto(context, command.photoId);

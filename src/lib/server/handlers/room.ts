@@ -3,15 +3,15 @@ import * as room from '../room';
 import { Rejected, type Handlers } from './context';
 
 export const roomHandlers = {
-	'session.room': (context, command) => {
+	'session.room': async (context, command) => {
 		if (command.door === undefined && command.capacity === undefined) throw new Rejected('invalid_input', 'Nothing to change');
-		return { records: [room.setRoom(context.db, context.session, command)] };
+		return { records: [await room.setRoom(context.trx, context.session, command)] };
 	},
 	'participant.remove': async (context, command) => {
 		// Staff-added attendees are deleted with attendee.remove; this is for phones.
-		if (!room.findJoined(context.db, context.session.id, command.participantId))
+		if (!(await room.findJoined(context.trx, context.session.id, command.participantId)))
 			throw new Rejected('not_found', 'No participant who joined by phone has this id');
-		return { records: await room.removeParticipant(context.db, context.trx, context.session, command.participantId, command.reason, command.hideItems) };
+		return { records: await room.removeParticipant(context.trx, context.session, command.participantId, command.reason, command.hideItems) };
 	},
-	'session.newCode': (context) => ({ records: [room.newCode(context.db, context.session)] })
+	'session.newCode': async (context) => ({ records: [await room.newCode(context.trx, context.session)] })
 } satisfies Handlers;
