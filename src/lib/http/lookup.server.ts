@@ -24,11 +24,11 @@ type LookupEvent = { params: { code?: string }; getClientAddress: () => string; 
 export async function findSession(event: LookupEvent, options: { formerCodes?: boolean } = {}) {
 	const code = joinCode.safeParse(event.params.code ?? '');
 	if (!code.success) return notFound(await guessing.missed(clientAddress(event)));
-	const db = getContext().db;
+	const store = getContext().store.db;
 	const key = event.request && bearerOrNull(event.request);
-	const known = key ? byAnyCode(db, code.data)?.session : undefined;
+	const known = key ? (await byAnyCode(store, code.data))?.session : undefined;
 	if (known && key && (await opensSession(known, key))) return known;
-	const find = () => (options.formerCodes ? asAsked(byAnyCode(db, code.data)?.session, code.data) : sessions.byCode(getContext().store.db, code.data));
+	const find = async () => (options.formerCodes ? asAsked((await byAnyCode(store, code.data))?.session, code.data) : sessions.byCode(store, code.data));
 	const turn = await guessing.lookUp(clientAddress(event), code.data, find);
 	if (!turn.ok || !turn.found) return notFound(turn);
 	return turn.found;
@@ -44,7 +44,7 @@ export async function findSessionOrSayReplaced(event: LookupEvent, options: { fo
 		return await findSession(event, options);
 	} catch (problem) {
 		const code = joinCode.safeParse(event.params.code ?? '');
-		if (problem instanceof HttpProblem && problem.status === 404 && code.success && byAnyCode(getContext().db, code.data)?.former)
+		if (problem instanceof HttpProblem && problem.status === 404 && code.success && (await byAnyCode(getContext().store.db, code.data))?.former)
 			throw new HttpProblem(410, 'code_changed', 'This join code was replaced; ask the facilitator for the new one');
 		throw problem;
 	}

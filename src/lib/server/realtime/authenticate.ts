@@ -18,8 +18,8 @@ export type AuthOutcome = { ok: true; identity: SocketIdentity } | { ok: false; 
 type SocketAuthRequest = ReturnType<typeof socketAuthSchema.parse>;
 
 /**
- * `db` is the raw connection of the modules not converted yet (room, participants); `store` the
- * store, for the sessions and the key checks.
+ * `store` is what every look-up reads (sessions, codes, participants, the key checks); `db`, the raw
+ * connection, is no longer read here and goes when its callers stop passing it.
  */
 export async function authenticate(db: Db, store: Database, auth: unknown, address: string): Promise<AuthOutcome> {
 	const parsed = socketAuthSchema.safeParse(auth);
@@ -27,7 +27,7 @@ export async function authenticate(db: Db, store: Database, auth: unknown, addre
 	const request = parsed.data;
 	if (request.role === 'presenter') return presenter(store, request.code, address);
 	// A former code still carries a secret: phones and consoles keep the code they opened with.
-	const session = byAnyCode(db, request.code)?.session;
+	const session = (await byAnyCode(store, request.code))?.session;
 	const identity = session && (await opens(db, store, session, request));
 	if (identity === 'removed') return { ok: false, code: 'removed' };
 	if (identity) return { ok: true, identity };
@@ -44,7 +44,7 @@ async function opens(db: Db, store: Database, session: sessions.SessionRow, requ
 	}
 	if (request.role === 'minutetaker') return (await minutetakerKeyOpens(store, session, request.key)) ? identity : null;
 	if (request.role !== 'participant') return null;
-	const participant = participants.byToken(db, session.id, request.token, { removed: true });
+	const participant = await participants.byToken(store, session.id, request.token, { removed: true });
 	if (!participant) return null;
 	if (participant.removed) return 'removed';
 	return { ...identity, participantId: participant.id };

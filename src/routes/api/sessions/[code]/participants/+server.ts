@@ -16,19 +16,19 @@ export const POST: RequestHandler = (event) =>
 		if (session.status === 'closed') return problem(409, 'session_closed', 'The session is closed');
 		const input = await readBody(event.request, joinSchema);
 		if (!sessions.toView(session).groups.some((g) => g.key === input.group)) return problem(400, 'invalid_input', 'group: unknown stakeholder group');
-		const db = getContext().db;
-		const known = participants.byToken(db, session.id, input.token, { removed: true });
+		const store = getContext().store.db;
+		const known = await participants.byToken(store, session.id, input.token, { removed: true });
 		if (known?.removed) return problem(403, 'removed', 'The facilitator removed this participant');
 		if (!known) {
-			const refusal = room.refusesJoin(db, session);
+			const refusal = await room.refusesJoin(store, session);
 			if (refusal) return refuse(refusal);
 			if (!(await waitTurn(clientAddress(event)))) return problem(429, 'rate_limited', 'Too many joins from this address; try again in a minute');
 		}
-		const joined = await getContext().writes.commit(session.id, async (db, trx) => {
+		const joined = await getContext().writes.commit(session.id, async (_db, trx) => {
 			// Checked again inside the write: the door may have closed, or the room filled, while this one waited.
 			const current = await sessions.byId(trx, session.id);
-			const refusal = known ? null : room.refusesJoin(db, current);
-			return refusal ? { refusal, records: [] } : participants.join(db, current, input);
+			const refusal = known ? null : await room.refusesJoin(trx, current);
+			return refusal ? { refusal, records: [] } : participants.join(trx, current, input);
 		});
 		if ('refusal' in joined) return refuse(joined.refusal);
 		return json({ participant: joined.participant }, { status: joined.records.length > 0 ? 201 : 200 });

@@ -8,7 +8,7 @@ import { retentionSettingsSchema } from '$lib/realtime/schemas';
 import type { RequestHandler } from './$types';
 
 /** The session's personal data as the facilitator manages it: retention, requests, who can be deleted, what deleting the session loses. */
-function overview(sessionId: string) {
+async function overview(sessionId: string) {
 	const db = getContext().db;
 	const erased = new Set(
 		(db.prepare('SELECT id FROM participants WHERE session_id = ? AND erased_at IS NOT NULL').all(sessionId) as { id: string }[]).map((r) => r.id)
@@ -16,7 +16,7 @@ function overview(sessionId: string) {
 	return {
 		retention: privacy.settings(db, sessionId),
 		requests: privacy.requests(db, sessionId),
-		participants: participants.listWithConsent(db, sessionId).map((p) => ({ id: p.id, name: p.name, group: p.group, erased: erased.has(p.id) })),
+		participants: (await participants.listWithConsent(getContext().store.db, sessionId)).map((p) => ({ id: p.id, name: p.name, group: p.group, erased: erased.has(p.id) })),
 		counts: privacy.deletionCounts(db, sessionId)
 	};
 }
@@ -25,7 +25,7 @@ export const GET: RequestHandler = (event) =>
 	handle(async () => {
 		const session = await findSession(event);
 		await requireFacilitator(event, session);
-		return json(overview(session.id), { headers: { 'cache-control': 'no-store' } });
+		return json(await overview(session.id), { headers: { 'cache-control': 'no-store' } });
 	});
 
 /** Sets the session's retention period (null: the server's default) and whether anonymising keeps institutions. */
@@ -41,5 +41,5 @@ export const PUT: RequestHandler = (event) =>
 		await getContext().writes.commit(session.id, (db) => ({
 			records: [privacy.setSettings(db, session.id, 'facilitator', input.retentionMonths, input.keepInstitutions)]
 		}));
-		return json(overview(session.id), { headers: { 'cache-control': 'no-store' } });
+		return json(await overview(session.id), { headers: { 'cache-control': 'no-store' } });
 	});
