@@ -53,7 +53,7 @@ const sorted = (pairs: Iterable<string>) => [...new Set(pairs)].sort();
 async function boardOf(kinds: Kind[]) {
 	const db = freshDb();
 	const session = createSession(db, { kinds });
-	const siti = joinParticipant(db, session);
+	const siti = await joinParticipant(db, session);
 	const items: { kind: string; id: string }[] = [];
 	for (const k of kinds) items.push({ kind: k.key, id: await addItem(db, siti.identity, `Butir ${k.label}`, { kind: k.key }) });
 	return { db, session, items };
@@ -164,7 +164,7 @@ describe('dots', () => {
 	async function voting() {
 		const db = freshDb();
 		const session = createSession(db);
-		const siti = joinParticipant(db, session);
+		const siti = await joinParticipant(db, session);
 		const [a, b, c] = [await addItem(db, siti.identity, 'Jalan rusak'), await addItem(db, siti.identity, 'Air bersih'), await addItem(db, siti.identity, 'Sinyal lemah')];
 		await setPhase(db, session, 'voting');
 		await must(db, siti.identity, { type: 'vote.set', targetId: a, count: 3 });

@@ -154,7 +154,7 @@ async function check(s: RandomSession, screens: Screen[], history: string[], at:
 
 async function run(seed: number) {
 	vi.setSystemTime(T0);
-	const s = new RandomSession(seed, { mergeOnlyIntoVisible: true });
+	const s = await RandomSession.start(seed, { mergeOnlyIntoVisible: true });
 	const where = { db: s.db, sessionId: s.session.row.id };
 	const names = ['facilitator', 'minute-taker', 'projector'];
 	const screens = await Promise.all(s.viewers.map((viewer, i) => Screen.open(where, viewer, names[i] ?? `participant ${i - 3}`)));
@@ -193,8 +193,8 @@ describe('the replay invariant', () => {
  * above (`voters` in `comparable`, `mergeOnlyIntoVisible` in `run`).
  */
 describe('known divergences from a fresh snapshot', () => {
-	function room() {
-		const { db, session, people } = sessionWith(['Siti', 'Budi']);
+	async function room() {
+		const { db, session, people } = await sessionWith(['Siti', 'Budi']);
 		const where = { db, sessionId: session.row.id };
 		const screen = (viewer: SocketIdentity) => Screen.open(where, viewer, viewer.role);
 		const sent = async (screens: Screen[], executed: { records: SessionRecord[] }) => {
@@ -204,7 +204,7 @@ describe('known divergences from a fresh snapshot', () => {
 	}
 
 	it.fails('staff, the voter, and everyone after the reveal keep a stale `voters`: vote.set does not carry the count', async () => {
-		const { db, session, people, screen, sent, where } = room();
+		const { db, session, people, screen, sent, where } = await room();
 		const itemId = await addItem(db, people[0].identity);
 		await setPhase(db, session, 'voting');
 		const console = await screen(session.facilitator);
@@ -213,7 +213,7 @@ describe('known divergences from a fresh snapshot', () => {
 	});
 
 	it.fails('before the reveal the projector keeps counting a voter whose only dots went with a deleted item', async () => {
-		const { db, session, people, screen, sent, where } = room();
+		const { db, session, people, screen, sent, where } = await room();
 		const itemId = await addItem(db, people[0].identity);
 		await setPhase(db, session, 'voting');
 		const projector = await screen(session.presenter);
@@ -223,7 +223,7 @@ describe('known divergences from a fresh snapshot', () => {
 	});
 
 	it.fails('a merge into a hidden item leaves its sources on phones and the projector: they are sent `private`', async () => {
-		const { db, session, people, screen, sent, where } = room();
+		const { db, session, people, screen, sent, where } = await room();
 		const target = await addItem(db, people[0].identity, 'Jalan rusak');
 		const source = await addItem(db, people[1].identity, 'Jalan desa rusak');
 		await must(db, session.facilitator, { type: 'item.hide', itemId: target, reason: 'Di luar topik' });

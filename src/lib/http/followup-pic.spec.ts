@@ -3,7 +3,7 @@ import { getContext } from '../server/context';
 import * as followup from '../server/followup';
 import * as room from '../server/room';
 import * as sessions from '../server/sessions';
-import { must, sessionInContext, type TestSession } from '../testing/server';
+import { inTransaction, must, sessionInContext, type TestSession } from '../testing/server';
 import { MAX_EVIDENCE_BYTES } from '../domain/followup';
 import { pdfOfSize, smallPdf } from '../testing/evidence';
 import { downloadByLink, loadPicPage, RECENT_UPDATES, updateByForm } from './followup-pic.server';
@@ -88,7 +88,7 @@ describe('the PIC page', () => {
 	it('keeps working after the facilitator replaced the join code', async () => {
 		const oldCode = session.row.code;
 		const db = getContext().db;
-		db.transaction(() => room.newCode(db, sessions.byId(db, session.row.id)))();
+		await inTransaction(db, (trx) => room.newCode(trx, sessions.byId(db, session.row.id)));
 		expect(sessions.byId(db, session.row.id).code).not.toBe(oldCode);
 		const page = await loadPicPage(event());
 		expect(page.refused).toBe(false);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeContext, getContext } from '../server/context';
 import { GUESSING } from '../server/guessing';
-import { sessionInContext, type TestSession } from '$lib/testing/server';
+import { inTransaction, sessionInContext, type TestSession } from '$lib/testing/server';
 import { HttpProblem } from './endpoint.server';
 import { findSession, findSessionOrSayReplaced, requireFacilitator } from './lookup.server';
 import * as room from '../server/room';
@@ -70,7 +70,7 @@ describe('a replaced code', () => {
 	it('joins nobody and says it was replaced, but still opens the session with a key', async () => {
 		const own = sessionInContext();
 		const db = getContext().db;
-		db.transaction(() => room.newCode(db, sessions.byId(db, own.row.id)))();
+		await inTransaction(db, (trx) => room.newCode(trx, sessions.byId(db, own.row.id)));
 		const old = own.row.code;
 		expect(await problemOf(() => findSessionOrSayReplaced(event(old, freshAddress())))).toMatchObject({ status: 410, code: 'code_changed' });
 		const withKey = event(old, freshAddress(), `Bearer ${own.facilitatorKey}`);

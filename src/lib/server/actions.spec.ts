@@ -11,8 +11,8 @@ let db: Db;
 let session: TestSession;
 let siti: TestParticipant;
 
-beforeEach(() => {
-	({ db, session, people: [siti] } = sessionWith(['Siti']));
+beforeEach(async () => {
+	({ db, session, people: [siti] } = await sessionWith(['Siti']));
 });
 
 async function save(row: Record<string, unknown>, who: SocketIdentity = session.minutetaker) {

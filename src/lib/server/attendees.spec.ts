@@ -7,6 +7,7 @@ import * as participants from './participants';
 import { boardState, snapshotFor } from './sync';
 import { createSession, dumpTables, freshDb, joinParticipant, must, send, storedSeqs, type TestSession } from '$lib/testing/server';
 import { projectRecord, PUBLIC_VIEWER } from './visibility';
+import { kysely } from '$lib/testing/orgs';
 
 let db: Db;
 let session: TestSession;
@@ -38,16 +39,16 @@ describe('attendee.add', () => {
 			joinedAt: expect.any(String)
 		};
 		expect(records[0].event).toEqual({ type: 'attendee.saved', participant: expected });
-		expect(participants.list(db, session.row.id)).toEqual([expected]);
+		expect(await participants.list(kysely(db), session.row.id)).toEqual([expected]);
 		// Never shown as having consented on a phone.
-		expect(participants.listWithConsent(db, session.row.id)[0].consentAt).toBeNull();
+		expect((await participants.listWithConsent(kysely(db), session.row.id))[0].consentAt).toBeNull();
 		expect(db.prepare('SELECT consent_at, consent_version FROM participants WHERE id = ?').get(id)).toEqual({ consent_at: '', consent_version: '' });
 	});
 
 	it('counts with those who joined on their phone, in order of arrival', async () => {
-		joinParticipant(db, session, 'Siti Aminah');
+		await joinParticipant(db, session, 'Siti Aminah');
 		await addAmir(session.facilitator);
-		expect(participants.list(db, session.row.id).map((p) => [p.name, p.addedBy ?? 'phone'])).toEqual([
+		expect((await participants.list(kysely(db), session.row.id)).map((p) => [p.name, p.addedBy ?? 'phone'])).toEqual([
 			['Siti Aminah', 'phone'],
 			['Pak Amir', 'facilitator']
 		]);
@@ -57,7 +58,7 @@ describe('attendee.add', () => {
 		await addAmir(session.facilitator, 'attendee-once-1');
 		const retry = await send(db, session.facilitator, { type: 'attendee.add', attendee: AMIR }, 'attendee-once-1');
 		expect(retry.records).toEqual([]);
-		expect(participants.list(db, session.row.id)).toHaveLength(1);
+		expect(await participants.list(kysely(db), session.row.id)).toHaveLength(1);
 		expect(storedSeqs(db, session.row.id)).toEqual([1]);
 	});
 
@@ -86,15 +87,15 @@ describe('attendee.edit and attendee.remove', () => {
 		const id = ((await addAmir()).result as { id: string }).id;
 		const edited = await must(db, session.facilitator, { type: 'attendee.edit', participantId: id, attendee: { ...AMIR, name: 'Amir Hamzah', sex: '' } });
 		expect(edited.records[0].event).toMatchObject({ type: 'attendee.saved', participant: { id, name: 'Amir Hamzah', addedBy: 'minutetaker' } });
-		expect(participants.list(db, session.row.id)[0]).not.toHaveProperty('sex');
+		expect((await participants.list(kysely(db), session.row.id))[0]).not.toHaveProperty('sex');
 		const removed = await must(db, session.minutetaker, { type: 'attendee.remove', participantId: id });
 		expect(removed.records[0].event).toEqual({ type: 'attendee.removed', participantId: id });
-		expect(participants.list(db, session.row.id)).toEqual([]);
+		expect(await participants.list(kysely(db), session.row.id)).toEqual([]);
 		expect((await send(db, session.facilitator, { type: 'attendee.remove', participantId: id })).result).toMatchObject({ error: { code: 'not_found' } });
 	});
 
 	it('never touch someone who joined on their phone: they gave and consented to their own data', async () => {
-		const phone = joinParticipant(db, session, 'Siti Aminah');
+		const phone = await joinParticipant(db, session, 'Siti Aminah');
 		const before = dumpTables(db);
 		for (const command of [
 			{ type: 'attendee.edit', participantId: phone.id, attendee: AMIR },
@@ -106,7 +107,7 @@ describe('attendee.edit and attendee.remove', () => {
 
 	it('are refused to participants and the projector', async () => {
 		const id = ((await addAmir()).result as { id: string }).id;
-		const phone = joinParticipant(db, session, 'Siti Aminah');
+		const phone = await joinParticipant(db, session, 'Siti Aminah');
 		for (const who of [phone.identity, session.presenter])
 			for (const command of [
 				{ type: 'attendee.add', attendee: AMIR },
@@ -119,7 +120,7 @@ describe('attendee.edit and attendee.remove', () => {
 
 describe('what others see of attendees', () => {
 	it('count everyone, but jabatan and sex stay with staff (and with the phone that gave them)', async () => {
-		const phone = joinParticipant(db, session, 'Siti Aminah');
+		const phone = await joinParticipant(db, session, 'Siti Aminah');
 		db.prepare("UPDATE participants SET position = 'Dosen', sex = 'P' WHERE id = ?").run(phone.id);
 		const { records } = await addAmir();
 		const state = await boardState(kysely(db), session.row.id);

@@ -58,7 +58,7 @@ let itemId: string;
 let anonymousItemId: string;
 
 beforeEach(async () => {
-	({ db, session, people: [author, other] } = sessionWith(['Pemilik', 'Orang Lain']));
+	({ db, session, people: [author, other] } = await sessionWith(['Pemilik', 'Orang Lain']));
 	itemId = await addItem(db, author.identity, 'Milik pemilik');
 	anonymousItemId = await addItem(db, author.identity, 'Milik pemilik, tanpa nama', { anonymous: true });
 });

@@ -34,7 +34,7 @@ describe('a real session', () => {
 		const session = createSession(db);
 		const before = new Date();
 		expect(await setSample(session, EVENT)).toBe('not_sample');
-		joinParticipant(db, session, 'Siti');
+		await joinParticipant(db, session, 'Siti');
 		expectAround(lastRecordAt(session), before);
 		expectAround(await clock.now(kysely(db), session.row.id), before);
 	});
@@ -48,15 +48,15 @@ describe('a sample session', () => {
 
 	it("runs on the server's clock until its facilitator sets it", async () => {
 		const before = new Date();
-		joinParticipant(db, session, 'Siti');
+		await joinParticipant(db, session, 'Siti');
 		expectAround(lastRecordAt(session), before);
 	});
 
 	it('stamps records, joins, items, notes and the close with its own clock, and consent with the real one', async () => {
 		const realStart = new Date();
 		expect(await setSample(session, EVENT)).toBeNull();
-		const siti = joinParticipant(db, session, 'Siti');
-		const [joined] = participants.listWithConsent(db, session.row.id);
+		const siti = await joinParticipant(db, session, 'Siti');
+		const [joined] = await participants.listWithConsent(kysely(db), session.row.id);
 		expectAround(joined.joinedAt, EVENT);
 		// A participant who joined on a phone always has a consent time (only staff-added ones lack it).
 		expectAround(joined.consentAt ?? '', realStart);
@@ -82,9 +82,9 @@ describe('a sample session', () => {
 	it('is set anywhere before anything is logged, then never before the latest record', async () => {
 		expect(await setSample(session, new Date('2025-10-24T12:00:00+08:00'))).toBeNull();
 		expect(await setSample(session, EVENT)).toBeNull();
-		joinParticipant(db, session, 'Siti');
+		await joinParticipant(db, session, 'Siti');
 		expect(await setSample(session, new Date(EVENT.getTime() - 60 * SECOND))).toBe('backwards');
-		joinParticipant(db, session, 'Budi');
+		await joinParticipant(db, session, 'Budi');
 		expectAround(lastRecordAt(session), EVENT);
 		expect(await setSample(session, new Date(EVENT.getTime() + 60 * SECOND))).toBeNull();
 	});

@@ -18,8 +18,8 @@ let db: Db;
 let session: TestSession;
 let siti: TestParticipant;
 
-beforeEach(() => {
-	({ db, session, people: [siti] } = sessionWith(['Siti']));
+beforeEach(async () => {
+	({ db, session, people: [siti] } = await sessionWith(['Siti']));
 });
 afterEach(() => vi.restoreAllMocks());
 

@@ -12,8 +12,8 @@ let session: TestSession;
 let siti: TestParticipant;
 let budi: TestParticipant;
 
-beforeEach(() => {
-	({ db, session, people: [siti, budi] } = sessionWith(['Siti', 'Budi']));
+beforeEach(async () => {
+	({ db, session, people: [siti, budi] } = await sessionWith(['Siti', 'Budi']));
 });
 
 /** Sends a command that must be refused with `code`, and checks it changed nothing. */
@@ -94,7 +94,7 @@ describe('items', () => {
 
 	it('an item of another session is not_found', async () => {
 		const other = createSession(db, { title: 'FGD lain' });
-		const outsider = joinParticipant(db, other, 'Tamu');
+		const outsider = await joinParticipant(db, other, 'Tamu');
 		const itemId = await addItem(db, outsider.identity);
 		await expectRefused(siti.identity, { type: 'item.delete', itemId }, 'not_found');
 	});
@@ -134,7 +134,7 @@ describe('session state', () => {
 
 	it('a session created without anonymous posting refuses it from the start', async () => {
 		const strict = createSession(db, { allowAnonymous: false });
-		const ani = joinParticipant(db, strict, 'Ani');
+		const ani = await joinParticipant(db, strict, 'Ani');
 		await expectRefused(ani.identity, { type: 'item.add', kind: 'kendala', text: 'tanpa nama', anonymous: true }, 'anonymous_not_allowed');
 	});
 

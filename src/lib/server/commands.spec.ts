@@ -10,8 +10,8 @@ let db: Db;
 let session: TestSession;
 let siti: TestParticipant;
 
-beforeEach(() => {
-	({ db, session, people: [siti] } = sessionWith(['Siti Aminah'])); // seq 1: participant.joined
+beforeEach(async () => {
+	({ db, session, people: [siti] } = await sessionWith(['Siti Aminah'])); // seq 1: participant.joined
 });
 
 describe('sequence numbers', () => {
@@ -46,7 +46,7 @@ describe('sequence numbers', () => {
 
 	it('numbers each session on its own, even when interleaved', async () => {
 		const other = createSession(db, { title: 'FGD Musrenbang Sangatta' });
-		const budi = joinParticipant(db, other, 'Budi');
+		const budi = await joinParticipant(db, other, 'Budi');
 		for (let i = 0; i < 3; i++) {
 			await addItem(db, siti.identity, `Kendala A${i}`);
 			await addItem(db, budi.identity, `Kendala B${i}`);
@@ -56,7 +56,7 @@ describe('sequence numbers', () => {
 	});
 
 	it('a rejected command appends nothing and changes no table', async () => {
-		const budi = joinParticipant(db, session, 'Budi');
+		const budi = await joinParticipant(db, session, 'Budi');
 		const itemId = await addItem(db, siti.identity);
 		const before = dumpTables(db);
 
@@ -96,7 +96,7 @@ describe('idempotency by client command id', () => {
 	});
 
 	it('the same id from two participants is two commands', async () => {
-		const budi = joinParticipant(db, session, 'Budi');
+		const budi = await joinParticipant(db, session, 'Budi');
 		const a = await send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'dari Siti' }, 'same-id-01');
 		const b = await send(db, budi.identity, { type: 'item.add', kind: 'kendala', text: 'dari Budi' }, 'same-id-01');
 
@@ -123,7 +123,7 @@ describe('anonymous items', () => {
 		expect(JSON.stringify(records.map((r) => r.event))).not.toContain(siti.id);
 		expect(JSON.stringify(recordsSince(db, session.row.id, 1, 10).map((r) => r.event))).not.toContain(siti.id);
 		// … but what any viewer is sent, the author included, never names them.
-		const budi = joinParticipant(db, session, 'Budi');
+		const budi = await joinParticipant(db, session, 'Budi');
 		const state = await boardState(kysely(db), session.row.id);
 		for (const viewer of [session.facilitator, session.minutetaker, session.presenter, budi.identity, siti.identity]) {
 			const sent = projectRecord(records[0], viewer, state);

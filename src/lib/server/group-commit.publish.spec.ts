@@ -16,12 +16,12 @@ let budi: TestParticipant;
 let published: { sessionId: string; seqs: number[] }[];
 const publish: Publish = (sessionId, records) => void published.push({ sessionId, seqs: records.map((r) => r.seq) });
 
-beforeEach(() => {
+beforeEach(async () => {
 	published = [];
 	db = freshDb();
 	session = createSession(db);
-	siti = joinParticipant(db, session, 'Siti');
-	budi = joinParticipant(db, session, 'Budi');
+	siti = await joinParticipant(db, session, 'Siti');
+	budi = await joinParticipant(db, session, 'Budi');
 });
 
 const envelope = (command: unknown, id = commandId()): CommandEnvelope => envelopeSchema.parse({ id, command });

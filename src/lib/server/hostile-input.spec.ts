@@ -71,8 +71,8 @@ let session: TestSession;
 let siti: TestParticipant;
 let budi: TestParticipant;
 
-beforeEach(() => {
-	({ db, session, people: [siti, budi] } = sessionWith(['Siti', 'Budi']));
+beforeEach(async () => {
+	({ db, session, people: [siti, budi] } = await sessionWith(['Siti', 'Budi']));
 });
 
 describe('random commands through validation and execution', () => {
@@ -81,7 +81,7 @@ describe('random commands through validation and execution', () => {
 		const counts = { invalid: 0, refused: 0, accepted: 0 };
 		// Ten fresh sessions of 300 cases: small tables keep the before/after comparison cheap.
 		for (let round = 0; round < 10; round++) {
-			({ db, session, people: [siti, budi] } = sessionWith(['Siti', 'Budi']));
+			({ db, session, people: [siti, budi] } = await sessionWith(['Siti', 'Budi']));
 			const itemIds = [await addItem(db, siti.identity, 'Milik Siti'), await addItem(db, budi.identity, 'Milik Budi'), 'tidak-ada'];
 			const who = [siti.identity, budi.identity, session.presenter, session.facilitator];
 			for (let n = 0; n < 300; n++) {

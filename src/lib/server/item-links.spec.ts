@@ -15,7 +15,7 @@ let constraint: string;
 let opportunity: string;
 
 beforeEach(async () => {
-	({ db, session, people: [siti, budi] } = sessionWith(['Siti', 'Budi']));
+	({ db, session, people: [siti, budi] } = await sessionWith(['Siti', 'Budi']));
 	rec = await addItem(db, siti.identity, 'Alokasikan DAK untuk jalan desa', { kind: 'rekomendasi' });
 	constraint = await addItem(db, budi.identity, 'Jalan desa rusak', { kind: 'kendala' });
 	opportunity = await addItem(db, budi.identity, 'Dana CSR tambang', { kind: 'peluang' });
@@ -67,7 +67,7 @@ describe('link.set', () => {
 
 	it('follows the session’s own kinds: the last one is the answer', async () => {
 		const custom = createSession(db, { kinds: [{ key: 'isu', label: 'Isu' }, { key: 'solusi', label: 'Solusi' }] });
-		const ani = joinParticipant(db, custom, 'Ani');
+		const ani = await joinParticipant(db, custom, 'Ani');
 		const issue = await addItem(db, ani.identity, 'Banjir', { kind: 'isu' });
 		const answer = await addItem(db, ani.identity, 'Normalisasi sungai', { kind: 'solusi' });
 		expect((await link(ani.identity, answer, issue)).result.ok).toBe(true);

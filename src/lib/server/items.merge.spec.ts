@@ -19,7 +19,7 @@ let b: string;
 let c: string;
 
 beforeEach(async () => {
-	({ db, session, people: [siti, budi, ani] } = sessionWith(['Siti', 'Budi', 'Ani']));
+	({ db, session, people: [siti, budi, ani] } = await sessionWith(['Siti', 'Budi', 'Ani']));
 	a = await addItem(db, siti.identity, 'Jalan desa rusak');
 	b = await addItem(db, budi.identity, 'Jalan ke desa rusak parah');
 	c = await addItem(db, ani.identity, 'Jalan berlubang');

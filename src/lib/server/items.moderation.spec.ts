@@ -14,8 +14,8 @@ let session: TestSession;
 let siti: TestParticipant;
 let budi: TestParticipant;
 
-beforeEach(() => {
-	({ db, session, people: [siti, budi] } = sessionWith(['Siti', 'Budi']));
+beforeEach(async () => {
+	({ db, session, people: [siti, budi] } = await sessionWith(['Siti', 'Budi']));
 });
 
 const as = async (record: SessionRecord, who: SocketIdentity) => projectRecord(record, who, await boardState(kysely(db), session.row.id)).event;

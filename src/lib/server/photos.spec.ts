@@ -58,7 +58,7 @@ describe('photo.caption and photo.remove', () => {
 
 	it('are staff-only, and phones and the projector never learn of a photo', async () => {
 		const { photo, record } = await store();
-		const phone = joinParticipant(db, session);
+		const phone = await joinParticipant(db, session);
 		for (const who of [phone.identity, session.presenter])
 			expect((await send(db, who, { type: 'photo.remove', photoId: photo.id })).result).toMatchObject({ error: { code: 'forbidden' } });
 		const state = await boardState(kysely(db), session.row.id);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addItem, must, send, sessionWith, viewOf } from '$lib/testing/server';
 
 async function spotlit() {
-	const { db, session, people } = sessionWith(['Siti']);
+	const { db, session, people } = await sessionWith(['Siti']);
 	const itemId = await addItem(db, people[0].identity, 'Akses modal usaha sulit tanpa agunan');
 	return { db, session, itemId, participant: people[0] };
 }

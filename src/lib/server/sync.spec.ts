@@ -9,8 +9,8 @@ let db: Db;
 let session: TestSession;
 let siti: TestParticipant;
 
-beforeEach(() => {
-	({ db, session, people: [siti] } = sessionWith(['Siti'])); // seq 1
+beforeEach(async () => {
+	({ db, session, people: [siti] } = await sessionWith(['Siti'])); // seq 1
 });
 
 function expectMode<M extends 'events' | 'snapshot'>(result: SyncResult, mode: M) {
@@ -50,7 +50,7 @@ describe('sync', () => {
 
 	it('replays only this session’s records', async () => {
 		const other = createSession(db, { title: 'FGD lain' });
-		await addItem(db, joinParticipant(db, other, 'Tamu').identity);
+		await addItem(db, (await joinParticipant(db, other, 'Tamu')).identity);
 		await addItem(db, siti.identity);
 		const result = expectMode(await sync(kysely(db), siti.identity, 1), 'events');
 		expect(result.records.map((r) => r.seq)).toEqual([2]);
@@ -99,7 +99,7 @@ describe('anonymity in sync', () => {
 	let named: string;
 
 	beforeEach(async () => {
-		budi = joinParticipant(db, session, 'Budi');
+		budi = await joinParticipant(db, session, 'Budi');
 		secret = await addItem(db, siti.identity, 'Ada pungutan liar', { anonymous: true });
 		named = await addItem(db, siti.identity, 'Sinyal lemah');
 	});

@@ -46,7 +46,7 @@ function replayOf(result: SyncResult) {
 beforeEach(async () => {
 	db = freshDb();
 	session = createSession(db);
-	siti = joinParticipant(db, session, 'Siti'); // seq 1
+	siti = await joinParticipant(db, session, 'Siti'); // seq 1
 	records = await fillDetails(db, session);
 });
 

@@ -24,7 +24,7 @@ let item: string;
 const akademisi = (name: string) => ({ name, group: 'akademisi' });
 
 beforeEach(async () => {
-	({ db, session, people } = sessionWith([akademisi('Siti'), akademisi('Budi'), akademisi('Rina'), { name: 'Pak Camat', group: 'pemerintah' }]));
+	({ db, session, people } = await sessionWith([akademisi('Siti'), akademisi('Budi'), akademisi('Rina'), { name: 'Pak Camat', group: 'pemerintah' }]));
 	pak = people[3];
 	item = await addItem(db, people[0].identity, 'Jalan rusak');
 	await setPhase(db, session, 'voting');
@@ -108,7 +108,7 @@ describe('tallies on the wire', () => {
 		// Two more from the government join: the group has 3 and is named from now on.
 		const join = async (name: string) => {
 			const before = (await snap(session.facilitator)).seq;
-			const joined = joinParticipant(db, session, name, newToken(), 'pemerintah');
+			const joined = await joinParticipant(db, session, name, newToken(), 'pemerintah');
 			const result = await sync(kysely(db), session.facilitator, before);
 			if (!result.ok || result.mode !== 'events') throw new Error('expected events');
 			// The join's record as it went out live (projected right after its commit).

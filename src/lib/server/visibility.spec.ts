@@ -15,8 +15,8 @@ let siti: TestParticipant;
 let budi: TestParticipant;
 let everyone: SocketIdentity[];
 
-beforeEach(() => {
-	({ db, session, people: [siti, budi] } = sessionWith(['Siti', 'Budi']));
+beforeEach(async () => {
+	({ db, session, people: [siti, budi] } = await sessionWith(['Siti', 'Budi']));
 	everyone = [session.facilitator, session.minutetaker, session.presenter, siti.identity, budi.identity];
 });
 

@@ -17,7 +17,7 @@ let b: string;
 let c: string;
 
 beforeEach(async () => {
-	({ db, session, people: [siti, budi] } = sessionWith([{ name: 'Siti', group: 'akademisi' }, { name: 'Budi', group: 'pemerintah' }]));
+	({ db, session, people: [siti, budi] } = await sessionWith([{ name: 'Siti', group: 'akademisi' }, { name: 'Budi', group: 'pemerintah' }]));
 	a = await addItem(db, siti.identity, 'Jalan rusak');
 	b = await addItem(db, siti.identity, 'Sinyal lemah');
 	c = await addItem(db, budi.identity, 'Air bersih');
@@ -190,12 +190,12 @@ describe('two tabs of one participant', () => {
 
 describe('tallies', () => {
 	it('total dots per item and per stakeholder group, from what is stored', async () => {
-		const ani = joinParticipant(db, session, 'Ani', newToken(), 'akademisi');
+		const ani = await joinParticipant(db, session, 'Ani', newToken(), 'akademisi');
 		await vote(siti.identity, a, 2);
 		await vote(ani.identity, a, 3);
 		await vote(budi.identity, a, 1);
 		await vote(budi.identity, c, 3);
-		const groups = new Map(participants.list(db, session.row.id).map((p) => [p.id, p.group]));
+		const groups = new Map((await participants.list(kysely(db), session.row.id)).map((p) => [p.id, p.group]));
 		const result = tally(await votes.list(kysely(db), session.row.id), (id) => groups.get(id) ?? '');
 		expect(result.get(a)?.total).toBe(6);
 		expect(Object.fromEntries(result.get(a)!.byGroup)).toEqual({ akademisi: 5, pemerintah: 1 });

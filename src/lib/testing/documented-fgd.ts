@@ -12,6 +12,7 @@ import { normalise } from '../server/photo-image';
 import * as photos from '../server/photos';
 import { sampleFgd } from './fgd';
 import { cameraJpeg } from './photos';
+import { inTransaction } from './server';
 
 /** A plain landscape photo: green with a white square, no EXIF. */
 const landscape = () =>
@@ -23,7 +24,8 @@ const landscape = () =>
 export async function documentedFgd(minutesLanguage: 'id' | 'en' = 'id') {
 	const fgd = await sampleFgd(minutesLanguage);
 	const input = { token: randomBytes(24).toString('base64url'), name: 'Nur Aisyah', group: 'media', institution: 'Radio Tenggarong' };
-	const nur = participants.join(fgd.db, fgd.session, joinSchema.parse({ ...input, position: 'Reporter', sex: 'P', consent: true })).participant;
+	const joining = joinSchema.parse({ ...input, position: 'Reporter', sex: 'P', consent: true });
+	const nur = (await inTransaction(fgd.db, (trx) => participants.join(trx, fgd.session, joining))).participant;
 	await fgd.run('minutetaker', {
 		type: 'attendee.add',
 		attendee: { name: 'Pak Amir', group: 'komunitas', institution: 'Desa Loa Ipuh', position: 'Kepala Desa', sex: 'L' }

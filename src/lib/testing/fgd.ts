@@ -26,8 +26,8 @@ export function newFgd(minutesLanguage: 'id' | 'en' = 'id') {
 	// (minutesMinGroup 1), so the specs see each column. The default fold has a spec of its own.
 	db.prepare('UPDATE sessions SET details = ? WHERE id = ?').run(JSON.stringify({ minutesMinGroup: 1 }), session.id);
 
-	const join = (name: string, group: string, institution = ''): ParticipantView =>
-		joinParticipant(db, created, name, newToken(), group, institution).view;
+	const join = async (name: string, group: string, institution = ''): Promise<ParticipantView> =>
+		(await joinParticipant(db, created, name, newToken(), group, institution)).view;
 
 	const run = async (who: ParticipantView | 'facilitator' | 'minutetaker', command: z.input<typeof commandSchema>): Promise<string | undefined> => {
 		const identity =
@@ -47,11 +47,11 @@ export function newFgd(minutesLanguage: 'id' | 'en' = 'id') {
 /** Five people in four groups, an item of each kind, one anonymous item and one deleted item. */
 export async function sampleFgd(minutesLanguage: 'id' | 'en' = 'id') {
 	const fgd = newFgd(minutesLanguage);
-	const siti = fgd.join('Siti Rahmawati', 'pemerintah', 'Dinas Koperasi dan UKM');
-	const yusuf = fgd.join('Yusuf Hidayat', 'pemerintah', 'Kecamatan Loa Kulu');
-	const dewi = fgd.join('Dewi Lestari', 'akademisi', 'Universitas Contoh');
-	const hendra = fgd.join('Hendra Wijaya', 'dunia_usaha', 'Koperasi Amplang, WA 0812-3456-7890');
-	const rini = fgd.join('Rini Anggraini', 'komunitas', 'Kelompok Tani Sejahtera');
+	const siti = await fgd.join('Siti Rahmawati', 'pemerintah', 'Dinas Koperasi dan UKM');
+	const yusuf = await fgd.join('Yusuf Hidayat', 'pemerintah', 'Kecamatan Loa Kulu');
+	const dewi = await fgd.join('Dewi Lestari', 'akademisi', 'Universitas Contoh');
+	const hendra = await fgd.join('Hendra Wijaya', 'dunia_usaha', 'Koperasi Amplang, WA 0812-3456-7890');
+	const rini = await fgd.join('Rini Anggraini', 'komunitas', 'Kelompok Tani Sejahtera');
 
 	await fgd.post(siti, 'kendala', 'Akses modal usaha sulit tanpa agunan');
 	await fgd.post(dewi, 'peluang', 'Lahan bekas tambang untuk agrowisata');

@@ -6,7 +6,7 @@
  * placing five dots, recommendations linked to constraints, five action-plan rows per session.
  * Test and bench code only.
  */
-import { createSession, freshDb, joinParticipant, must, newToken } from './server';
+import { createSession, freshDb, joinParticipant, must, newToken, type TestParticipant } from './server';
 import { random } from './random';
 
 const GROUPS = ['pemerintah', 'akademisi', 'dunia_usaha', 'csr', 'komunitas', 'media'];
@@ -26,7 +26,8 @@ export async function largeProgramme(cards: { kind: string; text: string }[], { 
 				type: 'session.details',
 				details: { chair: 'Ir. Bambang Sutrisno, M.Si.', chairPosition: 'Kepala DPMD', signingPlace: 'Tenggarong', letterhead: { office: 'PEMERINTAH KABUPATEN KUTAI KARTANEGARA\nDPMD' } }
 			});
-		const people = Array.from({ length: 20 + rng.int(41) }, (_, p) => joinParticipant(db, session, `Peserta ${s}-${p}`, newToken(), rng.pick(GROUPS), rng.pick(INSTITUTIONS)));
+		const people: TestParticipant[] = [];
+		for (let p = 0, n = 20 + rng.int(41); p < n; p++) people.push(await joinParticipant(db, session, `Peserta ${s}-${p}`, newToken(), rng.pick(GROUPS), rng.pick(INSTITUTIONS)));
 		await must(db, session.facilitator, { type: 'phase.set', phase: 'writing' });
 		const posted: { id: string; kind: string }[] = [];
 		for (let i = 0; i < perSession; i++) {

@@ -33,7 +33,11 @@ const ACTION = {
 export async function programme() {
 	const db = freshDb();
 	const open = (region: string) => createSession(db, { title: `FGD UMKM ${region}`, theme: 'Penguatan UMKM', region, startsAt: '2025-10-24T09:00', timeZone: 'Asia/Makassar' });
-	const people = (s: TestSession, list: [string, string][]) => list.map(([name, group]) => joinParticipant(db, s, name, newToken(), group, `Lembaga ${name}`));
+	const people = async (s: TestSession, list: [string, string][]) => {
+		const joined: TestParticipant[] = [];
+		for (const [name, group] of list) joined.push(await joinParticipant(db, s, name, newToken(), group, `Lembaga ${name}`));
+		return joined;
+	};
 	const post = async (s: TestSession, p: TestParticipant, kind: string, text: string) => {
 		const { result } = await must(db, p.identity, { type: 'item.add', kind, text });
 		return (result as { itemId: string }).itemId;
@@ -42,7 +46,7 @@ export async function programme() {
 
 	const kk = open('Kutai Kartanegara');
 	await must(db, kk.minutetaker, { type: 'session.details', details: DETAILS });
-	const [ani, budi] = people(kk, [['Ani', 'pemerintah'], ['Budi', 'akademisi']]);
+	const [ani, budi] = await people(kk, [['Ani', 'pemerintah'], ['Budi', 'akademisi']]);
 	await phase(kk, 'writing');
 	const a1 = await post(kk, ani, 'kendala', 'Akses modal usaha sulit tanpa agunan');
 	const a2 = await post(kk, budi, 'kendala', 'Jalan desa rusak parah saat hujan');
@@ -57,7 +61,7 @@ export async function programme() {
 	await must(db, kk.minutetaker, { type: 'action.save', row: { ...ACTION, issueItemIds: [a1], recommendationId: a3 } });
 
 	const paser = open('Paser');
-	const [cici, dedi, eka] = people(paser, [['Cici', 'pemerintah'], ['Dedi', 'dunia_usaha'], ['Eka', 'komunitas']]);
+	const [cici, dedi, eka] = await people(paser, [['Cici', 'pemerintah'], ['Dedi', 'dunia_usaha'], ['Eka', 'komunitas']]);
 	await phase(paser, 'writing');
 	const b1 = await post(paser, dedi, 'kendala', 'Bank minta jaminan sertifikat');
 	const b2 = await post(paser, eka, 'kendala', 'Sinyal seluler sering putus');
@@ -74,7 +78,7 @@ export async function programme() {
 	});
 
 	const smd = open('Samarinda');
-	const [fajar] = people(smd, [['Fajar', 'dunia_usaha']]);
+	const [fajar] = await people(smd, [['Fajar', 'dunia_usaha']]);
 	await phase(smd, 'writing');
 	const c1 = await post(smd, fajar, 'kendala', 'Modal usaha terbatas');
 

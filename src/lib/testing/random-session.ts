@@ -31,20 +31,28 @@ export interface Step {
 	joined?: TestParticipant;
 }
 
+type Options = { /** Leaves out merges into a hidden or pending item (see board.replay.spec.ts). */ mergeOnlyIntoVisible?: boolean };
+type Fixture = Awaited<ReturnType<typeof sessionWith>>;
+
 export class RandomSession {
-	readonly rng: Rng;
-	readonly db;
-	readonly session;
+	readonly db: Fixture['db'];
+	readonly session: Fixture['session'];
 	readonly people: TestParticipant[];
 	#texts = 0;
 
-	constructor(
-		seed: number,
-		readonly options: { /** Leaves out merges into a hidden or pending item (see board.replay.spec.ts). */ mergeOnlyIntoVisible?: boolean } = {}
+	/** A new session from `seed`, its first participants joined (joining is async, so not a constructor). */
+	static async start(seed: number, options: Options = {}): Promise<RandomSession> {
+		const rng = random(seed);
+		const anonymous = rng.chance(0.8);
+		return new RandomSession(rng, await sessionWith(NAMES.slice(0, FIRST), { allowAnonymous: anonymous }), options);
+	}
+
+	private constructor(
+		readonly rng: Rng,
+		fixture: Fixture,
+		readonly options: Options
 	) {
-		this.rng = random(seed);
-		const anonymous = this.rng.chance(0.8);
-		({ db: this.db, session: this.session, people: this.people } = sessionWith(NAMES.slice(0, FIRST), { allowAnonymous: anonymous }));
+		({ db: this.db, session: this.session, people: this.people } = fixture);
 	}
 
 	/** Staff first, then the projector, then every participant who has joined. */
@@ -87,7 +95,7 @@ export class RandomSession {
 
 	async #join(): Promise<Step> {
 		const seq = lastSeq(this.db, this.#sessionId);
-		const joined = joinParticipant(this.db, this.session, NAMES[this.people.length], undefined, this.rng.pick(GROUPS));
+		const joined = await joinParticipant(this.db, this.session, NAMES[this.people.length], undefined, this.rng.pick(GROUPS));
 		this.people.push(joined);
 		// Joins are not commands: the record is read back from the log.
 		return { label: `${joined.view.name} joins`, records: recordsSince(this.db, this.#sessionId, seq, 10), joined };
@@ -218,7 +226,7 @@ export class RandomSession {
 		if (roll === 2 && rows.length) return this.#run(staff, { type: 'action.delete', rowId: this.rng.pick(rows).id });
 		if (roll === 3 && noteIds.length) return this.#run(staff, { type: 'note.delete', noteId: this.rng.pick(noteIds) });
 		if (roll === 4) return this.#run(staff, { type: 'session.details', details: { chair: `Ketua ${++this.#texts}` } });
-		const who = this.rng.chance(0.5) ? participants.list(this.db, this.#sessionId)[0] : null;
+		const who = this.rng.chance(0.5) ? (await participants.list(kysely(this.db), this.#sessionId))[0] : null;
 		const speaker = who ? { participantId: who.id, name: who.name, institution: who.institution, group: who.group } : null;
 		return this.#run(staff, { type: 'note.add', text: `Catatan ${++this.#texts}`, speaker });
 	}

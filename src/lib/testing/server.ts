@@ -57,16 +57,16 @@ export interface TestParticipant {
 	view: ParticipantView;
 }
 
-export function joinParticipant(
+export async function joinParticipant(
 	db: Db,
 	session: TestSession,
 	name = 'Siti Aminah',
 	token = newToken(),
 	group = 'akademisi',
 	institution = 'Universitas Mulawarman'
-): TestParticipant {
+): Promise<TestParticipant> {
 	const input = joinSchema.parse({ token, name, group, institution, consent: true });
-	const { participant } = participants.join(db, sessions.byId(db, session.row.id), input);
+	const { participant } = await inTransaction(db, (trx) => participants.join(trx, sessions.byId(db, session.row.id), input));
 	return {
 		id: participant.id,
 		token,
@@ -82,12 +82,12 @@ export type Joiner = string | { name: string; group: string };
  * The set-up most server specs share: a fresh in-memory database, a session (with `overrides`
  * to its creation input) and these people joined, in order.
  */
-export function sessionWith(people: Joiner[] = [], overrides: Record<string, unknown> = {}) {
+export async function sessionWith(people: Joiner[] = [], overrides: Record<string, unknown> = {}) {
 	const db = freshDb();
 	const session = createSession(db, overrides);
-	const joined = people.map((p) =>
-		typeof p === 'string' ? joinParticipant(db, session, p) : joinParticipant(db, session, p.name, newToken(), p.group)
-	);
+	const joined: TestParticipant[] = [];
+	for (const p of people)
+		joined.push(typeof p === 'string' ? await joinParticipant(db, session, p) : await joinParticipant(db, session, p.name, newToken(), p.group));
 	return { db, session, people: joined };
 }
 

@@ -7,6 +7,7 @@ import * as participants from '../participants';
 import * as room from '../room';
 import * as sessions from '../sessions';
 import { projectRecord, PUBLIC_VIEWER } from '../visibility';
+import { kysely } from '$lib/testing/orgs';
 import { addItem, dumpTables, must, send, sessionWith, viewOf, type TestParticipant, type TestSession } from '$lib/testing/server';
 
 let db: Db;
@@ -14,8 +15,8 @@ let session: TestSession;
 let siti: TestParticipant;
 let budi: TestParticipant;
 
-beforeEach(() => {
-	({ db, session, people: [siti, budi] } = sessionWith(['Siti', 'Budi']));
+beforeEach(async () => {
+	({ db, session, people: [siti, budi] } = await sessionWith(['Siti', 'Budi']));
 });
 
 const row = () => sessions.byId(db, session.row.id);
@@ -24,10 +25,10 @@ describe('session.room', () => {
 	it('closes and opens the door, and sets the capacity, as one logged event', async () => {
 		const { records } = await must(db, session.facilitator, { type: 'session.room', door: 'closed' });
 		expect(records.map((r) => r.event)).toEqual([{ type: 'session.room', door: 'closed', capacity: 1000 }]);
-		expect(room.refusesJoin(db, row())).toBe('door_closed');
+		expect(await room.refusesJoin(kysely(db), row())).toBe('door_closed');
 		await must(db, session.facilitator, { type: 'session.room', door: 'open', capacity: 2 });
 		expect(viewOf(db, session)).toMatchObject({ door: 'open', capacity: 2 });
-		expect(room.refusesJoin(db, row())).toBe('room_full');
+		expect(await room.refusesJoin(kysely(db), row())).toBe('room_full');
 	});
 
 	it('keeps the capacity within 1–5000 and refuses an empty change', async () => {
@@ -42,10 +43,10 @@ describe('session.room', () => {
 
 	it('counts only phones still in against the capacity', async () => {
 		await must(db, session.facilitator, { type: 'session.room', capacity: 2 });
-		expect(room.refusesJoin(db, row())).toBe('room_full');
+		expect(await room.refusesJoin(kysely(db), row())).toBe('room_full');
 		await must(db, session.facilitator, { type: 'attendee.add', attendee: { name: 'Tanpa HP', group: 'lainnya' } });
 		await must(db, session.facilitator, { type: 'participant.remove', participantId: budi.id, reason: 'Nama palsu' });
-		expect(room.refusesJoin(db, row())).toBeNull();
+		expect(await room.refusesJoin(kysely(db), row())).toBeNull();
 	});
 });
 
@@ -57,10 +58,10 @@ describe('participant.remove', () => {
 		const state = { phase: 'lobby' as const, revealed: false, statusOf: () => undefined, voters: () => 0, tallyOf: (vote: Vote) => vote, tallies: () => [] };
 		expect(projectRecord(records[0], PUBLIC_VIEWER, state).event).toMatchObject({ reason: '' });
 		expect(projectRecord(records[0], { role: 'participant', participantId: budi.id }, state).event).toMatchObject({ reason: 'Nama palsu' });
-		expect(participants.list(db, session.row.id).map((p) => p.name)).toEqual(['Siti']);
-		expect(participants.byToken(db, session.row.id, budi.token)).toBeUndefined();
-		expect(participants.byToken(db, session.row.id, budi.token, { removed: true })).toMatchObject({ removed: true });
-		expect(room.removedParticipants(db, session.row.id)).toMatchObject([{ id: budi.id, reason: 'Nama palsu' }]);
+		expect((await participants.list(kysely(db), session.row.id)).map((p) => p.name)).toEqual(['Siti']);
+		expect(await participants.byToken(kysely(db), session.row.id, budi.token)).toBeUndefined();
+		expect(await participants.byToken(kysely(db), session.row.id, budi.token, { removed: true })).toMatchObject({ removed: true });
+		expect(await room.removedParticipants(kysely(db), session.row.id)).toMatchObject([{ id: budi.id, reason: 'Nama palsu' }]);
 		expect((await send(db, session.facilitator, { type: 'item.hide', itemId, reason: 'x' })).result).toMatchObject({ ok: true });
 	});
 
@@ -99,8 +100,8 @@ describe('session.newCode', () => {
 		expect(code).toMatch(/^[34679ACDEFGHJKMNPQRTUVWXY]{6}$/);
 		expect(code).not.toBe(old);
 		expect(sessions.byCode(db, old)).toBeUndefined();
-		expect(room.byAnyCode(db, old)).toMatchObject({ former: true, session: { id: session.row.id, code } });
-		expect(room.byAnyCode(db, code)).toMatchObject({ former: false });
+		expect(await room.byAnyCode(kysely(db), old)).toMatchObject({ former: true, session: { id: session.row.id, code } });
+		expect(await room.byAnyCode(kysely(db), code)).toMatchObject({ former: false });
 		expect(viewOf(db, session).code).toBe(code);
 	});
 

@@ -8,8 +8,8 @@ let db: Db;
 let session: TestSession;
 let siti: TestParticipant;
 
-beforeEach(() => {
-	({ db, session, people: [siti] } = sessionWith(['Siti']));
+beforeEach(async () => {
+	({ db, session, people: [siti] } = await sessionWith(['Siti']));
 });
 
 /** The phone's item is taken: acknowledged, and logged as added with its kind and text. */

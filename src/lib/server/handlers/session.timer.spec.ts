@@ -12,10 +12,10 @@ let db: Db;
 let session: TestSession;
 let siti: TestParticipant;
 
-beforeEach(() => {
+beforeEach(async () => {
 	vi.useFakeTimers({ toFake: ['Date'] });
 	vi.setSystemTime(T0);
-	({ db, session, people: [siti] } = sessionWith(['Siti']));
+	({ db, session, people: [siti] } = await sessionWith(['Siti']));
 });
 
 afterEach(() => {

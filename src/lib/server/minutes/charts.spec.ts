@@ -43,7 +43,7 @@ describe('charts', () => {
 
 	it('says so when there was no vote, and escapes what people typed', async () => {
 		const plain = await sampleFgd();
-		const ani = plain.join('Ani <b>', 'media', 'Radio');
+		const ani = await plain.join('Ani <b>', 'media', 'Radio');
 		await plain.post(ani, 'rekomendasi', 'A & B <script>');
 		const minutes = await buildMinutes(kysely(plain.db), plain.session.id, 'id', NOW);
 		const chart = votesChart(minutes);

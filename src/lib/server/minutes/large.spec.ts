@@ -23,7 +23,8 @@ let minutes: Minutes;
 
 beforeAll(async () => {
 	fgd = newFgd();
-	const people = Array.from({ length: 300 }, (_, i) => fgd.join(`Peserta ${i + 1}`, GROUPS[i % GROUPS.length], `Instansi ${i % 40}`));
+	const people: Awaited<ReturnType<typeof fgd.join>>[] = [];
+	for (let i = 0; i < 300; i++) people.push(await fgd.join(`Peserta ${i + 1}`, GROUPS[i % GROUPS.length], `Instansi ${i % 40}`));
 	await fgd.run('facilitator', { type: 'phase.set', phase: 'writing' });
 	const ids: string[] = [];
 	for (let i = 0; i < 1000; i++)

@@ -149,7 +149,7 @@ describe('renderMarkdown', () => {
 
 	it('prints user text as text: no headings, links, HTML or lists can be injected', async () => {
 		const fgd = await sampleFgd();
-		const mallory = fgd.join('<b>Mallory</b> [x](http://evil.example)', 'lainnya', '| a | b |');
+		const mallory = await fgd.join('<b>Mallory</b> [x](http://evil.example)', 'lainnya', '| a | b |');
 		await fgd.post(mallory, 'rekomendasi', '# Judul palsu\n1. daftar\n- butir\n[klik](http://evil.example) <script>x</script> ~~coret~~ **tebal** `kode` &amp;');
 		const md = await markdown('id', fgd);
 		expect(headings(md)).toEqual(headings(await markdown('id')));

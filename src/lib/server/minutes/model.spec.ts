@@ -102,7 +102,7 @@ describe('buildMinutes', () => {
 
 	it('masks phone numbers in names, institutions and item text', async () => {
 		const fgd = await sampleFgd();
-		fgd.join('Pak Budi 081345678901', 'media', 'Radio Contoh (0541) 741234');
+		await fgd.join('Pak Budi 081345678901', 'media', 'Radio Contoh (0541) 741234');
 		const minutes = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW);
 		const budi = minutes.attendance.participants[5];
 		expect(budi.name).toBe('Pak Budi 0813xxxxxx01');

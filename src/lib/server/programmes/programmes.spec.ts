@@ -117,7 +117,7 @@ describe('programmes and organization sessions', () => {
 		const db = freshDb();
 		const { admin } = await org(db, 'DPMD Kukar', 'admin@kukar.go.id');
 		const source = richSession(db, admin);
-		joinParticipant(db, source, 'Bu Sari', undefined, 'desa');
+		await joinParticipant(db, source, 'Bu Sari', undefined, 'desa');
 		const copy = await programmes.duplicateSession(kysely(db), admin, source.row.code);
 		const row = sessions.byCode(db, copy.code)!;
 		expect(row.organization_id).toBe(admin.organizationId);

@@ -24,7 +24,7 @@ async function world() {
 	const held = async (title: string, startsAt: string, region: string, text: string) => {
 		const s = createSession(db, { title, startsAt });
 		db.prepare('UPDATE sessions SET organization_id = ?, programme_id = ?, region = ? WHERE id = ?').run(admin.organizationId, programme.id, region, s.row.id);
-		const phone = joinParticipant(db, s);
+		const phone = await joinParticipant(db, s);
 		await must(db, phone.identity, { type: 'item.add', kind: 'kendala', text });
 		return s;
 	};
@@ -32,7 +32,7 @@ async function world() {
 	const paser = await held('FGD Paser', '2026-02-12T09:00', 'Kabupaten Paser', 'Modal usaha sulit diakses tanpa agunan');
 	const kukar = await held('FGD Tenggarong', '2026-02-10T09:00', 'Kabupaten Kutai Kartanegara', 'Akses modal usaha sulit tanpa agunan');
 	const outside = createSession(db, { title: 'Sesi sekali pakai' });
-	await must(db, joinParticipant(db, outside).identity, { type: 'item.add', kind: 'kendala', text: 'Jalan desa rusak' });
+	await must(db, (await joinParticipant(db, outside)).identity, { type: 'item.add', kind: 'kendala', text: 'Jalan desa rusak' });
 	return { db, admin, fas, programme, empty, paser, kukar, outside };
 }
 

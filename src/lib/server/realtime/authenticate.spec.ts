@@ -14,8 +14,8 @@ let addressCounter = 0;
 const freshAddress = () => `198.51.100.${++addressCounter}`;
 let address: string;
 
-beforeEach(() => {
-	({ db, session, people: [siti] } = sessionWith(['Siti Aminah']));
+beforeEach(async () => {
+	({ db, session, people: [siti] } = await sessionWith(['Siti Aminah']));
 	address = freshAddress();
 });
 

@@ -4,7 +4,7 @@
  * committing node; presence and rate limits are counted together. Needs Redis; skips without it.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { commandId, createSession, freshDb, joinParticipant, setPhase, storedSeqs } from '$lib/testing/server';
+import { commandId, createSession, freshDb, joinParticipant, setPhase, storedSeqs, type TestParticipant } from '$lib/testing/server';
 import { screen, startNodes, until, type Screen, type TestNode } from '$lib/testing/nodes';
 import { dropPrefix, skipping, testPrefix, TEST_REDIS_URL, whyNoRedis } from '$lib/testing/redis';
 import { envelopeSchema } from '../../realtime/schemas';
@@ -22,22 +22,26 @@ describe.skipIf(noRedis)('two nodes over one Redis', () => {
 	let screens: Screen[] = [];
 	const db = freshDb();
 	const session = createSession(db);
-	const siti = joinParticipant(db, session, 'Siti Aminah');
-	const budi = joinParticipant(db, session, 'Budi Santoso');
+	// Joined before the nodes start (beforeAll): joining is async.
+	let siti: TestParticipant;
+	let budi: TestParticipant;
 	const code = session.row.code;
 	const as = {
 		facilitator: { role: 'facilitator' as const, code, key: session.facilitatorKey },
-		siti: { role: 'participant' as const, code, token: siti.token },
-		budi: { role: 'participant' as const, code, token: budi.token },
+		siti: () => ({ role: 'participant' as const, code, token: siti.token }),
+		budi: () => ({ role: 'participant' as const, code, token: budi.token }),
 		presenter: { role: 'presenter' as const, code }
 	};
 	const open = async (node: TestNode, who: keyof typeof as) => {
-		const opened = await screen(node.url, as[who]);
+		const auth = as[who];
+		const opened = await screen(node.url, typeof auth === 'function' ? auth() : auth);
 		screens.push(opened);
 		return opened;
 	};
 
 	beforeAll(async () => {
+		siti = await joinParticipant(db, session, 'Siti Aminah');
+		budi = await joinParticipant(db, session, 'Budi Santoso');
 		setPhase(db, session, 'writing');
 		nodes = await startNodes(db, ['a', 'b'], TEST_REDIS_URL, prefix);
 	});

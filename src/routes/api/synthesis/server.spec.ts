@@ -13,7 +13,7 @@ beforeAll(async () => {
 	const db = getContext().db;
 	for (const [region, text] of [['Paser', 'Sinyal seluler sering putus'], ['Samarinda', 'Jaringan internet lemah di kampung']]) {
 		const session = createSession(db, { title: `FGD ${region}`, theme: 'Desa digital', region });
-		const person = joinParticipant(db, session, 'Ani', newToken(), 'pemerintah', 'Diskominfo');
+		const person = await joinParticipant(db, session, 'Ani', newToken(), 'pemerintah', 'Diskominfo');
 		await must(db, session.facilitator, { type: 'phase.set', phase: 'writing' });
 		const { result } = await must(db, person.identity, { type: 'item.add', kind: 'kendala', text });
 		items.push((result as { itemId: string }).itemId);

@@ -11,7 +11,8 @@ const KINDS = ['kendala', 'peluang', 'rekomendasi'];
 /** A ballroom-sized FGD: 300 people, 1,000 cards, 30 action rows. */
 async function largeFgd() {
 	const fgd = newFgd();
-	const people = Array.from({ length: 300 }, (_, i) => fgd.join(`Peserta ${i + 1}`, GROUPS[i % GROUPS.length], `Instansi ${i % 40}`));
+	const people: Awaited<ReturnType<typeof fgd.join>>[] = [];
+	for (let i = 0; i < 300; i++) people.push(await fgd.join(`Peserta ${i + 1}`, GROUPS[i % GROUPS.length], `Instansi ${i % 40}`));
 	const items: string[] = [];
 	for (let i = 0; i < 1000; i++)
 		items.push(await fgd.post(people[i % 300], KINDS[i % 3], `Masukan nomor ${i + 1} tentang penguatan UMKM di desa lingkar tambang`, i % 10 === 0));

@@ -48,7 +48,7 @@ describe('findings by theme', () => {
 
 	it('tallies themes when the vote was on themes', async () => {
 		const small = newFgd();
-		const ani = small.join('Ani', 'media', 'Radio Contoh');
+		const ani = await small.join('Ani', 'media', 'Radio Contoh');
 		await small.post(ani, 'kendala', 'Jalan desa rusak');
 		await small.run('facilitator', { type: 'theme.create', name: 'Infrastruktur' });
 		const [theme] = (await buildMinutes(kysely(small.db), small.session.id, 'id', NOW)).themes;

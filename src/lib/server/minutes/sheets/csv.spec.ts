@@ -30,7 +30,7 @@ const HOSTILE = [
 
 async function hostileMinutes() {
 	const fgd = await sampleFgd();
-	const ani = fgd.join('=Ani;+Budi', 'media', 'Radio Contoh');
+	const ani = await fgd.join('=Ani;+Budi', 'media', 'Radio Contoh');
 	const posted: string[] = [];
 	for (const text of HOSTILE) posted.push(await fgd.post(ani, 'kendala', text));
 	const [first] = posted;

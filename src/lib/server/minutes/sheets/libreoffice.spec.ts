@@ -45,7 +45,7 @@ async function cells(name: string, filter: keyof typeof FILTERS): Promise<{ text
 describe.skipIf(!hasSoffice)('the CSV in LibreOffice', () => {
 	it('makes no formula and no cell that starts like one, read with either separator', { timeout: 240_000 }, async () => {
 		const fgd = await sampleFgd();
-		const ani = fgd.join('=Ani;+Budi', 'media', 'Radio Contoh');
+		const ani = await fgd.join('=Ani;+Budi', 'media', 'Radio Contoh');
 		for (const text of ['Biaya naik;=2+3;', 'Biaya naik,=2+3,', 'Lihat;=HYPERLINK("http://evil.example";"klik")', '=1+1', 'Baris\n@SUM(A1)', 'Kutip,"=1+1"'])
 			await fgd.post(ani, 'kendala', text);
 		const minutes = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', new Date('2025-10-24T04:30:00Z'));

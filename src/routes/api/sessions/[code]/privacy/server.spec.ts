@@ -12,9 +12,9 @@ let session: TestSession;
 let token = '';
 let participantId = '';
 
-beforeAll(() => {
+beforeAll(async () => {
 	session = sessionInContext({ title: 'FGD Data Pribadi' });
-	const joined = joinParticipant(getContext().db, session, 'Ahmad Fauzi', newToken(), 'pemerintah', 'Bappeda Paser');
+	const joined = await joinParticipant(getContext().db, session, 'Ahmad Fauzi', newToken(), 'pemerintah', 'Bappeda Paser');
 	token = joined.token;
 	participantId = joined.id;
 });
