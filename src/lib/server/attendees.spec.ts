@@ -7,7 +7,6 @@ import * as participants from './participants';
 import { boardState, snapshotFor } from './sync';
 import { createSession, dumpTables, freshDb, joinParticipant, must, send, storedSeqs, type TestSession } from '$lib/testing/server';
 import { projectRecord, PUBLIC_VIEWER } from './visibility';
-import { kysely } from '$lib/testing/orgs';
 
 let db: Db;
 let session: TestSession;

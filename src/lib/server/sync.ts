@@ -24,7 +24,7 @@ export async function snapshot(store: Database, sessionId: string): Promise<Snap
 		const db = rawConnection(moment);
 		return {
 			session: screenView(sessions.toView(await sessions.byId(moment, sessionId))),
-			participants: participants.list(db, sessionId),
+			participants: await participants.list(moment, sessionId),
 			items: await items.listViews(moment, sessionId),
 			themes: await themes.list(moment, sessionId),
 			votes: await votes.list(moment, sessionId),
@@ -60,7 +60,7 @@ export async function boardState(store: Database, sessionId: string, events?: Se
 		if (!events) for (const r of await items.listRows(moment, sessionId)) status.set(r.id, r.status);
 		else for (const e of events) if (e.type === 'item.edited') status.set(e.itemId, (await items.find(moment, sessionId, e.itemId))?.status);
 		const voters = !revealed && needs(VOTES) ? await votes.voterCount(moment, sessionId) : 0;
-		const room = revealed && needs(CARRY_TALLIES) ? { votes: await votes.list(moment, sessionId), people: participants.list(db, sessionId) } : null;
+		const room = revealed && needs(CARRY_TALLIES) ? { votes: await votes.list(moment, sessionId), people: await participants.list(moment, sessionId) } : null;
 		const tallies = room ? roomTallies(room.votes, room.people) : [];
 		return {
 			phase: view.phase,

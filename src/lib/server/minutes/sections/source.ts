@@ -101,7 +101,7 @@ export interface Source {
 export async function loadSource(store: Database, sessionId: string, lang: Locale): Promise<Source> {
 	const db = rawConnection(store);
 	const session = sessions.toView(await sessions.byId(store, sessionId));
-	const listed = participants.listForMinutes(db, sessionId);
+	const listed = await participants.listForMinutes(store, sessionId);
 	// Someone whose data was deleted at their request keeps a place in the counts, not a name.
 	const people = new Map(
 		listed.map((p): [string, MinutesPerson] => [
