@@ -68,10 +68,15 @@ export async function byToken(db: Database, sessionId: string, token: string, op
 	return removed ? undefined : publicView(toView(row));
 }
 
+/** The session's clock offset (./clock; null for a real session), read through the store. */
+async function clockOffset(db: Database, sessionId: string): Promise<number | null> {
+	const row = await db.selectFrom('sessions').select('sample_clock_offset_ms').where('id', '=', sessionId).executeTakeFirst();
+	return row?.sample_clock_offset_ms ?? null;
+}
+
 /** Now on the session's clock (./clock), read through the store: what a join is stamped with. */
 export async function sessionNow(db: Database, sessionId: string): Promise<string> {
-	const row = await db.selectFrom('sessions').select('sample_clock_offset_ms').where('id', '=', sessionId).executeTakeFirst();
-	return clock.stamp(row?.sample_clock_offset_ms ?? null);
+	return clock.stamp(await clockOffset(db, sessionId));
 }
 
 /**
@@ -88,8 +93,10 @@ export async function join(
 	const existing = await byToken(trx, session.id, input.token);
 	if (existing) return { participant: existing, records: [] };
 	// Consent is evidence and keeps the real time; the join follows the session's clock (./clock).
+	// Both are taken together, after the read, so a real session's are the same instant.
+	const offset = await clockOffset(trx, session.id);
 	const now = new Date().toISOString();
-	const joinedAt = await sessionNow(trx, session.id);
+	const joinedAt = offset === null ? now : clock.stamp(offset);
 	const row: ParticipantRow = {
 		id: newId(),
 		name: input.name,
