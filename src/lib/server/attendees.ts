@@ -8,7 +8,8 @@ import type { AttendeeInput, ParticipantView } from '../domain/types';
 import type { SessionRecord } from '../realtime/contract';
 import type { Database } from './db/store';
 import { recordEvent } from './log';
-import { publicView, sessionNow, toView, type ParticipantRow } from './participants';
+import * as clock from './clock';
+import { publicView, toView, type ParticipantRow } from './participants';
 import { newId } from './secrets';
 
 export type StaffRole = 'facilitator' | 'minutetaker';
@@ -34,7 +35,7 @@ async function saved(trx: Database, sessionId: string, actor: string, participan
 export async function add(trx: Database, sessionId: string, addedBy: StaffRole, input: AttendeeInput): Promise<SessionRecord> {
 	const id = newId();
 	// Listed among the joins, so stamped on the session's clock like them (./clock).
-	const now = await sessionNow(trx, sessionId);
+	const now = await clock.now(trx, sessionId);
 	await trx
 		.insertInto('participants')
 		.values({

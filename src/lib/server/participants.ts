@@ -74,11 +74,6 @@ async function clockOffset(db: Database, sessionId: string): Promise<number | nu
 	return row?.sample_clock_offset_ms ?? null;
 }
 
-/** Now on the session's clock (./clock), read through the store: what a join is stamped with. */
-export async function sessionNow(db: Database, sessionId: string): Promise<string> {
-	return clock.stamp(await clockOffset(db, sessionId));
-}
-
 /**
  * Joins a session, or returns the participant this token already joined as: the phone makes
  * the token, so a join retried after a lost answer never creates a second participant.

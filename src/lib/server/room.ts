@@ -8,7 +8,7 @@ import { engineOf, insertionOrder, type Database } from './db/store';
 import * as items from './items';
 import { recordEvent } from './log';
 import { newJoinCode } from './secrets';
-import type { SessionRow } from './sessions';
+import { byCode, type SessionRow } from './sessions';
 
 export const CAPACITY = { default: 1000, min: 1, max: 5000 };
 
@@ -16,8 +16,8 @@ export type Door = 'open' | 'closed';
 
 /** The session a code opens today, or the one it opened before a new code was issued. */
 export async function byAnyCode(db: Database, code: string): Promise<{ session: SessionRow; former: boolean } | undefined> {
-	const current = await db.selectFrom('sessions').selectAll().where('code', '=', code).executeTakeFirst();
-	if (current) return { session: current as SessionRow, former: false };
+	const current = await byCode(db, code);
+	if (current) return { session: current, former: false };
 	const former = await db
 		.selectFrom('former_codes as f')
 		.innerJoin('sessions as s', 's.id', 'f.session_id')
