@@ -9,12 +9,30 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bareSession, forEachEngine, type EngineContext } from '$lib/testing/engines';
 import { newToken } from '$lib/testing/server';
-import { joinSchema } from '../realtime/schemas';
+import { DEFAULT_GROUPS } from '../domain/defaults';
+import type { SocketIdentity } from '../realtime/contract';
+import { joinSchema, type Command } from '../realtime/schemas';
 import * as attendees from './attendees';
+import { actorOf } from './commands';
+import type { Db } from './db/database';
 import type { Database } from './db/store';
+import { attendanceHandlers } from './handlers/attendance';
+import { Rejected, type Handler, type Outcome } from './handlers/context';
+import { roomHandlers } from './handlers/room';
 import * as participants from './participants';
 import * as room from './room';
+import * as sessions from './sessions';
 import type { SessionRow } from './sessions';
+
+/** Stands in for the raw SQLite connection: the converted handlers must not touch it. */
+const noRawConnection = new Proxy({} as Db, {
+	get(_, property) {
+		throw new Error(`the raw connection was used (${String(property)})`);
+	}
+});
+
+const facilitator: SocketIdentity = { sessionId: 's1', code: 'S1XXXX', role: 'facilitator', participantId: null };
+const minutetaker: SocketIdentity = { ...facilitator, role: 'minutetaker' };
 
 const input = (token: string, name = 'Siti Aminah', group = 'akademisi') => joinSchema.parse({ token, name, group, institution: 'Universitas Mulawarman', consent: true });
 
@@ -257,6 +275,79 @@ forEachEngine((ctx: EngineContext) => {
 			await bareSession(ctx.store());
 			const phone = (await join(newToken())).participant;
 			expect(await attendees.findAdded(db(), 's1', phone.id)).toBeUndefined();
+		});
+	});
+
+	describe('the handlers, on the command\'s transaction only', () => {
+		const handlers = { ...roomHandlers, ...attendanceHandlers } as Record<string, Handler<Command['type']>>;
+		/** Runs one command's handler in a transaction of its own, as the command path does; a refusal rolls it back. */
+		const run = async (who: SocketIdentity, command: Command): Promise<Outcome | string> => {
+			try {
+				return await write(async (trx) => {
+					const session = (await trx.selectFrom('sessions').selectAll().where('id', '=', 's1').executeTakeFirstOrThrow()) as SessionRow;
+					return handlers[command.type]({ db: noRawConnection, trx, who, actor: actorOf(who), session, view: sessions.toView(session), now: Date.now() }, command);
+				});
+			} catch (error) {
+				if (error instanceof Rejected) return error.code;
+				throw error;
+			}
+		};
+		const must = async (who: SocketIdentity, command: Command) => {
+			const outcome = await run(who, command);
+			if (typeof outcome === 'string') throw new Error(`${command.type} refused: ${outcome}`);
+			return outcome;
+		};
+		const ready = async () => {
+			await bareSession(ctx.store());
+			await db().updateTable('sessions').set({ groups: JSON.stringify(DEFAULT_GROUPS) }).where('id', '=', 's1').execute();
+		};
+
+		it('close the door, set the capacity and issue a new code, each recorded; an empty change is refused', async () => {
+			await ready();
+			const old = (await row()).code;
+			expect((await must(facilitator, { type: 'session.room', door: 'closed', capacity: 3 })).records.map((r) => r.event)).toEqual([
+				{ type: 'session.room', door: 'closed', capacity: 3 }
+			]);
+			expect(await room.refusesJoin(db(), await row())).toBe('door_closed');
+			expect(await run(facilitator, { type: 'session.room' })).toBe('invalid_input');
+			const { records } = await must(facilitator, { type: 'session.newCode' });
+			const code = (records[0].event as { code: string }).code;
+			expect((await row()).code).toBe(code);
+			expect(await room.byAnyCode(db(), old)).toMatchObject({ former: true, session: { code } });
+			expect((await events()).map((e) => [e.seq, e.type])).toEqual([
+				[1, 'session.room'],
+				[2, 'session.code']
+			]);
+		});
+
+		it('remove a phone with its items hidden, and refuse a staff-added attendee or someone already removed', async () => {
+			await ready();
+			const budi = (await join(newToken(), 'Budi')).participant;
+			await item('b1', budi.id);
+			const added = (await must(minutetaker, { type: 'attendee.add', attendee: { name: 'Tanpa HP', group: 'lainnya', institution: '', position: '', sex: '' } })).id!;
+			expect(await run(facilitator, { type: 'participant.remove', participantId: added, reason: 'x', hideItems: false })).toBe('not_found');
+			const { records } = await must(facilitator, { type: 'participant.remove', participantId: budi.id, reason: 'Spam', hideItems: true });
+			expect(records.map((r) => r.event)).toEqual([
+				{ type: 'participant.removed', participantId: budi.id, reason: 'Spam' },
+				{ type: 'item.hidden', itemId: 'b1', reason: 'Spam' }
+			]);
+			expect(await run(facilitator, { type: 'participant.remove', participantId: budi.id, reason: 'x', hideItems: false })).toBe('not_found');
+			expect(await statuses()).toEqual({ b1: ['hidden', 'Spam'] });
+		});
+
+		it('add, edit and remove a staff-added attendee; never a phone, never an unknown group', async () => {
+			await ready();
+			const phone = (await join(newToken(), 'Siti', 's1')).participant;
+			const amir = { name: 'Pak Amir', group: 'komunitas', institution: 'Desa Loa Ipuh', position: 'Kepala Desa', sex: 'L' as const };
+			expect(await run(minutetaker, { type: 'attendee.add', attendee: { ...amir, group: 'partai' } })).toBe('invalid_input');
+			const added = await must(minutetaker, { type: 'attendee.add', attendee: amir });
+			expect(added.records[0].event).toMatchObject({ type: 'attendee.saved', participant: { id: added.id, name: 'Pak Amir', addedBy: 'minutetaker' } });
+			const edited = await must(facilitator, { type: 'attendee.edit', participantId: added.id!, attendee: { ...amir, name: 'Amir Hamzah' } });
+			expect(edited.records[0].event).toMatchObject({ type: 'attendee.saved', participant: { id: added.id, name: 'Amir Hamzah' } });
+			expect(await run(facilitator, { type: 'attendee.edit', participantId: phone.id, attendee: amir })).toBe('not_found');
+			expect(await run(facilitator, { type: 'attendee.remove', participantId: phone.id })).toBe('not_found');
+			expect((await must(facilitator, { type: 'attendee.remove', participantId: added.id! })).records[0].event).toEqual({ type: 'attendee.removed', participantId: added.id });
+			expect((await participants.list(db(), 's1')).map((p) => p.name)).toEqual(['Siti']);
 		});
 	});
 });
