@@ -2,7 +2,7 @@
 import type { ItemStatus, StaffSessionView } from '../domain/types';
 import { REPLAY_LIMIT, type SessionEvent, type Snapshot, type SocketIdentity, type SyncResult } from '../realtime/contract';
 import * as actions from './actions';
-import { rawConnection, readTogether, type Database } from './db/store';
+import { readTogether, type Database } from './db/store';
 import * as links from './item-links';
 import * as items from './items';
 import { lastSeq, recordsSince } from './log';
@@ -15,13 +15,9 @@ import * as themes from './themes';
 import { projectRecord, projectSnapshot, roomTallies, roomTallyOf, type BoardState, type Viewer } from './visibility';
 import * as votes from './votes';
 
-/**
- * The whole board as staff see it (the letterhead's logo aside: only the minutes print it). The
- * modules not on the store yet are read through its raw connection (SQLite only, for now).
- */
+/** The whole board as staff see it (the letterhead's logo aside: only the minutes print it). */
 export async function snapshot(store: Database, sessionId: string): Promise<Snapshot> {
 	return readTogether(store, async (moment) => {
-		const db = rawConnection(moment);
 		return {
 			session: screenView(sessions.toView(await sessions.byId(moment, sessionId))),
 			participants: await participants.list(moment, sessionId),
@@ -52,7 +48,6 @@ const VOTES = new Set<SessionEvent['type']>(['vote.set']);
  */
 export async function boardState(store: Database, sessionId: string, events?: SessionEvent[]): Promise<BoardState> {
 	return readTogether(store, async (moment) => {
-		const db = rawConnection(moment);
 		const view = sessions.toView(await sessions.byId(moment, sessionId));
 		const revealed = view.voting.revealed;
 		const needs = (types: Set<SessionEvent['type']>) => !events || events.some((e) => types.has(e.type));
