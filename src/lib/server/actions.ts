@@ -1,7 +1,5 @@
 /** The follow-up action plan (rencana tindak lanjut): one row per agreed activity. */
 import type { ActionRow } from '../domain/types';
-import { allSync, sqliteQueries } from './db/bridge';
-import type { Db } from './db/database';
 import { engineOf, insertionOrder, type Database } from './db/store';
 import { recordEvent } from './log';
 import { newId } from './secrets';
@@ -20,14 +18,6 @@ const toRow = (r: { id: string; position: number; data: string }): ActionRow => 
 /** The live rows by position; two at one position keep the order they were made in. */
 export async function list(db: Database, sessionId: string): Promise<ActionRow[]> {
 	return (await listQuery(db, sessionId).execute()).map(toRow);
-}
-
-/**
- * The same rows, read synchronously on the raw SQLite connection (db/bridge.ts), for the callers
- * not async yet (evidence.ts, followup.ts); goes when they are converted.
- */
-export function listNow(raw: Db, sessionId: string): ActionRow[] {
-	return allSync(raw, listQuery(sqliteQueries, sessionId)).map(toRow);
 }
 
 export async function exists(db: Database, sessionId: string, rowId: string): Promise<boolean> {

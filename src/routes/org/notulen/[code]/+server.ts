@@ -8,7 +8,6 @@ import type { RequestHandler } from './$types';
 
 /** The minutes for a signed-in member who may run the session: no facilitator key needed. */
 export const GET: RequestHandler = async (event) => {
-	const db = getContext().db;
 	const who = await signedIn(event);
 	const member = who && (await membership(getContext().store.db, who.account.id));
 	if (!member) error(401, 'Sign in first');

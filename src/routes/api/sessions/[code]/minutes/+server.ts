@@ -18,7 +18,7 @@ export const GET: RequestHandler = (event) =>
 		if (!query.success) return problem(400, 'invalid_input', QUERY_HELP);
 		const { format, lang = session.minutes_language, paper, csv } = query.data;
 		const file = await minutes.render(getContext().store.db, session.id, format, lang, { paper, csv });
-		audit.recordForSession(getContext().db, session.id, who, { action: 'minutes.downloaded', detail: `${format} ${lang}` });
+		await audit.addForSession(getContext().store.db, session.id, who, { action: 'minutes.downloaded', detail: `${format} ${lang}` });
 		const body = typeof file.body === 'string' ? file.body : new Uint8Array(file.body);
 		return new Response(body, {
 			headers: {

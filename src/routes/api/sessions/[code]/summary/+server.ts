@@ -15,6 +15,6 @@ export const GET: RequestHandler = (event) =>
 		if (!query.success) return problem(400, 'invalid_input', 'Use ?lang=id|en');
 		const text = await minutes.summary(getContext().store.db, session.id, query.data.lang ?? session.minutes_language);
 		// The report page (/r/…) opens with the summary: a report link's use. The console's own summary card is not logged.
-		if (via === 'report') audit.recordForSession(getContext().db, session.id, who, { action: 'report_link.used', detail: 'summary' });
+		if (via === 'report') await audit.addForSession(getContext().store.db, session.id, who, { action: 'report_link.used', detail: 'summary' });
 		return new Response(text, { headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
 	});
