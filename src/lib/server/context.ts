@@ -3,8 +3,8 @@
  * It lives on globalThis because, in dev and in production alike, the socket server and the
  * SvelteKit routes are loaded as separate module graphs yet must share one connection.
  */
-import { openDatabase, type Db } from './db/database';
-import { parseDatabaseUrl, sqliteStore, type Store } from './db/store';
+import type { Db } from './db/database';
+import { NO_RAW_CONNECTION, openStore, parseDatabaseUrl, type Store } from './db/store';
 import { GroupCommit, type Publish } from './group-commit';
 import { ProgrammeWatch } from './programmes/watch';
 
@@ -37,11 +37,9 @@ export function getContext(): RembukContext {
 	const holder = globalThis as Holder;
 	if (holder[KEY]) return holder[KEY];
 	const target = parseDatabaseUrl(process.env.DATABASE_URL, databasePath());
-	if (target.engine === 'postgres')
-		// Until every module reads through the store, the app needs the SQLite file: say so, never run half on each.
-		throw new Error('DATABASE_URL names PostgreSQL, which only `npm run migrate` and the tests use yet; unset it to run on SQLite');
-	const db = openDatabase(target.path);
-	const store = sqliteStore(db);
+	const store = openStore(target);
+	// On PostgreSQL there is no raw connection: what still asks for one fails loudly, never writes elsewhere.
+	const db = store.raw ?? NO_RAW_CONNECTION;
 	// `publish` is looked up at each write: the realtime layer replaces it after this is made.
 	const writes = new GroupCommit(store, (id, records) => context.publish(id, records));
 	const programmes = new ProgrammeWatch(store.db);
@@ -51,11 +49,12 @@ export function getContext(): RembukContext {
 	return context;
 }
 
-/** Closes the database once (the store wraps the same connection); used by graceful shutdown. */
+/** Closes the database once (the store wraps the same connection on SQLite); used by graceful shutdown. */
 export function closeContext(): void {
 	const holder = globalThis as Holder;
 	const context = holder[KEY];
 	if (!context) return;
-	context.db.close();
+	if (context.store.raw) context.store.raw.close();
+	else void context.store.close();
 	delete holder[KEY];
 }

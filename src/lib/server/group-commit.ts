@@ -18,7 +18,7 @@ import { execute, type Executed } from './commands';
 import type { Db } from './db/database';
 import type { Schema } from './db/schema';
 import { lockSession } from './db/log-store';
-import { sqliteStore, type Store, type StoreTransaction } from './db/store';
+import { NO_RAW_CONNECTION, sqliteStore, type Store, type StoreTransaction } from './db/store';
 
 /** What a change leaves behind: the records it appended to the session's log, published after the commit. */
 export interface Written {
@@ -60,12 +60,6 @@ const unsaved: Executed = {
 	records: []
 };
 
-/** Stands for the raw connection on PostgreSQL: a write that still needs it says so instead of writing elsewhere. */
-const NO_RAW_CONNECTION = new Proxy({} as Db, {
-	get() {
-		throw new Error('this write still uses the raw SQLite connection, which PostgreSQL storage does not have');
-	}
-});
 
 export class GroupCommit {
 	#waiting: Waiting[] = [];

@@ -76,6 +76,13 @@ export function sqliteStore(raw: Db): Store {
 	return { engine: 'sqlite', db, raw, close: () => db.destroy() };
 }
 
+/** Stands for the raw connection on PostgreSQL: code that still needs it says so instead of writing elsewhere. */
+export const NO_RAW_CONNECTION = new Proxy({} as Db, {
+	get() {
+		throw new Error('this code still uses the raw SQLite connection, which PostgreSQL storage does not have');
+	}
+});
+
 /**
  * For the transition only: the raw SQLite connection under a store handle (or a transaction of
  * it), for a converted function that still calls a module on the raw connection. On PostgreSQL
