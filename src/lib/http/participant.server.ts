@@ -11,7 +11,7 @@ export async function requireParticipantData(event: { request: Request; getClien
 	const match = /^Bearer\s+(\S+)$/i.exec(event.request.headers.get('authorization') ?? '');
 	const token = participantToken.safeParse(match?.[1] ?? '');
 	if (!token.success) throw new HttpProblem(401, 'unauthenticated', "Send the phone's participant token as Authorization: Bearer …");
-	const data = privacy.myData(getContext().db, session.id, token.data);
+	const data = await privacy.myData(getContext().store.db, session.id, token.data);
 	if (data) return data;
 	const turn = await guessing.missed(clientAddress(event));
 	if (!turn.ok) throw new HttpProblem(429, 'rate_limited', `Too many wrong tokens from this address; try again in ${turn.retryAfterS} s`);

@@ -97,7 +97,7 @@ describe('evidence files and the session', () => {
 		const other = createSession(db, { title: 'FGD lain' });
 		const otherRow = await save(other, 'Pelatihan', 'Bappeda');
 		await update(otherRow, [pdf('lain.pdf')], { sessionId: other.row.id });
-		expect(deleteSession(db, session.row.id)).toBe(true);
+		expect(await deleteSession(kysely(db), session.row.id)).toBe(true);
 		expect(db.prepare('SELECT name FROM action_evidence').all()).toEqual([{ name: 'lain.pdf' }]);
 		expect(countOf('action_evidence_blobs')).toBe(1);
 	});

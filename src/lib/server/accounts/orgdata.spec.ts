@@ -76,16 +76,16 @@ describe('the period a session takes', () => {
 		const { fgd, admin } = await orgFgd();
 		const db = fgd.db;
 		const id = fgd.session.id;
-		expect(privacy.settings(db, id)).toMatchObject({ effectiveMonths: 12, organizationMonths: 12 });
+		expect(await privacy.settings(kysely(db), id)).toMatchObject({ effectiveMonths: 12, organizationMonths: 12 });
 		await setSettings(db, admin, { retentionMonths: 1, keepInstitutions: true });
-		expect(privacy.settings(db, id)).toMatchObject({ effectiveMonths: 1, organizationMonths: 1 });
+		expect(await privacy.settings(kysely(db), id)).toMatchObject({ effectiveMonths: 1, organizationMonths: 1 });
 		db.prepare('UPDATE sessions SET retention_months = 6 WHERE id = ?').run(id);
-		expect(privacy.settings(db, id).effectiveMonths).toBe(1); // longer than the organization's: not taken
+		expect((await privacy.settings(kysely(db), id)).effectiveMonths).toBe(1); // longer than the organization's: not taken
 		await setSettings(db, admin, { retentionMonths: 24, keepInstitutions: true });
-		expect(privacy.settings(db, id).effectiveMonths).toBe(6); // shorter: taken
+		expect((await privacy.settings(kysely(db), id)).effectiveMonths).toBe(6); // shorter: taken
 
 		db.prepare('UPDATE sessions SET organization_id = NULL, retention_months = NULL WHERE id = ?').run(id);
-		expect(privacy.settings(db, id)).toMatchObject({ effectiveMonths: 12, organizationMonths: null });
+		expect(await privacy.settings(kysely(db), id)).toMatchObject({ effectiveMonths: 12, organizationMonths: null });
 	});
 
 	it('a closed session is due one month after its close when its organization says one month', async () => {
@@ -93,17 +93,17 @@ describe('the period a session takes', () => {
 		const db = fgd.db;
 		const closedAt = new Date((db.prepare('SELECT closed_at FROM sessions WHERE id = ?').get(fgd.session.id) as { closed_at: string }).closed_at);
 		const sixWeeks = new Date(closedAt.getTime() + 42 * 24 * 3600_000);
-		expect(privacy.dueSessions(db, sixWeeks)).toEqual([]);
+		expect(await privacy.dueSessions(kysely(db), sixWeeks)).toEqual([]);
 		await setSettings(db, admin, { retentionMonths: 1, keepInstitutions: true });
-		expect(privacy.dueSessions(db, sixWeeks)).toEqual([fgd.session.id]);
+		expect(await privacy.dueSessions(kysely(db), sixWeeks)).toEqual([fgd.session.id]);
 	});
 
 	it('anonymisation drops institutions when the organization chose so, whatever the session says', async () => {
 		const { fgd, admin } = await orgFgd();
 		const db = fgd.db;
 		await setSettings(db, admin, { retentionMonths: 1, keepInstitutions: false });
-		expect(privacy.settings(db, fgd.session.id)).toMatchObject({ keepInstitutions: true, institutionsKept: false, organizationDropsInstitutions: true });
-		const record = db.transaction(() => privacy.anonymise(db, fgd.session.id, 'retention'))();
+		expect(await privacy.settings(kysely(db), fgd.session.id)).toMatchObject({ keepInstitutions: true, institutionsKept: false, organizationDropsInstitutions: true });
+		const record = await kysely(db).transaction().execute((trx) => privacy.anonymise(trx, fgd.session.id, 'retention'));
 		expect(record?.event).toMatchObject({ keptInstitutions: false });
 		const institutions = db.prepare("SELECT institution FROM participants WHERE session_id = ? AND institution != ''").all(fgd.session.id);
 		expect(institutions).toEqual([]);
@@ -128,8 +128,8 @@ describe('audit hooks', () => {
 		const db = fgd.db;
 		expect(audit.recordForSession(db, fgd.session.id, who(null), { action: 'minutes.downloaded' })).toBe(false);
 		const participant = (db.prepare('SELECT id FROM participants WHERE session_id = ? LIMIT 1').get(fgd.session.id) as { id: string }).id;
-		db.transaction(() => privacy.erase(db, fgd.session.id, participant, false, new Date(), who(null)))();
-		db.transaction(() => privacy.deleteSessionRows(db, fgd.session.id, who(null)))();
+		await kysely(db).transaction().execute((trx) => privacy.erase(trx, fgd.session.id, participant, false, new Date(), who(null)));
+		await kysely(db).transaction().execute((trx) => privacy.deleteSessionRows(trx, fgd.session.id, who(null)));
 		expect(allEntries(db)).toEqual([]);
 	});
 
@@ -139,8 +139,8 @@ describe('audit hooks', () => {
 		const [first, second] = (db.prepare('SELECT id FROM participants WHERE session_id = ? ORDER BY rowid LIMIT 2').all(fgd.session.id) as { id: string }[]).map(
 			(r) => r.id
 		);
-		db.transaction(() => privacy.requestDeletion(db, fgd.session.id, first, 'participant', new Date(), who(null, 'participant')))();
-		db.transaction(() => privacy.erase(db, fgd.session.id, first, false, new Date(), who(organizer.accountId)))();
+		await kysely(db).transaction().execute((trx) => privacy.requestDeletion(trx, fgd.session.id, first, 'participant', new Date(), who(null, 'participant')));
+		await kysely(db).transaction().execute((trx) => privacy.erase(trx, fgd.session.id, first, false, new Date(), who(organizer.accountId)));
 		expect(await entries(db, organization.id, 'privacy.deletion_requested')).toEqual([
 			expect.objectContaining({ actor: 'participant', accountId: null, address: '203.0.113.9', detail: `participant=${first} by=participant` })
 		]);
@@ -148,7 +148,7 @@ describe('audit hooks', () => {
 			expect.objectContaining({ actor: 'account', accountId: organizer.accountId, detail: `participant=${first}` })
 		]);
 		// On someone's behalf: the request is logged as the staff's, then the erasure.
-		db.transaction(() => privacy.erase(db, fgd.session.id, second, true, new Date(), who(null)))();
+		await kysely(db).transaction().execute((trx) => privacy.erase(trx, fgd.session.id, second, true, new Date(), who(null)));
 		expect((await entries(db, organization.id, 'privacy.deletion_requested'))[0]).toMatchObject({ actor: 'facilitator_link', detail: `participant=${second} by=facilitator` });
 		expect((await entries(db, organization.id, 'privacy.erased'))[0]).toMatchObject({ actor: 'facilitator_link', detail: `participant=${second} items hidden` });
 	});
@@ -156,7 +156,7 @@ describe('audit hooks', () => {
 	it('a session deletion is recorded, and the entry outlives the session', async () => {
 		const { fgd, organization, admin } = await orgFgd();
 		const db = fgd.db;
-		expect(privacy.deleteSession(db, fgd.session.id, who(admin.accountId))).toBe(true);
+		expect(await privacy.deleteSession(kysely(db), fgd.session.id, who(admin.accountId))).toBe(true);
 		const [entry] = await entries(db, organization.id, 'session.deleted');
 		expect(entry).toMatchObject({ accountId: admin.accountId, subject: fgd.session.code, address: '203.0.113.9' });
 		expect(entry.detail).toMatch(/items=\d+ participants=5 photos=0/);
@@ -180,14 +180,14 @@ describe('audit hooks', () => {
 		const db = fgd.db;
 		await setSettings(db, admin, { retentionMonths: 1, keepInstitutions: true });
 		const later = new Date(Date.now() + 400 * 24 * 3600_000);
-		const { anonymised, byOrganization } = await privacy.runRetention(db, undefined, later);
+		const { anonymised, byOrganization } = await privacy.runRetention(kysely(db), undefined, later);
 		expect(anonymised).toEqual([fgd.session.id]);
 		expect(byOrganization.get(organization.id)).toEqual({ sessions: [fgd.session.code], participants: 5 });
 		expect(await entries(db, organization.id, 'retention.run')).toEqual([
 			expect.objectContaining({ actor: 'system', accountId: null, subject: fgd.session.code, detail: 'sessions=1 participants=5' })
 		]);
 		// Nothing left to do: the next run adds no entry.
-		await privacy.runRetention(db, undefined, later);
+		await privacy.runRetention(kysely(db), undefined, later);
 		expect(await entries(db, organization.id, 'retention.run')).toHaveLength(1);
 	});
 });

@@ -1,65 +1,119 @@
 /**
  * Deleting a whole session: what it loses (for the confirmation), then every row of it in every
- * table, with SQLite's secure delete and a checkpoint so no freed page or WAL frame keeps a copy.
+ * table. On SQLite, with secure delete (set on every connection by db/database.ts) and a checkpoint
+ * so no freed page or WAL frame keeps a copy; on PostgreSQL see `checkpoint` for what stands in.
  */
-import type { Db } from '../db/database';
-import { sql } from '../db/statements';
+import { sql } from 'kysely';
+import type { Schema } from '../db/schema';
+import { engineOf, type Database } from '../db/store';
 import * as audit from '../accounts/audit';
 
 /** What deleting a session loses, for the confirmation. */
-export function deletionCounts(db: Db, sessionId: string): { items: number; participants: number; photos: number; evidence: number } {
-	const count = (table: string, extra = '') =>
-		(sql(db, `SELECT COUNT(*) AS n FROM ${table} WHERE session_id = ?${extra}`).get(sessionId) as { n: number }).n;
-	return {
-		items: count('items', ' AND deleted_at IS NULL'),
-		participants: count('participants', ' AND (removed_at IS NULL OR removed_reason IS NOT NULL)'),
-		photos: count('photos'),
-		evidence: count('action_evidence')
-	};
+export async function deletionCounts(db: Database, sessionId: string): Promise<{ items: number; participants: number; photos: number; evidence: number }> {
+	const n = (row: { n: number | string | bigint } | undefined) => Number(row?.n ?? 0);
+	const [items, participants, photos, evidence] = await Promise.all([
+		db.selectFrom('items').select((eb) => eb.fn.countAll().as('n')).where('session_id', '=', sessionId).where('deleted_at', 'is', null).executeTakeFirst(),
+		db
+			.selectFrom('participants')
+			.select((eb) => eb.fn.countAll().as('n'))
+			.where('session_id', '=', sessionId)
+			.where((eb) => eb.or([eb('removed_at', 'is', null), eb('removed_reason', 'is not', null)]))
+			.executeTakeFirst(),
+		db.selectFrom('photos').select((eb) => eb.fn.countAll().as('n')).where('session_id', '=', sessionId).executeTakeFirst(),
+		db.selectFrom('action_evidence').select((eb) => eb.fn.countAll().as('n')).where('session_id', '=', sessionId).executeTakeFirst()
+	]);
+	return { items: n(items), participants: n(participants), photos: n(photos), evidence: n(evidence) };
 }
 
-/** Every table holding rows of a session (a `session_id` column), found from the schema so a table added later is not missed. */
-export function sessionTables(db: Db): string[] {
-	const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
+/**
+ * Every table holding rows of a session (a `session_id` column), found from the database's own
+ * schema so a table added later is not missed. On PostgreSQL only the tables of the schema the
+ * handle works in (its search path): the same database may hold other schemas.
+ */
+export async function sessionTables(db: Database): Promise<string[]> {
+	const schema =
+		engineOf(db) === 'postgres' ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]?.schema : undefined;
+	const tables = await db.introspection.getTables();
 	return tables
+		.filter((t) => !t.isView && (schema === undefined || t.schema === schema))
+		.filter((t) => t.name !== 'sessions' && t.columns.some((c) => c.name === 'session_id'))
 		.map((t) => t.name)
-		.filter((name) => name !== 'sessions' && (db.pragma(`table_info(${JSON.stringify(name)})`) as { name: string }[]).some((c) => c.name === 'session_id'));
+		.sort();
 }
 
 /**
  * Deletes the session and everything of it: rows in every table (the photos' bytes with their
- * photos, the follow-up's evidence files with their updates), with SQLite's secure delete so the freed pages hold no copy. Rembuk keeps no files
- * outside the database (photos are stored in it, exports are made on request), so nothing is
- * left on disk. Returns false when there was no such session.
+ * photos, the follow-up's evidence files with their updates). Rembuk keeps no files outside the
+ * database (photos are stored in it, exports are made on request), so nothing is left on disk.
+ * Returns false when there was no such session. Opens its own transaction; the write path's
+ * commit uses `deleteSessionRows` in its own, then `checkpoint`.
  */
-export function deleteSession(db: Db, sessionId: string, who?: audit.SessionActor): boolean {
-	const done = db.transaction(() => deleteSessionRows(db, sessionId, who))();
-	if (done) checkpoint(db);
+export async function deleteSession(db: Database, sessionId: string, who?: audit.SessionActor): Promise<boolean> {
+	const done = await db.transaction().execute((trx) => deleteSessionRows(trx, sessionId, who));
+	if (done) await checkpoint(db);
 	return done;
 }
 
 /** `deleteSession` inside the caller's transaction (the write path's commit); checkpoint afterwards. */
-export function deleteSessionRows(db: Db, sessionId: string, who: audit.SessionActor = { accountId: null, actor: 'facilitator_link', address: '' }): boolean {
-	if (!db.inTransaction) throw new Error('deleteSessionRows must run inside a transaction');
-	const session = sql(db, 'SELECT title FROM sessions WHERE id = ?').get(sessionId) as { title: string } | undefined;
+export async function deleteSessionRows(
+	trx: Database,
+	sessionId: string,
+	who: audit.SessionActor = { accountId: null, actor: 'facilitator_link', address: '' }
+): Promise<boolean> {
+	if (!trx.isTransaction) throw new Error('deleteSessionRows must run inside a transaction');
+	const session = await trx.selectFrom('sessions').select('title').where('id', '=', sessionId).executeTakeFirst();
 	if (!session) return false;
 	const { title } = session;
+	await secureDelete(trx);
 	// Recorded first, while the session still says which organization it belonged to; the log entry outlives it.
-	const lost = deletionCounts(db, sessionId);
-	audit.recordForSession(db, sessionId, who, {
+	const lost = await deletionCounts(trx, sessionId);
+	await audit.addForSession(trx, sessionId, who, {
 		action: 'session.deleted',
 		detail: `${title} (items=${lost.items} participants=${lost.participants} photos=${lost.photos} evidence=${lost.evidence})`
 	});
-	db.pragma('defer_foreign_keys = ON');
-	sql(db, 'DELETE FROM photo_blobs WHERE photo_id IN (SELECT id FROM photos WHERE session_id = ?)').run(sessionId);
 	// Photo bytes are keyed by photo only; every other table (the evidence files' bytes too) carries session_id.
-	for (const table of sessionTables(db)) db.prepare(`DELETE FROM "${table}" WHERE session_id = ?`).run(sessionId);
-	sql(db, 'DELETE FROM sessions WHERE id = ?').run(sessionId);
+	await trx
+		.deleteFrom('photo_blobs')
+		.where('photo_id', 'in', (eb) => eb.selectFrom('photos').select('id').where('session_id', '=', sessionId))
+		.execute();
+	// Participants last: items and votes refer to them without cascading, and neither engine defers
+	// the check here (PostgreSQL's constraints are not deferrable), so what refers to them goes first.
+	const tables = (await sessionTables(trx)).sort((a, b) => Number(a === 'participants') - Number(b === 'participants'));
+	for (const table of tables)
+		await trx
+			.deleteFrom(table as keyof Schema & 'items')
+			.where('session_id', '=', sessionId)
+			.execute();
+	await trx.deleteFrom('sessions').where('id', '=', sessionId).execute();
 	return true;
 }
 
-/** Moves the WAL into the database file and empties it, so no old page version keeps removed text. */
-export function checkpoint(db: Db): void {
-	if (db.memory) return;
-	db.pragma('wal_checkpoint(TRUNCATE)');
+/**
+ * SQLite: freed and overwritten content is zeroed, not left in free pages. db/database.ts sets it on
+ * every connection it opens; said again here (a connection flag, harmless inside a transaction) so
+ * the rows this module removes are zeroed on whatever connection the handle wraps. PostgreSQL has
+ * no such setting: see `checkpoint`.
+ */
+export async function secureDelete(db: Database): Promise<void> {
+	if (engineOf(db) === 'sqlite') await sql`PRAGMA secure_delete = ON`.execute(db);
+}
+
+/**
+ * After anonymising or deleting, outside any transaction: makes sure no old copy of the rows is
+ * left where the engine keeps them.
+ *
+ * SQLite: moves the WAL into the database file and empties it (`wal_checkpoint(TRUNCATE)`), so no
+ * old page version keeps removed text; `secure_delete`, set on every connection when it is opened
+ * (db/database.ts), has already zeroed the freed content in the pages. An in-memory database has
+ * no WAL: nothing to do.
+ *
+ * PostgreSQL has neither pragma and nothing here stands in for them: an UPDATE or DELETE leaves the
+ * old row versions in the table's pages until VACUUM removes them (autovacuum does so in the
+ * background; `VACUUM FULL` rewrites the table's files), and its WAL segments are recycled at
+ * checkpoints as the server's own settings decide. Deleted rows are gone after VACUUM; that is the
+ * operator's schedule (autovacuum), not something this call triggers.
+ */
+export async function checkpoint(db: Database): Promise<void> {
+	if (engineOf(db) !== 'sqlite') return;
+	await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
 }

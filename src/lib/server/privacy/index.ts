@@ -1,15 +1,15 @@
 /**
  * Personal data of a session (UU PDP No. 27/2022): anonymisation when the retention period has
  * passed, a participant's access to what is held about them, deletion on request, and deleting
- * a whole session. Every function here runs inside the caller's transaction (the write path's
- * commit) except `runRetention` and `deleteSession`, which open their own.
+ * a whole session. Every write here runs inside the caller's transaction (the write path's
+ * commit, `trx`) except `runRetention` and `deleteSession`, which open their own. All of it runs on
+ * the store (`Database`: either engine).
  */
 import { dueAt, effectiveMonths, pseudonym, retentionMonthsFromEnv } from '../../domain/retention';
 import type { SessionEvent, SessionRecord } from '../../realtime/contract';
-import type { Db } from '../db/database';
-import { sql } from '../db/statements';
+import { engineOf, insertionOrder, type Database } from '../db/store';
 import * as audit from '../accounts/audit';
-import { appendEvent } from '../log';
+import { recordEvent } from '../log';
 import { hashSecret, newId } from '../secrets';
 import { checkpoint } from './deletion';
 import { scrubSession, textPairs, type Replacement } from './scrub';
@@ -35,9 +35,23 @@ interface PrivacyRow {
 	org_keeps: number | null;
 }
 
-const PRIVACY_COLUMNS = `s.id, s.status, s.closed_at, s.sample_clock_offset_ms AS sample_offset, s.retention_months, s.retention_keeps_institutions, s.anonymised_at, s.organization_id,
-	o.retention_months AS org_months, o.retention_keeps_institutions AS org_keeps
-	FROM sessions s LEFT JOIN organizations o ON o.id = s.organization_id`;
+/** THE query of a session's privacy row (with its organization's choices), for one session or the retention run's scan. */
+const privacyRows = (db: Database) =>
+	db
+		.selectFrom('sessions as s')
+		.leftJoin('organizations as o', 'o.id', 's.organization_id')
+		.select([
+			's.id',
+			's.status',
+			's.closed_at',
+			's.sample_clock_offset_ms as sample_offset',
+			's.retention_months',
+			's.retention_keeps_institutions',
+			's.anonymised_at',
+			's.organization_id',
+			'o.retention_months as org_months',
+			'o.retention_keeps_institutions as org_keeps'
+		]);
 
 /**
  * The period in force for a session. A one-off session: its own, else the server's. A session of
@@ -70,8 +84,8 @@ interface PersonRow {
 	erased_at: string | null;
 }
 
-const sessionRow = (db: Db, sessionId: string) =>
-	sql(db, `SELECT ${PRIVACY_COLUMNS} WHERE s.id = ?`).get(sessionId) as PrivacyRow | undefined;
+const sessionRow = async (db: Database, sessionId: string) =>
+	(await privacyRows(db).where('s.id', '=', sessionId).executeTakeFirst()) as PrivacyRow | undefined;
 
 /** The server's default period (RETENTION_MONTHS, else 12); read each time so a test or the script may set it. */
 export const serverMonths = () => retentionMonthsFromEnv(process.env.RETENTION_MONTHS);
@@ -95,8 +109,11 @@ export interface RetentionSettings {
 	anonymisedAt: string | null;
 }
 
-export function settings(db: Db, sessionId: string): RetentionSettings {
-	const row = sessionRow(db, sessionId);
+export async function settings(db: Database, sessionId: string): Promise<RetentionSettings> {
+	return settingsOf(await sessionRow(db, sessionId));
+}
+
+function settingsOf(row: PrivacyRow | undefined): RetentionSettings {
 	if (!row) throw new Error('no such session');
 	const defaultMonths = serverMonths();
 	const { months, orgMonths } = periodOf(row, defaultMonths);
@@ -114,9 +131,9 @@ export function settings(db: Db, sessionId: string): RetentionSettings {
 }
 
 /** Staff set the session's period (null: back to the default) and whether anonymising keeps institutions. */
-export function setSettings(db: Db, sessionId: string, actor: string, months: number | null, keepInstitutions: boolean): SessionRecord {
-	sql(db, 'UPDATE sessions SET retention_months = ?, retention_keeps_institutions = ? WHERE id = ?').run(months, keepInstitutions ? 1 : 0, sessionId);
-	return appendEvent(db, sessionId, actor, { type: 'privacy.settings', months, keepInstitutions });
+export async function setSettings(trx: Database, sessionId: string, actor: string, months: number | null, keepInstitutions: boolean): Promise<SessionRecord> {
+	await trx.updateTable('sessions').set({ retention_months: months, retention_keeps_institutions: keepInstitutions ? 1 : 0 }).where('id', '=', sessionId).execute();
+	return recordEvent(trx, sessionId, actor, { type: 'privacy.settings', months, keepInstitutions });
 }
 
 /**
@@ -126,32 +143,36 @@ export function setSettings(db: Db, sessionId: string, actor: string, months: nu
  * for). Item texts, counts by group and the minutes' content stay. Every copy is rewritten,
  * the log's included. Does nothing (returns null) when already done.
  */
-export function anonymise(db: Db, sessionId: string, actor: string, now = new Date()): SessionRecord | null {
-	const session = sessionRow(db, sessionId);
+export async function anonymise(trx: Database, sessionId: string, actor: string, now = new Date()): Promise<SessionRecord | null> {
+	const session = await sessionRow(trx, sessionId);
 	if (!session) throw new Error('no such session');
 	if (session.anonymised_at) return null;
-	const people = sql(db, 'SELECT id, name, institution, erased_at FROM participants WHERE session_id = ? ORDER BY joined_at, rowid').all(
-		sessionId
-	) as PersonRow[];
+	const people: PersonRow[] = await trx
+		.selectFrom('participants')
+		.select(['id', 'name', 'institution', 'erased_at'])
+		.where('session_id', '=', sessionId)
+		.orderBy('joined_at')
+		.orderBy(insertionOrder(engineOf(trx)))
+		.execute();
 	const keep = keepsInstitutions(session);
 	const plan = new Map<string, Replacement>();
 	const texts: [string, string][] = [];
-	people.forEach((p, index) => {
-		if (p.erased_at) return;
+	for (const [index, p] of people.entries()) {
+		if (p.erased_at) continue;
 		const name = pseudonym(index + 1);
 		plan.set(p.id, { name, institution: keep ? null : '' });
 		texts.push([p.name, name]);
 		if (!keep) texts.push([p.institution, '']);
-		sql(
-			db,
-			`UPDATE participants SET name = ?, institution = CASE WHEN ? THEN institution ELSE '' END, position = '', sex = '',
-			 token_hash = ? WHERE id = ?`
-		).run(name, keep ? 1 : 0, `anonymised:${p.id}`, p.id);
-	});
-	scrubSession(db, sessionId, { people: plan, texts: textPairs(texts) });
+		await trx
+			.updateTable('participants')
+			.set({ name, ...(keep ? {} : { institution: '' }), position: '', sex: '', token_hash: `anonymised:${p.id}` })
+			.where('id', '=', p.id)
+			.execute();
+	}
+	await scrubSession(trx, sessionId, { people: plan, texts: textPairs(texts) });
 	const at = now.toISOString();
-	sql(db, 'UPDATE sessions SET anonymised_at = ? WHERE id = ?').run(at, sessionId);
-	return appendEvent(db, sessionId, actor, { type: 'session.anonymised', at, participants: plan.size, keptInstitutions: keep });
+	await trx.updateTable('sessions').set({ anonymised_at: at }).where('id', '=', sessionId).execute();
+	return recordEvent(trx, sessionId, actor, { type: 'session.anonymised', at, participants: plan.size, keptInstitutions: keep });
 }
 
 export interface PrivacyRequest {
@@ -166,29 +187,22 @@ export interface PrivacyRequest {
 	hidItems: boolean;
 }
 
-export function requests(db: Db, sessionId: string): PrivacyRequest[] {
-	const rows = sql(
-		db,
-		`SELECT r.id, r.participant_id, p.name, p.stakeholder_group, r.requested_at, r.requested_by, r.done_at, r.hid_items
-		 FROM privacy_requests r JOIN participants p ON p.id = r.participant_id
-		 WHERE r.session_id = ? ORDER BY r.requested_at, r.rowid`
-	).all(sessionId) as {
-		id: string;
-		participant_id: string;
-		name: string;
-		stakeholder_group: string;
-		requested_at: string;
-		requested_by: 'participant' | 'facilitator';
-		done_at: string | null;
-		hid_items: number;
-	}[];
+export async function requests(db: Database, sessionId: string): Promise<PrivacyRequest[]> {
+	const rows = await db
+		.selectFrom('privacy_requests as r')
+		.innerJoin('participants as p', 'p.id', 'r.participant_id')
+		.select(['r.id', 'r.participant_id', 'p.name', 'p.stakeholder_group', 'r.requested_at', 'r.requested_by', 'r.done_at', 'r.hid_items'])
+		.where('r.session_id', '=', sessionId)
+		.orderBy('r.requested_at')
+		.orderBy(insertionOrder(engineOf(db), 'r'))
+		.execute();
 	return rows.map((r) => ({
 		id: r.id,
 		participantId: r.participant_id,
 		name: r.name,
 		group: r.stakeholder_group,
 		requestedAt: r.requested_at,
-		requestedBy: r.requested_by,
+		requestedBy: r.requested_by as PrivacyRequest['requestedBy'],
 		doneAt: r.done_at,
 		hidItems: r.hid_items === 1
 	}));
@@ -198,32 +212,29 @@ export function requests(db: Db, sessionId: string): PrivacyRequest[] {
  * A participant asks for their data to be deleted. Asking again while a request is pending
  * returns that request (no second one). Logged; only staff and that phone see the record.
  */
-export function requestDeletion(
-	db: Db,
+export async function requestDeletion(
+	trx: Database,
 	sessionId: string,
 	participantId: string,
 	by: 'participant' | 'facilitator',
 	now = new Date(),
 	who?: audit.SessionActor
-): { request: PrivacyRequest; records: SessionRecord[] } {
-	const pending = requests(db, sessionId).find((r) => r.participantId === participantId && r.doneAt === null);
+): Promise<{ request: PrivacyRequest; records: SessionRecord[] }> {
+	const pending = (await requests(trx, sessionId)).find((r) => r.participantId === participantId && r.doneAt === null);
 	if (pending) return { request: pending, records: [] };
 	const id = newId();
 	const at = now.toISOString();
-	sql(db, 'INSERT INTO privacy_requests (id, session_id, participant_id, requested_at, requested_by) VALUES (?, ?, ?, ?, ?)').run(
-		id,
-		sessionId,
-		participantId,
-		at,
-		by
-	);
+	await trx
+		.insertInto('privacy_requests')
+		.values({ id, session_id: sessionId, participant_id: participantId, requested_at: at, requested_by: by })
+		.execute();
 	const actor = by === 'participant' ? `p:${participantId}` : 'facilitator';
-	const record = appendEvent(db, sessionId, actor, { type: 'privacy.requested', requestId: id, participantId, requestedAt: at }, participantId);
-	audit.recordForSession(db, sessionId, who ?? { accountId: null, actor: by === 'participant' ? 'participant' : 'facilitator_link', address: '' }, {
+	const record = await recordEvent(trx, sessionId, actor, { type: 'privacy.requested', requestId: id, participantId, requestedAt: at }, participantId);
+	await audit.addForSession(trx, sessionId, who ?? { accountId: null, actor: by === 'participant' ? 'participant' : 'facilitator_link', address: '' }, {
 		action: 'privacy.deletion_requested',
 		detail: `participant=${participantId} by=${by}`
 	});
-	return { request: requests(db, sessionId).find((r) => r.id === id)!, records: [record] };
+	return { request: (await requests(trx, sessionId)).find((r) => r.id === id)!, records: [record] };
 }
 
 /**
@@ -233,44 +244,51 @@ export function requestDeletion(
  * dots and supports still count. Carries out (closes) their pending request, or logs one made
  * by staff on their behalf. Null when the participant was erased already.
  */
-export function erase(
-	db: Db,
+export async function erase(
+	trx: Database,
 	sessionId: string,
 	participantId: string,
 	hideItems: boolean,
 	now = new Date(),
 	who: audit.SessionActor = { accountId: null, actor: 'facilitator_link', address: '' }
-): SessionRecord[] | null {
-	const person = sql(db, 'SELECT id, name, institution, erased_at FROM participants WHERE session_id = ? AND id = ?').get(
-		sessionId,
-		participantId
-	) as PersonRow | undefined;
+): Promise<SessionRecord[] | null> {
+	const person: PersonRow | undefined = await trx
+		.selectFrom('participants')
+		.select(['id', 'name', 'institution', 'erased_at'])
+		.where('session_id', '=', sessionId)
+		.where('id', '=', participantId)
+		.executeTakeFirst();
 	if (!person) throw new Error('no such participant');
 	if (person.erased_at) return null;
 	const records: SessionRecord[] = [];
-	if (!requests(db, sessionId).some((r) => r.participantId === participantId && r.doneAt === null))
-		records.push(...requestDeletion(db, sessionId, participantId, 'facilitator', now, who).records);
+	if (!(await requests(trx, sessionId)).some((r) => r.participantId === participantId && r.doneAt === null))
+		records.push(...(await requestDeletion(trx, sessionId, participantId, 'facilitator', now, who)).records);
 	const at = now.toISOString();
-	sql(
-		db,
-		`UPDATE participants SET name = '', institution = '', position = '', sex = '', token_hash = ?, erased_at = ? WHERE id = ?`
-	).run(`erased:${participantId}`, at, participantId);
+	await trx
+		.updateTable('participants')
+		.set({ name: '', institution: '', position: '', sex: '', token_hash: `erased:${participantId}`, erased_at: at })
+		.where('id', '=', participantId)
+		.execute();
 	const plan = new Map<string, Replacement>([[participantId, { name: '', institution: '', anonymiseItems: true }]]);
-	scrubSession(db, sessionId, { people: plan, texts: textPairs([[person.name, ERASED_TEXT]]) });
+	await scrubSession(trx, sessionId, { people: plan, texts: textPairs([[person.name, ERASED_TEXT]]) });
 	if (hideItems)
-		sql(
-			db,
-			"UPDATE items SET status = 'hidden', hidden_reason = 'deleted on request' WHERE session_id = ? AND author_id = ? AND status IN ('visible', 'pending')"
-		).run(sessionId, participantId);
-	sql(db, 'UPDATE privacy_requests SET done_at = ?, hid_items = ? WHERE session_id = ? AND participant_id = ? AND done_at IS NULL').run(
-		at,
-		hideItems ? 1 : 0,
-		sessionId,
-		participantId
-	);
+		await trx
+			.updateTable('items')
+			.set({ status: 'hidden', hidden_reason: 'deleted on request' })
+			.where('session_id', '=', sessionId)
+			.where('author_id', '=', participantId)
+			.where('status', 'in', ['visible', 'pending'])
+			.execute();
+	await trx
+		.updateTable('privacy_requests')
+		.set({ done_at: at, hid_items: hideItems ? 1 : 0 })
+		.where('session_id', '=', sessionId)
+		.where('participant_id', '=', participantId)
+		.where('done_at', 'is', null)
+		.execute();
 	const event: SessionEvent = { type: 'participant.erased', participantId, hidItems: hideItems };
-	records.push(appendEvent(db, sessionId, 'facilitator', event));
-	audit.recordForSession(db, sessionId, who, { action: 'privacy.erased', detail: `participant=${participantId}${hideItems ? ' items hidden' : ''}` });
+	records.push(await recordEvent(trx, sessionId, 'facilitator', event));
+	await audit.addForSession(trx, sessionId, who, { action: 'privacy.erased', detail: `participant=${participantId}${hideItems ? ' items hidden' : ''}` });
 	return records;
 }
 
@@ -291,32 +309,25 @@ export interface MyData {
 }
 
 /** By the phone's token; undefined when the token is unknown (or its data was erased or anonymised). */
-export function myData(db: Db, sessionId: string, token: string): (MyData & { participantId: string }) | undefined {
-	const p = sql(
-		db,
-		`SELECT id, name, stakeholder_group, institution, position, sex, joined_at, consent_at, consent_version, added_by
-		 FROM participants WHERE session_id = ? AND token_hash = ?`
-	).get(sessionId, hashSecret(token)) as
-		| {
-				id: string;
-				name: string;
-				stakeholder_group: string;
-				institution: string;
-				position: string;
-				sex: string;
-				joined_at: string;
-				consent_at: string;
-				consent_version: string;
-				added_by: string | null;
-		  }
-		| undefined;
+export async function myData(db: Database, sessionId: string, token: string): Promise<(MyData & { participantId: string }) | undefined> {
+	const tokenHash = hashSecret(token);
+	const p = await db
+		.selectFrom('participants')
+		.select(['id', 'name', 'stakeholder_group', 'institution', 'position', 'sex', 'joined_at', 'consent_at', 'consent_version', 'added_by'])
+		.where('session_id', '=', sessionId)
+		.where('token_hash', '=', tokenHash)
+		.executeTakeFirst();
 	if (!p) return undefined;
-	const items = sql(
-		db,
-		'SELECT id, kind, text, anonymous, created_at FROM items WHERE session_id = ? AND author_id = ? AND deleted_at IS NULL ORDER BY rowid'
-	).all(sessionId, p.id) as { id: string; kind: string; text: string; anonymous: number; created_at: string }[];
-	const pending = requests(db, sessionId).find((r) => r.participantId === p.id && r.doneAt === null);
-	const retention = settings(db, sessionId);
+	const items = await db
+		.selectFrom('items')
+		.select(['id', 'kind', 'text', 'anonymous', 'created_at'])
+		.where('session_id', '=', sessionId)
+		.where('author_id', '=', p.id)
+		.where('deleted_at', 'is', null)
+		.orderBy(insertionOrder(engineOf(db)))
+		.execute();
+	const pending = (await requests(db, sessionId)).find((r) => r.participantId === p.id && r.doneAt === null);
+	const retention = await settings(db, sessionId);
 	return {
 		participantId: p.id,
 		name: p.name,
@@ -334,22 +345,25 @@ export function myData(db: Db, sessionId: string, token: string): (MyData & { pa
 }
 
 /** Closed sessions whose period has passed at `now` and are not yet anonymised. */
-export function dueSessions(db: Db, now = new Date()): string[] {
+export async function dueSessions(db: Database, now = new Date()): Promise<string[]> {
 	const defaultMonths = serverMonths();
-	const rows = db.prepare(`SELECT ${PRIVACY_COLUMNS} WHERE s.closed_at IS NOT NULL AND s.anonymised_at IS NULL`).all() as PrivacyRow[];
+	const rows = (await privacyRows(db).where('s.closed_at', 'is not', null).where('s.anonymised_at', 'is', null).execute()) as PrivacyRow[];
 	return rows.filter((r) => {
 		const due = dueAt(closedOnServer(r), periodOf(r, defaultMonths).months);
 		return due !== null && due.getTime() <= now.getTime();
 	}).map((r) => r.id);
 }
 
-/** The one write path's shape (GroupCommit.commit), or a plain transaction for the command-line run. */
-export type Write = <R extends { records: SessionRecord[] }>(sessionId: string, change: (db: Db) => R) => Promise<R>;
+/**
+ * The one write path's shape (GroupCommit.commit, its change given the group's transaction), or a
+ * store transaction of its own for the command-line run.
+ */
+export type Write = <R extends { records: SessionRecord[] }>(sessionId: string, change: (trx: Database) => Promise<R>) => Promise<R>;
 
 export const directWrite =
-	(db: Db): Write =>
+	(db: Database): Write =>
 	(_sessionId, change) =>
-		Promise.resolve(db.transaction(() => change(db))());
+		db.transaction().execute((trx) => change(trx));
 
 /**
  * The retention run: anonymises every session whose period has passed. Idempotent: a session
@@ -358,20 +372,20 @@ export const directWrite =
  * participants this run anonymised; one-off sessions are counted in the result only.
  */
 export async function runRetention(
-	db: Db,
+	db: Database,
 	write: Write = directWrite(db),
 	now = new Date()
 ): Promise<{ anonymised: string[]; byOrganization: Map<string, { sessions: string[]; participants: number }> }> {
 	const anonymised: string[] = [];
 	const byOrganization = new Map<string, { sessions: string[]; participants: number }>();
-	for (const id of dueSessions(db, now)) {
-		const done = await write(id, (db) => {
-			const record = anonymise(db, id, 'retention', now);
+	for (const id of await dueSessions(db, now)) {
+		const done = await write(id, async (trx) => {
+			const record = await anonymise(trx, id, 'retention', now);
 			return { done: record !== null, record, records: record ? [record] : [] };
 		});
 		if (!done.done) continue;
 		anonymised.push(id);
-		const row = sql(db, 'SELECT code, organization_id FROM sessions WHERE id = ?').get(id) as { code: string; organization_id: string | null };
+		const row = await db.selectFrom('sessions').select(['code', 'organization_id']).where('id', '=', id).executeTakeFirstOrThrow();
 		if (!row.organization_id) continue;
 		const tally = byOrganization.get(row.organization_id) ?? { sessions: [], participants: 0 };
 		const event = done.record?.event;
@@ -380,9 +394,9 @@ export async function runRetention(
 		byOrganization.set(row.organization_id, tally);
 	}
 	if (byOrganization.size > 0)
-		db.transaction(() => {
+		await db.transaction().execute(async (trx) => {
 			for (const [organizationId, tally] of byOrganization)
-				audit.record(db, {
+				await audit.add(trx, {
 					organizationId,
 					accountId: null,
 					actor: 'system',
@@ -390,7 +404,7 @@ export async function runRetention(
 					subject: tally.sessions.join(' '),
 					detail: `sessions=${tally.sessions.length} participants=${tally.participants}`
 				});
-		})();
-	if (anonymised.length > 0) checkpoint(db);
+		});
+	if (anonymised.length > 0) await checkpoint(db);
 	return { anonymised, byOrganization };
 }

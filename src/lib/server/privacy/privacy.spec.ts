@@ -18,6 +18,7 @@ import * as followup from '../followup';
 import { normalise } from '../photo-image';
 import * as photos from '../photos';
 import { smallPdf } from '$lib/testing/evidence';
+import type { Database } from '../db/store';
 import { anonymise, deleteSession, deletionCounts, dueSessions, erase, myData, requestDeletion, requests, runRetention, sessionTables, setSettings } from './index';
 
 const NAMES = ['Siti Rahmawati', 'Yusuf Hidayat', 'Dewi Lestari', 'Hendra Wijaya', 'Rini Anggraini', 'Amir Mahmud'];
@@ -47,8 +48,9 @@ async function withPhoto(fgd: Awaited<ReturnType<typeof facilitatedFgd>>) {
 		.execute((trx) => followup.recordUpdate(trx, fgd.session.id, 'facilitator', input, { files: [{ name: 'Paparan Siti Rahmawati.pdf', type: 'pdf', data: smallPdf() }] }));
 }
 
-function write<R>(db: Db, change: () => R): R {
-	return db.transaction(change)();
+/** A change in a store transaction of its own over the test's raw database, as the write path runs it. */
+function write<R>(db: Db, change: (trx: Database) => Promise<R>): Promise<R> {
+	return kysely(db).transaction().execute(change);
 }
 
 const temp: string[] = [];
@@ -64,7 +66,7 @@ describe('anonymisation', () => {
 		for (const name of NAMES) expect(before).toContain(name);
 		const itemsBefore = fgd.db.prepare('SELECT COUNT(*) AS n FROM items').get();
 
-		const record = write(fgd.db, () => anonymise(fgd.db, fgd.session.id, 'retention'));
+		const record = await write(fgd.db, (trx) => anonymise(trx, fgd.session.id, 'retention'));
 		expect(record?.event).toMatchObject({ type: 'session.anonymised', participants: 6, keptInstitutions: true });
 
 		const after = everyText(fgd.db);
@@ -102,10 +104,10 @@ describe('anonymisation', () => {
 
 	it('numbers people in order of joining, the same on every run, and runs once', async () => {
 		const fgd = await facilitatedFgd();
-		expect(write(fgd.db, () => anonymise(fgd.db, fgd.session.id, 'retention'))).not.toBeNull();
+		expect(await write(fgd.db, (trx) => anonymise(trx, fgd.session.id, 'retention'))).not.toBeNull();
 		const first = fgd.db.prepare('SELECT id, name FROM participants ORDER BY id').all();
 		const log = fgd.db.prepare('SELECT COUNT(*) AS n FROM session_events').get();
-		expect(write(fgd.db, () => anonymise(fgd.db, fgd.session.id, 'retention'))).toBeNull();
+		expect(await write(fgd.db, (trx) => anonymise(trx, fgd.session.id, 'retention'))).toBeNull();
 		expect(fgd.db.prepare('SELECT id, name FROM participants ORDER BY id').all()).toEqual(first);
 		expect(fgd.db.prepare('SELECT COUNT(*) AS n FROM session_events').get()).toEqual(log);
 		const siti = fgd.db.prepare('SELECT name FROM participants WHERE id = ?').get(fgd.people.siti.id);
@@ -114,8 +116,8 @@ describe('anonymisation', () => {
 
 	it('removes institutions when the session says so', async () => {
 		const fgd = await facilitatedFgd();
-		write(fgd.db, () => setSettings(fgd.db, fgd.session.id, 'facilitator', 6, false));
-		write(fgd.db, () => anonymise(fgd.db, fgd.session.id, 'retention'));
+		await write(fgd.db, (trx) => setSettings(trx, fgd.session.id, 'facilitator', 6, false));
+		await write(fgd.db, (trx) => anonymise(trx, fgd.session.id, 'retention'));
 		const text = everyText(fgd.db);
 		for (const institution of ['Universitas Contoh', 'Kelompok Tani Sejahtera', 'Kecamatan Loa Kulu']) {
 			expect(fgd.db.prepare('SELECT COUNT(*) AS n FROM participants WHERE institution = ?').get(institution)).toEqual({ n: 0 });
@@ -139,7 +141,7 @@ describe('anonymisation', () => {
 		const db = openDatabase(path);
 		const raw = () => readFileSync(path).toString('latin1') + (existsSync(`${path}-wal`) ? readFileSync(`${path}-wal`).toString('latin1') : '');
 		expect(raw()).toContain('Siti Rahmawati');
-		await runRetention(db, undefined, new Date('2030-01-01T00:00:00Z'));
+		await runRetention(kysely(db), undefined, new Date('2030-01-01T00:00:00Z'));
 		db.close();
 		const bytes = raw();
 		for (const name of NAMES) expect(bytes).not.toContain(name);
@@ -153,16 +155,16 @@ describe('deletion on request', () => {
 		const token = (fgd as unknown as { tokens?: Record<string, string> }).tokens;
 		expect(token).toBeUndefined();
 		const hendra = fgd.people.hendra;
-		const first = write(fgd.db, () => requestDeletion(fgd.db, fgd.session.id, hendra.id, 'participant'));
-		const again = write(fgd.db, () => requestDeletion(fgd.db, fgd.session.id, hendra.id, 'participant'));
+		const first = await write(fgd.db, (trx) => requestDeletion(trx, fgd.session.id, hendra.id, 'participant'));
+		const again = await write(fgd.db, (trx) => requestDeletion(trx, fgd.session.id, hendra.id, 'participant'));
 		expect(again.request.id).toBe(first.request.id);
 		expect(again.records).toEqual([]);
 		expect(first.records[0]).toMatchObject({ event: { type: 'privacy.requested', participantId: hendra.id }, owner: hendra.id });
-		expect(requests(fgd.db, fgd.session.id)).toMatchObject([{ participantId: hendra.id, name: 'Hendra Wijaya', doneAt: null }]);
+		expect(await requests(kysely(fgd.db), fgd.session.id)).toMatchObject([{ participantId: hendra.id, name: 'Hendra Wijaya', doneAt: null }]);
 
-		write(fgd.db, () => erase(fgd.db, fgd.session.id, hendra.id, false));
-		expect(write(fgd.db, () => erase(fgd.db, fgd.session.id, hendra.id, false))).toBeNull();
-		expect(requests(fgd.db, fgd.session.id)[0].doneAt).not.toBeNull();
+		await write(fgd.db, (trx) => erase(trx, fgd.session.id, hendra.id, false));
+		expect(await write(fgd.db, (trx) => erase(trx, fgd.session.id, hendra.id, false))).toBeNull();
+		expect((await requests(kysely(fgd.db), fgd.session.id))[0].doneAt).not.toBeNull();
 		expect(everyText(fgd.db)).not.toContain('Hendra Wijaya');
 		// Their items stay, anonymous; their dots still count.
 		const items = fgd.db.prepare("SELECT anonymous, status FROM items WHERE author_id = ? AND deleted_at IS NULL AND status = 'visible'").all(hendra.id) as { anonymous: number }[];
@@ -180,15 +182,15 @@ describe('deletion on request', () => {
 
 	it('staff may hide the items of the person deleted', async () => {
 		const fgd = await facilitatedFgd();
-		write(fgd.db, () => erase(fgd.db, fgd.session.id, fgd.people.dewi.id, true));
-		expect(requests(fgd.db, fgd.session.id)).toMatchObject([{ requestedBy: 'facilitator', hidItems: true }]);
+		await write(fgd.db, (trx) => erase(trx, fgd.session.id, fgd.people.dewi.id, true));
+		expect(await requests(kysely(fgd.db), fgd.session.id)).toMatchObject([{ requestedBy: 'facilitator', hidItems: true }]);
 		const shown = fgd.db.prepare("SELECT COUNT(*) AS n FROM items WHERE author_id = ? AND status = 'visible'").get(fgd.people.dewi.id);
 		expect(shown).toEqual({ n: 0 });
 	});
 
 	it('the quote of a person deleted names the marker', async () => {
 		const fgd = await facilitatedFgd();
-		write(fgd.db, () => erase(fgd.db, fgd.session.id, fgd.people.siti.id, false));
+		await write(fgd.db, (trx) => erase(trx, fgd.session.id, fgd.people.siti.id, false));
 		const quotes = (await buildMinutes(kysely(fgd.db), fgd.session.id, 'id')).proceedings.phases.flatMap((p) => p.notes).filter((n) => n.speaker);
 		expect(quotes[0].speaker?.name).toBe('peserta (dihapus atas permintaan)');
 	});
@@ -199,22 +201,22 @@ describe('deletion on request', () => {
 		const created = createSession(db);
 		const token = newToken();
 		const joined = await joinParticipant(db, created, 'Ahmad Fauzi', token, 'pemerintah', 'Bappeda');
-		expect(myData(db, created.row.id, token)).toMatchObject({ name: 'Ahmad Fauzi', institution: 'Bappeda', group: 'pemerintah', deletionRequestedAt: null });
-		expect(myData(db, created.row.id, newToken())).toBeUndefined();
-		write(db, () => erase(db, created.row.id, joined.view.id, false));
-		expect(myData(db, created.row.id, token)).toBeUndefined();
+		expect(await myData(kysely(db), created.row.id, token)).toMatchObject({ name: 'Ahmad Fauzi', institution: 'Bappeda', group: 'pemerintah', deletionRequestedAt: null });
+		expect(await myData(kysely(db), created.row.id, newToken())).toBeUndefined();
+		await write(db, (trx) => erase(trx, created.row.id, joined.view.id, false));
+		expect(await myData(kysely(db), created.row.id, token)).toBeUndefined();
 	});
 });
 
 describe('retention run', () => {
 	it('anonymises closed sessions past their period only, once', async () => {
 		const fgd = await facilitatedFgd(); // closed 24 October 2025, 12.15 WITA
-		expect(dueSessions(fgd.db, new Date('2026-10-24T00:00:00Z'))).toEqual([]);
-		expect(dueSessions(fgd.db, new Date('2026-10-24T04:15:00Z'))).toEqual([fgd.session.id]);
-		write(fgd.db, () => setSettings(fgd.db, fgd.session.id, 'facilitator', 24, true));
-		expect((await runRetention(fgd.db, undefined, new Date('2027-01-01T00:00:00Z'))).anonymised).toEqual([]);
-		expect((await runRetention(fgd.db, undefined, new Date('2027-10-25T00:00:00Z'))).anonymised).toEqual([fgd.session.id]);
-		expect((await runRetention(fgd.db, undefined, new Date('2027-10-26T00:00:00Z'))).anonymised).toEqual([]);
+		expect(await dueSessions(kysely(fgd.db), new Date('2026-10-24T00:00:00Z'))).toEqual([]);
+		expect(await dueSessions(kysely(fgd.db), new Date('2026-10-24T04:15:00Z'))).toEqual([fgd.session.id]);
+		await write(fgd.db, (trx) => setSettings(trx, fgd.session.id, 'facilitator', 24, true));
+		expect((await runRetention(kysely(fgd.db), undefined, new Date('2027-01-01T00:00:00Z'))).anonymised).toEqual([]);
+		expect((await runRetention(kysely(fgd.db), undefined, new Date('2027-10-25T00:00:00Z'))).anonymised).toEqual([fgd.session.id]);
+		expect((await runRetention(kysely(fgd.db), undefined, new Date('2027-10-26T00:00:00Z'))).anonymised).toEqual([]);
 	});
 
 	it("counts a sample session's period from when the server closed it, not from its event-day clock", async () => {
@@ -222,13 +224,13 @@ describe('retention run', () => {
 		// As `npm run demo` does: the session's clock runs a year behind the server's.
 		const yearMs = 365 * 24 * 3600 * 1000;
 		fgd.db.prepare('UPDATE sessions SET sample_clock_offset_ms = ? WHERE id = ?').run(-yearMs, fgd.session.id);
-		expect(dueSessions(fgd.db, new Date('2026-10-24T04:15:00Z'))).toEqual([]);
-		expect(dueSessions(fgd.db, new Date('2027-10-24T04:15:00Z'))).toEqual([fgd.session.id]);
+		expect(await dueSessions(kysely(fgd.db), new Date('2026-10-24T04:15:00Z'))).toEqual([]);
+		expect(await dueSessions(kysely(fgd.db), new Date('2027-10-24T04:15:00Z'))).toEqual([fgd.session.id]);
 	});
 
 	it('never touches an open session', async () => {
 		const fgd = await facilitatedFgd('id', { close: false });
-		expect((await runRetention(fgd.db, undefined, new Date('2099-01-01T00:00:00Z'))).anonymised).toEqual([]);
+		expect((await runRetention(kysely(fgd.db), undefined, new Date('2099-01-01T00:00:00Z'))).anonymised).toEqual([]);
 	});
 });
 
@@ -237,14 +239,14 @@ describe('deleting a session', () => {
 		const fgd = await facilitatedFgd();
 		const other = await facilitatedFgd();
 		await withPhoto(fgd);
-		expect(deletionCounts(fgd.db, fgd.session.id)).toEqual({ items: expect.any(Number), participants: 6, photos: 1, evidence: 1 });
-		expect(deleteSession(fgd.db, fgd.session.id)).toBe(true);
-		for (const table of sessionTables(fgd.db))
+		expect(await deletionCounts(kysely(fgd.db), fgd.session.id)).toEqual({ items: expect.any(Number), participants: 6, photos: 1, evidence: 1 });
+		expect(await deleteSession(kysely(fgd.db), fgd.session.id)).toBe(true);
+		for (const table of await sessionTables(kysely(fgd.db)))
 			expect(fgd.db.prepare(`SELECT COUNT(*) AS n FROM "${table}" WHERE session_id = ?`).get(fgd.session.id)).toEqual({ n: 0 });
 		expect(fgd.db.prepare('SELECT COUNT(*) AS n FROM sessions').get()).toEqual({ n: 0 });
 		expect(fgd.db.prepare('SELECT COUNT(*) AS n FROM photo_blobs').get()).toEqual({ n: 0 });
 		expect(fgd.db.prepare('SELECT COUNT(*) AS n FROM action_evidence_blobs').get()).toEqual({ n: 0 });
-		expect(deleteSession(fgd.db, fgd.session.id)).toBe(false);
+		expect(await deleteSession(kysely(fgd.db), fgd.session.id)).toBe(false);
 		expect(everyText(fgd.db)).not.toContain('Siti Rahmawati');
 		expect(other.db.prepare('SELECT COUNT(*) AS n FROM participants').get()).toEqual({ n: 5 });
 	});

@@ -5,8 +5,8 @@
  * texts, removal and hiding reasons, and photo captions. A copy left in the log would survive
  * every replay, so the log is rewritten too (its seq and times are kept).
  */
-import type { Db } from '../db/database';
-import { sql } from '../db/statements';
+import type { Database } from '../db/store';
+import { secureDelete } from './deletion';
 
 /** What one participant's details become. */
 export interface Replacement {
@@ -80,57 +80,53 @@ export function rewriteValue(value: unknown, plan: ScrubPlan): unknown {
 const rewriteJson = (text: string, plan: ScrubPlan) => JSON.stringify(rewriteValue(JSON.parse(text), plan));
 
 /** Applies the plan to every copy of the session's personal details. Runs inside the caller's transaction. */
-export function scrubSession(db: Db, sessionId: string, plan: ScrubPlan): void {
-	if (!db.inTransaction) throw new Error('scrubSession must run inside a transaction');
-	const events = sql(db, 'SELECT seq, payload FROM session_events WHERE session_id = ?').all(sessionId) as { seq: number; payload: string }[];
-	const setEvent = sql(db, 'UPDATE session_events SET payload = ? WHERE session_id = ? AND seq = ?');
+export async function scrubSession(db: Database, sessionId: string, plan: ScrubPlan): Promise<void> {
+	if (!db.isTransaction) throw new Error('scrubSession must run inside a transaction');
+	await secureDelete(db);
+	const events = await db.selectFrom('session_events').select(['seq', 'payload']).where('session_id', '=', sessionId).execute();
 	for (const e of events) {
 		const next = rewriteJson(e.payload, plan);
-		if (next !== e.payload) setEvent.run(next, sessionId, e.seq);
+		if (next !== e.payload) await db.updateTable('session_events').set({ payload: next }).where('session_id', '=', sessionId).where('seq', '=', e.seq).execute();
 	}
-	const notes = sql(db, 'SELECT id, text, speaker FROM notes WHERE session_id = ?').all(sessionId) as { id: string; text: string; speaker: string | null }[];
-	const setNote = sql(db, 'UPDATE notes SET text = ?, speaker = ? WHERE id = ?');
+	const notes = await db.selectFrom('notes').select(['id', 'text', 'speaker']).where('session_id', '=', sessionId).execute();
 	for (const n of notes) {
 		const text = replaceText(n.text, plan.texts);
 		const speaker = n.speaker === null ? null : rewriteJson(n.speaker, plan);
-		if (text !== n.text || speaker !== n.speaker) setNote.run(text, speaker, n.id);
+		if (text !== n.text || speaker !== n.speaker) await db.updateTable('notes').set({ text, speaker }).where('id', '=', n.id).execute();
 	}
-	const rows = sql(db, 'SELECT id, data FROM action_rows WHERE session_id = ?').all(sessionId) as { id: string; data: string }[];
-	const setRow = sql(db, 'UPDATE action_rows SET data = ? WHERE id = ?');
+	const rows = await db.selectFrom('action_rows').select(['id', 'data']).where('session_id', '=', sessionId).execute();
 	for (const r of rows) {
 		const data = rewriteJson(r.data, plan);
-		if (data !== r.data) setRow.run(data, r.id);
+		if (data !== r.data) await db.updateTable('action_rows').set({ data }).where('id', '=', r.id).execute();
 	}
-	const items = sql(db, 'SELECT id, text, hidden_reason FROM items WHERE session_id = ?').all(sessionId) as {
-		id: string;
-		text: string;
-		hidden_reason: string | null;
-	}[];
-	const setItem = sql(db, 'UPDATE items SET text = ?, hidden_reason = ? WHERE id = ?');
+	const items = await db.selectFrom('items').select(['id', 'text', 'hidden_reason']).where('session_id', '=', sessionId).execute();
 	for (const i of items) {
 		const text = replaceText(i.text, plan.texts);
 		const reason = i.hidden_reason === null ? null : replaceText(i.hidden_reason, plan.texts);
-		if (text !== i.text || reason !== i.hidden_reason) setItem.run(text, reason, i.id);
+		if (text !== i.text || reason !== i.hidden_reason) await db.updateTable('items').set({ text, hidden_reason: reason }).where('id', '=', i.id).execute();
 	}
-	for (const [id, change] of plan.people) if (change.anonymiseItems) sql(db, 'UPDATE items SET anonymous = 1 WHERE session_id = ? AND author_id = ?').run(sessionId, id);
-	const reasons = sql(db, 'SELECT id, removed_reason FROM participants WHERE session_id = ? AND removed_reason IS NOT NULL').all(sessionId) as {
-		id: string;
-		removed_reason: string;
-	}[];
+	for (const [id, change] of plan.people)
+		if (change.anonymiseItems) await db.updateTable('items').set({ anonymous: 1 }).where('session_id', '=', sessionId).where('author_id', '=', id).execute();
+	const reasons = await db
+		.selectFrom('participants')
+		.select(['id', 'removed_reason'])
+		.where('session_id', '=', sessionId)
+		.where('removed_reason', 'is not', null)
+		.execute();
 	for (const p of reasons) {
-		const reason = replaceText(p.removed_reason, plan.texts);
-		if (reason !== p.removed_reason) sql(db, 'UPDATE participants SET removed_reason = ? WHERE id = ?').run(reason, p.id);
+		const reason = replaceText(p.removed_reason!, plan.texts);
+		if (reason !== p.removed_reason) await db.updateTable('participants').set({ removed_reason: reason }).where('id', '=', p.id).execute();
 	}
-	const photos = sql(db, 'SELECT id, caption FROM photos WHERE session_id = ?').all(sessionId) as { id: string; caption: string }[];
+	const photos = await db.selectFrom('photos').select(['id', 'caption']).where('session_id', '=', sessionId).execute();
 	for (const p of photos) {
 		const caption = replaceText(p.caption, plan.texts);
-		if (caption !== p.caption) sql(db, 'UPDATE photos SET caption = ? WHERE id = ?').run(caption, p.id);
+		if (caption !== p.caption) await db.updateTable('photos').set({ caption }).where('id', '=', p.id).execute();
 	}
 	// Evidence files stay (they document an institution's work, not a participant), but a file's
 	// name may carry a participant's name, as a caption may.
-	const files = sql(db, 'SELECT id, name FROM action_evidence WHERE session_id = ?').all(sessionId) as { id: string; name: string }[];
+	const files = await db.selectFrom('action_evidence').select(['id', 'name']).where('session_id', '=', sessionId).execute();
 	for (const f of files) {
 		const name = replaceText(f.name, plan.texts);
-		if (name !== f.name) sql(db, 'UPDATE action_evidence SET name = ? WHERE id = ?').run(name, f.id);
+		if (name !== f.name) await db.updateTable('action_evidence').set({ name }).where('id', '=', f.id).execute();
 	}
 }

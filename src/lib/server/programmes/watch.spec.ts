@@ -45,7 +45,7 @@ const close = async (writes: GroupCommit, s: TestSession) => {
 	await settled();
 };
 const remove = async (writes: GroupCommit, db: Db, s: TestSession) => {
-	await writes.commit(s.row.id, (tx) => ({ deleted: privacy.deleteSessionRows(tx, s.row.id), records: [] }));
+	await writes.commit(s.row.id, async (_db, trx) => ({ deleted: await privacy.deleteSessionRows(trx, s.row.id), records: [] }));
 	await settled();
 };
 const execute = async (writes: GroupCommit, s: TestSession, command: unknown) => {

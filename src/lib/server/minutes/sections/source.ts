@@ -148,7 +148,7 @@ export async function loadSource(store: Database, sessionId: string, lang: Local
 		actions: await actions.list(store, sessionId),
 		notes: await notes.list(store, sessionId),
 		phaseChanges: (await log.recordsOfType(store, sessionId, 'phase.changed')).map(({ at, event }) => ({ at, phase: event.phase })),
-		retention: settings(db, sessionId)
+		retention: await settings(store, sessionId)
 	};
 }
 

@@ -24,7 +24,8 @@ export const DELETE: RequestHandler = (event) =>
 		if (confirmCode.trim().toUpperCase() !== session.code)
 			return problem(400, 'invalid_input', 'confirmCode: type the session code to confirm the deletion');
 		// Through the write queue, so no change of this session is half-way when its rows go.
-		await getContext().writes.commit(session.id, (db) => ({ deleted: privacy.deleteSessionRows(db, session.id, staffActor(event, accountId)), records: [] }));
-		privacy.checkpoint(getContext().db);
+		const who = staffActor(event, accountId);
+		await getContext().writes.commit(session.id, async (_db, trx) => ({ deleted: await privacy.deleteSessionRows(trx, session.id, who), records: [] }));
+		await privacy.checkpoint(getContext().store.db);
 		return new Response(null, { status: 204 });
 	});

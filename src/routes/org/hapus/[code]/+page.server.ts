@@ -22,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		me: { name: account.name, role: member.role, organization: member.organizationName },
 		session: { code: session.code, title: session.title },
-		counts: privacy.deletionCounts(getContext().db, session.id)
+		counts: await privacy.deletionCounts(getContext().store.db, session.id)
 	};
 };
 
@@ -33,8 +33,8 @@ export const actions = {
 		if (typed !== session.code) return fail(400, { error: 'wrong_code' as const });
 		const who = { accountId: member.accountId, actor: 'account' as const, address: addressOf(event) };
 		// Through the write queue, as the console's deletion: no change of this session is half-way when its rows go.
-		await getContext().writes.commit(session.id, (db) => ({ deleted: privacy.deleteSessionRows(db, session.id, who), records: [] }));
-		privacy.checkpoint(getContext().db);
+		await getContext().writes.commit(session.id, async (_db, trx) => ({ deleted: await privacy.deleteSessionRows(trx, session.id, who), records: [] }));
+		await privacy.checkpoint(getContext().store.db);
 		recheckConsoles(member.accountId);
 		// Back to the list (this page's session is gone), which says so.
 		redirect(303, `/org?dihapus=${session.code}`);

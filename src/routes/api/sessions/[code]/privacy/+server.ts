@@ -9,15 +9,15 @@ import type { RequestHandler } from './$types';
 
 /** The session's personal data as the facilitator manages it: retention, requests, who can be deleted, what deleting the session loses. */
 async function overview(sessionId: string) {
-	const db = getContext().db;
+	const db = getContext().store.db;
 	const erased = new Set(
-		(db.prepare('SELECT id FROM participants WHERE session_id = ? AND erased_at IS NOT NULL').all(sessionId) as { id: string }[]).map((r) => r.id)
+		(await db.selectFrom('participants').select('id').where('session_id', '=', sessionId).where('erased_at', 'is not', null).execute()).map((r) => r.id)
 	);
 	return {
-		retention: privacy.settings(db, sessionId),
-		requests: privacy.requests(db, sessionId),
-		participants: (await participants.listWithConsent(getContext().store.db, sessionId)).map((p) => ({ id: p.id, name: p.name, group: p.group, erased: erased.has(p.id) })),
-		counts: privacy.deletionCounts(db, sessionId)
+		retention: await privacy.settings(db, sessionId),
+		requests: await privacy.requests(db, sessionId),
+		participants: (await participants.listWithConsent(db, sessionId)).map((p) => ({ id: p.id, name: p.name, group: p.group, erased: erased.has(p.id) })),
+		counts: await privacy.deletionCounts(db, sessionId)
 	};
 }
 
@@ -35,11 +35,11 @@ export const PUT: RequestHandler = (event) =>
 		await requireFacilitator(event, session);
 		const input = await readBody(event.request, retentionSettingsSchema);
 		// An organization's session may keep personal data for less time than the organization allows, never more.
-		const orgMonths = privacy.settings(getContext().db, session.id).organizationMonths;
+		const orgMonths = (await privacy.settings(getContext().store.db, session.id)).organizationMonths;
 		if (orgMonths !== null && input.retentionMonths !== null && input.retentionMonths > orgMonths)
 			return problem(400, 'invalid_input', `retentionMonths: the organization keeps personal data at most ${orgMonths} months`);
-		await getContext().writes.commit(session.id, (db) => ({
-			records: [privacy.setSettings(db, session.id, 'facilitator', input.retentionMonths, input.keepInstitutions)]
+		await getContext().writes.commit(session.id, async (_db, trx) => ({
+			records: [await privacy.setSettings(trx, session.id, 'facilitator', input.retentionMonths, input.keepInstitutions)]
 		}));
 		return json(await overview(session.id), { headers: { 'cache-control': 'no-store' } });
 	});

@@ -14,8 +14,9 @@ export const POST: RequestHandler = (event) =>
 	handle(async () => {
 		const session = await findSession(event);
 		const me = await requireParticipantData(event, session);
-		const { request, records } = await getContext().writes.commit(session.id, (db) =>
-			privacy.requestDeletion(db, session.id, me.participantId, 'participant', new Date(), { accountId: null, actor: 'participant', address: clientAddress(event) })
+		const who = { accountId: null, actor: 'participant' as const, address: clientAddress(event) };
+		const { request, records } = await getContext().writes.commit(session.id, (_db, trx) =>
+			privacy.requestDeletion(trx, session.id, me.participantId, 'participant', new Date(), who)
 		);
 		return json({ requestedAt: request.requestedAt }, { status: records.length > 0 ? 201 : 200, headers: { 'cache-control': 'no-store' } });
 	});

@@ -16,11 +16,12 @@ export const POST: RequestHandler = (event) =>
 		const session = await findSession(event);
 		const { accountId } = await requireFacilitator(event, session);
 		const input = await readBody(event.request, erasureSchema);
-		const db = getContext().db;
-		if (!db.prepare('SELECT 1 FROM participants WHERE session_id = ? AND id = ?').get(session.id, input.participantId))
+		const db = getContext().store.db;
+		if (!(await db.selectFrom('participants').select('id').where('session_id', '=', session.id).where('id', '=', input.participantId).executeTakeFirst()))
 			return problem(404, 'not_found', 'No participant of this session has this id');
-		const done = await getContext().writes.commit(session.id, (db) => {
-			const records = privacy.erase(db, session.id, input.participantId, input.hideItems, new Date(), staffActor(event, accountId));
+		const who = staffActor(event, accountId);
+		const done = await getContext().writes.commit(session.id, async (_db, trx) => {
+			const records = await privacy.erase(trx, session.id, input.participantId, input.hideItems, new Date(), who);
 			return { erased: records !== null, records: records ?? [] };
 		});
 		if (!done.erased) return problem(409, 'invalid_input', "This participant's personal data was deleted already");
