@@ -4,24 +4,21 @@
  * so no freed page or WAL frame keeps a copy; on PostgreSQL see `checkpoint` for what stands in.
  */
 import { sql } from 'kysely';
-import type { Schema } from '../db/schema';
 import { engineOf, type Database } from '../db/store';
 import * as audit from '../accounts/audit';
 
 /** What deleting a session loses, for the confirmation. */
 export async function deletionCounts(db: Database, sessionId: string): Promise<{ items: number; participants: number; photos: number; evidence: number }> {
 	const n = (row: { n: number | string | bigint } | undefined) => Number(row?.n ?? 0);
-	const [items, participants, photos, evidence] = await Promise.all([
-		db.selectFrom('items').select((eb) => eb.fn.countAll().as('n')).where('session_id', '=', sessionId).where('deleted_at', 'is', null).executeTakeFirst(),
-		db
-			.selectFrom('participants')
-			.select((eb) => eb.fn.countAll().as('n'))
-			.where('session_id', '=', sessionId)
-			.where((eb) => eb.or([eb('removed_at', 'is', null), eb('removed_reason', 'is not', null)]))
-			.executeTakeFirst(),
-		db.selectFrom('photos').select((eb) => eb.fn.countAll().as('n')).where('session_id', '=', sessionId).executeTakeFirst(),
-		db.selectFrom('action_evidence').select((eb) => eb.fn.countAll().as('n')).where('session_id', '=', sessionId).executeTakeFirst()
-	]);
+	const items = await db.selectFrom('items').select((eb) => eb.fn.countAll().as('n')).where('session_id', '=', sessionId).where('deleted_at', 'is', null).executeTakeFirst();
+	const participants = await db
+		.selectFrom('participants')
+		.select((eb) => eb.fn.countAll().as('n'))
+		.where('session_id', '=', sessionId)
+		.where((eb) => eb.or([eb('removed_at', 'is', null), eb('removed_reason', 'is not', null)]))
+		.executeTakeFirst();
+	const photos = await db.selectFrom('photos').select((eb) => eb.fn.countAll().as('n')).where('session_id', '=', sessionId).executeTakeFirst();
+	const evidence = await db.selectFrom('action_evidence').select((eb) => eb.fn.countAll().as('n')).where('session_id', '=', sessionId).executeTakeFirst();
 	return { items: n(items), participants: n(participants), photos: n(photos), evidence: n(evidence) };
 }
 
@@ -79,11 +76,8 @@ export async function deleteSessionRows(
 	// Participants last: items and votes refer to them without cascading, and neither engine defers
 	// the check here (PostgreSQL's constraints are not deferrable), so what refers to them goes first.
 	const tables = (await sessionTables(trx)).sort((a, b) => Number(a === 'participants') - Number(b === 'participants'));
-	for (const table of tables)
-		await trx
-			.deleteFrom(table as keyof Schema & 'items')
-			.where('session_id', '=', sessionId)
-			.execute();
+	// Named by the database itself, so not known to the typed schema: typed as one table that has session_id.
+	for (const table of tables) await trx.deleteFrom(table as 'items').where('session_id', '=', sessionId).execute();
 	await trx.deleteFrom('sessions').where('id', '=', sessionId).execute();
 	return true;
 }
