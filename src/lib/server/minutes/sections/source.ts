@@ -10,7 +10,7 @@ import { formatMoment, formatTime, localDateTime } from '../../../domain/format'
 import type { ActionRow, Link, Locale, Note, Phase, PhotoView, SessionView, StaffSessionView, Theme } from '../../../domain/types';
 import { tally } from '../../../domain/votes';
 import * as actions from '../../actions';
-import { rawConnection, type Database } from '../../db/store';
+import type { Database } from '../../db/store';
 import * as itemLinks from '../../item-links';
 import * as log from '../../log';
 import * as notes from '../../notes';
@@ -95,11 +95,9 @@ export interface Source {
 }
 
 /**
- * Reads everything the minutes print, once. Sections never query: what they need is here. The
- * modules not on the store yet are read through its raw connection (SQLite only, for now).
+ * Reads everything the minutes print, once. Sections never query: what they need is here.
  */
 export async function loadSource(store: Database, sessionId: string, lang: Locale): Promise<Source> {
-	const db = rawConnection(store);
 	const session = sessions.toView(await sessions.byId(store, sessionId));
 	const listed = await participants.listForMinutes(store, sessionId);
 	// Someone whose data was deleted at their request keeps a place in the counts, not a name.
