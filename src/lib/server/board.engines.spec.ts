@@ -212,9 +212,13 @@ describe('the board on both engines', () => {
 			await join(store(), 'siti', 'akademisi');
 			await item(store(), 'i1');
 			await item(store(), 'i2');
-			await votes.set(store().db, SESSION, { participantId: 'siti', targetId: 'i1', count: 2 });
-			await votes.set(store().db, SESSION, { participantId: 'siti', targetId: 'i2', count: 1 });
-			await votes.set(store().db, SESSION, { participantId: 'siti', targetId: 'i2', count: 3 });
+			await store()
+				.db.transaction()
+				.execute(async (trx) => {
+					await votes.set(trx, SESSION, { participantId: 'siti', targetId: 'i1', count: 2 });
+					await votes.set(trx, SESSION, { participantId: 'siti', targetId: 'i2', count: 1 });
+					await votes.set(trx, SESSION, { participantId: 'siti', targetId: 'i2', count: 3 });
+				});
 			await store().db.updateTable('items').set({ status: 'hidden' }).where('id', '=', 'i2').execute();
 			expect(Object.fromEntries(await votes.countedBy(store().db, SESSION, 'siti', 'items'))).toEqual({ i1: 2 });
 			expect(Object.fromEntries(await votes.placedBy(store().db, SESSION, 'siti'))).toEqual({ i1: 2, i2: 3 });

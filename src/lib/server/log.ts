@@ -2,11 +2,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Kysely } from 'kysely';
 import type { SessionEvent, SessionRecord } from '../realtime/contract';
-import { stamp } from './clock';
 import type { Db } from './db/database';
 import { allSync, firstSync, sqliteQueries } from './db/bridge';
 import { appendRecord, lastSeq as storedLastSeq } from './db/log-store';
-import { sql } from './db/statements';
 import type { Database } from './db/store';
 
 /**
@@ -18,45 +16,18 @@ import type { Database } from './db/store';
 const currentAccount = new AsyncLocalStorage<string | null>();
 
 /**
- * Runs `write`, synchronous or async, with every record it appends through `appendEvent` attributed
- * to `accountId` (session_events.account_id). Code on the store passes the account to
- * `appendRecord` (./db/log-store.ts) itself.
+ * Runs `write`, synchronous or async, with every record it appends through `recordEvent`
+ * attributed to `accountId` (session_events.account_id).
  */
 export function asAccount<T>(accountId: string | null | undefined, write: () => T): T {
 	return currentAccount.run(accountId ?? null, write);
 }
 
-/** `owner` is the participant who may see this change in full besides staff (item author, voter). */
-export function appendEvent(
-	db: Db,
-	sessionId: string,
-	actor: string,
-	event: SessionEvent,
-	owner: string | null = null
-): SessionRecord {
-	if (!db.inTransaction) throw new Error('appendEvent must run inside a transaction');
-	// The session's clock comes with the seq (see ./clock): a sample session keeps its own.
-	const { last_seq, offset } = sql(
-		db,
-		'UPDATE sessions SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq, sample_clock_offset_ms AS offset'
-	).get(sessionId) as { last_seq: number; offset: number | null };
-	const at = stamp(offset);
-	sql(db, 'INSERT INTO session_events (session_id, seq, at, actor, payload, owner, account_id) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-		sessionId,
-		last_seq,
-		at,
-		actor,
-		JSON.stringify(event),
-		owner,
-		currentAccount.getStore() ?? null
-	);
-	return { seq: last_seq, at, event, owner };
-}
-
 /**
- * `appendEvent` for modules on the store (either engine): the same record, numbered under the
- * session's row lock by `appendRecord`, attributed to the account `asAccount` scoped (or none).
- * Must run inside the caller's transaction (a command's `context.trx`, a group commit's `trx`).
+ * Appends a record to the session's log: numbered under the session's row lock by `appendRecord`,
+ * attributed to the account `asAccount` scoped (or none). `owner` is the participant who may see
+ * it in full besides staff (item author, voter). Only inside the caller's transaction (a command's
+ * `context.trx`, a group commit's `trx`): outside one, seq and the tables could drift apart.
  */
 export async function recordEvent(
 	trx: Database,
@@ -65,6 +36,7 @@ export async function recordEvent(
 	event: SessionEvent,
 	owner: string | null = null
 ): Promise<SessionRecord> {
+	if (!trx.isTransaction) throw new Error('recordEvent must run inside a transaction');
 	const { seq, at } = await appendRecord(trx, { sessionId, actor, payload: event, owner, accountId: currentAccount.getStore() ?? null });
 	return { seq, at, event, owner };
 }

@@ -3,9 +3,7 @@
  * route builds its own check. Every function takes the member (account + organization + role)
  * and refuses anything outside that organization.
  */
-import { Kysely, type ExpressionBuilder } from 'kysely';
-import { allSync, firstSync, sqliteQueries } from '../db/bridge';
-import type { Db } from '../db/database';
+import type { ExpressionBuilder } from 'kysely';
 import type { Schema } from '../db/schema';
 import type { Database } from '../db/store';
 import { hashSecret, secretMatches } from '../secrets';
@@ -64,11 +62,6 @@ const assignmentQuery = (db: Database, sessionId: string, accountId: string) =>
 /** May this member run (open the console of) this session? Same organization, and the right role or assignment. */
 export async function mayRun(db: Database, member: Member, session: RunCandidate): Promise<boolean> {
 	return runsWithoutAssignment(member, session) ?? !!(await assignmentQuery(db, session.id, member.accountId).executeTakeFirst());
-}
-
-/** The same, synchronously on the raw connection, for code not converted yet (the programmes, through runnableSession). */
-export function canRun(db: Db, member: Member, session: RunCandidate): boolean {
-	return runsWithoutAssignment(member, session) ?? !!firstSync(db, assignmentQuery(sqliteQueries, session.id, member.accountId));
 }
 
 export interface OrgSession {
@@ -152,31 +145,20 @@ const programmeSessionsQuery = (db: Database, member: Member, programmeId: strin
  * The ids of a programme's sessions this member may follow up: every session of the programme in
  * the member's organization for admins and organizers, only the assigned ones for a facilitator.
  * Another organization's programme, or a session moved to another organization, yields nothing.
- * Transition only: on the raw connection (the programmes, not converted yet) through the bridge.
  */
-export function programmeSessionIds(db: Db, member: Member, programmeId: string): string[];
-export function programmeSessionIds(db: Database, member: Member, programmeId: string): Promise<string[]>;
-export function programmeSessionIds(db: Db | Database, member: Member, programmeId: string): string[] | Promise<string[]> {
-	if (db instanceof Kysely) return programmeSessionsQuery(db, member, programmeId).execute().then((rows) => rows.map((r) => r.id));
-	return allSync(db, programmeSessionsQuery(sqliteQueries, member, programmeId)).map((r) => r.id);
+export async function programmeSessionIds(db: Database, member: Member, programmeId: string): Promise<string[]> {
+	return (await programmeSessionsQuery(db, member, programmeId).execute()).map((r) => r.id);
 }
 
 const notRunnable = () => new AccessDenied('not_found', 'No session of your organization has this code');
 
 /**
  * A session of the member's organization that the member may run, by code; throws otherwise (same
- * answer either way). Transition only: on the raw connection (the programmes) synchronously.
+ * answer either way).
  */
-export function runnableSession(db: Db, member: Member, code: string): sessions.SessionRow;
-export function runnableSession(db: Database, member: Member, code: string): Promise<sessions.SessionRow>;
-export function runnableSession(db: Db | Database, member: Member, code: string): sessions.SessionRow | Promise<sessions.SessionRow> {
-	if (db instanceof Kysely)
-		return sessions.byCode(db, code).then(async (row) => {
-			if (!row || !(await mayRun(db, member, row))) throw notRunnable();
-			return row;
-		});
-	const row = sessions.byCode(db, code);
-	if (!row || !canRun(db, member, row)) throw notRunnable();
+export async function runnableSession(db: Database, member: Member, code: string): Promise<sessions.SessionRow> {
+	const row = await sessions.byCode(db, code);
+	if (!row || !(await mayRun(db, member, row))) throw notRunnable();
 	return row;
 }
 

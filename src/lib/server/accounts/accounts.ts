@@ -4,8 +4,6 @@
  * or shown to the admin, who shares it (WhatsApp). Only the links' hashes are stored.
  */
 import { sql } from 'kysely';
-import { firstSync, sqliteQueries } from '../db/bridge';
-import type { Db } from '../db/database';
 import { isUniqueViolation, type Database } from '../db/store';
 import { hashSecret, newId, newSecret } from '../secrets';
 import * as audit from './audit';
@@ -90,11 +88,6 @@ const byIdQuery = (db: Database, id: string) => db.selectFrom('accounts').select
 
 export function byId(db: Database, id: string): Promise<AccountRow | undefined> {
 	return byIdQuery(db, id).executeTakeFirst();
-}
-
-/** The same, synchronously on the raw connection, for the modules not converted yet. */
-export function byIdNow(db: Db, id: string): AccountRow | undefined {
-	return firstSync(db, byIdQuery(sqliteQueries, id));
 }
 
 export async function countAccounts(db: Database): Promise<number> {

@@ -3,8 +3,6 @@
  * update or delete, and the table's triggers (db/migrations/009_accounts.sql) refuse both.
  */
 import type { CsvDialect } from '../../domain/minutes-formats';
-import { firstSync, runSync, sqliteQueries } from '../db/bridge';
-import type { Db } from '../db/database';
 import type { Database } from '../db/store';
 import { CSV_DIALECT_SHAPES } from '../minutes/csv';
 import { csvField } from '../minutes/sheets/csv-field';
@@ -129,11 +127,6 @@ export async function add(db: Database, entry: NewAuditEntry): Promise<void> {
 	await insert(db, entry).execute();
 }
 
-/** The same, on the raw connection, for the modules not converted to the store yet (sync, inside their transactions). */
-export function record(db: Db, entry: NewAuditEntry): void {
-	runSync(db, insert(sqliteQueries, entry));
-}
-
 /** Who did something to a session: an account, else the kind of link or the system; and from where. */
 export interface SessionActor {
 	accountId: string | null;
@@ -144,29 +137,8 @@ export interface SessionActor {
 /**
  * Records an action on a session, in its organization's log: THE hook for session-level events
  * (downloads, link use, deletion requests and erasures, session deletion). A one-off session
- * (no organization) gets no entry: nobody would be allowed to read it. Returns whether it wrote.
+ * (no organization) gets no entry: nobody would be allowed to read it. Returns whether it wrote. Inside the caller's transaction if given one.
  */
-export function recordForSession(
-	db: Db,
-	sessionId: string,
-	who: SessionActor,
-	entry: { action: AuditAction; detail?: string; subject?: string }
-): boolean {
-	const session = firstSync(db, sqliteQueries.selectFrom('sessions').select(['code', 'organization_id']).where('id', '=', sessionId));
-	if (!session?.organization_id) return false;
-	record(db, {
-		organizationId: session.organization_id,
-		accountId: who.accountId,
-		actor: who.accountId ? 'account' : who.actor,
-		action: entry.action,
-		subject: entry.subject ?? session.code,
-		detail: entry.detail ?? '',
-		address: who.address
-	});
-	return true;
-}
-
-/** `recordForSession` through the store (either engine), inside the caller's transaction if given one. */
 export async function addForSession(
 	db: Database,
 	sessionId: string,

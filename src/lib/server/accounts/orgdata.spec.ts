@@ -116,8 +116,8 @@ describe('audit hooks', () => {
 	it('records a session action once in its organization, with actor and address; an account wins over the link', async () => {
 		const { fgd, organization, organizer } = await orgFgd();
 		const db = fgd.db;
-		expect(audit.recordForSession(db, fgd.session.id, who(null, 'report_link'), { action: 'minutes.downloaded', detail: 'pdf id' })).toBe(true);
-		expect(audit.recordForSession(db, fgd.session.id, who(organizer.accountId), { action: 'report.downloaded' })).toBe(true);
+		expect(await audit.addForSession(kysely(db), fgd.session.id, who(null, 'report_link'), { action: 'minutes.downloaded', detail: 'pdf id' })).toBe(true);
+		expect(await audit.addForSession(kysely(db), fgd.session.id, who(organizer.accountId), { action: 'report.downloaded' })).toBe(true);
 		const [report, minutes] = (await entries(db, organization.id)).filter((e) => e.action === 'minutes.downloaded' || e.action === 'report.downloaded');
 		expect(minutes).toMatchObject({ action: 'minutes.downloaded', actor: 'report_link', accountId: null, address: '203.0.113.9', subject: fgd.session.code, detail: 'pdf id' });
 		expect(report).toMatchObject({ action: 'report.downloaded', actor: 'account', accountId: organizer.accountId });
@@ -126,7 +126,7 @@ describe('audit hooks', () => {
 	it('writes nothing for a one-off session (no organization)', async () => {
 		const fgd = await facilitatedFgd();
 		const db = fgd.db;
-		expect(audit.recordForSession(db, fgd.session.id, who(null), { action: 'minutes.downloaded' })).toBe(false);
+		expect(await audit.addForSession(kysely(db), fgd.session.id, who(null), { action: 'minutes.downloaded' })).toBe(false);
 		const participant = (db.prepare('SELECT id FROM participants WHERE session_id = ? LIMIT 1').get(fgd.session.id) as { id: string }).id;
 		await kysely(db).transaction().execute((trx) => privacy.erase(trx, fgd.session.id, participant, false, new Date(), who(null)));
 		await kysely(db).transaction().execute((trx) => privacy.deleteSessionRows(trx, fgd.session.id, who(null)));
@@ -198,7 +198,7 @@ describe('the audit log for admins', () => {
 		const db = fgd.db;
 		const other = await orgOf(db, 'Bappeda Kota Samarinda');
 		await setSettings(db, other.admin, { retentionMonths: 3, keepInstitutions: true });
-		audit.record(db, { organizationId: organization.id, accountId: admin.accountId, action: 'minutes.downloaded', address: '203.0.113.1' });
+		await audit.add(kysely(db), { organizationId: organization.id, accountId: admin.accountId, action: 'minutes.downloaded', address: '203.0.113.1' });
 		const mine = await entries(db, organization.id);
 		expect(mine.every((e) => e.organizationId === organization.id)).toBe(true);
 		expect(await entries(db, organization.id, 'settings.changed')).toEqual([]);

@@ -4,7 +4,7 @@ import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appendEvent, recordsSince } from '../log';
+import { recordEvent, recordsSince } from '../log';
 import * as sessions from '../sessions';
 import { sync } from '../sync';
 import { addItem, createSession, joinParticipant, send } from '$lib/testing/server';
@@ -114,7 +114,7 @@ describe('the log', () => {
 	it('refuses to append outside a transaction, so seq and tables cannot drift apart', async () => {
 		const db = track(openDatabase(':memory:'));
 		const session = createSession(db);
-		expect(() => appendEvent(db, session.row.id, 'facilitator', { type: 'item.deleted', itemId: 'x' })).toThrow(/transaction/);
+		await expect(recordEvent(kysely(db), session.row.id, 'facilitator', { type: 'item.deleted', itemId: 'x' })).rejects.toThrow(/transaction/);
 		expect(recordsSince(db, session.row.id, 0, 10)).toEqual([]);
 	});
 
