@@ -134,7 +134,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 	}
 	const cluster = await startCluster({ nodes: Number(values.nodes), port: Number(values.port), dir: process.env.CLUSTER_DIR });
 	console.log(`Rembuk cluster: ${cluster.url} → ${cluster.nodes.map((n) => `${n.name} (${n.url})`).join(', ')}`);
-	console.log(`Database: ${cluster.nodes[0].env.DATABASE_PATH} (shared SQLite: a test set-up until PostgreSQL storage lands)`);
+	const url = process.env.DATABASE_URL;
+	// The nodes take DATABASE_URL from the environment before DATABASE_PATH (src/lib/server/context.ts).
+	if (url && /^postgres(ql)?:\/\//i.test(url)) console.log(`Database: PostgreSQL at ${new URL(url).host}${new URL(url).pathname} (run npm run migrate first)`);
+	else console.log(`Database: ${cluster.nodes[0].env.DATABASE_PATH} (one SQLite file shared by the nodes: a test set-up; a real cluster uses DATABASE_URL=postgres://…)`);
 	const shutdown = async () => {
 		await cluster.stop();
 		process.exit(0);
