@@ -43,6 +43,16 @@ describe('guessing', () => {
 		expect(Date.now() - again).toBeLessThan(40);
 	});
 
+	it('lets a room behind one address send the right code all at once while the store answers slowly', async () => {
+		const guessing = createGuessing(options);
+		const slow = (code: string) => () => new Promise<{ id: string } | undefined>((resolve) => setTimeout(() => resolve(live.get(code)), 5));
+		const room = await Promise.all(Array.from({ length: 150 }, () => guessing.lookUp('venue', 'ABC234', slow('ABC234'))));
+		expect(room.filter((a) => a.ok && a.found?.id === 's1')).toHaveLength(150);
+		// The same wrong code sent at once is still a miss each time it is tried past the free ones.
+		const wrong = await Promise.all(Array.from({ length: 20 }, () => guessing.lookUp('other', 'WRONG0', slow('WRONG0'))));
+		expect(wrong.filter((a) => !a.ok).length).toBeGreaterThan(0);
+	});
+
 	it('does not spend a miss on a code that opens a session', async () => {
 		const guessing = createGuessing(options);
 		for (let i = 0; i < 50; i++) expect((await guessing.lookUp('a', 'ABC234', find('ABC234'))).ok).toBe(true);

@@ -65,6 +65,8 @@ interface Address {
 	waiting: number;
 	/** Codes this address found, until when: looking one up again tells it nothing new. */
 	known: Map<string, number>;
+	/** Codes this address is looking up on the store right now, and the answer to come. */
+	pending: Map<string, Promise<unknown>>;
 }
 
 /**
@@ -82,7 +84,7 @@ export function createGuessing(options = GUESSING, clock: () => number = () => D
 		let entry = addresses.get(address);
 		if (!entry) {
 			if (addresses.size > 50_000) forgetIdle();
-			entry = { bucket: new Bucket(options.freeMisses, options.missEveryMs, clock()), queue: Promise.resolve(), waiting: 0, known: new Map() };
+			entry = { bucket: new Bucket(options.freeMisses, options.missEveryMs, clock()), queue: Promise.resolve(), waiting: 0, known: new Map(), pending: new Map() };
 			addresses.set(address, entry);
 		}
 		return entry;
@@ -93,7 +95,7 @@ export function createGuessing(options = GUESSING, clock: () => number = () => D
 		const now = clock();
 		for (const [address, entry] of addresses) {
 			for (const [key, until] of entry.known) if (until < now) entry.known.delete(key);
-			if (entry.waiting === 0 && entry.known.size === 0 && entry.bucket.tokens(now) >= entry.bucket.capacity) addresses.delete(address);
+			if (entry.waiting === 0 && entry.known.size === 0 && entry.pending.size === 0 && entry.bucket.tokens(now) >= entry.bucket.capacity) addresses.delete(address);
 		}
 	}
 
@@ -110,7 +112,12 @@ export function createGuessing(options = GUESSING, clock: () => number = () => D
 	async function attempt<T>(address: string, entry: Address, key: string | null, find: Find<T>): Promise<T | undefined> {
 		entry.bucket.spend(clock());
 		everyone.spend(clock());
-		const found = await find();
+		const answer = Promise.resolve(find());
+		if (key !== null && !entry.pending.has(key)) {
+			const settled = answer.catch(() => undefined).finally(() => entry.pending.delete(key));
+			entry.pending.set(key, settled);
+		}
+		const found = await answer;
 		const now = clock();
 		if (found === undefined) onMiss?.(address);
 		else {
@@ -132,6 +139,11 @@ export function createGuessing(options = GUESSING, clock: () => number = () => D
 	 */
 	async function lookUp<T>(address: string, key: string | null, find: Find<T>): Promise<Turn<T>> {
 		const entry = of(address);
+		// A room behind one address sends the same code many times at once: those that arrive while
+		// it is on the store wait for that answer instead of each reserving a miss (which would turn
+		// a ballroom away before the first look-up came back). A miss repeated tells nothing new.
+		const inFlight = key === null ? undefined : entry.pending.get(key);
+		if (inFlight) await inFlight;
 		const now = clock();
 		const until = key === null ? undefined : entry.known.get(key);
 		if (until !== undefined && until >= now) {
