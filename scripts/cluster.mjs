@@ -1,10 +1,12 @@
 // `npm run cluster -- --nodes 3 --port 8080`: N production nodes of the current build behind
-// HAProxy, for trying a cluster on one machine and for tests/e2e/cluster.e2e.ts. Needs Redis
+// HAProxy, for trying a cluster on one machine and for the browser tests. Needs Redis
 // (REDIS_URL, default redis://127.0.0.1:6379) and haproxy (HAPROXY, default /usr/sbin/haproxy).
-//
-// Until PostgreSQL storage lands the nodes share one SQLite file (WAL works across processes on
-// one machine): a test set-up only, not a supported deployment. See README "Running a cluster".
+// The nodes store in PostgreSQL when DATABASE_URL names it (run `npm run migrate` once first);
+// without it they share one SQLite file (WAL works across processes on one machine), a set-up
+// for trying things only. See README "Running a cluster".
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -33,6 +35,34 @@ async function waitFor(url, child, log, ms = 20_000) {
 		await new Promise((r) => setTimeout(r, 100));
 	}
 	throw new Error(`no answer from ${url}:\n${log()}`);
+}
+
+/**
+ * A fresh PostgreSQL database beside the one `adminUrl` names, migrated by the build's migrator,
+ * for a cluster of its own (tests, benchmarks); `drop()` removes it, closing what still uses it.
+ * @param {string} adminUrl
+ */
+export async function scratchDatabase(adminUrl) {
+	const name = `rembuk_scratch_${randomBytes(5).toString('hex')}`;
+	const admin = async (sql) => {
+		const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
+		await client.connect();
+		try {
+			await client.query(sql);
+		} finally {
+			await client.end();
+		}
+	};
+	await admin(`CREATE DATABASE ${name}`);
+	const url = new URL(adminUrl);
+	url.pathname = `/${name}`;
+	const migrated = spawnSync(process.execPath, [join(ROOT, 'build/migrate.js')], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url.href }, encoding: 'utf8' });
+	const drop = () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+	if (migrated.status !== 0) {
+		await drop();
+		throw new Error(`migrating ${name} failed:\n${migrated.stdout}${migrated.stderr}`);
+	}
+	return { url: url.href, name, drop };
 }
 
 /** One production node: build/server.js with its own port and name. */
@@ -84,9 +114,9 @@ export async function startCluster(options = {}) {
 	};
 	const nodes = [];
 	for (let i = 1; i <= (options.nodes ?? 3); i++) nodes.push(new Node(`node${i}`, await freePort(), env));
-	const stopAll = async () => {
+	const stopAll = async (signal = 'SIGTERM') => {
 		await stopHaproxy();
-		await Promise.all(nodes.map((n) => n.stop('SIGTERM')));
+		await Promise.all(nodes.map((n) => n.stop(signal)));
 	};
 	let stopHaproxy = async () => {};
 	try {
@@ -110,8 +140,9 @@ export async function startCluster(options = {}) {
 			nodes,
 			dir,
 			haproxyLog: () => log,
-			stop: async () => {
-				await stopAll();
+			/** SIGTERM: an orderly stop; SIGKILL: every node crashes at once. */
+			stop: async (signal = 'SIGTERM') => {
+				await stopAll(signal);
 				if (!options.dir) rmSync(dir, { recursive: true, force: true });
 			}
 		};

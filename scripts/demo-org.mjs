@@ -1,5 +1,5 @@
 // The organization part of `npm run demo` (skip it with `--no-org`): a demo organization with one
-// admin (through build/admin.js create-user against DATABASE_PATH, as an operator would: no default
+// admin (through build/admin.js create-user against the server's database, DATABASE_URL or DATABASE_PATH, as an operator would: no default
 // password, a one-time setup link), a programme of three sessions in three kabupaten/kota of
 // Kalimantan Timur created through the /org pages' own form actions, each filled over socket.io
 // with that region's cards from src/lib/similarity/data/programme.tsv, and two of the three closed.
@@ -106,13 +106,18 @@ export function programmeCards(path = 'src/lib/similarity/data/programme.tsv') {
 	return bySession;
 }
 
-/** `node build/admin.js create-user …` against DATABASE_PATH; returns the one-time link it prints. */
+/** PostgreSQL's URL when DATABASE_URL names one (as the server reads it), else null. */
+const postgresUrl = () => (/^postgres(ql)?:\/\//i.test(process.env.DATABASE_URL ?? '') ? process.env.DATABASE_URL : null);
+/** Where the accounts are written, for the messages. */
+const databaseName = () => (postgresUrl() ? `PostgreSQL ${new URL(postgresUrl()).pathname.slice(1)}` : (process.env.DATABASE_PATH ?? 'db/rembuk.sqlite'));
+
+/** `node build/admin.js create-user …` against the server's database; returns the one-time link it prints. */
 function createAdmin(login, name, baseUrl) {
 	if (!existsSync('build/admin.js')) throw new Error('No build/admin.js: run `npm run build` first (or pass --no-org)');
 	const database = process.env.DATABASE_PATH ?? 'db/rembuk.sqlite';
-	// Never a new, empty database beside the server's: the accounts must land where the server reads.
-	if (!existsSync(database))
-		throw new Error(`no database at ${database}: set DATABASE_PATH to the running server's database, or pass --no-org`);
+	// Never a new, empty SQLite file beside the server's: the accounts must land where the server reads.
+	if (!postgresUrl() && !existsSync(database))
+		throw new Error(`no database at ${database}: set DATABASE_PATH (or DATABASE_URL) to the running server's database, or pass --no-org`);
 	let out;
 	try {
 		out = execFileSync(process.execPath, ['build/admin.js', 'create-user', '--org', ORGANIZATION, '--username', login, '--name', name], {
@@ -194,8 +199,8 @@ export async function seedOrganization({ baseUrl, timeoutMs, request, connect, s
 	} catch (error) {
 		// The link was written to a database the server does not read.
 		throw new Error(
-			`the server at ${baseUrl} does not know the account just made in ${process.env.DATABASE_PATH ?? 'db/rembuk.sqlite'}: ` +
-				`set DATABASE_PATH to the running server's database, or pass --no-org (${error.message})`
+			`the server at ${baseUrl} does not know the account just made in ${databaseName()}: ` +
+				`set DATABASE_PATH (or DATABASE_URL) to the running server's database, or pass --no-org (${error.message})`
 		);
 	}
 	progress(`Organization "${ORGANIZATION}" with an admin (setup link printed, unused)`);

@@ -4,21 +4,32 @@
 import { connect, command, join, sync } from './phone.mjs';
 import { pool, sleep } from './stats.mjs';
 
-/** One phone: its socket and what it has seen of the session's `seq`. */
+/**
+ * One phone: its socket and what it has seen of the session's `seq`. Records may come out of
+ * order in a cluster (two nodes commit for the session, each publishes its own): one that skips
+ * ahead is held until the gap fills, and counted as a gap the real client would close by `sync`.
+ */
 class Phone {
 	lastSeq = 0;
 	duplicated = 0;
-	gaps = 0;
+	gapSyncs = 0;
+	received = 0;
+	/** Seqs seen past a gap, waiting for it to fill. */
+	ahead = new Set();
 	constructor(socket) {
 		this.socket = socket;
 		socket.on('record', (record) => this.#receive(record));
 	}
 
 	#receive(record) {
-		if (record.seq <= this.lastSeq) this.duplicated++;
-		else {
-			if (record.seq > this.lastSeq + 1) this.gaps += record.seq - this.lastSeq - 1;
+		this.received++;
+		if (record.seq <= this.lastSeq || this.ahead.has(record.seq)) this.duplicated++;
+		else if (record.seq === this.lastSeq + 1) {
 			this.lastSeq = record.seq;
+			while (this.ahead.delete(this.lastSeq + 1)) this.lastSeq++;
+		} else {
+			if (this.ahead.size === 0) this.gapSyncs++;
+			this.ahead.add(record.seq);
 		}
 		if (probe) probe(this, record);
 	}
@@ -144,16 +155,26 @@ async function settle(finalSeq) {
 	while (performance.now() < deadline && phones.some((p) => p.lastSeq < finalSeq)) await sleep(20);
 }
 
-/** Deliveries missing or repeated by `seq` over every phone since the last call (a phase). */
+/**
+ * Deliveries missing or repeated by `seq` over every phone since the last call (a phase), the gaps
+ * a phone would have closed by `sync`, and the records delivered. A record never delivered leaves
+ * its phone short of `finalSeq`; the next phase starts past it.
+ */
 function seqHealth(finalSeq) {
 	let missing = 0;
 	let duplicated = 0;
+	let gapSyncs = 0;
+	let deliveries = 0;
 	for (const phone of phones) {
-		missing += phone.gaps + Math.max(0, finalSeq - phone.lastSeq);
+		missing += Math.max(0, finalSeq - phone.lastSeq - [...phone.ahead].filter((seq) => seq <= finalSeq).length);
 		duplicated += phone.duplicated;
-		phone.gaps = phone.duplicated = 0;
+		gapSyncs += phone.gapSyncs;
+		deliveries += phone.received;
+		phone.lastSeq = Math.max(finalSeq, phone.lastSeq, ...phone.ahead);
+		phone.ahead.clear();
+		phone.gapSyncs = phone.duplicated = phone.received = 0;
 	}
-	return { seqMissing: missing, seqDuplicated: duplicated };
+	return { seqMissing: missing, seqDuplicated: duplicated, gapSyncs, deliveries };
 }
 
 process.on('message', async ({ id, type, ...args }) => {

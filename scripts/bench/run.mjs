@@ -12,6 +12,8 @@
 //                    [--similarity-cards 500] [--storm 300,1000]
 //                    [--wait-idle SECONDS] [--max-others PERCENT]
 //                    [--server build/server.js] [--cpu-prof] [--browser] [--json]
+//   npm run bench -- --cluster 3 --clients 1000 --only fanout,writes
+//                    adds a third target: 3 nodes behind HAProxy on PostgreSQL and Redis (scripts/bench/cluster-target.mjs)
 import { fork } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -25,6 +27,7 @@ import { createSession } from './phone.mjs';
 import { joinStorm } from './join-storm.mjs';
 import { measureSimilarity, SIMILARITY_PATHS } from './similarity.mjs';
 import { clusteringRows, measureClustering } from './clustering.mjs';
+import { clusterRows, cpuSince, cpuSnapshot, startBenchCluster } from './cluster-target.mjs';
 import { measureSynthesis, synthesisRows } from './synthesis.mjs';
 import { freePort } from './ports.mjs';
 import { summarizeProfile } from './profile.mjs';
@@ -52,9 +55,11 @@ const { values: opts } = parseArgs({
 		deadline: { type: 'string', default: '30' },
 		'cpu-prof': { type: 'boolean', default: false },
 		browser: { type: 'boolean', default: false },
-		json: { type: 'boolean', default: false }
+		json: { type: 'boolean', default: false },
+		cluster: { type: 'string', default: '0' }
 	}
 });
+const clusterNodes = Number(opts.cluster);
 const clients = Number(opts.clients);
 const posts = Number(opts.posts);
 const rate = Number(opts.rate);
@@ -167,10 +172,15 @@ async function alternate(targets, label, run) {
 		const pair = {};
 		let others = 0;
 		for (const t of attempt % 2 ? [...targets].reverse() : targets) {
-			const cpu = cpuMsOf(t.server);
+			// A cluster is many processes (nodes, HAProxy, PostgreSQL, Redis): each part is counted.
+			const parts = t.server.groups ? cpuSnapshot(t.server.groups) : null;
+			const cpu = parts ? 0 : cpuMsOf(t.server);
 			const machine = machineCpuMs();
 			const result = await run(t, attempt);
-			result.serverCpuMs = cpuMsOf(t.server) - cpu;
+			if (parts) {
+				result.cpuParts = cpuSince(t.server.groups, parts);
+				result.serverCpuMs = Object.values(result.cpuParts).reduce((sum, ms) => sum + ms, 0);
+			} else result.serverCpuMs = cpuMsOf(t.server) - cpu;
 			result.othersCpuMs = machineCpuMs() - machine - result.serverCpuMs - result.loadCpuMs;
 			others = Math.max(others, (100 * result.othersCpuMs) / result.wallMs);
 			pair[t.name] = result;
@@ -191,10 +201,10 @@ async function alternate(targets, label, run) {
  */
 async function compare(targets) {
 	for (const t of targets) {
-		const before = wants('memory') ? await settledMemory(t.server) : null;
-		say(`${t.name}: ${clients} phones ${t.name === 'rembuk' ? 'joining and ' : ''}connecting`);
+		const before = wants('memory') && t.server.memory ? await settledMemory(t.server) : null;
+		say(`${t.name}: ${clients} phones ${t.code ? 'joining and ' : ''}connecting`);
 		t.load = startLoad();
-		t.out = { setup: await t.load.call('setup', { url: t.server.url, code: t.code, clients, target: t.name }) };
+		t.out = { setup: await t.load.call('setup', { url: t.server.url, code: t.code, clients, target: t.code ? 'rembuk' : 'relay' }) };
 		await sleep(1500); // let presence announcements settle
 		if (before) t.out.memory = { before, burst: await t.server.memory(), after: await settledMemory(t.server) };
 	}
@@ -230,10 +240,11 @@ async function compare(targets) {
 	return Object.fromEntries(targets.map((t) => [t.name, t.out]));
 }
 
-/** Adds up two rounds' results: numbers are summed and latency lists joined. */
+/** Adds up two rounds' results: numbers are summed, latency lists joined, and objects (CPU per part) added up alike. */
 function merge(total, round) {
-	if (!total) return { ...round };
-	for (const [key, value] of Object.entries(round)) total[key] = Array.isArray(value) ? total[key].concat(value) : total[key] + value;
+	if (!total) return structuredClone(round);
+	for (const [key, value] of Object.entries(round))
+		total[key] = Array.isArray(value) ? total[key].concat(value) : typeof value === 'object' && value !== null ? merge(total[key], value) : total[key] + value;
 	return total;
 }
 
@@ -316,6 +327,13 @@ async function main() {
 				{ name: 'relay', server: bare, code: '' },
 				{ name: 'rembuk', server: app, code: session.code }
 			];
+			if (clusterNodes > 0) {
+				say(`cluster: ${clusterNodes} nodes behind HAProxy on PostgreSQL and Redis`);
+				const cluster = await startBenchCluster({ nodes: clusterNodes });
+				cleanups.push(() => cluster.dispose());
+				report.clusterSetup = { nodes: clusterNodes, database: cluster.database };
+				targets.push({ name: 'cluster', server: cluster, code: (await createSession(cluster.url)).code });
+			}
 			Object.assign(report, await compare(targets));
 		}
 		await bare.dispose();
@@ -494,6 +512,16 @@ function finish(report) {
 		summary.joinStorm = report.joinStorm;
 	}
 	if (r.setup) summary.setup = { joinMs: round(r.setup.joinMs), connectMs: round(r.setup.connectMs) };
+	if (report.cluster) {
+		rows.push(...clusterRows(report, round));
+		const c = report.cluster;
+		const parts = (phase, per) => (phase?.cpuParts ? Object.fromEntries(Object.entries(phase.cpuParts).map(([part, ms]) => [part, round(ms / per, 3)])) : null);
+		summary.cluster = {
+			nodes: report.clusterSetup.nodes,
+			fanout: c.fanout && { p50: round(c.fanout.latency.p50), p95: round(c.fanout.latency.p95), p99: round(c.fanout.latency.p99), lost: c.fanout.lost + c.fanout.seqMissing, duplicated: c.fanout.duplicated + c.fanout.seqDuplicated, gapSyncs: c.fanout.gapSyncs, deliveries: c.fanout.deliveries, cpuMsPerRecord: parts(c.fanout, c.fanout.acked), cpuMsPerDelivery: parts(c.fanout, c.fanout.latency.count) },
+			writes: c.writes && { perSecond: round(c.writes.perSecond), lost: c.writes.seqMissing, duplicated: c.writes.seqDuplicated, gapSyncs: c.writes.gapSyncs, deliveries: c.writes.deliveries, cpuMsPerRecord: parts(c.writes, c.writes.acked) }
+		};
+	}
 
 	const m = report.machine;
 	console.log(`Rembuk bench, ${report.date}, ${m.cpus} × ${m.model}, ${m.memoryGB} GB, Node ${m.node}; others kept the CPUs ${m.busyBefore}% busy before the run`);

@@ -5,20 +5,38 @@
  * phones come back through HAProxy to another node and resend their outboxes: every
  * acknowledged post exists exactly once, every view converges, no seq is skipped.
  *
- * Until PostgreSQL storage lands the nodes share one SQLite file: a test set-up only.
- * Skips, saying why, without haproxy, Redis or a build.
+ * The nodes store in a fresh PostgreSQL database of the file's own, as a real cluster does.
+ * Skips, saying why, without haproxy, Redis, PostgreSQL or a build.
  */
 import { expect, test } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { createClient } from 'redis';
 import { haproxyConfig } from '../../deploy/haproxy.mjs';
-import { startCluster, whyNoHaproxy } from '../../scripts/cluster.mjs';
+import { scratchDatabase, startCluster, whyNoHaproxy } from '../../scripts/cluster.mjs';
+import { PG_TEST_URL, PostgresProcess, postgresProblem, whyNoPostgresServer } from '../../src/lib/testing/postgres';
 import { dropPrefix, RedisProcess, skipping, testPrefix, TEST_REDIS_URL, whyNoRedis, whyNoRedisServer } from '../../src/lib/testing/redis';
 import { ClusterPhone } from './cluster-phone';
 import { joinOnPhone, newPhone, post, refuseWebSockets } from './helpers';
-import { command } from './socket';
+import pg from 'pg';
+import type { SocketAuth } from '../../src/lib/realtime/contract';
+import { command, connect } from './socket';
 
 const noBuild = () => (existsSync('build/server.js') ? null : 'no build: run `npm run build` first');
+async function whyNoPostgres() {
+	const problem = await postgresProblem(PG_TEST_URL);
+	return problem && `PostgreSQL is not reachable at ${PG_TEST_URL} (${problem}); set PG_TEST_URL or start PostgreSQL`;
+}
+type Database = Awaited<ReturnType<typeof scratchDatabase>>;
+/** Rows read straight from the cluster's PostgreSQL database, beside the nodes. */
+async function databaseRows<T>(url: string, sql: string, params: unknown[]): Promise<T[]> {
+	const client = new pg.Client({ connectionString: url });
+	await client.connect();
+	try {
+		return (await client.query(sql, params)).rows as T[];
+	} finally {
+		await client.end();
+	}
+}
 const PHONES = 9;
 const POSTS_DURING_KILL = 6;
 
@@ -73,15 +91,19 @@ test.describe('three nodes behind HAProxy', () => {
 	const prefix = testPrefix();
 	const phones: ClusterPhone[] = [];
 
+	let database: Database | null = null;
+
 	test.beforeAll(async () => {
-		why = skipping('cluster specs', whyNoHaproxy() ?? (await whyNoRedis()) ?? noBuild());
+		why = skipping('cluster specs', whyNoHaproxy() ?? (await whyNoRedis()) ?? (await whyNoPostgres()) ?? noBuild());
 		if (why) return;
-		cluster = await startCluster({ nodes: 3, redisUrl: TEST_REDIS_URL, prefix });
+		database = await scratchDatabase(PG_TEST_URL);
+		cluster = await startCluster({ nodes: 3, redisUrl: TEST_REDIS_URL, prefix, env: { DATABASE_URL: database.url } });
 	});
 
 	test.afterAll(async () => {
 		for (const phone of phones) phone.close();
 		await cluster?.stop();
+		await database?.drop();
 		if (why) return;
 		const redis = createClient({ url: TEST_REDIS_URL });
 		await redis.connect();
@@ -130,6 +152,42 @@ test.describe('three nodes behind HAProxy', () => {
 		for (const { phone } of opened) await phone.context.close();
 	});
 
+	test('a burst spread over the three nodes commits for one session at once: seq gap-free and unique, a retry on another node applied once', async () => {
+		test.skip(why !== null, why ?? '');
+		test.setTimeout(120_000);
+		const { console_, people } = await room(cluster!.url, phones);
+		expect(new Set(people.map((p) => p.node)).size).toBe(3);
+		const code = people[0].auth.code;
+		// Each phone's retry arrives on a node other than its own, straight to that node, at the same moment as the first try.
+		const elsewhere = await Promise.all(
+			people.map((phone) => connect(cluster!.nodes.find((n) => n.name !== phone.node)!.url, phone.auth as SocketAuth))
+		);
+		const ids = people.map((_, i) => Array.from({ length: 5 }, (_, n) => `burst-${i}-${n}`));
+		const tries = people.flatMap((phone, i) =>
+			ids[i].flatMap((id, n) => {
+				const add = { type: 'item.add', kind: 'peluang', text: `Serentak ${i}.${n}` };
+				return [command(phone.socket!, add, id), command(elsewhere[i], add, id)];
+			})
+		);
+		const answers = await Promise.all(tries);
+		for (const socket of elsewhere) socket.close();
+		expect(answers.filter((a) => !a.ok)).toEqual([]);
+		const items = answers.map((a) => (a.ok ? a.itemId : undefined));
+		// The first try and the retry got one answer: the same item.
+		for (let k = 0; k < items.length; k += 2) expect(items[k + 1]).toBe(items[k]);
+		expect(new Set(items).size).toBe(PHONES * 5);
+
+		const rows = await databaseRows<{ seq: number; type: string }>(
+			database!.url,
+			"SELECT e.seq, e.payload::json->>'type' AS type FROM session_events e JOIN sessions s ON s.id = e.session_id WHERE s.code = $1 ORDER BY e.seq",
+			[code]
+		);
+		expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
+		expect(rows.filter((r) => r.type === 'item.added')).toHaveLength(PHONES * 5);
+		await converged(console_, people, PHONES * 5);
+		expect(console_.lastSeq).toBe(rows.length);
+	});
+
 	test('phones spread over the nodes, and a killed node loses nothing acknowledged', async () => {
 		test.skip(why !== null, why ?? '');
 		test.setTimeout(120_000);
@@ -172,17 +230,21 @@ test.describe('three nodes behind HAProxy on a Redis of their own', () => {
 	const redis = new RedisProcess();
 	const phones: ClusterPhone[] = [];
 
+	let database: Database | null = null;
+
 	test.beforeAll(async () => {
-		why = skipping('Redis restart under the cluster', whyNoHaproxy() ?? whyNoRedisServer() ?? noBuild());
+		why = skipping('Redis restart under the cluster', whyNoHaproxy() ?? whyNoRedisServer() ?? (await whyNoPostgres()) ?? noBuild());
 		if (why) return;
 		await redis.start();
-		cluster = await startCluster({ nodes: 3, redisUrl: redis.url, prefix: testPrefix() });
+		database = await scratchDatabase(PG_TEST_URL);
+		cluster = await startCluster({ nodes: 3, redisUrl: redis.url, prefix: testPrefix(), env: { DATABASE_URL: database.url } });
 	});
 
 	test.afterAll(async () => {
 		for (const phone of phones) phone.close();
 		await cluster?.stop();
 		await redis.kill();
+		await database?.drop();
 	});
 
 	test('posts made while Redis is away are acknowledged, and every view converges once it is back', async () => {
@@ -224,5 +286,56 @@ test.describe('three nodes behind HAProxy on a Redis of their own', () => {
 		for (const [i, phone] of people.entries()) phone.post(`Sesudah pembaruan ${i}`);
 		await expect.poll(() => people.every((p) => p.outbox.length === 0), { timeout: 30_000 }).toBe(true);
 		await converged(console_, people, PHONES * 3);
+	});
+});
+
+test.describe('three nodes behind HAProxy on a PostgreSQL of their own', () => {
+	let why: string | null = null;
+	let cluster: Awaited<ReturnType<typeof startCluster>> | null = null;
+	const postgres = new PostgresProcess();
+	let database: Database | null = null;
+	const prefix = testPrefix();
+	const phones: ClusterPhone[] = [];
+
+	test.beforeAll(async () => {
+		why = skipping('PostgreSQL restart under the cluster', whyNoHaproxy() ?? (await whyNoRedis()) ?? whyNoPostgresServer() ?? noBuild());
+		if (why) return;
+		await postgres.start();
+		database = await scratchDatabase(postgres.url);
+		cluster = await startCluster({ nodes: 3, redisUrl: TEST_REDIS_URL, prefix, env: { DATABASE_URL: database.url } });
+	});
+
+	test.afterAll(async () => {
+		for (const phone of phones) phone.close();
+		await cluster?.stop();
+		await postgres.destroy();
+	});
+
+	test('while PostgreSQL is down commands answer internal and nothing is acknowledged; afterwards every outbox delivers exactly once', async () => {
+		test.skip(why !== null, why ?? '');
+		test.setTimeout(120_000);
+		const { console_, people } = await room(cluster!.url, phones);
+		for (const [i, phone] of people.entries()) phone.post(`Sebelum ${i}`);
+		await converged(console_, people, PHONES);
+
+		await postgres.crash();
+		for (const [i, phone] of people.entries()) phone.post(`Selama ${i}`);
+		// Each phone is told "internal" and keeps its post; none is acknowledged without a commit.
+		await expect.poll(() => people.every((p) => p.internal > 0), { timeout: 20_000 }).toBe(true);
+		expect(people.every((p) => p.acked.size === 1 && p.outbox.length === 1)).toBe(true);
+
+		await postgres.start();
+		for (const [i, phone] of people.entries()) phone.post(`Sesudah ${i}`);
+		await expect.poll(() => people.every((p) => p.outbox.length === 0), { timeout: 30_000 }).toBe(true);
+		await converged(console_, people, PHONES * 3);
+		for (const phone of people) expect(phone.acked.size).toBe(3);
+		// No node fell over, and the log has no gap.
+		expect(cluster!.nodes.every((n) => n.child?.exitCode === null)).toBe(true);
+		const rows = await databaseRows<{ seq: number }>(database!.url, 'SELECT e.seq FROM session_events e JOIN sessions s ON s.id = e.session_id WHERE s.code = $1 ORDER BY e.seq', [
+			people[0].auth.code
+		]);
+		expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
+		const sum = (f: (p: ClusterPhone) => number) => people.reduce((total, p) => total + f(p), 0);
+		console.log(`PostgreSQL restart: ${sum((p) => p.internal)} internal answers retried, ${sum((p) => p.reconnects)} reconnects, ${rows.length} records, no gap`);
 	});
 });

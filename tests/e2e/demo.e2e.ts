@@ -5,7 +5,6 @@
  * Kalimantan Timur, two of them closed; the link cannot be used twice.
  */
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { hydrated, orgSuite } from './org-helpers';
@@ -15,7 +14,7 @@ const { server, browserPage, acceptLink } = orgSuite();
 test('npm run demo seeds a demo organization with a programme of three sessions; its setup link signs the admin in once', async ({ browser }) => {
 	test.setTimeout(180_000);
 	const { stdout } = await promisify(execFile)(process.execPath, ['scripts/demo.mjs'], {
-		env: { ...process.env, BASE_URL: server.url, DATABASE_PATH: join(server.dir, 'rembuk.sqlite') }
+		env: { ...process.env, BASE_URL: server.url, ...server.databaseEnv() }
 	});
 	const lines = stdout.trim().split('\n');
 	expect(lines).toHaveLength(1);

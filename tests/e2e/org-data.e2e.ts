@@ -8,8 +8,6 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { createSession } from '../../scripts/bench/phone.mjs';
 import { closeSession, joinOnPhone, LAPTOP, newPhone } from './helpers';
@@ -26,24 +24,17 @@ test.afterAll(async () => {
 	await server.dispose();
 });
 
-const dbPath = () => join(server.dir, 'rembuk.sqlite');
 /** `npm run retention` as built, beside the running server (asynchronously, see retention.e2e.ts). */
 async function retentionRun(now: Date): Promise<string> {
 	const { stdout } = await promisify(execFile)(process.execPath, ['build/retention.js', `--now=${now.toISOString()}`], {
-		env: { ...process.env, DATABASE_PATH: dbPath() }
+		env: { ...process.env, ...server.databaseEnv() }
 	});
 	return stdout;
 }
 
-function participantNames(code: string): string[] {
-	const db = new Database(dbPath(), { readonly: true, fileMustExist: true });
-	try {
-		return (db.prepare('SELECT p.name FROM participants p JOIN sessions s ON s.id = p.session_id WHERE s.code = ? ORDER BY p.joined_at').all(code) as { name: string }[]).map(
-			(r) => r.name
-		);
-	} finally {
-		db.close();
-	}
+async function participantNames(code: string): Promise<string[]> {
+	const rows = await server.rows<{ name: string }>('SELECT p.name FROM participants p JOIN sessions s ON s.id = p.session_id WHERE s.code = ? ORDER BY p.joined_at', code);
+	return rows.map((r) => r.name);
 }
 
 test('an admin sets one month; retention anonymises the closed session; the audit log shows it all and downloads as CSV; an organizer sees neither', async ({
@@ -99,10 +90,10 @@ test('an admin sets one month; retention anonymises the closed session; the audi
 	expect(await download.text()).toContain('Budi Santoso');
 
 	// 40 days on: past the organization's month (the server's 12 months would not be).
-	expect(participantNames(session.code)).toEqual(['Budi Santoso']);
+	expect(await participantNames(session.code)).toEqual(['Budi Santoso']);
 	const out = await retentionRun(new Date(Date.now() + 40 * 24 * 3600_000));
 	expect(out).toContain('Anonymised 1 session(s)');
-	expect(participantNames(session.code)).toEqual(['Peserta 1']);
+	expect(await participantNames(session.code)).toEqual(['Peserta 1']);
 
 	// The audit log: the run (system), the download (facilitator link), the sign-in.
 	await admin.goto(`${server.url}/org/audit`);
@@ -151,7 +142,7 @@ test('an admin sets one month; retention anonymises the closed session; the audi
 	await expect(admin).toHaveURL(`${server.url}/org?dihapus=${session.code}`);
 	await expect(admin.getByTestId('session-deleted')).toContainText(session.code);
 	await expect(admin.locator(`tr[data-code="${session.code}"]`)).toHaveCount(0);
-	expect(participantNames(session.code)).toEqual([]);
+	expect(await participantNames(session.code)).toEqual([]);
 	await admin.goto(`${server.url}/org/audit?action=session.deleted`);
 	await hydrated(admin);
 	await expect(admin.getByTestId('audit').locator('tbody tr')).toHaveCount(1);

@@ -4,7 +4,6 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type { AxeResults, RunOptions } from 'axe-core';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { LAPTOP } from './helpers';
@@ -45,7 +44,7 @@ export function orgSteps(server: TestServer, contexts: BrowserContext[]) {
 		/** `npm run admin -- create-user …` against the server's database; returns the printed link. */
 		createAdmin(org: string, email: string, name: string): string {
 			const out = execFileSync(process.execPath, ['build/admin.js', 'create-user', '--org', org, '--email', email, '--name', name], {
-				env: { ...process.env, DATABASE_PATH: join(server.dir, 'rembuk.sqlite'), PUBLIC_URL: server.url },
+				env: { ...process.env, ...server.databaseEnv(), PUBLIC_URL: server.url },
 				encoding: 'utf8'
 			});
 			expect(out).not.toMatch(/password|kata sandi/i);

@@ -6,30 +6,17 @@
  * answer, its variants are skipped and the file says so once, with the count.
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { PG_TEST_URL, postgresProblem } from './postgres';
 import { skipping } from './services';
 import { afterAll, afterEach, beforeEach, describe } from 'vitest';
 import { openDatabase } from '../server/db/database';
 import { migratePostgres } from '../server/db/migrate-postgres';
 import { postgresPool, postgresStore, sqliteStore, type Engine, type Store } from '../server/db/store';
 
-export const PG_TEST_URL = process.env.PG_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-async function reachable(url: string): Promise<string | null> {
-	const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-	try {
-		await client.connect();
-		await client.query('SELECT 1');
-		return null;
-	} catch (error) {
-		return (error as Error).message || String(error);
-	} finally {
-		await client.end().catch(() => {});
-	}
-}
+export { PG_TEST_URL };
 
 /** Null when PostgreSQL answers; otherwise why not. Probed once per spec file. */
-export const pgUnreachable = await reachable(PG_TEST_URL);
+export const pgUnreachable = await postgresProblem(PG_TEST_URL);
 // Where PostgreSQL must be there (CI), its variants fail instead of skipping.
 if (pgUnreachable !== null && process.env.REMBUK_REQUIRE_SERVICES === '1') skipping('the PostgreSQL variants', `PostgreSQL not reachable at ${PG_TEST_URL} (${pgUnreachable})`);
 

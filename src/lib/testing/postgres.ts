@@ -11,6 +11,23 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { anyFreePort } from '../../../scripts/bench/ports.mjs';
 
+/** The machine's PostgreSQL server, for specs that need one (database `test`, trust auth). */
+export const PG_TEST_URL = process.env.PG_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** Null when PostgreSQL answers at `url`; otherwise the driver's reason. */
+export async function postgresProblem(url = PG_TEST_URL): Promise<string | null> {
+	const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+	try {
+		await client.connect();
+		await client.query('SELECT 1');
+		return null;
+	} catch (error) {
+		return (error as Error).message || String(error);
+	} finally {
+		await client.end().catch(() => {});
+	}
+}
+
 /** Where Debian puts the server's programs (initdb, postgres); PG_BIN overrides it. */
 function serverBin(): string | null {
 	if (process.env.PG_BIN) return process.env.PG_BIN;
