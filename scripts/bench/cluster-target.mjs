@@ -97,16 +97,20 @@ export function clusterRows(report, round) {
 		const clean = c.fanout.lost === 0 && c.fanout.duplicated === 0 && c.fanout.seqMissing === 0 && c.fanout.seqDuplicated === 0;
 		rows.push(['cluster fanout lost / duplicated', `${c.fanout.lost + c.fanout.seqMissing} / ${c.fanout.duplicated + c.fanout.seqDuplicated}`, '', '', '0 / 0', clean ? 'yes' : 'NO']);
 		rows.push(['cluster gap syncs per 1,000 deliveries (fanout / writes)', `${perThousand(c.fanout)} / ${c.writes ? perThousand(c.writes) : ''}`, '', '', '', '']);
-		rows.push(['cluster CPU ms per record, fanout: nodes / pg / redis / haproxy', perRecord(c.fanout, c.fanout.acked), '', '', '', '']);
-		rows.push(['cluster CPU ms per 1,000 deliveries, fanout: nodes / pg / redis / haproxy', perRecord(c.fanout, c.fanout.latency.count / 1000), '', '', '', '']);
+		rows.push(['cluster CPU ms/s idle, all phones connected: nodes / pg / redis / haproxy', PARTS.map((part) => (c.idle?.[part] ?? 0).toFixed(1)).join(' / '), '', '', '', '']);
+		rows.push(['cluster CPU ms per record, fanout, net of idle: nodes / pg / redis / haproxy', perRecord(c.fanout, c.fanout.acked, c.idle), '', '', '', '']);
 	}
 	if (c.writes && r.writes) {
 		rows.push([`cluster writes acked/s on PostgreSQL (SQLite single)`, round(c.writes.perSecond), round(r.writes.perSecond), round(c.writes.perSecond / r.writes.perSecond, 2), '', '']);
 		rows.push(['cluster writes lost / duplicated', `${c.writes.seqMissing} / ${c.writes.seqDuplicated}`, '', '', '0 / 0', c.writes.seqMissing === 0 && c.writes.seqDuplicated === 0 ? 'yes' : 'NO']);
-		rows.push(['cluster CPU ms per record, writes: nodes / pg / redis / haproxy', perRecord(c.writes, c.writes.acked), '', '', '', '']);
+		rows.push(['cluster CPU ms per record, writes, net of idle: nodes / pg / redis / haproxy', perRecord(c.writes, c.writes.acked, c.idle), '', '', '', '']);
 	}
 	return rows;
 }
 
 const perThousand = (phase) => (phase.deliveries ? Math.round((10_000 * phase.gapSyncs) / phase.deliveries) / 10 : 0);
-const perRecord = (phase, count) => ['nodes', 'postgres', 'redis', 'haproxy'].map((part) => (count ? (phase.cpuParts?.[part] ?? 0) / count : 0).toFixed(2)).join(' / ');
+const PARTS = ['nodes', 'postgres', 'redis', 'haproxy'];
+/** CPU ms per record of each part: what the phase used, less what the part uses idle over the phase's wall time. */
+export const netCpuPerRecord = (phase, count, idle) =>
+	Object.fromEntries(PARTS.map((part) => [part, count ? Math.max(0, (phase.cpuParts?.[part] ?? 0) - ((idle?.[part] ?? 0) * phase.wallMs) / 1000) / count : 0]));
+const perRecord = (phase, count, idle) => Object.values(netCpuPerRecord(phase, count, idle)).map((ms) => ms.toFixed(2)).join(' / ');

@@ -27,7 +27,7 @@ import { createSession } from './phone.mjs';
 import { joinStorm } from './join-storm.mjs';
 import { measureSimilarity, SIMILARITY_PATHS } from './similarity.mjs';
 import { clusteringRows, measureClustering } from './clustering.mjs';
-import { clusterRows, cpuSince, cpuSnapshot, startBenchCluster } from './cluster-target.mjs';
+import { clusterRows, cpuSince, cpuSnapshot, netCpuPerRecord, startBenchCluster } from './cluster-target.mjs';
 import { measureSynthesis, synthesisRows } from './synthesis.mjs';
 import { freePort } from './ports.mjs';
 import { summarizeProfile } from './profile.mjs';
@@ -207,6 +207,7 @@ async function compare(targets) {
 		t.out = { setup: await t.load.call('setup', { url: t.server.url, code: t.code, clients, target: t.code ? 'rembuk' : 'relay' }) };
 		await sleep(1500); // let presence announcements settle
 		if (before) t.out.memory = { before, burst: await t.server.memory(), after: await settledMemory(t.server) };
+		if (t.server.groups) t.out.idle = await idleCpu(t.server);
 	}
 	try {
 		if (wants('fanout')) {
@@ -238,6 +239,16 @@ async function compare(targets) {
 		for (const t of targets) await t.load.close();
 	}
 	return Object.fromEntries(targets.map((t) => [t.name, t.out]));
+}
+
+/**
+ * CPU ms per second a cluster's parts spend with every phone connected and nothing posted (pings,
+ * health checks, Redis reads): subtracted from what a phase costs, to get what a record costs.
+ */
+async function idleCpu(server, ms = 5000) {
+	const before = cpuSnapshot(server.groups);
+	await sleep(ms);
+	return Object.fromEntries(Object.entries(cpuSince(server.groups, before)).map(([part, used]) => [part, (used * 1000) / ms]));
 }
 
 /** Adds up two rounds' results: numbers are summed, latency lists joined, and objects (CPU per part) added up alike. */
@@ -515,9 +526,10 @@ function finish(report) {
 	if (report.cluster) {
 		rows.push(...clusterRows(report, round));
 		const c = report.cluster;
-		const parts = (phase, per) => (phase?.cpuParts ? Object.fromEntries(Object.entries(phase.cpuParts).map(([part, ms]) => [part, round(ms / per, 3)])) : null);
+		const parts = (phase, per) => (phase?.cpuParts ? Object.fromEntries(Object.entries(netCpuPerRecord(phase, per, c.idle)).map(([part, ms]) => [part, round(ms, 4)])) : null);
 		summary.cluster = {
 			nodes: report.clusterSetup.nodes,
+			idleCpuMsPerSecond: c.idle,
 			fanout: c.fanout && { p50: round(c.fanout.latency.p50), p95: round(c.fanout.latency.p95), p99: round(c.fanout.latency.p99), lost: c.fanout.lost + c.fanout.seqMissing, duplicated: c.fanout.duplicated + c.fanout.seqDuplicated, gapSyncs: c.fanout.gapSyncs, deliveries: c.fanout.deliveries, cpuMsPerRecord: parts(c.fanout, c.fanout.acked), cpuMsPerDelivery: parts(c.fanout, c.fanout.latency.count) },
 			writes: c.writes && { perSecond: round(c.writes.perSecond), lost: c.writes.seqMissing, duplicated: c.writes.seqDuplicated, gapSyncs: c.writes.gapSyncs, deliveries: c.writes.deliveries, cpuMsPerRecord: parts(c.writes, c.writes.acked) }
 		};

@@ -5,7 +5,7 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { createSession, joinOnPhone, LAPTOP, newPhone, post, PROJECTOR } from './helpers';
-import { TestServer } from './server';
+import { CLUSTER_NODES, TestServer } from './server';
 
 const server = new TestServer();
 test.beforeAll(() => server.start());
@@ -135,5 +135,7 @@ test('25 wrong codes from the room’s address stop neither the console nor a jo
 	await postsAndArrives(phone, facilitator, 'Tebakan orang lain tidak menghentikan saya');
 	const answers = await guesses;
 	expect(answers.filter((s) => s === 404).length).toBeGreaterThanOrEqual(20);
-	expect(answers).toContain(429);
+	// One process slows the burst down. Against a cluster (REMBUK_E2E_CLUSTER) the burst spreads over
+	// the nodes, each answering its share before the others' news of the misses arrives (guessing.ts).
+	if (CLUSTER_NODES === 0) expect(answers).toContain(429);
 });
