@@ -59,6 +59,21 @@ describe('sign-in limits', () => {
 		expect(l.retryAfterS('target', 'bot-new', now)).toBe(10);
 		expect(l.retryAfterS('other', 'bot-new', now)).toBe(0);
 	});
+
+	it('in a cluster, failures counted on one node are spent on the others: one allowance for a guesser spread over nodes', () => {
+		const [a, b] = [limiter(), limiter()];
+		a.share((failure) => b.heardFailure(failure));
+		const now = Date.now();
+		for (let i = 0; i < SIGNIN_LIMITS.accountAddress.capacity; i++) a.failed(' Admin@Kukar.go.id', 'laptop', now);
+		// The same person and address, on node B: already out of free tries, told to wait 30 s.
+		expect(b.retryAfterS('admin@kukar.go.id', 'laptop', now)).toBe(30);
+		expect(b.retryAfterS('admin@kukar.go.id', 'other-laptop', now)).toBe(0);
+		// What B hears it does not tell again (no echo between the nodes).
+		let told = 0;
+		b.share(() => told++);
+		b.heardFailure({ login: 'x', address: 'y' }, now);
+		expect(told).toBe(0);
+	});
 });
 
 forEachEngine(({ store }) => {

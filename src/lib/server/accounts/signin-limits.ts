@@ -39,10 +39,22 @@ class Buckets {
 	}
 }
 
+/** A failed sign-in, as the nodes of a cluster tell each other of it. */
+export interface SignInFailure {
+	login: string;
+	address: string;
+}
+
+/**
+ * In a cluster each node keeps these buckets and tells the others of every failure it counts
+ * (`share`, set by the realtime layer), which spend it too (`heardFailure`): a guesser whose
+ * requests land on several nodes spends one allowance, as with guessed codes (../guessing.ts).
+ */
 export class SignInLimiter {
 	#accountAddress = new Buckets(SIGNIN_LIMITS.accountAddress);
 	#account = new Buckets(SIGNIN_LIMITS.account);
 	#address = new Buckets(SIGNIN_LIMITS.address);
+	#tell: ((failure: SignInFailure) => void) | null = null;
 
 	/** 0 when this attempt may be checked now, otherwise the seconds to wait. */
 	retryAfterS(login: string, address: string, now = Date.now()): number {
@@ -56,10 +68,21 @@ export class SignInLimiter {
 	}
 
 	failed(login: string, address: string, now = Date.now()): void {
+		this.heardFailure({ login, address }, now);
+		this.#tell?.({ login: login.trim().toLowerCase(), address });
+	}
+
+	/** A failure counted here or on another node: spent from all three buckets. */
+	heardFailure({ login, address }: SignInFailure, now = Date.now()): void {
 		const key = login.trim().toLowerCase();
 		this.#accountAddress.spend(`${key}\n${address}`, now);
 		this.#account.spend(key, now);
 		this.#address.spend(address, now);
+	}
+
+	/** Set in a cluster: tells the other nodes of a failure counted here; null to stop. */
+	share(tell: ((failure: SignInFailure) => void) | null): void {
+		this.#tell = tell;
 	}
 }
 

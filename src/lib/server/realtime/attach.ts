@@ -12,6 +12,7 @@ import { allow } from '../ratelimit';
 import { isStaff } from '../../domain/authorize';
 import { sync } from '../sync';
 import { facilitatorKeyOpens } from '../accounts/access';
+import { signInLimiter } from '../accounts/signin-limits';
 import { guessing } from '../guessing';
 import { byId } from '../sessions';
 import { nodeName, redisPrefix, sharedRedis, type Redis } from '../cluster/redis';
@@ -74,7 +75,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions 
 		channel?.send('account', accountId);
 	};
 	if (channel) {
-		const unlink = linkNodes(channel, { node, presence, programmes: context.programmes, recheckHere, guessing });
+		const unlink = linkNodes(channel, { node, presence, programmes: context.programmes, recheckHere, guessing, signIns: signInLimiter });
 		httpServer.once('close', unlink);
 	}
 

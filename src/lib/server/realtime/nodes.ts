@@ -6,6 +6,7 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { NodeChannel } from '../cluster/channel';
 import type { Redis } from '../cluster/redis';
+import type { SignInFailure, SignInLimiter } from '../accounts/signin-limits';
 import type { Guessing } from '../guessing';
 import type { ProgrammeNews, ProgrammeWatch } from '../programmes/watch';
 import { BEAT_MS, type Presence, type PresenceNews } from './presence';
@@ -20,6 +21,8 @@ export type NodeEvents = {
 	programme: ProgrammeNews;
 	/** An address missed a code or secret (../guessing.ts): every node spends it from that address's allowance. */
 	miss: string;
+	/** A password or passkey sign-in failed (../accounts/signin-limits.ts): every node spends it alike. */
+	signin: SignInFailure;
 };
 
 /**
@@ -48,22 +51,26 @@ export interface NodeState {
 	/** Closes this node's consoles of the account whose right is gone. */
 	recheckHere: (accountId: string) => void;
 	guessing: Guessing;
+	signIns: SignInLimiter;
 }
 
 /** Wires this node's state to the others'; returns the way to stop (on close). */
-export function linkNodes(channel: NodeChannel<NodeEvents>, { node, presence, programmes, recheckHere, guessing }: NodeState): () => void {
+export function linkNodes(channel: NodeChannel<NodeEvents>, { node, presence, programmes, recheckHere, guessing, signIns }: NodeState): () => void {
 	channel.on('presence', (news) => presence.heard(news));
 	channel.on('account', recheckHere);
 	channel.on('programme', (news) => programmes.heard(news));
 	programmes.share = (news) => channel.send('programme', news);
 	channel.on('miss', guessing.heardMiss);
 	guessing.share((address) => channel.send('miss', address));
+	channel.on('signin', (failure) => signIns.heardFailure(failure));
+	signIns.share((failure) => channel.send('signin', failure));
 	const beat = setInterval(() => presence.beat(), BEAT_MS);
 	beat.unref();
 	return () => {
 		clearInterval(beat);
 		programmes.share = null;
 		guessing.share(null);
+		signIns.share(null);
 		// A node that stops says so, rather than being counted until it has been silent long enough.
 		channel.send('presence', { node, counts: {}, full: true });
 		channel.close();
