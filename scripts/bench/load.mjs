@@ -16,8 +16,10 @@ class Phone {
 	received = 0;
 	/** Seqs seen past a gap, waiting for it to fill. */
 	ahead = new Set();
-	constructor(socket) {
+	constructor(socket, session) {
 		this.socket = socket;
+		/** Which of the run's sessions (0 … S − 1) it joined. */
+		this.session = session;
 		socket.on('record', (record) => this.#receive(record));
 	}
 
@@ -42,22 +44,26 @@ let probe = null;
 const filler = ' Akses modal usaha sulit tanpa agunan; pelatihan pemasaran digital belum menjangkau desa.';
 
 const handlers = {
-	/** Joins (Rembuk) and connects every phone; returns how long that took. */
-	async setup({ url, code, clients, target }) {
+	/**
+	 * Joins (Rembuk) and connects every phone, phone i to session i mod S of `codes` (for the relay,
+	 * rooms of those names); returns how long that took.
+	 */
+	async setup({ url, codes, clients, target }) {
 		const started = performance.now();
+		const sessionOf = (i) => i % codes.length;
 		let auths;
 		if (target === 'rembuk') {
 			const joined = await pool(
 				Array.from({ length: clients }, (_, i) => i),
 				16,
-				(i) => join(url, code, i)
+				(i) => join(url, codes[sessionOf(i)], i)
 			);
-			auths = joined.map(({ token }) => ({ code, role: 'participant', token }));
-		} else auths = Array.from({ length: clients }, () => ({}));
+			auths = joined.map(({ token }, i) => ({ code: codes[sessionOf(i)], role: 'participant', token }));
+		} else auths = Array.from({ length: clients }, (_, i) => ({ code: codes[sessionOf(i)] }));
 		const joinedAt = performance.now();
-		phones = await pool(auths, 32, async (auth) => {
+		phones = await pool(auths, 32, async (auth, i) => {
 			const socket = await connect(url, auth);
-			const phone = new Phone(socket);
+			const phone = new Phone(socket, sessionOf(i));
 			const result = await sync(socket, 0);
 			if (!result.ok) throw new Error(`sync refused: ${JSON.stringify(result.error)}`);
 			phone.lastSeq = result.seq;
@@ -66,13 +72,19 @@ const handlers = {
 		return { joinMs: joinedAt - started, connectMs: performance.now() - joinedAt };
 	},
 
-	/** One phone posts `posts` items at `rate` per second; every other phone times their arrival. */
+	/**
+	 * `posts` items at `rate` per second, post n from the first phone of session n mod S; every
+	 * other phone of that session times its arrival.
+	 */
 	async fanout({ posts, rate, tag }) {
-		const [sender, ...receivers] = phones;
+		const sessions = Math.max(...phones.map((p) => p.session)) + 1;
+		const senders = Array.from({ length: sessions }, (_, s) => phones.find((p) => p.session === s));
+		const receivers = phones.filter((p) => !senders.includes(p));
 		const prefix = `${tag}:`;
 		const sentAt = new Float64Array(posts);
 		const seen = receivers.map(() => new Uint8Array(posts));
 		const index = new Map(receivers.map((phone, i) => [phone, i]));
+		const receiversOf = Array.from({ length: sessions }, (_, s) => receivers.filter((p) => p.session === s).length);
 		const latencies = [];
 		let duplicated = 0;
 		probe = (phone, record) => {
@@ -87,24 +99,27 @@ const handlers = {
 		const cpu = process.cpuUsage();
 		let acked = 0;
 		let refused = 0;
-		let finalSeq = 0;
+		const finalSeq = new Map();
 		const acks = [];
+		let expected = 0;
 		const start = performance.now();
 		for (let n = 0; n < posts; n++) {
 			const due = start + (n * 1000) / rate;
 			const wait = due - performance.now();
 			if (wait > 0) await sleep(wait);
+			const sender = senders[n % sessions];
+			expected += receiversOf[n % sessions];
 			sentAt[n] = performance.now();
 			acks.push(
 				command(sender.socket, { type: 'item.add', kind: 'kendala', text: `${prefix}${n}${filler}` })
-					.then((ack) => (ack.ok ? (acked++, (finalSeq = Math.max(finalSeq, ack.seq))) : refused++))
+					.then((ack) => (ack.ok ? (acked++, reached(finalSeq, sender.session, ack.seq)) : refused++))
 					.catch(() => refused++)
 			);
 		}
 		await Promise.all(acks);
 		await settle(finalSeq);
 		probe = null;
-		const lost = receivers.length * posts - latencies.length;
+		const lost = expected - latencies.length;
 		const wallMs = performance.now() - start;
 		return { latencies, lost, duplicated, acked, refused, wallMs, loadCpuMs: cpuMs(cpu), ...seqHealth(finalSeq) };
 	},
@@ -116,7 +131,7 @@ const handlers = {
 		const end = start + seconds * 1000;
 		let acked = 0;
 		let refused = 0;
-		let finalSeq = 0;
+		const finalSeq = new Map();
 		await Promise.all(
 			phones.slice(0, writers).map(async (phone, w) => {
 				for (let k = 0; performance.now() < end; k++) {
@@ -124,7 +139,7 @@ const handlers = {
 						const ack = await command(phone.socket, { type: 'item.add', kind: 'peluang', text: `${tag}:${w}:${k}${filler}` });
 						if (!ack.ok) refused++;
 						else if (performance.now() <= end) acked++;
-						if (ack.ok) finalSeq = Math.max(finalSeq, ack.seq);
+						if (ack.ok) reached(finalSeq, phone.session, ack.seq);
 					} catch {
 						refused++;
 					}
@@ -149,10 +164,13 @@ const cpuMs = (since) => {
 	return (user + system) / 1000;
 };
 
-/** Waits (at most 15 s) until every phone has seen `finalSeq`. */
+/** Notes that `session`'s log reached `seq` (an acknowledged command's). */
+const reached = (finalSeq, session, seq) => finalSeq.set(session, Math.max(finalSeq.get(session) ?? 0, seq));
+
+/** Waits (at most 15 s) until every phone has seen its session's last acknowledged seq. */
 async function settle(finalSeq) {
 	const deadline = performance.now() + 15_000;
-	while (performance.now() < deadline && phones.some((p) => p.lastSeq < finalSeq)) await sleep(20);
+	while (performance.now() < deadline && phones.some((p) => p.lastSeq < (finalSeq.get(p.session) ?? 0))) await sleep(20);
 }
 
 /**
@@ -166,11 +184,12 @@ function seqHealth(finalSeq) {
 	let gapSyncs = 0;
 	let deliveries = 0;
 	for (const phone of phones) {
-		missing += Math.max(0, finalSeq - phone.lastSeq - [...phone.ahead].filter((seq) => seq <= finalSeq).length);
+		const final = finalSeq.get(phone.session) ?? 0;
+		missing += Math.max(0, final - phone.lastSeq - [...phone.ahead].filter((seq) => seq <= final).length);
 		duplicated += phone.duplicated;
 		gapSyncs += phone.gapSyncs;
 		deliveries += phone.received;
-		phone.lastSeq = Math.max(finalSeq, phone.lastSeq, ...phone.ahead);
+		phone.lastSeq = Math.max(final, phone.lastSeq, ...phone.ahead);
 		phone.ahead.clear();
 		phone.gapSyncs = phone.duplicated = phone.received = 0;
 	}

@@ -18,12 +18,15 @@ const httpServer = createServer((req, res) => {
 // The options Rembuk's attach.ts uses, so only the work per message differs.
 const io = new Server(httpServer, { path: '/socket.io', maxHttpBufferSize: 16 * 1024, pingInterval: 10_000, pingTimeout: 10_000 });
 
-let seq = 0;
+/** Each room's last seq: a phone's `auth.code` names its room (the bench's sessions), else one room for all. */
+const seqs = new Map();
 io.on('connection', (socket) => {
 	const author = randomBytes(8).toString('hex');
-	socket.join('session');
+	const code = socket.handshake.auth?.code;
+	const room = typeof code === 'string' && code ? code : 'session';
+	socket.join(room);
 	socket.on('sync', (_request, ack) => {
-		if (typeof ack === 'function') ack({ ok: true, mode: 'events', records: [], ownItemIds: [], seq });
+		if (typeof ack === 'function') ack({ ok: true, mode: 'events', records: [], ownItemIds: [], seq: seqs.get(room) ?? 0 });
 	});
 	socket.on('command', (envelope, ack) => {
 		if (typeof ack !== 'function') return;
@@ -38,9 +41,11 @@ io.on('connection', (socket) => {
 			createdAt: now,
 			updatedAt: now
 		};
-		const record = { seq: ++seq, at: now, event: { type: 'item.added', item } };
-		ack({ ok: true, seq: record.seq, itemId: item.id });
-		io.to('session').emit('record', record);
+		const seq = (seqs.get(room) ?? 0) + 1;
+		seqs.set(room, seq);
+		const record = { seq, at: now, event: { type: 'item.added', item } };
+		ack({ ok: true, seq, itemId: item.id });
+		io.to(room).emit('record', record);
 	});
 });
 

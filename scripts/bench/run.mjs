@@ -14,6 +14,8 @@
 //                    [--server build/server.js] [--cpu-prof] [--browser] [--json]
 //   npm run bench -- --cluster 3 --clients 1000 --only fanout,writes
 //                    adds a third target: 3 nodes behind HAProxy on PostgreSQL and Redis (scripts/bench/cluster-target.mjs)
+//   npm run bench -- --cluster 3 --sessions 30 --clients 3000 --posts 240 --rate 30 --only fanout
+//                    30 sessions × 100 phones at once, each session posting once a second
 import { fork } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -56,10 +58,13 @@ const { values: opts } = parseArgs({
 		'cpu-prof': { type: 'boolean', default: false },
 		browser: { type: 'boolean', default: false },
 		json: { type: 'boolean', default: false },
-		cluster: { type: 'string', default: '0' }
+		cluster: { type: 'string', default: '0' },
+		sessions: { type: 'string', default: '1' }
 	}
 });
 const clusterNodes = Number(opts.cluster);
+/** Sessions the phones are spread over (phone i in session i mod S); the fan-out posts go round them. */
+const sessionCount = Number(opts.sessions);
 const clients = Number(opts.clients);
 const posts = Number(opts.posts);
 const rate = Number(opts.rate);
@@ -202,9 +207,9 @@ async function alternate(targets, label, run) {
 async function compare(targets) {
 	for (const t of targets) {
 		const before = wants('memory') && t.server.memory ? await settledMemory(t.server) : null;
-		say(`${t.name}: ${clients} phones ${t.code ? 'joining and ' : ''}connecting`);
+		say(`${t.name}: ${clients} phones ${t.joins ? 'joining and ' : ''}connecting`);
 		t.load = startLoad();
-		t.out = { setup: await t.load.call('setup', { url: t.server.url, code: t.code, clients, target: t.code ? 'rembuk' : 'relay' }) };
+		t.out = { setup: await t.load.call('setup', { url: t.server.url, codes: t.codes, clients, target: t.joins ? 'rembuk' : 'relay' }, 600_000) };
 		await sleep(1500); // let presence announcements settle
 		if (before) t.out.memory = { before, burst: await t.server.memory(), after: await settledMemory(t.server) };
 		if (t.server.groups) t.out.idle = await idleCpu(t.server);
@@ -321,7 +326,9 @@ async function main() {
 		...(opts['db-dir'] ? { dir: mkdtempSync(join(opts['db-dir'], 'rembuk-bench-')) } : {})
 	});
 	const bare = relay({ port: await freePort() });
-	cleanups.push(() => app.dispose(), () => bare.dispose());
+	/** The --cluster target, stopped (nodes, HAProxy, its database and Redis keys) with the others. */
+	let cluster = null;
+	cleanups.push(() => app.dispose(), () => bare.dispose(), () => cluster?.dispose());
 	try {
 		await app.start();
 		const session = await createSession(app.url);
@@ -334,16 +341,17 @@ async function main() {
 		}
 		if (wants('fanout') || wants('writes') || wants('memory')) {
 			await bare.start();
+			/** S sessions on a server: the one made above first. */
+			const sessionsOn = async (url, first) => [first, ...(await Promise.all(Array.from({ length: sessionCount - 1 }, async () => (await createSession(url)).code)))];
 			const targets = [
-				{ name: 'relay', server: bare, code: '' },
-				{ name: 'rembuk', server: app, code: session.code }
+				{ name: 'relay', server: bare, codes: Array.from({ length: sessionCount }, (_, i) => `room${i}`), joins: false },
+				{ name: 'rembuk', server: app, codes: await sessionsOn(app.url, session.code), joins: true }
 			];
 			if (clusterNodes > 0) {
 				say(`cluster: ${clusterNodes} nodes behind HAProxy on PostgreSQL and Redis`);
-				const cluster = await startBenchCluster({ nodes: clusterNodes });
-				cleanups.push(() => cluster.dispose());
+				cluster = await startBenchCluster({ nodes: clusterNodes });
 				report.clusterSetup = { nodes: clusterNodes, database: cluster.database };
-				targets.push({ name: 'cluster', server: cluster, code: (await createSession(cluster.url)).code });
+				targets.push({ name: 'cluster', server: cluster, codes: await sessionsOn(cluster.url, (await createSession(cluster.url)).code), joins: true });
 			}
 			Object.assign(report, await compare(targets));
 		}
@@ -356,6 +364,7 @@ async function main() {
 	} finally {
 		await bare.dispose();
 		await app.dispose();
+		await cluster?.dispose();
 	}
 	if (profileDir) {
 		const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
@@ -374,7 +383,7 @@ function finish(report) {
 	const b = report.relay ?? {};
 	const rows = [['metric', 'rembuk', 'bare relay', 'ratio', 'target', 'met']];
 	const met = (ok) => (ok === undefined ? '' : ok ? 'yes' : 'NO');
-	const summary = { date: report.date, machine: report.machine, command: report.command, clients };
+	const summary = { date: report.date, machine: report.machine, command: report.command, clients, sessions: sessionCount };
 
 	if (r.fanout && b.fanout) {
 		const ratio = r.fanout.latency.p95 / b.fanout.latency.p95;
@@ -538,7 +547,7 @@ function finish(report) {
 	const m = report.machine;
 	console.log(`Rembuk bench, ${report.date}, ${m.cpus} × ${m.model}, ${m.memoryGB} GB, Node ${m.node}; others kept the CPUs ${m.busyBefore}% busy before the run`);
 	console.log(
-		`${report.command}: ${clients} phones; fan-out ${posts} posts at ${rate}/s; writes ${writers} phones, ${rounds} × ${seconds} s; rounds alternate with the relay\n`
+		`${report.command}: ${clients} phones in ${sessionCount} session${sessionCount === 1 ? '' : 's'}; fan-out ${posts} posts at ${rate}/s; writes ${writers} phones, ${rounds} × ${seconds} s; rounds alternate with the relay\n`
 	);
 	console.log(table(rows));
 	if (r.setup) console.log(`\nsetup: joins ${round(r.setup.joinMs / 1000)} s, connect + sync ${round(r.setup.connectMs / 1000)} s`);
