@@ -6,6 +6,7 @@
 // for trying things only. See README "Running a cluster".
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { connect } from 'node:net';
 import pg from 'pg';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,6 +64,21 @@ export async function scratchDatabase(adminUrl) {
 		throw new Error(`migrating ${name} failed:\n${migrated.stdout}${migrated.stderr}`);
 	}
 	return { url: url.href, name, drop };
+}
+
+/**
+ * Sends one command to HAProxy's admin socket, as `socat stdio <socket>` would; resolves with the answer, trimmed.
+ * @param {string} socketPath @param {string} command @returns {Promise<string>}
+ */
+function haproxyAdmin(socketPath, command) {
+	return new Promise((resolve, reject) => {
+		let answer = '';
+		const socket = connect(socketPath, () => socket.end(`${command}\n`));
+		socket.setEncoding('utf8');
+		socket.on('data', (chunk) => (answer += chunk));
+		socket.on('end', () => resolve(answer.trim()));
+		socket.on('error', reject);
+	});
 }
 
 /** One production node: build/server.js with its own port and name. */
@@ -140,6 +156,8 @@ export async function startCluster(options = {}) {
 			nodes,
 			dir,
 			haproxyLog: () => log,
+			/** One command on HAProxy's admin socket (e.g. `set server rembuk_nodes/node1 state drain`); resolves with its answer. */
+			admin: (/** @type {string} */ command) => haproxyAdmin(join(dir, 'haproxy.sock'), command),
 			/** SIGTERM: an orderly stop; SIGKILL: every node crashes at once. */
 			stop: async (signal = 'SIGTERM') => {
 				await stopAll(signal);

@@ -267,7 +267,7 @@ test.describe('three nodes behind HAProxy on a Redis of their own', () => {
 		console.log(`Redis restart: ${sum((p) => p.gapSyncs)} gap syncs over ${console_.lastSeq} records, ${sum((p) => p.reconnects)} reconnects`);
 	});
 
-	test('a node stopped for an upgrade (SIGTERM) hands its phones to the others, and comes back', async () => {
+	test('a node drained through the admin socket and stopped for an upgrade (SIGTERM) hands its phones to the others, and comes back', async () => {
 		test.skip(why !== null, why ?? '');
 		test.setTimeout(120_000);
 		const { console_, people } = await room(cluster!.url, phones);
@@ -278,11 +278,21 @@ test.describe('three nodes behind HAProxy on a Redis of their own', () => {
 		const [name] = [...counts].sort((x, y) => y[1] - x[1])[0];
 		const upgraded = cluster!.nodes.find((n) => n.name === name)!;
 		const itsPhones = people.filter((p) => p.node === name);
+		const visit = async () => ((await (await fetch(`${cluster!.url}/healthz`)).json()) as { node: string }).node;
+		/** The node's status as HAProxy reports it (`show stat`, CSV column 17): UP, DRAIN, DOWN… */
+		const status = async () => (await cluster!.admin('show stat')).split('\n').find((line) => line.startsWith(`rembuk_nodes,${name},`))?.split(',')[17];
 
+		// README "Upgrade node by node": drain it through the admin socket, stop it, start it, put it back.
+		expect(await cluster!.admin(`set server rembuk_nodes/${name} state drain`)).toBe('');
 		await upgraded.stop('SIGTERM');
 		for (const [i, phone] of people.entries()) phone.post(`Selama pembaruan ${i}`);
 		await expect.poll(() => itsPhones.every((p) => p.online && p.node !== name), { timeout: 30_000 }).toBe(true);
 		await upgraded.start();
+		// Up again but still drained: with no connection at all, `leastconn` would pick it first; it gets no new visitor.
+		await expect.poll(status, { timeout: 20_000 }).toBe('DRAIN');
+		for (let i = 0; i < 6; i++) expect(await visit()).not.toBe(name);
+		expect(await cluster!.admin(`set server rembuk_nodes/${name} state ready`)).toBe('');
+		await expect.poll(visit, { timeout: 20_000 }).toBe(name);
 		for (const [i, phone] of people.entries()) phone.post(`Sesudah pembaruan ${i}`);
 		await expect.poll(() => people.every((p) => p.outbox.length === 0), { timeout: 30_000 }).toBe(true);
 		await converged(console_, people, PHONES * 3);
