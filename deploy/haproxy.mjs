@@ -57,7 +57,7 @@ export function haproxyConfig({
 		'    cookie rembuk_node insert indirect nocache httponly attr SameSite=Lax',
 		'    # Node answers 400 to a request without a Host header, so the check sends one.',
 		'    option httpchk',
-		'    http-check send meth GET uri /healthz ver HTTP/1.1 hdr Host health.check',
+		'    http-check send meth GET uri /healthz?node ver HTTP/1.1 hdr Host health.check',
 		'    http-check expect status 200',
 		'    # Down after two failed checks (about 4 s), back after two good ones.',
 		'    default-server inter 2s fall 2 rise 2',
