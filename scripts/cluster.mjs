@@ -115,10 +115,12 @@ class Node {
 
 /**
  * Starts `nodes` nodes, one after the other (the first migrates the database), then HAProxy.
- * @param {{ nodes?: number, port?: number, redisUrl?: string, prefix?: string, databasePath?: string, env?: Record<string, string>, dir?: string }} options
+ * @param {{ nodes?: number, port?: number, redisUrl?: string, prefix?: string, databasePath?: string, scratchPostgres?: string, env?: Record<string, string>, dir?: string }} options
  */
 export async function startCluster(options = {}) {
 	const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'rembuk-cluster-'));
+	// A database of the cluster's own, beside the one `scratchPostgres` names, dropped when it stops.
+	const database = options.scratchPostgres ? await scratchDatabase(options.scratchPostgres) : null;
 	const env = {
 		REDIS_URL: options.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
 		REDIS_PREFIX: options.prefix ?? process.env.REDIS_PREFIX ?? 'rembuk:',
@@ -126,6 +128,7 @@ export async function startCluster(options = {}) {
 		// Each phone's own address, as HAProxy saw it, for the per-address limits.
 		ADDRESS_HEADER: 'x-forwarded-for',
 		XFF_DEPTH: '1',
+		...(database ? { DATABASE_URL: database.url } : {}),
 		...options.env
 	};
 	const nodes = [];
@@ -133,6 +136,7 @@ export async function startCluster(options = {}) {
 	const stopAll = async (signal = 'SIGTERM') => {
 		await stopHaproxy();
 		await Promise.all(nodes.map((n) => n.stop(signal)));
+		await database?.drop();
 	};
 	let stopHaproxy = async () => {};
 	try {
@@ -155,6 +159,8 @@ export async function startCluster(options = {}) {
 			url,
 			nodes,
 			dir,
+			/** The scratch database's URL and name, when it has one. */
+			database: database && { url: database.url, name: database.name },
 			haproxyLog: () => log,
 			/** One command on HAProxy's admin socket (e.g. `set server rembuk_nodes/node1 state drain`); resolves with its answer. */
 			admin: (/** @type {string} */ command) => haproxyAdmin(join(dir, 'haproxy.sock'), command),

@@ -5,20 +5,11 @@
 // redis-server (on a shared machine their other users count too; the bench wants it quiet).
 import { readdirSync, readFileSync } from 'node:fs';
 import { createClient } from 'redis';
-import { scratchDatabase, startCluster, whyNoHaproxy } from '../cluster.mjs';
+import { cpuMsOfPid } from './stats.mjs';
+import { startCluster, whyNoHaproxy } from '../cluster.mjs';
 
 const PG_URL = process.env.PG_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-/** CPU ms (user + system) a process has used so far, or 0 once it is gone. */
-function cpuMsOfPid(pid) {
-	try {
-		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-	} catch {
-		return 0;
-	}
-}
 
 /** Pids of the processes whose command name is `name` (PostgreSQL forks one backend per connection). */
 function pidsNamed(name) {
@@ -57,15 +48,8 @@ export function cpuSnapshot(groups) {
 export async function startBenchCluster({ nodes }) {
 	const why = whyNoHaproxy();
 	if (why) throw new Error(why);
-	const database = await scratchDatabase(PG_URL);
 	const prefix = `rembuk-bench:${process.pid}:`;
-	let cluster;
-	try {
-		cluster = await startCluster({ nodes, redisUrl: REDIS_URL, prefix, env: { DATABASE_URL: database.url, RATE_LIMITS: 'off' } });
-	} catch (error) {
-		await database.drop();
-		throw error;
-	}
+	const cluster = await startCluster({ nodes, redisUrl: REDIS_URL, prefix, scratchPostgres: PG_URL, env: { RATE_LIMITS: 'off' } });
 	const groups = () => ({
 		nodes: cluster.nodes.map((n) => n.child?.pid).filter(Boolean),
 		haproxy: pidsNamed('haproxy'),
@@ -74,11 +58,10 @@ export async function startBenchCluster({ nodes }) {
 	});
 	return {
 		url: cluster.url,
-		database: database.name,
+		database: cluster.database.name,
 		groups,
 		async dispose() {
 			await cluster.stop();
-			await database.drop();
 			const redis = createClient({ url: REDIS_URL });
 			await redis.connect();
 			for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 1000 })) if (keys.length) await redis.del(keys);

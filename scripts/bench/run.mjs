@@ -34,7 +34,7 @@ import { measureSynthesis, synthesisRows } from './synthesis.mjs';
 import { freePort } from './ports.mjs';
 import { summarizeProfile } from './profile.mjs';
 import { relay, rembuk, ROOT } from './server.mjs';
-import { median, round, sleep, summarize, table } from './stats.mjs';
+import { cpuMsOfPid, median, round, sleep, summarize, table } from './stats.mjs';
 
 const { values: opts } = parseArgs({
 	options: {
@@ -157,11 +157,10 @@ async function settledMemory(server) {
 	return server.memory();
 }
 
-/** User plus system CPU milliseconds a process has used so far, from /proc. */
+/** User plus system CPU milliseconds a server process has used so far. */
 function cpuMsOf(server) {
 	if (server.crash) throw new Error(server.crash);
-	const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-	return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in USER_HZ (100)
+	return cpuMsOfPid(server.pid);
 }
 
 /**

@@ -1,4 +1,5 @@
-// Small numeric helpers for the bench report.
+// Small numeric helpers for the bench report, and a process's CPU time from /proc.
+import { readFileSync } from 'node:fs';
 
 /** Percentiles (nearest rank) of a list of numbers; `null` fields when the list is empty. */
 export function summarize(values) {
@@ -33,4 +34,14 @@ export function table(rows) {
 	const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c] ?? '').length)));
 	const line = (r) => r.map((cell, c) => String(cell ?? '').padEnd(widths[c])).join('  ').trimEnd();
 	return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+/** User plus system CPU ms a process has used so far, from /proc (USER_HZ 100); 0 once it is gone. */
+export function cpuMsOfPid(pid) {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime
+	} catch {
+		return 0;
+	}
 }

@@ -12,12 +12,11 @@ import { expect, test } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { createClient } from 'redis';
 import { haproxyConfig } from '../../deploy/haproxy.mjs';
-import { scratchDatabase, startCluster, whyNoHaproxy } from '../../scripts/cluster.mjs';
-import { PG_TEST_URL, PostgresProcess, postgresProblem, whyNoPostgresServer } from '../../src/lib/testing/postgres';
+import { startCluster, whyNoHaproxy } from '../../scripts/cluster.mjs';
+import { PG_TEST_URL, PostgresProcess, postgresProblem, queryRows, whyNoPostgresServer } from '../../src/lib/testing/postgres';
 import { dropPrefix, RedisProcess, skipping, testPrefix, TEST_REDIS_URL, whyNoRedis, whyNoRedisServer } from '../../src/lib/testing/redis';
 import { ClusterPhone } from './cluster-phone';
 import { joinOnPhone, newPhone, post, refuseWebSockets } from './helpers';
-import pg from 'pg';
 import type { SocketAuth } from '../../src/lib/realtime/contract';
 import { command, connect } from './socket';
 
@@ -26,17 +25,7 @@ async function whyNoPostgres() {
 	const problem = await postgresProblem(PG_TEST_URL);
 	return problem && `PostgreSQL is not reachable at ${PG_TEST_URL} (${problem}); set PG_TEST_URL or start PostgreSQL`;
 }
-type Database = Awaited<ReturnType<typeof scratchDatabase>>;
-/** Rows read straight from the cluster's PostgreSQL database, beside the nodes. */
-async function databaseRows<T>(url: string, sql: string, params: unknown[]): Promise<T[]> {
-	const client = new pg.Client({ connectionString: url });
-	await client.connect();
-	try {
-		return (await client.query(sql, params)).rows as T[];
-	} finally {
-		await client.end();
-	}
-}
+
 const PHONES = 9;
 const POSTS_DURING_KILL = 6;
 
@@ -91,19 +80,15 @@ test.describe('three nodes behind HAProxy', () => {
 	const prefix = testPrefix();
 	const phones: ClusterPhone[] = [];
 
-	let database: Database | null = null;
-
 	test.beforeAll(async () => {
 		why = skipping('cluster specs', whyNoHaproxy() ?? (await whyNoRedis()) ?? (await whyNoPostgres()) ?? noBuild());
 		if (why) return;
-		database = await scratchDatabase(PG_TEST_URL);
-		cluster = await startCluster({ nodes: 3, redisUrl: TEST_REDIS_URL, prefix, env: { DATABASE_URL: database.url } });
+		cluster = await startCluster({ nodes: 3, redisUrl: TEST_REDIS_URL, prefix, scratchPostgres: PG_TEST_URL });
 	});
 
 	test.afterAll(async () => {
 		for (const phone of phones) phone.close();
 		await cluster?.stop();
-		await database?.drop();
 		if (why) return;
 		const redis = createClient({ url: TEST_REDIS_URL });
 		await redis.connect();
@@ -177,8 +162,8 @@ test.describe('three nodes behind HAProxy', () => {
 		for (let k = 0; k < items.length; k += 2) expect(items[k + 1]).toBe(items[k]);
 		expect(new Set(items).size).toBe(PHONES * 5);
 
-		const rows = await databaseRows<{ seq: number; type: string }>(
-			database!.url,
+		const rows = await queryRows<{ seq: number; type: string }>(
+			cluster!.database!.url,
 			"SELECT e.seq, e.payload::json->>'type' AS type FROM session_events e JOIN sessions s ON s.id = e.session_id WHERE s.code = $1 ORDER BY e.seq",
 			[code]
 		);
@@ -230,21 +215,17 @@ test.describe('three nodes behind HAProxy on a Redis of their own', () => {
 	const redis = new RedisProcess();
 	const phones: ClusterPhone[] = [];
 
-	let database: Database | null = null;
-
 	test.beforeAll(async () => {
 		why = skipping('Redis restart under the cluster', whyNoHaproxy() ?? whyNoRedisServer() ?? (await whyNoPostgres()) ?? noBuild());
 		if (why) return;
 		await redis.start();
-		database = await scratchDatabase(PG_TEST_URL);
-		cluster = await startCluster({ nodes: 3, redisUrl: redis.url, prefix: testPrefix(), env: { DATABASE_URL: database.url } });
+		cluster = await startCluster({ nodes: 3, redisUrl: redis.url, prefix: testPrefix(), scratchPostgres: PG_TEST_URL });
 	});
 
 	test.afterAll(async () => {
 		for (const phone of phones) phone.close();
 		await cluster?.stop();
 		await redis.kill();
-		await database?.drop();
 	});
 
 	test('posts made while Redis is away are acknowledged, and every view converges once it is back', async () => {
@@ -303,7 +284,6 @@ test.describe('three nodes behind HAProxy on a PostgreSQL of their own', () => {
 	let why: string | null = null;
 	let cluster: Awaited<ReturnType<typeof startCluster>> | null = null;
 	const postgres = new PostgresProcess();
-	let database: Database | null = null;
 	const prefix = testPrefix();
 	const phones: ClusterPhone[] = [];
 
@@ -311,8 +291,7 @@ test.describe('three nodes behind HAProxy on a PostgreSQL of their own', () => {
 		why = skipping('PostgreSQL restart under the cluster', whyNoHaproxy() ?? (await whyNoRedis()) ?? whyNoPostgresServer() ?? noBuild());
 		if (why) return;
 		await postgres.start();
-		database = await scratchDatabase(postgres.url);
-		cluster = await startCluster({ nodes: 3, redisUrl: TEST_REDIS_URL, prefix, env: { DATABASE_URL: database.url } });
+		cluster = await startCluster({ nodes: 3, redisUrl: TEST_REDIS_URL, prefix, scratchPostgres: postgres.url });
 	});
 
 	test.afterAll(async () => {
@@ -341,7 +320,7 @@ test.describe('three nodes behind HAProxy on a PostgreSQL of their own', () => {
 		for (const phone of people) expect(phone.acked.size).toBe(3);
 		// No node fell over, and the log has no gap.
 		expect(cluster!.nodes.every((n) => n.child?.exitCode === null)).toBe(true);
-		const rows = await databaseRows<{ seq: number }>(database!.url, 'SELECT e.seq FROM session_events e JOIN sessions s ON s.id = e.session_id WHERE s.code = $1 ORDER BY e.seq', [
+		const rows = await queryRows<{ seq: number }>(cluster!.database!.url, 'SELECT e.seq FROM session_events e JOIN sessions s ON s.id = e.session_id WHERE s.code = $1 ORDER BY e.seq', [
 			people[0].auth.code
 		]);
 		expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));

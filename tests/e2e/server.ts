@@ -11,11 +11,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { createClient } from 'redis';
 import { anyFreePort as freePort } from '../../scripts/bench/ports.mjs';
 import { scratchDatabase, startCluster } from '../../scripts/cluster.mjs';
-import { PG_TEST_URL } from '../../src/lib/testing/postgres';
+import { PG_TEST_URL, queryRows } from '../../src/lib/testing/postgres';
 import { dropPrefix, testPrefix, TEST_REDIS_URL } from '../../src/lib/testing/redis';
 
 /** Nodes per test server when the suite runs against a cluster; 0 for one process on SQLite. */
@@ -44,14 +43,8 @@ export class TestServer {
 	/** Rows of `sql` (with `?` placeholders), read beside the running server on whichever engine it stores in. */
 	async rows<T>(sql: string, ...params: unknown[]): Promise<T[]> {
 		if (this.#database) {
-			const client = new pg.Client({ connectionString: this.#database.url });
-			await client.connect();
 			let n = 0;
-			try {
-				return (await client.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as T[];
-			} finally {
-				await client.end();
-			}
+			return queryRows<T>(this.#database.url, sql.replace(/\?/g, () => `$${++n}`), params);
 		}
 		const db = new Database(join(this.dir, 'rembuk.sqlite'), { readonly: true, fileMustExist: true });
 		try {

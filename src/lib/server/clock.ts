@@ -8,9 +8,6 @@
  * countdown always use the real clock: consent is evidence, and the countdown must agree with
  * every phone.
  */
-import { Kysely } from 'kysely';
-import type { Db } from './db/database';
-import { firstSync, sqliteQueries } from './db/bridge';
 import type { Database } from './db/store';
 
 /** The instant to stamp, given the session's offset (null for a real session). */
@@ -18,23 +15,15 @@ export function stamp(offsetMs: number | null): string {
 	return new Date(Date.now() + (offsetMs ?? 0)).toISOString();
 }
 
-const offsetQuery = (db: Database, sessionId: string) =>
-	db.selectFrom('sessions').select('sample_clock_offset_ms as offset').where('id', '=', sessionId);
-
-async function offsetOf(db: Database, sessionId: string): Promise<number | null> {
-	return (await offsetQuery(db, sessionId).executeTakeFirst())?.offset ?? null;
+/** The session's sample-clock offset in ms; null for a real session. */
+export async function offsetOf(db: Database, sessionId: string): Promise<number | null> {
+	const row = await db.selectFrom('sessions').select('sample_clock_offset_ms as offset').where('id', '=', sessionId).executeTakeFirst();
+	return row?.offset ?? null;
 }
 
-/**
- * Now, as this session stamps it. Transition only: the raw SQLite connection of a module not
- * converted yet (items, notes, participants …) gets it synchronously through the bridge; the raw
- * overload goes with the last raw caller.
- */
-export function now(db: Db, sessionId: string): string;
-export function now(db: Database, sessionId: string): Promise<string>;
-export function now(db: Db | Database, sessionId: string): string | Promise<string> {
-	if (db instanceof Kysely) return offsetOf(db, sessionId).then(stamp);
-	return stamp(firstSync(db, offsetQuery(sqliteQueries, sessionId))?.offset ?? null);
+/** Now, as this session stamps it. */
+export async function now(db: Database, sessionId: string): Promise<string> {
+	return stamp(await offsetOf(db, sessionId));
 }
 
 export type ClockRefusal = 'not_sample' | 'backwards';

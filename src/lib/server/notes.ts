@@ -44,15 +44,9 @@ export async function exists(db: Database, sessionId: string, noteId: string): P
 	return row !== undefined;
 }
 
-/** Now as the session stamps it: its sample clock's offset read here, the rule kept in clock.stamp. */
-async function now(db: Database, sessionId: string): Promise<string> {
-	const row = await db.selectFrom('sessions').select('sample_clock_offset_ms').where('id', '=', sessionId).executeTakeFirst();
-	return clock.stamp(row?.sample_clock_offset_ms ?? null);
-}
-
 /** A note with a speaker is a quote, timestamped and tagged with the phase it was said in. */
 export async function add(db: Database, sessionId: string, actor: string, phase: Phase, text: string, speaker: Speaker | null) {
-	const note: Note = { id: newId(), kind: speaker ? 'quote' : 'note', phase, text, speaker, at: await now(db, sessionId) };
+	const note: Note = { id: newId(), kind: speaker ? 'quote' : 'note', phase, text, speaker, at: await clock.now(db, sessionId) };
 	await db
 		.insertInto('notes')
 		.values({

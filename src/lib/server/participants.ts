@@ -68,12 +68,6 @@ export async function byToken(db: Database, sessionId: string, token: string, op
 	return removed ? undefined : publicView(toView(row));
 }
 
-/** The session's clock offset (./clock; null for a real session), read through the store. */
-async function clockOffset(db: Database, sessionId: string): Promise<number | null> {
-	const row = await db.selectFrom('sessions').select('sample_clock_offset_ms').where('id', '=', sessionId).executeTakeFirst();
-	return row?.sample_clock_offset_ms ?? null;
-}
-
 /**
  * Joins a session, or returns the participant this token already joined as: the phone makes
  * the token, so a join retried after a lost answer never creates a second participant.
@@ -89,7 +83,7 @@ export async function join(
 	if (existing) return { participant: existing, records: [] };
 	// Consent is evidence and keeps the real time; the join follows the session's clock (./clock).
 	// Both are taken together, after the read, so a real session's are the same instant.
-	const offset = await clockOffset(trx, session.id);
+	const offset = await clock.offsetOf(trx, session.id);
 	const now = new Date().toISOString();
 	const joinedAt = offset === null ? now : clock.stamp(offset);
 	const row: ParticipantRow = {

@@ -28,6 +28,17 @@ export async function postgresProblem(url = PG_TEST_URL): Promise<string | null>
 	}
 }
 
+/** Rows of `sql` ($1… placeholders) on the database `url` names, on a connection of its own: read beside running nodes. */
+export async function queryRows<T>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+	const client = new pg.Client({ connectionString: url });
+	await client.connect();
+	try {
+		return (await client.query(sql, params)).rows as T[];
+	} finally {
+		await client.end();
+	}
+}
+
 /** Where Debian puts the server's programs (initdb, postgres); PG_BIN overrides it. */
 function serverBin(): string | null {
 	if (process.env.PG_BIN) return process.env.PG_BIN;
