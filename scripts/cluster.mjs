@@ -86,18 +86,19 @@ class Node {
 	log = '';
 	/** @type {import('node:child_process').ChildProcess | null} */
 	child = null;
-	/** @param {string} name @param {number} port @param {Record<string, string>} env */
-	constructor(name, port, env) {
+	/** @param {string} name @param {number} port @param {Record<string, string>} env @param {string[]} [flags] Node's own, e.g. --cpu-prof */
+	constructor(name, port, env, flags = []) {
 		this.name = name;
 		this.port = port;
 		this.env = env;
+		this.flags = flags;
 	}
 	get url() {
 		return `http://127.0.0.1:${this.port}`;
 	}
 	async start() {
 		const env = { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1', REMBUK_NODE: this.name };
-		const child = spawn(process.execPath, [join(ROOT, 'build/server.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(process.execPath, [...this.flags, join(ROOT, 'build/server.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
 		this.child = child;
 		for (const stream of [child.stdout, child.stderr]) stream.on('data', (d) => (this.log += d));
 		await waitFor(`${this.url}/healthz`, child, () => this.log);
@@ -115,7 +116,7 @@ class Node {
 
 /**
  * Starts `nodes` nodes, one after the other (the first migrates the database), then HAProxy.
- * @param {{ nodes?: number, port?: number, redisUrl?: string, prefix?: string, databasePath?: string, scratchPostgres?: string, env?: Record<string, string>, dir?: string }} options
+ * @param {{ nodes?: number, port?: number, redisUrl?: string, prefix?: string, databasePath?: string, scratchPostgres?: string, env?: Record<string, string>, dir?: string, nodeFlags?: string[] }} options
  */
 export async function startCluster(options = {}) {
 	const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'rembuk-cluster-'));
@@ -132,7 +133,7 @@ export async function startCluster(options = {}) {
 		...options.env
 	};
 	const nodes = [];
-	for (let i = 1; i <= (options.nodes ?? 3); i++) nodes.push(new Node(`node${i}`, await freePort(), env));
+	for (let i = 1; i <= (options.nodes ?? 3); i++) nodes.push(new Node(`node${i}`, await freePort(), env, options.nodeFlags));
 	const stopAll = async (signal = 'SIGTERM') => {
 		await stopHaproxy();
 		await Promise.all(nodes.map((n) => n.stop(signal)));

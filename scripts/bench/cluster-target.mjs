@@ -43,13 +43,13 @@ export function cpuSnapshot(groups) {
 
 /**
  * Starts the cluster; throws (saying why) when HAProxy, PostgreSQL or Redis is not there.
- * @param {{ nodes: number }} options
+ * @param {{ nodes: number, nodeFlags?: string[] }} options
  */
-export async function startBenchCluster({ nodes }) {
+export async function startBenchCluster({ nodes, nodeFlags = [] }) {
 	const why = whyNoHaproxy();
 	if (why) throw new Error(why);
 	const prefix = `rembuk-bench:${process.pid}:`;
-	const cluster = await startCluster({ nodes, redisUrl: REDIS_URL, prefix, scratchPostgres: PG_URL, env: { RATE_LIMITS: 'off' } });
+	const cluster = await startCluster({ nodes, redisUrl: REDIS_URL, prefix, scratchPostgres: PG_URL, env: { RATE_LIMITS: 'off' }, nodeFlags });
 	const groups = () => ({
 		nodes: cluster.nodes.map((n) => n.child?.pid).filter(Boolean),
 		haproxy: pidsNamed('haproxy'),

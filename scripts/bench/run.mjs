@@ -348,7 +348,7 @@ async function main() {
 			];
 			if (clusterNodes > 0) {
 				say(`cluster: ${clusterNodes} nodes behind HAProxy on PostgreSQL and Redis`);
-				cluster = await startBenchCluster({ nodes: clusterNodes });
+				cluster = await startBenchCluster({ nodes: clusterNodes, nodeFlags: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, 'cluster')}`] : [] });
 				report.clusterSetup = { nodes: clusterNodes, database: cluster.database };
 				targets.push({ name: 'cluster', server: cluster, codes: await sessionsOn(cluster.url, (await createSession(cluster.url)).code), joins: true });
 			}
@@ -368,6 +368,9 @@ async function main() {
 	if (profileDir) {
 		const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
 		if (file) report.profile = { path: join(profileDir, file), ...summarizeProfile(join(profileDir, file)) };
+		// One profile per cluster node, written when it stops.
+		const nodeDir = join(profileDir, 'cluster');
+		if (existsSync(nodeDir)) report.clusterProfiles = readdirSync(nodeDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => ({ path: join(nodeDir, f), ...summarizeProfile(join(nodeDir, f)) }));
 	}
 	return finish(report);
 }
@@ -568,12 +571,17 @@ function finish(report) {
 	}
 	if (report.profile) {
 		summary.profile = report.profile;
-		console.log(`\nCPU profile of the Rembuk server: ${report.profile.path} (${report.profile.totalMs} ms sampled)`);
-		for (const p of report.profile.places.slice(0, 12)) console.log(`  ${String(p.share).padStart(5)}%  ${p.key}`);
-		console.log('  top functions (self):');
-		for (const f of report.profile.functions.slice(0, 12)) console.log(`  ${String(f.share).padStart(5)}%  ${f.key}`);
+		printProfile('the Rembuk server', report.profile);
 	}
+	for (const profile of report.clusterProfiles ?? []) printProfile('a cluster node', profile);
 	if (opts.json) console.log(JSON.stringify(summary));
+}
+
+function printProfile(whose, profile) {
+	console.log(`\nCPU profile of ${whose}: ${profile.path} (${profile.totalMs} ms sampled)`);
+	for (const p of profile.places.slice(0, 12)) console.log(`  ${String(p.share).padStart(5)}%  ${p.key}`);
+	console.log('  top functions (self):');
+	for (const f of profile.functions.slice(0, 12)) console.log(`  ${String(f.share).padStart(5)}%  ${f.key}`);
 }
 
 main()
