@@ -41,7 +41,7 @@ export function getContext(): RembukContext {
 	// On PostgreSQL there is no raw connection: what still asks for one fails loudly, never writes elsewhere.
 	const db = store.raw ?? NO_RAW_CONNECTION;
 	// `publish` is looked up at each write: the realtime layer replaces it after this is made.
-	const writes = new GroupCommit(store, (id, records) => context.publish(id, records));
+	const writes = new GroupCommit(store, (id, records, state) => context.publish(id, records, state));
 	const programmes = new ProgrammeWatch(store.db);
 	writes.observe((id, records) => programmes.committed(id, records));
 	const context: RembukContext = { db, store, publish: () => {}, recheckAccount: () => {}, writes, programmes };

@@ -1,6 +1,6 @@
 /**
  * The group commit over the store, on both engines: changes written with Kysely commit together,
- * one that throws is undone alone, and on PostgreSQL two nodes committing for one session at the
+ * one that throws is undone alone, the publish gets the state read in the committing transaction, and on PostgreSQL two nodes committing for one session at the
  * same moment keep its seq gap-free. On SQLite, a change that awaits other I/O inside the shared
  * connection's transaction is reported.
  */
@@ -40,7 +40,34 @@ describe('GroupCommit over the store', () => {
 			expect(await seqsOf(store(), s)).toEqual([1, 2]);
 		});
 
+		it('publishes with the board state its records were committed in, read inside the transaction', async () => {
+			const s = await bareSession(store());
+			const heard: (string | undefined)[] = [];
+			const commits = new GroupCommit(store(), (_id, _records, state) => heard.push(state?.phase));
+			await commits.commit(s, async (db, trx) => {
+				await trx.updateTable('sessions').set({ phase: 'diskusi' }).where('id', '=', s).execute();
+				return post(s, 'dalam diskusi')(db, trx);
+			});
+			expect(heard).toEqual(['diskusi']);
+		});
+
 		if (engine === 'postgres') {
+			it("commits one session while another session's change still waits on I/O: a lane per session", async () => {
+				const [x, y] = [await bareSession(store(), 'sx'), await bareSession(store(), 'sy')];
+				const commits = new GroupCommit(store(), unheard);
+				let open = () => {};
+				const gate = new Promise<void>((resolve) => (open = resolve));
+				const slow = commits.commit(x, async (db, trx) => {
+					await gate;
+					return post(x, 'lambat')(db, trx);
+				});
+				// One lane for every session would keep this behind the gate for ever.
+				const quick = await commits.commit(y, post(y, 'cepat'));
+				expect(quick.records.map((r) => r.seq)).toEqual([1]);
+				open();
+				expect((await slow).records.map((r) => r.seq)).toEqual([1]);
+			});
+
 			it('keeps seq gap-free and unique when two nodes commit for one session at the same moment', async () => {
 				const s = await bareSession(store());
 				const nodes = [new GroupCommit(pg().open(), unheard), new GroupCommit(pg().open(), unheard)];

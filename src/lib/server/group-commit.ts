@@ -18,6 +18,8 @@ import { execute, type Executed } from './commands';
 import type { Db } from './db/database';
 import type { Schema } from './db/schema';
 import { lockSession } from './db/log-store';
+import { boardState } from './sync';
+import type { BoardState } from './visibility';
 import { NO_RAW_CONNECTION, sqliteStore, type Store, type StoreTransaction } from './db/store';
 
 /** What a change leaves behind: the records it appended to the session's log, published after the commit. */
@@ -25,8 +27,12 @@ export interface Written {
 	records: SessionRecord[];
 }
 
-/** Sends committed records to the session's open screens. */
-export type Publish = (sessionId: string, records: SessionRecord[]) => void;
+/**
+ * Sends committed records to the session's open screens. `state` is what projecting them needs,
+ * read inside the committing transaction (./sync boardState); absent when that read failed, and the
+ * publish then reads it itself.
+ */
+export type Publish = (sessionId: string, records: SessionRecord[], state?: BoardState) => void;
 
 /**
  * Told of every committed change after its publish, with its records or none: a deletion logs
@@ -55,6 +61,12 @@ interface Waiting {
 
 type Outcome = { written: Written } | { error: unknown };
 
+/** The changes waiting for one lane's next transaction, and whether that lane is committing now. */
+interface Lane {
+	waiting: Waiting[];
+	busy: boolean;
+}
+
 const unsaved: Executed = {
 	result: { ok: false, error: { code: 'internal', message: 'The server could not save this; try again' } },
 	records: []
@@ -62,13 +74,18 @@ const unsaved: Executed = {
 
 
 export class GroupCommit {
-	#waiting: Waiting[] = [];
+	/**
+	 * Groups take turns within a lane and never overlap. SQLite has one lane: one connection, and a
+	 * transaction must open and close within one turn of the event loop. PostgreSQL has one lane per
+	 * session: each group holds its sessions' row locks across network round trips, and one session's
+	 * commit must not keep another session's posts waiting on this node (other nodes commit beside it
+	 * anyway).
+	 */
+	#lanes = new Map<string, Lane>();
 	#store: Store;
 	#publish: Publish;
 	#run: typeof execute;
 	#observers = new Set<CommitObserver>();
-	/** Whether a group is being committed: the next waits for it, so groups never overlap. */
-	#busy = false;
 
 	/** `run` is `execute` except in tests; a bare SQLite connection is wrapped in a store. */
 	constructor(storage: Db | Store, publish: Publish, run: typeof execute = execute) {
@@ -118,22 +135,26 @@ export class GroupCommit {
 	}
 
 	#enqueue(waiting: Waiting) {
-		if (this.#waiting.push(waiting) === 1 && !this.#busy) setImmediate(() => void this.#flush());
+		const key = this.#store.engine === 'postgres' ? waiting.sessionId : '';
+		let lane = this.#lanes.get(key);
+		if (!lane) this.#lanes.set(key, (lane = { waiting: [], busy: false }));
+		if (lane.waiting.push(waiting) === 1 && !lane.busy) setImmediate(() => void this.#flush(key, lane));
 	}
 
-	async #flush() {
-		const group = this.#waiting;
-		this.#waiting = [];
-		this.#busy = true;
-		const outcomes = await this.#commitGroup(group);
-		this.#busy = false;
+	async #flush(key: string, lane: Lane) {
+		const group = lane.waiting;
+		lane.waiting = [];
+		lane.busy = true;
+		const { outcomes, states } = await this.#commitGroup(group);
+		lane.busy = false;
 		// Changes that arrived while this group committed form the next group.
-		if (this.#waiting.length) setImmediate(() => void this.#flush());
+		if (lane.waiting.length) setImmediate(() => void this.#flush(key, lane));
+		else this.#lanes.delete(key);
 		group.forEach(({ sessionId, settle }, i) => {
 			const outcome = outcomes[i];
 			settle(outcome);
 			if (!('written' in outcome)) return;
-			this.#publishSafely(sessionId, outcome.written.records);
+			this.#publishSafely(sessionId, outcome.written.records, states.get(sessionId));
 			this.#tellObservers(sessionId, outcome.written.records);
 		});
 	}
@@ -143,7 +164,7 @@ export class GroupCommit {
 	 * is undone alone. On PostgreSQL the group's sessions are locked first, in one order, so two
 	 * nodes committing for one session take turns and its seq stays gap-free.
 	 */
-	async #commitGroup(group: Waiting[]): Promise<Outcome[]> {
+	async #commitGroup(group: Waiting[]): Promise<{ outcomes: Outcome[]; states: Map<string, BoardState> }> {
 		const { db: kysely, raw, engine } = this.#store;
 		const interleaved = this.#watchTurn();
 		let trx: ControlledTransaction<Schema> | null = null;
@@ -171,16 +192,41 @@ export class GroupCommit {
 					outcomes.push({ error });
 				}
 			}
+			const states = await this.#statesAfter(trx, group, outcomes);
 			await trx.commit().execute();
-			return outcomes;
+			return { outcomes, states };
 		} catch (error) {
 			// The commit itself failed: nothing of the group was saved, so nothing may be reported saved.
 			console.error('group commit failed', error);
 			if (trx && !trx.isCommitted && !trx.isRolledBack) await trx.rollback().execute().catch(() => {});
-			return group.map(() => ({ error }));
+			return { outcomes: group.map(() => ({ error })), states: new Map() };
 		} finally {
 			if (engine === 'sqlite' && interleaved()) console.error('a change awaited other I/O inside the SQLite group transaction');
 		}
+	}
+
+	/**
+	 * What projecting each session's new records needs, read in the group's transaction after its
+	 * changes: exactly the state they were committed in, and on PostgreSQL no second transaction
+	 * (three more round trips) between the commit and the publish. A read that throws leaves the
+	 * session out, and its publish reads the state itself after the commit.
+	 */
+	async #statesAfter(trx: StoreTransaction, group: Waiting[], outcomes: Outcome[]): Promise<Map<string, BoardState>> {
+		const events = new Map<string, SessionRecord['event'][]>();
+		group.forEach(({ sessionId }, i) => {
+			const outcome = outcomes[i];
+			if (!('written' in outcome) || outcome.written.records.length === 0) return;
+			events.set(sessionId, [...(events.get(sessionId) ?? []), ...outcome.written.records.map((r) => r.event)]);
+		});
+		const states = new Map<string, BoardState>();
+		for (const [sessionId, sessionEvents] of events) {
+			try {
+				states.set(sessionId, await boardState(trx, sessionId, sessionEvents));
+			} catch (error) {
+				console.error('reading the board state for a publish failed', error);
+			}
+		}
+		return states;
 	}
 
 	/**
@@ -207,10 +253,10 @@ export class GroupCommit {
 	}
 
 	/** The records are saved whatever happens here; a screen that misses them catches up at its next sync. */
-	#publishSafely(sessionId: string, records: SessionRecord[]) {
+	#publishSafely(sessionId: string, records: SessionRecord[], state: BoardState | undefined) {
 		if (records.length === 0) return;
 		try {
-			this.#publish(sessionId, records);
+			this.#publish(sessionId, records, state);
 		} catch (error) {
 			console.error('publish failed', error);
 		}

@@ -8,7 +8,8 @@ import type { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, SessionRecord, SocketIdentity } from '../../realtime/contract';
 import type { Database } from '../db/store';
 import { boardState } from '../sync';
-import { projectRecord, PUBLIC_VIEWER } from '../visibility';
+import type { Publish } from '../group-commit';
+import { projectRecord, PUBLIC_VIEWER, type BoardState } from '../visibility';
 
 export type RembukServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketIdentity>;
 
@@ -27,18 +28,18 @@ export const rooms = {
 const REMOVAL_GRACE_MS = 1000;
 
 /**
- * The publish the commit path calls after each commit. Projecting needs a read (./sync
- * boardState), so a session's publishes are chained: records leave in commit order even when a
- * later commit's read would finish first (on PostgreSQL it is real I/O).
+ * The publish the commit path calls after each commit. Projecting needs the board's state, which
+ * the commit read in its own transaction; when it could not, this reads it (./sync boardState, real
+ * I/O on PostgreSQL), so a session's publishes are chained: records leave in commit order even
+ * when a later one is ready first.
  */
-export function publisher(io: RembukServer, store: Database) {
+export function publisher(io: RembukServer, store: Database): Publish {
 	/** A removed phone is told why (the record just sent), then its sockets are closed, on every node. */
 	const showOut = (participantId: string) =>
 		setTimeout(() => io.in(rooms.participant(participantId)).disconnectSockets(true), REMOVAL_GRACE_MS).unref();
 	const pending = new Map<string, Promise<void>>();
 
-	const emit = async (sessionId: string, records: SessionRecord[]) => {
-		const state = await boardState(store, sessionId, records.map((r) => r.event));
+	const emit = (sessionId: string, records: SessionRecord[], state: BoardState) => {
 		for (const record of records) {
 			const { owner = null, ...full } = record;
 			io.to(rooms.staff(sessionId)).emit('record', full);
@@ -55,9 +56,12 @@ export function publisher(io: RembukServer, store: Database) {
 		}
 	};
 
-	return (sessionId: string, records: SessionRecord[]) => {
-		const next = (pending.get(sessionId) ?? Promise.resolve())
-			.then(() => emit(sessionId, records))
+	return (sessionId, records, state) => {
+		const before = pending.get(sessionId);
+		// The usual case: the state came with the commit and nothing of this session is still on its way.
+		if (state && !before) return emit(sessionId, records, state);
+		const next = (before ?? Promise.resolve())
+			.then(async () => emit(sessionId, records, state ?? (await boardState(store, sessionId, records.map((r) => r.event)))))
 			// The records are saved; a screen that misses them catches up at its next sync.
 			.catch((error) => console.error('publish failed', error));
 		pending.set(sessionId, next);
