@@ -4,6 +4,8 @@
  * and a few messages between the nodes keep the rest of their state in step.
  */
 import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { Namespace } from 'socket.io';
+import { Adapter, MessageType, type BroadcastOptions, type ClusterAdapter } from 'socket.io-adapter';
 import { NodeChannel } from '../cluster/channel';
 import type { Redis } from '../cluster/redis';
 import type { SignInFailure, SignInLimiter } from '../accounts/signin-limits';
@@ -30,8 +32,8 @@ export type NodeEvents = {
  * the pub/sub one) keeps the room emits in a Redis stream, so a node that loses Redis for a few
  * seconds reads on from where it stopped instead of missing what was sent meanwhile.
  */
-export function clusterAdapter(redis: Redis, prefix: string, blockMs = 5_000) {
-	return createAdapter(redis, {
+export function clusterAdapter(redis: Redis, prefix: string, blockMs = 5_000): (nsp: Namespace) => Adapter {
+	const streams = createAdapter(redis, {
 		// How long one read of the stream waits for news: below the client's command timeout.
 		blockTimeInMs: blockMs,
 		streamName: `${prefix}socket.io`,
@@ -40,6 +42,34 @@ export function clusterAdapter(redis: Redis, prefix: string, blockMs = 5_000) {
 		// Records are JSON: no need to look through every one for binary data.
 		onlyPlaintext: true
 	});
+	// socket.io calls this with `new`: a function, not an arrow, whose returned object becomes the adapter.
+	return function (nsp: Namespace) {
+		return localFirst(streams(nsp) as ClusterAdapter);
+	};
+}
+
+/**
+ * The Streams adapter hands a room emit to Redis and waits for Redis's answer before it delivers it
+ * to this node's own sockets: a Redis round trip on every delivery, and nothing delivered here at
+ * all while Redis is away. That wait exists for socket.io's connection-state recovery (the stream
+ * offset goes into the packet), which Rembuk does not use: phones catch up by `sync`. So this node's
+ * sockets get the emit at once, and the other nodes get it through Redis as before, in the same
+ * order (the commands go out on one connection).
+ */
+function localFirst(adapter: ClusterAdapter): ClusterAdapter {
+	const toOthers = (packet: unknown, opts: BroadcastOptions) =>
+		// publishAndReturnOffset is protected: the one call past the adapter's public face.
+		(adapter as unknown as { publishAndReturnOffset(message: unknown): Promise<string> }).publishAndReturnOffset({
+			type: MessageType.BROADCAST,
+			data: { packet, opts: { rooms: [...opts.rooms], except: [...(opts.except ?? [])], flags: opts.flags } }
+		});
+	adapter.broadcast = (packet, opts) => {
+		Adapter.prototype.broadcast.call(adapter, packet, opts);
+		// A failed publish is the Redis outage the other nodes' screens recover from by `sync`.
+		if (!opts.flags?.local) toOthers(packet, opts).catch(() => {});
+		return Promise.resolve();
+	};
+	return adapter;
 }
 
 export const nodeChannel = (redis: Redis, prefix: string, node: string) => new NodeChannel<NodeEvents>(redis, `${prefix}nodes`, node);
