@@ -11,6 +11,9 @@ import { openDatabase } from './db/database';
 import { appendRecord } from './db/log-store';
 import { sqliteStore, type Store } from './db/store';
 import { GroupCommit, type Written } from './group-commit';
+import type { CommandEnvelope, SocketIdentity } from '../realtime/contract';
+import { createSessionSchema } from '../realtime/schemas';
+import * as sessions from './sessions';
 
 /** A change that logs one record through the store. */
 const post = (sessionId: string, text: string) => async (_db: unknown, trx: Store['db']): Promise<Written> => {
@@ -22,6 +25,13 @@ const seqsOf = async (store: Store, sessionId: string) =>
 	(await store.db.selectFrom('session_events').select('seq').where('session_id', '=', sessionId).orderBy('seq').execute()).map((r) => r.seq);
 const oneTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 const unheard = () => {};
+
+/** A real session, its minute-taker's identity and a group commit over the store, for whole commands. */
+async function facilitatorOn(store: Store) {
+	const { id, code } = await sessions.create(store.db, createSessionSchema.parse({ title: 'FGD', startsAt: '2026-12-04T09:00' }));
+	const who: SocketIdentity = { sessionId: id, code, role: 'minutetaker', participantId: null };
+	return { who, commits: new GroupCommit(store, unheard) };
+}
 
 describe('GroupCommit over the store', () => {
 	forEachEngine(({ engine, store, pg }) => {
@@ -51,7 +61,32 @@ describe('GroupCommit over the store', () => {
 			expect(heard).toEqual(['diskusi']);
 		});
 
+		it('answers a retried command with its first answer and applies it once, last_seq kept with the log', async () => {
+			const { who, commits } = await facilitatorOn(store());
+			const note = { id: 'sama', command: { type: 'note.add', text: 'Catatan sekali' } } as CommandEnvelope;
+			const first = await commits.execute(who, note);
+			const again = await commits.execute(who, { ...note, command: { type: 'note.add', text: 'Catatan kedua?' } } as CommandEnvelope);
+			expect(first.result).toMatchObject({ ok: true, seq: 1 });
+			expect(again).toEqual({ result: first.result, records: [] });
+			expect(await seqsOf(store(), who.sessionId)).toEqual([1]);
+			expect((await store().db.selectFrom('sessions').select('last_seq').where('id', '=', who.sessionId).executeTakeFirstOrThrow()).last_seq).toBe(1);
+		});
+
 		if (engine === 'postgres') {
+			it('one command sent to two nodes at the same moment is applied once, and both answer alike', async () => {
+				const { who } = await facilitatorOn(store());
+				const nodes = [new GroupCommit(pg().open(4), unheard), new GroupCommit(pg().open(4), unheard)];
+				for (let round = 0; round < 20; round++) {
+					const note = { id: `ulang-${round}`, command: { type: 'note.add', text: `Putaran ${round}` } } as CommandEnvelope;
+					const [a, b] = await Promise.all(nodes.map((node) => node.execute(who, note)));
+					expect(a.result).toMatchObject({ ok: true });
+					expect(b.result).toEqual(a.result);
+					expect(a.records.length + b.records.length).toBe(1);
+				}
+				expect(await seqsOf(store(), who.sessionId)).toEqual(oneTo(20));
+				expect(await store().db.selectFrom('commands').select('command_id').where('session_id', '=', who.sessionId).execute()).toHaveLength(20);
+			});
+
 			it("commits one session while another session's change still waits on I/O: a lane per session", async () => {
 				const [x, y] = [await bareSession(store(), 'sx'), await bareSession(store(), 'sy')];
 				const commits = new GroupCommit(store(), unheard);

@@ -1,18 +1,20 @@
 /**
- * The log's promises as Kysely code for both engines. The command path (../commands.ts) keeps its
- * answers here; the raw ../log.ts still appends the records of the handlers not converted yet:
+ * The log's promises as Kysely code for both engines, used by the one write path (../group-commit.ts
+ * locks, ../commands.ts keeps its answers here; the raw ../log.ts still appends the records of the
+ * handlers not converted yet):
  * - gap-free `seq` per session, allocated inside the committing transaction: the UPDATE … RETURNING
  *   of `last_seq` holds the session's row lock until the commit, so a second node committing for the
  *   same session waits, then reads the new value; a rollback gives its number back;
  * - idempotency by (session, actor, command id): the session's row is locked before the earlier
  *   answer is looked up, so a retry landing on another node at the same moment waits for the first
  *   and returns its answer; the primary key on `commands` is the backstop.
+ * Their specs go through that write path: ../group-commit.engines.spec.ts.
  * On SQLite the lock is a no-op: its single writer already serialises whole transactions.
  */
 import type { Kysely } from 'kysely';
 import { stamp } from '../clock';
 import type { Schema } from './schema';
-import { isUniqueViolation, type Engine, type Store } from './store';
+import type { Engine } from './store';
 
 type Executor = Kysely<Schema>;
 
@@ -86,64 +88,3 @@ export async function lastSeq(trx: Executor, sessionId: string): Promise<number>
 	return row?.last_seq ?? 0;
 }
 
-/** Runs one command once: locked, looked up, applied and answered in one transaction. */
-async function applyOnce<R>(trx: Executor, engine: Engine, key: CommandKey, apply: (trx: Executor) => Promise<R>): Promise<R> {
-	await lockSession(trx, engine, key.sessionId);
-	const earlier = await earlierAnswer<R>(trx, key);
-	if (earlier !== undefined) return earlier;
-	const result = await apply(trx);
-	await rememberAnswer(trx, key, result);
-	return result;
-}
-
-/**
- * A command in a transaction of its own. `apply` appends its records through `appendRecord` on the
- * executor it is given and returns the answer (JSON), which a retry then gets instead of a second run.
- */
-export async function executeOnce<R>(store: Store, key: CommandKey, apply: (trx: Executor) => Promise<R>): Promise<R> {
-	try {
-		return await store.db.transaction().execute((trx) => applyOnce(trx, store.engine, key, apply));
-	} catch (error) {
-		// The primary key answered: another node committed this command first; its answer is the answer.
-		const earlier = isUniqueViolation(error) ? await earlierAnswer<R>(store.db, key) : undefined;
-		if (earlier === undefined) throw error;
-		return earlier;
-	}
-}
-
-export interface BatchCommand<R> {
-	key: CommandKey;
-	apply: (trx: Executor) => Promise<R>;
-}
-
-export type BatchOutcome<R> = { result: R } | { error: unknown };
-
-/**
- * PostgreSQL's counterpart of the SQLite group commit: the commands of one turn in ONE transaction
- * (one commit, one WAL flush), each inside a savepoint, so a command that fails is rolled back alone
- * and the others commit. The batch's sessions are locked first, in one order, so two nodes batching
- * the same sessions wait for each other instead of deadlocking. If the commit fails, every command
- * gets that error: nothing of the batch may be reported saved.
- */
-export async function executeBatch<R>(store: Store, batch: BatchCommand<R>[]): Promise<BatchOutcome<R>[]> {
-	const trx = await store.db.startTransaction().execute();
-	try {
-		for (const sessionId of [...new Set(batch.map((c) => c.key.sessionId))].sort()) await lockSession(trx, store.engine, sessionId);
-		const outcomes: BatchOutcome<R>[] = [];
-		for (const { key, apply } of batch) {
-			const inside = await trx.savepoint('command').execute();
-			try {
-				outcomes.push({ result: await applyOnce(inside, store.engine, key, apply) });
-				await inside.releaseSavepoint('command').execute();
-			} catch (error) {
-				await inside.rollbackToSavepoint('command').execute();
-				outcomes.push({ error });
-			}
-		}
-		await trx.commit().execute();
-		return outcomes;
-	} catch (error) {
-		await trx.rollback().execute().catch(() => {});
-		return batch.map(() => ({ error }));
-	}
-}
