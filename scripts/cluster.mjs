@@ -144,9 +144,13 @@ export async function startCluster(options = {}) {
 		for (const node of nodes) await node.start();
 		const port = options.port ?? (await freePort());
 		const config = join(dir, 'haproxy.cfg');
-		writeFileSync(config, haproxyConfig({ port, bind: '127.0.0.1', maxconn: 4000, adminSocket: join(dir, 'haproxy.sock'), nodes: nodes.map((n) => ({ name: n.name, address: `127.0.0.1:${n.port}` })) }));
+		const writeConfig = () =>
+			writeFileSync(config, haproxyConfig({ port, bind: '127.0.0.1', maxconn: 4000, adminSocket: join(dir, 'haproxy.sock'), nodes: nodes.map((n) => ({ name: n.name, address: `127.0.0.1:${n.port}` })) }));
+		writeConfig();
 		let log = '';
-		const haproxy = spawn(HAPROXY, ['-db', '-f', config], { stdio: ['ignore', 'pipe', 'pipe'] });
+		// Master-worker mode (-W), as Debian's systemd unit runs it: SIGUSR2 reloads the configuration
+		// (what `systemctl reload haproxy` does), the old worker keeping the connections it holds.
+		const haproxy = spawn(HAPROXY, ['-W', '-db', '-f', config], { stdio: ['ignore', 'pipe', 'pipe'] });
 		for (const stream of [haproxy.stdout, haproxy.stderr]) stream.on('data', (d) => (log += d));
 		stopHaproxy = async () => {
 			if (haproxy.exitCode !== null) return;
@@ -165,6 +169,23 @@ export async function startCluster(options = {}) {
 			haproxyLog: () => log,
 			/** One command on HAProxy's admin socket (e.g. `set server rembuk_nodes/node1 state drain`); resolves with its answer. */
 			admin: (/** @type {string} */ command) => haproxyAdmin(join(dir, 'haproxy.sock'), command),
+			/**
+			 * README "Add a node": starts one more node with the same environment, adds its server line to
+			 * the configuration and reloads HAProxy. Resolves with the node once HAProxy has loaded it.
+			 */
+			async addNode() {
+				const node = new Node(`node${nodes.length + 1}`, await freePort(), env, options.nodeFlags);
+				await node.start();
+				nodes.push(node);
+				writeConfig();
+				haproxy.kill('SIGUSR2');
+				const deadline = Date.now() + 20_000;
+				while (!(await haproxyAdmin(join(dir, 'haproxy.sock'), 'show stat').catch(() => '')).includes(`rembuk_nodes,${node.name},`)) {
+					if (Date.now() > deadline) throw new Error(`HAProxy did not load ${node.name}:\n${log}`);
+					await new Promise((r) => setTimeout(r, 100));
+				}
+				return node;
+			},
 			/** SIGTERM: an orderly stop; SIGKILL: every node crashes at once. */
 			stop: async (signal = 'SIGTERM') => {
 				await stopAll(signal);

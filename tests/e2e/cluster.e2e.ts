@@ -47,15 +47,18 @@ async function room(base: string, opened: ClusterPhone[]) {
 	await console_.open();
 	expect((await command(console_.socket!, { type: 'phase.set', phase: 'writing' })).ok).toBe(true);
 	const people: ClusterPhone[] = [];
-	for (let i = 0; i < PHONES; i++) {
-		const token = `t${code}${String(i).padStart(2, '0')}`.padEnd(22, 'x');
-		await postJson(base, `/api/sessions/${code}/participants`, { token, name: `Peserta ${i}`, group: 'komunitas', institution: 'Desa', consent: true });
-		const phone = new ClusterPhone(base, { role: 'participant', code, token }, i % 3 === 2 ? ['websocket'] : ['polling']);
-		await phone.open();
-		people.push(phone);
-		opened.push(phone);
-	}
-	return { console_, people };
+	for (let i = 0; i < PHONES; i++) people.push(await joinedPhone(base, code, i, opened));
+	return { console_, people, code };
+}
+
+/** Participant `i` joins through the load balancer and opens its board: every third on WebSocket, the rest on long-polling. */
+async function joinedPhone(base: string, code: string, i: number, opened: ClusterPhone[]) {
+	const token = `t${code}${String(i).padStart(2, '0')}`.padEnd(22, 'x');
+	await postJson(base, `/api/sessions/${code}/participants`, { token, name: `Peserta ${i}`, group: 'komunitas', institution: 'Desa', consent: true });
+	const phone = new ClusterPhone(base, { role: 'participant', code, token }, i % 3 === 2 ? ['websocket'] : ['polling']);
+	opened.push(phone);
+	await phone.open();
+	return phone;
 }
 
 /** Every screen shows the same `count` items and the same last seq; every acknowledged post is there once. */
@@ -277,6 +280,32 @@ test.describe('three nodes behind HAProxy on a Redis of their own', () => {
 		for (const [i, phone] of people.entries()) phone.post(`Sesudah pembaruan ${i}`);
 		await expect.poll(() => people.every((p) => p.outbox.length === 0), { timeout: 30_000 }).toBe(true);
 		await converged(console_, people, PHONES * 3);
+	});
+
+	test('a node added while phones are connected: they keep their node and connection, newcomers reach it, everyone hears everyone', async () => {
+		test.skip(why !== null, why ?? '');
+		test.setTimeout(120_000);
+		const { console_, people, code } = await room(cluster!.url, phones);
+		for (const [i, phone] of people.entries()) phone.post(`Sebelum simpul baru ${i}`);
+		await converged(console_, people, PHONES);
+		const where = () => people.map((p) => `${p.node} after ${p.reconnects} reconnects`);
+		const before = where();
+
+		// README "Add a node": the same environment, one more server line, HAProxy reloaded.
+		const added = await cluster!.addNode();
+		const status = async () => (await cluster!.admin('show stat')).split('\n').find((line) => line.startsWith(`rembuk_nodes,${added.name},`))?.split(',')[17];
+		await expect.poll(status, { timeout: 20_000 }).toBe('UP');
+		const newcomers: ClusterPhone[] = [];
+		for (let i = PHONES; i < PHONES + 12 && !newcomers.some((p) => p.node === added.name); i++) newcomers.push(await joinedPhone(cluster!.url, code, i, phones));
+		expect(newcomers.map((p) => p.node)).toContain(added.name);
+		// Long-polling phones too: their next request reached the reloaded HAProxy and, by their cookie, the same node.
+		expect(where()).toEqual(before);
+
+		const everyone = [...people, ...newcomers];
+		for (const [i, phone] of everyone.entries()) phone.post(`Sesudah simpul baru ${i}`);
+		await expect.poll(() => everyone.every((p) => p.outbox.length === 0), { timeout: 30_000 }).toBe(true);
+		await converged(console_, everyone, PHONES + everyone.length);
+		expect(where()).toEqual(before);
 	});
 });
 
