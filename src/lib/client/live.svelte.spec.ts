@@ -2,6 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ACK_TIMEOUT, added, after, AUTH, fakePage, itemIds as ids, online, replay, session, snapshotAt } from '$lib/testing/live';
 
+import { GAP_GRACE } from './live.svelte';
+
 vi.mock('socket.io-client', () => import('$lib/testing/fake-socket').then((m) => ({ io: m.fakeIo })));
 
 let page: EventTarget;
@@ -32,14 +34,27 @@ describe('keeping the board in step', () => {
 		expect(socket.pending()).toEqual([]);
 	});
 
-	it('on a gap asks for what it missed, from the last seq it applied', async () => {
+	it('on a gap that stays open asks for what it missed, from the last seq it applied', async () => {
 		const { live, socket } = await online(5);
 		socket.deliver(added(6, 'a'), added(8, 'c'));
+		await after(GAP_GRACE - 1);
+		expect(socket.pending('sync')).toEqual([]);
+		await after(1);
 		expect(socket.waiting('sync').payload).toEqual({ lastSeq: 6 });
 		expect(ids(live)).toEqual(['a']);
 		socket.waiting('sync').answer(replay([added(7, 'b'), added(8, 'c')]));
 		await after();
 		expect([live.seq, ids(live)]).toEqual([8, ['a', 'b', 'c']]);
+	});
+
+	it('waits a moment for a record another node sent later, and then needs no sync', async () => {
+		const { live, socket } = await online(5);
+		socket.deliver(added(6, 'a'), added(9, 'd'), added(8, 'c'));
+		expect([live.seq, ids(live)]).toEqual([6, ['a']]);
+		socket.deliver(added(7, 'b'));
+		expect([live.seq, ids(live)]).toEqual([9, ['a', 'b', 'c', 'd']]);
+		await after(GAP_GRACE * 10);
+		expect(socket.pending()).toEqual([]);
 	});
 
 	it('keeps the records that arrive while a sync is in flight and applies them after it', async () => {
@@ -51,6 +66,7 @@ describe('keeping the board in step', () => {
 		expect([live.seq, ids(live)]).toEqual([7, ['a', 'b']]);
 
 		socket.deliver(added(9, 'd'));
+		await after(GAP_GRACE);
 		socket.deliver(added(10, 'e'));
 		socket.waiting('sync').answer(replay([added(8, 'c'), added(9, 'd')]));
 		await after();
@@ -84,13 +100,15 @@ describe('keeping the board in step', () => {
 
 	it('asks again until caught up when the gap was longer than one replay', async () => {
 		const { live, socket } = await online(5);
-		socket.deliver(added(7, 'b'));
-		socket.waiting('sync').answer(replay([added(6, 'a')], 7));
+		socket.deliver(added(8, 'c'));
+		await after(GAP_GRACE);
+		socket.waiting('sync').answer(replay([added(6, 'a')], 8));
 		await after();
 		expect(socket.waiting('sync').payload).toEqual({ lastSeq: 6 });
-		socket.waiting('sync').answer(replay([added(7, 'b')]));
+		socket.waiting('sync').answer(replay([added(7, 'b'), added(8, 'c')]));
 		await after();
-		expect([live.seq, ids(live)]).toEqual([7, ['a', 'b']]);
+		expect([live.seq, ids(live)]).toEqual([8, ['a', 'b', 'c']]);
+		expect(socket.pending()).toEqual([]);
 	});
 
 	it('takes a fresh snapshot after a record that changes what it may see, live or replayed', async () => {
@@ -102,10 +120,12 @@ describe('keeping the board in step', () => {
 		expect([live.seq, ids(live)]).toEqual([6, ['a', 'b']]);
 
 		socket.deliver(added(8, 'd'));
+		await after(GAP_GRACE);
 		socket.waiting('sync').answer(replay([added(7, 'c'), { seq: 8, at: '', event: { type: 'session.closed', closedAt: '' } }]));
 		await after();
 		expect(socket.pending()).toEqual([]);
 		socket.deliver(added(10, 'f'));
+		await after(GAP_GRACE);
 		socket.waiting('sync').answer(replay([{ seq: 9, at: '', event: { type: 'phase.changed', phase: 'closed', from: 'action' } }, added(10, 'f')]));
 		await after();
 		expect(socket.waiting('sync').payload).toEqual({ lastSeq: 0 });

@@ -23,6 +23,12 @@ export type ConnectionState = 'connecting' | 'online' | 'offline';
 
 const ACK_TIMEOUT = 10_000;
 const RESYNC_DELAY = 2_000;
+/**
+ * In a cluster, records committed on two nodes can reach a phone in the wrong order, a few
+ * milliseconds apart. A gap waits this long for its record before asking for a sync, so that one
+ * overtaking does not cost a read from every phone of the session.
+ */
+export const GAP_GRACE = 300;
 
 export class LiveSession {
 	board = $state<Board | null>(null);
@@ -45,6 +51,8 @@ export class LiveSession {
 	#seq = 0;
 	#syncing = false;
 	#held: SessionRecord[] = [];
+	/** Set while a gap waits for its record (GAP_GRACE). */
+	#gapTimer: ReturnType<typeof setTimeout> | null = null;
 	/**
 	 * Commands acknowledged before their record reached this board. The ack comes first, so for a
 	 * moment the board does not show what was saved; a tap in that moment must still count it.
@@ -130,6 +138,7 @@ export class LiveSession {
 
 	destroy() {
 		if (this.#ticker) clearInterval(this.#ticker);
+		this.#stopGapTimer();
 		this.#kept?.stop();
 		removeEventListener('offline', this.#goOffline);
 		removeEventListener('online', this.#goOnline);
@@ -160,17 +169,43 @@ export class LiveSession {
 		// of a session no later record would reveal the gap.
 		if (!this.board || this.#syncing) return void this.#held.push(record);
 		if (record.seq <= this.#seq) return;
-		if (record.seq > this.#seq + 1) return void this.#sync();
+		if (record.seq > this.#seq + 1) return this.#waitForGap(record);
 		applyEvent(this.board, record.event);
 		this.#seq = record.seq;
 		this.#settle();
 		// What this viewer may see changed wholesale (a phase, revealed tallies): start afresh.
 		if (needsSnapshot(record.event)) void this.#sync(true);
+		else this.#releaseHeld();
+	}
+
+	/** Holds a record that skipped ahead; asks for a sync if the one missing has not come by then. */
+	#waitForGap(record: SessionRecord) {
+		this.#held.push(record);
+		this.#gapTimer ??= setTimeout(() => {
+			this.#gapTimer = null;
+			// Offline, the sync on reconnecting asks from here anyway.
+			if (this.#socket.connected) void this.#sync();
+		}, GAP_GRACE);
+	}
+
+	/** The missing record came: what waited behind it follows, with no sync. A gap still open waits again. */
+	#releaseHeld() {
+		if (this.#held.length === 0) return;
+		this.#stopGapTimer();
+		const held = this.#held.sort((a, b) => a.seq - b.seq);
+		this.#held = [];
+		for (const record of held) this.#receive(record);
+	}
+
+	#stopGapTimer() {
+		if (this.#gapTimer) clearTimeout(this.#gapTimer);
+		this.#gapTimer = null;
 	}
 
 	async #sync(fresh = false) {
 		if (this.#syncing) return;
 		this.#syncing = true;
+		this.#stopGapTimer();
 		let answered = false;
 		try {
 			const lastSeq = fresh ? 0 : this.#seq;
@@ -205,7 +240,8 @@ export class LiveSession {
 		this.ownItemIds = result.ownItemIds;
 		this.#settle();
 		// More than one page of records missed: ask again until caught up.
-		if (result.mode === 'events' && this.#seq < result.seq) queueMicrotask(() => this.#sync());
+		// (Not when a record held meanwhile has already filled the rest.)
+		if (result.mode === 'events' && this.#seq < result.seq) queueMicrotask(() => this.#seq < result.seq && void this.#sync());
 	}
 
 	/** Forgets the acknowledged commands the board now shows (and keeps the board for an offline reload). */
