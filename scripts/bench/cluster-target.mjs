@@ -79,7 +79,8 @@ export function clusterRows(report, round) {
 			rows.push([`cluster fanout ${p} ms (rembuk, relay)`, round(c.fanout.latency[p]), `${round(r.fanout.latency[p])}, ${round(b.fanout.latency[p])}`, p === 'p95' ? round(c.fanout.latency.p95 / r.fanout.latency.p95, 2) : '', p === 'p95' ? '≤ 2× rembuk' : '', p === 'p95' ? (c.fanout.latency.p95 <= 2 * r.fanout.latency.p95 ? 'yes' : 'NO') : '']);
 		const clean = c.fanout.lost === 0 && c.fanout.duplicated === 0 && c.fanout.seqMissing === 0 && c.fanout.seqDuplicated === 0;
 		rows.push(['cluster fanout lost / duplicated', `${c.fanout.lost + c.fanout.seqMissing} / ${c.fanout.duplicated + c.fanout.seqDuplicated}`, '', '', '0 / 0', clean ? 'yes' : 'NO']);
-		rows.push(['cluster gap syncs per 1,000 deliveries (fanout / writes)', `${perThousand(c.fanout)} / ${c.writes ? perThousand(c.writes) : ''}`, '', '', '', '']);
+		rows.push(['cluster records overtaken per 1,000 deliveries (fanout / writes)', `${perThousand(c.fanout, 'overtaken')} / ${c.writes ? perThousand(c.writes, 'overtaken') : ''}`, '', '', '', '']);
+		rows.push(['cluster gap syncs per 1,000 deliveries, after the client waits 300 ms (fanout / writes)', `${perThousand(c.fanout)} / ${c.writes ? perThousand(c.writes) : ''}`, '', '', '', '']);
 		rows.push(['cluster CPU ms/s idle, all phones connected: nodes / pg / redis / haproxy', PARTS.map((part) => (c.idle?.[part] ?? 0).toFixed(1)).join(' / '), '', '', '', '']);
 		rows.push(['cluster CPU ms per record, fanout, net of idle: nodes / pg / redis / haproxy', perRecord(c.fanout, c.fanout.acked, c.idle), '', '', '', '']);
 	}
@@ -91,7 +92,7 @@ export function clusterRows(report, round) {
 	return rows;
 }
 
-const perThousand = (phase) => (phase.deliveries ? Math.round((10_000 * phase.gapSyncs) / phase.deliveries) / 10 : 0);
+const perThousand = (phase, count = 'gapSyncs') => (phase.deliveries ? Math.round((10_000 * (phase[count] ?? 0)) / phase.deliveries) / 10 : 0);
 const PARTS = ['nodes', 'postgres', 'redis', 'haproxy'];
 /** CPU ms per record of each part: what the phase used, less what the part uses idle over the phase's wall time. */
 export const netCpuPerRecord = (phase, count, idle) =>

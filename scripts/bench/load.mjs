@@ -4,14 +4,19 @@
 import { connect, command, join, sync } from './phone.mjs';
 import { pool, sleep } from './stats.mjs';
 
+/** The real client's wait for a missing record before it asks for a sync (src/lib/client/live.svelte.ts). */
+const GAP_GRACE = 300;
+
 /**
  * One phone: its socket and what it has seen of the session's `seq`. Records may come out of
  * order in a cluster (two nodes commit for the session, each publishes its own): one that skips
- * ahead is held until the gap fills, and counted as a gap the real client would close by `sync`.
+ * ahead is held until the gap fills. Every such gap is an overtaking; one still open after
+ * GAP_GRACE is a gap the real client would close by `sync`.
  */
 class Phone {
 	lastSeq = 0;
 	duplicated = 0;
+	overtaken = 0;
 	gapSyncs = 0;
 	received = 0;
 	/** Seqs seen past a gap, waiting for it to fill. */
@@ -30,10 +35,17 @@ class Phone {
 			this.lastSeq = record.seq;
 			while (this.ahead.delete(this.lastSeq + 1)) this.lastSeq++;
 		} else {
-			if (this.ahead.size === 0) this.gapSyncs++;
+			if (this.ahead.size === 0) this.#openGap(this.lastSeq);
 			this.ahead.add(record.seq);
 		}
 		if (probe) probe(this, record);
+	}
+
+	#openGap(before) {
+		this.overtaken++;
+		setTimeout(() => {
+			if (this.lastSeq <= before) this.gapSyncs++;
+		}, GAP_GRACE).unref();
 	}
 }
 
@@ -174,26 +186,28 @@ async function settle(finalSeq) {
 }
 
 /**
- * Deliveries missing or repeated by `seq` over every phone since the last call (a phase), the gaps
- * a phone would have closed by `sync`, and the records delivered. A record never delivered leaves
+ * Deliveries missing or repeated by `seq` over every phone since the last call (a phase), the
+ * records that overtook another, the gaps a phone would have closed by `sync`, and the records delivered. A record never delivered leaves
  * its phone short of `finalSeq`; the next phase starts past it.
  */
 function seqHealth(finalSeq) {
 	let missing = 0;
 	let duplicated = 0;
 	let gapSyncs = 0;
+	let overtaken = 0;
 	let deliveries = 0;
 	for (const phone of phones) {
 		const final = finalSeq.get(phone.session) ?? 0;
 		missing += Math.max(0, final - phone.lastSeq - [...phone.ahead].filter((seq) => seq <= final).length);
 		duplicated += phone.duplicated;
 		gapSyncs += phone.gapSyncs;
+		overtaken += phone.overtaken;
 		deliveries += phone.received;
 		phone.lastSeq = Math.max(final, phone.lastSeq, ...phone.ahead);
 		phone.ahead.clear();
-		phone.gapSyncs = phone.duplicated = phone.received = 0;
+		phone.gapSyncs = phone.overtaken = phone.duplicated = phone.received = 0;
 	}
-	return { seqMissing: missing, seqDuplicated: duplicated, gapSyncs, deliveries };
+	return { seqMissing: missing, seqDuplicated: duplicated, gapSyncs, overtaken, deliveries };
 }
 
 process.on('message', async ({ id, type, ...args }) => {

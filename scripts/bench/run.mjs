@@ -541,8 +541,8 @@ function finish(report) {
 		summary.cluster = {
 			nodes: report.clusterSetup.nodes,
 			idleCpuMsPerSecond: c.idle,
-			fanout: c.fanout && { p50: round(c.fanout.latency.p50), p95: round(c.fanout.latency.p95), p99: round(c.fanout.latency.p99), lost: c.fanout.lost + c.fanout.seqMissing, duplicated: c.fanout.duplicated + c.fanout.seqDuplicated, gapSyncs: c.fanout.gapSyncs, deliveries: c.fanout.deliveries, cpuMsPerRecord: parts(c.fanout, c.fanout.acked), cpuMsPerDelivery: parts(c.fanout, c.fanout.latency.count) },
-			writes: c.writes && { perSecond: round(c.writes.perSecond), lost: c.writes.seqMissing, duplicated: c.writes.seqDuplicated, gapSyncs: c.writes.gapSyncs, deliveries: c.writes.deliveries, cpuMsPerRecord: parts(c.writes, c.writes.acked) }
+			fanout: c.fanout && { p50: round(c.fanout.latency.p50), p95: round(c.fanout.latency.p95), p99: round(c.fanout.latency.p99), lost: c.fanout.lost + c.fanout.seqMissing, duplicated: c.fanout.duplicated + c.fanout.seqDuplicated, gapSyncs: c.fanout.gapSyncs, overtaken: c.fanout.overtaken, deliveries: c.fanout.deliveries, cpuMsPerRecord: parts(c.fanout, c.fanout.acked), cpuMsPerDelivery: parts(c.fanout, c.fanout.latency.count) },
+			writes: c.writes && { perSecond: round(c.writes.perSecond), lost: c.writes.seqMissing, duplicated: c.writes.seqDuplicated, gapSyncs: c.writes.gapSyncs, overtaken: c.writes.overtaken, deliveries: c.writes.deliveries, cpuMsPerRecord: parts(c.writes, c.writes.acked) }
 		};
 	}
 
