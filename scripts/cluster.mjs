@@ -160,6 +160,10 @@ export async function startCluster(options = {}) {
 		};
 		const url = `http://127.0.0.1:${port}`;
 		await waitFor(`${url}/healthz`, haproxy, () => log);
+		const admin = (/** @type {string} */ command) => haproxyAdmin(join(dir, 'haproxy.sock'), command);
+		/** A node's status as HAProxy reports it (`show stat`, CSV column 17): UP, DRAIN, DOWN…; undefined when not loaded. */
+		const serverStatus = async (/** @type {string} */ name) =>
+			(await admin('show stat')).split('\n').find((line) => line.startsWith(`rembuk_nodes,${name},`))?.split(',')[17];
 		return {
 			url,
 			nodes,
@@ -168,7 +172,8 @@ export async function startCluster(options = {}) {
 			database: database && { url: database.url, name: database.name },
 			haproxyLog: () => log,
 			/** One command on HAProxy's admin socket (e.g. `set server rembuk_nodes/node1 state drain`); resolves with its answer. */
-			admin: (/** @type {string} */ command) => haproxyAdmin(join(dir, 'haproxy.sock'), command),
+			admin,
+			serverStatus,
 			/**
 			 * README "Add a node": starts one more node with the same environment, adds its server line to
 			 * the configuration and reloads HAProxy. Resolves with the node once HAProxy has loaded it.
@@ -180,7 +185,7 @@ export async function startCluster(options = {}) {
 				writeConfig();
 				haproxy.kill('SIGUSR2');
 				const deadline = Date.now() + 20_000;
-				while (!(await haproxyAdmin(join(dir, 'haproxy.sock'), 'show stat').catch(() => '')).includes(`rembuk_nodes,${node.name},`)) {
+				while ((await serverStatus(node.name).catch(() => undefined)) === undefined) {
 					if (Date.now() > deadline) throw new Error(`HAProxy did not load ${node.name}:\n${log}`);
 					await new Promise((r) => setTimeout(r, 100));
 				}

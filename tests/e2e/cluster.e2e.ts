@@ -263,8 +263,7 @@ test.describe('three nodes behind HAProxy on a Redis of their own', () => {
 		const upgraded = cluster!.nodes.find((n) => n.name === name)!;
 		const itsPhones = people.filter((p) => p.node === name);
 		const visit = async () => ((await (await fetch(`${cluster!.url}/healthz`)).json()) as { node: string }).node;
-		/** The node's status as HAProxy reports it (`show stat`, CSV column 17): UP, DRAIN, DOWN… */
-		const status = async () => (await cluster!.admin('show stat')).split('\n').find((line) => line.startsWith(`rembuk_nodes,${name},`))?.split(',')[17];
+		const status = () => cluster!.serverStatus(name);
 
 		// README "Upgrade node by node": drain it through the admin socket, stop it, start it, put it back.
 		expect(await cluster!.admin(`set server rembuk_nodes/${name} state drain`)).toBe('');
@@ -293,8 +292,7 @@ test.describe('three nodes behind HAProxy on a Redis of their own', () => {
 
 		// README "Add a node": the same environment, one more server line, HAProxy reloaded.
 		const added = await cluster!.addNode();
-		const status = async () => (await cluster!.admin('show stat')).split('\n').find((line) => line.startsWith(`rembuk_nodes,${added.name},`))?.split(',')[17];
-		await expect.poll(status, { timeout: 20_000 }).toBe('UP');
+		await expect.poll(() => cluster!.serverStatus(added.name), { timeout: 20_000 }).toBe('UP');
 		const newcomers: ClusterPhone[] = [];
 		for (let i = PHONES; i < PHONES + 12 && !newcomers.some((p) => p.node === added.name); i++) newcomers.push(await joinedPhone(cluster!.url, code, i, phones));
 		expect(newcomers.map((p) => p.node)).toContain(added.name);

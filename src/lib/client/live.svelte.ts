@@ -188,7 +188,7 @@ export class LiveSession {
 		}, GAP_GRACE);
 	}
 
-	/** The missing record came: what waited behind it follows, with no sync. A gap still open waits again. */
+	/** Records held behind a gap or a sync, in seq order now that it is filled. A gap still open waits again. */
 	#releaseHeld() {
 		if (this.#held.length === 0) return;
 		this.#stopGapTimer();
@@ -218,9 +218,7 @@ export class LiveSession {
 			this.#syncing = false;
 		}
 		if (!answered && this.#socket.connected) setTimeout(() => void this.#sync(fresh), RESYNC_DELAY);
-		const held = this.#held.sort((a, b) => a.seq - b.seq);
-		this.#held = [];
-		for (const record of held) this.#receive(record);
+		this.#releaseHeld();
 		if (this.#socket.connected) {
 			this.connection = 'online';
 			void this.#drain();

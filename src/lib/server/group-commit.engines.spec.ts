@@ -1,8 +1,9 @@
 /**
  * The group commit over the store, on both engines: changes written with Kysely commit together,
- * one that throws is undone alone, the publish gets the state read in the committing transaction, and on PostgreSQL two nodes committing for one session at the
- * same moment keep its seq gap-free. On SQLite, a change that awaits other I/O inside the shared
- * connection's transaction is reported.
+ * one that throws is undone alone, the publish gets the state read in the committing transaction,
+ * a retried command is answered once; on PostgreSQL two nodes committing for one session at the
+ * same moment keep its seq gap-free, and sessions commit in lanes of their own. On SQLite, a change
+ * that awaits other I/O inside the shared connection's transaction is reported.
  */
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -27,7 +28,7 @@ const oneTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 const unheard = () => {};
 
 /** A real session, its minute-taker's identity and a group commit over the store, for whole commands. */
-async function facilitatorOn(store: Store) {
+async function minuteTakerOn(store: Store) {
 	const { id, code } = await sessions.create(store.db, createSessionSchema.parse({ title: 'FGD', startsAt: '2026-12-04T09:00' }));
 	const who: SocketIdentity = { sessionId: id, code, role: 'minutetaker', participantId: null };
 	return { who, commits: new GroupCommit(store, unheard) };
@@ -62,7 +63,7 @@ describe('GroupCommit over the store', () => {
 		});
 
 		it('answers a retried command with its first answer and applies it once, last_seq kept with the log', async () => {
-			const { who, commits } = await facilitatorOn(store());
+			const { who, commits } = await minuteTakerOn(store());
 			const note = { id: 'sama', command: { type: 'note.add', text: 'Catatan sekali' } } as CommandEnvelope;
 			const first = await commits.execute(who, note);
 			const again = await commits.execute(who, { ...note, command: { type: 'note.add', text: 'Catatan kedua?' } } as CommandEnvelope);
@@ -74,7 +75,7 @@ describe('GroupCommit over the store', () => {
 
 		if (engine === 'postgres') {
 			it('one command sent to two nodes at the same moment is applied once, and both answer alike', async () => {
-				const { who } = await facilitatorOn(store());
+				const { who } = await minuteTakerOn(store());
 				const nodes = [new GroupCommit(pg().open(4), unheard), new GroupCommit(pg().open(4), unheard)];
 				for (let round = 0; round < 20; round++) {
 					const note = { id: `ulang-${round}`, command: { type: 'note.add', text: `Putaran ${round}` } } as CommandEnvelope;

@@ -68,15 +68,15 @@ export class SignInLimiter {
 	}
 
 	failed(login: string, address: string, now = Date.now()): void {
-		this.heardFailure({ login, address }, now);
-		this.#tell?.({ login: login.trim().toLowerCase(), address });
+		const failure = { login: login.trim().toLowerCase(), address };
+		this.heardFailure(failure, now);
+		this.#tell?.(failure);
 	}
 
-	/** A failure counted here or on another node: spent from all three buckets. */
+	/** A failure counted here or on another node (its login already trimmed and lower-cased): spent from all three buckets. */
 	heardFailure({ login, address }: SignInFailure, now = Date.now()): void {
-		const key = login.trim().toLowerCase();
-		this.#accountAddress.spend(`${key}\n${address}`, now);
-		this.#account.spend(key, now);
+		this.#accountAddress.spend(`${login}\n${address}`, now);
+		this.#account.spend(login, now);
 		this.#address.spend(address, now);
 	}
 

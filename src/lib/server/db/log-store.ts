@@ -1,14 +1,14 @@
 /**
- * The log's promises as Kysely code for both engines, used by the one write path (../group-commit.ts
- * locks, ../commands.ts keeps its answers here; the raw ../log.ts still appends the records of the
- * handlers not converted yet):
+ * The log's promises as Kysely code for both engines, for the one write path: ../group-commit.ts
+ * locks the session, ../commands.ts keeps its answers here (the raw ../log.ts still appends the
+ * records of the handlers not converted yet):
  * - gap-free `seq` per session, allocated inside the committing transaction: the UPDATE … RETURNING
  *   of `last_seq` holds the session's row lock until the commit, so a second node committing for the
  *   same session waits, then reads the new value; a rollback gives its number back;
  * - idempotency by (session, actor, command id): the session's row is locked before the earlier
  *   answer is looked up, so a retry landing on another node at the same moment waits for the first
  *   and returns its answer; the primary key on `commands` is the backstop.
- * Their specs go through that write path: ../group-commit.engines.spec.ts.
+ * Both are specified through that write path, in ../group-commit.engines.spec.ts.
  * On SQLite the lock is a no-op: its single writer already serialises whole transactions.
  */
 import type { Kysely } from 'kysely';
