@@ -1,4 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import type { Server } from 'node:http';
 import { dirname, join, sep } from 'node:path';
@@ -62,16 +64,55 @@ function phoneTransports(): Plugin {
 	};
 }
 
-export default defineConfig({
+/**
+ * The specs that store through the shared fixtures (src/lib/testing/stores.ts and the fixtures built
+ * on it) or the app's context: run once more with those fixtures on PostgreSQL. `*.engines.spec.ts`
+ * declare both engines themselves; a spec whose subject is SQLite itself says `@sqlite-only` and why.
+ */
+const FIXTURES = /from '[^']*testing\/(stores|fgd|programme|documented-fgd|random-session|late-fgd)'|getContext\(/;
+function storageSpecs(): string[] {
+	return (readdirSync('src', { recursive: true }) as string[])
+		.filter((path) => path.endsWith('.spec.ts') && !path.endsWith('.engines.spec.ts'))
+		.map((path) => join('src', path).split(sep).join('/'))
+		.filter((path) => {
+			const text = readFileSync(path, 'utf8');
+			return FIXTURES.test(text) && !text.includes('@sqlite-only');
+		})
+		.sort();
+}
+
+/**
+ * The `postgres` project, or why it cannot run here: PostgreSQL is needed only for it, so `npm test`
+ * on a machine without it runs the SQLite project alone and says what it skipped; where it must
+ * run (REMBUK_REQUIRE_SERVICES=1, CI) the project stays and fails.
+ */
+async function postgresProject() {
+	const include = storageSpecs();
+	const { PG_TEST_URL, postgresProblem } = await import('./src/lib/testing/postgres-probe.mjs');
+	const problem = await postgresProblem(PG_TEST_URL);
+	if (problem && process.env.REMBUK_REQUIRE_SERVICES !== '1') {
+		console.warn(`SKIPPED the postgres run of ${include.length} spec files: PostgreSQL not reachable at ${PG_TEST_URL} (${problem})`);
+		return [];
+	}
+	// DATABASE_URL answers nothing until testContext() points it at a scratch schema: a spec that
+	// reaches the context without it fails loudly instead of quietly using SQLite.
+	const env = { REMBUK_TEST_ENGINE: 'postgres', DATABASE_URL: 'postgres://postgres@127.0.0.1:1/call-testContext-first' };
+	return [{ extends: true as const, test: { name: 'postgres', include, env } }];
+}
+
+export default defineConfig(async () => ({
 	plugins: [phoneTransports(), sveltekit(), realtime],
 	test: {
-		include: ['src/**/*.spec.ts'],
 		environment: 'node',
 		// A unit test never opens the project's own database file (db/rembuk.sqlite): a spec that
 		// reaches the shared context before setting its own path gets a throw-away one in memory.
 		env: { DATABASE_PATH: ':memory:' },
 		// Rendering a large PDF or DOCX takes ~1 s alone and several on a busy 2-core machine;
 		// a spec must not fail because the machine is loaded (speed is measured by `npm run bench`).
-		testTimeout: 30_000
+		testTimeout: 30_000,
+		// Two files at a time even on two cores (vitest's default would be one): the PostgreSQL
+		// project's specs spend much of their time waiting on the server.
+		maxWorkers: Math.max(2, availableParallelism() - 1),
+		projects: [{ extends: true as const, test: { name: 'sqlite', include: ['src/**/*.spec.ts'] } }, ...(process.env.VITEST ? await postgresProject() : [])]
 	}
-});
+}));

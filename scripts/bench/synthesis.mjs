@@ -26,7 +26,8 @@ async function load() {
 	try {
 		await build({
 			stdin: {
-				contents: "export * from './src/lib/server/synthesis/index.ts'; export { largeProgramme } from './src/lib/testing/large-programme.ts';",
+				contents:
+					"export * from './src/lib/server/synthesis/index.ts'; export { largeProgramme } from './src/lib/testing/large-programme.ts'; export { openDatabase } from './src/lib/server/db/database.ts'; export { sqliteStore } from './src/lib/server/db/store.ts';",
 				resolveDir: ROOT,
 				loader: 'ts'
 			},
@@ -58,7 +59,9 @@ function cards() {
 export async function measureSynthesis({ sessions = 10, perSession = 100, runs = 4 } = {}) {
 	const m = await load();
 	const t0 = performance.now();
-	const { db, ids } = await m.largeProgramme(cards(), { sessions, perSession });
+	const store = m.sqliteStore(m.openDatabase(':memory:'));
+	const { ids } = await m.largeProgramme(store.db, cards(), { sessions, perSession });
+	const db = store.db;
 	const setupMs = performance.now() - t0;
 	const build = [];
 	const formats = Object.fromEntries(SYNTHESIS_FORMATS.map((f) => [f, []]));
@@ -66,7 +69,7 @@ export async function measureSynthesis({ sessions = 10, perSession = 100, runs =
 	let issues = 0;
 	for (let run = 0; run < runs; run++) {
 		const b = performance.now();
-		const s = m.buildSynthesis(db, ids, [], { lang: 'id' });
+		const s = await m.buildSynthesis(db, ids, [], { lang: 'id' });
 		build.push(performance.now() - b);
 		issues = s.issues.length;
 		for (const format of SYNTHESIS_FORMATS) {
@@ -76,6 +79,7 @@ export async function measureSynthesis({ sessions = 10, perSession = 100, runs =
 			size[format] = body.length;
 		}
 	}
+	await store.close();
 	// The first run warms the code up; the median of the others is the figure.
 	const warm = (list) => median(list.slice(1));
 	return {

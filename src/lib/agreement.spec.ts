@@ -4,7 +4,6 @@
  * board per kinds layout, because the copies that rule once had agreed on the default board and
  * drifted on the others.
  */
-import { kysely } from '$lib/testing/orgs';
 import { describe, expect, it } from 'vitest';
 import { labelledKinds } from './components/staff/labels';
 import { linkMatrix } from './components/staff/matrix';
@@ -16,7 +15,8 @@ import type { Kind } from './domain/types';
 import { commandSchema } from './realtime/schemas';
 import { buildMinutes } from './server/minutes/model';
 import { snapshot, snapshotFor } from './server/sync';
-import { addItem, createSession, freshDb, joinParticipant, must, send, setPhase } from '$lib/testing/server';
+import { addItem, createSession, joinParticipant, must, send, setPhase } from '$lib/testing/server';
+import { freshDb } from '$lib/testing/stores';
 import { linkKinds } from './view/links';
 import { onTargets, placement, voteTargets } from './view/votes';
 
@@ -51,8 +51,8 @@ const sorted = (pairs: Iterable<string>) => [...new Set(pairs)].sort();
 
 /** A board of `kinds` with one item of each, posted by one participant. */
 async function boardOf(kinds: Kind[]) {
-	const db = freshDb();
-	const session = createSession(db, { kinds });
+	const db = await freshDb();
+	const session = await createSession(db, { kinds });
 	const siti = await joinParticipant(db, session);
 	const items: { kind: string; id: string }[] = [];
 	for (const k of kinds) items.push({ kind: k.key, id: await addItem(db, siti.identity, `Butir ${k.label}`, { kind: k.key }) });
@@ -85,16 +85,16 @@ describe.each(Object.entries(LAYOUTS))('links on a board of %s', async (_, kinds
 	});
 
 	it('the console’s matrix has a box for exactly the links the server accepts', async () => {
-		const matrix = linkMatrix(labelledKinds(await snapshot(kysely(board.db), board.session.row.id), 'id'), []);
+		const matrix = linkMatrix(labelledKinds(await snapshot(board.db, board.session.row.id), 'id'), []);
 		const columns = matrix.recommendations!.items.map((r) => r.item.kind);
 		const rows = matrix.targets.flatMap((k) => k.items.map((i) => i.item.kind));
 		expect(sorted(columns.flatMap((from) => rows.map((to) => pair(from, to))))).toEqual(accepted);
 	});
 
 	it('the console, the action plan and the minutes agree on the kind a recommendation addresses', async () => {
-		const kindsOnConsole = labelledKinds(await snapshot(kysely(board.db), board.session.row.id), 'id');
+		const kindsOnConsole = labelledKinds(await snapshot(board.db, board.session.row.id), 'id');
 		const choices = planChoices(kindsOnConsole);
-		const minutes = await buildMinutes(kysely(board.db), board.session.row.id, 'id');
+		const minutes = await buildMinutes(board.db, board.session.row.id, 'id');
 		const addressedInMinutes = minutes.recommendations!.ranked.flatMap((r) => r.links.filter((l) => l.relation === 'addresses').map((l) => l.kind));
 		expect(choices.recommendations.map((r) => r.item.kind)).toEqual([answering]);
 		expect(choices.issues.map((i) => i.item.kind)).toEqual([kinds[0].key]);
@@ -103,7 +103,7 @@ describe.each(Object.entries(LAYOUTS))('links on a board of %s', async (_, kinds
 	});
 
 	it('the minutes print every accepted link under the answering kind, and the rest as findings', async () => {
-		const minutes = await buildMinutes(kysely(board.db), board.session.row.id, 'id');
+		const minutes = await buildMinutes(board.db, board.session.row.id, 'id');
 		expect(minutes.recommendations?.kind).toBe(answering);
 		const printed = minutes.recommendations!.ranked.flatMap((r) => r.links.map((l) => pair(r.item.kind, l.kind)));
 		expect(sorted(printed)).toEqual(accepted);
@@ -117,10 +117,10 @@ describe('links on a board of one kind', () => {
 		const board = await boardOf(kinds);
 		expect(await serverPairs(board)).toEqual([]);
 		expect(linkKinds(kinds)).toBeNull();
-		const onConsole = labelledKinds(await snapshot(kysely(board.db), board.session.row.id), 'id');
+		const onConsole = labelledKinds(await snapshot(board.db, board.session.row.id), 'id');
 		expect(linkMatrix(onConsole, [])).toMatchObject({ recommendations: null, targets: [], unanswered: [] });
 		expect(planChoices(onConsole).recommendations).toEqual([]);
-		expect((await buildMinutes(kysely(board.db), board.session.row.id, 'id')).recommendations).toBeNull();
+		expect((await buildMinutes(board.db, board.session.row.id, 'id')).recommendations).toBeNull();
 	});
 });
 
@@ -162,8 +162,8 @@ describe('dots', () => {
 	 * facilitator's: after it, each vote the phone would send is one the server accepts.
 	 */
 	async function voting() {
-		const db = freshDb();
-		const session = createSession(db);
+		const db = await freshDb();
+		const session = await createSession(db);
 		const siti = await joinParticipant(db, session);
 		const [a, b, c] = [await addItem(db, siti.identity, 'Jalan rusak'), await addItem(db, siti.identity, 'Air bersih'), await addItem(db, siti.identity, 'Sinyal lemah')];
 		await setPhase(db, session, 'voting');
@@ -174,7 +174,7 @@ describe('dots', () => {
 
 		/** Whether the phone lets Siti set `count` dots on `targetId`, judged on the board her phone receives. */
 		const phoneAllows = async (targetId: string, count: number) => {
-			const board = await snapshotFor(kysely(db), session.row.id, siti.identity);
+			const board = await snapshotFor(db, session.row.id, siti.identity);
 			// As the phone's Dots does: its targets, its counted dots, then the domain's check.
 			const targets = voteTargets(board);
 			const placed = onTargets(placement(board.votes, siti.id, []), targets);

@@ -140,7 +140,7 @@ export async function updateByForm(event: PicEvent & { request: Request; url: UR
 	}
 	const who = { accountId: null, actor: 'pic_link' as const, address: clientAddress(event) };
 	try {
-		const { update } = await getContext().writes.commit(found.session.id, async (_db, trx) => ({
+		const { update } = await getContext().writes.commit(found.session.id, async (trx) => ({
 			update: await followup.recordUpdate(trx, found.session.id, `pic:${found.link.id}`, parsed.data, { onlyInstitution: found.link.institution, files }),
 			records: []
 		}));

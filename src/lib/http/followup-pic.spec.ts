@@ -3,7 +3,8 @@ import { getContext } from '../server/context';
 import * as followup from '../server/followup';
 import * as room from '../server/room';
 import * as sessions from '../server/sessions';
-import { inTransaction, must, sessionInContext, type TestSession } from '../testing/server';
+import { inTransaction, must, type TestSession } from '../testing/server';
+import { sessionInContext } from '../testing/stores';
 import { MAX_EVIDENCE_BYTES } from '../domain/followup';
 import { pdfOfSize, smallPdf } from '../testing/evidence';
 import { downloadByLink, loadPicPage, RECENT_UPDATES, updateByForm } from './followup-pic.server';
@@ -14,8 +15,8 @@ let linkId = '';
 const rows: Record<string, string> = {};
 
 beforeEach(async () => {
-	session = sessionInContext({ title: 'FGD PIC' });
-	const db = getContext().db;
+	session = await sessionInContext({ title: 'FGD PIC' });
+	const db = getContext().store.db;
 	for (const [activity, institution] of [
 		['Pelatihan akses KUR', 'Dinas Koperasi dan UKM'],
 		['Pendataan UMKM', 'Bappeda']
@@ -87,9 +88,9 @@ describe('the PIC page', () => {
 
 	it('keeps working after the facilitator replaced the join code', async () => {
 		const oldCode = session.row.code;
-		const db = getContext().db;
-		await inTransaction(db, (trx) => room.newCode(trx, sessions.byId(db, session.row.id)));
-		expect(sessions.byId(db, session.row.id).code).not.toBe(oldCode);
+		const db = getContext().store.db;
+		await inTransaction(db, async (trx) => room.newCode(trx, await sessions.byId(trx, session.row.id)));
+		expect((await sessions.byId(db, session.row.id)).code).not.toBe(oldCode);
 		const page = await loadPicPage(event());
 		expect(page.refused).toBe(false);
 	});
@@ -105,7 +106,14 @@ describe('evidence files through the PIC link', () => {
 	};
 	const download = (k: string, id: string) => ({ ...event(k), params: { code: session.row.code, key: k, id } });
 	const fields = (activity: string) => ({ rowId: rows[activity], status: 'berjalan', note: 'Bukti terlampir', evidenceUrl: '' });
-	const fileCount = () => (getContext().db.prepare('SELECT COUNT(*) AS n FROM action_evidence WHERE session_id = ?').get(session.row.id) as { n: number }).n;
+	const fileCount = async () =>
+		(
+			await getContext()
+				.store.db.selectFrom('action_evidence')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.where('session_id', '=', session.row.id)
+				.executeTakeFirstOrThrow()
+		).n;
 	const refusedWith = async (response: Promise<unknown>) => response.then(() => 'served', (e: { status?: number }) => e.status);
 
 	it('uploads with the form, then downloads its own file as an attachment that is never sniffed', async () => {
@@ -139,12 +147,12 @@ describe('evidence files through the PIC link', () => {
 		expect((await downloadByLink(download(key, mine))).status).toBe(200);
 		// An upload to the other institution's row stores nothing either.
 		expect(await updateByForm(multipart(key, fields('Pendataan UMKM'), [{ name: 'x.pdf', bytes: smallPdf() }]))).toMatchObject({ status: 404, data: { error: 'unknown_row' } });
-		expect(fileCount()).toBe(2);
+		expect(await fileCount()).toBe(2);
 
 		await followup.revokePicLink(db, session.row.id, linkId);
 		expect(await refusedWith(downloadByLink(download(key, mine)))).toBe(403);
 		expect(await updateByForm(multipart(key, fields('Pelatihan akses KUR'), [{ name: 'late.pdf', bytes: smallPdf() }]))).toMatchObject({ status: 403, data: { error: 'refused' } });
-		expect(fileCount()).toBe(2);
+		expect(await fileCount()).toBe(2);
 	});
 
 	it('refuses a file too large or of another type with its reason, storing neither the file nor the update', async () => {
@@ -158,7 +166,7 @@ describe('evidence files through the PIC link', () => {
 			data: { error: 'file_wrong_type' }
 		});
 		expect(await statuses()).toEqual(before);
-		expect(fileCount()).toBe(0);
+		expect(await fileCount()).toBe(0);
 	});
 
 	it('shows the size error when the server sent an upload too large to read back to the page', async () => {
@@ -169,14 +177,14 @@ describe('evidence files through the PIC link', () => {
 	});
 
 	it('records uploads and downloads in the organization’s audit log', async () => {
-		const db = getContext().db;
+		const db = getContext().store.db;
 		const org = 'org-evidence';
-		db.prepare("INSERT INTO organizations (id, name, created_at) VALUES (?, 'Bappeda Kukar', '2026-01-01')").run(org);
-		db.prepare('UPDATE sessions SET organization_id = ? WHERE id = ?').run(org, session.row.id);
+		await db.insertInto('organizations').values({ id: org, name: 'Bappeda Kukar', created_at: '2026-01-01' }).execute();
+		await db.updateTable('sessions').set({ organization_id: org }).where('id', '=', session.row.id).execute();
 		await expect(updateByForm(multipart(key, fields('Pelatihan akses KUR'), [{ name: 'SK.pdf', bytes: smallPdf() }]))).rejects.toMatchObject({ status: 303 });
 		const id = (await followup.loadTracked(getContext().store.db, [session.row.id]))[0].updates[0].files[0].id;
 		await downloadByLink(download(key, id));
-		const logged = db.prepare("SELECT action, actor, detail FROM org_audit WHERE action LIKE 'evidence.%' ORDER BY id").all();
+		const logged = await db.selectFrom('org_audit').select(['action', 'actor', 'detail']).where('action', 'like', 'evidence.%').orderBy('id').execute();
 		expect(logged).toEqual([
 			{ action: 'evidence.uploaded', actor: 'pic_link', detail: 'Dinas Koperasi dan UKM: SK.pdf' },
 			{ action: 'evidence.downloaded', actor: 'pic_link', detail: 'Dinas Koperasi dan UKM: SK.pdf' }

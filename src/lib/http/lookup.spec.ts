@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeContext, getContext } from '../server/context';
 import { GUESSING } from '../server/guessing';
-import { inTransaction, sessionInContext, type TestSession } from '$lib/testing/server';
+import { inTransaction, type TestSession } from '$lib/testing/server';
+import { sessionInContext } from '$lib/testing/stores';
 import { HttpProblem } from './endpoint.server';
 import { findSession, findSessionOrSayReplaced, requireFacilitator } from './lookup.server';
 import * as room from '../server/room';
@@ -11,12 +12,12 @@ let session: TestSession;
 let addressCounter = 0;
 const freshAddress = () => `203.0.113.${++addressCounter}`;
 
-beforeAll(() => {
-	session = sessionInContext();
+beforeAll(async () => {
+	session = await sessionInContext();
 });
 
-afterAll(() => {
-	closeContext();
+afterAll(async () => {
+	await closeContext();
 	delete process.env.DATABASE_PATH;
 });
 
@@ -68,9 +69,9 @@ describe('findSession', () => {
 
 describe('a replaced code', () => {
 	it('joins nobody and says it was replaced, but still opens the session with a key', async () => {
-		const own = sessionInContext();
-		const db = getContext().db;
-		await inTransaction(db, (trx) => room.newCode(trx, sessions.byId(db, own.row.id)));
+		const own = await sessionInContext();
+		const db = getContext().store.db;
+		await inTransaction(db, async (trx) => room.newCode(trx, await sessions.byId(trx, own.row.id)));
 		const old = own.row.code;
 		expect(await problemOf(() => findSessionOrSayReplaced(event(old, freshAddress())))).toMatchObject({ status: 410, code: 'code_changed' });
 		const withKey = event(old, freshAddress(), `Bearer ${own.facilitatorKey}`);

@@ -59,7 +59,7 @@ export async function uploadPhoto(sessionId: string, actor: string, request: Req
 	const image = await reencoded(bytes);
 	// The decoding ran outside the write: only the insert waits for the turn's transaction,
 	// where the room is checked again (two uploads decoded side by side cannot both pass).
-	const { photo } = await writes.commit(sessionId, async (_db, trx) => {
+	const { photo } = await writes.commit(sessionId, async (trx) => {
 		const stored = await asAccount(accountId, () => photos.store(trx, sessionId, actor, image, caption));
 		if (!stored) throw full();
 		return { records: [stored.record], photo: stored.photo };

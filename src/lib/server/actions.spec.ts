@@ -1,13 +1,13 @@
 /** The action plan: staff create, update and delete rows; participants only read them. */
-import { kysely } from '$lib/testing/orgs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SocketIdentity } from '../realtime/contract';
 import * as actions from './actions';
-import type { Db } from './db/database';
+import type { Database } from './db/store';
 import { snapshotFor } from './sync';
-import { createSession, dumpTables, must, send, sessionWith, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { createSession, dumpTables, must, send, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { sessionWith } from '$lib/testing/stores';
 
-let db: Db;
+let db: Database;
 let session: TestSession;
 let siti: TestParticipant;
 
@@ -21,12 +21,12 @@ async function save(row: Record<string, unknown>, who: SocketIdentity = session.
 	if (event.type !== 'action.saved') throw new Error(`unexpected ${event.type}`);
 	return event.row;
 }
-const rows = () => actions.list(kysely(db), session.row.id);
+const rows = () => actions.list(db, session.row.id);
 
 async function expectRefused(who: SocketIdentity, command: unknown, code: string) {
-	const before = dumpTables(db);
+	const before = await dumpTables(db);
 	expect((await send(db, who, command)).result).toMatchObject({ ok: false, error: { code } });
-	expect(dumpTables(db)).toEqual(before);
+	expect(await dumpTables(db)).toEqual(before);
 }
 
 describe('action rows', () => {
@@ -88,7 +88,7 @@ describe('action rows', () => {
 	});
 
 	it('refuse a row of another session', async () => {
-		const other = createSession(db, { title: 'FGD lain' });
+		const other = await createSession(db, { title: 'FGD lain' });
 		const { records } = await must(db, other.minutetaker, { type: 'action.save', row: { activity: 'Di sesi lain' } });
 		const foreign = records[0].event.type === 'action.saved' ? records[0].event.row.id : '';
 		await expectRefused(session.minutetaker, { type: 'action.save', row: { id: foreign, activity: 'dibajak' } }, 'not_found');
@@ -101,7 +101,7 @@ describe('action rows', () => {
 			await expectRefused(who, { type: 'action.save', row: { activity: 'usulan saya' } }, 'forbidden');
 			await expectRefused(who, { type: 'action.save', row: { id: row.id, activity: 'diubah' } }, 'forbidden');
 			await expectRefused(who, { type: 'action.delete', rowId: row.id }, 'forbidden');
-			expect((await snapshotFor(kysely(db), session.row.id, who)).actions).toEqual([row]);
+			expect((await snapshotFor(db, session.row.id, who)).actions).toEqual([row]);
 		}
 	});
 });

@@ -1,19 +1,19 @@
 /** People without a phone: staff write them into the daftar hadir through the command path. */
-import { kysely } from '$lib/testing/orgs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ParticipantView } from '../domain/types';
-import type { Db } from './db/database';
+import type { Database } from './db/store';
 import * as participants from './participants';
 import { boardState, snapshotFor } from './sync';
-import { createSession, dumpTables, freshDb, joinParticipant, must, send, storedSeqs, type TestSession } from '$lib/testing/server';
+import { createSession, dumpTables, joinParticipant, must, send, storedSeqs, type TestSession } from '$lib/testing/server';
+import { freshDb } from '$lib/testing/stores';
 import { projectRecord, PUBLIC_VIEWER } from './visibility';
 
-let db: Db;
+let db: Database;
 let session: TestSession;
 
-beforeEach(() => {
-	db = freshDb();
-	session = createSession(db);
+beforeEach(async () => {
+	db = await freshDb();
+	session = await createSession(db);
 });
 
 const AMIR = { name: 'Pak Amir', group: 'komunitas', institution: 'Desa Loa Ipuh', position: 'Kepala Desa', sex: 'L' };
@@ -38,16 +38,19 @@ describe('attendee.add', () => {
 			joinedAt: expect.any(String)
 		};
 		expect(records[0].event).toEqual({ type: 'attendee.saved', participant: expected });
-		expect(await participants.list(kysely(db), session.row.id)).toEqual([expected]);
+		expect(await participants.list(db, session.row.id)).toEqual([expected]);
 		// Never shown as having consented on a phone.
-		expect((await participants.listWithConsent(kysely(db), session.row.id))[0].consentAt).toBeNull();
-		expect(db.prepare('SELECT consent_at, consent_version FROM participants WHERE id = ?').get(id)).toEqual({ consent_at: '', consent_version: '' });
+		expect((await participants.listWithConsent(db, session.row.id))[0].consentAt).toBeNull();
+		expect(await db.selectFrom('participants').select(['consent_at', 'consent_version']).where('id', '=', id).executeTakeFirst()).toEqual({
+			consent_at: '',
+			consent_version: ''
+		});
 	});
 
 	it('counts with those who joined on their phone, in order of arrival', async () => {
 		await joinParticipant(db, session, 'Siti Aminah');
 		await addAmir(session.facilitator);
-		expect((await participants.list(kysely(db), session.row.id)).map((p) => [p.name, p.addedBy ?? 'phone'])).toEqual([
+		expect((await participants.list(db, session.row.id)).map((p) => [p.name, p.addedBy ?? 'phone'])).toEqual([
 			['Siti Aminah', 'phone'],
 			['Pak Amir', 'facilitator']
 		]);
@@ -57,8 +60,8 @@ describe('attendee.add', () => {
 		await addAmir(session.facilitator, 'attendee-once-1');
 		const retry = await send(db, session.facilitator, { type: 'attendee.add', attendee: AMIR }, 'attendee-once-1');
 		expect(retry.records).toEqual([]);
-		expect(await participants.list(kysely(db), session.row.id)).toHaveLength(1);
-		expect(storedSeqs(db, session.row.id)).toEqual([1]);
+		expect(await participants.list(db, session.row.id)).toHaveLength(1);
+		expect(await storedSeqs(db, session.row.id)).toEqual([1]);
 	});
 
 	it('leaves out jabatan and sex when not given, and refuses an unknown group or sex', async () => {
@@ -66,13 +69,13 @@ describe('attendee.add', () => {
 		expect(records[0].event).toMatchObject({ participant: { name: 'Bu Rina', institution: '' } });
 		expect((records[0].event as { participant: ParticipantView }).participant).not.toHaveProperty('sex');
 		expect((records[0].event as { participant: ParticipantView }).participant).not.toHaveProperty('position');
-		const before = dumpTables(db);
+		const before = await dumpTables(db);
 		expect((await send(db, session.facilitator, { type: 'attendee.add', attendee: { ...AMIR, group: 'partai' } })).result).toMatchObject({
 			ok: false,
 			error: { code: 'invalid_input' }
 		});
 		await expect(send(db, session.facilitator, { type: 'attendee.add', attendee: { ...AMIR, sex: 'X' } })).rejects.toThrow();
-		expect(dumpTables(db)).toEqual(before);
+		expect(await dumpTables(db)).toEqual(before);
 	});
 
 	it('still works after the close: the daftar hadir is completed from the paper sheet', async () => {
@@ -86,22 +89,22 @@ describe('attendee.edit and attendee.remove', () => {
 		const id = ((await addAmir()).result as { id: string }).id;
 		const edited = await must(db, session.facilitator, { type: 'attendee.edit', participantId: id, attendee: { ...AMIR, name: 'Amir Hamzah', sex: '' } });
 		expect(edited.records[0].event).toMatchObject({ type: 'attendee.saved', participant: { id, name: 'Amir Hamzah', addedBy: 'minutetaker' } });
-		expect((await participants.list(kysely(db), session.row.id))[0]).not.toHaveProperty('sex');
+		expect((await participants.list(db, session.row.id))[0]).not.toHaveProperty('sex');
 		const removed = await must(db, session.minutetaker, { type: 'attendee.remove', participantId: id });
 		expect(removed.records[0].event).toEqual({ type: 'attendee.removed', participantId: id });
-		expect(await participants.list(kysely(db), session.row.id)).toEqual([]);
+		expect(await participants.list(db, session.row.id)).toEqual([]);
 		expect((await send(db, session.facilitator, { type: 'attendee.remove', participantId: id })).result).toMatchObject({ error: { code: 'not_found' } });
 	});
 
 	it('never touch someone who joined on their phone: they gave and consented to their own data', async () => {
 		const phone = await joinParticipant(db, session, 'Siti Aminah');
-		const before = dumpTables(db);
+		const before = await dumpTables(db);
 		for (const command of [
 			{ type: 'attendee.edit', participantId: phone.id, attendee: AMIR },
 			{ type: 'attendee.remove', participantId: phone.id }
 		])
 			expect((await send(db, session.facilitator, command)).result).toMatchObject({ ok: false, error: { code: 'not_found' } });
-		expect(dumpTables(db)).toEqual(before);
+		expect(await dumpTables(db)).toEqual(before);
 	});
 
 	it('are refused to participants and the projector', async () => {
@@ -120,9 +123,9 @@ describe('attendee.edit and attendee.remove', () => {
 describe('what others see of attendees', () => {
 	it('count everyone, but jabatan and sex stay with staff (and with the phone that gave them)', async () => {
 		const phone = await joinParticipant(db, session, 'Siti Aminah');
-		db.prepare("UPDATE participants SET position = 'Dosen', sex = 'P' WHERE id = ?").run(phone.id);
+		await db.updateTable('participants').set({ position: 'Dosen', sex: 'P' }).where('id', '=', phone.id).execute();
 		const { records } = await addAmir();
-		const state = await boardState(kysely(db), session.row.id);
+		const state = await boardState(db, session.row.id);
 		const seen = projectRecord(records[0], PUBLIC_VIEWER, state).event as { participant: ParticipantView };
 		expect(seen.participant).toEqual({
 			id: expect.any(String),
@@ -134,13 +137,13 @@ describe('what others see of attendees', () => {
 		});
 		expect(projectRecord(records[0], session.facilitator, state)).toEqual({ seq: records[0].seq, at: records[0].at, event: records[0].event });
 
-		const onProjector = (await snapshotFor(kysely(db), session.row.id, PUBLIC_VIEWER)).participants;
+		const onProjector = (await snapshotFor(db, session.row.id, PUBLIC_VIEWER)).participants;
 		expect(onProjector).toHaveLength(2);
 		for (const p of onProjector) expect(Object.keys(p)).not.toEqual(expect.arrayContaining(['position']));
 		expect(onProjector.some((p) => 'sex' in p)).toBe(false);
-		const onOwnPhone = (await snapshotFor(kysely(db), session.row.id, phone.identity)).participants;
+		const onOwnPhone = (await snapshotFor(db, session.row.id, phone.identity)).participants;
 		expect(onOwnPhone.find((p) => p.id === phone.id)).toMatchObject({ position: 'Dosen', sex: 'P' });
 		expect(onOwnPhone.find((p) => p.id !== phone.id)).not.toHaveProperty('position');
-		expect((await snapshotFor(kysely(db), session.row.id, session.minutetaker)).participants[1]).toMatchObject({ position: 'Kepala Desa', sex: 'L' });
+		expect((await snapshotFor(db, session.row.id, session.minutetaker)).participants[1]).toMatchObject({ position: 'Kepala Desa', sex: 'L' });
 	});
 });

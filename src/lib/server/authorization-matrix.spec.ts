@@ -12,7 +12,7 @@ import { POLICY, type CommandType } from '../domain/authorize';
 import type { Role } from '../domain/types';
 import type { SocketIdentity } from '../realtime/contract';
 import { commandSchema, envelopeSchema } from '../realtime/schemas';
-import type { Db } from './db/database';
+import type { Database } from './db/store';
 import { HANDLERS } from './handlers';
 import { attendanceHandlers } from './handlers/attendance';
 import { boardHandlers } from './handlers/board';
@@ -20,7 +20,8 @@ import { itemHandlers } from './handlers/items';
 import { projectorHandlers } from './handlers/projector';
 import { roomHandlers } from './handlers/room';
 import { sessionHandlers } from './handlers/session';
-import { addItem, commandId, dumpTables, send, sessionWith, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { addItem, commandId, dumpTables, send, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { fileStore, sessionWith } from '$lib/testing/stores';
 
 /** Roles whose credentials every phone and projector holds: the ones an attacker has. */
 const LOW_ROLES: Role[] = ['participant', 'presenter'];
@@ -50,7 +51,7 @@ const schemas = new Map(
 	(commandSchema.options as unknown as { shape: Shape }[]).map((option) => [option.shape.type.value as string, option.shape])
 );
 
-let db: Db;
+let db: Database;
 let session: TestSession;
 let author: TestParticipant;
 let other: TestParticipant;
@@ -58,7 +59,8 @@ let itemId: string;
 let anonymousItemId: string;
 
 beforeEach(async () => {
-	({ db, session, people: [author, other] } = await sessionWith(['Pemilik', 'Orang Lain']));
+	// One store for the file, a session per test: 287 tests, each would otherwise migrate a schema.
+	({ db, session, people: [author, other] } = await sessionWith(['Pemilik', 'Orang Lain'], {}, await fileStore()));
 	itemId = await addItem(db, author.identity, 'Milik pemilik');
 	anonymousItemId = await addItem(db, author.identity, 'Milik pemilik, tanpa nama', { anonymous: true });
 });
@@ -113,11 +115,11 @@ function identity(role: Role): SocketIdentity {
 
 /** Sends and expects `forbidden`, no records, and every table exactly as before. */
 async function expectForbidden(who: SocketIdentity, command: Record<string, unknown>) {
-	const before = dumpTables(db);
+	const before = await dumpTables(db);
 	const { result, records } = await send(db, who, command);
 	expect(result, `${who.role} sending ${JSON.stringify(command)}`).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 	expect(records).toEqual([]);
-	expect(dumpTables(db)).toEqual(before);
+	expect(await dumpTables(db)).toEqual(before);
 }
 
 const types = Object.keys(POLICY) as CommandType[];
@@ -157,10 +159,10 @@ describe('a role may not send what POLICY does not give it', () => {
 	it.each(lowRefusals)('$role: $type is forbidden even as a retry of an id the facilitator used', async ({ type, role }) => {
 		const id = commandId();
 		await send(db, session.facilitator, { type: 'session.settings', allowAnonymous: true }, id);
-		const before = dumpTables(db);
+		const before = await dumpTables(db);
 		const { result } = await send(db, identity(role), sample(type), id);
 		expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-		expect(dumpTables(db)).toEqual(before);
+		expect(await dumpTables(db)).toEqual(before);
 	});
 });
 
@@ -189,11 +191,11 @@ describe('every role POLICY allows gets past authorization', () => {
 	it.each(allowedPairs)('$role: $type after the close reaches its handler only if POLICY keeps it open', async ({ type, role }) => {
 		await send(db, session.facilitator, { type: 'session.close' });
 		const handler = watch(type);
-		const before = dumpTables(db);
+		const before = await dumpTables(db);
 		const { result } = await send(db, who(role), sample(type));
 		if (POLICY[type].afterClose) return expect(handler).toHaveBeenCalledOnce();
 		expect(result).toMatchObject({ ok: false, error: { code: 'session_closed' } });
 		expect(handler).not.toHaveBeenCalled();
-		expect(dumpTables(db)).toEqual(before);
+		expect(await dumpTables(db)).toEqual(before);
 	});
 });

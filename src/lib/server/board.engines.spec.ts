@@ -1,9 +1,8 @@
 /**
  * The board's modules on both engines: themes, dots, the minute-taker's notes and the action plan,
  * through their command handlers (handlers/board.ts) in a transaction of the store, as the command
- * path runs them. The raw connection handed to the handlers refuses every use, so a handler that
- * still reached for it fails here on SQLite too. The commands' full path (authorization, the
- * savepoint, answers) is covered by themes/votes/notes/actions.spec.ts on SQLite.
+ * path runs them. The commands' full path (authorization, the savepoint, answers) is covered by
+ * themes/votes/notes/actions.spec.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { tally } from '../domain/votes';
@@ -12,7 +11,6 @@ import type { Command } from '../realtime/schemas';
 import { bareSession, forEachEngine } from '$lib/testing/engines';
 import * as actions from './actions';
 import { actorOf } from './commands';
-import type { Db } from './db/database';
 import type { Database, Store } from './db/store';
 import { boardHandlers } from './handlers/board';
 import { Rejected, type CommandContext, type Handler, type Outcome } from './handlers/context';
@@ -20,13 +18,6 @@ import * as notes from './notes';
 import * as sessions from './sessions';
 import * as themes from './themes';
 import * as votes from './votes';
-
-/** Stands in for the raw SQLite connection: the converted handlers must not touch it. */
-const noRawConnection = new Proxy({} as Db, {
-	get(_, property) {
-		throw new Error(`the raw connection was used (${String(property)})`);
-	}
-});
 
 const SESSION = 's1';
 const facilitator: SocketIdentity = { sessionId: SESSION, code: 'S1XXXX', role: 'facilitator', participantId: null };
@@ -46,7 +37,7 @@ async function run(store: Store, who: SocketIdentity, command: Command): Promise
 
 async function contextOf(trx: Database, who: SocketIdentity): Promise<CommandContext> {
 	const session = (await trx.selectFrom('sessions').selectAll().where('id', '=', SESSION).executeTakeFirstOrThrow()) as sessions.SessionRow;
-	return { db: noRawConnection, trx, who, actor: actorOf(who), session, view: sessions.toView(session), now: Date.now() };
+	return { trx, who, actor: actorOf(who), session, view: sessions.toView(session), now: Date.now() };
 }
 
 async function must(store: Store, who: SocketIdentity, command: Command): Promise<Outcome> {

@@ -1,13 +1,13 @@
 /** Who may run which command, and what the session's state allows: every refusal changes nothing. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SocketIdentity } from '../realtime/contract';
-import type { Db } from './db/database';
+import type { Database } from './db/store';
 import * as items from './items';
 import * as sessions from './sessions';
-import { addItem, createSession, dumpTables, joinParticipant, send, sessionWith, type TestParticipant, type TestSession } from '$lib/testing/server';
-import { kysely } from '$lib/testing/orgs';
+import { addItem, createSession, dumpTables, joinParticipant, send, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { sessionWith } from '$lib/testing/stores';
 
-let db: Db;
+let db: Database;
 let session: TestSession;
 let siti: TestParticipant;
 let budi: TestParticipant;
@@ -18,11 +18,11 @@ beforeEach(async () => {
 
 /** Sends a command that must be refused with `code`, and checks it changed nothing. */
 async function expectRefused(who: SocketIdentity, command: unknown, code: string) {
-	const before = dumpTables(db);
+	const before = await dumpTables(db);
 	const { result, records } = await send(db, who, command);
 	expect(result).toMatchObject({ ok: false, error: { code } });
 	expect(records).toEqual([]);
-	expect(dumpTables(db)).toEqual(before);
+	expect(await dumpTables(db)).toEqual(before);
 }
 
 describe('roles', () => {
@@ -44,13 +44,13 @@ describe('roles', () => {
 		const itemId = await addItem(db, siti.identity);
 		await expectRefused(session.facilitator, { type: 'item.add', kind: 'kendala', text: 'dari fasilitator' }, 'forbidden');
 		await expectRefused(session.facilitator, { type: 'item.delete', itemId }, 'forbidden');
-		expect(await items.find(kysely(db), session.row.id, itemId)).toBeDefined();
+		expect(await items.find(db, session.row.id, itemId)).toBeDefined();
 	});
 
 	it('the facilitator may edit (moderate) any item, which stays its author’s', async () => {
 		const itemId = await addItem(db, siti.identity, 'Tulisan Siti');
 		expect((await send(db, session.facilitator, { type: 'item.edit', itemId, text: 'Tulisan Siti, dirapikan' })).result).toMatchObject({ ok: true, itemId });
-		const row = await items.find(kysely(db), session.row.id, itemId);
+		const row = await items.find(db, session.row.id, itemId);
 		expect(row).toMatchObject({ text: 'Tulisan Siti, dirapikan', author_id: siti.id });
 	});
 
@@ -65,7 +65,7 @@ describe('roles', () => {
 		const itemId = await addItem(db, siti.identity, 'Tulisan Siti');
 		await expectRefused(budi.identity, { type: 'item.edit', itemId, text: 'Tulisan Budi' }, 'forbidden');
 		await expectRefused(budi.identity, { type: 'item.delete', itemId }, 'forbidden');
-		expect((await items.find(kysely(db), session.row.id, itemId))?.text).toBe('Tulisan Siti');
+		expect((await items.find(db, session.row.id, itemId))?.text).toBe('Tulisan Siti');
 	});
 
 	it('an anonymous item is still its author’s alone to change', async () => {
@@ -77,9 +77,9 @@ describe('roles', () => {
 	it('the author may edit and delete their own item', async () => {
 		const itemId = await addItem(db, siti.identity, 'Draf');
 		expect((await send(db, siti.identity, { type: 'item.edit', itemId, text: 'Final' })).result).toMatchObject({ ok: true, itemId });
-		expect((await items.find(kysely(db), session.row.id, itemId))?.text).toBe('Final');
+		expect((await items.find(db, session.row.id, itemId))?.text).toBe('Final');
 		expect((await send(db, siti.identity, { type: 'item.delete', itemId })).result.ok).toBe(true);
-		expect(await items.find(kysely(db), session.row.id, itemId)).toBeUndefined();
+		expect(await items.find(db, session.row.id, itemId)).toBeUndefined();
 	});
 });
 
@@ -93,7 +93,7 @@ describe('items', () => {
 	});
 
 	it('an item of another session is not_found', async () => {
-		const other = createSession(db, { title: 'FGD lain' });
+		const other = await createSession(db, { title: 'FGD lain' });
 		const outsider = await joinParticipant(db, other, 'Tamu');
 		const itemId = await addItem(db, outsider.identity);
 		await expectRefused(siti.identity, { type: 'item.delete', itemId }, 'not_found');
@@ -117,7 +117,7 @@ describe('session state', () => {
 
 	it('closing records the time on the session', async () => {
 		const { records } = await send(db, session.facilitator, { type: 'session.close' });
-		const row = sessions.byId(db, session.row.id);
+		const row = await sessions.byId(db, session.row.id);
 		expect(row.status).toBe('closed');
 		// Closing ends the phase machine too: the phase change comes first, then the close.
 		expect(records.map((r) => r.event)).toEqual([
@@ -133,7 +133,7 @@ describe('session state', () => {
 	});
 
 	it('a session created without anonymous posting refuses it from the start', async () => {
-		const strict = createSession(db, { allowAnonymous: false });
+		const strict = await createSession(db, { allowAnonymous: false });
 		const ani = await joinParticipant(db, strict, 'Ani');
 		await expectRefused(ani.identity, { type: 'item.add', kind: 'kendala', text: 'tanpa nama', anonymous: true }, 'anonymous_not_allowed');
 	});
@@ -143,7 +143,7 @@ describe('session state', () => {
 		const { result, records } = await send(db, session.facilitator, { type: 'session.settings', kinds });
 		expect(result.ok).toBe(true);
 		expect(records[0].event).toEqual({ type: 'session.settings', allowAnonymous: true, kinds, preModeration: false });
-		expect(sessions.toView(sessions.byId(db, session.row.id)).kinds).toEqual(kinds);
+		expect(sessions.toView(await sessions.byId(db, session.row.id)).kinds).toEqual(kinds);
 		await expectRefused(siti.identity, { type: 'item.add', kind: 'kendala', text: 'jenis lama' }, 'invalid_input');
 		expect((await send(db, siti.identity, { type: 'item.add', kind: 'kekuatan', text: 'SDM muda' })).result.ok).toBe(true);
 	});
@@ -160,6 +160,6 @@ describe('session state', () => {
 		await addItem(db, siti.identity);
 		const { records } = await send(db, session.facilitator, { type: 'session.settings', allowAnonymous: false });
 		expect(records[0].event).toMatchObject({ type: 'session.settings', allowAnonymous: false });
-		expect(sessions.byId(db, session.row.id).allow_anonymous).toBe(0);
+		expect((await sessions.byId(db, session.row.id)).allow_anonymous).toBe(0);
 	});
 });

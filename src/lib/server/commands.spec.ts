@@ -1,18 +1,31 @@
-import { kysely } from '$lib/testing/orgs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Db } from './db/database';
+import { sql } from 'kysely';
+import { engineOf, type Database } from './db/store';
 import { recordsSince } from './log';
 import { boardState } from './sync';
-import { addItem, createSession, dumpTables, joinParticipant, send, sessionWith, storedSeqs, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { addItem, createSession, dumpTables, joinParticipant, send, storedSeqs, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { sessionWith } from '$lib/testing/stores';
 import { projectRecord } from './visibility';
 
-let db: Db;
+let db: Database;
 let session: TestSession;
 let siti: TestParticipant;
 
 beforeEach(async () => {
 	({ db, session, people: [siti] } = await sessionWith(['Siti Aminah'])); // seq 1: participant.joined
 });
+
+const itemCount = () => db.selectFrom('items').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+
+/** From now on every insert into items fails as a full disk would, on this store's engine. */
+async function fillDisk() {
+	if (engineOf(db) === 'sqlite') {
+		await sql`CREATE TRIGGER full_disk BEFORE INSERT ON items BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`.execute(db);
+		return;
+	}
+	await sql`CREATE FUNCTION full_disk() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = 'disk_full'; END $$`.execute(db);
+	await sql`CREATE TRIGGER full_disk BEFORE INSERT ON items FOR EACH ROW EXECUTE FUNCTION full_disk()`.execute(db);
+}
 
 describe('sequence numbers', () => {
 	it('appends exactly one record per change, numbered after the last', async () => {
@@ -36,29 +49,29 @@ describe('sequence numbers', () => {
 		]);
 		expect(closed.result).toMatchObject({ ok: true, seq: 7 });
 
-		expect(storedSeqs(db, session.row.id)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+		expect(await storedSeqs(db, session.row.id)).toEqual([1, 2, 3, 4, 5, 6, 7]);
 	});
 
 	it('stores what it broadcasts', async () => {
 		const { records } = await send(db, siti.identity, { type: 'item.add', kind: 'peluang', text: 'Dana CSR tambang' });
-		expect(recordsSince(db, session.row.id, 1, 10)).toEqual(records);
+		expect(await recordsSince(db, session.row.id, 1, 10)).toEqual(records);
 	});
 
 	it('numbers each session on its own, even when interleaved', async () => {
-		const other = createSession(db, { title: 'FGD Musrenbang Sangatta' });
+		const other = await createSession(db, { title: 'FGD Musrenbang Sangatta' });
 		const budi = await joinParticipant(db, other, 'Budi');
 		for (let i = 0; i < 3; i++) {
 			await addItem(db, siti.identity, `Kendala A${i}`);
 			await addItem(db, budi.identity, `Kendala B${i}`);
 		}
-		expect(storedSeqs(db, session.row.id)).toEqual([1, 2, 3, 4]);
-		expect(storedSeqs(db, other.row.id)).toEqual([1, 2, 3, 4]);
+		expect(await storedSeqs(db, session.row.id)).toEqual([1, 2, 3, 4]);
+		expect(await storedSeqs(db, other.row.id)).toEqual([1, 2, 3, 4]);
 	});
 
 	it('a rejected command appends nothing and changes no table', async () => {
 		const budi = await joinParticipant(db, session, 'Budi');
 		const itemId = await addItem(db, siti.identity);
-		const before = dumpTables(db);
+		const before = await dumpTables(db);
 
 		const refusals: [TestParticipant['identity'], unknown][] = [
 			[budi.identity, { type: 'item.edit', itemId, text: 'diubah orang lain' }],
@@ -72,7 +85,7 @@ describe('sequence numbers', () => {
 			expect(result.ok).toBe(false);
 			expect(records).toEqual([]);
 		}
-		expect(dumpTables(db)).toEqual(before);
+		expect(await dumpTables(db)).toEqual(before);
 	});
 });
 
@@ -84,8 +97,8 @@ describe('idempotency by client command id', () => {
 
 		expect(again.result).toEqual(first.result);
 		expect(again.records).toEqual([]);
-		expect(storedSeqs(db, session.row.id)).toEqual([1, 2]);
-		expect(db.prepare('SELECT count(*) AS n FROM items').get()).toEqual({ n: 1 });
+		expect(await storedSeqs(db, session.row.id)).toEqual([1, 2]);
+		expect(await itemCount()).toEqual({ n: 1 });
 	});
 
 	it('a retry is recognised by id even after the session has moved on', async () => {
@@ -102,7 +115,7 @@ describe('idempotency by client command id', () => {
 
 		expect(a.result.ok && b.result.ok).toBe(true);
 		expect(a.result).not.toEqual(b.result);
-		expect(db.prepare('SELECT count(*) AS n FROM items').get()).toEqual({ n: 2 });
+		expect(await itemCount()).toEqual({ n: 2 });
 	});
 
 	it('a refused command is not remembered, so a later retry is judged afresh', async () => {
@@ -121,10 +134,10 @@ describe('anonymous items', () => {
 		// The record keeps its owner on the server (so the author can be sent their own copy) …
 		expect(records[0].owner).toBe(siti.id);
 		expect(JSON.stringify(records.map((r) => r.event))).not.toContain(siti.id);
-		expect(JSON.stringify(recordsSince(db, session.row.id, 1, 10).map((r) => r.event))).not.toContain(siti.id);
+		expect(JSON.stringify((await recordsSince(db, session.row.id, 1, 10)).map((r) => r.event))).not.toContain(siti.id);
 		// … but what any viewer is sent, the author included, never names them.
 		const budi = await joinParticipant(db, session, 'Budi');
-		const state = await boardState(kysely(db), session.row.id);
+		const state = await boardState(db, session.row.id);
 		for (const viewer of [session.facilitator, session.minutetaker, session.presenter, budi.identity, siti.identity]) {
 			const sent = projectRecord(records[0], viewer, state);
 			expect(sent, viewer.role).not.toHaveProperty('owner');
@@ -140,13 +153,13 @@ describe('anonymous items', () => {
 
 describe('storage failures', () => {
 	it('answer internal and leave nothing half-written', async () => {
-		db.exec("CREATE TRIGGER full_disk BEFORE INSERT ON items BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
-		const before = dumpTables(db);
+		await fillDisk();
+		const before = await dumpTables(db);
 		const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
 		const { result, records } = await send(db, siti.identity, { type: 'item.add', kind: 'kendala', text: 'hilang?' });
 		quiet.mockRestore();
 		expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
 		expect(records).toEqual([]);
-		expect(dumpTables(db)).toEqual(before);
+		expect(await dumpTables(db)).toEqual(before);
 	});
 });

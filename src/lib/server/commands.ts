@@ -5,7 +5,6 @@
 import { refusal } from '../domain/authorize';
 import type { CommandEnvelope, CommandResult, SessionRecord, SocketIdentity } from '../realtime/contract';
 import type { Command } from '../realtime/schemas';
-import type { Db } from './db/database';
 import { earlierAnswer, lastSeq, rememberAnswer, type CommandKey } from './db/log-store';
 import type { StoreTransaction } from './db/store';
 import { Rejected, type CommandContext, type Handler, type Outcome } from './handlers/context';
@@ -31,14 +30,13 @@ const SAVEPOINT = 'command';
 
 /**
  * Runs the command inside `trx`, in a savepoint of its own: a refused or failed command changes
- * nothing and is answered, never thrown. `db` is the raw SQLite connection `trx` wraps, for the
- * handlers not converted to the store yet.
+ * nothing and is answered, never thrown.
  */
-export async function execute(db: Db, trx: CommandTransaction, who: SocketIdentity, envelope: CommandEnvelope): Promise<Executed> {
+export async function execute(trx: CommandTransaction, who: SocketIdentity, envelope: CommandEnvelope): Promise<Executed> {
 	const key: CommandKey = { sessionId: who.sessionId, actor: actorOf(who), commandId: envelope.id };
 	const inside = await trx.savepoint(SAVEPOINT).execute();
 	try {
-		const executed = await executeOnce(db, inside, who, envelope, key);
+		const executed = await executeOnce(inside, who, envelope, key);
 		await inside.releaseSavepoint(SAVEPOINT).execute();
 		return executed;
 	} catch (error) {
@@ -51,10 +49,10 @@ export async function execute(db: Db, trx: CommandTransaction, who: SocketIdenti
 	}
 }
 
-async function executeOnce(db: Db, trx: CommandTransaction, who: SocketIdentity, envelope: CommandEnvelope, key: CommandKey): Promise<Executed> {
+async function executeOnce(trx: CommandTransaction, who: SocketIdentity, envelope: CommandEnvelope, key: CommandKey): Promise<Executed> {
 	const earlier = await earlierAnswer<CommandResult>(trx, key);
 	if (earlier) return { result: earlier, records: [] };
-	const { records, itemId, id } = await apply(db, trx, who, envelope.command);
+	const { records, itemId, id } = await apply(trx, who, envelope.command);
 	// A command that changes nothing (a second support of the same item) logs nothing and is
 	// acknowledged at the session's current seq: the board already shows what it asked for.
 	const last = records.at(-1) ?? { seq: await lastSeq(trx, who.sessionId), at: new Date().toISOString() };
@@ -75,12 +73,12 @@ async function undo(inside: CommandTransaction) {
 	}
 }
 
-async function apply(db: Db, trx: CommandTransaction, who: SocketIdentity, command: Command): Promise<Outcome> {
+async function apply(trx: CommandTransaction, who: SocketIdentity, command: Command): Promise<Outcome> {
 	const session = await sessions.byId(trx, who.sessionId);
 	const refused = refusal(who.role, command.type, session.status);
 	if (refused === 'forbidden') throw new Rejected('forbidden', `A ${who.role} may not ${command.type}`);
 	if (refused === 'session_closed') throw new Rejected('session_closed', 'The session is closed');
-	const context: CommandContext = { db, trx, who, actor: actorOf(who), session, view: sessions.toView(session), now: Date.now() };
+	const context: CommandContext = { trx, who, actor: actorOf(who), session, view: sessions.toView(session), now: Date.now() };
 	// TypeScript cannot tie the looked-up handler to this command's own type; HANDLERS' mapped type does.
 	const handler = HANDLERS[command.type] as Handler<Command['type']>;
 	// Staff acting from an account (a console opened from /org): every record it writes names the account.

@@ -3,15 +3,12 @@
  * It lives on globalThis because, in dev and in production alike, the socket server and the
  * SvelteKit routes are loaded as separate module graphs yet must share one connection.
  */
-import type { Db } from './db/database';
-import { NO_RAW_CONNECTION, openStore, parseDatabaseUrl, type Store } from './db/store';
+import { openStore, parseDatabaseUrl, type Store } from './db/store';
 import { GroupCommit, type Publish } from './group-commit';
 import { ProgrammeWatch } from './programmes/watch';
 
 export interface RembukContext {
-	/** The raw SQLite connection of the modules not converted to the store yet. */
-	db: Db;
-	/** The same database through Kysely (src/lib/server/db/store.ts): converted modules use this. */
+	/** The database, SQLite or PostgreSQL, through Kysely (src/lib/server/db/store.ts). */
 	store: Store;
 	/** Set by the realtime layer to reach the open screens; only `writes` calls it, after a commit. */
 	publish: Publish;
@@ -38,23 +35,21 @@ export function getContext(): RembukContext {
 	if (holder[KEY]) return holder[KEY];
 	const target = parseDatabaseUrl(process.env.DATABASE_URL, databasePath());
 	const store = openStore(target);
-	// On PostgreSQL there is no raw connection: what still asks for one fails loudly, never writes elsewhere.
-	const db = store.raw ?? NO_RAW_CONNECTION;
 	// `publish` is looked up at each write: the realtime layer replaces it after this is made.
 	const writes = new GroupCommit(store, (id, records, state) => context.publish(id, records, state));
 	const programmes = new ProgrammeWatch(store.db);
 	writes.observe((id, records) => programmes.committed(id, records));
-	const context: RembukContext = { db, store, publish: () => {}, recheckAccount: () => {}, writes, programmes };
+	const context: RembukContext = { store, publish: () => {}, recheckAccount: () => {}, writes, programmes };
 	holder[KEY] = context;
 	return context;
 }
 
-/** Closes the database once (the store wraps the same connection on SQLite); used by graceful shutdown. */
-export function closeContext(): void {
+/** Closes the database once; used by graceful shutdown. SQLite closes at once, before the process exits. */
+export async function closeContext(): Promise<void> {
 	const holder = globalThis as Holder;
 	const context = holder[KEY];
 	if (!context) return;
-	if (context.store.raw) context.store.raw.close();
-	else void context.store.close();
 	delete holder[KEY];
+	if (context.store.raw) context.store.raw.close();
+	else await context.store.close();
 }

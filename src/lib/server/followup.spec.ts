@@ -2,16 +2,16 @@ import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { followup as enWords } from '../i18n/en/followup';
 import { followup as idWords } from '../i18n/id/followup';
-import { kysely } from '$lib/testing/orgs';
-import { createSession, freshDb, inTransaction, must, type TestSession } from '$lib/testing/server';
-import type { Db } from './db/database';
+import { createSession, inTransaction, must, type TestSession } from '$lib/testing/server';
+import { freshDb } from '$lib/testing/stores';
+import type { Database } from './db/store';
 import * as followup from './followup';
 import * as sessions from './sessions';
 
-let db: Db;
+let db: Database;
 let session: TestSession;
 
-async function save(db: Db, who: TestSession, row: Record<string, unknown>): Promise<string> {
+async function save(db: Database, who: TestSession, row: Record<string, unknown>): Promise<string> {
 	const { records } = await must(db, who.facilitator, { type: 'action.save', row });
 	const event = records[0].event;
 	if (event.type !== 'action.saved') throw new Error(event.type);
@@ -19,15 +19,15 @@ async function save(db: Db, who: TestSession, row: Record<string, unknown>): Pro
 }
 const parse = (input: followup.UpdateInput) => followup.updateInput.parse(input);
 const update = (rowId: string, status: 'rencana' | 'berjalan' | 'selesai' | 'tertunda', options: Parameters<typeof followup.recordUpdate>[4] = {}, note = '', evidenceUrl = '') =>
-	kysely(db).transaction().execute((trx) => followup.recordUpdate(trx, session.row.id, 'facilitator', parse({ rowId, status, note, evidenceUrl }), options));
-const tracked = (ids: string[], now?: Date) => followup.loadTracked(kysely(db), ids, now);
+	db.transaction().execute((trx) => followup.recordUpdate(trx, session.row.id, 'facilitator', parse({ rowId, status, note, evidenceUrl }), options));
+const tracked = (ids: string[], now?: Date) => followup.loadTracked(db, ids, now);
 
 let kur: string;
 let data: string;
 
 beforeEach(async () => {
-	db = freshDb();
-	session = createSession(db, { title: 'FGD UMKM Kukar', region: 'Kutai Kartanegara' });
+	db = await freshDb();
+	session = await createSession(db, { title: 'FGD UMKM Kukar', region: 'Kutai Kartanegara' });
 	kur = await save(db, session, { activity: 'Pelatihan akses KUR', pic: { name: 'Siti', institution: 'Dinas Koperasi dan UKM' }, funding: 'APBD', timeframe: 'Triwulan I 2026', cost: 150_000_000 });
 	data = await save(db, session, { activity: 'Pendataan UMKM', pic: { name: 'Budi', institution: 'Bappeda' }, funding: 'Dana Desa', timeframe: 'Belum ditentukan' });
 });
@@ -49,7 +49,7 @@ describe('progress updates', () => {
 
 	it('are taken after the session is closed', async () => {
 		await inTransaction(db, async (trx) => sessions.close(trx, await sessions.byId(trx, session.row.id)));
-		expect(sessions.byId(db, session.row.id).status).toBe('closed');
+		expect((await sessions.byId(db, session.row.id)).status).toBe('closed');
 		await update(kur, 'tertunda', {}, 'Anggaran belum cair');
 		expect((await tracked([session.row.id]))[0].status).toBe('tertunda');
 	});
@@ -61,11 +61,11 @@ describe('progress updates', () => {
 		await expect(update('no-such-row', 'selesai')).rejects.toThrow(followup.FollowupRefusal);
 		await must(db, session.facilitator, { type: 'action.delete', rowId: data });
 		await expect(update(data, 'selesai')).rejects.toThrow(followup.FollowupRefusal);
-		expect(db.prepare('SELECT COUNT(*) AS n FROM action_updates').get()).toEqual({ n: 0 });
+		expect(await db.selectFrom('action_updates').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()).toEqual({ n: 0 });
 	});
 
 	it('overdue rows show across many sessions in one call', async () => {
-		const paser = createSession(db, { title: 'FGD Paser', region: 'Paser' });
+		const paser = await createSession(db, { title: 'FGD Paser', region: 'Paser' });
 		await save(db, paser, { activity: 'Sertifikasi halal', pic: { institution: 'Dinas Koperasi dan UKM' }, timeframe: '2025' });
 		const rows = await tracked([session.row.id, paser.row.id], new Date('2026-05-01T00:00:00Z'));
 		expect(rows.map((r) => [r.session.region, r.row.activity, r.overdue])).toEqual([
@@ -78,9 +78,9 @@ describe('progress updates', () => {
 
 describe('PIC update links', () => {
 	it('open only their institution’s rows, and write only those', async () => {
-		const link = await kysely(db).transaction().execute((trx) => followup.createPicLink(trx, session.row.id, 'dinas koperasi dan ukm'));
+		const link = await db.transaction().execute((trx) => followup.createPicLink(trx, session.row.id, 'dinas koperasi dan ukm'));
 		expect(link.institution).toBe('Dinas Koperasi dan UKM');
-		const opened = (await followup.openPicLink(kysely(db), session.row.id, link.key))!;
+		const opened = (await followup.openPicLink(db, session.row.id, link.key))!;
 		expect(opened.institution).toBe('Dinas Koperasi dan UKM');
 		const rows = followup.rowsOfInstitution(await tracked([session.row.id]), opened.institution);
 		expect(rows.map((r) => r.row.id)).toEqual([kur]);
@@ -91,12 +91,12 @@ describe('PIC update links', () => {
 	});
 
 	it('are made only for an institution on the plan, keep only a hash, and stop once revoked', async () => {
-		const k = kysely(db);
+		const k = db;
 		await expect(followup.createPicLink(k, session.row.id, 'Dinas Pariwisata')).rejects.toThrow(followup.FollowupRefusal);
 		await expect(followup.createPicLink(k, session.row.id, '  ')).rejects.toThrow(followup.FollowupRefusal);
 		const link = await followup.createPicLink(k, session.row.id, 'Bappeda');
-		expect(JSON.stringify(db.prepare('SELECT * FROM pic_links').all())).not.toContain(link.key);
-		const other = createSession(db, { title: 'Lain' });
+		expect(JSON.stringify(await db.selectFrom('pic_links').selectAll().execute())).not.toContain(link.key);
+		const other = await createSession(db, { title: 'Lain' });
 		expect(await followup.openPicLink(k, other.row.id, link.key)).toBeNull();
 		expect(await followup.openPicLink(k, session.row.id, 'wrong')).toBeNull();
 		expect((await followup.openPicLink(k, session.row.id, link.key))?.id).toBe(link.id);

@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bareSession, forEachEngine } from '$lib/testing/engines';
-import { openDatabase } from './db/database';
+import { openDatabase, type Db } from './db/database';
 import { appendRecord } from './db/log-store';
 import { sqliteStore, type Store } from './db/store';
 import { GroupCommit, type Written } from './group-commit';
@@ -17,7 +17,7 @@ import { createSessionSchema } from '../realtime/schemas';
 import * as sessions from './sessions';
 
 /** A change that logs one record through the store. */
-const post = (sessionId: string, text: string) => async (_db: unknown, trx: Store['db']): Promise<Written> => {
+const post = (sessionId: string, text: string) => async (trx: Store['db']): Promise<Written> => {
 	const { seq, at } = await appendRecord(trx, { sessionId, actor: 'p:1', payload: { type: 'item.added', text } });
 	return { records: [{ seq, at, event: { type: 'item.added', text } } as unknown as Written['records'][number]] };
 };
@@ -41,8 +41,8 @@ describe('GroupCommit over the store', () => {
 			const commits = new GroupCommit(store(), unheard);
 			const results = await Promise.allSettled([
 				commits.commit(s, post(s, 'satu')),
-				commits.commit(s, async (db, trx) => {
-					await post(s, 'dibatalkan')(db, trx);
+				commits.commit(s, async (trx) => {
+					await post(s, 'dibatalkan')(trx);
 					throw new Error('refused after writing');
 				}),
 				commits.commit(s, post(s, 'dua'))
@@ -55,9 +55,9 @@ describe('GroupCommit over the store', () => {
 			const s = await bareSession(store());
 			const heard: (string | undefined)[] = [];
 			const commits = new GroupCommit(store(), (_id, _records, state) => heard.push(state?.phase));
-			await commits.commit(s, async (db, trx) => {
+			await commits.commit(s, async (trx) => {
 				await trx.updateTable('sessions').set({ phase: 'diskusi' }).where('id', '=', s).execute();
-				return post(s, 'dalam diskusi')(db, trx);
+				return post(s, 'dalam diskusi')(trx);
 			});
 			expect(heard).toEqual(['diskusi']);
 		});
@@ -93,9 +93,9 @@ describe('GroupCommit over the store', () => {
 				const commits = new GroupCommit(store(), unheard);
 				let open = () => {};
 				const gate = new Promise<void>((resolve) => (open = resolve));
-				const slow = commits.commit(x, async (db, trx) => {
+				const slow = commits.commit(x, async (trx) => {
 					await gate;
-					return post(x, 'lambat')(db, trx);
+					return post(x, 'lambat')(trx);
 				});
 				// One lane for every session would keep this behind the gate for ever.
 				const quick = await commits.commit(y, post(y, 'cepat'));
@@ -116,7 +116,12 @@ describe('GroupCommit over the store', () => {
 			it('refuses a change still written against the raw SQLite connection, and saves nothing of it', async () => {
 				const s = await bareSession(store());
 				const commits = new GroupCommit(store(), unheard);
-				await expect(commits.commit(s, (db) => ({ records: [], n: db.prepare('SELECT 1') }))).rejects.toThrow(/raw SQLite connection/);
+				// A change is handed the transaction alone now: raw better-sqlite3 calls on it fail.
+				const raw = async (trx: Store['db']) => {
+					await post(s, 'half written')(trx);
+					return { records: [], n: (trx as unknown as Db).prepare('SELECT 1') };
+				};
+				await expect(commits.commit(s, raw)).rejects.toThrow(/prepare is not a function/);
 				await commits.commit(s, post(s, 'after'));
 				expect(await seqsOf(store(), s)).toEqual([1]);
 			});
@@ -139,9 +144,9 @@ describe('GroupCommit on SQLite', () => {
 		const commits = new GroupCommit(store, unheard);
 		await commits.commit(s, post(s, 'store only'));
 		expect(logged).not.toHaveBeenCalled();
-		await commits.commit(s, async (db, trx) => {
+		await commits.commit(s, async (trx) => {
 			await readFile(import.meta.filename);
-			return post(s, 'after a file read')(db, trx);
+			return post(s, 'after a file read')(trx);
 		});
 		expect(logged).toHaveBeenCalledWith(expect.stringMatching(/awaited other I\/O/));
 	});

@@ -1,31 +1,46 @@
 /** Group commit: many commands, one transaction, and still each command's own answer. */
+import { sql } from 'kysely';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CommandEnvelope } from '../realtime/contract';
 import { envelopeSchema } from '../realtime/schemas';
 import { execute } from './commands';
-import type { Db } from './db/database';
+import { engineOf, insertionOrder, type Database, type Store } from './db/store';
 import { GroupCommit } from './group-commit';
-import { commandId, dumpTables, sessionWith, storedSeqs, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { commandId, dumpTables, storedSeqs, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { sessionWith } from '$lib/testing/stores';
 
-let db: Db;
+let db: Database;
+let store: Store;
 let session: TestSession;
 let siti: TestParticipant;
 let budi: TestParticipant;
 
 beforeEach(async () => {
-	({ db, session, people: [siti, budi] } = await sessionWith(['Siti', 'Budi']));
+	({ db, store, session, people: [siti, budi] } = await sessionWith(['Siti', 'Budi']));
 });
 
 const envelope = (command: unknown, id = commandId()): CommandEnvelope => envelopeSchema.parse({ id, command });
 const add = (text: string, id?: string) => envelope({ type: 'item.add', kind: 'kendala', text }, id);
-const itemTexts = () => (db.prepare('SELECT text FROM items ORDER BY rowid').all() as { text: string }[]).map((r) => r.text);
+const itemTexts = async () => (await db.selectFrom('items').select('text').orderBy(insertionOrder(engineOf(db))).execute()).map((r) => r.text);
+
+/**
+ * Leaves an item by nobody in `trx` with its foreign keys checked only at COMMIT, so the commit
+ * itself fails. PostgreSQL defers only a constraint declared deferrable: this transaction declares
+ * it so, and that is undone with the rest of it.
+ */
+async function poison(trx: Database, sessionId: string) {
+	if (engineOf(trx) === 'sqlite') await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
+	else await sql`ALTER TABLE items ALTER CONSTRAINT items_author_id_fkey DEFERRABLE INITIALLY DEFERRED`.execute(trx);
+	await sql`INSERT INTO items (id, session_id, kind, text, author_id, created_at, updated_at) VALUES ('x', ${sessionId}, 'kendala', 'x', 'nobody', '', '')`.execute(trx);
+}
+
 /** No screen is open here; what gets published is group-commit.publish.spec.ts's concern. */
 const unheard = () => {};
 
 describe('GroupCommit', () => {
 	it('runs a burst in one transaction, answering each command with its own seq', async () => {
-		const commits = new GroupCommit(db, unheard);
-		const first = storedSeqs(db, session.row.id).at(-1)!;
+		const commits = new GroupCommit(store, unheard);
+		const first = (await storedSeqs(db, session.row.id)).at(-1)!;
 		const outcomes = await Promise.all([
 			commits.execute(siti.identity, add('satu')),
 			commits.execute(budi.identity, add('dua')),
@@ -37,12 +52,12 @@ describe('GroupCommit', () => {
 			{ ok: true, seq: first + 3 }
 		]);
 		expect(outcomes.map((o) => o.records.map((r) => r.seq))).toEqual([[first + 1], [first + 2], [first + 3]]);
-		expect(itemTexts()).toEqual(['satu', 'dua', 'tiga']);
-		expect(storedSeqs(db, session.row.id)).toEqual(Array.from({ length: first + 3 }, (_, i) => i + 1));
+		expect(await itemTexts()).toEqual(['satu', 'dua', 'tiga']);
+		expect(await storedSeqs(db, session.row.id)).toEqual(Array.from({ length: first + 3 }, (_, i) => i + 1));
 	});
 
 	it('a refused command in the group changes nothing and does not stop the others', async () => {
-		const commits = new GroupCommit(db, unheard);
+		const commits = new GroupCommit(store, unheard);
 		const itemId = (await commits.execute(siti.identity, add('milik Siti'))).result;
 		expect(itemId.ok).toBe(true);
 		const [ok, forbidden, closed] = await Promise.all([
@@ -53,50 +68,45 @@ describe('GroupCommit', () => {
 		expect(ok.result.ok).toBe(true);
 		expect(forbidden).toEqual({ result: { ok: false, error: { code: 'forbidden', message: expect.any(String) } }, records: [] });
 		expect(closed.result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-		expect(itemTexts()).toEqual(['milik Siti', 'milik Budi']);
+		expect(await itemTexts()).toEqual(['milik Siti', 'milik Budi']);
 	});
 
 	it('the same id twice in one group acts once and answers twice alike', async () => {
-		const commits = new GroupCommit(db, unheard);
+		const commits = new GroupCommit(store, unheard);
 		const [a, b] = await Promise.all([commits.execute(siti.identity, add('sekali', 'retry-0001')), commits.execute(siti.identity, add('sekali', 'retry-0001'))]);
 		expect(b.result).toEqual(a.result);
 		expect(a.records).toHaveLength(1);
 		expect(b.records).toEqual([]);
-		expect(itemTexts()).toEqual(['sekali']);
+		expect(await itemTexts()).toEqual(['sekali']);
 	});
 
 	it('commands sent in different turns of the event loop still all commit, in order', async () => {
-		const commits = new GroupCommit(db, unheard);
+		const commits = new GroupCommit(store, unheard);
 		const first = commits.execute(siti.identity, add('pertama'));
 		await new Promise((resolve) => setImmediate(resolve));
 		const second = commits.execute(siti.identity, add('kedua'));
 		const [a, b] = await Promise.all([first, second]);
 		expect((b.result as { seq: number }).seq).toBe((a.result as { seq: number }).seq + 1);
-		expect(itemTexts()).toEqual(['pertama', 'kedua']);
+		expect(await itemTexts()).toEqual(['pertama', 'kedua']);
 	});
 
 	it('when the commit fails, every command of the group is answered internal, unsaved and unbroadcast', async () => {
 		// The last command leaves a deferred foreign-key violation behind, so COMMIT itself fails.
-		const failAtCommit: typeof execute = async (db, trx, who, env) => {
-			const executed = await execute(db, trx, who, env);
-			if (env.id === 'poison-0001') {
-				db.pragma('defer_foreign_keys = ON');
-				db.prepare(
-					"INSERT INTO items (id, session_id, kind, text, author_id, created_at, updated_at) VALUES ('x', ?, 'kendala', 'x', 'nobody', '', '')"
-				).run(session.row.id);
-			}
+		const failAtCommit: typeof execute = async (trx, who, env) => {
+			const executed = await execute(trx, who, env);
+			if (env.id === 'poison-0001') await poison(trx, session.row.id);
 			return executed;
 		};
-		const before = dumpTables(db);
+		const before = await dumpTables(db);
 		const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-		const commits = new GroupCommit(db, unheard, failAtCommit);
+		const commits = new GroupCommit(store, unheard, failAtCommit);
 		const outcomes = await Promise.all([commits.execute(siti.identity, add('hilang')), commits.execute(budi.identity, add('racun', 'poison-0001'))]);
 		for (const outcome of outcomes) expect(outcome).toEqual({ result: { ok: false, error: { code: 'internal', message: expect.any(String) } }, records: [] });
-		expect(dumpTables(db)).toEqual(before);
+		expect(await dumpTables(db)).toEqual(before);
 		expect(logged).toHaveBeenCalledOnce();
 		logged.mockRestore();
 		// The group is over: the next command commits normally, with the next seq.
 		const next = await commits.execute(siti.identity, add('berikutnya'));
-		expect(next.result).toMatchObject({ ok: true, seq: storedSeqs(db, session.row.id).at(-1) });
+		expect(next.result).toMatchObject({ ok: true, seq: (await storedSeqs(db, session.row.id)).at(-1) });
 	});
 });

@@ -15,12 +15,11 @@
 import type { ControlledTransaction } from 'kysely';
 import type { CommandEnvelope, CommandResult, SessionRecord, SocketIdentity } from '../realtime/contract';
 import { execute, type Executed } from './commands';
-import type { Db } from './db/database';
 import type { Schema } from './db/schema';
 import { lockSession } from './db/log-store';
 import { boardState } from './sync';
 import type { BoardState } from './visibility';
-import { NO_RAW_CONNECTION, sqliteStore, type Store, type StoreTransaction } from './db/store';
+import type { Store, StoreTransaction } from './db/store';
 
 /** What a change leaves behind: the records it appended to the session's log, published after the commit. */
 export interface Written {
@@ -40,12 +39,8 @@ export type Publish = (sessionId: string, records: SessionRecord[], state?: Boar
  */
 export type CommitObserver = (sessionId: string, records: SessionRecord[]) => void;
 
-/**
- * A change: what it reads and writes goes through `trx`, the group's transaction (Kysely, either
- * engine), or, for the modules not converted to the store yet, `db`, the raw SQLite connection
- * that `trx` wraps (src/lib/server/db/store.ts). On PostgreSQL `db` refuses every use.
- */
-export type Change<R> = (db: Db, trx: StoreTransaction) => R | Promise<R>;
+/** A change: what it reads and writes goes through `trx`, the group's transaction (either engine). */
+export type Change<R> = (trx: StoreTransaction) => R | Promise<R>;
 
 interface Waiting {
 	sessionId: string;
@@ -87,9 +82,9 @@ export class GroupCommit {
 	#run: typeof execute;
 	#observers = new Set<CommitObserver>();
 
-	/** `run` is `execute` except in tests; a bare SQLite connection is wrapped in a store. */
-	constructor(storage: Db | Store, publish: Publish, run: typeof execute = execute) {
-		this.#store = 'engine' in storage ? storage : sqliteStore(storage);
+	/** `run` is `execute` except in tests. */
+	constructor(store: Store, publish: Publish, run: typeof execute = execute) {
+		this.#store = store;
 		this.#publish = publish;
 		this.#run = run;
 	}
@@ -118,7 +113,7 @@ export class GroupCommit {
 			this.#enqueue({
 				sessionId: who.sessionId,
 				undoesItself: true,
-				change: (db, trx) => this.#run(db, trx, who, envelope),
+				change: (trx) => this.#run(trx, who, envelope),
 				settle: (outcome) => {
 					const executed = 'written' in outcome ? (outcome.written as Executed) : unsaved;
 					answer(executed.result);
@@ -177,7 +172,7 @@ export class GroupCommit {
 				if (raw && !raw.inTransaction) throw new Error('the group transaction was rolled back');
 				if (undoesItself) {
 					try {
-						outcomes.push({ written: await change(raw ?? NO_RAW_CONNECTION, trx) });
+						outcomes.push({ written: await change(trx) });
 					} catch (error) {
 						outcomes.push({ error });
 					}
@@ -185,7 +180,7 @@ export class GroupCommit {
 				}
 				const inside: StoreTransaction = await trx.savepoint('change').execute();
 				try {
-					outcomes.push({ written: await change(raw ?? NO_RAW_CONNECTION, inside) });
+					outcomes.push({ written: await change(inside) });
 					await inside.releaseSavepoint('change').execute();
 				} catch (error) {
 					if (!raw || raw.inTransaction) await inside.rollbackToSavepoint('change').execute();

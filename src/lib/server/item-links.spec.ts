@@ -1,12 +1,12 @@
 /** link.set: a recommendation (the last kind) answers constraints and uses opportunities. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SocketIdentity } from '../realtime/contract';
-import type { Db } from './db/database';
+import type { Database } from './db/store';
 import * as links from './item-links';
-import { addItem, createSession, dumpTables, joinParticipant, must, send, sessionWith, type TestParticipant, type TestSession } from '$lib/testing/server';
-import { kysely } from '$lib/testing/orgs';
+import { addItem, createSession, dumpTables, joinParticipant, must, send, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { sessionWith } from '$lib/testing/stores';
 
-let db: Db;
+let db: Database;
 let session: TestSession;
 let siti: TestParticipant;
 let budi: TestParticipant;
@@ -23,12 +23,12 @@ beforeEach(async () => {
 
 const link = async (who: SocketIdentity, recommendationId: string, targetId: string, linked = true) =>
 	await send(db, who, { type: 'link.set', recommendationId, targetId, linked });
-const stored = () => links.list(kysely(db), session.row.id);
+const stored = () => links.list(db, session.row.id);
 
 async function expectRefused(who: SocketIdentity, recommendationId: string, targetId: string, code: string) {
-	const before = dumpTables(db);
+	const before = await dumpTables(db);
 	expect((await link(who, recommendationId, targetId)).result).toMatchObject({ ok: false, error: { code } });
-	expect(dumpTables(db)).toEqual(before);
+	expect(await dumpTables(db)).toEqual(before);
 }
 
 describe('link.set', () => {
@@ -66,7 +66,7 @@ describe('link.set', () => {
 	});
 
 	it('follows the session’s own kinds: the last one is the answer', async () => {
-		const custom = createSession(db, { kinds: [{ key: 'isu', label: 'Isu' }, { key: 'solusi', label: 'Solusi' }] });
+		const custom = await createSession(db, { kinds: [{ key: 'isu', label: 'Isu' }, { key: 'solusi', label: 'Solusi' }] });
 		const ani = await joinParticipant(db, custom, 'Ani');
 		const issue = await addItem(db, ani.identity, 'Banjir', { kind: 'isu' });
 		const answer = await addItem(db, ani.identity, 'Normalisasi sungai', { kind: 'solusi' });

@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_KINDS } from '../domain/defaults';
 import type { SocketIdentity } from '../realtime/contract';
 import { bareSession, forEachEngine } from '$lib/testing/engines';
-import type { Db } from './db/database';
 import type { Database, Store } from './db/store';
 import { boardHandlers } from './handlers/board';
 import { Rejected, type CommandContext, type Outcome } from './handlers/context';
@@ -49,7 +48,7 @@ describe('items on the store', () => {
 			const row = (await store().db.selectFrom('sessions').selectAll().where('id', '=', sessionId).executeTakeFirstOrThrow()) as sessions.SessionRow;
 			const actor = who.role === 'participant' ? `p:${who.participantId}` : who.role;
 			return inTrx(async (trx) => {
-				const context: CommandContext = { db: null as unknown as Db, trx, who, actor, session: row, view: sessions.toView(row), now: Date.now() };
+				const context: CommandContext = { trx, who, actor, session: row, view: sessions.toView(row), now: Date.now() };
 				return HANDLERS[command.type](context, command as never);
 			});
 		}

@@ -1,15 +1,15 @@
 /** item.merge: duplicates leave the board but keep their authors; dots and links carry over. */
-import { kysely } from '$lib/testing/orgs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SocketIdentity } from '../realtime/contract';
-import type { Db } from './db/database';
+import type { Database } from './db/store';
 import * as links from './item-links';
 import * as items from './items';
 import { snapshot } from './sync';
-import { addItem, dumpTables, must, send, sessionWith, setPhase, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { addItem, dumpTables, must, send, setPhase, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { sessionWith } from '$lib/testing/stores';
 import * as votes from './votes';
 
-let db: Db;
+let db: Database;
 let session: TestSession;
 let siti: TestParticipant;
 let budi: TestParticipant;
@@ -26,13 +26,13 @@ beforeEach(async () => {
 });
 
 const merge = async (targetId: string, sourceIds: string[]) => await must(db, session.facilitator, { type: 'item.merge', targetId, sourceIds });
-const dots = async () => (await votes.list(kysely(db), session.row.id)).map((v) => [v.participantId, v.targetId, v.count]);
+const dots = async () => (await votes.list(db, session.row.id)).map((v) => [v.participantId, v.targetId, v.count]);
 const vote = async (who: SocketIdentity, targetId: string, count: number) => await must(db, who, { type: 'vote.set', targetId, count });
 
 async function expectRefused(command: unknown, code: string) {
-	const before = dumpTables(db);
+	const before = await dumpTables(db);
 	expect((await send(db, session.facilitator, command)).result).toMatchObject({ ok: false, error: { code } });
-	expect(dumpTables(db)).toEqual(before);
+	expect(await dumpTables(db)).toEqual(before);
 }
 
 describe('item.merge', () => {
@@ -41,14 +41,14 @@ describe('item.merge', () => {
 		expect(result).toMatchObject({ ok: true, itemId: a });
 		expect(records).toHaveLength(1);
 		expect(records[0].event).toMatchObject({ type: 'item.merged', sourceIds: [b, c], item: { id: a, text: 'Jalan desa rusak', mergedFrom: [b, c] } });
-		expect((await items.viewOf(kysely(db), (await items.find(kysely(db), session.row.id, a))!)).mergedFrom).toEqual([b, c]);
+		expect((await items.viewOf(db, (await items.find(db, session.row.id, a))!)).mergedFrom).toEqual([b, c]);
 	});
 
 	it('takes the sources off the board but keeps their rows and authors', async () => {
 		await merge(a, [b]);
-		expect((await items.listViews(kysely(db), session.row.id)).map((i) => i.id)).toEqual([a, c]);
-		expect(await items.find(kysely(db), session.row.id, b)).toMatchObject({ status: 'merged', merged_into: a, author_id: budi.id, text: 'Jalan ke desa rusak parah' });
-		expect(await items.ownIds(kysely(db), session.row.id, budi.id)).toEqual([]);
+		expect((await items.listViews(db, session.row.id)).map((i) => i.id)).toEqual([a, c]);
+		expect(await items.find(db, session.row.id, b)).toMatchObject({ status: 'merged', merged_into: a, author_id: budi.id, text: 'Jalan ke desa rusak parah' });
+		expect(await items.ownIds(db, session.row.id, budi.id)).toEqual([]);
 	});
 
 	it('moves every dot on a source to the target, summed per participant', async () => {
@@ -58,7 +58,7 @@ describe('item.merge', () => {
 		await vote(budi.identity, b, 3);
 		await vote(ani.identity, c, 2);
 		await merge(a, [b]);
-		const byVoter = Object.fromEntries((await votes.list(kysely(db), session.row.id)).filter((v) => v.targetId === a).map((v) => [v.participantId, v.count]));
+		const byVoter = Object.fromEntries((await votes.list(db, session.row.id)).filter((v) => v.targetId === a).map((v) => [v.participantId, v.count]));
 		expect(byVoter).toEqual({ [siti.id]: 3, [budi.id]: 3 });
 		expect((await dots()).filter(([, target]) => target === b)).toEqual([]);
 		expect((await dots()).filter(([, target]) => target === c)).toEqual([[ani.id, c, 2]]);
@@ -70,7 +70,7 @@ describe('item.merge', () => {
 		await must(db, siti.identity, { type: 'link.set', recommendationId: rec, targetId: b, linked: true });
 		await must(db, siti.identity, { type: 'link.set', recommendationId: rec, targetId: c, linked: true });
 		await merge(a, [b, c]);
-		expect(await links.list(kysely(db), session.row.id)).toEqual([{ recommendationId: rec, targetId: a }]);
+		expect(await links.list(db, session.row.id)).toEqual([{ recommendationId: rec, targetId: a }]);
 	});
 
 	it('moves links from a merged recommendation to the one it joins', async () => {
@@ -78,7 +78,7 @@ describe('item.merge', () => {
 		const dup = await addItem(db, budi.identity, 'Perbaiki jalan desa', { kind: 'rekomendasi' });
 		await must(db, budi.identity, { type: 'link.set', recommendationId: dup, targetId: c, linked: true });
 		await merge(keep, [dup]);
-		expect(await links.list(kysely(db), session.row.id)).toEqual([{ recommendationId: keep, targetId: c }]);
+		expect(await links.list(db, session.row.id)).toEqual([{ recommendationId: keep, targetId: c }]);
 	});
 
 	it('carries earlier merges along when the target is merged in turn', async () => {
@@ -86,8 +86,8 @@ describe('item.merge', () => {
 		await merge(a, [b]);
 		const { records } = await merge(d, [a]);
 		expect(records[0].event).toMatchObject({ sourceIds: [a] });
-		expect((await items.viewOf(kysely(db), (await items.find(kysely(db), session.row.id, d))!)).mergedFrom.sort()).toEqual([a, b].sort());
-		expect((await items.find(kysely(db), session.row.id, b))?.merged_into).toBe(d);
+		expect((await items.viewOf(db, (await items.find(db, session.row.id, d))!)).mergedFrom.sort()).toEqual([a, b].sort());
+		expect((await items.find(db, session.row.id, b))?.merged_into).toBe(d);
 	});
 
 	it('refuses merging an item into itself', async () => {
@@ -121,7 +121,7 @@ describe('after a merge, a snapshot', () => {
 		await vote(budi.identity, a, 1);
 		await merge(a, [b]);
 
-		const full = await snapshot(kysely(db), session.row.id);
+		const full = await snapshot(db, session.row.id);
 		expect(full.items.map((i) => i.id)).toEqual([a, c, rec]);
 		expect(full.items.find((i) => i.id === a)?.mergedFrom).toEqual([b]);
 		expect(full.votes.map((v) => [v.participantId, v.targetId, v.count]).sort()).toEqual(

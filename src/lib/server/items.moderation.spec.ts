@@ -1,15 +1,15 @@
 /** Moderation: the facilitator edits, hides, restores and approves; the log keeps what was said. */
-import { kysely } from '$lib/testing/orgs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SessionRecord, SocketIdentity } from '../realtime/contract';
-import type { Db } from './db/database';
+import type { Database } from './db/store';
 import * as items from './items';
 import { recordsSince } from './log';
 import { boardState, snapshotFor, sync } from './sync';
-import { addItem, must, send, sessionWith, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { addItem, must, send, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { sessionWith } from '$lib/testing/stores';
 import { projectRecord } from './visibility';
 
-let db: Db;
+let db: Database;
 let session: TestSession;
 let siti: TestParticipant;
 let budi: TestParticipant;
@@ -18,19 +18,19 @@ beforeEach(async () => {
 	({ db, session, people: [siti, budi] } = await sessionWith(['Siti', 'Budi']));
 });
 
-const as = async (record: SessionRecord, who: SocketIdentity) => projectRecord(record, who, await boardState(kysely(db), session.row.id)).event;
-const boardOf = async (who: SocketIdentity) => (await snapshotFor(kysely(db), session.row.id, who)).items;
+const as = async (record: SessionRecord, who: SocketIdentity) => projectRecord(record, who, await boardState(db, session.row.id)).event;
+const boardOf = async (who: SocketIdentity) => (await snapshotFor(db, session.row.id, who)).items;
 const refused = async (who: SocketIdentity, command: unknown) => (await send(db, who, command)).result;
 
 describe('a facilitator’s edit', () => {
 	it('changes the item but keeps the original text in the log', async () => {
 		const itemId = await addItem(db, siti.identity, 'jalan rusak bgt');
 		await must(db, session.facilitator, { type: 'item.edit', itemId, text: 'Jalan desa rusak berat' });
-		const log = recordsSince(db, session.row.id, 0, 100).map((r) => r.event);
+		const log = (await recordsSince(db, session.row.id, 0, 100)).map((r) => r.event);
 		expect(log).toContainEqual(expect.objectContaining({ type: 'item.added', item: expect.objectContaining({ id: itemId, text: 'jalan rusak bgt' }) }));
 		expect(log.at(-1)).toMatchObject({ type: 'item.edited', itemId, text: 'Jalan desa rusak berat' });
-		expect((await items.find(kysely(db), session.row.id, itemId))?.text).toBe('Jalan desa rusak berat');
-		const actors = db.prepare('SELECT actor FROM session_events WHERE session_id = ? ORDER BY seq').all(session.row.id) as { actor: string }[];
+		expect((await items.find(db, session.row.id, itemId))?.text).toBe('Jalan desa rusak berat');
+		const actors = await db.selectFrom('session_events').select('actor').where('session_id', '=', session.row.id).orderBy('seq').execute();
 		expect(actors.at(-1)?.actor).toBe('facilitator');
 	});
 
@@ -62,7 +62,7 @@ describe('hiding and restoring', () => {
 		expect((await boardOf(session.facilitator)).find((i) => i.id === itemId)).toMatchObject({ status: 'hidden', hiddenReason: 'Melanggar aturan diskusi' });
 		expect((await boardOf(session.minutetaker)).map((i) => i.id)).toContain(itemId);
 		for (const who of [session.presenter, budi.identity, siti.identity]) expect((await boardOf(who)).map((i) => i.id)).not.toContain(itemId);
-		expect(JSON.stringify(await snapshotFor(kysely(db), session.row.id, siti.identity))).not.toContain('Melanggar');
+		expect(JSON.stringify(await snapshotFor(db, session.row.id, siti.identity))).not.toContain('Melanggar');
 	});
 
 	it('leaves the author unable to change it', async () => {
@@ -78,7 +78,7 @@ describe('hiding and restoring', () => {
 			expect(event.type === 'item.shown' && event.item).not.toHaveProperty('hiddenReason');
 		}
 		expect((await boardOf(budi.identity)).map((i) => i.id)).toContain(itemId);
-		expect((await items.find(kysely(db), session.row.id, itemId))?.hidden_reason).toBeNull();
+		expect((await items.find(db, session.row.id, itemId))?.hidden_reason).toBeNull();
 	});
 
 	it('restore refuses an item that is not hidden', async () => {
@@ -99,7 +99,7 @@ describe('pre-moderation', () => {
 	});
 
 	it('holds a new item as pending', async () => {
-		expect((await items.find(kysely(db), session.row.id, itemId))?.status).toBe('pending');
+		expect((await items.find(db, session.row.id, itemId))?.status).toBe('pending');
 	});
 
 	it('shows it to its author and to staff, and a private placeholder to everyone else', async () => {
@@ -112,7 +112,7 @@ describe('pre-moderation', () => {
 		expect((await boardOf(siti.identity)).map((i) => i.id)).toEqual([itemId]);
 		expect(await boardOf(budi.identity)).toEqual([]);
 		expect(await boardOf(session.presenter)).toEqual([]);
-		const replay = await sync(kysely(db), budi.identity, 1);
+		const replay = await sync(db, budi.identity, 1);
 		if (!replay.ok || replay.mode !== 'events') throw new Error('expected events');
 		expect(replay.records.map((r) => r.seq)).toEqual([2, 3, 4]);
 		expect(replay.records.at(-1)?.event).toEqual({ type: 'private' });
@@ -134,7 +134,7 @@ describe('pre-moderation', () => {
 	it('does not hold items when it is off', async () => {
 		await must(db, session.facilitator, { type: 'session.settings', preModeration: false });
 		const later = await addItem(db, budi.identity, 'Langsung tampil');
-		expect((await items.find(kysely(db), session.row.id, later))?.status).toBe('visible');
+		expect((await items.find(db, session.row.id, later))?.status).toBe('visible');
 	});
 });
 

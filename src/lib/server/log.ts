@@ -1,9 +1,6 @@
 /** The per-session event log: gap-free `seq`, appended inside the caller's transaction. */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Kysely } from 'kysely';
 import type { SessionEvent, SessionRecord } from '../realtime/contract';
-import type { Db } from './db/database';
-import { allSync, firstSync, sqliteQueries } from './db/bridge';
 import { appendRecord, lastSeq as storedLastSeq } from './db/log-store';
 import type { Database } from './db/store';
 
@@ -41,16 +38,9 @@ export async function recordEvent(
 	return { seq, at, event, owner };
 }
 
-/**
- * Transition only: the raw SQLite connection of code not converted yet (sync, the minutes, followup,
- * the random-session driver) gets the same query run synchronously through the bridge; a store
- * handle gets a promise. The raw overloads go with the last raw caller.
- */
-export function lastSeq(db: Db, sessionId: string): number;
-export function lastSeq(db: Database, sessionId: string): Promise<number>;
-export function lastSeq(db: Db | Database, sessionId: string): number | Promise<number> {
-	if (db instanceof Kysely) return storedLastSeq(db, sessionId);
-	return firstSync(db, sqliteQueries.selectFrom('sessions').select('last_seq').where('id', '=', sessionId))?.last_seq ?? 0;
+/** The seq of the session's latest record; 0 before its first. */
+export function lastSeq(db: Database, sessionId: string): Promise<number> {
+	return storedLastSeq(db, sessionId);
 }
 
 type Row = { seq: number; at: string; payload: string; owner: string | null };
@@ -67,11 +57,8 @@ const sinceQuery = (db: Database, sessionId: string, afterSeq: number, limit: nu
 const asRecord = (r: Row): SessionRecord => ({ seq: r.seq, at: r.at, event: JSON.parse(r.payload) as SessionEvent, owner: r.owner });
 
 /** Records after `afterSeq`, in order, at most `limit`, with their owners (server side only). */
-export function recordsSince(db: Db, sessionId: string, afterSeq: number, limit: number): SessionRecord[];
-export function recordsSince(db: Database, sessionId: string, afterSeq: number, limit: number): Promise<SessionRecord[]>;
-export function recordsSince(db: Db | Database, sessionId: string, afterSeq: number, limit: number): SessionRecord[] | Promise<SessionRecord[]> {
-	if (db instanceof Kysely) return sinceQuery(db, sessionId, afterSeq, limit).execute().then((rows) => rows.map(asRecord));
-	return allSync(db, sinceQuery(sqliteQueries, sessionId, afterSeq, limit)).map(asRecord);
+export async function recordsSince(db: Database, sessionId: string, afterSeq: number, limit: number): Promise<SessionRecord[]> {
+	return (await sinceQuery(db, sessionId, afterSeq, limit).execute()).map(asRecord);
 }
 
 type OfType<T extends SessionEvent['type']> = { seq: number; at: string; event: Extract<SessionEvent, { type: T }> };
@@ -96,9 +83,6 @@ function ofType<T extends SessionEvent['type']>(rows: Omit<Row, 'owner'>[], type
 }
 
 /** Every record of one event type, in order: e.g. the phase changes the minutes print as a timeline. */
-export function recordsOfType<T extends SessionEvent['type']>(db: Db, sessionId: string, type: T): OfType<T>[];
-export function recordsOfType<T extends SessionEvent['type']>(db: Database, sessionId: string, type: T): Promise<OfType<T>[]>;
-export function recordsOfType<T extends SessionEvent['type']>(db: Db | Database, sessionId: string, type: T): OfType<T>[] | Promise<OfType<T>[]> {
-	if (db instanceof Kysely) return ofTypeQuery(db, sessionId, type).execute().then((rows) => ofType(rows, type));
-	return ofType(allSync(db, ofTypeQuery(sqliteQueries, sessionId, type)), type);
+export async function recordsOfType<T extends SessionEvent['type']>(db: Database, sessionId: string, type: T): Promise<OfType<T>[]> {
+	return ofType(await ofTypeQuery(db, sessionId, type).execute(), type);
 }

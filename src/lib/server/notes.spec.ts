@@ -1,14 +1,14 @@
 /** The minute-taker's notes and quotes: tagged with the phase they were said in. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SocketIdentity } from '../realtime/contract';
-import type { Db } from './db/database';
+import type { Database } from './db/store';
 import * as notes from './notes';
-import { dumpTables, must, send, sessionWith, setPhase, type TestParticipant, type TestSession } from '$lib/testing/server';
-import { kysely } from '$lib/testing/orgs';
+import { dumpTables, must, send, setPhase, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { sessionWith } from '$lib/testing/stores';
 
 const T0 = Date.parse('2025-10-24T02:15:00.000Z');
 
-let db: Db;
+let db: Database;
 let session: TestSession;
 let siti: TestParticipant;
 
@@ -30,9 +30,9 @@ async function add(command: Record<string, unknown>, who: SocketIdentity = sessi
 }
 
 async function expectRefused(who: SocketIdentity, command: unknown, code: string) {
-	const before = dumpTables(db);
+	const before = await dumpTables(db);
 	expect((await send(db, who, command)).result).toMatchObject({ ok: false, error: { code } });
-	expect(dumpTables(db)).toEqual(before);
+	expect(await dumpTables(db)).toEqual(before);
 }
 
 describe('note.add', () => {
@@ -48,7 +48,7 @@ describe('note.add', () => {
 			speaker,
 			at: new Date(T0).toISOString()
 		});
-		expect(await notes.list(kysely(db), session.row.id)).toEqual([note]);
+		expect(await notes.list(db, session.row.id)).toEqual([note]);
 	});
 
 	it('fills in a speaker who did not join from a phone', async () => {
@@ -66,7 +66,7 @@ describe('note.add', () => {
 		await add({ text: 'Peserta menulis' });
 		await setPhase(db, session, 'voting');
 		await add({ text: 'Peserta memilih' });
-		expect((await notes.list(kysely(db), session.row.id)).map((n) => [n.text, n.phase])).toEqual([
+		expect((await notes.list(db, session.row.id)).map((n) => [n.text, n.phase])).toEqual([
 			['Peserta menulis', 'writing'],
 			['Peserta memilih', 'voting']
 		]);
@@ -85,7 +85,7 @@ describe('note.delete', () => {
 		const gone = await add({ text: 'Salah ketik' });
 		const { records } = await must(db, session.minutetaker, { type: 'note.delete', noteId: gone.id });
 		expect(records[0].event).toEqual({ type: 'note.deleted', noteId: gone.id });
-		expect((await notes.list(kysely(db), session.row.id)).map((n) => n.id)).toEqual([kept.id]);
+		expect((await notes.list(db, session.row.id)).map((n) => n.id)).toEqual([kept.id]);
 	});
 
 	it('refuses an unknown or deleted note, and participants', async () => {

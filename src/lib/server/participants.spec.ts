@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CONSENT_VERSION } from '../domain/defaults';
 import { joinSchema, type JoinInput } from '../realtime/schemas';
-import type { Db } from './db/database';
+import type { Database } from './db/store';
 import * as participants from './participants';
 import * as sessions from './sessions';
-import { createSession, inTransaction, newToken, sessionWith, storedSeqs, type TestSession } from '$lib/testing/server';
-import { kysely } from '$lib/testing/orgs';
+import { createSession, inTransaction, newToken, storedSeqs, type TestSession } from '$lib/testing/server';
+import { sessionWith } from '$lib/testing/stores';
 
-let db: Db;
+let db: Database;
 let session: TestSession;
 
 beforeEach(async () => {
@@ -15,7 +15,7 @@ beforeEach(async () => {
 });
 
 /** Joins as the HTTP route does: in a write transaction of its own. */
-const joinIn = (sessionId: string, input: JoinInput) => inTransaction(db, (trx) => participants.join(trx, sessions.byId(db, sessionId), input));
+const joinIn = (sessionId: string, input: JoinInput) => inTransaction(db, async (trx) => participants.join(trx, await sessions.byId(trx, sessionId), input));
 
 const joinAs = (token: string, name = 'Siti Aminah') =>
 	joinIn(session.row.id, joinSchema.parse({ token, name, group: 'pemerintah', institution: 'Bappeda', consent: true }));
@@ -33,21 +33,21 @@ describe('participants.join', () => {
 		const again = await joinAs(token, 'Nama lain di percobaan kedua');
 		expect(again.participant).toEqual(first.participant);
 		expect(again.records).toEqual([]);
-		expect(storedSeqs(db, session.row.id)).toEqual([1]);
-		expect(await participants.list(kysely(db), session.row.id)).toHaveLength(1);
+		expect(await storedSeqs(db, session.row.id)).toEqual([1]);
+		expect(await participants.list(db, session.row.id)).toHaveLength(1);
 	});
 
 	it('different tokens are different people', async () => {
 		const a = await joinAs(newToken(), 'Siti');
 		const b = await joinAs(newToken(), 'Siti');
 		expect(a.participant.id).not.toBe(b.participant.id);
-		expect(storedSeqs(db, session.row.id)).toEqual([1, 2]);
+		expect(await storedSeqs(db, session.row.id)).toEqual([1, 2]);
 	});
 
 	it('the same token in another session is another participant', async () => {
 		const token = newToken();
 		const here = await joinAs(token);
-		const other = createSession(db, { title: 'FGD lain' });
+		const other = await createSession(db, { title: 'FGD lain' });
 		const input = joinSchema.parse({ token, name: 'Siti', group: 'media', consent: true });
 		const there = await joinIn(other.row.id, input);
 		expect(there.participant.id).not.toBe(here.participant.id);
@@ -57,9 +57,9 @@ describe('participants.join', () => {
 	it('finds a participant by token and stores only the token’s hash', async () => {
 		const token = newToken();
 		const { participant } = await joinAs(token);
-		expect(await participants.byToken(kysely(db), session.row.id, token)).toEqual(participant);
-		expect(await participants.byToken(kysely(db), session.row.id, newToken())).toBeUndefined();
-		expect(JSON.stringify(db.prepare('SELECT * FROM participants').all())).not.toContain(token);
+		expect(await participants.byToken(db, session.row.id, token)).toEqual(participant);
+		expect(await participants.byToken(db, session.row.id, newToken())).toBeUndefined();
+		expect(JSON.stringify(await db.selectFrom('participants').selectAll().execute())).not.toContain(token);
 	});
 
 	it('keeps the optional jabatan and L/P, and the joiner owns the record that carries them', async () => {
@@ -73,11 +73,11 @@ describe('participants.join', () => {
 
 	it('records consent with its time and notice version, kept out of the public view', async () => {
 		const { participant } = await joinAs(newToken());
-		const [stored] = await participants.listWithConsent(kysely(db), session.row.id);
+		const [stored] = await participants.listWithConsent(db, session.row.id);
 		expect(stored.consentAt).toBe(participant.joinedAt);
 		expect(participant).not.toHaveProperty('consentAt');
-		expect((await participants.list(kysely(db), session.row.id))[0]).not.toHaveProperty('consentAt');
-		const row = db.prepare('SELECT consent_version FROM participants').get();
+		expect((await participants.list(db, session.row.id))[0]).not.toHaveProperty('consentAt');
+		const row = await db.selectFrom('participants').select('consent_version').executeTakeFirst();
 		expect(row).toEqual({ consent_version: CONSENT_VERSION });
 	});
 });

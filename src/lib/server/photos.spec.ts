@@ -1,26 +1,28 @@
 /** The dokumentasi's storage: rows and bytes apart, one transaction with the log, gone with the session. */
-import { kysely } from '$lib/testing/orgs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from './db/database';
+import type { Database } from './db/store';
 import { normalise, type NormalisedPhoto } from './photo-image';
 import * as photos from './photos';
 import { boardState, snapshotFor } from './sync';
-import { createSession, dumpTables, freshDb, joinParticipant, must, send, type TestSession } from '$lib/testing/server';
+import { createSession, dumpTables, joinParticipant, must, send, type TestSession } from '$lib/testing/server';
+import { freshDb } from '$lib/testing/stores';
 import { transparentPng } from '$lib/testing/photos';
 import { projectRecord, PUBLIC_VIEWER } from './visibility';
 
-let db: Db;
+let db: Database;
 let session: TestSession;
 let image: NormalisedPhoto;
 
 beforeEach(async () => {
-	db = freshDb();
-	session = createSession(db);
+	db = await freshDb();
+	session = await createSession(db);
 	image ??= await normalise(await transparentPng(320, 240));
 });
 
-const store = async (caption = 'Pembukaan oleh Kepala Dinas') => (await photos.store(kysely(db), session.row.id, 'minutetaker', image, caption))!;
-const blobs = () => (db.prepare('SELECT COUNT(*) AS n FROM photo_blobs').get() as { n: number }).n;
+const store = async (caption = 'Pembukaan oleh Kepala Dinas') => (await photos.store(db, session.row.id, 'minutetaker', image, caption))!;
+const count = async (table: 'photos' | 'photo_blobs') =>
+	(await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+const blobs = () => count('photo_blobs');
 
 describe('photos.store', () => {
 	it('keeps the JPEG apart from its row, and logs a photo.saved record without the bytes', async () => {
@@ -28,18 +30,18 @@ describe('photos.store', () => {
 		expect(photo).toEqual({ id: expect.any(String), caption: 'Pembukaan oleh Kepala Dinas', width: 320, height: 240, createdAt: expect.any(String) });
 		expect(record.event).toEqual({ type: 'photo.saved', photo });
 		expect(JSON.stringify(record).length).toBeLessThan(400);
-		expect(await photos.list(kysely(db), session.row.id)).toEqual([photo]);
-		expect((await photos.jpeg(kysely(db), session.row.id, photo.id))?.equals(image.jpeg)).toBe(true);
+		expect(await photos.list(db, session.row.id)).toEqual([photo]);
+		expect((await photos.jpeg(db, session.row.id, photo.id))?.equals(image.jpeg)).toBe(true);
 		// Another session cannot read it by guessing the id.
-		expect(await photos.jpeg(kysely(db), createSession(db).row.id, photo.id)).toBeUndefined();
+		expect(await photos.jpeg(db, (await createSession(db)).row.id, photo.id)).toBeUndefined();
 	});
 
 	it(`refuses more than ${photos.MAX_PHOTOS} photos in a session, changing nothing`, async () => {
 		for (let i = 0; i < photos.MAX_PHOTOS; i++) await store(`Foto ${i + 1}`);
-		const before = dumpTables(db);
-		expect(await photos.hasRoom(kysely(db), session.row.id)).toBe(false);
-		expect(await photos.store(kysely(db), session.row.id, 'facilitator', image, 'Satu lagi')).toBeNull();
-		expect(dumpTables(db)).toEqual(before);
+		const before = await dumpTables(db);
+		expect(await photos.hasRoom(db, session.row.id)).toBe(false);
+		expect(await photos.store(db, session.row.id, 'facilitator', image, 'Satu lagi')).toBeNull();
+		expect(await dumpTables(db)).toEqual(before);
 	});
 });
 
@@ -51,8 +53,8 @@ describe('photo.caption and photo.remove', () => {
 		expect(captioned.records[0].event).toEqual({ type: 'photo.saved', photo: { ...photo, caption: 'Diskusi kelompok' } });
 		const removed = await must(db, session.minutetaker, { type: 'photo.remove', photoId: photo.id });
 		expect(removed.records[0].event).toEqual({ type: 'photo.removed', photoId: photo.id });
-		expect(await photos.list(kysely(db), session.row.id)).toEqual([]);
-		expect(blobs()).toBe(0);
+		expect(await photos.list(db, session.row.id)).toEqual([]);
+		expect(await blobs()).toBe(0);
 		expect((await send(db, session.facilitator, { type: 'photo.remove', photoId: photo.id })).result).toMatchObject({ error: { code: 'not_found' } });
 	});
 
@@ -61,11 +63,11 @@ describe('photo.caption and photo.remove', () => {
 		const phone = await joinParticipant(db, session);
 		for (const who of [phone.identity, session.presenter])
 			expect((await send(db, who, { type: 'photo.remove', photoId: photo.id })).result).toMatchObject({ error: { code: 'forbidden' } });
-		const state = await boardState(kysely(db), session.row.id);
+		const state = await boardState(db, session.row.id);
 		expect(projectRecord(record, PUBLIC_VIEWER, state).event).toEqual({ type: 'private' });
 		expect(projectRecord(record, phone.identity, state).event).toEqual({ type: 'private' });
-		expect((await snapshotFor(kysely(db), session.row.id, PUBLIC_VIEWER)).photos).toEqual([]);
-		expect((await snapshotFor(kysely(db), session.row.id, session.minutetaker)).photos).toEqual([photo]);
+		expect((await snapshotFor(db, session.row.id, PUBLIC_VIEWER)).photos).toEqual([]);
+		expect((await snapshotFor(db, session.row.id, session.minutetaker)).photos).toEqual([photo]);
 	});
 });
 
@@ -73,21 +75,21 @@ describe('deleted with the session', () => {
 	it('removeAll takes every photo and its bytes, and no other session’s', async () => {
 		await store('A');
 		await store('B');
-		const other = createSession(db, { title: 'FGD lain' });
-		await photos.store(kysely(db), other.row.id, 'facilitator', image, 'Lain');
-		expect(await photos.removeAll(kysely(db), session.row.id)).toBe(2);
-		expect(await photos.list(kysely(db), session.row.id)).toEqual([]);
-		expect(blobs()).toBe(1);
+		const other = await createSession(db, { title: 'FGD lain' });
+		await photos.store(db, other.row.id, 'facilitator', image, 'Lain');
+		expect(await photos.removeAll(db, session.row.id)).toBe(2);
+		expect(await photos.list(db, session.row.id)).toEqual([]);
+		expect(await blobs()).toBe(1);
 	});
 
 	it('deleting the session row cascades to the photos and their bytes', async () => {
 		await store();
 		// Only the tables without a cascade are cleared by hand here, as a session deletion would.
-		db.transaction(() => {
-			for (const table of ['session_events', 'commands']) db.prepare(`DELETE FROM ${table} WHERE session_id = ?`).run(session.row.id);
-			db.prepare('DELETE FROM sessions WHERE id = ?').run(session.row.id);
-		})();
-		expect(db.prepare('SELECT COUNT(*) AS n FROM photos').get()).toEqual({ n: 0 });
-		expect(blobs()).toBe(0);
+		await db.transaction().execute(async (trx) => {
+			for (const table of ['session_events', 'commands'] as const) await trx.deleteFrom(table).where('session_id', '=', session.row.id).execute();
+			await trx.deleteFrom('sessions').where('id', '=', session.row.id).execute();
+		});
+		expect(await count('photos')).toBe(0);
+		expect(await blobs()).toBe(0);
 	});
 });

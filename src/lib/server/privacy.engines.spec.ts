@@ -158,14 +158,14 @@ describe('privacy on both engines', () => {
 			expect(await privacy.myData(db, SESSION, HENDRA.token)).toMatchObject({ name: HENDRA.name, institution: HENDRA.institution, deletionRequestedAt: null });
 			const writes = new GroupCommit(store(), unheard);
 
-			const asked = await writes.commit(SESSION, (_raw, trx) => privacy.requestDeletion(trx, SESSION, 'p2', 'participant'));
+			const asked = await writes.commit(SESSION, (trx) => privacy.requestDeletion(trx, SESSION, 'p2', 'participant'));
 			expect(asked.records[0]).toMatchObject({ event: { type: 'privacy.requested', participantId: 'p2' }, owner: 'p2' });
-			const again = await writes.commit(SESSION, (_raw, trx) => privacy.requestDeletion(trx, SESSION, 'p2', 'participant'));
+			const again = await writes.commit(SESSION, (trx) => privacy.requestDeletion(trx, SESSION, 'p2', 'participant'));
 			expect(again).toMatchObject({ request: { id: asked.request.id }, records: [] });
 			expect((await privacy.myData(db, SESSION, HENDRA.token))?.deletionRequestedAt).toBe(asked.request.requestedAt);
 
 			const who = { accountId: null, actor: 'facilitator_link' as const, address: '203.0.113.9' };
-			const erased = await writes.commit(SESSION, async (_raw, trx) => ({ records: (await privacy.erase(trx, SESSION, 'p2', false, new Date(), who)) ?? [] }));
+			const erased = await writes.commit(SESSION, async (trx) => ({ records: (await privacy.erase(trx, SESSION, 'p2', false, new Date(), who)) ?? [] }));
 			expect(erased.records.map((r) => r.event)).toEqual([{ type: 'participant.erased', participantId: 'p2', hidItems: false }]);
 
 			// The row itself: name, institution, jabatan, sex and the phone's token are gone; consent keeps its proof.
@@ -307,7 +307,7 @@ describe('privacy on both engines', () => {
 
 			const who = { accountId: null, actor: 'facilitator_link' as const, address: '203.0.113.9' };
 			const writes = new GroupCommit(store(), unheard);
-			const done = await writes.commit(SESSION, async (_raw, trx) => ({ deleted: await privacy.deleteSessionRows(trx, SESSION, who), records: [] }));
+			const done = await writes.commit(SESSION, async (trx) => ({ deleted: await privacy.deleteSessionRows(trx, SESSION, who), records: [] }));
 			expect(done.deleted).toBe(true);
 			await privacy.checkpoint(db);
 			for (const table of tables)

@@ -3,8 +3,7 @@
  * again by token, the door, the capacity, removing a participant (items kept or hidden), a new
  * join code, staff-added attendees and the order of the attendance list. The modules are called
  * as their handlers and the join route call them, each write in a store transaction; the command
- * path itself (still partly on the raw connection) is covered on SQLite by handlers/room.spec.ts,
- * participants.spec.ts and attendees.spec.ts.
+ * path itself is covered by handlers/room.spec.ts, participants.spec.ts and attendees.spec.ts.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bareSession, forEachEngine, type EngineContext } from '$lib/testing/engines';
@@ -14,7 +13,6 @@ import type { SocketIdentity } from '../realtime/contract';
 import { joinSchema, type Command } from '../realtime/schemas';
 import * as attendees from './attendees';
 import { actorOf } from './commands';
-import type { Db } from './db/database';
 import type { Database } from './db/store';
 import { attendanceHandlers } from './handlers/attendance';
 import { Rejected, type Handler, type Outcome } from './handlers/context';
@@ -23,13 +21,6 @@ import * as participants from './participants';
 import * as room from './room';
 import * as sessions from './sessions';
 import type { SessionRow } from './sessions';
-
-/** Stands in for the raw SQLite connection: the converted handlers must not touch it. */
-const noRawConnection = new Proxy({} as Db, {
-	get(_, property) {
-		throw new Error(`the raw connection was used (${String(property)})`);
-	}
-});
 
 const facilitator: SocketIdentity = { sessionId: 's1', code: 'S1XXXX', role: 'facilitator', participantId: null };
 const minutetaker: SocketIdentity = { ...facilitator, role: 'minutetaker' };
@@ -285,7 +276,7 @@ forEachEngine((ctx: EngineContext) => {
 			try {
 				return await write(async (trx) => {
 					const session = (await trx.selectFrom('sessions').selectAll().where('id', '=', 's1').executeTakeFirstOrThrow()) as SessionRow;
-					return handlers[command.type]({ db: noRawConnection, trx, who, actor: actorOf(who), session, view: sessions.toView(session), now: Date.now() }, command);
+					return handlers[command.type]({ trx, who, actor: actorOf(who), session, view: sessions.toView(session), now: Date.now() }, command);
 				});
 			} catch (error) {
 				if (error instanceof Rejected) return error.code;

@@ -5,8 +5,7 @@ import { createSessionSchema } from '../realtime/schemas';
 import type { CommandEnvelope, SocketIdentity } from '../realtime/contract';
 import * as clock from './clock';
 import { execute } from './commands';
-import { openDatabase, type Db } from './db/database';
-import { storeOf, type Database, type Store } from './db/store';
+import { type Database, type Store } from './db/store';
 import { lastSeq, recordsOfType, recordsSince } from './log';
 import { JOIN_CODE_ALPHABET, secretMatches } from './secrets';
 import * as sessions from './sessions';
@@ -19,19 +18,12 @@ vi.mock('./secrets', async (original) => {
 	return { ...real, newJoinCode: () => drawn.shift() ?? real.newJoinCode() };
 });
 
-/** Stands in for the raw SQLite connection: the session's commands must not touch it. */
-const noRawConnection = new Proxy({} as Db, {
-	get(_, property) {
-		throw new Error(`the raw connection was used (${String(property)})`);
-	}
-});
-
 let commandCount = 0;
 /** A command through the whole command path (authorization, savepoint, answer), in a store transaction of its own. */
 async function send(store: Store, who: SocketIdentity, command: unknown) {
 	const trx = await store.db.startTransaction().execute();
 	try {
-		const executed = await execute(noRawConnection, trx, who, { id: `cmd-${++commandCount}`, command } as CommandEnvelope);
+		const executed = await execute(trx, who, { id: `cmd-${++commandCount}`, command } as CommandEnvelope);
 		await trx.commit().execute();
 		return executed;
 	} catch (error) {
@@ -200,25 +192,33 @@ describe('sessions on the store', () => {
 	});
 });
 
-describe('the raw overloads (SQLite, for the modules not converted yet)', () => {
-	it('give what the store gives, synchronously, on the same connection', async () => {
-		const raw = openDatabase(':memory:');
-		const db = storeOf(raw);
-		const created = sessions.create(raw, input({ sample: true }));
-		expect(created.code).toMatch(new RegExp(`^[${JOIN_CODE_ALPHABET}]{6}$`));
-		await db.transaction().execute(async (trx) => {
-			await clock.setSample(trx, created.id, new Date('2025-10-24T10:00:00Z'));
-			await sessions.setPhase(trx, await sessions.byId(trx, created.id), 'writing');
-			await sessions.setTimer(trx, await sessions.byId(trx, created.id), { endsAt: null, remainingMs: 5000, lockOnEnd: false });
+describe('reads inside a transaction', () => {
+	forEachEngine(({ store }) => {
+		it('give what the store gives once it is committed', async () => {
+			const db = store().db;
+			const created = await sessions.create(db, input({ sample: true }));
+			expect(created.code).toMatch(new RegExp(`^[${JOIN_CODE_ALPHABET}]{6}$`));
+			const inside = await db.transaction().execute(async (trx) => {
+				await clock.setSample(trx, created.id, new Date('2025-10-24T10:00:00Z'));
+				await sessions.setPhase(trx, await sessions.byId(trx, created.id), 'writing');
+				await sessions.setTimer(trx, await sessions.byId(trx, created.id), { endsAt: null, remainingMs: 5000, lockOnEnd: false });
+				return {
+					row: await sessions.byId(trx, created.id),
+					byCode: await sessions.byCode(trx, created.code),
+					unknown: await sessions.byCode(trx, 'ZZZZZZ'),
+					lastSeq: await lastSeq(trx, created.id),
+					since: await recordsSince(trx, created.id, 0, 10),
+					timers: await recordsOfType(trx, created.id, 'timer.changed')
+				};
+			});
+			expect(inside.row).toEqual(await sessions.byId(db, created.id));
+			expect(inside.byCode).toEqual(await sessions.byCode(db, created.code));
+			expect(inside.unknown).toBeUndefined();
+			expect(inside.lastSeq).toBe(2);
+			expect(inside.since).toEqual(await recordsSince(db, created.id, 0, 10));
+			expect(inside.timers).toEqual(await recordsOfType(db, created.id, 'timer.changed'));
+			expect(inside.timers).toHaveLength(1);
+			expect(Math.abs(Date.parse(await clock.now(db, created.id)) - Date.parse('2025-10-24T10:00:00Z'))).toBeLessThan(10_000);
 		});
-		expect(sessions.byId(raw, created.id)).toEqual(await sessions.byId(db, created.id));
-		expect(sessions.byCode(raw, created.code)).toEqual(await sessions.byCode(db, created.code));
-		expect(sessions.byCode(raw, 'ZZZZZZ')).toBeUndefined();
-		expect(lastSeq(raw, created.id)).toBe(2);
-		expect(recordsSince(raw, created.id, 0, 10)).toEqual(await recordsSince(db, created.id, 0, 10));
-		expect(recordsOfType(raw, created.id, 'timer.changed')).toEqual(await recordsOfType(db, created.id, 'timer.changed'));
-		expect(recordsOfType(raw, created.id, 'timer.changed')).toHaveLength(1);
-		expect(Math.abs(Date.parse(await clock.now(db, created.id)) - Date.parse('2025-10-24T10:00:00Z'))).toBeLessThan(10_000);
-		raw.close();
 	});
 });

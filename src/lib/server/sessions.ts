@@ -3,9 +3,6 @@ import { DEFAULT_GROUPS, DEFAULT_KINDS } from '../domain/defaults';
 import { resolvePhaseKinds } from '../domain/phases';
 import type { Letterhead, Phase, SessionDetails, SessionView, Spotlight, StaffSessionView, Timer, VotingSettings } from '../domain/types';
 import type { CreateSessionInput } from '../realtime/schemas';
-import { Kysely } from 'kysely';
-import type { Db } from './db/database';
-import { firstSync, runSync, sqliteQueries } from './db/bridge';
 import type { Database } from './db/store';
 import * as clock from './clock';
 import { recordEvent } from './log';
@@ -57,13 +54,6 @@ export interface CreatedSession {
 	minutetakerKey: string;
 }
 
-/**
- * Transition only: the raw SQLite connection of a module not converted yet (programmes, room,
- * followup) gets the same query run synchronously through the bridge (./db/bridge.ts); a store
- * handle gets a promise. The raw overloads go with the last raw caller.
- */
-const isRaw = (db: Db | Database): db is Db => !(db instanceof Kysely);
-
 function insertSession(db: Database, id: string, code: string, input: CreateSessionInput, keys: { facilitator: string; minutetaker: string }, now: string) {
 	return db
 		.insertInto('sessions')
@@ -94,43 +84,27 @@ function insertSession(db: Database, id: string, code: string, input: CreateSess
  * A new session with a join code no other session has. One statement per try, so it needs no
  * transaction of its own and may run inside the caller's (a programme creating its sessions).
  */
-export function create(db: Db, input: CreateSessionInput): CreatedSession;
-export function create(db: Database, input: CreateSessionInput): Promise<CreatedSession>;
-export function create(db: Db | Database, input: CreateSessionInput): CreatedSession | Promise<CreatedSession> {
+export async function create(db: Database, input: CreateSessionInput): Promise<CreatedSession> {
 	const id = newId();
 	const keys = { facilitator: newSecret(), minutetaker: newSecret() };
 	const now = new Date().toISOString();
 	const created = (code: string) => ({ id, code, facilitatorKey: keys.facilitator, minutetakerKey: keys.minutetaker });
-	if (isRaw(db)) {
-		for (;;) {
-			const code = newJoinCode();
-			if (runSync(db, insertSession(sqliteQueries, id, code, input, keys, now)) > 0) return created(code);
-		}
+	for (;;) {
+		const code = newJoinCode();
+		const { numInsertedOrUpdatedRows } = await insertSession(db, id, code, input, keys, now).executeTakeFirstOrThrow();
+		if (Number(numInsertedOrUpdatedRows ?? 0) > 0) return created(code);
 	}
-	return (async () => {
-		for (;;) {
-			const code = newJoinCode();
-			const { numInsertedOrUpdatedRows } = await insertSession(db, id, code, input, keys, now).executeTakeFirstOrThrow();
-			if (Number(numInsertedOrUpdatedRows ?? 0) > 0) return created(code);
-		}
-	})();
 }
 
 const byCodeQuery = (db: Database, code: string) => db.selectFrom('sessions').selectAll().where('code', '=', code);
 const byIdQuery = (db: Database, id: string) => db.selectFrom('sessions').selectAll().where('id', '=', id);
 
-export function byCode(db: Db, code: string): SessionRow | undefined;
-export function byCode(db: Database, code: string): Promise<SessionRow | undefined>;
-export function byCode(db: Db | Database, code: string): SessionRow | undefined | Promise<SessionRow | undefined> {
-	if (isRaw(db)) return firstSync(db, byCodeQuery(sqliteQueries, code)) as SessionRow | undefined;
+export function byCode(db: Database, code: string): Promise<SessionRow | undefined> {
 	return byCodeQuery(db, code).executeTakeFirst() as Promise<SessionRow | undefined>;
 }
 
 /** The session with this id, which the caller knows exists (a socket's, a command's). */
-export function byId(db: Db, id: string): SessionRow;
-export function byId(db: Database, id: string): Promise<SessionRow>;
-export function byId(db: Db | Database, id: string): SessionRow | Promise<SessionRow> {
-	if (isRaw(db)) return firstSync(db, byIdQuery(sqliteQueries, id)) as SessionRow;
+export function byId(db: Database, id: string): Promise<SessionRow> {
 	return byIdQuery(db, id).executeTakeFirst() as Promise<SessionRow>;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addItem, must, send, sessionWith, viewOf } from '$lib/testing/server';
+import { addItem, must, send, viewOf } from '$lib/testing/server';
+import { sessionWith } from '$lib/testing/stores';
 
 async function spotlit() {
 	const { db, session, people } = await sessionWith(['Siti']);
@@ -12,9 +13,9 @@ describe('projector.spotlight', () => {
 		const { db, session, itemId } = await spotlit();
 		const { records } = await must(db, session.facilitator, { type: 'projector.spotlight', target: { kind: 'item', id: itemId } });
 		expect(records.map((r) => r.event)).toEqual([{ type: 'spotlight.changed', spotlight: { kind: 'item', id: itemId } }]);
-		expect(viewOf(db, session).spotlight).toEqual({ kind: 'item', id: itemId });
+		expect((await viewOf(db, session)).spotlight).toEqual({ kind: 'item', id: itemId });
 		await must(db, session.facilitator, { type: 'projector.spotlight', target: null });
-		expect(viewOf(db, session).spotlight).toBeNull();
+		expect((await viewOf(db, session)).spotlight).toBeNull();
 	});
 
 	it('refuses what the room cannot see', async () => {
@@ -35,7 +36,7 @@ describe('projector.spotlight', () => {
 		const other = await addItem(db, participant.identity, 'Pemasaran digital');
 		await must(db, session.facilitator, { type: 'projector.spotlight', target: { kind: 'item', id: other } });
 		await must(db, participant.identity, { type: 'item.delete', itemId: other });
-		expect(viewOf(db, session).spotlight).toBeNull();
+		expect((await viewOf(db, session)).spotlight).toBeNull();
 	});
 
 	it('comes down with a deleted theme, and stays up through unrelated commands', async () => {
@@ -46,6 +47,6 @@ describe('projector.spotlight', () => {
 		const { records } = await must(db, session.facilitator, { type: 'item.theme', itemId, themeId: id });
 		expect(records).toHaveLength(1);
 		await must(db, session.facilitator, { type: 'theme.delete', themeId: id });
-		expect(viewOf(db, session).spotlight).toBeNull();
+		expect((await viewOf(db, session)).spotlight).toBeNull();
 	});
 });

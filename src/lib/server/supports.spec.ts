@@ -1,14 +1,14 @@
 /** item.support: one support per participant per item, logged once, carried over by a merge. */
-import { kysely } from '$lib/testing/orgs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from './db/database';
+import type { Database } from './db/store';
 import * as items from './items';
 import { renderMarkdown } from './minutes/markdown';
 import { buildMinutes } from './minutes/model';
 import { snapshot, snapshotFor } from './sync';
-import { addItem, must, send, sessionWith, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { addItem, must, send, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { sessionWith } from '$lib/testing/stores';
 
-let db: Db;
+let db: Database;
 let session: TestSession;
 let siti: TestParticipant;
 let budi: TestParticipant;
@@ -23,7 +23,7 @@ beforeEach(async () => {
 });
 
 const support = async (who: TestParticipant, itemId: string, supported = true) => await send(db, who.identity, { type: 'item.support', itemId, supported });
-const supporters = async (itemId: string) => (await items.listViews(kysely(db), session.row.id)).find((i) => i.id === itemId)?.supporters;
+const supporters = async (itemId: string) => (await items.listViews(db, session.row.id)).find((i) => i.id === itemId)?.supporters;
 
 describe('item.support', () => {
 	it('counts each participant once, however often they tap, and logs only the change', async () => {
@@ -54,7 +54,7 @@ describe('item.support', () => {
 		await support(siti, b);
 		await must(db, session.facilitator, { type: 'item.merge', targetId: a, sourceIds: [b] });
 		expect(await supporters(a)).toBe(2);
-		expect((await snapshot(kysely(db), session.row.id)).supports).toEqual(
+		expect((await snapshot(db, session.row.id)).supports).toEqual(
 			[
 				{ itemId: a, participantId: ani.id },
 				{ itemId: a, participantId: siti.id }
@@ -64,16 +64,16 @@ describe('item.support', () => {
 
 	it('shows everyone the count, and whose it is only to staff and the supporter', async () => {
 		await support(ani, a);
-		const toBudi = await snapshotFor(kysely(db), session.row.id, budi.identity);
+		const toBudi = await snapshotFor(db, session.row.id, budi.identity);
 		expect(toBudi.items.find((i) => i.id === a)?.supporters).toBe(1);
 		expect(toBudi.supports).toEqual([]);
-		expect((await snapshotFor(kysely(db), session.row.id, ani.identity)).supports).toEqual([{ itemId: a, participantId: ani.id }]);
+		expect((await snapshotFor(db, session.row.id, ani.identity)).supports).toEqual([{ itemId: a, participantId: ani.id }]);
 	});
 
 	it('reaches the minutes as a count: "didukung N peserta"', async () => {
 		await support(ani, a);
 		await support(budi, a);
-		const minutes = await buildMinutes(kysely(db), session.row.id, 'id');
+		const minutes = await buildMinutes(db, session.row.id, 'id');
 		expect(minutes.items.find((i) => i.id === a)?.supporters).toBe(2);
 		expect(renderMarkdown(minutes)).toContain('didukung 2 peserta');
 	});

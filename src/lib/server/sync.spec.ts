@@ -1,11 +1,11 @@
-import { kysely } from '$lib/testing/orgs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { REPLAY_LIMIT, type SessionRecord, type SyncResult } from '../realtime/contract';
-import type { Db } from './db/database';
+import type { Database } from './db/store';
 import { sync } from './sync';
-import { addItem, createSession, joinParticipant, send, sessionWith, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { addItem, createSession, joinParticipant, send, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { sessionWith } from '$lib/testing/stores';
 
-let db: Db;
+let db: Database;
 let session: TestSession;
 let siti: TestParticipant;
 
@@ -21,7 +21,7 @@ function expectMode<M extends 'events' | 'snapshot'>(result: SyncResult, mode: M
 describe('sync', () => {
 	it('gives a snapshot to a client that has nothing yet', async () => {
 		const itemId = await addItem(db, siti.identity, 'Jalan rusak');
-		const result = expectMode(await sync(kysely(db), siti.identity, 0), 'snapshot');
+		const result = expectMode(await sync(db, siti.identity, 0), 'snapshot');
 		expect(result.seq).toBe(2);
 		expect(result.snapshot.seq).toBe(2);
 		expect(result.snapshot.session.code).toBe(session.row.code);
@@ -34,7 +34,7 @@ describe('sync', () => {
 		for (const text of ['satu', 'dua', 'tiga']) {
 			missed.push(...(await send(db, siti.identity, { type: 'item.add', kind: 'kendala', text })).records);
 		}
-		const result = expectMode(await sync(kysely(db), siti.identity, 1), 'events');
+		const result = expectMode(await sync(db, siti.identity, 1), 'events');
 		// The author is sent their own records in full; the server-side owner is never sent.
 		expect(result.records).toEqual(missed.map(({ owner: _, ...sent }) => sent));
 		expect(result.records.map((r) => r.seq)).toEqual([2, 3, 4]);
@@ -43,16 +43,16 @@ describe('sync', () => {
 
 	it('replays nothing to a client that is up to date', async () => {
 		await addItem(db, siti.identity);
-		const result = expectMode(await sync(kysely(db), siti.identity, 2), 'events');
+		const result = expectMode(await sync(db, siti.identity, 2), 'events');
 		expect(result.records).toEqual([]);
 		expect(result.seq).toBe(2);
 	});
 
 	it('replays only this session’s records', async () => {
-		const other = createSession(db, { title: 'FGD lain' });
+		const other = await createSession(db, { title: 'FGD lain' });
 		await addItem(db, (await joinParticipant(db, other, 'Tamu')).identity);
 		await addItem(db, siti.identity);
-		const result = expectMode(await sync(kysely(db), siti.identity, 1), 'events');
+		const result = expectMode(await sync(db, siti.identity, 1), 'events');
 		expect(result.records.map((r) => r.seq)).toEqual([2]);
 	});
 
@@ -60,19 +60,19 @@ describe('sync', () => {
 		for (let i = 0; i < REPLAY_LIMIT; i++) await addItem(db, siti.identity, `kartu ${i}`);
 		// seq is now 1 + REPLAY_LIMIT
 
-		const justInReach = expectMode(await sync(kysely(db), siti.identity, 1), 'events');
+		const justInReach = expectMode(await sync(db, siti.identity, 1), 'events');
 		expect(justInReach.records).toHaveLength(REPLAY_LIMIT);
 		expect(justInReach.records.at(-1)?.seq).toBe(REPLAY_LIMIT + 1);
 
 		await addItem(db, siti.identity, 'satu lagi');
-		const tooFar = expectMode(await sync(kysely(db), siti.identity, 1), 'snapshot');
+		const tooFar = expectMode(await sync(db, siti.identity, 1), 'snapshot');
 		expect(tooFar.snapshot.items).toHaveLength(REPLAY_LIMIT + 1);
 		expect(tooFar.seq).toBe(REPLAY_LIMIT + 2);
 	});
 
 	it('gives a snapshot to a client that claims to be ahead of the server', async () => {
 		await addItem(db, siti.identity);
-		const result = expectMode(await sync(kysely(db), siti.identity, 99), 'snapshot');
+		const result = expectMode(await sync(db, siti.identity, 99), 'snapshot');
 		expect(result.seq).toBe(2);
 	});
 
@@ -80,14 +80,14 @@ describe('sync', () => {
 		const kept = await addItem(db, siti.identity, 'tetap');
 		const gone = await addItem(db, siti.identity, 'hapus');
 		await send(db, siti.identity, { type: 'item.delete', itemId: gone });
-		const result = expectMode(await sync(kysely(db), siti.identity, 0), 'snapshot');
+		const result = expectMode(await sync(db, siti.identity, 0), 'snapshot');
 		expect(result.snapshot.items.map((i) => i.id)).toEqual([kept]);
 		expect(result.ownItemIds).toEqual([kept]);
 	});
 
 	it('shows the closed state in the snapshot', async () => {
 		await send(db, session.facilitator, { type: 'session.close' });
-		const result = expectMode(await sync(kysely(db), session.presenter, 0), 'snapshot');
+		const result = expectMode(await sync(db, session.presenter, 0), 'snapshot');
 		expect(result.snapshot.session.status).toBe('closed');
 		expect(result.snapshot.session.closedAt).not.toBeNull();
 	});
@@ -105,25 +105,25 @@ describe('anonymity in sync', () => {
 	});
 
 	it('the snapshot shows an anonymous item without its author', async () => {
-		const result = expectMode(await sync(kysely(db), budi.identity, 0), 'snapshot');
+		const result = expectMode(await sync(db, budi.identity, 0), 'snapshot');
 		const item = result.snapshot.items.find((i) => i.id === secret);
 		expect(item).toMatchObject({ authorId: null, anonymous: true, text: 'Ada pungutan liar' });
 		expect(result.snapshot.items.find((i) => i.id === named)?.authorId).toBe(siti.id);
 	});
 
 	it('the author still learns which items are theirs, in both modes', async () => {
-		expect(expectMode(await sync(kysely(db), siti.identity, 0), 'snapshot').ownItemIds.sort()).toEqual([secret, named].sort());
-		expect(expectMode(await sync(kysely(db), siti.identity, 2), 'events').ownItemIds.sort()).toEqual([secret, named].sort());
+		expect(expectMode(await sync(db, siti.identity, 0), 'snapshot').ownItemIds.sort()).toEqual([secret, named].sort());
+		expect(expectMode(await sync(db, siti.identity, 2), 'events').ownItemIds.sort()).toEqual([secret, named].sort());
 	});
 
 	it('nobody else is told', async () => {
-		expect(expectMode(await sync(kysely(db), budi.identity, 0), 'snapshot').ownItemIds).toEqual([]);
-		expect(expectMode(await sync(kysely(db), session.facilitator, 0), 'snapshot').ownItemIds).toEqual([]);
-		expect(expectMode(await sync(kysely(db), session.presenter, 3), 'events').ownItemIds).toEqual([]);
+		expect(expectMode(await sync(db, budi.identity, 0), 'snapshot').ownItemIds).toEqual([]);
+		expect(expectMode(await sync(db, session.facilitator, 0), 'snapshot').ownItemIds).toEqual([]);
+		expect(expectMode(await sync(db, session.presenter, 3), 'events').ownItemIds).toEqual([]);
 	});
 
 	it('replayed records do not reveal the author', async () => {
-		const result = expectMode(await sync(kysely(db), budi.identity, 2), 'events');
+		const result = expectMode(await sync(db, budi.identity, 2), 'events');
 		const added = result.records.find((r) => r.event.type === 'item.added' && r.event.item.id === secret);
 		expect(added?.event).toMatchObject({ item: { authorId: null, anonymous: true } });
 		expect(JSON.stringify(added)).not.toContain(siti.id);

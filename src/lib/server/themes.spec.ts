@@ -1,14 +1,14 @@
 /** Themes: create, rename, reorder, delete; and grouping items into them. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SocketIdentity } from '../realtime/contract';
-import type { Db } from './db/database';
+import type { Database } from './db/store';
 import * as items from './items';
-import { addItem, dumpTables, must, send, sessionWith, setPhase, type TestParticipant, type TestSession } from '$lib/testing/server';
-import { kysely } from '$lib/testing/orgs';
+import { addItem, dumpTables, must, send, setPhase, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { sessionWith } from '$lib/testing/stores';
 import * as themes from './themes';
 import * as votes from './votes';
 
-let db: Db;
+let db: Database;
 let session: TestSession;
 let siti: TestParticipant;
 
@@ -22,12 +22,12 @@ async function create(name: string): Promise<string> {
 	if (event.type !== 'theme.saved') throw new Error(`unexpected ${event.type}`);
 	return event.theme.id;
 }
-const names = async () => (await themes.list(kysely(db), session.row.id)).map((t) => t.name);
+const names = async () => (await themes.list(db, session.row.id)).map((t) => t.name);
 
 async function expectRefused(command: unknown, code: string, who: SocketIdentity = session.facilitator) {
-	const before = dumpTables(db);
+	const before = await dumpTables(db);
 	expect((await send(db, who, command)).result).toMatchObject({ ok: false, error: { code } });
-	expect(dumpTables(db)).toEqual(before);
+	expect(await dumpTables(db)).toEqual(before);
 }
 
 describe('themes', () => {
@@ -35,7 +35,7 @@ describe('themes', () => {
 		const { records } = await must(db, session.facilitator, { type: 'theme.create', name: 'Infrastruktur' });
 		expect(records[0].event).toMatchObject({ type: 'theme.saved', theme: { name: 'Infrastruktur', position: 0 } });
 		await create('Ekonomi');
-		expect((await themes.list(kysely(db), session.row.id)).map((t) => [t.name, t.position])).toEqual([
+		expect((await themes.list(db, session.row.id)).map((t) => [t.name, t.position])).toEqual([
 			['Infrastruktur', 0],
 			['Ekonomi', 1]
 		]);
@@ -82,9 +82,9 @@ describe('themes', () => {
 		const { records } = await must(db, session.facilitator, { type: 'theme.delete', themeId: a });
 		expect(records[0].event).toEqual({ type: 'theme.deleted', themeId: a });
 		expect(await names()).toEqual(['Ekonomi']);
-		expect((await items.find(kysely(db), session.row.id, first))?.theme_id).toBeNull();
-		expect((await items.find(kysely(db), session.row.id, second))?.theme_id).toBe(b);
-		expect(Object.fromEntries(await votes.placedBy(kysely(db), session.row.id, siti.id))).toEqual({ [b]: 1 });
+		expect((await items.find(db, session.row.id, first))?.theme_id).toBeNull();
+		expect((await items.find(db, session.row.id, second))?.theme_id).toBe(b);
+		expect(Object.fromEntries(await votes.placedBy(db, session.row.id, siti.id))).toEqual({ [b]: 1 });
 		await expectRefused({ type: 'theme.delete', themeId: a }, 'not_found');
 		// The order now lists the themes that are left.
 		expect((await send(db, session.facilitator, { type: 'themes.order', themeIds: [b] })).result.ok).toBe(true);
@@ -107,9 +107,9 @@ describe('item.theme', () => {
 		const itemId = await addItem(db, siti.identity);
 		const { records } = await must(db, session.facilitator, { type: 'item.theme', itemId, themeId: a });
 		expect(records[0].event).toEqual({ type: 'item.themed', itemId, themeId: a });
-		expect((await items.listViews(kysely(db), session.row.id))[0].themeId).toBe(a);
+		expect((await items.listViews(db, session.row.id))[0].themeId).toBe(a);
 		await must(db, session.facilitator, { type: 'item.theme', itemId, themeId: null });
-		expect((await items.listViews(kysely(db), session.row.id))[0].themeId).toBeNull();
+		expect((await items.listViews(db, session.row.id))[0].themeId).toBeNull();
 	});
 
 	it('refuses an unknown theme or item', async () => {

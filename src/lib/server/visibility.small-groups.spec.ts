@@ -4,18 +4,18 @@
  * dot. And a board kept live from records ends where a fresh snapshot starts, also when people
  * join or leave after the reveal and a group crosses the threshold.
  */
-import { kysely } from '$lib/testing/orgs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { applyEvent, type Board } from '../board';
 import { OTHER_GROUP } from '../domain/privacy';
 import type { Vote } from '../domain/types';
 import type { SessionRecord, SocketIdentity, SyncResult } from '../realtime/contract';
-import type { Db } from './db/database';
+import type { Database } from './db/store';
 import { boardState, snapshotFor, sync } from './sync';
-import { addItem, joinParticipant, must, newToken, sessionWith, setPhase, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { addItem, joinParticipant, must, newToken, setPhase, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { sessionWith } from '$lib/testing/stores';
 import { projectRecord, roomTallies, roomTallyOf } from './visibility';
 
-let db: Db;
+let db: Database;
 let session: TestSession;
 let people: TestParticipant[];
 let pak: TestParticipant; // the only one from the government
@@ -31,8 +31,8 @@ beforeEach(async () => {
 	await must(db, session.facilitator, { type: 'voting.settings', revealed: true });
 });
 
-const snap = async (who: SocketIdentity) => await snapshotFor(kysely(db), session.row.id, who);
-const project = async (record: SessionRecord, who: SocketIdentity) => projectRecord(record, who, await boardState(kysely(db), session.row.id)).event;
+const snap = async (who: SocketIdentity) => await snapshotFor(db, session.row.id, who);
+const project = async (record: SessionRecord, who: SocketIdentity) => projectRecord(record, who, await boardState(db, session.row.id)).event;
 const sorted = (votes: Vote[]) => [...votes].sort((a, b) => `${a.participantId}${a.targetId}${a.group}`.localeCompare(`${b.participantId}${b.targetId}${b.group}`));
 
 describe('roomTallies', () => {
@@ -81,7 +81,7 @@ describe('tallies on the wire', () => {
 			expect(await project(records[0], who)).toEqual({ type: 'vote.tally', tally });
 			expect((await snap(who)).votes).toContainEqual(tally);
 			expect(JSON.stringify((await snap(who)).votes)).not.toContain('pemerintah');
-			const result: SyncResult = await sync(kysely(db), who, seqBefore);
+			const result: SyncResult = await sync(db, who, seqBefore);
 			if (!result.ok || result.mode !== 'events') throw new Error('expected events');
 			expect(result.records.map((r) => r.event)).toEqual([{ type: 'vote.tally', tally }]);
 		}
@@ -109,7 +109,7 @@ describe('tallies on the wire', () => {
 		const join = async (name: string) => {
 			const before = (await snap(session.facilitator)).seq;
 			const joined = await joinParticipant(db, session, name, newToken(), 'pemerintah');
-			const result = await sync(kysely(db), session.facilitator, before);
+			const result = await sync(db, session.facilitator, before);
 			if (!result.ok || result.mode !== 'events') throw new Error('expected events');
 			// The join's record as it went out live (projected right after its commit).
 			await live(result.records.map((r) => ({ ...r, owner: joined.id })));

@@ -1,15 +1,15 @@
 /** What each viewer is sent: silent writing, hidden tallies, staff-only notes, and never the owner. */
-import { kysely } from '$lib/testing/orgs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionRecord, SocketIdentity, SyncResult } from '../realtime/contract';
-import type { Db } from './db/database';
+import type { Database } from './db/store';
 import { boardState, snapshotFor, sync } from './sync';
 import { item as baseItem } from '$lib/testing/board';
-import { addItem, must, sessionWith, setPhase, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { addItem, must, setPhase, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { sessionWith } from '$lib/testing/stores';
 import { itemFor, projectRecord, PUBLIC_VIEWER } from './visibility';
 import { OTHER_GROUP } from '../domain/privacy';
 
-let db: Db;
+let db: Database;
 let session: TestSession;
 let siti: TestParticipant;
 let budi: TestParticipant;
@@ -20,8 +20,8 @@ beforeEach(async () => {
 	everyone = [session.facilitator, session.minutetaker, session.presenter, siti.identity, budi.identity];
 });
 
-const as = async (record: SessionRecord, who: SocketIdentity) => projectRecord(record, who, await boardState(kysely(db), session.row.id)).event;
-const snap = async (who: SocketIdentity) => await snapshotFor(kysely(db), session.row.id, who);
+const as = async (record: SessionRecord, who: SocketIdentity) => projectRecord(record, who, await boardState(db, session.row.id)).event;
+const snap = async (who: SocketIdentity) => await snapshotFor(db, session.row.id, who);
 const itemOf = async (who: SocketIdentity, itemId: string) => (await snap(who)).items.find((i) => i.id === itemId);
 
 function events(result: SyncResult) {
@@ -121,7 +121,7 @@ describe('dot votes', () => {
 		expect((await snap(session.presenter)).votes).toEqual([tally]);
 		// Siti keeps her own dots (to place or take back), and the room's tally besides.
 		expect((await snap(siti.identity)).votes).toEqual([{ participantId: siti.id, targetId: a, count: 2 }, tally]);
-		const replay = events(await sync(kysely(db), siti.identity, seqBefore));
+		const replay = events(await sync(db, siti.identity, seqBefore));
 		// Replayed with today's rules: the vote before the reveal arrives as the tally it is part of now.
 		expect(replay[0].event).toEqual({ type: 'vote.tally', tally });
 		const { records } = await must(db, budi.identity, { type: 'vote.set', targetId: a, count: 1 });
@@ -153,12 +153,12 @@ describe('the owner', () => {
 		await must(db, siti.identity, { type: 'item.edit', itemId, text: 'Rahasia sekali' });
 		await setPhase(db, session, 'voting');
 		await must(db, budi.identity, { type: 'vote.set', targetId: itemId, count: 1 });
-		const owned = db.prepare('SELECT seq FROM session_events WHERE session_id = ? AND owner IS NOT NULL').all(session.row.id);
+		const owned = await db.selectFrom('session_events').select('seq').where('session_id', '=', session.row.id).where('owner', 'is not', null).execute();
 		expect(owned.length).toBeGreaterThanOrEqual(3);
 
 		for (const who of everyone) {
-			const snapshot = await sync(kysely(db), who, 0);
-			const replay = events(await sync(kysely(db), who, 1));
+			const snapshot = await sync(db, who, 0);
+			const replay = events(await sync(db, who, 1));
 			expect(JSON.stringify(snapshot), who.role).not.toContain('"owner"');
 			expect(JSON.stringify(replay), who.role).not.toContain('"owner"');
 			for (const record of replay) expect(Object.keys(record).sort(), who.role).toEqual(['at', 'event', 'seq']);

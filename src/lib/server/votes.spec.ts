@@ -2,13 +2,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { tally } from '../domain/votes';
 import type { SocketIdentity } from '../realtime/contract';
-import type { Db } from './db/database';
+import type { Database } from './db/store';
 import * as participants from './participants';
-import { addItem, dumpTables, joinParticipant, must, newToken, send, sessionWith, setPhase, type TestParticipant, type TestSession } from '$lib/testing/server';
-import { kysely } from '$lib/testing/orgs';
+import { addItem, dumpTables, joinParticipant, must, newToken, send, setPhase, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { sessionWith } from '$lib/testing/stores';
 import * as votes from './votes';
 
-let db: Db;
+let db: Database;
 let session: TestSession;
 let siti: TestParticipant;
 let budi: TestParticipant;
@@ -25,15 +25,15 @@ beforeEach(async () => {
 });
 
 const vote = async (who: SocketIdentity, targetId: string, count: number, id?: string) => await send(db, who, { type: 'vote.set', targetId, count }, id);
-const placed = async (p: TestParticipant) => Object.fromEntries(await votes.placedBy(kysely(db), session.row.id, p.id));
+const placed = async (p: TestParticipant) => Object.fromEntries(await votes.placedBy(db, session.row.id, p.id));
 const total = async (p: TestParticipant) => Object.values(await placed(p)).reduce((sum, n) => sum + n, 0);
 
 async function expectRefused(who: SocketIdentity, targetId: string, count: number, code: string) {
-	const before = dumpTables(db);
+	const before = await dumpTables(db);
 	const { result, records } = await vote(who, targetId, count);
 	expect(result).toMatchObject({ ok: false, error: { code } });
 	expect(records).toEqual([]);
-	expect(dumpTables(db)).toEqual(before);
+	expect(await dumpTables(db)).toEqual(before);
 }
 
 describe('vote.set', () => {
@@ -76,7 +76,7 @@ describe('vote.set', () => {
 		const { records } = await vote(siti.identity, a, 0);
 		expect(records[0].event).toMatchObject({ vote: { targetId: a, count: 0 } });
 		expect(await placed(siti)).toEqual({});
-		expect(await votes.list(kysely(db), session.row.id)).toEqual([]);
+		expect(await votes.list(db, session.row.id)).toEqual([]);
 	});
 
 	it('each participant has their own budget', async () => {
@@ -195,8 +195,8 @@ describe('tallies', () => {
 		await vote(ani.identity, a, 3);
 		await vote(budi.identity, a, 1);
 		await vote(budi.identity, c, 3);
-		const groups = new Map((await participants.list(kysely(db), session.row.id)).map((p) => [p.id, p.group]));
-		const result = tally(await votes.list(kysely(db), session.row.id), (id) => groups.get(id) ?? '');
+		const groups = new Map((await participants.list(db, session.row.id)).map((p) => [p.id, p.group]));
+		const result = tally(await votes.list(db, session.row.id), (id) => groups.get(id) ?? '');
 		expect(result.get(a)?.total).toBe(6);
 		expect(Object.fromEntries(result.get(a)!.byGroup)).toEqual({ akademisi: 5, pemerintah: 1 });
 		expect(result.get(c)?.total).toBe(3);

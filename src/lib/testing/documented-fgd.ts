@@ -3,7 +3,6 @@
  * L/P on her phone, a man without a phone whom the minute-taker wrote in, and two photos
  * (a landscape and a portrait one, with captions), stored as an upload stores them.
  */
-import { kysely } from './orgs';
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { joinSchema } from '../realtime/schemas';
@@ -31,7 +30,7 @@ export async function documentedFgd(minutesLanguage: 'id' | 'en' = 'id') {
 		attendee: { name: 'Pak Amir', group: 'komunitas', institution: 'Desa Loa Ipuh', position: 'Kepala Desa', sex: 'L' }
 	});
 	const store = async (bytes: Buffer, caption: string) =>
-		(await photos.store(kysely(fgd.db), fgd.session.id, 'minutetaker', await normalise(bytes), caption))!.photo;
+		(await photos.store(fgd.db, fgd.session.id, 'minutetaker', await normalise(bytes), caption))!.photo;
 	const opening = await store(await landscape(), 'Pembukaan FGD oleh Kepala DPMD');
 	const groupWork = await store(await cameraJpeg(), 'Diskusi kelompok, HP 0812-3456-7890');
 	return { ...fgd, nur, photos: { opening, groupWork } };

@@ -1,17 +1,20 @@
 /**
  * A small FGD for the minutes specs, built through the same verbs the app uses
- * (sessions.create, participants.join, commands.execute) on an in-memory database.
+ * (sessions.create, participants.join, commands.execute) on a fresh store of this run's engine.
  * Commands are parsed first, as the socket handler does, so schema defaults apply.
  */
 import { vi } from 'vitest';
 import type { z } from 'zod';
 import type { ParticipantView } from '../domain/types';
 import type { commandSchema } from '../realtime/schemas';
-import { createSession, freshDb, joinParticipant, must, newToken } from './server';
+import { engineOf, insertionOrder } from '../server/db/store';
+import { createSession, joinParticipant, must, newToken } from './server';
+import { freshStore } from './stores';
 
-export function newFgd(minutesLanguage: 'id' | 'en' = 'id') {
-	const db = freshDb();
-	const created = createSession(db, {
+export async function newFgd(minutesLanguage: 'id' | 'en' = 'id') {
+	const store = await freshStore();
+	const db = store.db;
+	const created = await createSession(db, {
 		title: 'FGD Penguatan UMKM Pascatambang',
 		theme: 'UMKM di wilayah terdampak tambang',
 		startsAt: '2025-10-24T09:00',
@@ -24,7 +27,7 @@ export function newFgd(minutesLanguage: 'id' | 'en' = 'id') {
 	const session = created.row;
 	// Five people in four groups: these minutes show every group apart, as a facilitator may choose
 	// (minutesMinGroup 1), so the specs see each column. The default fold has a spec of its own.
-	db.prepare('UPDATE sessions SET details = ? WHERE id = ?').run(JSON.stringify({ minutesMinGroup: 1 }), session.id);
+	await db.updateTable('sessions').set({ details: JSON.stringify({ minutesMinGroup: 1 }) }).where('id', '=', session.id).execute();
 
 	const join = async (name: string, group: string, institution = ''): Promise<ParticipantView> =>
 		(await joinParticipant(db, created, name, newToken(), group, institution)).view;
@@ -41,12 +44,14 @@ export function newFgd(minutesLanguage: 'id' | 'en' = 'id') {
 	const post = async (who: ParticipantView, kind: string, text: string, anonymous = false): Promise<string> =>
 		(await run(who, { type: 'item.add', kind, text, anonymous }))!;
 
-	return { db, session, join, post, run };
+	return { db, store, session, join, post, run };
 }
+
+export type Fgd = Awaited<ReturnType<typeof newFgd>>;
 
 /** Five people in four groups, an item of each kind, one anonymous item and one deleted item. */
 export async function sampleFgd(minutesLanguage: 'id' | 'en' = 'id') {
-	const fgd = newFgd(minutesLanguage);
+	const fgd = await newFgd(minutesLanguage);
 	const siti = await fgd.join('Siti Rahmawati', 'pemerintah', 'Dinas Koperasi dan UKM');
 	const yusuf = await fgd.join('Yusuf Hidayat', 'pemerintah', 'Kecamatan Loa Kulu');
 	const dewi = await fgd.join('Dewi Lestari', 'akademisi', 'Universitas Contoh');
@@ -77,10 +82,14 @@ export async function facilitatedFgd(minutesLanguage: 'id' | 'en' = 'id', { clos
 		at('09:05');
 		const fgd = await sampleFgd(minutesLanguage);
 		const { siti, yusuf, dewi, hendra, rini } = fgd.people;
-		const [modal, lahan, , pelatihan] = fgd.db
-			.prepare("SELECT id FROM items WHERE session_id = ? AND status = 'visible' ORDER BY rowid")
-			.all(fgd.session.id)
-			.map((r) => (r as { id: string }).id);
+		const visible = await fgd.db
+			.selectFrom('items')
+			.select('id')
+			.where('session_id', '=', fgd.session.id)
+			.where('status', '=', 'visible')
+			.orderBy(insertionOrder(engineOf(fgd.db)))
+			.execute();
+		const [modal, lahan, , pelatihan] = visible.map((r) => r.id);
 		await fgd.run('facilitator', { type: 'session.details', details: DETAILS });
 
 		at('10:15');
@@ -134,10 +143,10 @@ export async function facilitatedFgd(minutesLanguage: 'id' | 'en' = 'id', { clos
 	}
 }
 
-async function themeId(fgd: ReturnType<typeof newFgd>, name: string): Promise<string> {
+async function themeId(fgd: Fgd, name: string): Promise<string> {
 	await fgd.run('facilitator', { type: 'theme.create', name });
-	const row = fgd.db.prepare('SELECT id FROM themes WHERE session_id = ? AND name = ?').get(fgd.session.id, name);
-	return (row as { id: string }).id;
+	const row = await fgd.db.selectFrom('themes').select('id').where('session_id', '=', fgd.session.id).where('name', '=', name).executeTakeFirstOrThrow();
+	return row.id;
 }
 
 const DETAILS = {
@@ -188,7 +197,7 @@ export const OFFICE_DETAILS = {
 	paraf: ['Kasubbag Umum', 'Kabid PEM']
 };
 
-export async function withOfficeDetails<T extends ReturnType<typeof newFgd>>(fgd: T): Promise<T> {
+export async function withOfficeDetails<T extends Fgd>(fgd: T): Promise<T> {
 	await fgd.run('minutetaker', { type: 'session.details', details: OFFICE_DETAILS });
 	return fgd;
 }

@@ -1,12 +1,13 @@
 /**
  * A programme of the size the synthesis report is measured at (10 sessions × 100 items by
- * default), filled through the app's own commands on an in-memory database: the labelled
+ * default), filled through the app's own commands on the store `db`: the labelled
  * programme cards (src/lib/similarity/data/), reworded the way the clustering bench does, posted
  * by 20–60 participants per session in the sample FGD's stakeholder groups, every participant
  * placing five dots, recommendations linked to constraints, five action-plan rows per session.
  * Test and bench code only.
  */
-import { createSession, freshDb, joinParticipant, must, newToken, type TestParticipant } from './server';
+import type { Database } from '../server/db/store';
+import { createSession, joinParticipant, must, newToken, type TestParticipant } from './server';
 import { random } from './random';
 
 const GROUPS = ['pemerintah', 'akademisi', 'dunia_usaha', 'csr', 'komunitas', 'media'];
@@ -14,13 +15,12 @@ const REGIONS = ['Kutai Kartanegara', 'Paser', 'Samarinda', 'Balikpapan', 'Berau
 const FUNDING = ['APBD', 'APBN', 'Dana Desa', 'CSR PT Kaltim Prima', 'Swadaya'];
 const INSTITUTIONS = ['Dinas Koperasi dan UKM', 'Bappeda', 'DPMD', 'Dinas Pariwisata', 'Diskominfo', 'Pemerintah Desa'];
 
-export async function largeProgramme(cards: { kind: string; text: string }[], { sessions = 10, perSession = 100, seed = 2026 } = {}) {
+export async function largeProgramme(db: Database, cards: { kind: string; text: string }[], { sessions = 10, perSession = 100, seed = 2026 } = {}) {
 	const rng = random(seed);
-	const db = freshDb();
 	const ids: string[] = [];
 	for (let s = 0; s < sessions; s++) {
 		const region = REGIONS[s % REGIONS.length];
-		const session = createSession(db, { title: `FGD Penguatan UMKM ${region}`, theme: 'Penguatan UMKM pascatambang', region, startsAt: '2025-10-24T09:00', timeZone: 'Asia/Makassar' });
+		const session = await createSession(db, { title: `FGD Penguatan UMKM ${region}`, theme: 'Penguatan UMKM pascatambang', region, startsAt: '2025-10-24T09:00', timeZone: 'Asia/Makassar' });
 		if (s === 0)
 			await must(db, session.minutetaker, {
 				type: 'session.details',

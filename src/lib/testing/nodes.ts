@@ -9,8 +9,7 @@ import { io as connectTo, type Socket } from 'socket.io-client';
 import type { SessionRecord, SocketAuth } from '../realtime/contract';
 import { openRedis, type Redis } from '../server/cluster/redis';
 import type { RembukContext } from '../server/context';
-import type { Db } from '../server/db/database';
-import { sqliteStore } from '../server/db/store';
+import type { Store } from '../server/db/store';
 import { GroupCommit } from '../server/group-commit';
 import { ProgrammeWatch } from '../server/programmes/watch';
 import { attachRealtime } from '../server/realtime/attach';
@@ -26,15 +25,14 @@ export interface TestNode {
 }
 
 /**
- * Nodes over `db`; the first one commits every command, whichever node it came through.
+ * Nodes over `store`; the first one commits every command, whichever node it came through.
  * `timeoutMs` shortens how long a command waits for an absent Redis (15 s in production).
  */
-export async function startNodes(db: Db, names: string[], redisUrl: string, prefix: string, timeoutMs?: number): Promise<TestNode[]> {
+export async function startNodes(store: Store, names: string[], redisUrl: string, prefix: string, timeoutMs?: number): Promise<TestNode[]> {
 	const nodes: TestNode[] = [];
-	const store = sqliteStore(db);
 	const writes = new GroupCommit(store, (id, records) => nodes[0].context.publish(id, records));
 	for (const name of names) {
-		const context: RembukContext = { db, store, writes, publish: () => {}, recheckAccount: () => {}, programmes: new ProgrammeWatch(store.db, 50) };
+		const context: RembukContext = { store, writes, publish: () => {}, recheckAccount: () => {}, programmes: new ProgrammeWatch(store.db, 50) };
 		const redis = openRedis(redisUrl, `redis (${name})`, timeoutMs);
 		const server = createServer();
 		const io = attachRealtime(server, { context, redis, prefix, node: name, blockMs: timeoutMs && timeoutMs / 4 });

@@ -1,18 +1,13 @@
 /**
  * Organizations for specs: an organization with an active admin, members added through invitations
- * (as in the product), on either engine. `kysely(db)` gives the store's view of a raw test database:
- * specs of modules still on the raw connection reach the converted account modules through it.
+ * (as in the product), on either engine.
  */
-import type { Db } from '../server/db/database';
-import { storeOf, type Database } from '../server/db/store';
+import type { Database } from '../server/db/store';
 import { membership, type Member } from '../server/accounts/access';
 import * as accounts from '../server/accounts/accounts';
 import * as members from '../server/accounts/members';
 
 export const GOOD_PASSWORD = 'Sungai Mahakam pagi berkabut 7';
-
-/** Kysely over this raw SQLite connection (one per connection; closed with it). */
-export const kysely = (db: Db): Database => storeOf(db);
 
 export async function orgWithAdmin(db: Database, name = 'DPMD Kabupaten Kutai Kartanegara', login = 'admin@kukar.go.id') {
 	const { organization, account, token } = await accounts.createAdminWithSetupLink(db, { organization: name, login, name: 'Rina Admin' });

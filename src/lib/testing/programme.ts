@@ -1,9 +1,10 @@
 /**
  * A small programme for the synthesis specs: three sessions in three regions (Kutai Kartanegara,
- * Paser, Samarinda) in one in-memory database, filled through the same commands the app uses,
+ * Paser, Samarinda) in one fresh store of this run's engine, filled through the same commands the app uses,
  * small enough that every figure of the synthesis can be computed by hand. Test code only.
  */
-import { createSession, freshDb, joinParticipant, must, newToken, type TestParticipant, type TestSession } from './server';
+import { createSession, joinParticipant, must, newToken, type TestParticipant, type TestSession } from './server';
+import { freshDb } from './stores';
 
 const DETAILS = {
 	number: '005/214/DPMD/X/2025',
@@ -31,7 +32,7 @@ const ACTION = {
 
 /** Three sessions in three regions, small enough to compute every figure by hand. */
 export async function programme() {
-	const db = freshDb();
+	const db = await freshDb();
 	const open = (region: string) => createSession(db, { title: `FGD UMKM ${region}`, theme: 'Penguatan UMKM', region, startsAt: '2025-10-24T09:00', timeZone: 'Asia/Makassar' });
 	const people = async (s: TestSession, list: [string, string][]) => {
 		const joined: TestParticipant[] = [];
@@ -44,7 +45,7 @@ export async function programme() {
 	};
 	const phase = async (s: TestSession, to: string) => await must(db, s.facilitator, { type: 'phase.set', phase: to });
 
-	const kk = open('Kutai Kartanegara');
+	const kk = await open('Kutai Kartanegara');
 	await must(db, kk.minutetaker, { type: 'session.details', details: DETAILS });
 	const [ani, budi] = await people(kk, [['Ani', 'pemerintah'], ['Budi', 'akademisi']]);
 	await phase(kk, 'writing');
@@ -60,7 +61,7 @@ export async function programme() {
 	await phase(kk, 'action');
 	await must(db, kk.minutetaker, { type: 'action.save', row: { ...ACTION, issueItemIds: [a1], recommendationId: a3 } });
 
-	const paser = open('Paser');
+	const paser = await open('Paser');
 	const [cici, dedi, eka] = await people(paser, [['Cici', 'pemerintah'], ['Dedi', 'dunia_usaha'], ['Eka', 'komunitas']]);
 	await phase(paser, 'writing');
 	const b1 = await post(paser, dedi, 'kendala', 'Bank minta jaminan sertifikat');
@@ -77,7 +78,7 @@ export async function programme() {
 		row: { ...ACTION, pic: { name: 'Kades', institution: 'Pemerintah Desa Long Ikis', group: 'pemerintah' }, funding: 'Dana Desa 2026', issueItemIds: [b2] }
 	});
 
-	const smd = open('Samarinda');
+	const smd = await open('Samarinda');
 	const [fajar] = await people(smd, [['Fajar', 'dunia_usaha']]);
 	await phase(smd, 'writing');
 	const c1 = await post(smd, fajar, 'kendala', 'Modal usaha terbatas');

@@ -1,6 +1,6 @@
 /**
  * Sessions made of seeded random commands through the real command path (parse, then
- * `execute`) on an in-memory database: phases back and forth, anonymous and pre-moderated items,
+ * `execute`) on a fresh store of this run's engine: phases back and forth, anonymous and pre-moderated items,
  * hiding, merging, themes, votes before and after the reveal, links, the action plan, notes,
  * deletes, late joiners and the close. Most commands are aimed at what exists, so most are
  * accepted; the refused ones must change nothing, which other specs check.
@@ -8,14 +8,15 @@
 import { PHASES, type Phase } from '../domain/types';
 import type { SessionRecord, SocketIdentity } from '../realtime/contract';
 import * as actions from '../server/actions';
+import type { Store } from '../server/db/store';
 import * as items from '../server/items';
 import { lastSeq, recordsSince } from '../server/log';
 import * as notes from '../server/notes';
 import * as participants from '../server/participants';
 import * as themes from '../server/themes';
-import { kysely } from './orgs';
 import { random, type Rng } from './random';
-import { joinParticipant, send, sessionWith, viewOf, type TestParticipant } from './server';
+import { joinParticipant, send, viewOf, type TestParticipant } from './server';
+import { sessionWith } from './stores';
 
 const TEXTS = ['Jalan desa rusak', 'Modal usaha sulit', 'Sinyal lemah', 'Pasar daring', 'Pelatihan kemasan', 'Air bersih'];
 const NAMES = ['Siti', 'Budi', 'Ani', 'Yusuf', 'Dewi', 'Hendra'];
@@ -31,7 +32,12 @@ export interface Step {
 	joined?: TestParticipant;
 }
 
-type Options = { /** Leaves out merges into a hidden or pending item (see board.replay.spec.ts). */ mergeOnlyIntoVisible?: boolean };
+type Options = {
+	/** Leaves out merges into a hidden or pending item (see board.replay.spec.ts). */
+	mergeOnlyIntoVisible?: boolean;
+	/** The store to start the session in (see fileStore); a fresh one when not given. */
+	store?: Store;
+};
 type Fixture = Awaited<ReturnType<typeof sessionWith>>;
 
 export class RandomSession {
@@ -44,7 +50,7 @@ export class RandomSession {
 	static async start(seed: number, options: Options = {}): Promise<RandomSession> {
 		const rng = random(seed);
 		const anonymous = rng.chance(0.8);
-		return new RandomSession(rng, await sessionWith(NAMES.slice(0, FIRST), { allowAnonymous: anonymous }), options);
+		return new RandomSession(rng, await sessionWith(NAMES.slice(0, FIRST), { allowAnonymous: anonymous }, options.store), options);
 	}
 
 	private constructor(
@@ -68,7 +74,7 @@ export class RandomSession {
 	/** Runs one random command (or a join); `closing` lets it close the session. */
 	async step(closing = false): Promise<Step> {
 		if (this.people.length < NAMES.length && this.rng.chance(0.03)) return this.#join();
-		const view = viewOf(this.db, this.session);
+		const view = await viewOf(this.db, this.session);
 		if (view.status === 'closed') return this.#afterClose();
 		if (closing && this.rng.chance(0.2)) return this.#run(this.session.facilitator, { type: 'phase.set', phase: 'closed' });
 		// Kinds change only before the first item, so try it early.
@@ -94,11 +100,11 @@ export class RandomSession {
 	}
 
 	async #join(): Promise<Step> {
-		const seq = lastSeq(this.db, this.#sessionId);
+		const seq = await lastSeq(this.db, this.#sessionId);
 		const joined = await joinParticipant(this.db, this.session, NAMES[this.people.length], undefined, this.rng.pick(GROUPS));
 		this.people.push(joined);
 		// Joins are not commands: the record is read back from the log.
-		return { label: `${joined.view.name} joins`, records: recordsSince(this.db, this.#sessionId, seq, 10), joined };
+		return { label: `${joined.view.name} joins`, records: await recordsSince(this.db, this.#sessionId, seq, 10), joined };
 	}
 
 	#participant(): TestParticipant {
@@ -106,7 +112,7 @@ export class RandomSession {
 	}
 
 	#itemRows() {
-		return items.listRows(kysely(this.db), this.#sessionId);
+		return items.listRows(this.db, this.#sessionId);
 	}
 
 	async #itemId(filter: (status: string) => boolean = () => true): Promise<string> {
@@ -125,7 +131,8 @@ export class RandomSession {
 		return this.#run(this.session.facilitator, { type: 'phase.set', phase });
 	}
 
-	async #post(kinds = viewOf(this.db, this.session).kinds.map((k) => k.key)): Promise<Step> {
+	async #post(given?: string[]): Promise<Step> {
+		const kinds = given ?? (await viewOf(this.db, this.session)).kinds.map((k) => k.key);
 		const kind = this.rng.pick([kinds[0], ...kinds]);
 		const text = `${this.rng.pick(TEXTS)} ${++this.#texts}`;
 		return this.#run(this.#participant().identity, { type: 'item.add', kind, text, anonymous: this.rng.chance(0.3) });
@@ -152,14 +159,14 @@ export class RandomSession {
 			if (this.options.mergeOnlyIntoVisible && target.status !== 'visible') return this.#post();
 			return this.#run(f, { type: 'item.merge', targetId: target.id, sourceIds: sources.map((s) => s.id) });
 		}
-		const themeIds = (await themes.list(kysely(this.db), this.#sessionId)).map((t) => t.id);
+		const themeIds = (await themes.list(this.db, this.#sessionId)).map((t) => t.id);
 		const themeId = themeIds.length && this.rng.chance(0.8) ? this.rng.pick(themeIds) : null;
 		return this.#run(f, { type: 'item.theme', itemId: await this.#itemId((s) => s !== 'merged'), themeId });
 	}
 
 	async #theme(): Promise<Step> {
 		const f = this.session.facilitator;
-		const list = await themes.list(kysely(this.db), this.#sessionId);
+		const list = await themes.list(this.db, this.#sessionId);
 		const roll = this.rng.int(list.length ? 5 : 1);
 		if (roll === 0 || roll === 1) return this.#run(f, { type: 'theme.create', name: `Tema ${++this.#texts}` });
 		const themeId = this.rng.pick(list).id;
@@ -171,7 +178,7 @@ export class RandomSession {
 	async #vote(target: 'items' | 'themes'): Promise<Step> {
 		const ids =
 			target === 'themes'
-				? (await themes.list(kysely(this.db), this.#sessionId)).map((t) => t.id)
+				? (await themes.list(this.db, this.#sessionId)).map((t) => t.id)
 				: (await this.#itemRows())
 						.filter((r) => r.status === 'visible' || this.rng.chance(0.1))
 						.map((r) => r.id);
@@ -202,7 +209,7 @@ export class RandomSession {
 	async #link(): Promise<Step> {
 		const rows = await this.#itemRows();
 		// The last kind answers the others (see handlers/board.ts).
-		const answer = viewOf(this.db, this.session).kinds.at(-1)?.key;
+		const answer = (await viewOf(this.db, this.session)).kinds.at(-1)?.key;
 		const recommendations = rows.filter((r) => r.kind === answer);
 		const others = rows.filter((r) => r.kind !== answer);
 		if (!recommendations.length || !others.length) return this.#post();
@@ -215,8 +222,8 @@ export class RandomSession {
 	async #afterClose(): Promise<Step> {
 		const staff = this.rng.chance(0.5) ? this.session.minutetaker : this.session.facilitator;
 		const roll = this.rng.int(6);
-		const rows = await actions.list(kysely(this.db), this.#sessionId);
-		const noteIds = (await notes.list(kysely(this.db), this.#sessionId)).map((n) => n.id);
+		const rows = await actions.list(this.db, this.#sessionId);
+		const noteIds = (await notes.list(this.db, this.#sessionId)).map((n) => n.id);
 		if (roll === 0 || (roll === 1 && !rows.length)) {
 			const itemIds = (await this.#itemRows()).map((r) => r.id);
 			const row = { activity: `Kegiatan ${++this.#texts}`, issueItemIds: itemIds.slice(0, this.rng.int(3)), cost: this.rng.int(5) * 1e6 };
@@ -226,7 +233,7 @@ export class RandomSession {
 		if (roll === 2 && rows.length) return this.#run(staff, { type: 'action.delete', rowId: this.rng.pick(rows).id });
 		if (roll === 3 && noteIds.length) return this.#run(staff, { type: 'note.delete', noteId: this.rng.pick(noteIds) });
 		if (roll === 4) return this.#run(staff, { type: 'session.details', details: { chair: `Ketua ${++this.#texts}` } });
-		const who = this.rng.chance(0.5) ? (await participants.list(kysely(this.db), this.#sessionId))[0] : null;
+		const who = this.rng.chance(0.5) ? (await participants.list(this.db, this.#sessionId))[0] : null;
 		const speaker = who ? { participantId: who.id, name: who.name, institution: who.institution, group: who.group } : null;
 		return this.#run(staff, { type: 'note.add', text: `Catatan ${++this.#texts}`, speaker });
 	}
@@ -238,7 +245,7 @@ export class RandomSession {
 		if (roll === 3) return this.#run(f, { type: 'session.settings', allowAnonymous: this.rng.chance(0.5) });
 		if (roll === 4) return this.#kinds();
 		if (roll === 5) {
-			const keys = viewOf(this.db, this.session).kinds.map((k) => k.key);
+			const keys = (await viewOf(this.db, this.session)).kinds.map((k) => k.key);
 			const phase = this.rng.pick(PHASES.filter((p) => p !== 'closed'));
 			return this.#run(f, { type: 'phase.kinds', phase, kinds: keys.filter(() => this.rng.chance(0.5)) });
 		}

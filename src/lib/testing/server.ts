@@ -1,21 +1,18 @@
 /**
- * Server fixtures: a fresh database, a session with its roles, participants joined the way the
- * HTTP route joins them, and commands sent the way the socket handler sends them (parsed first).
+ * Server fixtures: a session with its roles, participants joined the way the HTTP route joins them,
+ * and commands sent the way the socket handler sends them (parsed first), on any store. Fresh stores
+ * on this run's engine come from ./stores. No vitest here: the benches build programmes with these.
  * Test code only: a guard spec (./imports.spec.ts) fails if production code imports it.
  */
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import type { ParticipantView, Phase } from '../domain/types';
 import type { CommandEnvelope, SocketIdentity } from '../realtime/contract';
 import { createSessionSchema, envelopeSchema, joinSchema } from '../realtime/schemas';
 import { execute, type Executed } from '../server/commands';
-import { getContext } from '../server/context';
-import { openDatabase, type Db } from '../server/db/database';
+import { engineOf, type Database, type StoreTransaction } from '../server/db/store';
 import * as participants from '../server/participants';
-import type { StoreTransaction } from '../server/db/store';
 import * as sessions from '../server/sessions';
-import { kysely } from './orgs';
-
-export const freshDb = (): Db => openDatabase(':memory:');
 
 /** A phone-made participant token: 128 random bits, base64url (22 characters). */
 export const newToken = () => randomBytes(16).toString('base64url');
@@ -34,10 +31,10 @@ export interface TestSession {
 }
 
 /** Creates a session from the same input the HTTP API accepts; `overrides` change that input. */
-export function createSession(db: Db, overrides: Record<string, unknown> = {}): TestSession {
+export async function createSession(db: Database, overrides: Record<string, unknown> = {}): Promise<TestSession> {
 	const input = createSessionSchema.parse({ title: 'FGD RPJMD Kutai Timur', startsAt: '2025-10-24T09:00', ...overrides });
-	const created = sessions.create(db, input);
-	const row = sessions.byId(db, created.id);
+	const created = await sessions.create(db, input);
+	const row = await sessions.byId(db, created.id);
 	const base = { sessionId: row.id, code: row.code, participantId: null };
 	return {
 		row,
@@ -58,7 +55,7 @@ export interface TestParticipant {
 }
 
 export async function joinParticipant(
-	db: Db,
+	db: Database,
 	session: TestSession,
 	name = 'Siti Aminah',
 	token = newToken(),
@@ -66,7 +63,7 @@ export async function joinParticipant(
 	institution = 'Universitas Mulawarman'
 ): Promise<TestParticipant> {
 	const input = joinSchema.parse({ token, name, group, institution, consent: true });
-	const { participant } = await inTransaction(db, (trx) => participants.join(trx, sessions.byId(db, session.row.id), input));
+	const { participant } = await inTransaction(db, async (trx) => participants.join(trx, await sessions.byId(trx, session.row.id), input));
 	return {
 		id: participant.id,
 		token,
@@ -75,37 +72,12 @@ export async function joinParticipant(
 	};
 }
 
-/** Who joins in `sessionWith`: a name, or a name with a stakeholder group. */
-export type Joiner = string | { name: string; group: string };
-
-/**
- * The set-up most server specs share: a fresh in-memory database, a session (with `overrides`
- * to its creation input) and these people joined, in order.
- */
-export async function sessionWith(people: Joiner[] = [], overrides: Record<string, unknown> = {}) {
-	const db = freshDb();
-	const session = createSession(db, overrides);
-	const joined: TestParticipant[] = [];
-	for (const p of people)
-		joined.push(typeof p === 'string' ? await joinParticipant(db, session, p) : await joinParticipant(db, session, p.name, newToken(), p.group));
-	return { db, session, people: joined };
-}
-
-/**
- * For specs of routes and of code that reads the app's shared context: that context on an
- * in-memory database, and a new session in it.
- */
-export function sessionInContext(overrides: Record<string, unknown> = {}): TestSession {
-	process.env.DATABASE_PATH = ':memory:';
-	return createSession(getContext().db, overrides);
-}
-
 /**
  * Runs `write` in a store transaction of its own over `db` and commits it, as the group commit
  * would with a group of one; rolls back and rethrows if `write` throws.
  */
-export async function inTransaction<T>(db: Db, write: (trx: StoreTransaction) => Promise<T>): Promise<T> {
-	const trx = await kysely(db).startTransaction().execute();
+export async function inTransaction<T>(db: Database, write: (trx: StoreTransaction) => Promise<T>): Promise<T> {
+	const trx = await db.startTransaction().execute();
 	try {
 		const result = await write(trx);
 		await trx.commit().execute();
@@ -117,46 +89,72 @@ export async function inTransaction<T>(db: Db, write: (trx: StoreTransaction) =>
 }
 
 /** Executes a validated command in a transaction of its own, as a group of one. */
-export function executeAlone(db: Db, who: SocketIdentity, envelope: CommandEnvelope): Promise<Executed> {
-	return inTransaction(db, (trx) => execute(db, trx, who, envelope));
+export function executeAlone(db: Database, who: SocketIdentity, envelope: CommandEnvelope): Promise<Executed> {
+	return inTransaction(db, (trx) => execute(trx, who, envelope));
 }
 
 /** Validates a raw command as the socket handler does, then executes it in a transaction of its own. */
-export async function send(db: Db, who: SocketIdentity, command: unknown, id: string = commandId()): Promise<Executed> {
+export async function send(db: Database, who: SocketIdentity, command: unknown, id: string = commandId()): Promise<Executed> {
 	return executeAlone(db, who, envelopeSchema.parse({ id, command }));
 }
 
 /** Sends a command that must succeed, failing loudly (with the refusal) if it did not. */
-export async function must(db: Db, who: SocketIdentity, command: unknown, id?: string): Promise<Executed> {
+export async function must(db: Database, who: SocketIdentity, command: unknown, id?: string): Promise<Executed> {
 	const executed = await send(db, who, command, id);
 	if (!executed.result.ok) throw new Error(`${(command as { type: string }).type} refused: ${JSON.stringify(executed.result)}`);
 	return executed;
 }
 
 /** Moves the session to `phase` as the facilitator would; no-op when it is there already. */
-export async function setPhase(db: Db, session: TestSession, phase: Phase): Promise<void> {
-	if (sessions.byId(db, session.row.id).phase === phase) return;
+export async function setPhase(db: Database, session: TestSession, phase: Phase): Promise<void> {
+	if ((await sessions.byId(db, session.row.id)).phase === phase) return;
 	await must(db, session.facilitator, { type: 'phase.set', phase });
 }
 
 /** The session as every role sees it now. */
-export const viewOf = (db: Db, session: TestSession) => sessions.toView(sessions.byId(db, session.row.id));
+export const viewOf = async (db: Database, session: TestSession) => sessions.toView(await sessions.byId(db, session.row.id));
 
 /** Adds an item and returns its id, failing loudly if the command was refused. */
-export async function addItem(db: Db, who: SocketIdentity, text = 'Akses jalan desa rusak', extra: Record<string, unknown> = {}): Promise<string> {
+export async function addItem(db: Database, who: SocketIdentity, text = 'Akses jalan desa rusak', extra: Record<string, unknown> = {}): Promise<string> {
 	const { result } = await send(db, who, { type: 'item.add', kind: 'kendala', text, ...extra });
 	if (!result.ok || !result.itemId) throw new Error(`item.add refused: ${JSON.stringify(result)}`);
 	return result.itemId;
 }
 
-/** Every row of every table, to prove that something changed nothing. */
-export function dumpTables(db: Db): Record<string, unknown[]> {
-	const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
-	return Object.fromEntries(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all()]));
+/**
+ * This store's tables. On PostgreSQL the catalog of its own schema only, not Kysely's
+ * introspection: that reads every schema of the database, and other spec files drop their scratch
+ * schemas meanwhile.
+ */
+async function tablesOf(db: Database): Promise<string[]> {
+	const listed =
+		engineOf(db) === 'postgres'
+			? sql<{ name: string }>`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1`
+			: sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY 1`;
+	return (await listed.execute(db)).rows.map((r) => r.name);
+}
+
+const tablesCache = new WeakMap<Database, string[]>();
+
+/**
+ * Every row of every table, to prove that something changed nothing. Cheap enough for thousands
+ * of comparisons (hostile-input.spec.ts): the tables are listed once per store, and PostgreSQL
+ * reads them all in one round trip.
+ */
+export async function dumpTables(db: Database): Promise<Record<string, unknown[]>> {
+	const tables = tablesCache.get(db) ?? (await tablesOf(db));
+	tablesCache.set(db, tables);
+	if (engineOf(db) === 'postgres') {
+		const columns = tables.map((name) => sql`(SELECT coalesce(json_agg(r), '[]') FROM (SELECT * FROM ${sql.table(name)} ORDER BY 1, 2) r) AS ${sql.id(name)}`);
+		return (await sql<Record<string, unknown[]>>`SELECT ${sql.join(columns)}`.execute(db)).rows[0];
+	}
+	const dump: Record<string, unknown[]> = {};
+	for (const name of tables) dump[name] = (await sql`SELECT * FROM ${sql.table(name)} ORDER BY 1, 2`.execute(db)).rows;
+	return dump;
 }
 
 /** The log as stored, for asserting on seq numbers. */
-export function storedSeqs(db: Db, sessionId: string): number[] {
-	const rows = db.prepare('SELECT seq FROM session_events WHERE session_id = ? ORDER BY seq').all(sessionId) as { seq: number }[];
+export async function storedSeqs(db: Database, sessionId: string): Promise<number[]> {
+	const rows = await db.selectFrom('session_events').select('seq').where('session_id', '=', sessionId).orderBy('seq').execute();
 	return rows.map((r) => r.seq);
 }

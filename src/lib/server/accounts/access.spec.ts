@@ -1,12 +1,11 @@
 /**
  * An organization's sessions: who sees and runs which, claiming a one-off session, assigning,
- * console grants. The dashboard's side runs on both engines; the socket's key check (still on the
- * raw SQLite connection, see docs/architecture.md, "Storage engines") runs on SQLite only.
+ * console grants, and the socket opened with a grant, each on both engines (forEachEngine).
  */
 import { describe, expect, it } from 'vitest';
 import { forEachEngine } from '$lib/testing/engines';
-import { kysely, GOOD_PASSWORD as GOOD, orgWithAdmin } from '$lib/testing/orgs';
-import { createSession, freshDb, must } from '$lib/testing/server';
+import { GOOD_PASSWORD as GOOD, orgWithAdmin } from '$lib/testing/orgs';
+import { createSession, must } from '$lib/testing/server';
 import type { Database } from '../db/store';
 import { authenticate } from '../realtime/authenticate';
 import { hashSecret, newId, newSecret } from '../secrets';
@@ -181,42 +180,42 @@ forEachEngine(({ store }) => {
 			expect(await access.programmeSessionIds(db(), paser.admin, 'prog1')).toEqual([]);
 		});
 	});
-});
 
-describe('console from an account (the socket, on SQLite)', () => {
-	it('opens the socket as that account, attributes its commands, and dies with the sign-in or the right', async () => {
-		const db = freshDb();
-		const kukar = await orgWithAdmin(kysely(db));
-		const fas = await kukar.add('fas1', 'facilitator');
-		const s = createSession(db);
-		await orgSessions.claim(kysely(db), kukar.admin, { code: s.row.code, key: s.facilitatorKey });
-		await orgSessions.assign(kysely(db), kukar.admin, s.row.code, fas.accountId, true);
-		const signed = await auth.signIn(kysely(db), { login: 'fas1', password: GOOD, address: 'a' }, new SignInLimiter());
-		if (!signed.ok) throw new Error('sign-in failed');
-		const authSessionId = (await auth.resolve(kysely(db), signed.token))!.authSessionId;
-		const { key } = await orgSessions.grantConsole(kysely(db), fas, authSessionId, s.row.code);
-		const outcome = await authenticate(db, kysely(db), { role: 'facilitator', code: s.row.code, key }, 'a');
-		expect(outcome).toMatchObject({ ok: true, identity: { role: 'facilitator', accountId: fas.accountId } });
-		if (!outcome.ok) return;
-		await must(db, outcome.identity, { type: 'timer.start', seconds: 300 });
-		const last = () => db.prepare('SELECT actor, account_id FROM session_events WHERE session_id = ? ORDER BY seq DESC LIMIT 1').get(s.row.id);
-		expect(last()).toEqual({ actor: 'facilitator', account_id: fas.accountId });
-		// The secret link keeps working, unattributed.
-		const secret = await authenticate(db, kysely(db), { role: 'facilitator', code: s.row.code, key: s.facilitatorKey }, 'a');
-		if (!secret.ok) throw new Error('the facilitator link must keep working');
-		await must(db, secret.identity, { type: 'timer.pause' });
-		expect(last()).toEqual({ actor: 'facilitator', account_id: null });
-		// A grant does not open another session.
-		const other = createSession(db);
-		expect(await access.facilitatorKeyOpens(kysely(db), other.row, key)).toBeNull();
-		// Unassigned: gone. Assigned again: back. Signed out everywhere: gone for good.
-		await orgSessions.assign(kysely(db), kukar.admin, s.row.code, fas.accountId, false);
-		expect(await access.facilitatorKeyOpens(kysely(db), s.row, key)).toBeNull();
-		await orgSessions.assign(kysely(db), kukar.admin, s.row.code, fas.accountId, true);
-		expect(await access.facilitatorKeyOpens(kysely(db), s.row, key)).toEqual({ accountId: fas.accountId });
-		expect(await access.facilitatorKeyOpens(kysely(db), s.row, key, Date.now() + orgSessions.GRANT_TTL_MS + 1000)).toBeNull();
-		await auth.signOutEverywhere(kysely(db), (await accounts.byId(kysely(db), fas.accountId))!);
-		expect(await access.facilitatorKeyOpens(kysely(db), s.row, key)).toBeNull();
-		await expect(orgSessions.grantConsole(kysely(db), fas, authSessionId, createSession(db).row.code)).rejects.toThrow(access.AccessDenied);
+	describe('console from an account (the socket)', () => {
+		it('opens the socket as that account, attributes its commands, and dies with the sign-in or the right', async () => {
+			const kukar = await orgWithAdmin(db());
+			const fas = await kukar.add('fas1', 'facilitator');
+			const s = await createSession(db());
+			await orgSessions.claim(db(), kukar.admin, { code: s.row.code, key: s.facilitatorKey });
+			await orgSessions.assign(db(), kukar.admin, s.row.code, fas.accountId, true);
+			const signed = await auth.signIn(db(), { login: 'fas1', password: GOOD, address: 'a' }, new SignInLimiter());
+			if (!signed.ok) throw new Error('sign-in failed');
+			const authSessionId = (await auth.resolve(db(), signed.token))!.authSessionId;
+			const { key } = await orgSessions.grantConsole(db(), fas, authSessionId, s.row.code);
+			const outcome = await authenticate(db(), { role: 'facilitator', code: s.row.code, key }, 'a');
+			expect(outcome).toMatchObject({ ok: true, identity: { role: 'facilitator', accountId: fas.accountId } });
+			if (!outcome.ok) return;
+			await must(db(), outcome.identity, { type: 'timer.start', seconds: 300 });
+			const last = () =>
+				db().selectFrom('session_events').select(['actor', 'account_id']).where('session_id', '=', s.row.id).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+			expect(await last()).toEqual({ actor: 'facilitator', account_id: fas.accountId });
+			// The secret link keeps working, unattributed.
+			const secret = await authenticate(db(), { role: 'facilitator', code: s.row.code, key: s.facilitatorKey }, 'a');
+			if (!secret.ok) throw new Error('the facilitator link must keep working');
+			await must(db(), secret.identity, { type: 'timer.pause' });
+			expect(await last()).toEqual({ actor: 'facilitator', account_id: null });
+			// A grant does not open another session.
+			const other = await createSession(db());
+			expect(await access.facilitatorKeyOpens(db(), other.row, key)).toBeNull();
+			// Unassigned: gone. Assigned again: back. Signed out everywhere: gone for good.
+			await orgSessions.assign(db(), kukar.admin, s.row.code, fas.accountId, false);
+			expect(await access.facilitatorKeyOpens(db(), s.row, key)).toBeNull();
+			await orgSessions.assign(db(), kukar.admin, s.row.code, fas.accountId, true);
+			expect(await access.facilitatorKeyOpens(db(), s.row, key)).toEqual({ accountId: fas.accountId });
+			expect(await access.facilitatorKeyOpens(db(), s.row, key, Date.now() + orgSessions.GRANT_TTL_MS + 1000)).toBeNull();
+			await auth.signOutEverywhere(db(), (await accounts.byId(db(), fas.accountId))!);
+			expect(await access.facilitatorKeyOpens(db(), s.row, key)).toBeNull();
+			await expect(orgSessions.grantConsole(db(), fas, authSessionId, (await createSession(db())).row.code)).rejects.toThrow(access.AccessDenied);
+		});
 	});
 });

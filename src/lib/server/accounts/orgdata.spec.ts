@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { facilitatedFgd } from '$lib/testing/fgd';
-import { GOOD_PASSWORD as GOOD, kysely } from '$lib/testing/orgs';
-import type { Db } from '../db/database';
+import { GOOD_PASSWORD as GOOD } from '$lib/testing/orgs';
+import { engineOf, insertionOrder, type Database } from '../db/store';
 import * as privacy from '../privacy';
 import * as access from './access';
 import * as accounts from './accounts';
@@ -15,8 +15,7 @@ import * as audit from './audit';
 import * as members from './members';
 import * as orgSettings from './org-settings';
 
-async function orgOf(raw: Db, name = 'DPMD Kabupaten Paser') {
-	const db = kysely(raw);
+async function orgOf(db: Database, name = 'DPMD Kabupaten Paser') {
 	const login = `admin@${name.length}.paser.go.id`;
 	const { organization, account, token } = await accounts.createAdminWithSetupLink(db, { organization: name, login, name: 'Rina Admin' });
 	await accounts.completeLink(db, token, { name: 'Rina Admin', password: GOOD });
@@ -32,16 +31,16 @@ const form = (fields: Record<string, string>) => {
 	return data;
 };
 
-const entries = (db: Db, organizationId: string, action?: audit.AuditAction) => audit.list(kysely(db), organizationId, 1000, action ? { action } : {});
+const entries = (db: Database, organizationId: string, action?: audit.AuditAction) => audit.list(db, organizationId, 1000, action ? { action } : {});
 /** The settings as an admin sets them, through the store over the same connection. */
-const setSettings = (db: Db, member: access.Member, value: orgSettings.OrgSettings, address?: string) => orgSettings.set(kysely(db), member, value, address);
-const allEntries = (db: Db) => db.prepare('SELECT * FROM org_audit').all() as { action: string }[];
+const setSettings = (db: Database, member: access.Member, value: orgSettings.OrgSettings, address?: string) => orgSettings.set(db, member, value, address);
+const allEntries = (db: Database) => db.selectFrom('org_audit').selectAll().execute();
 
 /** A closed, facilitated FGD (five participants) owned by an organization. */
 async function orgFgd() {
 	const fgd = await facilitatedFgd();
 	const org = await orgOf(fgd.db);
-	fgd.db.prepare('UPDATE sessions SET organization_id = ? WHERE id = ?').run(org.organization.id, fgd.session.id);
+	await fgd.db.updateTable('sessions').set({ organization_id: org.organization.id }).where('id', '=', fgd.session.id).execute();
 	return { fgd, ...org };
 }
 
@@ -61,11 +60,11 @@ describe('organization settings', () => {
 		const db = fgd.db;
 		await expect(setSettings(db, organizer, { retentionMonths: 1, keepInstitutions: false })).rejects.toThrow(access.AccessDenied);
 		await expect(setSettings(db, admin, { retentionMonths: 0, keepInstitutions: false })).rejects.toThrow();
-		expect(await orgSettings.get(kysely(db), organization.id)).toEqual({ retentionMonths: null, keepInstitutions: true });
+		expect(await orgSettings.get(db, organization.id)).toEqual({ retentionMonths: null, keepInstitutions: true });
 		expect(await entries(db, organization.id, 'settings.changed')).toHaveLength(0);
 
 		await setSettings(db, admin, { retentionMonths: 6, keepInstitutions: false }, '198.51.100.7');
-		expect(await orgSettings.get(kysely(db), organization.id)).toEqual({ retentionMonths: 6, keepInstitutions: false });
+		expect(await orgSettings.get(db, organization.id)).toEqual({ retentionMonths: 6, keepInstitutions: false });
 		const [entry] = await entries(db, organization.id, 'settings.changed');
 		expect(entry).toMatchObject({ accountId: admin.accountId, actor: 'account', address: '198.51.100.7', detail: 'months=6 keepInstitutions=no' });
 	});
@@ -76,36 +75,37 @@ describe('the period a session takes', () => {
 		const { fgd, admin } = await orgFgd();
 		const db = fgd.db;
 		const id = fgd.session.id;
-		expect(await privacy.settings(kysely(db), id)).toMatchObject({ effectiveMonths: 12, organizationMonths: 12 });
+		expect(await privacy.settings(db, id)).toMatchObject({ effectiveMonths: 12, organizationMonths: 12 });
 		await setSettings(db, admin, { retentionMonths: 1, keepInstitutions: true });
-		expect(await privacy.settings(kysely(db), id)).toMatchObject({ effectiveMonths: 1, organizationMonths: 1 });
-		db.prepare('UPDATE sessions SET retention_months = 6 WHERE id = ?').run(id);
-		expect((await privacy.settings(kysely(db), id)).effectiveMonths).toBe(1); // longer than the organization's: not taken
+		expect(await privacy.settings(db, id)).toMatchObject({ effectiveMonths: 1, organizationMonths: 1 });
+		await db.updateTable('sessions').set({ retention_months: 6 }).where('id', '=', id).execute();
+		expect((await privacy.settings(db, id)).effectiveMonths).toBe(1); // longer than the organization's: not taken
 		await setSettings(db, admin, { retentionMonths: 24, keepInstitutions: true });
-		expect((await privacy.settings(kysely(db), id)).effectiveMonths).toBe(6); // shorter: taken
+		expect((await privacy.settings(db, id)).effectiveMonths).toBe(6); // shorter: taken
 
-		db.prepare('UPDATE sessions SET organization_id = NULL, retention_months = NULL WHERE id = ?').run(id);
-		expect(await privacy.settings(kysely(db), id)).toMatchObject({ effectiveMonths: 12, organizationMonths: null });
+		await db.updateTable('sessions').set({ organization_id: null, retention_months: null }).where('id', '=', id).execute();
+		expect(await privacy.settings(db, id)).toMatchObject({ effectiveMonths: 12, organizationMonths: null });
 	});
 
 	it('a closed session is due one month after its close when its organization says one month', async () => {
 		const { fgd, admin } = await orgFgd();
 		const db = fgd.db;
-		const closedAt = new Date((db.prepare('SELECT closed_at FROM sessions WHERE id = ?').get(fgd.session.id) as { closed_at: string }).closed_at);
+		const { closed_at } = await db.selectFrom('sessions').select('closed_at').where('id', '=', fgd.session.id).executeTakeFirstOrThrow();
+		const closedAt = new Date(closed_at!);
 		const sixWeeks = new Date(closedAt.getTime() + 42 * 24 * 3600_000);
-		expect(await privacy.dueSessions(kysely(db), sixWeeks)).toEqual([]);
+		expect(await privacy.dueSessions(db, sixWeeks)).toEqual([]);
 		await setSettings(db, admin, { retentionMonths: 1, keepInstitutions: true });
-		expect(await privacy.dueSessions(kysely(db), sixWeeks)).toEqual([fgd.session.id]);
+		expect(await privacy.dueSessions(db, sixWeeks)).toEqual([fgd.session.id]);
 	});
 
 	it('anonymisation drops institutions when the organization chose so, whatever the session says', async () => {
 		const { fgd, admin } = await orgFgd();
 		const db = fgd.db;
 		await setSettings(db, admin, { retentionMonths: 1, keepInstitutions: false });
-		expect(await privacy.settings(kysely(db), fgd.session.id)).toMatchObject({ keepInstitutions: true, institutionsKept: false, organizationDropsInstitutions: true });
-		const record = await kysely(db).transaction().execute((trx) => privacy.anonymise(trx, fgd.session.id, 'retention'));
+		expect(await privacy.settings(db, fgd.session.id)).toMatchObject({ keepInstitutions: true, institutionsKept: false, organizationDropsInstitutions: true });
+		const record = await db.transaction().execute((trx) => privacy.anonymise(trx, fgd.session.id, 'retention'));
 		expect(record?.event).toMatchObject({ keptInstitutions: false });
-		const institutions = db.prepare("SELECT institution FROM participants WHERE session_id = ? AND institution != ''").all(fgd.session.id);
+		const institutions = await db.selectFrom('participants').select('institution').where('session_id', '=', fgd.session.id).where('institution', '!=', '').execute();
 		expect(institutions).toEqual([]);
 	});
 });
@@ -116,8 +116,8 @@ describe('audit hooks', () => {
 	it('records a session action once in its organization, with actor and address; an account wins over the link', async () => {
 		const { fgd, organization, organizer } = await orgFgd();
 		const db = fgd.db;
-		expect(await audit.addForSession(kysely(db), fgd.session.id, who(null, 'report_link'), { action: 'minutes.downloaded', detail: 'pdf id' })).toBe(true);
-		expect(await audit.addForSession(kysely(db), fgd.session.id, who(organizer.accountId), { action: 'report.downloaded' })).toBe(true);
+		expect(await audit.addForSession(db, fgd.session.id, who(null, 'report_link'), { action: 'minutes.downloaded', detail: 'pdf id' })).toBe(true);
+		expect(await audit.addForSession(db, fgd.session.id, who(organizer.accountId), { action: 'report.downloaded' })).toBe(true);
 		const [report, minutes] = (await entries(db, organization.id)).filter((e) => e.action === 'minutes.downloaded' || e.action === 'report.downloaded');
 		expect(minutes).toMatchObject({ action: 'minutes.downloaded', actor: 'report_link', accountId: null, address: '203.0.113.9', subject: fgd.session.code, detail: 'pdf id' });
 		expect(report).toMatchObject({ action: 'report.downloaded', actor: 'account', accountId: organizer.accountId });
@@ -126,21 +126,21 @@ describe('audit hooks', () => {
 	it('writes nothing for a one-off session (no organization)', async () => {
 		const fgd = await facilitatedFgd();
 		const db = fgd.db;
-		expect(await audit.addForSession(kysely(db), fgd.session.id, who(null), { action: 'minutes.downloaded' })).toBe(false);
-		const participant = (db.prepare('SELECT id FROM participants WHERE session_id = ? LIMIT 1').get(fgd.session.id) as { id: string }).id;
-		await kysely(db).transaction().execute((trx) => privacy.erase(trx, fgd.session.id, participant, false, new Date(), who(null)));
-		await kysely(db).transaction().execute((trx) => privacy.deleteSessionRows(trx, fgd.session.id, who(null)));
-		expect(allEntries(db)).toEqual([]);
+		expect(await audit.addForSession(db, fgd.session.id, who(null), { action: 'minutes.downloaded' })).toBe(false);
+		const { id: participant } = await db.selectFrom('participants').select('id').where('session_id', '=', fgd.session.id).limit(1).executeTakeFirstOrThrow();
+		await db.transaction().execute((trx) => privacy.erase(trx, fgd.session.id, participant, false, new Date(), who(null)));
+		await db.transaction().execute((trx) => privacy.deleteSessionRows(trx, fgd.session.id, who(null)));
+		expect(await allEntries(db)).toEqual([]);
 	});
 
 	it('a deletion request from a phone, an erasure by an account: one entry each, with who and from where', async () => {
 		const { fgd, organization, organizer } = await orgFgd();
 		const db = fgd.db;
-		const [first, second] = (db.prepare('SELECT id FROM participants WHERE session_id = ? ORDER BY rowid LIMIT 2').all(fgd.session.id) as { id: string }[]).map(
-			(r) => r.id
-		);
-		await kysely(db).transaction().execute((trx) => privacy.requestDeletion(trx, fgd.session.id, first, 'participant', new Date(), who(null, 'participant')));
-		await kysely(db).transaction().execute((trx) => privacy.erase(trx, fgd.session.id, first, false, new Date(), who(organizer.accountId)));
+		const [first, second] = (
+			await db.selectFrom('participants').select('id').where('session_id', '=', fgd.session.id).orderBy(insertionOrder(engineOf(db))).limit(2).execute()
+		).map((r) => r.id);
+		await db.transaction().execute((trx) => privacy.requestDeletion(trx, fgd.session.id, first, 'participant', new Date(), who(null, 'participant')));
+		await db.transaction().execute((trx) => privacy.erase(trx, fgd.session.id, first, false, new Date(), who(organizer.accountId)));
 		expect(await entries(db, organization.id, 'privacy.deletion_requested')).toEqual([
 			expect.objectContaining({ actor: 'participant', accountId: null, address: '203.0.113.9', detail: `participant=${first} by=participant` })
 		]);
@@ -148,7 +148,7 @@ describe('audit hooks', () => {
 			expect.objectContaining({ actor: 'account', accountId: organizer.accountId, detail: `participant=${first}` })
 		]);
 		// On someone's behalf: the request is logged as the staff's, then the erasure.
-		await kysely(db).transaction().execute((trx) => privacy.erase(trx, fgd.session.id, second, true, new Date(), who(null)));
+		await db.transaction().execute((trx) => privacy.erase(trx, fgd.session.id, second, true, new Date(), who(null)));
 		expect((await entries(db, organization.id, 'privacy.deletion_requested'))[0]).toMatchObject({ actor: 'facilitator_link', detail: `participant=${second} by=facilitator` });
 		expect((await entries(db, organization.id, 'privacy.erased'))[0]).toMatchObject({ actor: 'facilitator_link', detail: `participant=${second} items hidden` });
 	});
@@ -156,23 +156,23 @@ describe('audit hooks', () => {
 	it('a session deletion is recorded, and the entry outlives the session', async () => {
 		const { fgd, organization, admin } = await orgFgd();
 		const db = fgd.db;
-		expect(await privacy.deleteSession(kysely(db), fgd.session.id, who(admin.accountId))).toBe(true);
+		expect(await privacy.deleteSession(db, fgd.session.id, who(admin.accountId))).toBe(true);
 		const [entry] = await entries(db, organization.id, 'session.deleted');
 		expect(entry).toMatchObject({ accountId: admin.accountId, subject: fgd.session.code, address: '203.0.113.9' });
 		expect(entry.detail).toMatch(/items=\d+ participants=5 photos=0/);
-		expect(db.prepare('SELECT 1 FROM sessions WHERE id = ?').get(fgd.session.id)).toBeUndefined();
+		expect(await db.selectFrom('sessions').select('id').where('id', '=', fgd.session.id).executeTakeFirst()).toBeUndefined();
 	});
 
 	it('deleting from the organization page: admins and organizers of its organization only', async () => {
 		const { fgd, admin, organizer } = await orgFgd();
 		const db = fgd.db;
-		const invite = await members.invite(kysely(db), admin, { login: 'fasil.paser', role: 'facilitator' });
-		const facilitator = (await access.membership(kysely(db), (await accounts.completeLink(kysely(db), invite, { name: 'Dedi', password: GOOD })).id))!;
+		const invite = await members.invite(db, admin, { login: 'fasil.paser', role: 'facilitator' });
+		const facilitator = (await access.membership(db, (await accounts.completeLink(db, invite, { name: 'Dedi', password: GOOD })).id))!;
 		const other = await orgOf(db, 'Bappeda Kota Samarinda');
-		expect((await access.deletableSession(kysely(db), organizer, fgd.session.code)).id).toBe(fgd.session.id);
-		expect((await access.deletableSession(kysely(db), admin, fgd.session.code)).id).toBe(fgd.session.id);
-		await expect(access.deletableSession(kysely(db), facilitator, fgd.session.code)).rejects.toThrow(expect.objectContaining({ code: 'forbidden' }));
-		await expect(access.deletableSession(kysely(db), other.admin, fgd.session.code)).rejects.toThrow(expect.objectContaining({ code: 'not_found' }));
+		expect((await access.deletableSession(db, organizer, fgd.session.code)).id).toBe(fgd.session.id);
+		expect((await access.deletableSession(db, admin, fgd.session.code)).id).toBe(fgd.session.id);
+		await expect(access.deletableSession(db, facilitator, fgd.session.code)).rejects.toThrow(expect.objectContaining({ code: 'forbidden' }));
+		await expect(access.deletableSession(db, other.admin, fgd.session.code)).rejects.toThrow(expect.objectContaining({ code: 'not_found' }));
 	});
 
 	it('a retention run records, per organization, how many sessions and participants it anonymised (actor: system)', async () => {
@@ -180,14 +180,14 @@ describe('audit hooks', () => {
 		const db = fgd.db;
 		await setSettings(db, admin, { retentionMonths: 1, keepInstitutions: true });
 		const later = new Date(Date.now() + 400 * 24 * 3600_000);
-		const { anonymised, byOrganization } = await privacy.runRetention(kysely(db), undefined, later);
+		const { anonymised, byOrganization } = await privacy.runRetention(db, undefined, later);
 		expect(anonymised).toEqual([fgd.session.id]);
 		expect(byOrganization.get(organization.id)).toEqual({ sessions: [fgd.session.code], participants: 5 });
 		expect(await entries(db, organization.id, 'retention.run')).toEqual([
 			expect.objectContaining({ actor: 'system', accountId: null, subject: fgd.session.code, detail: 'sessions=1 participants=5' })
 		]);
 		// Nothing left to do: the next run adds no entry.
-		await privacy.runRetention(kysely(db), undefined, later);
+		await privacy.runRetention(db, undefined, later);
 		expect(await entries(db, organization.id, 'retention.run')).toHaveLength(1);
 	});
 });
@@ -198,14 +198,14 @@ describe('the audit log for admins', () => {
 		const db = fgd.db;
 		const other = await orgOf(db, 'Bappeda Kota Samarinda');
 		await setSettings(db, other.admin, { retentionMonths: 3, keepInstitutions: true });
-		await audit.add(kysely(db), { organizationId: organization.id, accountId: admin.accountId, action: 'minutes.downloaded', address: '203.0.113.1' });
+		await audit.add(db, { organizationId: organization.id, accountId: admin.accountId, action: 'minutes.downloaded', address: '203.0.113.1' });
 		const mine = await entries(db, organization.id);
 		expect(mine.every((e) => e.organizationId === organization.id)).toBe(true);
 		expect(await entries(db, organization.id, 'settings.changed')).toEqual([]);
 		expect(await entries(db, organization.id, 'minutes.downloaded')).toHaveLength(1);
-		const past = await audit.list(kysely(db), organization.id, 100, { to: '2000-01-01T00:00:00.000Z' });
+		const past = await audit.list(db, organization.id, 100, { to: '2000-01-01T00:00:00.000Z' });
 		expect(past).toEqual([]);
-		const today = await audit.list(kysely(db), organization.id, 100, { from: new Date(Date.now() - 3600_000).toISOString() });
+		const today = await audit.list(db, organization.id, 100, { from: new Date(Date.now() - 3600_000).toISOString() });
 		expect(today.length).toBe(mine.filter((e) => e.at >= new Date(Date.now() - 3600_000).toISOString()).length);
 	});
 
@@ -237,7 +237,7 @@ describe('the audit log for admins', () => {
 
 	it('entries cannot be edited or deleted', async () => {
 		const { fgd, organization } = await orgFgd();
-		expect(() => fgd.db.prepare('UPDATE org_audit SET detail = ? WHERE organization_id = ?').run('x', organization.id)).toThrow(/append-only/);
-		expect(() => fgd.db.prepare('DELETE FROM org_audit').run()).toThrow(/append-only/);
+		await expect(fgd.db.updateTable('org_audit').set({ detail: 'x' }).where('organization_id', '=', organization.id).execute()).rejects.toThrow(/append-only/);
+		await expect(fgd.db.deleteFrom('org_audit').execute()).rejects.toThrow(/append-only/);
 	});
 });

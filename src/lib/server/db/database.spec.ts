@@ -1,4 +1,4 @@
-import { kysely } from '$lib/testing/orgs';
+// @sqlite-only: its subject is the SQLite file itself (pragmas, migrations, durability).
 import Database from 'better-sqlite3';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import * as sessions from '../sessions';
 import { sync } from '../sync';
 import { addItem, createSession, joinParticipant, send } from '$lib/testing/server';
 import { migrate, migrationsDir, openDatabase, type Db } from './database';
+import { sqliteStore } from './store';
 
 let dir: string;
 const open: Db[] = [];
@@ -18,6 +19,9 @@ function track(db: Db): Db {
 	open.push(db);
 	return db;
 }
+
+/** The store's query handle over this connection, as the server queries it; closed with the connection. */
+const kysely = (db: Db) => sqliteStore(db).db;
 
 beforeEach(() => {
 	dir = mkdtempSync(join(tmpdir(), 'rembuk-db-'));
@@ -43,11 +47,12 @@ describe('migrations', () => {
 
 	it('applied again, change nothing', async () => {
 		const db = track(openDatabase(':memory:'));
-		const session = createSession(db);
+		const store = kysely(db);
+		const session = await createSession(store);
 		const before = schemaOf(db);
 		expect(migrate(db)).toBe(latestMigration());
 		expect(schemaOf(db)).toEqual(before);
-		expect(sessions.byId(db, session.row.id).code).toBe(session.row.code);
+		expect((await sessions.byId(store, session.row.id)).code).toBe(session.row.code);
 	});
 
 	it('apply only the files above the stored version, once', async () => {
@@ -70,10 +75,11 @@ describe('migrations', () => {
 		for (const file of readdirSync(migrationsDir())) if (Number.parseInt(file, 10) <= 4) copyFileSync(join(migrationsDir(), file), join(upTo4, file));
 		const db = track(new Database(':memory:'));
 		expect(migrate(db, upTo4)).toBe(4);
-		const session = createSession(db);
+		const store = kysely(db);
+		const session = await createSession(store);
 
 		expect(migrate(db)).toBe(latestMigration());
-		expect(sessions.byId(db, session.row.id).code).toBe(session.row.code);
+		expect((await sessions.byId(store, session.row.id)).code).toBe(session.row.code);
 		const columns = (db.prepare('PRAGMA table_info(participants)').all() as { name: string }[]).map((c) => c.name);
 		expect(columns).toEqual(expect.arrayContaining(['position', 'sex', 'added_by', 'removed_at']));
 		expect(db.prepare("SELECT name FROM sqlite_master WHERE name IN ('photos', 'photo_blobs')").all()).toHaveLength(2);
@@ -112,24 +118,25 @@ describe('pragmas', () => {
 
 describe('the log', () => {
 	it('refuses to append outside a transaction, so seq and tables cannot drift apart', async () => {
-		const db = track(openDatabase(':memory:'));
-		const session = createSession(db);
-		await expect(recordEvent(kysely(db), session.row.id, 'facilitator', { type: 'item.deleted', itemId: 'x' })).rejects.toThrow(/transaction/);
-		expect(recordsSince(db, session.row.id, 0, 10)).toEqual([]);
+		const db = kysely(track(openDatabase(':memory:')));
+		const session = await createSession(db);
+		await expect(recordEvent(db, session.row.id, 'facilitator', { type: 'item.deleted', itemId: 'x' })).rejects.toThrow(/transaction/);
+		expect(await recordsSince(db, session.row.id, 0, 10)).toEqual([]);
 	});
 
 	it('survives closing and reopening the file (a restart)', async () => {
 		const path = join(dir, 'rembuk.sqlite');
-		const first = track(openDatabase(path));
-		const session = createSession(first);
+		const firstFile = track(openDatabase(path));
+		const first = kysely(firstFile);
+		const session = await createSession(first);
 		const siti = await joinParticipant(first, session);
 		const itemId = await addItem(first, siti.identity, 'Tetap ada setelah restart');
 		const retried = await send(first, siti.identity, { type: 'item.edit', itemId, text: 'Sudah diubah' }, 'edit-before-restart');
-		const before = recordsSince(first, session.row.id, 0, 100);
-		first.close();
+		const before = await recordsSince(first, session.row.id, 0, 100);
+		firstFile.close();
 
-		const second = track(openDatabase(path));
-		expect(recordsSince(second, session.row.id, 0, 100)).toEqual(before);
+		const second = kysely(track(openDatabase(path)));
+		expect(await recordsSince(second, session.row.id, 0, 100)).toEqual(before);
 		expect(before.map((r) => r.seq)).toEqual([1, 2, 3]);
 
 		// A retry that arrives after the restart is still recognised.
@@ -139,7 +146,7 @@ describe('the log', () => {
 
 		// The numbering carries on where it stopped.
 		expect((await send(second, siti.identity, { type: 'item.delete', itemId })).result).toMatchObject({ ok: true, seq: 4 });
-		const result = await sync(kysely(second), siti.identity, 2);
+		const result = await sync(second, siti.identity, 2);
 		expect(result.ok && result.mode === 'events' && result.records.map((r) => r.seq)).toEqual([3, 4]);
 	});
 });

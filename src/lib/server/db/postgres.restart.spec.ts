@@ -36,7 +36,7 @@ describe.skipIf(noServer)('a PostgreSQL restart under writes', () => {
 		const writes = new GroupCommit(store, (_id, records) => published.push(...records));
 		/** Note n of the writer: resolves with its record once committed, rejects otherwise. */
 		const write = (n: number) =>
-			writes.commit(sessionId, async (_raw, trx) => ({ records: [await recordEvent(trx, sessionId, 'minutetaker', { type: 'item.deleted', itemId: `n${n}` })] }));
+			writes.commit(sessionId, async (trx) => ({ records: [await recordEvent(trx, sessionId, 'minutetaker', { type: 'item.deleted', itemId: `n${n}` })] }));
 
 		const acked = new Set<number>();
 		const refused = new Set<number>();

@@ -42,7 +42,7 @@ describe('SQLite: Kysely and the raw connection', () => {
 		const store = sqlite();
 		await store.db.transaction().execute(async (trx) => {
 			await trx.insertInto('organizations').values({ id: 'o1', name: 'Bappeda', created_at: 'now' }).execute();
-			// The raw path (modules not converted yet) sees the uncommitted row: same connection.
+			// The raw connection (which the group commit asks whether SQLite rolled back) sees the uncommitted row: same connection.
 			expect(store.raw!.inTransaction).toBe(true);
 			expect(store.raw!.prepare('SELECT name FROM organizations WHERE id = ?').get('o1')).toEqual({ name: 'Bappeda' });
 		});

@@ -1,16 +1,12 @@
 /**
  * Storage for either engine, chosen by DATABASE_URL: unset, a file path or `sqlite:PATH` keeps the
- * embedded SQLite file (the default, as before); `postgres://…` uses PostgreSQL. Converted modules
- * query through `store.db`, one typed Kysely instance, with the same code for both engines.
+ * embedded SQLite file (the default); `postgres://…` uses PostgreSQL. Every module queries through
+ * `store.db`, one typed Kysely instance, with the same code for both engines.
  *
- * On SQLite the Kysely instance wraps THE SAME better-sqlite3 connection as the modules still on
- * raw `sql(db, …)` (`store.raw`), so both kinds of call see one database and one transaction while
- * the conversion is under way. That is safe because Kysely's SQLite driver is synchronous
- * underneath: every await inside a Kysely transaction resolves as a microtask, so the transaction
- * begins and commits within one turn of the event loop, and no socket message, HTTP request or
- * group commit (all macrotasks) can run a raw write inside it (proven in store.spec.ts). The
- * caveat: code already running in that same turn must not mix a raw write with an open Kysely
- * transaction, e.g. under Promise.all; keep non-database awaits (hashing) outside transactions.
+ * On SQLite, Kysely's driver is synchronous underneath: every await inside one of its transactions
+ * resolves as a microtask, so the transaction begins and commits within one turn of the event loop
+ * and no socket message, HTTP request or other group (all macrotasks) runs inside it (proven in
+ * store.spec.ts). Keep non-database awaits (hashing) outside transactions.
  */
 import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, sql, type ControlledTransaction } from 'kysely';
 import pg from 'pg';
@@ -19,7 +15,7 @@ import type { Schema } from './schema';
 
 export type Engine = 'sqlite' | 'postgres';
 
-/** What converted modules query: the store's Kysely instance, or a transaction of it. */
+/** What every module queries: the store's Kysely instance, or a transaction of it. */
 export type Database = Kysely<Schema>;
 
 /**
@@ -31,7 +27,7 @@ export type StoreTransaction = ControlledTransaction<Schema, string[]>;
 export interface Store {
 	engine: Engine;
 	db: Kysely<Schema>;
-	/** SQLite only: the raw connection of the modules not converted yet (see docs/architecture.md). */
+	/** SQLite only: the connection under `db`, which tells whether SQLite rolled a transaction back by itself. */
 	raw: Db | null;
 	close(): Promise<void>;
 }
@@ -45,71 +41,10 @@ export function parseDatabaseUrl(url: string | undefined, fallbackPath: string):
 	return { engine: 'sqlite', path: url.replace(/^(sqlite|file):(\/\/)?/i, '') };
 }
 
-/**
- * Where SQLite's adapter keeps the raw connection the store wraps (see rawConnection). A registered
- * symbol, not a class to test with instanceof: the socket server and the SvelteKit routes are
- * bundled as separate module graphs, each with its own copy of this file, sharing one store.
- */
-const RAW = Symbol.for('rembuk.store.raw');
-
-class SharedSqliteAdapter extends SqliteAdapter {
-	readonly [RAW]: Db;
-	constructor(raw: Db) {
-		super();
-		this[RAW] = raw;
-	}
-}
-
-/** SQLite's dialect over a connection the raw modules share. */
-class SharedSqliteDialect extends SqliteDialect {
-	constructor(private readonly raw: Db) {
-		super({ database: raw });
-	}
-	override createAdapter() {
-		return new SharedSqliteAdapter(this.raw);
-	}
-}
-
 /** Wraps an open (and migrated) SQLite connection; the store's close closes it. */
 export function sqliteStore(raw: Db): Store {
-	const db = storeOf(raw);
+	const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
 	return { engine: 'sqlite', db, raw, close: () => db.destroy() };
-}
-
-/** Stands for the raw connection on PostgreSQL: code that still needs it says so instead of writing elsewhere. */
-export const NO_RAW_CONNECTION = new Proxy({} as Db, {
-	get() {
-		throw new Error('this code still uses the raw SQLite connection, which PostgreSQL storage does not have');
-	}
-});
-
-/**
- * For the transition only: the raw SQLite connection under a store handle (or a transaction of
- * it), for a converted function that still calls a module on the raw connection. On PostgreSQL
- * there is none, and saying so beats running half a read on another engine.
- */
-export function rawConnection(db: Kysely<Schema>): Db {
-	const raw = (db.getExecutor().adapter as Partial<SharedSqliteAdapter>)[RAW];
-	if (raw) return raw;
-	throw new Error('this code still reads through the raw SQLite connection, which PostgreSQL does not have');
-}
-
-/**
- * One Kysely instance per SQLite connection, process-wide (both module graphs, see RAW): Kysely's
- * SQLite driver queues transactions on its instance, so two instances over one connection could
- * begin one inside the other.
- */
-const WRAPPED = Symbol.for('rembuk.store.wrapped');
-const wrapped: WeakMap<Db, Database> = ((globalThis as { [WRAPPED]?: WeakMap<Db, Database> })[WRAPPED] ??= new WeakMap());
-
-/**
- * The store's view of a raw SQLite connection (the one instance for it); for the transition, also
- * what code holding the raw `db` passes to a converted function (rawConnection's converse).
- */
-export function storeOf(raw: Db): Database {
-	let db = wrapped.get(raw);
-	if (!db) wrapped.set(raw, (db = new Kysely<Schema>({ dialect: new SharedSqliteDialect(raw) })));
-	return db;
 }
 
 /**

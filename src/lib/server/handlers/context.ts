@@ -2,7 +2,6 @@
 import type { StaffSessionView } from '../../domain/types';
 import type { Command, ErrorCode, SessionRecord, SocketIdentity } from '../../realtime/contract';
 import type { Kysely } from 'kysely';
-import type { Db } from '../db/database';
 import type { Schema } from '../db/schema';
 import type { SessionRow } from '../sessions';
 
@@ -16,9 +15,7 @@ export class Rejected extends Error {
 }
 
 export interface CommandContext {
-	/** The raw SQLite connection, for the modules not converted to the store yet (none on PostgreSQL). */
-	db: Db;
-	/** The command's transaction, for converted modules: what they write is undone with a refusal. */
+	/** The command's transaction: what a handler writes is undone with a refusal. */
 	trx: Kysely<Schema>;
 	who: SocketIdentity;
 	/** `facilitator`, `minutetaker`, or `p:<participantId>`, as stored in the log. */

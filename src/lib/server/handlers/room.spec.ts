@@ -1,16 +1,16 @@
 /** Room controls: the door and the capacity, removing a participant, a new join code. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { commandSchema } from '../../realtime/schemas';
-import type { Db } from '../db/database';
+import type { Database } from '../db/store';
 import type { Vote } from '../../domain/types';
 import * as participants from '../participants';
 import * as room from '../room';
 import * as sessions from '../sessions';
 import { projectRecord, PUBLIC_VIEWER } from '../visibility';
-import { kysely } from '$lib/testing/orgs';
-import { addItem, dumpTables, must, send, sessionWith, viewOf, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { addItem, dumpTables, must, send, viewOf, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { sessionWith } from '$lib/testing/stores';
 
-let db: Db;
+let db: Database;
 let session: TestSession;
 let siti: TestParticipant;
 let budi: TestParticipant;
@@ -25,10 +25,10 @@ describe('session.room', () => {
 	it('closes and opens the door, and sets the capacity, as one logged event', async () => {
 		const { records } = await must(db, session.facilitator, { type: 'session.room', door: 'closed' });
 		expect(records.map((r) => r.event)).toEqual([{ type: 'session.room', door: 'closed', capacity: 1000 }]);
-		expect(await room.refusesJoin(kysely(db), row())).toBe('door_closed');
+		expect(await room.refusesJoin(db, await row())).toBe('door_closed');
 		await must(db, session.facilitator, { type: 'session.room', door: 'open', capacity: 2 });
-		expect(viewOf(db, session)).toMatchObject({ door: 'open', capacity: 2 });
-		expect(await room.refusesJoin(kysely(db), row())).toBe('room_full');
+		expect(await viewOf(db, session)).toMatchObject({ door: 'open', capacity: 2 });
+		expect(await room.refusesJoin(db, await row())).toBe('room_full');
 	});
 
 	it('keeps the capacity within 1–5000 and refuses an empty change', async () => {
@@ -43,10 +43,10 @@ describe('session.room', () => {
 
 	it('counts only phones still in against the capacity', async () => {
 		await must(db, session.facilitator, { type: 'session.room', capacity: 2 });
-		expect(await room.refusesJoin(kysely(db), row())).toBe('room_full');
+		expect(await room.refusesJoin(db, await row())).toBe('room_full');
 		await must(db, session.facilitator, { type: 'attendee.add', attendee: { name: 'Tanpa HP', group: 'lainnya' } });
 		await must(db, session.facilitator, { type: 'participant.remove', participantId: budi.id, reason: 'Nama palsu' });
-		expect(await room.refusesJoin(kysely(db), row())).toBeNull();
+		expect(await room.refusesJoin(db, await row())).toBeNull();
 	});
 });
 
@@ -58,10 +58,10 @@ describe('participant.remove', () => {
 		const state = { phase: 'lobby' as const, revealed: false, statusOf: () => undefined, voters: () => 0, tallyOf: (vote: Vote) => vote, tallies: () => [] };
 		expect(projectRecord(records[0], PUBLIC_VIEWER, state).event).toMatchObject({ reason: '' });
 		expect(projectRecord(records[0], { role: 'participant', participantId: budi.id }, state).event).toMatchObject({ reason: 'Nama palsu' });
-		expect((await participants.list(kysely(db), session.row.id)).map((p) => p.name)).toEqual(['Siti']);
-		expect(await participants.byToken(kysely(db), session.row.id, budi.token)).toBeUndefined();
-		expect(await participants.byToken(kysely(db), session.row.id, budi.token, { removed: true })).toMatchObject({ removed: true });
-		expect(await room.removedParticipants(kysely(db), session.row.id)).toMatchObject([{ id: budi.id, reason: 'Nama palsu' }]);
+		expect((await participants.list(db, session.row.id)).map((p) => p.name)).toEqual(['Siti']);
+		expect(await participants.byToken(db, session.row.id, budi.token)).toBeUndefined();
+		expect(await participants.byToken(db, session.row.id, budi.token, { removed: true })).toMatchObject({ removed: true });
+		expect(await room.removedParticipants(db, session.row.id)).toMatchObject([{ id: budi.id, reason: 'Nama palsu' }]);
 		expect((await send(db, session.facilitator, { type: 'item.hide', itemId, reason: 'x' })).result).toMatchObject({ ok: true });
 	});
 
@@ -79,9 +79,9 @@ describe('participant.remove', () => {
 		const added = result.ok ? result.id! : '';
 		await must(db, session.facilitator, { type: 'participant.remove', participantId: budi.id, reason: 'Nama palsu' });
 		for (const participantId of ['tidak-ada', added, budi.id]) {
-			const before = dumpTables(db);
+			const before = await dumpTables(db);
 			expect((await send(db, session.facilitator, { type: 'participant.remove', participantId, reason: 'x' })).result).toMatchObject({ ok: false, error: { code: 'not_found' } });
-			expect(dumpTables(db)).toEqual(before);
+			expect(await dumpTables(db)).toEqual(before);
 		}
 	});
 
@@ -99,10 +99,10 @@ describe('session.newCode', () => {
 		const code = (records[0].event as { code: string }).code;
 		expect(code).toMatch(/^[34679ACDEFGHJKMNPQRTUVWXY]{6}$/);
 		expect(code).not.toBe(old);
-		expect(sessions.byCode(db, old)).toBeUndefined();
-		expect(await room.byAnyCode(kysely(db), old)).toMatchObject({ former: true, session: { id: session.row.id, code } });
-		expect(await room.byAnyCode(kysely(db), code)).toMatchObject({ former: false });
-		expect(viewOf(db, session).code).toBe(code);
+		expect(await sessions.byCode(db, old)).toBeUndefined();
+		expect(await room.byAnyCode(db, old)).toMatchObject({ former: true, session: { id: session.row.id, code } });
+		expect(await room.byAnyCode(db, code)).toMatchObject({ former: false });
+		expect((await viewOf(db, session)).code).toBe(code);
 	});
 
 	it('keeps joined phones working', async () => {

@@ -1,10 +1,11 @@
 /** Phase commands, closing through the phase machine, and the minutes details. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SocketIdentity } from '../../realtime/contract';
-import type { Db } from '../db/database';
-import { addItem, dumpTables, must, send, sessionWith, setPhase, type TestParticipant, type TestSession, viewOf } from '$lib/testing/server';
+import type { Database } from '../db/store';
+import { addItem, dumpTables, must, send, setPhase, type TestParticipant, type TestSession, viewOf } from '$lib/testing/server';
+import { sessionWith } from '$lib/testing/stores';
 
-let db: Db;
+let db: Database;
 let session: TestSession;
 let siti: TestParticipant;
 
@@ -20,23 +21,23 @@ async function expectPosted(kind: string, text: string) {
 }
 
 async function expectRefused(who: SocketIdentity, command: unknown, code: string) {
-	const before = dumpTables(db);
+	const before = await dumpTables(db);
 	const { result, records } = await send(db, who, command);
 	expect(result).toMatchObject({ ok: false, error: { code } });
 	expect(records).toEqual([]);
-	expect(dumpTables(db)).toEqual(before);
+	expect(await dumpTables(db)).toEqual(before);
 }
 
 describe('phase.set', () => {
 	it('a new session starts in the lobby, which accepts every kind', async () => {
-		expect(viewOf(db, session).phase).toBe('lobby');
+		expect((await viewOf(db, session)).phase).toBe('lobby');
 		await expectPosted('rekomendasi', 'di lobi');
 	});
 
 	it('moves the session and logs where it came from', async () => {
 		const { records } = await must(db, session.facilitator, { type: 'phase.set', phase: 'writing' });
 		expect(records.map((r) => r.event)).toEqual([{ type: 'phase.changed', phase: 'writing', from: 'lobby' }]);
-		expect(viewOf(db, session).phase).toBe('writing');
+		expect((await viewOf(db, session)).phase).toBe('writing');
 		const back = await must(db, session.facilitator, { type: 'phase.set', phase: 'lobby' });
 		expect(back.records[0].event).toEqual({ type: 'phase.changed', phase: 'lobby', from: 'writing' });
 	});
@@ -72,7 +73,7 @@ describe('closing through phase.set', () => {
 	it('appends the phase change and the close, and records the time', async () => {
 		await setPhase(db, session, 'action');
 		const { records } = await must(db, session.facilitator, { type: 'phase.set', phase: 'closed' });
-		const view = viewOf(db, session);
+		const view = await viewOf(db, session);
 		expect(view).toMatchObject({ phase: 'closed', status: 'closed' });
 		expect(view.closedAt).not.toBeNull();
 		expect(records.map((r) => r.event)).toEqual([
@@ -105,7 +106,7 @@ describe('closing through phase.set', () => {
 		await must(db, session.minutetaker, { type: 'note.add', text: 'Catatan dilengkapi setelah rapat' });
 		await must(db, session.minutetaker, { type: 'session.details', details: { chair: 'Kepala DPMD' } });
 		await must(db, session.facilitator, { type: 'action.save', row: { activity: 'Forum koordinasi CSR' } });
-		expect(viewOf(db, session).details.chair).toBe('Kepala DPMD');
+		expect((await viewOf(db, session)).details.chair).toBe('Kepala DPMD');
 		await expectRefused(siti.identity, { type: 'note.add', text: 'peserta' }, 'forbidden');
 	});
 });
@@ -123,7 +124,7 @@ describe('phase.kinds', () => {
 	it('closes a kind in a phase that is open by default', async () => {
 		await must(db, session.facilitator, { type: 'phase.kinds', phase: 'writing', kinds: ['kendala', 'peluang'] });
 		await setPhase(db, session, 'writing');
-		expect(viewOf(db, session).phaseKinds.writing).toEqual(['kendala', 'peluang']);
+		expect((await viewOf(db, session)).phaseKinds.writing).toEqual(['kendala', 'peluang']);
 		await expectRefused(siti.identity, { type: 'item.add', kind: 'rekomendasi', text: 'terlalu awal' }, 'phase_closed');
 		await expectPosted('kendala', 'Jalan rusak');
 	});
@@ -140,10 +141,10 @@ describe('phase.kinds', () => {
 	it('overrides only the phase it names, so later kind changes still reach the others', async () => {
 		await must(db, session.facilitator, { type: 'phase.kinds', phase: 'writing', kinds: ['kendala'] });
 		await must(db, session.facilitator, { type: 'phase.kinds', phase: 'voting', kinds: ['rekomendasi'] });
-		expect(viewOf(db, session).phaseKinds).toMatchObject({ writing: ['kendala'], voting: ['rekomendasi'] });
+		expect((await viewOf(db, session)).phaseKinds).toMatchObject({ writing: ['kendala'], voting: ['rekomendasi'] });
 		const kinds = [{ key: 'kekuatan', label: 'Kekuatan' }, { key: 'kelemahan', label: 'Kelemahan' }];
 		await must(db, session.facilitator, { type: 'session.settings', kinds });
-		const view = viewOf(db, session);
+		const view = await viewOf(db, session);
 		expect(view.phaseKinds.lobby).toEqual(['kekuatan', 'kelemahan']);
 		expect(view.phaseKinds.discussion).toEqual(['kekuatan', 'kelemahan']);
 		expect(view.phaseKinds.writing).toEqual([]);
@@ -156,7 +157,7 @@ describe('session.details', () => {
 		await must(db, session.facilitator, { type: 'session.details', details: { chair: 'Kepala Bappeda', agenda: [{ time: '09.00', activity: 'Pembukaan' }] } });
 		const { records } = await must(db, session.minutetaker, { type: 'session.details', details: { minuteTaker: 'Rina', chair: 'Sekda' } });
 		const expected = { chair: 'Sekda', agenda: [{ time: '09.00', activity: 'Pembukaan' }], minuteTaker: 'Rina' };
-		expect(viewOf(db, session).details).toEqual(expected);
+		expect((await viewOf(db, session)).details).toEqual(expected);
 		expect(records[0].event).toEqual({ type: 'session.details', details: expected });
 	});
 

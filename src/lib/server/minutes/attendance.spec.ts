@@ -1,5 +1,4 @@
 /** The daftar hadir (jabatan, L/P, people staff wrote in), the dokumentasi and the lampiran list, in every format. */
-import { kysely } from '$lib/testing/orgs';
 import JSZip from 'jszip';
 import sharp from 'sharp';
 import { extractText, getDocumentProxy } from 'unpdf';
@@ -15,7 +14,7 @@ let minutes: Minutes;
 
 beforeAll(async () => {
 	fgd = await documentedFgd();
-	minutes = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW);
+	minutes = await buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
 });
 
 describe('the model', () => {
@@ -42,21 +41,21 @@ describe('the model', () => {
 
 	it('keeps a phone participant the facilitator removed, marked with the reason, in every format', async () => {
 		const own = await documentedFgd();
-		const nur = own.db.prepare("SELECT id FROM participants WHERE name = 'Nur Aisyah'").get() as { id: string };
+		const nur = await own.db.selectFrom('participants').select('id').where('name', '=', 'Nur Aisyah').executeTakeFirstOrThrow();
 		await own.run('facilitator', { type: 'participant.remove', participantId: nur.id, reason: 'Nama palsu' });
-		const after = await buildMinutes(kysely(own.db), own.session.id, 'id', NOW);
+		const after = await buildMinutes(own.db, own.session.id, 'id', NOW);
 		expect(after.attendance.participants.find((p) => p.name === 'Nur Aisyah')).toMatchObject({ removed: { reason: 'Nama palsu' } });
 		expect(renderMarkdown(after)).toContain('dikeluarkan oleh fasilitator: Nama palsu');
-		const english = await buildMinutes(kysely(own.db), own.session.id, 'en', NOW);
+		const english = await buildMinutes(own.db, own.session.id, 'en', NOW);
 		expect(renderMarkdown(english)).toContain('removed by the facilitator: Nama palsu');
 	});
 
 	it('drops a removed attendee and a removed photo', async () => {
 		const own = await documentedFgd();
-		const amir = own.db.prepare("SELECT id FROM participants WHERE name = 'Pak Amir'").get() as { id: string };
+		const amir = await own.db.selectFrom('participants').select('id').where('name', '=', 'Pak Amir').executeTakeFirstOrThrow();
 		await own.run('facilitator', { type: 'attendee.remove', participantId: amir.id });
 		await own.run('facilitator', { type: 'photo.remove', photoId: own.photos.opening.id });
-		const after = await buildMinutes(kysely(own.db), own.session.id, 'id', NOW);
+		const after = await buildMinutes(own.db, own.session.id, 'id', NOW);
 		expect(after.attendance.participants.map((p) => p.name)).not.toContain('Pak Amir');
 		expect(after.attendance.bySex).toEqual({ L: 0, P: 1, notGiven: 5 });
 		expect(after.documentation.map((p) => [p.no, p.caption])).toEqual([[1, 'Diskusi kelompok, HP 0812-xxxx-xx90']]);
@@ -76,7 +75,7 @@ describe('Markdown', () => {
 	});
 
 	it('prints no L/P column where nobody gave it', async () => {
-		const plain = await buildMinutes(kysely(fgd.db), fgd.session.id, 'en', NOW);
+		const plain = await buildMinutes(fgd.db, fgd.session.id, 'en', NOW);
 		const withoutSex = { ...plain, attendance: { ...plain.attendance, bySex: null } };
 		const md = renderMarkdown(withoutSex);
 		expect(md).toContain('| No | Name | Position | Institution | Group | Signature |');
@@ -86,7 +85,7 @@ describe('Markdown', () => {
 
 describe('PDF and DOCX', () => {
 	it('the PDF ends with a Dokumentasi of two photos on a page, captioned, after the daftar hadir', async () => {
-		const file = await render(kysely(fgd.db), fgd.session.id, 'pdf', 'id');
+		const file = await render(fgd.db, fgd.session.id, 'pdf', 'id');
 		const proxy = await getDocumentProxy(new Uint8Array(file.body as Uint8Array));
 		const { text } = await extractText(proxy, { mergePages: false });
 		const pages = text.map((t) => t.replace(/\s+/g, ' '));
@@ -102,7 +101,7 @@ describe('PDF and DOCX', () => {
 	});
 
 	it('the DOCX carries both photos as images, two to a page, captioned under a Dokumentasi heading', async () => {
-		const file = await render(kysely(fgd.db), fgd.session.id, 'docx', 'id');
+		const file = await render(fgd.db, fgd.session.id, 'docx', 'id');
 		const zip = await JSZip.loadAsync(file.body as Uint8Array);
 		const xml = await zip.file('word/document.xml')!.async('string');
 		const documentation = xml.slice(xml.lastIndexOf('Dokumentasi'));

@@ -1,4 +1,3 @@
-import { kysely } from '$lib/testing/orgs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { escapeXml, participationChart, votesChart } from './charts';
 import { facilitatedFgd, sampleFgd } from '$lib/testing/fgd';
@@ -15,8 +14,8 @@ let en: Minutes;
 
 beforeAll(async () => {
 	const fgd = await facilitatedFgd();
-	id = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW);
-	en = await buildMinutes(kysely(fgd.db), fgd.session.id, 'en', NOW);
+	id = await buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
+	en = await buildMinutes(fgd.db, fgd.session.id, 'en', NOW);
 });
 
 describe('charts', () => {
@@ -45,7 +44,7 @@ describe('charts', () => {
 		const plain = await sampleFgd();
 		const ani = await plain.join('Ani <b>', 'media', 'Radio');
 		await plain.post(ani, 'rekomendasi', 'A & B <script>');
-		const minutes = await buildMinutes(kysely(plain.db), plain.session.id, 'id', NOW);
+		const minutes = await buildMinutes(plain.db, plain.session.id, 'id', NOW);
 		const chart = votesChart(minutes);
 		expect(chart.svg).toContain('Tidak ada pemungutan suara.');
 		expect([...chart.png.subarray(0, 8)]).toEqual(PNG);

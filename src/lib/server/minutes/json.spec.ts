@@ -1,4 +1,3 @@
-import { kysely } from '$lib/testing/orgs';
 import { describe, expect, it } from 'vitest';
 import { facilitatedFgd, sampleFgd } from '$lib/testing/fgd';
 import { renderJson, type MinutesDocument } from './json';
@@ -8,7 +7,7 @@ const NOW = new Date('2025-10-24T04:30:00Z');
 
 async function json(lang: 'id' | 'en', given?: Awaited<ReturnType<typeof sampleFgd>>) {
 	const fgd = given ?? (await sampleFgd());
-	const text = renderJson(await buildMinutes(kysely(fgd.db), fgd.session.id, lang, NOW));
+	const text = renderJson(await buildMinutes(fgd.db, fgd.session.id, lang, NOW));
 	return { text, document: JSON.parse(text) as MinutesDocument };
 }
 
@@ -70,7 +69,7 @@ describe('renderJson', () => {
 
 	it('carries every result of the facilitation, in both languages', async () => {
 		const fgd = await facilitatedFgd();
-		const text = renderJson(await buildMinutes(kysely(fgd.db), fgd.session.id, 'en', NOW));
+		const text = renderJson(await buildMinutes(fgd.db, fgd.session.id, 'en', NOW));
 		const document = JSON.parse(text) as MinutesDocument;
 		expect(document.details.chair.nip).toBe('19700512 199803 1 004');
 		expect(document.proceedings.timeline.map((t) => t.phase)).toEqual(['writing', 'grouping', 'voting', 'discussion', 'action', 'closed']);
@@ -80,14 +79,14 @@ describe('renderJson', () => {
 		expect(document.links).toContainEqual({ recommendationId: fgd.ids.kredit, targetId: fgd.ids.modal });
 		expect(document.actionPlan[0]).toMatchObject({ cost: 150000000, costText: 'Rp 150,000,000', status: 'berjalan' });
 		expect(document.signOff).toEqual({ place: 'Kutai Kartanegara', date: '24 October 2025' });
-		const id = JSON.parse(renderJson(await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW))) as MinutesDocument;
+		const id = JSON.parse(renderJson(await buildMinutes(fgd.db, fgd.session.id, 'id', NOW))) as MinutesDocument;
 		expect(id.proceedings.timeline[0].label).toBe('Penulisan masukan secara mandiri');
 		expect(id.actionPlan[0].statusLabel).toBe('Berjalan');
 	});
 
 	it('names no participant by id, never says who placed which dot, and drops hidden and merged items', async () => {
 		const fgd = await facilitatedFgd();
-		const text = renderJson(await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW));
+		const text = renderJson(await buildMinutes(fgd.db, fgd.session.id, 'id', NOW));
 		for (const person of Object.values(fgd.people)) expect(text).not.toContain(person.id);
 		expect(text).not.toContain('participantId');
 		for (const gone of ['Jual pulsa', 'Modal usaha sulit diakses', fgd.ids.spam, fgd.ids.duplicate]) expect(text).not.toContain(gone);

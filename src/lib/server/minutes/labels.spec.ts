@@ -4,7 +4,6 @@
  * as a dash, never as a blank that reads like a lost value (the PDF used to print blanks where
  * the DOCX printed dashes).
  */
-import { kysely } from '$lib/testing/orgs';
 import JSZip from 'jszip';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +19,7 @@ const NOW = new Date('2025-10-24T06:00:00Z');
 
 async function minutesWithBlanks() {
 	const fgd = await facilitatedFgd('id');
-	const minutes = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW);
+	const minutes = await buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
 	const plan = minutes.actionPlan[0];
 	return { ...minutes, actionPlan: [{ ...plan, partners: '', remarks: '', output: '' }] };
 }

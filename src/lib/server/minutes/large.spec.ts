@@ -1,14 +1,14 @@
+// @sqlite-only: it checks how a minutes model is rendered; building the model from storage runs on both engines (minutes/model.spec.ts, json.spec.ts, sections/).
 /**
  * A large session through every format: 1,000 items, 300 participants, 30 action rows. It checks
  * the output is complete, so a slow path cannot hide a truncated file; how long each format takes
  * is measured by `npm run bench -- --only export`.
  */
-import { kysely } from '$lib/testing/orgs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderCsv } from './csv';
 import { renderDocx } from './docx';
-import { newFgd } from '$lib/testing/fgd';
+import { newFgd, type Fgd } from '$lib/testing/fgd';
 import { renderJson } from './json';
 import { renderMarkdown } from './markdown';
 import { buildMinutes, type Minutes } from './model';
@@ -18,11 +18,11 @@ const GROUPS = ['pemerintah', 'akademisi', 'dunia_usaha', 'csr', 'komunitas', 'm
 const KINDS = ['kendala', 'peluang', 'rekomendasi'];
 const WORDS = ['akses modal', 'jalan desa', 'pemasaran daring', 'pelatihan', 'air bersih', 'lahan bekas tambang', 'koperasi', 'CSR'];
 
-let fgd: ReturnType<typeof newFgd>;
+let fgd: Fgd;
 let minutes: Minutes;
 
 beforeAll(async () => {
-	fgd = newFgd();
+	fgd = await newFgd();
 	const people: Awaited<ReturnType<typeof fgd.join>>[] = [];
 	for (let i = 0; i < 300; i++) people.push(await fgd.join(`Peserta ${i + 1}`, GROUPS[i % GROUPS.length], `Instansi ${i % 40}`));
 	await fgd.run('facilitator', { type: 'phase.set', phase: 'writing' });
@@ -39,12 +39,12 @@ beforeAll(async () => {
 		const row = { activity: `Kegiatan ${i + 1}`, issueItemIds: [ids[i * 3]], recommendationId: ids[i * 3 + 2], cost: 1_000_000 * (i + 1), funding: 'APBD' };
 		await fgd.run('minutetaker', { type: 'action.save', row });
 	}
-	minutes = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id');
+	minutes = await buildMinutes(fgd.db, fgd.session.id, 'id');
 }, 120_000);
 
 describe('a large session', { timeout: 60_000 }, () => {
 	it('builds the model', async () => {
-		const model = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id');
+		const model = await buildMinutes(fgd.db, fgd.session.id, 'id');
 		expect(model.items).toHaveLength(1000);
 		expect(model.attendance.total).toBe(300);
 		expect(model.actionPlan).toHaveLength(30);

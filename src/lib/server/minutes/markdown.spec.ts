@@ -1,4 +1,3 @@
-import { kysely } from '$lib/testing/orgs';
 import { describe, expect, it } from 'vitest';
 import { sampleFgd } from '$lib/testing/fgd';
 import { escapeLine, escapeMarkdown, renderMarkdown } from './markdown';
@@ -9,7 +8,7 @@ const NOW = new Date('2025-10-24T04:30:00Z');
 
 async function markdown(lang: 'id' | 'en', given?: Awaited<ReturnType<typeof sampleFgd>>) {
 	const fgd = given ?? (await sampleFgd());
-	return renderMarkdown(await buildMinutes(kysely(fgd.db), fgd.session.id, lang, NOW));
+	return renderMarkdown(await buildMinutes(fgd.db, fgd.session.id, lang, NOW));
 }
 
 const headings = (md: string) => md.split('\n').filter((line) => line.startsWith('#'));

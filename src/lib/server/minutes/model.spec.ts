@@ -1,4 +1,3 @@
-import { kysely } from '$lib/testing/orgs';
 import { describe, expect, it } from 'vitest';
 import { sampleFgd } from '$lib/testing/fgd';
 import { buildMinutes } from './model';
@@ -8,7 +7,7 @@ const NOW = new Date('2025-10-24T04:30:00Z');
 describe('buildMinutes', () => {
 	it('describes the session with day, time and zone in the chosen language', async () => {
 		const fgd = await sampleFgd();
-		const id = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW);
+		const id = await buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
 		expect(id.session).toMatchObject({
 			code: fgd.session.code,
 			day: 'Jumat, 24 Oktober 2025',
@@ -20,14 +19,14 @@ describe('buildMinutes', () => {
 			closedAtText: null
 		});
 		expect(id.generatedAtText).toBe('24 Oktober 2025 pukul 12.30 WITA');
-		const en = await buildMinutes(kysely(fgd.db), fgd.session.id, 'en', NOW);
+		const en = await buildMinutes(fgd.db, fgd.session.id, 'en', NOW);
 		expect(en.session).toMatchObject({ day: 'Friday, 24 October 2025', time: '09:00 WITA' });
 	});
 
 	it('records when a closed session ended', async () => {
 		const fgd = await sampleFgd();
 		await fgd.run('facilitator', { type: 'session.close' });
-		const { session } = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW);
+		const { session } = await buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
 		expect(session.status).toBe('closed');
 		expect(session.closedAt).not.toBeNull();
 		expect(session.closedAtText).toMatch(/WITA$/);
@@ -35,7 +34,7 @@ describe('buildMinutes', () => {
 
 	it('counts every group of the session, in order, with its label', async () => {
 		const fgd = await sampleFgd();
-		const { attendance } = await buildMinutes(kysely(fgd.db), fgd.session.id, 'en', NOW);
+		const { attendance } = await buildMinutes(fgd.db, fgd.session.id, 'en', NOW);
 		expect(attendance.total).toBe(5);
 		expect(attendance.byGroup.map((g) => [g.group, g.label, g.count])).toEqual([
 			['pemerintah', 'Government', 2],
@@ -60,7 +59,7 @@ describe('buildMinutes', () => {
 
 	it('reports constraints and opportunities as findings and keeps nothing of an anonymous author', async () => {
 		const fgd = await sampleFgd();
-		const minutes = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW);
+		const minutes = await buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
 		expect(minutes.findings.map((f) => [f.kind, f.label, f.count])).toEqual([
 			['kendala', 'Kendala', 2],
 			['peluang', 'Peluang', 1]
@@ -87,7 +86,7 @@ describe('buildMinutes', () => {
 		const fgd = await sampleFgd();
 		const itemId = await fgd.post(fgd.people.dewi, 'peluang', 'Produk olahan lokal');
 		await fgd.run(fgd.people.dewi, { type: 'item.edit', itemId, text: 'Produk olahan lokal punya pasar di Samarinda' });
-		const texts = (await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW)).items.map((i) => i.text);
+		const texts = (await buildMinutes(fgd.db, fgd.session.id, 'id', NOW)).items.map((i) => i.text);
 		expect(texts).toContain('Produk olahan lokal punya pasar di Samarinda');
 		expect(texts).not.toContain('Produk olahan lokal');
 		expect(texts).not.toContain('Teks yang kemudian dihapus');
@@ -97,13 +96,13 @@ describe('buildMinutes', () => {
 		const fgd = await sampleFgd();
 		await fgd.run('facilitator', { type: 'session.settings', preModeration: true });
 		await fgd.post(fgd.people.dewi, 'peluang', 'Belum disetujui fasilitator');
-		expect(JSON.stringify(await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW))).not.toContain('Belum disetujui');
+		expect(JSON.stringify(await buildMinutes(fgd.db, fgd.session.id, 'id', NOW))).not.toContain('Belum disetujui');
 	});
 
 	it('masks phone numbers in names, institutions and item text', async () => {
 		const fgd = await sampleFgd();
 		await fgd.join('Pak Budi 081345678901', 'media', 'Radio Contoh (0541) 741234');
-		const minutes = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW);
+		const minutes = await buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
 		const budi = minutes.attendance.participants[5];
 		expect(budi.name).toBe('Pak Budi 0813xxxxxx01');
 		expect(budi.institution).toBe('Radio Contoh (0541) xxxx34');

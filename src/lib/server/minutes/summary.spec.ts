@@ -1,4 +1,3 @@
-import { kysely } from '$lib/testing/orgs';
 import { describe, expect, it } from 'vitest';
 import { facilitatedFgd, newFgd, sampleFgd } from '$lib/testing/fgd';
 import { buildMinutes, type MinutesItem } from './model';
@@ -8,8 +7,8 @@ const NOW = new Date('2025-10-24T04:30:00Z');
 
 describe('summarize', async () => {
 	const fgd = await facilitatedFgd();
-	const id = summarize(await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW));
-	const en = summarize(await buildMinutes(kysely(fgd.db), fgd.session.id, 'en', NOW));
+	const id = summarize(await buildMinutes(fgd.db, fgd.session.id, 'id', NOW));
+	const en = summarize(await buildMinutes(fgd.db, fgd.session.id, 'en', NOW));
 
 	it('gives the theme, the people by group, the top constraints and recommendations with votes, and the owners', async () => {
 		expect(id).toBe(
@@ -47,8 +46,8 @@ describe('summarize', async () => {
 	});
 
 	it('says when the session is still open and nothing was posted', async () => {
-		const empty = newFgd();
-		const text = summarize(await buildMinutes(kysely(empty.db), empty.session.id, 'en', NOW));
+		const empty = await newFgd();
+		const text = summarize(await buildMinutes(empty.db, empty.session.id, 'en', NOW));
 		expect(text).toContain('(provisional: the discussion is still open)');
 		expect(text).toContain('*Follow-up owners:* none yet');
 	});
@@ -60,11 +59,11 @@ describe('summarize', async () => {
 
 	it('says so when items were posted but nobody has voted', async () => {
 		const posted = await sampleFgd();
-		const text = summarize(await buildMinutes(kysely(posted.db), posted.session.id, 'id', NOW));
+		const text = summarize(await buildMinutes(posted.db, posted.session.id, 'id', NOW));
 		expect(text).toContain('*Kendala teratas:*\n– belum ada yang dipilih (belum ada suara)\n');
 		expect(text).toContain('*Rekomendasi teratas:*\n– belum ada yang dipilih (belum ada suara)\n');
 		expect(text).not.toMatch(/^1\. /m);
-		const en = summarize(await buildMinutes(kysely(posted.db), posted.session.id, 'en', NOW));
+		const en = summarize(await buildMinutes(posted.db, posted.session.id, 'en', NOW));
 		expect(en).toContain('– nothing voted on yet');
 	});
 });

@@ -28,12 +28,18 @@ export async function deletionCounts(db: Database, sessionId: string): Promise<{
  * handle works in (its search path): the same database may hold other schemas.
  */
 export async function sessionTables(db: Database): Promise<string[]> {
-	const schema =
-		engineOf(db) === 'postgres' ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]?.schema : undefined;
+	if (engineOf(db) === 'postgres') {
+		// The catalog by oid, not Kysely's introspection: that reads every schema by name and fails
+		// when another schema of the database is dropped meanwhile.
+		const { rows } = await sql<{ name: string }>`
+			SELECT c.relname AS name FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
+			WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')
+				AND a.attname = 'session_id' AND NOT a.attisdropped AND c.relname <> 'sessions'`.execute(db);
+		return rows.map((r) => r.name).sort();
+	}
 	const tables = await db.introspection.getTables();
 	return tables
-		.filter((t) => !t.isView && (schema === undefined || t.schema === schema))
-		.filter((t) => t.name !== 'sessions' && t.columns.some((c) => c.name === 'session_id'))
+		.filter((t) => !t.isView && t.name !== 'sessions' && t.columns.some((c) => c.name === 'session_id'))
 		.map((t) => t.name)
 		.sort();
 }

@@ -1,19 +1,32 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { facilitatedFgd } from '$lib/testing/fgd';
-import { sqliteStore } from '../db/store';
 import type { RembukContext } from '../context';
 import { GroupCommit } from '../group-commit';
 import { DAY_MS, FIRST_RUN_DELAY_MS, startRetentionTimer } from './timer';
 
 afterEach(() => vi.useRealTimers());
 
+/** Every retention run the timer starts, to wait for: on PostgreSQL its queries are real I/O. */
+const runs = vi.hoisted(() => [] as Promise<unknown>[]);
+vi.mock('./index', async (importOriginal) => {
+	const original = await importOriginal<typeof import('./index')>();
+	const runRetention: typeof original.runRetention = (...args) => {
+		const run = original.runRetention(...args);
+		runs.push(run);
+		return run;
+	};
+	return { ...original, runRetention };
+});
+
 /**
  * Lets a run started by a fake timer finish: it reads and writes through the store and the group
  * commit, whose turns are real (setImmediate), so advancing the fake clock alone does not wait for
- * it. A run takes a handful of turns; twenty is ample, and the checks after a day that must find
- * nothing new wait as long as the one that finds the anonymisation.
+ * it. The runs started are awaited, then twenty turns more for the timer's log line and the
+ * publish after the commit; the checks after a day that must find nothing new wait as long as the
+ * one that finds the anonymisation.
  */
 async function turns(n = 20) {
+	await Promise.allSettled(runs.splice(0));
 	for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
 }
 
@@ -21,8 +34,8 @@ describe('the daily retention timer', () => {
 	it('runs a minute after start through the write path, then every day', async () => {
 		const fgd = await facilitatedFgd(); // closed 24 October 2025
 		const published: string[] = [];
-		const store = sqliteStore(fgd.db);
-		const context = { db: fgd.db, store, publish: () => {} } as unknown as RembukContext;
+		const store = fgd.store;
+		const context = { store, publish: () => {} } as unknown as RembukContext;
 		context.writes = new GroupCommit(store, (_id, records) => published.push(...records.map((r) => r.event.type)));
 		vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'Date'] });
 		vi.setSystemTime(new Date('2026-10-01T00:00:00Z')); // not yet due (12 months)

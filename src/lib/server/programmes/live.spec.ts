@@ -1,14 +1,15 @@
 /** The report's event stream: says only "changed", asks the right again each time, and lets go of the watch. */
-import { describe, expect, it } from 'vitest';
-import { freshDb } from '$lib/testing/server';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { freshDb } from '$lib/testing/stores';
 import { reportStream } from './live';
-import { kysely } from '$lib/testing/orgs';
 import { ProgrammeWatch } from './watch';
 
 const decoder = new TextDecoder();
 
-function open(allowed: { now: boolean }, heartbeatMs = 60_000) {
-	const watch = new ProgrammeWatch(kysely(freshDb()), 0);
+async function open(allowed: { now: boolean }, heartbeatMs = 60_000) {
+	const watch = new ProgrammeWatch(await freshDb(), 0);
+	// The watch looks the programme's sessions up in the background: let it finish before the store closes.
+	onTestFinished(() => watch.settled());
 	const abort = new AbortController();
 	const stream = reportStream({
 		watch,
@@ -28,7 +29,7 @@ function open(allowed: { now: boolean }, heartbeatMs = 60_000) {
 
 describe('reportStream', () => {
 	it('opens, then says "changed" with the time only when the programme changes', async () => {
-		const { watch, next } = open({ now: true });
+		const { watch, next } = await open({ now: true });
 		expect(await next()).toBe('retry: 5000\n: open\n\n');
 		expect(watch.watchers('p1')).toBe(1);
 		watch.changed('p1');
@@ -37,7 +38,7 @@ describe('reportStream', () => {
 
 	it('ends with "denied" when the reader lost the right (signed out, removed, made facilitator)', async () => {
 		const allowed = { now: true };
-		const { watch, next } = open(allowed);
+		const { watch, next } = await open(allowed);
 		await next();
 		allowed.now = false;
 		watch.changed('p1');
@@ -48,7 +49,7 @@ describe('reportStream', () => {
 
 	it('asks again at each heartbeat, so a quiet line is cut too', async () => {
 		const allowed = { now: true };
-		const { watch, next } = open(allowed, 5);
+		const { watch, next } = await open(allowed, 5);
 		await next();
 		expect(await next()).toBe(': ping\n\n');
 		allowed.now = false;
@@ -57,11 +58,11 @@ describe('reportStream', () => {
 	});
 
 	it('lets go of the watch when the page goes (aborted request or cancelled reader)', async () => {
-		const first = open({ now: true });
+		const first = await open({ now: true });
 		await first.next();
 		first.abort.abort();
 		expect(first.watch.watchers('p1')).toBe(0);
-		const second = open({ now: true });
+		const second = await open({ now: true });
 		await second.next();
 		await second.reader.cancel();
 		expect(second.watch.watchers('p1')).toBe(0);

@@ -1,10 +1,9 @@
 /** The template editor: fields read into a template by the one schema, per-field errors, nothing changed on bad input, audited, applied to new sessions. */
 import { describe, expect, it } from 'vitest';
-import { freshDb } from '$lib/testing/server';
-import type { Db } from '../db/database';
+import { freshDb } from '$lib/testing/stores';
+import type { Database } from '../db/store';
 import * as access from '../accounts/access';
 import * as members from '../accounts/members';
-import { kysely } from '$lib/testing/orgs';
 import * as accounts from '../accounts/accounts';
 import * as audit from '../accounts/audit';
 import * as sessions from '../sessions';
@@ -34,10 +33,10 @@ function fieldsOf(t: SessionTemplate): Record<string, string> {
 	return f;
 }
 
-async function organizer(db: Db, name = 'DPMD Kaltim', login = 'admin@kaltim.go.id') {
-	const { account, token } = await accounts.createAdminWithSetupLink(kysely(db), { organization: name, login, name: 'Admin' });
-	await accounts.completeLink(kysely(db), token, { name: 'Admin', password: GOOD });
-	return (await access.membership(kysely(db), account.id))!;
+async function organizer(db: Database, name = 'DPMD Kaltim', login = 'admin@kaltim.go.id') {
+	const { account, token } = await accounts.createAdminWithSetupLink(db, { organization: name, login, name: 'Admin' });
+	await accounts.completeLink(db, token, { name: 'Admin', password: GOOD });
+	return (await access.membership(db, account.id))!;
 }
 
 describe('readTemplateForm', () => {
@@ -129,30 +128,30 @@ describe('readTemplateForm', () => {
 
 describe('programmes.editTemplate', () => {
 	it('saves the edited template, audits the fields that changed, and new sessions start from it', async () => {
-		const db = freshDb();
+		const db = await freshDb();
 		const admin = await organizer(db);
-		const programme = await programmes.createProgramme(kysely(db), admin, { name: 'FGD UMKM', theme: '', template: DEFAULT_TEMPLATE });
+		const programme = await programmes.createProgramme(db, admin, { name: 'FGD UMKM', theme: '', template: DEFAULT_TEMPLATE });
 		const edited = { ...DEFAULT_TEMPLATE, agenda: [{ time: '09.00', activity: 'Pembukaan oleh Bupati' }], minutesLanguage: 'en' as const };
-		await programmes.editTemplate(kysely(db), admin, programme.id, edited, '10.0.0.1');
-		expect((await programmes.programmeFor(kysely(db), admin, programme.id)).template).toEqual(edited);
-		const entry = (await audit.list(kysely(db), admin.organizationId)).find((e) => e.action === 'programme.template_edited');
+		await programmes.editTemplate(db, admin, programme.id, edited, '10.0.0.1');
+		expect((await programmes.programmeFor(db, admin, programme.id)).template).toEqual(edited);
+		const entry = (await audit.list(db, admin.organizationId)).find((e) => e.action === 'programme.template_edited');
 		expect(entry).toMatchObject({ subject: 'FGD UMKM', detail: 'agenda, minutesLanguage' });
-		const created = await programmes.createSession(kysely(db), admin, { title: 'FGD Paser', startsAt: '2026-03-01T09:00', venue: '', regionCode: '', programmeId: programme.id });
-		const row = sessions.byCode(db, created.code)!;
+		const created = await programmes.createSession(db, admin, { title: 'FGD Paser', startsAt: '2026-03-01T09:00', venue: '', regionCode: '', programmeId: programme.id });
+		const row = (await sessions.byCode(db, created.code))!;
 		expect(templateOf(row as never).agenda).toEqual(edited.agenda);
 		expect(row.minutes_language).toBe('en');
 	});
 
 	it('refuses a facilitator and another organization, changing nothing', async () => {
-		const db = freshDb();
+		const db = await freshDb();
 		const admin = await organizer(db);
-		const invite = await members.invite(kysely(db), admin, { login: 'fasil', role: 'facilitator' });
-		const facilitator = (await access.membership(kysely(db), (await accounts.completeLink(kysely(db), invite, { name: 'Fasil', password: GOOD })).id))!;
+		const invite = await members.invite(db, admin, { login: 'fasil', role: 'facilitator' });
+		const facilitator = (await access.membership(db, (await accounts.completeLink(db, invite, { name: 'Fasil', password: GOOD })).id))!;
 		const stranger = await organizer(db, 'Bappeda Lain', 'lain@contoh.go.id');
-		const programme = await programmes.createProgramme(kysely(db), admin, { name: 'FGD UMKM', theme: '', template: DEFAULT_TEMPLATE });
+		const programme = await programmes.createProgramme(db, admin, { name: 'FGD UMKM', theme: '', template: DEFAULT_TEMPLATE });
 		const edited = { ...DEFAULT_TEMPLATE, minutesLanguage: 'en' as const };
-		await expect(programmes.editTemplate(kysely(db), facilitator, programme.id, edited)).rejects.toThrow(access.AccessDenied);
-		await expect(programmes.editTemplate(kysely(db), stranger, programme.id, edited)).rejects.toThrow(access.AccessDenied);
-		expect((await programmes.programmeFor(kysely(db), admin, programme.id)).template).toEqual(DEFAULT_TEMPLATE);
+		await expect(programmes.editTemplate(db, facilitator, programme.id, edited)).rejects.toThrow(access.AccessDenied);
+		await expect(programmes.editTemplate(db, stranger, programme.id, edited)).rejects.toThrow(access.AccessDenied);
+		expect((await programmes.programmeFor(db, admin, programme.id)).template).toEqual(DEFAULT_TEMPLATE);
 	});
 });

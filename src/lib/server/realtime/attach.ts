@@ -81,7 +81,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions 
 
 	io.use(async (socket, next) => {
 		const address = socketAddress(socket.handshake.headers, socket.handshake.address);
-		const outcome = await authenticate(context.db, context.store.db, socket.handshake.auth, address);
+		const outcome = await authenticate(context.store.db, socket.handshake.auth, address);
 		if (!outcome.ok) return next(new Error(outcome.code));
 		socket.data = outcome.identity;
 		next();

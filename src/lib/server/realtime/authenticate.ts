@@ -5,7 +5,6 @@
  */
 import type { SocketIdentity } from '../../realtime/contract';
 import { socketAuthSchema } from '../../realtime/schemas';
-import type { Db } from '../db/database';
 import type { Database } from '../db/store';
 import { guessing } from '../guessing';
 import * as participants from '../participants';
@@ -17,18 +16,15 @@ type Refusal = 'invalid_input' | 'unauthenticated' | 'not_found' | 'rate_limited
 export type AuthOutcome = { ok: true; identity: SocketIdentity } | { ok: false; code: Refusal };
 type SocketAuthRequest = ReturnType<typeof socketAuthSchema.parse>;
 
-/**
- * `store` is what every look-up reads (sessions, codes, participants, the key checks); `db`, the raw
- * connection, is no longer read here and goes when its callers stop passing it.
- */
-export async function authenticate(db: Db, store: Database, auth: unknown, address: string): Promise<AuthOutcome> {
+/** `store` is what every look-up reads: sessions, codes, participants, the key checks. */
+export async function authenticate(store: Database, auth: unknown, address: string): Promise<AuthOutcome> {
 	const parsed = socketAuthSchema.safeParse(auth);
 	if (!parsed.success) return { ok: false, code: 'invalid_input' };
 	const request = parsed.data;
 	if (request.role === 'presenter') return presenter(store, request.code, address);
 	// A former code still carries a secret: phones and consoles keep the code they opened with.
 	const session = (await byAnyCode(store, request.code))?.session;
-	const identity = session && (await opens(db, store, session, request));
+	const identity = session && (await opens(store, session, request));
 	if (identity === 'removed') return { ok: false, code: 'removed' };
 	if (identity) return { ok: true, identity };
 	const turn = await guessing.missed(address);
@@ -36,7 +32,7 @@ export async function authenticate(db: Db, store: Database, auth: unknown, addre
 }
 
 /** The identity this secret opens, 'removed' for a phone the facilitator removed, or null. */
-async function opens(db: Db, store: Database, session: sessions.SessionRow, request: SocketAuthRequest): Promise<SocketIdentity | 'removed' | null> {
+async function opens(store: Database, session: sessions.SessionRow, request: SocketAuthRequest): Promise<SocketIdentity | 'removed' | null> {
 	const identity: SocketIdentity = { sessionId: session.id, code: session.code, role: request.role, participantId: null };
 	if (request.role === 'facilitator') {
 		const opened = await facilitatorKeyOpens(store, session, request.key);

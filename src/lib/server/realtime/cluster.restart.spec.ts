@@ -1,3 +1,4 @@
+// @sqlite-only: its subject is Redis between nodes; the same nodes on PostgreSQL run in tests/e2e/cluster.e2e.ts.
 /**
  * Redis goes away and comes back (its own redis-server, killed with SIGKILL, no data kept): the
  * fan-out between nodes pauses and resumes, a screen on the other node catches up through `sync`
@@ -5,10 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionRecord, SyncResult } from '../../realtime/contract';
-import { commandId, createSession, freshDb, storedSeqs } from '$lib/testing/server';
+import { commandId, createSession, storedSeqs } from '$lib/testing/server';
+import { freshStore } from '$lib/testing/stores';
 import { screen, startNodes, until, type Screen, type TestNode } from '$lib/testing/nodes';
 import { RedisProcess, skipping, testPrefix, whyNoRedisServer } from '$lib/testing/redis';
 import { envelopeSchema } from '../../realtime/schemas';
+import type { Store } from '../db/store';
 import { allow, createLimits } from '../ratelimit';
 
 const noServer = skipping('Redis restart specs', whyNoRedisServer());
@@ -29,22 +32,25 @@ async function catchUp(s: Screen, from: number): Promise<number[]> {
 
 describe.skipIf(noServer)('a Redis restart under two nodes', () => {
 	const redis = new RedisProcess();
-	const db = freshDb();
+	let store: Store;
 	let nodes: TestNode[] = [];
 
 	/** Two nodes, a new session, and its console open on each. */
 	async function twoNodes(timeoutMs?: number) {
-		nodes.push(...(await startNodes(db, ['a', 'b'], redis.url, testPrefix(), timeoutMs)));
+		nodes.push(...(await startNodes(store, ['a', 'b'], redis.url, testPrefix(), timeoutMs)));
 		const [a, b] = nodes.slice(-2);
-		const session = createSession(db);
+		const session = await createSession(store.db);
 		const auth = { role: 'facilitator' as const, code: session.row.code, key: session.facilitatorKey };
 		const consoles = [await screen(a.url, auth), await screen(b.url, auth)];
 		const note = (text: string) => a.context.writes.execute(session.minutetaker, envelope({ type: 'note.add', text }));
-		const stored = () => storedSeqs(db, session.row.id);
+		const stored = () => storedSeqs(store.db, session.row.id);
 		return { a, b, consoles, note, stored };
 	}
 
-	beforeAll(() => redis.start());
+	beforeAll(async () => {
+		store = await freshStore();
+		await redis.start();
+	});
 	afterAll(async () => {
 		await Promise.all(nodes.map((n) => n.close()));
 		await redis.kill();
@@ -71,7 +77,8 @@ describe.skipIf(noServer)('a Redis restart under two nodes', () => {
 		await note('sesudah');
 		// What waited in the clients' queues goes out: both consoles get all five, in order.
 		await until(() => consoles.every((s) => s.records.length === 5), 'the fan-out to resume on both nodes');
-		for (const s of consoles) expect(s.records.map((r) => r.seq)).toEqual(stored());
+		const seqs = await stored();
+		for (const s of consoles) expect(s.records.map((r) => r.seq)).toEqual(seqs);
 		for (const s of consoles) s.socket.disconnect();
 	});
 
@@ -91,10 +98,11 @@ describe.skipIf(noServer)('a Redis restart under two nodes', () => {
 		await redis.start();
 		await until(() => a.redis.isReady && b.redis.isReady, 'both nodes back on Redis');
 		await note('sesudah');
-		const last = stored().at(-1)!;
+		const seqs = await stored();
+		const last = seqs.at(-1)!;
 		await until(() => consoleB.records.some((r) => r.seq === last), 'the fan-out to resume');
-		expect(consoleB.records.map((r) => r.seq)).toEqual([stored()[0], last]);
-		expect(await catchUp(consoleB, 0)).toEqual(stored());
+		expect(consoleB.records.map((r) => r.seq)).toEqual([seqs[0], last]);
+		expect(await catchUp(consoleB, 0)).toEqual(seqs);
 		for (const s of consoles) s.socket.disconnect();
 	});
 });

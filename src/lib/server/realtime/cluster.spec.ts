@@ -1,13 +1,16 @@
+// @sqlite-only: its subject is Redis between nodes; the same nodes on PostgreSQL run in tests/e2e/cluster.e2e.ts.
 /**
  * Two Rembuk nodes in one process, joined through Redis as two processes would be: what is
  * committed through one reaches the screens on the other, projected per viewer exactly as on the
  * committing node; presence and rate limits are counted together. Needs Redis; skips without it.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { commandId, createSession, freshDb, joinParticipant, setPhase, storedSeqs, type TestParticipant } from '$lib/testing/server';
+import { commandId, createSession, joinParticipant, setPhase, storedSeqs, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { freshStore } from '$lib/testing/stores';
 import { screen, startNodes, until, type Screen, type TestNode } from '$lib/testing/nodes';
 import { dropPrefix, skipping, testPrefix, TEST_REDIS_URL, whyNoRedis } from '$lib/testing/redis';
 import { envelopeSchema } from '../../realtime/schemas';
+import type { Database } from '../db/store';
 import { allow, createLimits, isBlocked } from '../ratelimit';
 import { rooms } from './fanout';
 
@@ -20,30 +23,31 @@ describe.skipIf(noRedis)('two nodes over one Redis', () => {
 	const prefix = testPrefix();
 	let nodes: TestNode[] = [];
 	let screens: Screen[] = [];
-	const db = freshDb();
-	const session = createSession(db);
-	// Joined before the nodes start (beforeAll): joining is async.
+	// Made before the nodes start (beforeAll): storing is async.
+	let db: Database;
+	let session: TestSession;
 	let siti: TestParticipant;
 	let budi: TestParticipant;
-	const code = session.row.code;
 	const as = {
-		facilitator: { role: 'facilitator' as const, code, key: session.facilitatorKey },
-		siti: () => ({ role: 'participant' as const, code, token: siti.token }),
-		budi: () => ({ role: 'participant' as const, code, token: budi.token }),
-		presenter: { role: 'presenter' as const, code }
+		facilitator: () => ({ role: 'facilitator' as const, code: session.row.code, key: session.facilitatorKey }),
+		siti: () => ({ role: 'participant' as const, code: session.row.code, token: siti.token }),
+		budi: () => ({ role: 'participant' as const, code: session.row.code, token: budi.token }),
+		presenter: () => ({ role: 'presenter' as const, code: session.row.code })
 	};
 	const open = async (node: TestNode, who: keyof typeof as) => {
-		const auth = as[who];
-		const opened = await screen(node.url, typeof auth === 'function' ? auth() : auth);
+		const opened = await screen(node.url, as[who]());
 		screens.push(opened);
 		return opened;
 	};
 
 	beforeAll(async () => {
+		const store = await freshStore();
+		db = store.db;
+		session = await createSession(db);
 		siti = await joinParticipant(db, session, 'Siti Aminah');
 		budi = await joinParticipant(db, session, 'Budi Santoso');
-		setPhase(db, session, 'writing');
-		nodes = await startNodes(db, ['a', 'b'], TEST_REDIS_URL, prefix);
+		await setPhase(db, session, 'writing');
+		nodes = await startNodes(store, ['a', 'b'], TEST_REDIS_URL, prefix);
 	});
 	afterEach(() => {
 		for (const s of screens) s.socket.disconnect();
@@ -62,7 +66,7 @@ describe.skipIf(noRedis)('two nodes over one Redis', () => {
 		const roles = ['facilitator', 'siti', 'budi', 'presenter'] as const;
 		const onA = Object.fromEntries(await Promise.all(roles.map(async (r) => [r, await open(a, r)]))) as Record<(typeof roles)[number], Screen>;
 		const onB = Object.fromEntries(await Promise.all(roles.map(async (r) => [r, await open(b, r)]))) as Record<(typeof roles)[number], Screen>;
-		const start = storedSeqs(db, session.row.id).at(-1) ?? 0;
+		const start = (await storedSeqs(db, session.row.id)).at(-1) ?? 0;
 
 		// Siti posts anonymously from her phone on node A; the minute-taker writes a note through node B.
 		const posted = await a.context.writes.execute(siti.identity, envelope({ type: 'item.add', kind: 'kendala', text: 'Jembatan desa putus', anonymous: true }));
@@ -116,12 +120,13 @@ describe.skipIf(noRedis)('two nodes over one Redis', () => {
 
 	it("tells a report open on node B that a session changed through node A", async () => {
 		const [a, b] = nodes;
-		db.prepare("INSERT INTO organizations (id, name, created_at) VALUES ('org1', 'DPMD', '2026-01-01')").run();
-		db.prepare(
-			"INSERT INTO programmes (id, organization_id, name, theme, template, created_by, created_at, updated_at) VALUES ('p1', 'org1', 'p1', '', '{}', NULL, '2026-01-01', '2026-01-01')"
-		).run();
-		const other = createSession(db);
-		db.prepare("UPDATE sessions SET organization_id = 'org1', programme_id = 'p1' WHERE id = ?").run(other.row.id);
+		await db.insertInto('organizations').values({ id: 'org1', name: 'DPMD', created_at: '2026-01-01' }).execute();
+		await db
+			.insertInto('programmes')
+			.values({ id: 'p1', organization_id: 'org1', name: 'p1', theme: '', template: '{}', created_by: null, created_at: '2026-01-01', updated_at: '2026-01-01' })
+			.execute();
+		const other = await createSession(db);
+		await db.updateTable('sessions').set({ organization_id: 'org1', programme_id: 'p1' }).where('id', '=', other.row.id).execute();
 		let told = 0;
 		const stop = b.context.programmes.watch('p1', () => told++);
 		await a.context.writes.execute(other.facilitator, envelope({ type: 'session.close' }));

@@ -1,8 +1,8 @@
+// @sqlite-only: it checks how a synthesis is rendered; building it from storage runs on both engines (model.spec.ts).
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import { kysely } from '$lib/testing/orgs';
 import { programme } from '$lib/testing/programme';
 import type { Locale } from '../../domain/types';
 import { addEdit, listEdits } from './edits';
@@ -12,8 +12,8 @@ import { SYNTHESIS_WORDS } from './words';
 
 async function synthesis(lang: Locale) {
 	const { db, ids, items } = await programme();
-	await addEdit(kysely(db), 'p', { op: 'rename', itemIds: [items.b2], name: 'Jaringan seluler lemah' }, 'Organizer');
-	return buildSynthesis(kysely(db), ids, await listEdits(kysely(db), 'p'), { lang, now: new Date('2025-11-01T02:00:00Z') });
+	await addEdit(db, 'p', { op: 'rename', itemIds: [items.b2], name: 'Jaringan seluler lemah' }, 'Organizer');
+	return buildSynthesis(db, ids, await listEdits(db, 'p'), { lang, now: new Date('2025-11-01T02:00:00Z') });
 }
 
 /** The report's headings in print order, as every printed format must show them. */

@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { kysely } from '$lib/testing/orgs';
 import { programme } from '$lib/testing/programme';
-import type { Db } from '../db/database';
+import type { Database } from '../db/store';
 import { addEdit, listEdits } from './edits';
 import { buildSynthesis, fundingSource, shortenRegionNames } from './model';
 
-const synth = async (db: Db, ids: string[], scope = 'p1') => buildSynthesis(kysely(db), ids, await listEdits(kysely(db), scope), { lang: 'id', now: new Date('2025-10-25T00:00:00Z') });
+const synth = async (db: Database, ids: string[], scope = 'p1') => buildSynthesis(db, ids, await listEdits(db, scope), { lang: 'id', now: new Date('2025-10-25T00:00:00Z') });
 
 describe('buildSynthesis', () => {
 	it('normalises votes per session: each session hands out 100 points in proportion to its dots', async () => {
 		const { db, ids, items } = await programme();
-		await addEdit(kysely(db), 'p1', { op: 'merge', itemIds: [items.a1, items.b1, items.c1] }, 'Organizer');
+		await addEdit(db, 'p1', { op: 'merge', itemIds: [items.a1, items.b1, items.c1] }, 'Organizer');
 		const s = await synth(db, ids);
 		expect(s.sessions.map((x) => x.dots)).toEqual([6, 13, 0]);
 		const modal = s.issues.find((i) => i.items.some((x) => x.id === items.a1))!;
@@ -33,7 +32,7 @@ describe('buildSynthesis', () => {
 
 	it('splits issues into shared by every region and particular to one', async () => {
 		const { db, ids, items } = await programme();
-		await addEdit(kysely(db), 'p1', { op: 'merge', itemIds: [items.a1, items.b1, items.c1] }, 'Organizer');
+		await addEdit(db, 'p1', { op: 'merge', itemIds: [items.a1, items.b1, items.c1] }, 'Organizer');
 		const s = await synth(db, ids);
 		expect(s.shared.map((i) => i.items.length)).toEqual([3]);
 		expect(s.shared[0].items.map((x) => x.id)).toContain(items.b1);
@@ -58,7 +57,7 @@ describe('buildSynthesis', () => {
 
 	it('gives each recommendation the constraint issues it answers, across sessions', async () => {
 		const { db, ids, items } = await programme();
-		await addEdit(kysely(db), 'p1', { op: 'merge', itemIds: [items.a1, items.b1] }, 'Organizer');
+		await addEdit(db, 'p1', { op: 'merge', itemIds: [items.a1, items.b1] }, 'Organizer');
 		const s = await synth(db, ids);
 		const answer = s.answers.find((a) => a.recommendation.items[0].id === items.a3)!;
 		expect(answer.answers).toHaveLength(1);
@@ -86,36 +85,36 @@ describe('buildSynthesis', () => {
 
 	it('uses a region code when the programme gives one', async () => {
 		const { db, ids } = await programme();
-		const s = await buildSynthesis(kysely(db), ids, [], { lang: 'en', regions: { [ids[0]]: { code: '64.02', name: 'Kab. Kutai Kartanegara' } } });
+		const s = await buildSynthesis(db, ids, [], { lang: 'en', regions: { [ids[0]]: { code: '64.02', name: 'Kab. Kutai Kartanegara' } } });
 		expect(s.sessions[0].region).toEqual({ key: '64.02', code: '64.02', name: 'Kab. Kutai Kartanegara', short: 'Kab. Kutai Kartanegara' });
 		expect(s.sessions[1].region).toEqual({ key: 'paser', code: null, name: 'Paser', short: 'Paser' });
 	});
 
 	it('refuses an empty or repeated list of sessions', async () => {
 		const { db, ids } = await programme();
-		await expect(buildSynthesis(kysely(db), [], [], { lang: 'id' })).rejects.toThrow(/no sessions/);
-		await expect(buildSynthesis(kysely(db), [ids[0], ids[0]], [], { lang: 'id' })).rejects.toThrow(/twice/);
+		await expect(buildSynthesis(db, [], [], { lang: 'id' })).rejects.toThrow(/no sessions/);
+		await expect(buildSynthesis(db, [ids[0], ids[0]], [], { lang: 'id' })).rejects.toThrow(/twice/);
 	});
 });
 
 describe('hand edits', () => {
 	it('are logged with who and when, and refused whole when malformed', async () => {
 		const { db, items } = await programme();
-		await addEdit(kysely(db), 'p1', { op: 'rename', itemIds: [items.a1], name: 'Permodalan UMKM' }, 'Organizer A', new Date('2025-11-01T00:00:00Z'));
-		await expect(addEdit(kysely(db), 'p1', { op: 'merge', itemIds: [items.a1] }, 'Organizer A')).rejects.toThrow();
-		await expect(addEdit(kysely(db), 'p1', { op: 'explode', itemIds: [items.a1] }, 'Organizer A')).rejects.toThrow();
-		expect(await listEdits(kysely(db), 'p1')).toEqual([
+		await addEdit(db, 'p1', { op: 'rename', itemIds: [items.a1], name: 'Permodalan UMKM' }, 'Organizer A', new Date('2025-11-01T00:00:00Z'));
+		await expect(addEdit(db, 'p1', { op: 'merge', itemIds: [items.a1] }, 'Organizer A')).rejects.toThrow();
+		await expect(addEdit(db, 'p1', { op: 'explode', itemIds: [items.a1] }, 'Organizer A')).rejects.toThrow();
+		expect(await listEdits(db, 'p1')).toEqual([
 			expect.objectContaining({ op: 'rename', name: 'Permodalan UMKM', actor: 'Organizer A', at: '2025-11-01T00:00:00.000Z' })
 		]);
-		expect(await listEdits(kysely(db), 'other')).toEqual([]);
+		expect(await listEdits(db, 'other')).toEqual([]);
 	});
 
 	it('merge, split, rename and pin, are marked as made by hand, and survive a new item', async () => {
 		const { db, ids, items, smd, fajar, post } = await programme();
-		await addEdit(kysely(db), 'p1', { op: 'merge', itemIds: [items.a1, items.b1, items.c1] }, 'Organizer');
-		await addEdit(kysely(db), 'p1', { op: 'rename', itemIds: [items.b1], name: 'Akses permodalan' }, 'Organizer');
-		await addEdit(kysely(db), 'p1', { op: 'pin', itemIds: [items.b2] }, 'Organizer');
-		await addEdit(kysely(db), 'p1', { op: 'split', itemIds: [items.a2] }, 'Organizer');
+		await addEdit(db, 'p1', { op: 'merge', itemIds: [items.a1, items.b1, items.c1] }, 'Organizer');
+		await addEdit(db, 'p1', { op: 'rename', itemIds: [items.b1], name: 'Akses permodalan' }, 'Organizer');
+		await addEdit(db, 'p1', { op: 'pin', itemIds: [items.b2] }, 'Organizer');
+		await addEdit(db, 'p1', { op: 'split', itemIds: [items.a2] }, 'Organizer');
 		const before = await synth(db, ids);
 		const modal = before.issues.find((i) => i.name === 'Akses permodalan')!;
 		expect(modal).toMatchObject({ origin: 'hand', editedBy: ['merge', 'rename'] });
@@ -135,8 +134,8 @@ describe('hand edits', () => {
 
 	it('skip an edit whose items are all gone, and say so', async () => {
 		const { db, ids, items } = await programme();
-		await addEdit(kysely(db), 'p1', { op: 'merge', itemIds: [items.a1, items.b1] }, 'Organizer');
-		await addEdit(kysely(db), 'p1', { op: 'rename', itemIds: [items.b1], name: 'Jaminan' }, 'Organizer');
+		await addEdit(db, 'p1', { op: 'merge', itemIds: [items.a1, items.b1] }, 'Organizer');
+		await addEdit(db, 'p1', { op: 'rename', itemIds: [items.b1], name: 'Jaminan' }, 'Organizer');
 		// Paser left out: the merge has one item left (nothing to merge), the rename none.
 		const without = await synth(db, [ids[0], ids[2]]);
 		expect(without.skippedEdits.map((e) => e.op)).toEqual(['merge', 'rename']);

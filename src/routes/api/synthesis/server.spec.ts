@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getContext } from '$lib/server/context';
 import { createSession, joinParticipant, must, newToken, type TestSession } from '$lib/testing/server';
+import { testContext } from '$lib/testing/stores';
 import { POST } from './+server';
 import { POST as EDIT } from './edits/+server';
 
@@ -9,10 +10,9 @@ const sessions: TestSession[] = [];
 const items: string[] = [];
 
 beforeAll(async () => {
-	process.env.DATABASE_PATH = ':memory:';
-	const db = getContext().db;
+	const db = (await testContext()).store.db;
 	for (const [region, text] of [['Paser', 'Sinyal seluler sering putus'], ['Samarinda', 'Jaringan internet lemah di kampung']]) {
-		const session = createSession(db, { title: `FGD ${region}`, theme: 'Desa digital', region });
+		const session = await createSession(db, { title: `FGD ${region}`, theme: 'Desa digital', region });
 		const person = await joinParticipant(db, session, 'Ani', newToken(), 'pemerintah', 'Diskominfo');
 		await must(db, session.facilitator, { type: 'phase.set', phase: 'writing' });
 		const { result } = await must(db, person.identity, { type: 'item.add', kind: 'kendala', text });
@@ -85,7 +85,11 @@ describe('POST /api/synthesis/edits', () => {
 		const response = await post(EDIT, 'synthesis/edits', { sessions: [both()[0]], edit: { op: 'split', itemIds: [items[1]] } });
 		expect(response.status).toBe(400);
 		expect((await errorOf(response)).message).toMatch(/not an item of these sessions/);
-		const count = getContext().db.prepare('SELECT COUNT(*) AS n FROM synthesis_edits WHERE op = ?').get('split') as { n: number };
+		const count = await getContext()
+			.store.db.selectFrom('synthesis_edits')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('op', '=', 'split')
+			.executeTakeFirstOrThrow();
 		expect(count.n).toBe(0);
 	});
 });

@@ -1,4 +1,4 @@
-import { kysely } from '$lib/testing/orgs';
+// @sqlite-only: it checks how a minutes model is rendered; building the model from storage runs on both engines (minutes/model.spec.ts, json.spec.ts, sections/).
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderCsv } from '../csv';
@@ -59,7 +59,7 @@ let en: Opened;
 
 beforeAll(async () => {
 	fgd = await facilitatedFgd();
-	minutes = { id: await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW), en: (await buildMinutes(kysely(fgd.db), fgd.session.id, 'en', NOW)) };
+	minutes = { id: await buildMinutes(fgd.db, fgd.session.id, 'id', NOW), en: (await buildMinutes(fgd.db, fgd.session.id, 'en', NOW)) };
 	id = await open(await renderDocx(minutes.id));
 	en = await open(await renderDocx(minutes.en, { paper: 'f4' }));
 });
@@ -167,7 +167,7 @@ describe('DOCX minutes', () => {
 		const small = await sampleFgd();
 		const letterhead = { office: 'PEMERINTAH KABUPATEN KUTAI KARTANEGARA\nDINAS PEMBERDAYAAN MASYARAKAT DAN DESA', address: 'Jl. Contoh No. 1, Tenggarong', phone: '(0541) 661234', email: 'dpmd@example.go.id', website: 'dpmd.example.go.id', logo: `data:image/png;base64,${LOGO}` };
 		await small.run('facilitator', { type: 'session.details', details: { letterhead } });
-		const doc = await open(await renderDocx(await buildMinutes(kysely(small.db), small.session.id, 'id', NOW)));
+		const doc = await open(await renderDocx(await buildMinutes(small.db, small.session.id, 'id', NOW)));
 		const top = doc.paragraphs.slice(0, 6).map((p) => p.text);
 		expect(top.slice(1, 5)).toEqual([
 			'PEMERINTAH KABUPATEN KUTAI KARTANEGARA',
@@ -185,8 +185,8 @@ describe('DOCX minutes', () => {
 	});
 
 	it('renders a session nobody has joined yet, with every heading and its placeholders', async () => {
-		const fresh = newFgd();
-		const minutes = await buildMinutes(kysely(fresh.db), fresh.session.id, 'id', NOW);
+		const fresh = await newFgd();
+		const minutes = await buildMinutes(fresh.db, fresh.session.id, 'id', NOW);
 		expect(minutes.items).toHaveLength(0);
 		const doc = await open(await renderDocx(minutes));
 		expect(doc.paragraphs.filter((p) => p.style === 'Heading1').map((p) => p.text)).toContain('Lampiran');

@@ -1,5 +1,5 @@
+// @sqlite-only: it checks how a minutes model is rendered; building the model from storage runs on both engines (minutes/model.spec.ts, json.spec.ts, sections/).
 /** The DOCX's language, draft mark, paraf boxes, header and sign-off, read back from the package. */
-import { kysely } from '$lib/testing/orgs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { facilitatedFgd, sampleFgd, withOfficeDetails } from '$lib/testing/fgd';
@@ -12,7 +12,7 @@ const SLOW = 30_000;
 
 /** The package's parts by name, as text. */
 async function partsOf(fgd: Awaited<ReturnType<typeof sampleFgd>>, lang: 'id' | 'en'): Promise<Map<string, string>> {
-	const zip = await JSZip.loadAsync(await renderDocx(await buildMinutes(kysely(fgd.db), fgd.session.id, lang, NOW)));
+	const zip = await JSZip.loadAsync(await renderDocx(await buildMinutes(fgd.db, fgd.session.id, lang, NOW)));
 	const names = Object.keys(zip.files).filter((name) => name.endsWith('.xml'));
 	return new Map(await Promise.all(names.map(async (name) => [name, await zip.file(name)!.async('string')] as [string, string])));
 }

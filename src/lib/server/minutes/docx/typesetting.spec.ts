@@ -1,10 +1,10 @@
+// @sqlite-only: it checks how a minutes model is rendered; building the model from storage runs on both engines (minutes/model.spec.ts, json.spec.ts, sections/).
 /**
  * The DOCX as Word and LibreOffice set it: columns at least as wide as their longest word in
  * Arial (a word of 48.9 pt in a 45.9 pt cell breaks in Word too) or hyphenated at a syllable,
  * the logo in its own proportions, daftar hadir rows that never split and leave room to sign,
  * and, through LibreOffice where it is installed, no broken word, no overlap and no blank page.
  */
-import { kysely } from '$lib/testing/orgs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cellTexts } from '$lib/testing/cell-texts';
@@ -32,7 +32,7 @@ const made = new Map<string, { minutes: Minutes; docx: Buffer; xml: string }>();
 beforeAll(async () => {
 	for (const lang of ['id', 'en'] as const) {
 		const fgd = await lateFgd(lang);
-		const minutes = await buildMinutes(kysely(fgd.db), fgd.session.id, lang, NOW);
+		const minutes = await buildMinutes(fgd.db, fgd.session.id, lang, NOW);
 		for (const paper of ['a4', 'f4'] as Paper[]) {
 			const docx = await renderDocx(minutes, { paper });
 			const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
@@ -109,8 +109,8 @@ describe.skipIf(!office)('DOCX as LibreOffice prints it', () => {
 
 	it('ends the minutes with their dokumentasi, with no blank page after it', async () => {
 		const fgd = await documentedFgd('id');
-		const minutes = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW);
-		const pages = await runsOf(docxToPdf(await renderDocx(minutes, { photos: await photoBytes(kysely(fgd.db), fgd.session.id, minutes) })));
+		const minutes = await buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
+		const pages = await runsOf(docxToPdf(await renderDocx(minutes, { photos: await photoBytes(fgd.db, fgd.session.id, minutes) })));
 		expect(bodyText(pages[pages.length - 1], 'id').join(' ')).toContain('Diskusi kelompok');
 	}, 180_000);
 });

@@ -1,4 +1,3 @@
-import { kysely } from '$lib/testing/orgs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { facilitatedFgd } from '$lib/testing/fgd';
 import { renderMarkdown } from '../markdown';
@@ -12,8 +11,8 @@ let en = '';
 
 beforeAll(async () => {
 	const fgd = await facilitatedFgd();
-	id = renderMarkdown(await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW));
-	en = renderMarkdown(await buildMinutes(kysely(fgd.db), fgd.session.id, 'en', NOW));
+	id = renderMarkdown(await buildMinutes(fgd.db, fgd.session.id, 'id', NOW));
+	en = renderMarkdown(await buildMinutes(fgd.db, fgd.session.id, 'en', NOW));
 });
 
 

@@ -1,4 +1,4 @@
-import { kysely } from '$lib/testing/orgs';
+// @sqlite-only: it checks how a minutes model is rendered; building the model from storage runs on both engines (minutes/model.spec.ts, json.spec.ts, sections/).
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { newFgd } from '$lib/testing/fgd';
@@ -10,7 +10,7 @@ const KINDS = ['kendala', 'peluang', 'rekomendasi'];
 
 /** A ballroom-sized FGD: 300 people, 1,000 cards, 30 action rows. */
 async function largeFgd() {
-	const fgd = newFgd();
+	const fgd = await newFgd();
 	const people: Awaited<ReturnType<typeof fgd.join>>[] = [];
 	for (let i = 0; i < 300; i++) people.push(await fgd.join(`Peserta ${i + 1}`, GROUPS[i % GROUPS.length], `Instansi ${i % 40}`));
 	const items: string[] = [];
@@ -39,7 +39,7 @@ async function largeFgd() {
 describe('a large session', () => {
 	it('renders every participant, item and action row', { timeout: 120_000 }, async () => {
 		const fgd = await largeFgd();
-		const bytes = await renderPdf(await buildMinutes(kysely(fgd.db), fgd.session.id, 'id'), 'a4');
+		const bytes = await renderPdf(await buildMinutes(fgd.db, fgd.session.id, 'id'), 'a4');
 		const { totalPages, text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
 		const all = text.replace(/\s+/g, ' ');
 		expect(all).toContain('Masukan nomor 1000 tentang');

@@ -1,4 +1,4 @@
-import { kysely } from '$lib/testing/orgs';
+// @sqlite-only: it checks how a minutes model is rendered; building the model from storage runs on both engines (minutes/model.spec.ts, json.spec.ts, sections/).
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { sampleFgd } from '$lib/testing/fgd';
@@ -17,7 +17,7 @@ async function textOf(bytes: Buffer) {
 
 describe('letterhead', async () => {
 	const fgd = await sampleFgd();
-	const minutes = async () => await buildMinutes(kysely(fgd.db), fgd.session.id, 'id');
+	const minutes = async () => await buildMinutes(fgd.db, fgd.session.id, 'id');
 
 	it('falls back to the organizers when the model has none', async () => {
 		expect((await minutes()).letterhead?.office).toEqual(['DPMD KUTAI KARTANEGARA', 'YAYASAN MITRA HIJAU']);
@@ -41,7 +41,7 @@ describe('letterhead', async () => {
 		const fgd = await sampleFgd();
 		const office = 'PEMERINTAH KABUPATEN KUTAI KARTANEGARA\nDINAS PEMBERDAYAAN MASYARAKAT DAN DESA';
 		await fgd.run('facilitator', { type: 'session.details', details: { letterhead: { office, website: 'dpmd.example.go.id', logo: PNG } } });
-		const saved = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id');
+		const saved = await buildMinutes(fgd.db, fgd.session.id, 'id');
 		expect(saved.letterhead).toMatchObject({ office: office.split('\n'), logo: { type: 'png', base64: PNG_BASE64 } });
 		const text = await textOf(await renderPdf(saved));
 		expect(text).toMatch(/^PEMERINTAH KABUPATEN KUTAI KARTANEGARA DINAS PEMBERDAYAAN MASYARAKAT DAN DESA dpmd\.example\.go\.id NOTULEN/);

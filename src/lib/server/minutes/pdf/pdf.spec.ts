@@ -1,4 +1,4 @@
-import { kysely } from '$lib/testing/orgs';
+// @sqlite-only: it checks how a minutes model is rendered; building the model from storage runs on both engines (minutes/model.spec.ts, json.spec.ts, sections/).
 import { writeFileSync } from 'node:fs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ const NOW = new Date('2025-10-24T04:30:00Z');
 
 async function pdfOf(lang: 'id' | 'en', paper: Paper = 'a4', given?: Awaited<ReturnType<typeof facilitatedFgd>>) {
 	const fgd = given ?? (await facilitatedFgd());
-	const bytes = await renderPdf(await buildMinutes(kysely(fgd.db), fgd.session.id, lang, NOW), paper);
+	const bytes = await renderPdf(await buildMinutes(fgd.db, fgd.session.id, lang, NOW), paper);
 	const proxy = await getDocumentProxy(new Uint8Array(bytes));
 	const { totalPages, text } = await extractText(proxy, { mergePages: false });
 	// Extraction may break a line anywhere a run of text ends; compare with whitespace collapsed.

@@ -1,5 +1,5 @@
+// @sqlite-only: it checks how a minutes model is rendered; building the model from storage runs on both engines (minutes/model.spec.ts, json.spec.ts, sections/).
 /** The PDF's header, draft mark, paraf boxes and sign-off, read back from the rendered file. */
-import { kysely } from '$lib/testing/orgs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { facilitatedFgd, sampleFgd, withOfficeDetails } from '$lib/testing/fgd';
@@ -13,7 +13,7 @@ const SLOW = 30_000;
 
 /** Each page's text, whitespace collapsed (extraction may break a line wherever a run ends). */
 async function pagesOf(fgd: Awaited<ReturnType<typeof sampleFgd>>, lang: 'id' | 'en', paper: Paper = 'a4'): Promise<string[]> {
-	const bytes = await renderPdf(await buildMinutes(kysely(fgd.db), fgd.session.id, lang, NOW), paper);
+	const bytes = await renderPdf(await buildMinutes(fgd.db, fgd.session.id, lang, NOW), paper);
 	const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: false });
 	return text.map((t) => t.replace(/\s+/g, ' '));
 }
@@ -62,7 +62,7 @@ describe('a PDF of closed minutes', { timeout: SLOW }, () => {
 
 	it('gives the action plan a landscape page of its own, with the recommendation each row carries out', async () => {
 		const fgd = await facilitatedFgd();
-		const bytes = await renderPdf(await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW));
+		const bytes = await renderPdf(await buildMinutes(fgd.db, fgd.session.id, 'id', NOW));
 		const proxy = await getDocumentProxy(new Uint8Array(bytes));
 		const { text } = await extractText(proxy, { mergePages: false });
 		const pages = text.map((t) => t.replace(/\s+/g, ' '));
@@ -78,7 +78,7 @@ describe('a PDF of closed minutes', { timeout: SLOW }, () => {
 		const fgd = await facilitatedFgd();
 		const row = { activity: 'Pendampingan usaha', pic: { name: 'Siti Rahmawati', institution: 'Dinas Koperasi dan UKM', group: 'pemerintah' } };
 		for (let i = 0; i < 40; i++) await fgd.run('minutetaker', { type: 'action.save', row: { ...row, remarks: `Baris ${i + 1}: ${'catatan '.repeat(20)}` } });
-		const bytes = await renderPdf(await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW));
+		const bytes = await renderPdf(await buildMinutes(fgd.db, fgd.session.id, 'id', NOW));
 		const proxy = await getDocumentProxy(new Uint8Array(bytes));
 		const { text } = await extractText(proxy, { mergePages: false });
 		const views = await Promise.all(text.map((_, i) => proxy.getPage(i + 1).then((page) => page.view)));

@@ -1,10 +1,10 @@
+// @sqlite-only: it checks how a minutes model is rendered; building the model from storage runs on both engines (minutes/model.spec.ts, json.spec.ts, sections/).
 /**
  * The PDF as an office reads it before signing, in both languages and on both papers: no word
  * broken mid-syllable without a hyphen in a table cell, no text printed over other text (a
  * note's dated stamp that wraps used to run into the next note), the action plan on a
  * landscape page, and a closing on another day written with its date in full before "pukul".
  */
-import { kysely } from '$lib/testing/orgs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cellTexts } from '$lib/testing/cell-texts';
@@ -33,7 +33,7 @@ const printed = new Map<string, Printed>();
 beforeAll(async () => {
 	for (const lang of ['id', 'en'] as const) {
 		const fgd = await lateFgd(lang);
-		const minutes = await buildMinutes(kysely(fgd.db), fgd.session.id, lang, new Date('2025-10-26T01:00:00Z'));
+		const minutes = await buildMinutes(fgd.db, fgd.session.id, lang, new Date('2025-10-26T01:00:00Z'));
 		for (const paper of ['a4', 'f4'] as Paper[]) {
 			const bytes = await renderPdf(minutes, paper);
 			const proxy = await getDocumentProxy(new Uint8Array(bytes));

@@ -1,4 +1,3 @@
-import { kysely } from '$lib/testing/orgs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { facilitatedFgd, newFgd, sampleFgd } from '$lib/testing/fgd';
 import { buildMinutes, type Minutes } from '../model';
@@ -11,8 +10,8 @@ let en: Minutes;
 
 beforeAll(async () => {
 	fgd = await facilitatedFgd();
-	id = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW);
-	en = await buildMinutes(kysely(fgd.db), fgd.session.id, 'en', NOW);
+	id = await buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
+	en = await buildMinutes(fgd.db, fgd.session.id, 'en', NOW);
 });
 
 const texts = (items: { text: string }[]) => items.map((i) => i.text);
@@ -41,21 +40,21 @@ describe('findings by theme', () => {
 
 	it('gives no tally where nobody voted', async () => {
 		const plain = await sampleFgd();
-		const minutes = await buildMinutes(kysely(plain.db), plain.session.id, 'id', NOW);
+		const minutes = await buildMinutes(plain.db, plain.session.id, 'id', NOW);
 		expect(minutes.items.every((i) => i.votes === null)).toBe(true);
 		expect(minutes.votes).toMatchObject({ voters: 0, dots: 0, targets: [] });
 	});
 
 	it('tallies themes when the vote was on themes', async () => {
-		const small = newFgd();
+		const small = await newFgd();
 		const ani = await small.join('Ani', 'media', 'Radio Contoh');
 		await small.post(ani, 'kendala', 'Jalan desa rusak');
 		await small.run('facilitator', { type: 'theme.create', name: 'Infrastruktur' });
-		const [theme] = (await buildMinutes(kysely(small.db), small.session.id, 'id', NOW)).themes;
+		const [theme] = (await buildMinutes(small.db, small.session.id, 'id', NOW)).themes;
 		await small.run('facilitator', { type: 'voting.settings', target: 'themes' });
 		await small.run('facilitator', { type: 'phase.set', phase: 'voting' });
 		await small.run(ani, { type: 'vote.set', targetId: theme.id, count: 3 });
-		const minutes = await buildMinutes(kysely(small.db), small.session.id, 'id', NOW);
+		const minutes = await buildMinutes(small.db, small.session.id, 'id', NOW);
 		expect(minutes.themes[0].votes).toBe(3);
 		expect(minutes.items[0].votes).toBeNull();
 		expect(minutes.votes.targets[0]).toMatchObject({ type: 'theme', kind: null, text: 'Infrastruktur', total: 3 });

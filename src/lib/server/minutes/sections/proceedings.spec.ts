@@ -1,4 +1,3 @@
-import { kysely } from '$lib/testing/orgs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { facilitatedFgd, sampleFgd } from '$lib/testing/fgd';
 import { buildMinutes, type Minutes } from '../model';
@@ -12,8 +11,8 @@ let en: Minutes;
 
 beforeAll(async () => {
 	fgd = await facilitatedFgd();
-	id = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW);
-	en = await buildMinutes(kysely(fgd.db), fgd.session.id, 'en', NOW);
+	id = await buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
+	en = await buildMinutes(fgd.db, fgd.session.id, 'en', NOW);
 });
 
 describe('details and sign-off', () => {
@@ -31,7 +30,7 @@ describe('details and sign-off', () => {
 
 	it('gives empty fields, not missing ones, when nothing was filled in', async () => {
 		const plain = await sampleFgd();
-		const { details } = await buildMinutes(kysely(plain.db), plain.session.id, 'id', NOW);
+		const { details } = await buildMinutes(plain.db, plain.session.id, 'id', NOW);
 		expect(details).toEqual({
 			number: '',
 			chair: { name: '', position: '', rank: '', nip: '' },

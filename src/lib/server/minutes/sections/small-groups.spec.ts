@@ -1,5 +1,4 @@
 /** The minutes' tables and small stakeholder groups: combined by default, apart when the facilitator says so. */
-import { kysely } from '$lib/testing/orgs';
 import { describe, expect, it } from 'vitest';
 import { sampleFgd } from '$lib/testing/fgd';
 import { buildMinutes } from '../model';
@@ -10,8 +9,8 @@ async function columns(minutesMinGroup?: number) {
 	const fgd = await sampleFgd();
 	// Siti and Yusuf in pemerintah, one person each in akademisi, dunia_usaha and komunitas.
 	const details = minutesMinGroup === undefined ? {} : { minutesMinGroup };
-	fgd.db.prepare('UPDATE sessions SET details = ? WHERE id = ?').run(JSON.stringify(details), fgd.session.id);
-	return (await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW)).matrix.totals.byGroup.filter((g) => g.count > 0).map((g) => [g.label, g.count]);
+	await fgd.db.updateTable('sessions').set({ details: JSON.stringify(details) }).where('id', '=', fgd.session.id).execute();
+	return (await buildMinutes(fgd.db, fgd.session.id, 'id', NOW)).matrix.totals.byGroup.filter((g) => g.count > 0).map((g) => [g.label, g.count]);
 }
 
 describe('small groups in the minutes', () => {

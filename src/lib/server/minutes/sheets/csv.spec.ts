@@ -1,4 +1,3 @@
-import { kysely } from '$lib/testing/orgs';
 import { describe, expect, it } from 'vitest';
 import { renderCsv } from '../csv';
 import { sampleFgd } from '$lib/testing/fgd';
@@ -35,9 +34,9 @@ async function hostileMinutes() {
 	for (const text of HOSTILE) posted.push(await fgd.post(ani, 'kendala', text));
 	const [first] = posted;
 	await fgd.run('facilitator', { type: 'theme.create', name: '-Tema;=jahat' });
-	const theme = fgd.db.prepare('SELECT id FROM themes WHERE session_id = ?').get(fgd.session.id) as { id: string };
+	const theme = await fgd.db.selectFrom('themes').select('id').where('session_id', '=', fgd.session.id).executeTakeFirstOrThrow();
 	await fgd.run('facilitator', { type: 'item.theme', itemId: first, themeId: theme.id });
-	return await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW);
+	return await buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
 }
 
 /** A tiny seeded generator, so a failure can be replayed. */
@@ -89,7 +88,7 @@ describe('the CSV field guard', () => {
 
 describe('CSV', async () => {
 	const fgd = await sampleFgd();
-	const id = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', NOW);
+	const id = await buildMinutes(fgd.db, fgd.session.id, 'id', NOW);
 
 	it('gives Excel set to Indonesian a `;` file with a BOM and no sep= line', async () => {
 		const csv = renderCsv(id, 'excel');
@@ -107,7 +106,7 @@ describe('CSV', async () => {
 		expect(rows[2][3]).toBe(id.items[1].text);
 		expect(rows[2][7]).toBe('3');
 		expect(rows.slice(1).filter((r) => r[7] !== '0')).toHaveLength(1);
-		expect(renderCsv(await buildMinutes(kysely(fgd.db), fgd.session.id, 'en', NOW), 'rfc4180')).toContain(',Votes,Supported by (participants)\r\n');
+		expect(renderCsv(await buildMinutes(fgd.db, fgd.session.id, 'en', NOW), 'rfc4180')).toContain(',Votes,Supported by (participants)\r\n');
 	});
 
 	it('gives tools an RFC 4180 file: commas, no BOM, CRLF rows', async () => {
@@ -117,7 +116,7 @@ describe('CSV', async () => {
 		// The group label holds a comma-free slash, the institution is not printed: every row is 8 cells.
 		expect(readCsv(csv, ',').every((r) => r.length === 8)).toBe(true);
 		expect(readCsv(csv, ',')).toEqual(readCsv(renderCsv(id, 'excel').slice(1), ';'));
-		expect(renderCsv(await buildMinutes(kysely(fgd.db), fgd.session.id, 'en', NOW), 'rfc4180')).toContain(',anonymous,');
+		expect(renderCsv(await buildMinutes(fgd.db, fgd.session.id, 'en', NOW), 'rfc4180')).toContain(',anonymous,');
 	});
 
 	it.each(['excel', 'rfc4180'] as const)('%s: posted formulas come back whole with its own separator and never live with either', async (dialect) => {

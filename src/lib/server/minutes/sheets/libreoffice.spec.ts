@@ -1,9 +1,9 @@
+// @sqlite-only: it checks how a minutes model is rendered; building the model from storage runs on both engines (minutes/model.spec.ts, json.spec.ts, sections/).
 /**
  * The CSV opened by a real spreadsheet: LibreOffice converts each file to XLSX with `;` and
  * with `,` as the separator (formulas evaluated, as when a person opens it), and no cell may
  * come out as a formula or start like one. Skipped where LibreOffice Calc is not installed.
  */
-import { kysely } from '$lib/testing/orgs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,7 +60,7 @@ describe.skipIf(!calc)('the CSV in LibreOffice', () => {
 		const ani = await fgd.join('=Ani;+Budi', 'media', 'Radio Contoh');
 		for (const text of ['Biaya naik;=2+3;', 'Biaya naik,=2+3,', 'Lihat;=HYPERLINK("http://evil.example";"klik")', '=1+1', 'Baris\n@SUM(A1)', 'Kutip,"=1+1"'])
 			await fgd.post(ani, 'kendala', text);
-		const minutes = await buildMinutes(kysely(fgd.db), fgd.session.id, 'id', new Date('2025-10-24T04:30:00Z'));
+		const minutes = await buildMinutes(fgd.db, fgd.session.id, 'id', new Date('2025-10-24T04:30:00Z'));
 		writeFileSync(join(dir, 'excel.csv'), renderCsv(minutes, 'excel'));
 		writeFileSync(join(dir, 'rfc4180.csv'), renderCsv(minutes, 'rfc4180'));
 		// The control: the same kind of line unguarded does become a formula, so the check below can fail.

@@ -25,7 +25,7 @@ export const DELETE: RequestHandler = (event) =>
 			return problem(400, 'invalid_input', 'confirmCode: type the session code to confirm the deletion');
 		// Through the write queue, so no change of this session is half-way when its rows go.
 		const who = staffActor(event, accountId);
-		await getContext().writes.commit(session.id, async (_db, trx) => ({ deleted: await privacy.deleteSessionRows(trx, session.id, who), records: [] }));
+		await getContext().writes.commit(session.id, async (trx) => ({ deleted: await privacy.deleteSessionRows(trx, session.id, who), records: [] }));
 		await privacy.checkpoint(getContext().store.db);
 		return new Response(null, { status: 204 });
 	});

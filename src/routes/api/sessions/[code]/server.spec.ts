@@ -2,14 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getContext } from '$lib/server/context';
 import * as sessions from '$lib/server/sessions';
 import { createSessionSchema } from '$lib/realtime/schemas';
+import { testContext } from '$lib/testing/stores';
 import { GET } from './+server';
 
 const NIP = '19750312 200003 1 004';
 let code = '';
 
 beforeAll(async () => {
-	process.env.DATABASE_PATH = ':memory:';
-	const db = getContext().store.db;
+	const db = (await testContext()).store.db;
 	const created = await sessions.create(db, createSessionSchema.parse({ title: 'FGD Uji', startsAt: '2025-10-24T09:00', venue: 'Aula' }));
 	code = created.code;
 	const row = (await sessions.byCode(db, code))!;

@@ -33,7 +33,7 @@ export const actions = {
 		if (typed !== session.code) return fail(400, { error: 'wrong_code' as const });
 		const who = { accountId: member.accountId, actor: 'account' as const, address: addressOf(event) };
 		// Through the write queue, as the console's deletion: no change of this session is half-way when its rows go.
-		await getContext().writes.commit(session.id, async (_db, trx) => ({ deleted: await privacy.deleteSessionRows(trx, session.id, who), records: [] }));
+		await getContext().writes.commit(session.id, async (trx) => ({ deleted: await privacy.deleteSessionRows(trx, session.id, who), records: [] }));
 		await privacy.checkpoint(getContext().store.db);
 		recheckConsoles(member.accountId);
 		// Back to the list (this page's session is gone), which says so.

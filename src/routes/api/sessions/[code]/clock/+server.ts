@@ -12,7 +12,7 @@ export const PUT: RequestHandler = (event) =>
 		await requireFacilitator(event, session);
 		const { at } = await readBody(event.request, sampleClockSchema);
 		// Through the one write path, so the clock moves in turn with the commands it stamps.
-		const { refused } = await getContext().writes.commit(session.id, async (_db, trx) => ({ records: [], refused: await clock.setSample(trx, session.id, new Date(at)) }));
+		const { refused } = await getContext().writes.commit(session.id, async (trx) => ({ records: [], refused: await clock.setSample(trx, session.id, new Date(at)) }));
 		if (refused === 'not_sample') return problem(403, 'forbidden', 'Only a sample session (created with sample: true) has a clock to set');
 		if (refused === 'backwards') return problem(400, 'invalid_input', 'at: a sample session’s clock only moves forward');
 		return new Response(null, { status: 204 });

@@ -2,13 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getContext } from '$lib/server/context';
 import * as sessions from '$lib/server/sessions';
 import { createSessionSchema } from '$lib/realtime/schemas';
+import { testContext } from '$lib/testing/stores';
 import { PUT } from './+server';
 
 const sample = { code: '', key: '' };
 const real = { code: '', key: '' };
 
 beforeAll(async () => {
-	process.env.DATABASE_PATH = ':memory:';
+	await testContext();
 	const create = (extra: object) => sessions.create(getContext().store.db, createSessionSchema.parse({ title: 'FGD', startsAt: '2025-10-24T09:00', ...extra }));
 	({ code: sample.code, facilitatorKey: sample.key } = await create({ sample: true }));
 	({ code: real.code, facilitatorKey: real.key } = await create({}));

@@ -31,7 +31,7 @@ export const POST: RequestHandler = (event) =>
 		const { input, files } = await readUpdate(event.request);
 		const { store, writes } = getContext();
 		const { update } = await writes
-			.commit(session.id, async (_db, trx) => ({
+			.commit(session.id, async (trx) => ({
 				update: await followup.recordUpdate(trx, session.id, 'facilitator', input, { files }),
 				records: []
 			}))

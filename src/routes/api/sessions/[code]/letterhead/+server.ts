@@ -35,7 +35,7 @@ export const PUT: RequestHandler = (event) =>
 		const session = await findSession(event);
 		const { accountId } = await requireFacilitator(event, session);
 		const letterhead = await readBody(event.request, letterheadSchema, MAX_BODY);
-		await getContext().writes.commit(session.id, async (_db, trx) => ({
+		await getContext().writes.commit(session.id, async (trx) => ({
 			records: [await asAccount(accountId, () => sessions.setLetterhead(trx, session.id, 'facilitator', letterhead))]
 		}));
 		return new Response(null, { status: 204 });

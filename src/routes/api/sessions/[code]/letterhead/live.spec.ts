@@ -7,20 +7,21 @@ import { executeAlone } from '$lib/testing/server';
 import { getContext } from '$lib/server/context';
 import * as sessions from '$lib/server/sessions';
 import { createSessionSchema } from '$lib/realtime/schemas';
+import { testContext } from '$lib/testing/stores';
 import { PUT } from './+server';
 
 /** A 1×1 PNG padded to ~150 KB, like a scanned logo. */
 const LOGO = `data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg${'A'.repeat(150_000)}`;
 
 let session = { id: '', code: '', key: '' };
-process.env.DATABASE_PATH = ':memory:';
+let original: ReturnType<typeof getContext>['publish'];
 
 beforeAll(async () => {
+	original = (await testContext()).publish;
 	const created = await sessions.create(getContext().store.db, createSessionSchema.parse({ title: 'FGD Kop Surat', startsAt: '2025-10-24T09:00' }));
 	session = { id: created.id, code: created.code, key: created.facilitatorKey };
 });
 
-const original = getContext().publish;
 afterEach(() => {
 	getContext().publish = original;
 });
@@ -75,7 +76,7 @@ describe('a letterhead saved while the session is live', () => {
 		await asked; // the route has looked the session up and now waits for the body
 		const minutetaker = { sessionId: session.id, code: session.code, role: 'minutetaker' as const, participantId: null };
 		const command = { type: 'session.details' as const, details: { chair: 'Dr. Hj. Rina' } };
-		expect((await executeAlone(getContext().db, minutetaker, { id: 'details-0001', command })).result.ok).toBe(true);
+		expect((await executeAlone(getContext().store.db, minutetaker, { id: 'details-0001', command })).result.ok).toBe(true);
 		release();
 		expect((await response).status).toBe(204);
 		const details = sessions.toView(await sessions.byId(getContext().store.db, session.id)).details;

@@ -1,9 +1,8 @@
-import { kysely } from '$lib/testing/orgs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getContext } from '$lib/server/context';
 import * as sessions from '$lib/server/sessions';
 import { snapshot } from '$lib/server/sync';
-import { sessionInContext } from '$lib/testing/server';
+import { sessionInContext } from '$lib/testing/stores';
 import { GET, PUT } from './+server';
 
 /** A 1×1 PNG, and the same bytes padded to ~150 KB (too big for the 32 KB default body). */
@@ -14,13 +13,13 @@ const LETTERHEAD = { office: 'PEMERINTAH KABUPATEN KUTAI KARTANEGARA\nDINAS PEMB
 let a = { code: '', key: '' };
 let b = { code: '', key: '' };
 
-beforeAll(() => {
-	const create = () => {
-		const s = sessionInContext({ title: 'FGD Uji' });
+beforeAll(async () => {
+	const create = async () => {
+		const s = await sessionInContext({ title: 'FGD Uji' });
 		return { code: s.row.code, key: s.facilitatorKey };
 	};
-	a = create();
-	b = create();
+	a = await create();
+	b = await create();
 });
 
 /** Calls the endpoint as SvelteKit would, with only the parts of the event it reads. */
@@ -41,7 +40,12 @@ describe('/api/sessions/[code]/letterhead', () => {
 		expect(await stored.json()).toEqual(LETTERHEAD);
 		const row = (await sessions.byCode(getContext().store.db, a.code))!;
 		expect(sessions.toView(row).details.letterhead?.phone).toBe('(0541) 661234');
-		const logged = getContext().db.prepare("SELECT count(*) AS n FROM session_events WHERE session_id = ? AND payload LIKE '%session.details%'").get(row.id);
+		const logged = await getContext()
+			.store.db.selectFrom('session_events')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('session_id', '=', row.id)
+			.where('payload', 'like', '%session.details%')
+			.executeTakeFirstOrThrow();
 		expect(logged).toEqual({ n: 1 });
 	});
 
@@ -61,8 +65,8 @@ describe('/api/sessions/[code]/letterhead', () => {
 	it('keeps the logo off the screens: snapshots and the logged record carry the letterhead without it', async () => {
 		const row = (await sessions.byCode(getContext().store.db, a.code))!;
 		const { logo: _logo, ...rest } = LETTERHEAD;
-		expect((await snapshot(kysely(getContext().db), row.id)).session.details?.letterhead).toEqual(rest);
-		const events = getContext().db.prepare('SELECT payload FROM session_events WHERE session_id = ?').all(row.id) as { payload: string }[];
+		expect((await snapshot(getContext().store.db, row.id)).session.details?.letterhead).toEqual(rest);
+		const events = await getContext().store.db.selectFrom('session_events').select('payload').where('session_id', '=', row.id).execute();
 		expect(events.some((e) => e.payload.includes('DINAS PEMBERDAYAAN'))).toBe(true);
 		expect(events.every((e) => !e.payload.includes('iVBORw0KGgo'))).toBe(true);
 		expect(sessions.toView(row).details.letterhead?.logo).toBe(BIG);

@@ -1,15 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getContext } from '$lib/server/context';
 import * as reports from '$lib/server/reports';
-import { sessionInContext } from '$lib/testing/server';
+import { sessionInContext } from '$lib/testing/stores';
 import { GET } from './+server';
 
 let code = '';
 let sessionId = '';
 let facilitatorKey = '';
 
-beforeAll(() => {
-	const created = sessionInContext({ title: 'FGD Laporan' });
+beforeAll(async () => {
+	const created = await sessionInContext({ title: 'FGD Laporan' });
 	({ code, id: sessionId } = created.row);
 	facilitatorKey = created.facilitatorKey;
 });

@@ -10,7 +10,8 @@ import * as audit from '$lib/server/accounts/audit';
 import { getContext } from '$lib/server/context';
 import { createLink } from '$lib/server/keyed-links';
 import * as reports from '$lib/server/reports';
-import { sessionInContext, type TestSession } from '$lib/testing/server';
+import { type TestSession } from '$lib/testing/server';
+import { sessionInContext } from '$lib/testing/stores';
 import { GET as summaryGET } from '../summary/+server';
 import { GET } from './+server';
 
@@ -20,11 +21,11 @@ let oneOff: TestSession;
 let organizationId = '';
 
 beforeAll(async () => {
-	org = sessionInContext({ title: 'FGD Organisasi' });
-	oneOff = sessionInContext({ title: 'FGD Sekali Pakai' });
-	const db = getContext().db;
+	org = await sessionInContext({ title: 'FGD Organisasi' });
+	oneOff = await sessionInContext({ title: 'FGD Sekali Pakai' });
+	const db = getContext().store.db;
 	organizationId = (await accounts.createAdminWithSetupLink(getContext().store.db, { organization: 'Bappeda Kota Samarinda', login: 'admin@samarinda.go.id', name: 'Admin' })).organization.id;
-	db.prepare('UPDATE sessions SET organization_id = ? WHERE id = ?').run(organizationId, org.row.id);
+	await db.updateTable('sessions').set({ organization_id: organizationId }).where('id', '=', org.row.id).execute();
 });
 
 function call<H extends (event: never) => unknown>(handler: H, path: string, code: string, key: string) {
@@ -34,7 +35,12 @@ function call<H extends (event: never) => unknown>(handler: H, path: string, cod
 }
 
 const logged = (action: audit.AuditAction) => audit.list(getContext().store.db, organizationId, 100, { action });
-const everything = () => getContext().db.prepare('SELECT COUNT(*) AS n FROM org_audit WHERE action NOT IN (?, ?)').get('member.invited', 'account.setup') as { n: number };
+const everything = () =>
+	getContext()
+		.store.db.selectFrom('org_audit')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('action', 'not in', ['member.invited', 'account.setup'])
+		.executeTakeFirstOrThrow();
 
 describe('audit hooks over HTTP', () => {
 	it('a minutes download with the facilitator link: one entry, actor facilitator_link, the address', async () => {
@@ -63,12 +69,12 @@ describe('audit hooks over HTTP', () => {
 	});
 
 	it('writes nothing for a one-off session', async () => {
-		const before = everything().n;
+		const before = (await everything()).n;
 		const { key } = await reports.create(getContext().store.db, oneOff.row.id);
 		expect((await call(GET, 'minutes?format=md', oneOff.row.code, oneOff.facilitatorKey)).status).toBe(200);
 		expect((await call(summaryGET, 'summary', oneOff.row.code, key)).status).toBe(200);
 		const pic = await createLink(getContext().store.db, 'pic_links', oneOff.row.id, new Date(), { institution: 'Dinas Koperasi' });
 		await loadPicPage({ params: { code: oneOff.row.code, key: pic.key }, url: new URL('http://rembuk.test/t/x/y'), getClientAddress: () => ADDRESS });
-		expect(everything().n).toBe(before);
+		expect((await everything()).n).toBe(before);
 	});
 });

@@ -2,14 +2,14 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { everyMinutesFile, MINUTES_FORMATS, minutesFilename, minutesPath } from '$lib/domain/minutes-formats';
 import * as sessions from '$lib/server/sessions';
-import { sessionInContext } from '$lib/testing/server';
+import { sessionInContext } from '$lib/testing/stores';
 import { GET } from './+server';
 
 let code = '';
 let key = '';
 
-beforeAll(() => {
-	const created = sessionInContext({ title: 'FGD Uji', minutesLanguage: 'en' });
+beforeAll(async () => {
+	const created = await sessionInContext({ title: 'FGD Uji', minutesLanguage: 'en' });
 	({ row: { code }, facilitatorKey: key } = created);
 });
 

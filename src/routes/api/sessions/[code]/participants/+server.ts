@@ -24,7 +24,7 @@ export const POST: RequestHandler = (event) =>
 			if (refusal) return refuse(refusal);
 			if (!(await waitTurn(clientAddress(event)))) return problem(429, 'rate_limited', 'Too many joins from this address; try again in a minute');
 		}
-		const joined = await getContext().writes.commit(session.id, async (_db, trx) => {
+		const joined = await getContext().writes.commit(session.id, async (trx) => {
 			// Checked again inside the write: the door may have closed, or the room filled, while this one waited.
 			const current = await sessions.byId(trx, session.id);
 			const refusal = known ? null : await room.refusesJoin(trx, current);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getContext } from '$lib/server/context';
 import * as sessions from '$lib/server/sessions';
 import { createSessionSchema } from '$lib/realtime/schemas';
+import { testContext } from '$lib/testing/stores';
 import { POST } from './+server';
 
 let code = '';
@@ -9,8 +10,7 @@ let sessionId = '';
 const publish = vi.fn();
 
 beforeAll(async () => {
-	process.env.DATABASE_PATH = ':memory:';
-	const created = await sessions.create(getContext().store.db, createSessionSchema.parse({ title: 'FGD Gabung', startsAt: '2025-10-24T09:00' }));
+	const created = await sessions.create((await testContext()).store.db, createSessionSchema.parse({ title: 'FGD Gabung', startsAt: '2025-10-24T09:00' }));
 	({ code, id: sessionId } = created);
 	getContext().publish = publish;
 });

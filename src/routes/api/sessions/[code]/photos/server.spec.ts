@@ -5,6 +5,7 @@ import { cameraJpeg } from '$lib/testing/photos';
 import * as sessions from '$lib/server/sessions';
 import type { SessionRecord } from '$lib/realtime/contract';
 import { createSessionSchema } from '$lib/realtime/schemas';
+import { testContext } from '$lib/testing/stores';
 import { POST } from './+server';
 import { GET } from './[id]/+server';
 
@@ -12,9 +13,8 @@ let code = '';
 let keys = { facilitator: '', minutetaker: '' };
 const published: SessionRecord[] = [];
 
-beforeAll(() => {
-	process.env.DATABASE_PATH = ':memory:';
-	const created = sessions.create(getContext().db, createSessionSchema.parse({ title: 'FGD Uji Foto', startsAt: '2025-10-24T09:00' }));
+beforeAll(async () => {
+	const created = await sessions.create((await testContext()).store.db, createSessionSchema.parse({ title: 'FGD Uji Foto', startsAt: '2025-10-24T09:00' }));
 	code = created.code;
 	keys = { facilitator: created.facilitatorKey, minutetaker: created.minutetakerKey };
 	getContext().publish = (_, records) => published.push(...records);

@@ -28,7 +28,7 @@ export const POST: RequestHandler = (event) =>
 		await requireFacilitator(event, session);
 		const { institution } = await readBody(event.request, body);
 		const created = await getContext()
-			.writes.commit(session.id, async (_db, trx) => ({ link: await followup.createPicLink(trx, session.id, institution), records: [] }))
+			.writes.commit(session.id, async (trx) => ({ link: await followup.createPicLink(trx, session.id, institution), records: [] }))
 			.catch((error) => {
 				if (error instanceof followup.FollowupRefusal) throw new HttpProblem(400, 'invalid_input', 'institution: no action-plan row names this institution');
 				throw error;

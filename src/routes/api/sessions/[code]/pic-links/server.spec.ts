@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getContext } from '$lib/server/context';
 import * as followup from '$lib/server/followup';
 import * as reports from '$lib/server/reports';
-import { must, sessionInContext } from '$lib/testing/server';
+import { must } from '$lib/testing/server';
+import { sessionInContext } from '$lib/testing/stores';
 import { GET, POST } from './+server';
 import { DELETE } from './[id]/+server';
 import { GET as rowsGET, POST as updatePOST } from '../followup/+server';
@@ -20,10 +21,10 @@ let facilitatorKey = '';
 let rowId = '';
 
 beforeAll(async () => {
-	const created = sessionInContext({ title: 'FGD Tindak Lanjut' });
+	const created = await sessionInContext({ title: 'FGD Tindak Lanjut' });
 	({ code, id: sessionId } = created.row);
 	facilitatorKey = created.facilitatorKey;
-	const { records } = await must(getContext().db, created.facilitator, {
+	const { records } = await must(getContext().store.db, created.facilitator, {
 		type: 'action.save',
 		row: { activity: 'Pelatihan akses KUR', pic: { institution: 'Dinas Koperasi dan UKM' }, funding: 'APBD', timeframe: 'Triwulan I 2020' }
 	});

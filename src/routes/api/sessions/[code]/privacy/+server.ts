@@ -38,7 +38,7 @@ export const PUT: RequestHandler = (event) =>
 		const orgMonths = (await privacy.settings(getContext().store.db, session.id)).organizationMonths;
 		if (orgMonths !== null && input.retentionMonths !== null && input.retentionMonths > orgMonths)
 			return problem(400, 'invalid_input', `retentionMonths: the organization keeps personal data at most ${orgMonths} months`);
-		await getContext().writes.commit(session.id, async (_db, trx) => ({
+		await getContext().writes.commit(session.id, async (trx) => ({
 			records: [await privacy.setSettings(trx, session.id, 'facilitator', input.retentionMonths, input.keepInstitutions)]
 		}));
 		return json(await overview(session.id), { headers: { 'cache-control': 'no-store' } });

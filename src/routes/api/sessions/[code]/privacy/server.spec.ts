@@ -1,7 +1,8 @@
 /** The personal-data endpoints: a phone's own data and its deletion request, the facilitator's side, deleting a session. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getContext } from '$lib/server/context';
-import { joinParticipant, newToken, sessionInContext, type TestSession } from '$lib/testing/server';
+import { joinParticipant, newToken, type TestSession } from '$lib/testing/server';
+import { sessionInContext } from '$lib/testing/stores';
 import { DELETE as deleteSession, GET as getSession } from '../+server';
 import { GET as myData } from '../me/+server';
 import { POST as requestDeletion } from '../me/deletion-request/+server';
@@ -13,8 +14,8 @@ let token = '';
 let participantId = '';
 
 beforeAll(async () => {
-	session = sessionInContext({ title: 'FGD Data Pribadi' });
-	const joined = await joinParticipant(getContext().db, session, 'Ahmad Fauzi', newToken(), 'pemerintah', 'Bappeda Paser');
+	session = await sessionInContext({ title: 'FGD Data Pribadi' });
+	const joined = await joinParticipant(getContext().store.db, session, 'Ahmad Fauzi', newToken(), 'pemerintah', 'Bappeda Paser');
 	token = joined.token;
 	participantId = joined.id;
 });
@@ -75,6 +76,7 @@ describe('personal data over HTTP', () => {
 		expect((await getSession(event('GET', ''))).status).toBe(200);
 		expect((await deleteSession(event('DELETE', '', session.facilitatorKey, { confirmCode: session.row.code.toLowerCase() }))).status).toBe(204);
 		expect((await getSession(event('GET', ''))).status).toBe(404);
-		expect(getContext().db.prepare('SELECT COUNT(*) AS n FROM participants WHERE session_id = ?').get(session.row.id)).toEqual({ n: 0 });
+		const left = getContext().store.db.selectFrom('participants').select((eb) => eb.fn.countAll<number>().as('n')).where('session_id', '=', session.row.id);
+		expect(await left.executeTakeFirst()).toEqual({ n: 0 });
 	});
 });

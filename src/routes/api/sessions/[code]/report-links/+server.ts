@@ -19,7 +19,7 @@ export const POST: RequestHandler = (event) =>
 		const session = await findSession(event);
 		await requireFacilitator(event, session);
 		// Through the one write path like every write, though a report link puts nothing on a screen.
-		const created = await getContext().writes.commit(session.id, async (_db, trx) => ({ link: await reports.create(trx, session.id), records: [] }));
+		const created = await getContext().writes.commit(session.id, async (trx) => ({ link: await reports.create(trx, session.id), records: [] }));
 		const { key, ...link } = created.link;
 		const url = `${event.url.origin}/r/${session.code}#key=${key}`;
 		return json({ link, key, url }, { status: 201, headers: { 'cache-control': 'no-store' } });

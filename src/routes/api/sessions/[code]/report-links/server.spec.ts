@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getContext } from '$lib/server/context';
 import * as reports from '$lib/server/reports';
-import { sessionInContext } from '$lib/testing/server';
+import { sessionInContext } from '$lib/testing/stores';
 import { GET, POST } from './+server';
 import { DELETE } from './[id]/+server';
 
@@ -9,8 +9,8 @@ let code = '';
 let sessionId = '';
 let facilitatorKey = '';
 
-beforeAll(() => {
-	const created = sessionInContext({ title: 'FGD Tautan' });
+beforeAll(async () => {
+	const created = await sessionInContext({ title: 'FGD Tautan' });
 	({ code, id: sessionId } = created.row);
 	facilitatorKey = created.facilitatorKey;
 });

@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getContext } from '$lib/server/context';
 import * as reports from '$lib/server/reports';
-import { sessionInContext } from '$lib/testing/server';
+import { sessionInContext } from '$lib/testing/stores';
 import { GET } from './+server';
 
 let code = '';
 let reportKey = '';
 
 beforeAll(async () => {
-	const created = sessionInContext({ title: 'FGD Ringkas' });
+	const created = await sessionInContext({ title: 'FGD Ringkas' });
 	code = created.row.code;
 	reportKey = (await reports.create(getContext().store.db, created.row.id)).key;
 });

@@ -48,7 +48,7 @@ export const actions = {
 		try {
 			const session = await programmeFollowup.sessionForUpdate(context.store.db, member, programmeId(event.params), text('code'));
 			const files = await filesOf(form);
-			const { update } = await context.writes.commit(session.id, async (_db, trx) => ({
+			const { update } = await context.writes.commit(session.id, async (trx) => ({
 				update: await followup.recordUpdate(trx, session.id, programmeFollowup.accountActor(member), parsed.data, { files }),
 				records: []
 			}));

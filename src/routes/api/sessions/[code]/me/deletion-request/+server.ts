@@ -15,7 +15,7 @@ export const POST: RequestHandler = (event) =>
 		const session = await findSession(event);
 		const me = await requireParticipantData(event, session);
 		const who = { accountId: null, actor: 'participant' as const, address: clientAddress(event) };
-		const { request, records } = await getContext().writes.commit(session.id, (_db, trx) =>
+		const { request, records } = await getContext().writes.commit(session.id, (trx) =>
 			privacy.requestDeletion(trx, session.id, me.participantId, 'participant', new Date(), who)
 		);
 		return json({ requestedAt: request.requestedAt }, { status: records.length > 0 ? 201 : 200, headers: { 'cache-control': 'no-store' } });

@@ -20,7 +20,7 @@ export const POST: RequestHandler = (event) =>
 		if (!(await db.selectFrom('participants').select('id').where('session_id', '=', session.id).where('id', '=', input.participantId).executeTakeFirst()))
 			return problem(404, 'not_found', 'No participant of this session has this id');
 		const who = staffActor(event, accountId);
-		const done = await getContext().writes.commit(session.id, async (_db, trx) => {
+		const done = await getContext().writes.commit(session.id, async (trx) => {
 			const records = await privacy.erase(trx, session.id, input.participantId, input.hideItems, new Date(), who);
 			return { erased: records !== null, records: records ?? [] };
 		});

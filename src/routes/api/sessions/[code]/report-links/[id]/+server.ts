@@ -9,7 +9,7 @@ export const DELETE: RequestHandler = (event) =>
 	handle(async () => {
 		const session = await findSession(event);
 		await requireFacilitator(event, session);
-		const { revoked } = await getContext().writes.commit(session.id, async (_db, trx) => ({ revoked: await reports.revoke(trx, session.id, event.params.id), records: [] }));
+		const { revoked } = await getContext().writes.commit(session.id, async (trx) => ({ revoked: await reports.revoke(trx, session.id, event.params.id), records: [] }));
 		if (!revoked) return problem(404, 'not_found', 'No report link has this id');
 		return new Response(null, { status: 204 });
 	});
