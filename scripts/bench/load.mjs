@@ -5,6 +5,7 @@ import { connect, command, join, sync } from './phone.mjs';
 import { pool, sleep } from './stats.mjs';
 
 /** The real client's wait for a missing record before it asks for a sync (src/lib/client/live.svelte.ts). */
+// The client's wait for an overtaken record (GAP_GRACE in src/lib/realtime/contract.ts).
 const GAP_GRACE = 300;
 
 /**

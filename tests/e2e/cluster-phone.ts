@@ -2,12 +2,12 @@
  * A phone as the cluster specs need it, outside a browser but by the client's rules
  * (src/lib/client/live.svelte.ts, outbox.svelte.ts): it keeps the load balancer's cookie as a
  * browser would (got with the page, here /healthz), applies records in seq order and asks `sync`
- * on a gap, sends its outbox one command at a time with ids that never change, and after losing
+ * on a gap still open after GAP_GRACE, sends its outbox one command at a time with ids that never change, and after losing
  * its node comes back through the load balancer.
  */
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
-import type { CommandResult, SessionRecord, SocketAuth, SyncResult } from '../../src/lib/realtime/contract';
+import { GAP_GRACE, type CommandResult, type SessionRecord, type SocketAuth, type SyncResult } from '../../src/lib/realtime/contract';
 
 type Transport = 'websocket' | 'polling';
 interface Entry {
@@ -26,7 +26,7 @@ export class ClusterPhone {
 	outbox: Entry[] = [];
 	/** Command id → the item it made, for every acknowledged post. */
 	acked = new Map<string, { itemId: string; text: string }>();
-	/** Syncs asked because a record skipped a seq (records from two nodes out of order, or missed). */
+	/** Syncs asked because a record skipped a seq and the missing one had not come within GAP_GRACE. */
 	gapSyncs = 0;
 	/** `internal` answers (nothing saved: resent with the same id, as the phone does). */
 	internal = 0;
@@ -37,8 +37,9 @@ export class ClusterPhone {
 	#closed = false;
 	#draining = false;
 	#syncing = false;
-	/** Records that came while a sync was in flight, applied after it. */
+	/** Records that came during a sync or behind a gap, applied once it is filled. */
 	#held: SessionRecord[] = [];
+	#gapTimer: ReturnType<typeof setTimeout> | null = null;
 
 	constructor(
 		readonly base: string,
@@ -108,17 +109,34 @@ export class ClusterPhone {
 
 	close() {
 		this.#closed = true;
+		if (this.#gapTimer) clearTimeout(this.#gapTimer);
 		this.socket?.close();
 	}
 
 	#record(record: SessionRecord) {
 		if (this.#syncing) return void this.#held.push(record);
 		if (record.seq <= this.lastSeq) return;
-		if (record.seq > this.lastSeq + 1) {
-			this.gapSyncs++;
-			return void this.#sync();
-		}
+		if (record.seq > this.lastSeq + 1) return this.#waitForGap(record);
 		this.#apply([record]);
+		this.#releaseHeld();
+	}
+
+	/** As the client does: holds the record that skipped ahead, and syncs if the gap is still open later. */
+	#waitForGap(record: SessionRecord) {
+		this.#held.push(record);
+		this.#gapTimer ??= setTimeout(() => {
+			this.#gapTimer = null;
+			this.gapSyncs++;
+			void this.#sync();
+		}, GAP_GRACE);
+	}
+
+	#releaseHeld() {
+		if (this.#held.length === 0) return;
+		if (this.#gapTimer) clearTimeout(this.#gapTimer);
+		this.#gapTimer = null;
+		const held = this.#held.splice(0).sort((x, y) => x.seq - y.seq);
+		for (const record of held) this.#record(record);
 	}
 
 	#apply(records: SessionRecord[]) {
@@ -133,6 +151,8 @@ export class ClusterPhone {
 		const socket = this.socket;
 		if (!socket || this.#syncing) return;
 		this.#syncing = true;
+		if (this.#gapTimer) clearTimeout(this.#gapTimer);
+		this.#gapTimer = null;
 		try {
 			for (;;) {
 				const result: SyncResult = await socket.timeout(5000).emitWithAck('sync', { lastSeq: this.lastSeq });
@@ -148,8 +168,7 @@ export class ClusterPhone {
 		} finally {
 			this.#syncing = false;
 		}
-		const held = this.#held.splice(0).sort((x, y) => x.seq - y.seq);
-		for (const record of held) this.#record(record);
+		this.#releaseHeld();
 	}
 
 	async #drain(): Promise<void> {

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ACK_TIMEOUT, added, after, AUTH, fakePage, itemIds as ids, online, replay, session, snapshotAt } from '$lib/testing/live';
 
-import { GAP_GRACE } from './live.svelte';
+import { GAP_GRACE } from '../realtime/contract';
 
 vi.mock('socket.io-client', () => import('$lib/testing/fake-socket').then((m) => ({ io: m.fakeIo })));
 

@@ -15,6 +15,7 @@ import type {
 	SocketAuth,
 	SyncResult
 } from '../realtime/contract';
+import { GAP_GRACE } from '../realtime/contract';
 import { keepLastBoard, loadLastBoard } from './last-board';
 import { Outbox } from './outbox.svelte';
 
@@ -23,12 +24,6 @@ export type ConnectionState = 'connecting' | 'online' | 'offline';
 
 const ACK_TIMEOUT = 10_000;
 const RESYNC_DELAY = 2_000;
-/**
- * In a cluster, records committed on two nodes can reach a phone in the wrong order, a few
- * milliseconds apart. A gap waits this long for its record before asking for a sync, so that one
- * overtaking does not cost a read from every phone of the session.
- */
-export const GAP_GRACE = 300;
 
 export class LiveSession {
 	board = $state<Board | null>(null);

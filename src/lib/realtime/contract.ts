@@ -191,3 +191,10 @@ export interface SocketIdentity {
 
 /** Beyond this many missed records a reconnecting client gets a snapshot instead. */
 export const REPLAY_LIMIT = 500;
+
+/**
+ * In a cluster, records committed on two nodes can reach a client in the wrong order, a few
+ * milliseconds apart. A gap waits this long (ms) for its record before the client asks for a sync,
+ * so that one overtaking does not cost a read from every phone of the session.
+ */
+export const GAP_GRACE = 300;
