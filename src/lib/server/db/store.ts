@@ -43,8 +43,33 @@ export function parseDatabaseUrl(url: string | undefined, fallbackPath: string):
 
 /** Wraps an open (and migrated) SQLite connection; the store's close closes it. */
 export function sqliteStore(raw: Db): Store {
-	const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
+	const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: preparedOnce(raw) }) });
 	return { engine: 'sqlite', db, raw, close: () => db.destroy() };
+}
+
+/** How many SQL texts keep their prepared statement: the app runs a few hundred distinct ones. */
+const PREPARED = 1000;
+
+/**
+ * The connection as Kysely's SQLite driver sees it, with each SQL text prepared once: the driver
+ * prepares every query anew, which on the write path (a dozen queries a command, run while the
+ * session's screens wait for the record) costs more than running them. The oldest text goes when
+ * the cache is full, e.g. with lists of many lengths. Kysely only streams (`iterate`, which keeps a
+ * statement busy) for `.stream()`, which Rembuk does not use.
+ */
+function preparedOnce(raw: Db): Pick<Db, 'close' | 'prepare'> {
+	const statements = new Map<string, ReturnType<Db['prepare']>>();
+	return {
+		close: () => raw.close(),
+		prepare(text: string) {
+			let statement = statements.get(text);
+			if (!statement) {
+				if (statements.size >= PREPARED) statements.delete(statements.keys().next().value!);
+				statements.set(text, (statement = raw.prepare(text)));
+			}
+			return statement;
+		}
+	} as Pick<Db, 'close' | 'prepare'>;
 }
 
 /**
