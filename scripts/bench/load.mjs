@@ -4,8 +4,7 @@
 import { connect, command, join, sync } from './phone.mjs';
 import { pool, sleep } from './stats.mjs';
 
-/** The real client's wait for a missing record before it asks for a sync (src/lib/client/live.svelte.ts). */
-// The client's wait for an overtaken record (GAP_GRACE in src/lib/realtime/contract.ts).
+/** The client's wait for an overtaken record before it asks for a sync (GAP_GRACE in src/lib/realtime/contract.ts). */
 const GAP_GRACE = 300;
 
 /**
@@ -188,8 +187,9 @@ async function settle(finalSeq) {
 
 /**
  * Deliveries missing or repeated by `seq` over every phone since the last call (a phase), the
- * records that overtook another, the gaps a phone would have closed by `sync`, and the records delivered. A record never delivered leaves
- * its phone short of `finalSeq`; the next phase starts past it.
+ * records that overtook another, the gaps a phone would have closed by `sync`, and the records
+ * delivered. A record never delivered leaves its phone short of `finalSeq`; the next phase starts
+ * past it.
  */
 function seqHealth(finalSeq) {
 	let missing = 0;

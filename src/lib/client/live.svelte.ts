@@ -5,17 +5,17 @@
 import { nanoid } from 'nanoid';
 import { io, type Socket } from 'socket.io-client';
 import { applyEvent, needsSnapshot, type Board } from '../board';
-import type {
-	ClientToServerEvents,
-	Command,
-	CommandResult,
-	ErrorCode,
-	ServerToClientEvents,
-	SessionRecord,
-	SocketAuth,
-	SyncResult
+import {
+	GAP_GRACE,
+	type ClientToServerEvents,
+	type Command,
+	type CommandResult,
+	type ErrorCode,
+	type ServerToClientEvents,
+	type SessionRecord,
+	type SocketAuth,
+	type SyncResult
 } from '../realtime/contract';
-import { GAP_GRACE } from '../realtime/contract';
 import { keepLastBoard, loadLastBoard } from './last-board';
 import { Outbox } from './outbox.svelte';
 

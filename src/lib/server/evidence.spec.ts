@@ -1,9 +1,8 @@
 import ExcelJS from 'exceljs';
-import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { followup as idWords } from '../i18n/id/followup';
 import { smallPdf } from '$lib/testing/evidence';
-import { createSession, must, type TestSession } from '$lib/testing/server';
+import { createSession, must, rowCount, type TestSession } from '$lib/testing/server';
 import { freshDb } from '$lib/testing/stores';
 import type { Database } from './db/store';
 import * as evidence from './evidence';
@@ -29,7 +28,7 @@ const update = (rowId: string, files: ReadyEvidence[], options: { onlyInstitutio
 			now: options.now
 		})
 	);
-const countOf = async (table: string) => (await sql<{ n: number }>`SELECT COUNT(*) AS n FROM ${sql.table(table)}`.execute(db)).rows[0].n;
+const countOf = (table: 'action_updates' | 'action_evidence' | 'action_evidence_blobs') => rowCount(db, table);
 
 beforeEach(async () => {
 	db = await freshDb();

@@ -1,8 +1,8 @@
 /**
  * Follow-up on both engines: a PIC link opens its institution's rows, its update is stored with
  * its evidence files (bytea on PostgreSQL) in one transaction, and a refused one leaves nothing.
- * The plan's rows are written straight into the table here: the action-plan commands are still on
- * the raw SQLite connection (docs/architecture.md, "Storage engines").
+ * The plan's rows are written straight into the table here; the action-plan commands have specs of
+ * their own (actions.spec.ts, on both engines).
  */
 import { expect, it } from 'vitest';
 import { smallPdf } from '$lib/testing/evidence';

@@ -1,12 +1,11 @@
 /** The one write path publishes: after the commit, each change's records, and only those that were saved. */
-import { sql } from 'kysely';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CommandEnvelope } from '../realtime/contract';
 import { envelopeSchema } from '../realtime/schemas';
 import { engineOf, insertionOrder, type Database, type Store, type StoreTransaction } from './db/store';
 import { GroupCommit, type Publish } from './group-commit';
 import * as sessions from './sessions';
-import { commandId, createSession, joinParticipant, storedSeqs, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { commandId, createSession, joinParticipant, poisonCommit, storedSeqs, type TestParticipant, type TestSession } from '$lib/testing/server';
 import { freshStore } from '$lib/testing/stores';
 
 let store: Store;
@@ -51,17 +50,6 @@ function watched(store: Store): Store & { inTransaction(): boolean } {
 		return !last.isCommitted && !last.isRolledBack;
 	};
 	return { ...store, db, inTransaction };
-}
-
-/**
- * Leaves an item by nobody in `trx` with its foreign keys checked only at COMMIT, so the commit
- * itself fails. PostgreSQL defers only a constraint declared deferrable: this transaction declares
- * it so, and that is undone with the rest of it.
- */
-async function poison(trx: Database, sessionId: string) {
-	if (engineOf(trx) === 'sqlite') await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
-	else await sql`ALTER TABLE items ALTER CONSTRAINT items_author_id_fkey DEFERRABLE INITIALLY DEFERRED`.execute(trx);
-	await sql`INSERT INTO items (id, session_id, kind, text, author_id, created_at, updated_at) VALUES ('x', ${sessionId}, 'kendala', 'x', 'nobody', '', '')`.execute(trx);
 }
 
 describe('GroupCommit publishing', () => {
@@ -142,7 +130,7 @@ describe('GroupCommit publishing', () => {
 		const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
 		const commits = new GroupCommit(store, publish);
 		const poisoned = commits.commit(session.row.id, async (tx) => {
-			await poison(tx, session.row.id);
+			await poisonCommit(tx, session.row.id);
 			return { records: [] };
 		});
 		const [command, change] = await Promise.allSettled([commits.execute(siti.identity, add('hilang')), poisoned]);

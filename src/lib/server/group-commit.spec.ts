@@ -1,12 +1,11 @@
 /** Group commit: many commands, one transaction, and still each command's own answer. */
-import { sql } from 'kysely';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CommandEnvelope } from '../realtime/contract';
 import { envelopeSchema } from '../realtime/schemas';
 import { execute } from './commands';
 import { engineOf, insertionOrder, type Database, type Store } from './db/store';
 import { GroupCommit } from './group-commit';
-import { commandId, dumpTables, storedSeqs, type TestParticipant, type TestSession } from '$lib/testing/server';
+import { commandId, dumpTables, poisonCommit, storedSeqs, type TestParticipant, type TestSession } from '$lib/testing/server';
 import { sessionWith } from '$lib/testing/stores';
 
 let db: Database;
@@ -22,17 +21,6 @@ beforeEach(async () => {
 const envelope = (command: unknown, id = commandId()): CommandEnvelope => envelopeSchema.parse({ id, command });
 const add = (text: string, id?: string) => envelope({ type: 'item.add', kind: 'kendala', text }, id);
 const itemTexts = async () => (await db.selectFrom('items').select('text').orderBy(insertionOrder(engineOf(db))).execute()).map((r) => r.text);
-
-/**
- * Leaves an item by nobody in `trx` with its foreign keys checked only at COMMIT, so the commit
- * itself fails. PostgreSQL defers only a constraint declared deferrable: this transaction declares
- * it so, and that is undone with the rest of it.
- */
-async function poison(trx: Database, sessionId: string) {
-	if (engineOf(trx) === 'sqlite') await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
-	else await sql`ALTER TABLE items ALTER CONSTRAINT items_author_id_fkey DEFERRABLE INITIALLY DEFERRED`.execute(trx);
-	await sql`INSERT INTO items (id, session_id, kind, text, author_id, created_at, updated_at) VALUES ('x', ${sessionId}, 'kendala', 'x', 'nobody', '', '')`.execute(trx);
-}
 
 /** No screen is open here; what gets published is group-commit.publish.spec.ts's concern. */
 const unheard = () => {};
@@ -94,7 +82,7 @@ describe('GroupCommit', () => {
 		// The last command leaves a deferred foreign-key violation behind, so COMMIT itself fails.
 		const failAtCommit: typeof execute = async (trx, who, env) => {
 			const executed = await execute(trx, who, env);
-			if (env.id === 'poison-0001') await poison(trx, session.row.id);
+			if (env.id === 'poison-0001') await poisonCommit(trx, session.row.id);
 			return executed;
 		};
 		const before = await dumpTables(db);

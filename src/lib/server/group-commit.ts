@@ -225,7 +225,7 @@ export class GroupCommit {
 	}
 
 	/**
-	 * On SQLite the raw connection is shared by every request, so nothing else may run while the
+	 * On SQLite one connection serves every request, so nothing else may run while the
 	 * group's transaction is open, or it would write into it. Awaiting only the store keeps the whole
 	 * transaction in one turn of the event loop; this tells whether another turn ran meanwhile.
 	 */

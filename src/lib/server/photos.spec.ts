@@ -4,7 +4,7 @@ import type { Database } from './db/store';
 import { normalise, type NormalisedPhoto } from './photo-image';
 import * as photos from './photos';
 import { boardState, snapshotFor } from './sync';
-import { createSession, dumpTables, joinParticipant, must, send, type TestSession } from '$lib/testing/server';
+import { createSession, dumpTables, joinParticipant, must, rowCount, send, type TestSession } from '$lib/testing/server';
 import { freshDb } from '$lib/testing/stores';
 import { transparentPng } from '$lib/testing/photos';
 import { projectRecord, PUBLIC_VIEWER } from './visibility';
@@ -20,9 +20,7 @@ beforeEach(async () => {
 });
 
 const store = async (caption = 'Pembukaan oleh Kepala Dinas') => (await photos.store(db, session.row.id, 'minutetaker', image, caption))!;
-const count = async (table: 'photos' | 'photo_blobs') =>
-	(await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
-const blobs = () => count('photo_blobs');
+const blobs = () => rowCount(db, 'photo_blobs');
 
 describe('photos.store', () => {
 	it('keeps the JPEG apart from its row, and logs a photo.saved record without the bytes', async () => {
@@ -89,7 +87,7 @@ describe('deleted with the session', () => {
 			for (const table of ['session_events', 'commands'] as const) await trx.deleteFrom(table).where('session_id', '=', session.row.id).execute();
 			await trx.deleteFrom('sessions').where('id', '=', session.row.id).execute();
 		});
-		expect(await count('photos')).toBe(0);
+		expect(await rowCount(db, 'photos')).toBe(0);
 		expect(await blobs()).toBe(0);
 	});
 });

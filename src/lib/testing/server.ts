@@ -10,6 +10,7 @@ import type { ParticipantView, Phase } from '../domain/types';
 import type { CommandEnvelope, SocketIdentity } from '../realtime/contract';
 import { createSessionSchema, envelopeSchema, joinSchema } from '../realtime/schemas';
 import { execute, type Executed } from '../server/commands';
+import type { Schema } from '../server/db/schema';
 import { engineOf, type Database, type StoreTransaction } from '../server/db/store';
 import * as participants from '../server/participants';
 import * as sessions from '../server/sessions';
@@ -151,6 +152,22 @@ export async function dumpTables(db: Database): Promise<Record<string, unknown[]
 	const dump: Record<string, unknown[]> = {};
 	for (const name of tables) dump[name] = (await sql`SELECT * FROM ${sql.table(name)} ORDER BY 1, 2`.execute(db)).rows;
 	return dump;
+}
+
+/**
+ * Leaves an item by nobody in `trx` with its foreign keys checked only at COMMIT, so that the
+ * commit itself fails. PostgreSQL defers only a constraint declared deferrable: this transaction
+ * declares it so, and that is undone with the rest of it.
+ */
+export async function poisonCommit(trx: Database, sessionId: string): Promise<void> {
+	if (engineOf(trx) === 'sqlite') await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
+	else await sql`ALTER TABLE items ALTER CONSTRAINT items_author_id_fkey DEFERRABLE INITIALLY DEFERRED`.execute(trx);
+	await sql`INSERT INTO items (id, session_id, kind, text, author_id, created_at, updated_at) VALUES ('x', ${sessionId}, 'kendala', 'x', 'nobody', '', '')`.execute(trx);
+}
+
+/** How many rows `table` holds, in every session. */
+export async function rowCount(db: Database, table: keyof Schema): Promise<number> {
+	return (await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
 }
 
 /** The log as stored, for asserting on seq numbers. */

@@ -32,39 +32,38 @@ function whenDone(cleanup: () => Promise<void>): void {
 	}
 }
 
-/**
- * A fresh, migrated store on this run's engine: SQLite in memory, or PostgreSQL in a scratch schema.
- * Closed (and the schema dropped) when the test that made it ends, or the file if made outside one.
- */
-export async function freshStore(): Promise<Store> {
+/** A migrated store on this run's engine, and what removes it: SQLite in memory, or a PostgreSQL scratch schema. */
+async function openTestStore(): Promise<{ store: Store; remove: () => Promise<void> }> {
 	if (TEST_ENGINE === 'sqlite') {
 		const store = sqliteStore(openDatabase(':memory:'));
-		whenDone(() => store.close());
-		return store;
+		return { store, remove: () => store.close() };
 	}
 	const scratch = await newScratch();
-	whenDone(() => scratch.drop());
-	return scratch.open(4);
+	return { store: scratch.open(4), remove: () => scratch.drop() };
+}
+
+/**
+ * A fresh, migrated store on this run's engine, closed (and its schema dropped) when the test that
+ * made it ends, or the file if made outside one.
+ */
+export async function freshStore(): Promise<Store> {
+	const { store, remove } = await openTestStore();
+	whenDone(remove);
+	return store;
 }
 
 let shared: Promise<Store> | null = null;
 
 /**
- * One store for the whole spec file, made on first use and closed at its end: for files of many
+ * One store for the whole spec file, made on first use and removed at its end: for files of many
  * tests that each work in a session of their own (every query is scoped by session), where a
  * store per test would cost a migrated schema each on PostgreSQL.
  */
 export function fileStore(): Promise<Store> {
-	shared ??= (async () => {
-		if (TEST_ENGINE === 'sqlite') {
-			const store = sqliteStore(openDatabase(':memory:'));
-			atFileEnd.push(() => store.close());
-			return store;
-		}
-		const scratch = await newScratch();
-		atFileEnd.push(() => scratch.drop());
-		return scratch.open(4);
-	})();
+	shared ??= openTestStore().then(({ store, remove }) => {
+		atFileEnd.push(remove);
+		return store;
+	});
 	return shared;
 }
 

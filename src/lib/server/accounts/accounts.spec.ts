@@ -1,7 +1,7 @@
 /**
  * Accounts and organizations: hashing, strength, links, sign-in sessions, limits, audit and member
  * roles, on both engines (SQLite and PostgreSQL, see $lib/testing/engines). Sessions, claims and
- * console grants (still on the raw connection) are in access.spec.ts.
+ * console grants are in access.spec.ts.
  */
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';

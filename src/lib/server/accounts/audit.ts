@@ -108,23 +108,21 @@ export interface NewAuditEntry {
 	address?: string;
 }
 
-/** THE insert, written once: `add` runs it through the store, `record` on the raw connection. */
-function insert(db: Database, entry: NewAuditEntry) {
-	return db.insertInto('org_audit').values({
-		organization_id: entry.organizationId,
-		account_id: entry.accountId,
-		action: entry.action,
-		actor: entry.actor ?? (entry.accountId ? 'account' : 'system'),
-		subject: entry.subject ?? '',
-		detail: entry.detail ?? '',
-		address: entry.address ?? '',
-		at: new Date().toISOString()
-	});
-}
-
 /** Appends an entry through the store (either engine), inside the caller's transaction if given one. */
 export async function add(db: Database, entry: NewAuditEntry): Promise<void> {
-	await insert(db, entry).execute();
+	await db
+		.insertInto('org_audit')
+		.values({
+			organization_id: entry.organizationId,
+			account_id: entry.accountId,
+			action: entry.action,
+			actor: entry.actor ?? (entry.accountId ? 'account' : 'system'),
+			subject: entry.subject ?? '',
+			detail: entry.detail ?? '',
+			address: entry.address ?? '',
+			at: new Date().toISOString()
+		})
+		.execute();
 }
 
 /** Who did something to a session: an account, else the kind of link or the system; and from where. */

@@ -1,7 +1,6 @@
 /**
  * The log's promises as Kysely code for both engines, for the one write path: ../group-commit.ts
- * locks the session, ../commands.ts keeps its answers here (the raw ../log.ts still appends the
- * records of the handlers not converted yet):
+ * locks the session, ../commands.ts keeps its answers here, ../log.ts appends the records:
  * - gap-free `seq` per session, allocated inside the committing transaction: the UPDATE … RETURNING
  *   of `last_seq` holds the session's row lock until the commit, so a second node committing for the
  *   same session waits, then reads the new value; a rollback gives its number back;

@@ -1,8 +1,7 @@
 /**
  * The rows of a session's content (db/migrations 001–016), for Kysely: the board, facilitation, the
- * minute-taker's notes, photos, links, follow-up and privacy requests. Not queried through Kysely
- * yet (their modules are still on the raw connection); typed here so converting them starts from
- * the real columns. Same conventions as ./schema.ts.
+ * minute-taker's notes, photos, links, follow-up and privacy requests, as the domain modules query
+ * them. Same conventions as ./schema.ts.
  */
 import type { Generated } from 'kysely';
 

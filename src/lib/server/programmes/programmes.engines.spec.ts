@@ -1,8 +1,8 @@
 /**
  * Programmes on both engines: a programme made, sessions created from its template into the
  * organization (and audited), a duplicate, who sees which, and the programme's follow-up and
- * report edits scoped to its sessions. What still needs the raw SQLite connection (the synthesis,
- * built from each session's minutes) is proven in the other programme specs.
+ * report edits scoped to its sessions. The synthesis, built from each session's minutes, is proven
+ * in the other programme specs (on both engines too, as the `postgres` test project).
  */
 import { describe, expect, it } from 'vitest';
 import { forEachEngine } from '$lib/testing/engines';

@@ -1,6 +1,6 @@
 /** A programme's report: who may read and edit it, which sessions it combines, and edits kept under the programme. */
 import { describe, expect, it } from 'vitest';
-import { createSession, joinParticipant, must } from '$lib/testing/server';
+import { createSession, joinParticipant, must, rowCount } from '$lib/testing/server';
 import { freshDb } from '$lib/testing/stores';
 import { engineOf, insertionOrder, type Database } from '../db/store';
 import * as access from '../accounts/access';
@@ -39,7 +39,7 @@ async function world() {
 const itemsOf = async (db: Database, sessionId: string) =>
 	(await db.selectFrom('items').select('id').where('session_id', '=', sessionId).orderBy(insertionOrder(engineOf(db))).execute()).map((r) => r.id);
 
-const editsStored = async (db: Database) => (await db.selectFrom('synthesis_edits').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+const editsStored = (db: Database) => rowCount(db, 'synthesis_edits');
 
 describe('a programme report', () => {
 	it('combines the programme’s sessions in the order they were held, one issue across both regions', async () => {
