@@ -1,7 +1,7 @@
 /** The per-session event log: gap-free `seq`, appended inside the caller's transaction. */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { SessionEvent, SessionRecord } from '../realtime/contract';
-import { appendRecord, lastSeq as storedLastSeq } from './db/log-store';
+import { appendRecord } from './db/log-store';
 import type { Database } from './db/store';
 
 /**
@@ -39,50 +39,42 @@ export async function recordEvent(
 }
 
 /** The seq of the session's latest record; 0 before its first. */
-export function lastSeq(db: Database, sessionId: string): Promise<number> {
-	return storedLastSeq(db, sessionId);
-}
+export { lastSeq } from './db/log-store';
 
 type Row = { seq: number; at: string; payload: string; owner: string | null };
-
-const sinceQuery = (db: Database, sessionId: string, afterSeq: number, limit: number) =>
-	db
-		.selectFrom('session_events')
-		.select(['seq', 'at', 'payload', 'owner'])
-		.where('session_id', '=', sessionId)
-		.where('seq', '>', afterSeq)
-		.orderBy('seq')
-		.limit(limit);
 
 const asRecord = (r: Row): SessionRecord => ({ seq: r.seq, at: r.at, event: JSON.parse(r.payload) as SessionEvent, owner: r.owner });
 
 /** Records after `afterSeq`, in order, at most `limit`, with their owners (server side only). */
 export async function recordsSince(db: Database, sessionId: string, afterSeq: number, limit: number): Promise<SessionRecord[]> {
-	return (await sinceQuery(db, sessionId, afterSeq, limit).execute()).map(asRecord);
+	const rows = await db
+		.selectFrom('session_events')
+		.select(['seq', 'at', 'payload', 'owner'])
+		.where('session_id', '=', sessionId)
+		.where('seq', '>', afterSeq)
+		.orderBy('seq')
+		.limit(limit)
+		.execute();
+	return rows.map(asRecord);
 }
 
 type OfType<T extends SessionEvent['type']> = { seq: number; at: string; event: Extract<SessionEvent, { type: T }> };
 
 /**
+ * Every record of one event type, in order: e.g. the phase changes the minutes print as a timeline.
  * The same on both engines without a JSON function: the payload is JSON.stringify's, so its top-level
  * `"type":"…"` is in the text as written; LIKE narrows to the records that contain it (a wider match,
  * `_` or a nested "type", is harmless), and the parsed type decides.
  */
-const ofTypeQuery = (db: Database, sessionId: string, type: string) =>
-	db
+export async function recordsOfType<T extends SessionEvent['type']>(db: Database, sessionId: string, type: T): Promise<OfType<T>[]> {
+	const rows = await db
 		.selectFrom('session_events')
 		.select(['seq', 'at', 'payload'])
 		.where('session_id', '=', sessionId)
 		.where('payload', 'like', `%${JSON.stringify({ type }).slice(1, -1)}%`)
-		.orderBy('seq');
-
-function ofType<T extends SessionEvent['type']>(rows: Omit<Row, 'owner'>[], type: T): OfType<T>[] {
+		.orderBy('seq')
+		.execute();
 	return rows
 		.map((r) => ({ seq: r.seq, at: r.at, event: JSON.parse(r.payload) as SessionEvent }))
 		.filter((r): r is OfType<T> => r.event.type === type);
-}
-
-/** Every record of one event type, in order: e.g. the phase changes the minutes print as a timeline. */
-export async function recordsOfType<T extends SessionEvent['type']>(db: Database, sessionId: string, type: T): Promise<OfType<T>[]> {
-	return ofType(await ofTypeQuery(db, sessionId, type).execute(), type);
 }

@@ -96,16 +96,13 @@ export async function create(db: Database, input: CreateSessionInput): Promise<C
 	}
 }
 
-const byCodeQuery = (db: Database, code: string) => db.selectFrom('sessions').selectAll().where('code', '=', code);
-const byIdQuery = (db: Database, id: string) => db.selectFrom('sessions').selectAll().where('id', '=', id);
-
 export function byCode(db: Database, code: string): Promise<SessionRow | undefined> {
-	return byCodeQuery(db, code).executeTakeFirst() as Promise<SessionRow | undefined>;
+	return db.selectFrom('sessions').selectAll().where('code', '=', code).executeTakeFirst() as Promise<SessionRow | undefined>;
 }
 
 /** The session with this id, which the caller knows exists (a socket's, a command's). */
 export function byId(db: Database, id: string): Promise<SessionRow> {
-	return byIdQuery(db, id).executeTakeFirst() as Promise<SessionRow>;
+	return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst() as Promise<SessionRow>;
 }
 
 export function toView(row: SessionRow): StaffSessionView {

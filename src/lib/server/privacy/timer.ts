@@ -13,7 +13,7 @@ export const FIRST_RUN_DELAY_MS = 60 * 1000;
 export function startRetentionTimer(context: RembukContext, log: (line: string) => void = console.log): () => void {
 	const run = async () => {
 		try {
-			const { anonymised } = await runRetention(context.store.db, (id, change) => context.writes.commit(id, (trx) => change(trx)));
+			const { anonymised } = await runRetention(context.store.db, (id, change) => context.writes.commit(id, change));
 			if (anonymised.length > 0) log(`retention: anonymised ${anonymised.length} session(s) past their retention period`);
 		} catch (error) {
 			log(`retention: run failed, trying again in 24 hours: ${error instanceof Error ? error.message : String(error)}`);
